@@ -1,0 +1,161 @@
+"""Cleaning: web-page debris, page furniture and hard wrapping removed; blocks kept apart by blank lines."""
+
+from __future__ import annotations
+
+import re
+
+CHAR_FIXES = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\t": " ",
+        "\f": "\n\n",
+        "\u00ad": None,
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\ufeff": None,
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb00": "ff",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\u2010": "-",
+        "\u2011": "-",
+    }
+)
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+TRANSCRIPT_RE = re.compile(
+    r"^[ ]*(?:Transcription|Transcript|Document transcript|Full text)[ ]*:[ ]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+DEBRIS_HEADING_RE = re.compile(
+    r"^[ ]*(?:Similar documents|Related documents|Recommended documents|More documents|Documents similar to this one"
+    r"|You (?:may|might) also like|Related searches|Report this document|Download (?:PDF|file|document)"
+    r"|Share this document|Recommend Documents|Popular documents|Comments)[ ]*:?[ ]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+DOCUMENT_START_RE = re.compile(
+    r"^[ ]*(?:United Nations\b|Distr\.|Resolution adopted|Resolution \d|Decision \d)", re.IGNORECASE
+)
+# Page furniture of UN documents.
+JOB_NUMBER_RE = re.compile(
+    r"(?:(?<=\s)\d{1,3}[ ]+)?(?<![\w/.-])(?:V\.)?\d{2}-\d{5}[ ]*(?:\([A-Z]\))?(?:[ ]+\d{6}){0,2}(?:[ ]+\d{1,3}(?=[ ]*(?:\n|$)))?"
+    r"(?![\w/-])"
+)
+BARCODE_RE = re.compile(r"\*\d{6,9}[A-Z]?\*")
+RECYCLE_RE = re.compile(
+    r"\s*(?:\u2672|\u267b)?[ ]*Please recycle[ ]*(?:\u2672|\u267b)?", re.IGNORECASE
+)
+PAGE_COUNTER_END_RE = re.compile(r"(?<![\w/.])[ ]*(\d{1,3})/(\d{1,3})[ ]*$", re.MULTILINE)
+PAGE_COUNTER_START_RE = re.compile(r"^[ ]*(\d{1,3})/(\d{1,3})(?![\w/.])[ ]*", re.MULTILINE)
+PAGE_LABEL_RE = re.compile(
+    r"^[ ]*(?:Page[ ]+\d{1,3}(?:[ ]+of[ ]+\d{1,3})?|-[ ]*\d{1,3}[ ]*-)[ ]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+STRAY_STARS_RE = re.compile(r"\*{2,}")
+SPACES_RE = re.compile(r"[ ]{2,}")
+HYPHEN_BREAK_RE = re.compile(r"(?<=[a-z])-[ ]*\n[ ]*(?=[a-z])")
+LINE_BREAK_RE = re.compile(r"[ ]*\n[ ]*")
+BLANK_LINES_RE = re.compile(r"\n[ ]*\n\s*")
+CITATION_BEFORE_RE = re.compile(r"(?:resolutions?|decisions?|and|No\.|,)[ ]*$", re.IGNORECASE)
+DEBRIS_LINE_MAX = 300
+
+
+def normalize_characters(text: str) -> str:
+    """Unify line ends, spaces, ligatures and invisible characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(CHAR_FIXES)
+    return CONTROL_RE.sub(" ", text)
+
+
+def cut_debris(text: str) -> str:
+    """Drop a saved web page's debris: lists of similar documents before or after the document."""
+    transcripts = list(TRANSCRIPT_RE.finditer(text))
+    if transcripts:
+        text = text[transcripts[-1].end() :]
+    heading = DEBRIS_HEADING_RE.search(text)
+    while heading:
+        before, after = text[: heading.start()], text[heading.end() :]
+        if len(before.strip()) > len(after.strip()) or not before.strip():
+            text = before if before.strip() else skip_debris_list(after)
+        else:
+            text = skip_debris_list(after)
+        heading = DEBRIS_HEADING_RE.search(text)
+    return text
+
+
+def skip_debris_list(text: str) -> str:
+    """Skip the short lines of a list of links until the document proper starts."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if len(line) > DEBRIS_LINE_MAX or (index and DOCUMENT_START_RE.match(line)):
+            return "\n".join(lines[index:])
+    return ""
+
+
+def remove_furniture(text: str) -> str:
+    """Drop job numbers, barcodes, "Please recycle", page counters and page labels."""
+    text = BARCODE_RE.sub(" ", text)
+    text = RECYCLE_RE.sub(" ", text)
+    text = JOB_NUMBER_RE.sub(" ", text)
+    text = PAGE_LABEL_RE.sub("", text)
+    text = PAGE_COUNTER_END_RE.sub(drop_page_counter, text)
+    text = PAGE_COUNTER_START_RE.sub(drop_page_counter, text)
+    return STRAY_STARS_RE.sub(" ", text)
+
+
+def drop_page_counter(match: re.Match[str]) -> str:
+    """Remove "2/5" when it reads as page 2 of 5 rather than a cited number."""
+    page, total = int(match.group(1)), int(match.group(2))
+    before = match.string[max(0, match.start() - 20) : match.start()]
+    if 0 < page <= total <= 999 and not CITATION_BEFORE_RE.search(before):
+        return ""
+    return match.group(0)
+
+
+def join_lines(text: str) -> str:
+    """Rejoin hard-wrapped lines and hyphenated words; blank lines still separate blocks."""
+    text = HYPHEN_BREAK_RE.sub("", text)
+    blocks = BLANK_LINES_RE.split(text)
+    joined = (SPACES_RE.sub(" ", LINE_BREAK_RE.sub(" ", block)).strip() for block in blocks)
+    return "\n\n".join(block for block in joined if block)
+
+
+def clean_text(text: str) -> str:
+    """The cleaning stage: characters, debris, furniture, wrapping."""
+    text = normalize_characters(text)
+    text = cut_debris(text)
+    text = remove_furniture(text)
+    return join_lines(text)
+
+
+def remove_running_headers(text: str, *, symbol: str | None, title: str | None) -> str:
+    """Drop running headers (the symbol and title repeated at page tops) after the first page."""
+    marks = [mark for mark in (symbol, title) if mark and len(mark) >= 6]
+    if not marks:
+        return text
+    blocks = text.split("\n\n")
+    for index in range(1, len(blocks)):
+        blocks[index] = strip_header_marks(blocks[index], marks)
+    return "\n\n".join(block for block in blocks if block)
+
+
+def strip_header_marks(block: str, marks: list[str]) -> str:
+    """Remove the marks found at the start (then the end) of a block, in any order."""
+    changed = True
+    while changed:
+        changed = False
+        for mark in marks:
+            if block.startswith(mark) and block[len(mark) : len(mark) + 1] in ("", " "):
+                block = block[len(mark) :].lstrip()
+                changed = True
+            elif (
+                block.endswith(mark)
+                and block[-len(mark) - 1 : -len(mark)] in ("", " ")
+                and len(block) > len(mark)
+            ):
+                block = block[: -len(mark)].rstrip()
+                changed = True
+    return block

@@ -1,0 +1,240 @@
+"""Format detection and text extraction: bytes of any supported format in, plain text out."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from .types import ParseError
+
+HTML_SNIFF_RE = re.compile(
+    rb"<(?:!doctype html|html|head|body|div|p|table|article)\b", re.IGNORECASE
+)
+MARKDOWN_HEADING_RE = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
+MARKDOWN_EMPHASIS_RE = re.compile(
+    r"(\*{1,3}|_{2,3})(?=[^\s\d*])((?:[^*\n]|\n(?!\n)){1,400}?)(?<=\S)\1"
+)
+MARKDOWN_LINK_RE = re.compile(r"!?\[([^\]\n]{0,400})\]\([^)\n]{0,800}\)")
+MARKDOWN_BULLET_RE = re.compile(r"^[ \t]{0,3}[-+][ \t]+", re.MULTILINE)
+MARKDOWN_RULE_RE = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.MULTILINE)
+MARKDOWN_QUOTE_RE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE)
+MARKDOWN_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+MARKDOWN_SIGNS_RE = re.compile(
+    r"^#{1,6}[ \t]|\*\*\S|\*[A-Z][a-z]+[a-z ]{0,30}\*|\]\(", re.MULTILINE
+)
+HTML_DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "svg",
+    "iframe",
+)
+HTML_BLOCK_TAGS = (
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "table",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "main",
+)
+MIN_TEXT_CHARS = 20
+
+
+def extract_text(data: bytes, *, filename: str = "") -> str:
+    """Turn a file's bytes into plain text, choosing the format by content (extension as a hint)."""
+    if not data or not data.strip():
+        raise ParseError("empty file")
+    kind = detect_format(data, filename=filename)
+    if kind == "pdf":
+        text = extract_pdf(data)
+    elif kind == "docx":
+        text = extract_docx(data)
+    else:
+        text = decode_text(data)
+        if kind == "html" or looks_like_html(text):
+            text = extract_html(text)
+        elif looks_like_markdown(text):
+            text = strip_markdown(text)
+    if len(text.strip()) < MIN_TEXT_CHARS:
+        raise ParseError("no readable text in file")
+    return text
+
+
+def detect_format(data: bytes, *, filename: str = "") -> str:
+    """Name the format of `data`: pdf, docx, html or text (the bytes decide, not the extension)."""
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        if is_docx(data):
+            return "docx"
+        raise ParseError("unsupported archive format (not a Word .docx file)")
+    if HTML_SNIFF_RE.search(data[:4096]) or filename.lower().endswith((".html", ".htm")):
+        return "html"
+    return "text"
+
+
+def is_docx(data: bytes) -> bool:
+    """Whether a zip archive is a Word document."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def decode_text(data: bytes) -> str:
+    """Decode bytes of unknown encoding; binary content is refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    sample = data[:8192]
+    # UTF-16 without BOM shows up as every other byte NUL in mostly-ASCII text.
+    if sample.count(b"\x00") > len(sample) // 4:
+        for codec in ("utf-16-le", "utf-16-be"):
+            text = data.decode(codec, errors="replace")
+            if is_readable(text):
+                return text
+        raise ParseError("binary file, not a text document")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = decode_with_detection(data)
+    if not is_readable(text):
+        raise ParseError("binary file, not a text document")
+    return text
+
+
+def decode_with_detection(data: bytes) -> str:
+    """Decode with charset-normalizer's best guess, falling back to cp1252."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None:
+        return str(best)
+    return data.decode("cp1252", errors="replace")
+
+
+def is_readable(text: str) -> bool:
+    """Whether decoded text is mostly printable characters (not binary noise)."""
+    sample = text[:8192]
+    if not sample:
+        return False
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
+    return bad / len(sample) < 0.05
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether decoded text is an HTML page."""
+    return bool(HTML_SNIFF_RE.search(text[:4096].encode("utf-8", errors="ignore")))
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Whether text carries Markdown markup worth stripping."""
+    return len(MARKDOWN_SIGNS_RE.findall(text[:20000])) >= 2
+
+
+def strip_markdown(text: str) -> str:
+    """Remove Markdown markup (headings, emphasis, links, bullets) and keep the words."""
+    text = MARKDOWN_RULE_RE.sub("", text)
+    text = MARKDOWN_HEADING_RE.sub("", text)
+    text = MARKDOWN_QUOTE_RE.sub("", text)
+    text = MARKDOWN_BULLET_RE.sub("", text)
+    text = MARKDOWN_LINK_RE.sub(r"\1", text)
+    for _ in range(2):
+        text = MARKDOWN_EMPHASIS_RE.sub(r"\2", text)
+    return MARKDOWN_ESCAPE_RE.sub(r"\1", text)
+
+
+def extract_html(html: str) -> str:
+    """Text of an HTML page, one block element per line, without scripts and navigation."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(HTML_DROP_TAGS):
+        tag.decompose()
+    root = soup.find("main") or soup.find("article") or soup.body or soup
+    for tag in root.find_all("sup"):
+        tag.replace_with(f"{to_superscript(tag.get_text(strip=True))}")
+    for tag in root.find_all(HTML_BLOCK_TAGS):
+        tag.insert_before("\n\n")
+        tag.insert_after("\n\n")
+    return root.get_text()
+
+
+def to_superscript(marker: str) -> str:
+    """A footnote marker in superscript digits, as printed (other markers unchanged)."""
+    if marker.isdigit():
+        return marker.translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return marker
+
+
+def extract_pdf(data: bytes) -> str:
+    """Text layer of a PDF, pages separated by blank lines; scanned PDFs are refused."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (
+        PdfReadError,
+        ValueError,
+        KeyError,
+        TypeError,
+        OSError,
+        AttributeError,
+        IndexError,
+    ) as error:
+        raise ParseError(
+            f"unreadable PDF: {first_line(str(error)) or type(error).__name__}"
+        ) from error
+    except Exception as error:  # pypdf raises many internal types on damaged files
+        raise ParseError(f"unreadable PDF: {type(error).__name__}") from error
+    text = "\n\n".join(page.strip() for page in pages)
+    if len(text.strip()) < MIN_TEXT_CHARS:
+        raise ParseError("no text layer (scanned?): run OCR first")
+    return text
+
+
+def extract_docx(data: bytes) -> str:
+    """Text of a Word document, one paragraph per block, tables included."""
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as error:  # python-docx raises several types on damaged files
+        raise ParseError(f"unreadable Word document: {type(error).__name__}") from error
+    blocks = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            blocks.append(" ".join(cell.text for cell in row.cells))
+    return "\n\n".join(block for block in blocks if block.strip())
+
+
+def first_line(message: str) -> str:
+    """The first line of an error message."""
+    return message.strip().splitlines()[0] if message.strip() else ""
