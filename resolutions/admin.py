@@ -1,0 +1,104 @@
+"""Django admin for every model: the first curation tool."""
+
+from django.contrib import admin
+
+from .models import (
+    Body,
+    Country,
+    Document,
+    DocumentTopic,
+    IngestFileResult,
+    IngestRun,
+    Paragraph,
+    Reference,
+    Sponsorship,
+    Topic,
+)
+
+
+@admin.register(Body)
+class BodyAdmin(admin.ModelAdmin):
+    list_display = ["code", "name"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["name", "iso3"]
+    search_fields = ["name", "iso3", "aliases"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "parent"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+
+
+class ParagraphInline(admin.StackedInline):
+    model = Paragraph
+    extra = 0
+    fields = ["position", "kind", "number", "verb", "text", "footnotes"]
+
+
+class SponsorshipInline(admin.TabularInline):
+    model = Sponsorship
+    extra = 0
+    autocomplete_fields = ["country"]
+
+
+class DocumentTopicInline(admin.TabularInline):
+    model = DocumentTopic
+    extra = 0
+    autocomplete_fields = ["topic"]
+    readonly_fields = ["decided_by", "decided_at"]
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ["label", "title", "body", "doc_type", "date", "status"]
+    list_filter = ["body", "doc_type", "status", "year"]
+    search_fields = ["symbol", "title", "number", "citation_key"]
+    date_hierarchy = "date"
+    raw_id_fields = ["draft", "uploaded_by"]
+    readonly_fields = ["checksum", "citation_key", "created_at", "updated_at"]
+    inlines = [SponsorshipInline, DocumentTopicInline, ParagraphInline]
+
+
+@admin.register(Paragraph)
+class ParagraphAdmin(admin.ModelAdmin):
+    list_display = ["document", "position", "kind", "number", "verb"]
+    list_filter = ["kind"]
+    search_fields = ["text", "verb", "document__symbol"]
+    raw_id_fields = ["document"]
+
+
+@admin.register(Reference)
+class ReferenceAdmin(admin.ModelAdmin):
+    list_display = ["citing_document", "cited_key", "cited_document", "outside_archive"]
+    list_filter = ["ref_type", "outside_archive", ("cited_document", admin.EmptyFieldListFilter)]
+    search_fields = ["cited_key", "cited_text", "citing_document__symbol"]
+    raw_id_fields = ["citing_document", "citing_paragraph", "cited_document"]
+
+
+@admin.register(DocumentTopic)
+class DocumentTopicAdmin(admin.ModelAdmin):
+    list_display = ["document", "topic", "status", "decided_by"]
+    list_filter = ["status", "topic"]
+    raw_id_fields = ["document"]
+
+
+class IngestFileResultInline(admin.TabularInline):
+    model = IngestFileResult
+    extra = 0
+    readonly_fields = ["source", "checksum", "outcome", "message", "document", "recorded_at"]
+    can_delete = False
+
+
+@admin.register(IngestRun)
+class IngestRunAdmin(admin.ModelAdmin):
+    list_display = ["pk", "started_by", "started_at", "finished_at"]
+    readonly_fields = ["started_by", "user", "started_at", "finished_at"]
+    inlines = [IngestFileResultInline]

@@ -1,0 +1,16 @@
+"""Load the sample documents in `samples/` (idempotent: a second run adds nothing)."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+SAMPLES_DIR = Path(settings.BASE_DIR) / "samples"
+
+
+class Command(BaseCommand):
+    help = "Load the sample documents shipped in samples/ through the ingest command."
+
+    def handle(self, *args: object, **options: object) -> None:
+        call_command("ingest", str(SAMPLES_DIR), stdout=self.stdout, stderr=self.stderr)

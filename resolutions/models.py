@@ -1,0 +1,468 @@
+"""The archive's tables: documents and their paragraphs, bodies, countries, topics, citations."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+# One text-search configuration for vectors and queries alike.
+SEARCH_CONFIG = "english"
+
+
+class DocType(models.TextChoices):
+    """What kind of document it is."""
+
+    RESOLUTION = "resolution", "Resolution"
+    DECISION = "decision", "Decision"
+    DRAFT_RESOLUTION = "draft_resolution", "Draft resolution"
+    REPORT = "report", "Report"
+    OTHER = "other", "Other"
+
+
+class DocumentStatus(models.TextChoices):
+    """Whether researchers can see a document."""
+
+    DRAFT = "draft", "Draft (not public)"
+    PUBLISHED = "published", "Published"
+
+
+class ParagraphKind(models.TextChoices):
+    """Preambular and operative paragraphs of resolutions; numbered paragraphs of others."""
+
+    PREAMBULAR = "preambular", "Preambular"
+    OPERATIVE = "operative", "Operative"
+    OTHER = "other", "Other"
+
+
+class TopicStatus(models.TextChoices):
+    """A topic on a document: suggested by the rules until a librarian decides."""
+
+    SUGGESTED = "suggested", "Suggested"
+    CONFIRMED = "confirmed", "Confirmed"
+    REJECTED = "rejected", "Rejected"
+
+
+class RefType(models.TextChoices):
+    """A citation of a resolution (body and number) or of a document symbol."""
+
+    RESOLUTION = "resolution", "Resolution"
+    DOCUMENT = "document", "Document"
+
+
+class IngestOutcome(models.TextChoices):
+    """What an ingest did with a file."""
+
+    NEW = "new", "New"
+    UPDATED = "updated", "Updated"
+    UNCHANGED = "unchanged", "Unchanged"
+    FAILED = "failed", "Failed"
+
+
+class Body(models.Model):
+    """An issuing body (General Assembly, ECOSOC, a Commission, a Conference of the Parties)."""
+
+    code = models.CharField(max_length=20, unique=True)
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name_plural = "bodies"
+        constraints = [
+            models.CheckConstraint(condition=~Q(code=""), name="body_code_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("resolutions:body", args=[self.code])
+
+
+class Country(models.Model):
+    """A UN member or observer state, as sponsor of drafts; aliases map other spellings to it."""
+
+    name = models.CharField(max_length=120, unique=True)
+    iso3 = models.CharField(
+        "ISO 3166 alpha-3 code", max_length=3, unique=True, null=True, blank=True
+    )
+    slug = models.SlugField(max_length=120, unique=True)
+    aliases = ArrayField(models.CharField(max_length=120), default=list, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="country_name_not_empty"),
+            models.CheckConstraint(
+                condition=Q(iso3__isnull=True) | Q(iso3__regex=r"^[A-Z]{3}$"),
+                name="country_iso3_three_capitals",
+            ),
+        ]
+        indexes = [GinIndex(fields=["aliases"], name="country_aliases_gin")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("resolutions:country", args=[self.slug])
+
+
+class Topic(models.Model):
+    """A term of the controlled topic vocabulary; topics may nest under a parent."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    description = models.TextField(blank=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="topic_name_not_empty"),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")), name="topic_not_own_parent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("resolutions:topic", args=[self.slug])
+
+
+class Document(models.Model):
+    """A resolution, decision, draft, report or other document, with its metadata."""
+
+    DocType = DocType
+    Status = DocumentStatus
+
+    symbol = models.CharField(max_length=100, unique=True, null=True, blank=True)
+    citation_key = models.CharField(
+        max_length=120,
+        blank=True,
+        db_index=True,
+        help_text="How citations name this document: its symbol, else body and number.",
+    )
+    doc_type = models.CharField(max_length=20, choices=DocType.choices, default=DocType.RESOLUTION)
+    number = models.CharField(max_length=40, blank=True)
+    title = models.TextField()
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="documents")
+    date = models.DateField(null=True, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    session = models.CharField(max_length=60, blank=True)
+    agenda_item = models.CharField(max_length=60, blank=True)
+    language = models.CharField(max_length=10, default="en")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
+    full_text = models.TextField(blank=True)
+    original_file = models.FileField(upload_to="originals/%Y/%m/", blank=True)
+    original_filename = models.CharField(max_length=255, blank=True)
+    checksum = models.CharField("SHA-256 of the original file", max_length=64, blank=True)
+    curated_fields = ArrayField(
+        models.CharField(max_length=40),
+        default=list,
+        blank=True,
+        help_text="Metadata fields a librarian corrected; a new ingest of the file keeps them.",
+    )
+    draft = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adopted_version",
+        help_text="The draft resolution this document was adopted from.",
+    )
+    sponsors = models.ManyToManyField(
+        Country, through="Sponsorship", related_name="sponsored_documents", blank=True
+    )
+    topics = models.ManyToManyField(
+        Topic, through="DocumentTopic", related_name="documents", blank=True
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="uploaded_documents",
+    )
+    title_search = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-date", "symbol", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(symbol=""), name="document_symbol_null_not_empty"),
+            models.CheckConstraint(condition=~Q(title=""), name="document_title_not_empty"),
+            models.CheckConstraint(
+                condition=Q(year__isnull=True) | Q(year__gte=1945, year__lte=2100),
+                name="document_year_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(date__isnull=True) | Q(year=models.F("date__year")),
+                name="document_year_matches_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(doc_type__in=DocType.values),
+                name="document_doc_type_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=DocumentStatus.values), name="document_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(checksum="") | Q(checksum__regex=r"^[0-9a-f]{64}$"),
+                name="document_checksum_sha256",
+            ),
+            models.CheckConstraint(
+                condition=~Q(draft=models.F("pk")), name="document_not_own_draft"
+            ),
+        ]
+        indexes = [
+            GinIndex(fields=["title_search"], name="document_title_search_gin"),
+            models.Index(fields=["year"], name="document_year_idx"),
+            models.Index(fields=["doc_type"], name="document_doc_type_idx"),
+            models.Index(fields=["status"], name="document_status_idx"),
+            models.Index(fields=["body", "number"], name="document_body_number_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.symbol or self.citation_key or 'Document'}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        if self.symbol:
+            return reverse("resolutions:document", args=[self.symbol])
+        return reverse("resolutions:document_by_id", args=[self.pk])
+
+    @property
+    def label(self) -> str:
+        """How the document is named in lists and citations: its symbol, else body and number."""
+        if self.symbol:
+            return self.symbol
+        if self.number:
+            return f"{self.body.code} {self.get_doc_type_display().lower()} {self.number}"
+        return self.title
+
+
+class Paragraph(models.Model):
+    """A numbered or preambular paragraph of a document, with its normalized opening verb."""
+
+    Kind = ParagraphKind
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="paragraphs")
+    position = models.PositiveIntegerField(help_text="Order in the document, from 1.")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    number = models.CharField(max_length=20, blank=True, help_text="The number as printed.")
+    verb = models.CharField(max_length=60, blank=True)
+    text = models.TextField()
+    footnotes = models.JSONField(
+        default=list, blank=True, help_text='A list of {"marker": "1", "text": "..."}.'
+    )
+    # Verb (weight A) before text (B): "urges" ranks paragraphs that open with it first.
+    search_vector = models.GeneratedField(
+        expression=SearchVector("verb", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("text", weight="B", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    class Meta:
+        ordering = ["document", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "position"], name="paragraph_unique_position"
+            ),
+            models.CheckConstraint(
+                condition=Q(position__gte=1), name="paragraph_position_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=ParagraphKind.values), name="paragraph_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(text__regex=r"\S"),
+                name="paragraph_text_not_blank",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="preambular") | Q(number=""),
+                name="paragraph_preambular_unnumbered",
+            ),
+        ]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="paragraph_search_gin"),
+            models.Index(fields=["kind", "verb"], name="paragraph_kind_verb_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document.label} {self.anchor}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.document.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self) -> str:
+        """A stable fragment id: `op12` for operative 12, `pp3` for the third preambular."""
+        if self.kind == self.Kind.OPERATIVE and self.number:
+            return f"op{self.number}"
+        if self.kind == self.Kind.OTHER and self.number:
+            return f"para{self.number}"
+        return f"pp{self.position}"
+
+
+class Sponsorship(models.Model):
+    """A country that sponsored a draft, in the order printed."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE)
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="sponsorships")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["document", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "country"], name="sponsorship_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country} sponsors {self.document.label}"
+
+
+class DocumentTopic(models.Model):
+    """A topic attached to a document: suggested by the rules until a librarian decides."""
+
+    Status = TopicStatus
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="document_links")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SUGGESTED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["document", "topic"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "topic"], name="document_topic_unique"),
+            models.CheckConstraint(
+                condition=Q(status__in=TopicStatus.values),
+                name="document_topic_status_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["topic", "status"], name="document_topic_status_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.topic} ({self.status}) on {self.document.label}"
+
+
+class Reference(models.Model):
+    """A citation from a document (and paragraph) to a resolution or document symbol.
+
+    `cited_document` is null until the cited text is in the archive; the cited key and text
+    are kept either way, so a document that arrives later can be linked to its citations.
+    """
+
+    RefType = RefType
+
+    citing_document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="references"
+    )
+    citing_paragraph = models.ForeignKey(
+        Paragraph, null=True, blank=True, on_delete=models.CASCADE, related_name="references"
+    )
+    ref_type = models.CharField(max_length=10, choices=RefType.choices)
+    cited_key = models.CharField(
+        max_length=120, help_text="Normalized, e.g. A/RES/66/128 or COP-UNTOC 5/3."
+    )
+    cited_body = models.CharField(max_length=20, blank=True)
+    cited_number = models.CharField(max_length=40, blank=True)
+    cited_text = models.TextField(blank=True, help_text="The citation as printed.")
+    cited_document = models.ForeignKey(
+        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="cited_by"
+    )
+    outside_archive = models.BooleanField(
+        default=False, help_text="A librarian marked the cited text as outside this archive."
+    )
+
+    class Meta:
+        ordering = ["citing_document", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["citing_document", "cited_key"], name="reference_unique_per_document"
+            ),
+            models.CheckConstraint(condition=~Q(cited_key=""), name="reference_key_not_empty"),
+            models.CheckConstraint(
+                condition=Q(ref_type__in=RefType.values),
+                name="reference_type_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(cited_document__isnull=True)
+                | ~Q(cited_document=models.F("citing_document")),
+                name="reference_not_to_itself",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["cited_key"], name="reference_cited_key_idx"),
+            models.Index(
+                fields=["cited_key"],
+                name="reference_unresolved_idx",
+                condition=Q(cited_document__isnull=True),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.citing_document.label} cites {self.cited_key}"
+
+
+class IngestRun(models.Model):
+    """One run of the ingest command or an upload batch: who started it, when, and the outcome."""
+
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    started_by = models.CharField(max_length=150, help_text="A user name or a command.")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"Ingest run {self.pk} by {self.started_by} at {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class IngestFileResult(models.Model):
+    """What one ingest run did with one file."""
+
+    Outcome = IngestOutcome
+
+    run = models.ForeignKey(IngestRun, on_delete=models.CASCADE, related_name="results")
+    source = models.CharField(max_length=500)
+    checksum = models.CharField(max_length=64, blank=True)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    message = models.TextField(blank=True)
+    document = models.ForeignKey(
+        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="ingest_results"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["run", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(outcome__in=IngestOutcome.values),
+                name="ingest_result_outcome_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.outcome}"

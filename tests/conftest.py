@@ -1,0 +1,46 @@
+"""Shared builders: rows made in code, not JSON fixtures."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from resolutions.models import Body, Document, Paragraph
+
+_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def make_document(db) -> Callable[..., Document]:
+    """Build a published ECOSOC resolution; keyword arguments override any field."""
+
+    def build(**fields: Any) -> Document:
+        n = next(_numbers)
+        body = fields.pop("body", None) or Body.objects.get(code=fields.pop("body_code", "ECOSOC"))
+        defaults: dict[str, Any] = {
+            "symbol": f"E/RES/2099/{n}",
+            "number": f"2099/{n}",
+            "title": f"Test resolution {n}",
+            "doc_type": Document.DocType.RESOLUTION,
+        }
+        defaults.update(fields)
+        return Document.objects.create(body=body, **defaults)
+
+    return build
+
+
+@pytest.fixture
+def make_paragraph(db) -> Callable[..., Paragraph]:
+    """Build a paragraph at the next position of its document."""
+
+    def build(document: Document, text: str, **fields: Any) -> Paragraph:
+        position = fields.pop("position", None) or document.paragraphs.count() + 1
+        fields.setdefault("kind", Paragraph.Kind.OPERATIVE)
+        if fields["kind"] == Paragraph.Kind.OPERATIVE:
+            fields.setdefault("number", str(position))
+        return Paragraph.objects.create(document=document, position=position, text=text, **fields)
+
+    return build

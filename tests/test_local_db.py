@@ -1,0 +1,129 @@
+"""The embedded-PostgreSQL runner: no server is left behind, however a run ends."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from archive.local_db import PROJECT_DIR, prune_handle_file
+
+READY = "database-ready"
+
+
+def postmaster_pid(pgdata: Path) -> int | None:
+    """The pid of the server running on this data folder, if any."""
+    pid_file = pgdata / "postmaster.pid"
+    if not pid_file.exists():
+        return None
+    pid = int(pid_file.read_text().splitlines()[0])
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    return pid
+
+
+def start_runner(pgdata: Path) -> subprocess.Popen[str]:
+    """Start `local_db exec` holding the server with a child that waits; wait until it is up."""
+    env = {**os.environ, "ARCHIVE_PGDATA": str(pgdata)}
+    env.pop("DATABASE_URL", None)
+    child = f"print('{READY}', flush=True); import time; time.sleep(120)"
+    runner = subprocess.Popen(
+        [sys.executable, "-m", "archive.local_db", "exec", sys.executable, "-c", child],
+        cwd=PROJECT_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    assert runner.stdout is not None
+    assert runner.stdout.readline().strip() == READY
+    assert postmaster_pid(pgdata) is not None
+    return runner
+
+
+def run_once(pgdata: Path) -> subprocess.CompletedProcess[str]:
+    """A complete short run against the data folder."""
+    env = {**os.environ, "ARCHIVE_PGDATA": str(pgdata)}
+    env.pop("DATABASE_URL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "archive.local_db", "exec", sys.executable, "-c", "print('ok')"],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def wait_for_exit(process: subprocess.Popen[str]) -> None:
+    process.wait(timeout=60)
+
+
+@pytest.fixture
+def pgdata(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("embedded") / "pgdata"
+    yield folder
+    if pid := postmaster_pid(folder):
+        os.kill(pid, signal.SIGTERM)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_interrupted_run_stops_the_server(pgdata, signum):
+    runner = start_runner(pgdata)
+    # Ctrl-C reaches the whole foreground group; SIGTERM only the runner.
+    if signum == signal.SIGINT:
+        os.killpg(runner.pid, signum)
+    else:
+        runner.send_signal(signum)
+    wait_for_exit(runner)
+    time.sleep(0.5)
+    assert postmaster_pid(pgdata) is None
+
+
+def test_killed_run_is_recovered_on_next_start(pgdata):
+    runner = start_runner(pgdata)
+    os.killpg(runner.pid, signal.SIGKILL)
+    wait_for_exit(runner)
+    assert postmaster_pid(pgdata) is not None  # a kill leaves the server behind...
+
+    result = run_once(pgdata)
+    assert result.returncode == 0, result.stderr
+    assert "ok" in result.stdout
+    assert postmaster_pid(pgdata) is None  # ...and the next run stops it when done.
+
+
+def test_empty_or_stale_handle_file_is_repaired(tmp_path):
+    (tmp_path / ".handle_pids.json").write_text("")
+    assert prune_handle_file(tmp_path) == []
+    (tmp_path / ".handle_pids.json").write_text(json.dumps([os.getpid(), 999_999_999]))
+    assert prune_handle_file(tmp_path) == [os.getpid()]
+
+
+def test_second_serve_is_refused_while_one_runs(pgdata):
+    from archive.local_db import AlreadyRunning, serve_lock
+
+    pgdata.mkdir(parents=True)
+    with serve_lock(pgdata):
+        holder = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from pathlib import Path; from archive.local_db import serve_lock\n"
+                f"with serve_lock(Path({str(pgdata)!r})): pass",
+            ],
+            cwd=PROJECT_DIR,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    assert holder.returncode != 0
+    assert AlreadyRunning.__name__ in holder.stderr
+    assert "already running" in holder.stderr
