@@ -2,15 +2,17 @@
 
 from django.urls import path
 
-from . import views
+from .views import documents
 
 app_name = "resolutions"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("documents/id/<int:pk>/", views.document_by_id, name="document_by_id"),
-    path("documents/<path:symbol>/", views.document_detail, name="document"),
-    path("bodies/<str:code>/", views.body_detail, name="body"),
-    path("topics/<slug:slug>/", views.topic_detail, name="topic"),
-    path("countries/<slug:slug>/", views.country_detail, name="country"),
+    # --- search, browse, API, feeds of searches, exports (views/search.py, api.py) ---
+    path("", documents.home, name="home"),
+    # --- documents and entity pages (views/documents.py) ---
+    path("documents/id/<int:pk>/", documents.document_by_id, name="document_by_id"),
+    path("documents/<path:symbol>/", documents.document_detail, name="document"),
+    path("bodies/<str:code>/", documents.body_detail, name="body"),
+    path("topics/<slug:slug>/", documents.topic_detail, name="topic"),
+    path("countries/<slug:slug>/", documents.country_detail, name="country"),
 ]

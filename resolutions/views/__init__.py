@@ -1,0 +1,1 @@
+"""Public pages, one module per area: documents and entity pages, search."""
