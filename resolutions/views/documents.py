@@ -3,7 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from .models import Body, Country, Document, Topic
+from ..models import Body, Country, Document, Topic
 
 
 def published_documents():
