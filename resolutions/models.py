@@ -228,6 +228,17 @@ class Document(models.Model):
             models.CheckConstraint(
                 condition=~Q(draft=models.F("pk")), name="document_not_own_draft"
             ),
+            # Ingest identity: the database, not a check-then-insert, keeps one row per key.
+            models.UniqueConstraint(
+                fields=["citation_key"],
+                condition=~Q(citation_key=""),
+                name="document_unique_citation_key",
+            ),
+            models.UniqueConstraint(
+                fields=["checksum"],
+                condition=Q(citation_key="") & ~Q(checksum=""),
+                name="document_unique_keyless_checksum",
+            ),
         ]
         indexes = [
             GinIndex(fields=["title_search"], name="document_title_search_gin"),
