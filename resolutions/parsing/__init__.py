@@ -1,0 +1,141 @@
+"""The document parser: text (or a file's bytes) in, a ParsedDocument out; never imports django."""
+
+from __future__ import annotations
+
+import re
+
+from .clean import clean_text, remove_running_headers
+from .extract import extract_html, extract_text, looks_like_html, looks_like_markdown, strip_markdown
+from .footnotes import collect_footnotes, separate_footnotes, strip_sentinels
+from .metadata import read_metadata
+from .references import find_references
+from .segment import find_intro, segment_text, strip_leading_sentinels
+from .types import BODY_CODES, DOC_TYPES, Footnote, ParsedDocument, ParsedParagraph, ParsedReference, ParseError
+from .verbs import extract_verb, is_known_opener, normalize_word
+
+__all__ = [
+    "BODY_CODES",
+    "DOC_TYPES",
+    "Footnote",
+    "ParseError",
+    "ParsedDocument",
+    "ParsedParagraph",
+    "ParsedReference",
+    "parse",
+    "parse_file",
+]
+
+SPACE_RE = re.compile(r"\s+")
+FIRST_WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+HEAD_GUESS_CHARS = 4000
+MIN_TEXT_CHARS = 20
+
+
+def parse_file(data: bytes, *, filename: str = "") -> ParsedDocument:
+    """Parse a file's bytes in any supported format (plain text, Markdown, HTML, PDF, .docx)."""
+    text = extract_text(data, filename=filename)
+    return parse(text, source_name=filename, prepared=True)
+
+
+def parse(text: str, *, source_name: str = "", prepared: bool = False) -> ParsedDocument:
+    """Parse a document's text: clean, footnotes, segments, verbs, metadata, references."""
+    if not isinstance(text, str) or len(text.strip()) < MIN_TEXT_CHARS:
+        raise ParseError("empty document: no text to parse")
+    try:
+        return parse_text(text if prepared else prepare_text(text))
+    except ParseError:
+        raise
+    except RecursionError as error:
+        raise ParseError(f"document too deeply nested to parse{': ' + source_name if source_name else ''}") from error
+
+
+def prepare_text(text: str) -> str:
+    """Markup (HTML, Markdown) reduced to plain text."""
+    if looks_like_html(text):
+        return extract_html(text)
+    if looks_like_markdown(text):
+        return strip_markdown(text)
+    return text
+
+
+def parse_text(text: str) -> ParsedDocument:
+    """The stages in order on plain text."""
+    cleaned = clean_text(text)
+    if not cleaned.strip():
+        raise ParseError("no document text left after removing page debris")
+    draft_intro = find_intro(cleaned)
+    draft_head = cleaned[: draft_intro.start() if draft_intro else HEAD_GUESS_CHARS]
+    draft_meta = read_metadata(cleaned, head=draft_head, intro_body=draft_intro.group(1) if draft_intro else None)
+    cleaned = remove_running_headers(cleaned, symbol=draft_meta.symbol, title=draft_meta.title)
+    marked, bodies = separate_footnotes(cleaned)
+    intro = find_intro(marked)
+    numbered_kind = "operative" if intro or draft_meta.doc_type in ("resolution", "draft_resolution", "decision") else "other"
+    segments = segment_text(marked, numbered_kind=numbered_kind)
+    head = strip_sentinels(segments.head)
+    meta = read_metadata(strip_sentinels(marked), head=head, intro_body=intro.group(1) if intro else None)
+    paragraphs, warnings = build_paragraphs(segments.pieces, bodies=bodies)
+    warnings[:0] = segments.warnings
+    references = find_references(
+        reference_chunks(head, paragraphs, segments.tail, bodies=bodies),
+        own_body=meta.body,
+        own_symbol=meta.symbol,
+        own_number=meta.number,
+    )
+    if not paragraphs:
+        warnings.append("no paragraphs found")
+    return ParsedDocument(
+        symbol=meta.symbol,
+        body=meta.body,
+        doc_type=meta.doc_type,
+        number=meta.number,
+        title=meta.title,
+        date=meta.date,
+        year=meta.year,
+        sponsors=meta.sponsors,
+        paragraphs=tuple(paragraphs),
+        references=references,
+        session=meta.session,
+        agenda_item=meta.agenda_item,
+        text=SPACE_RE.sub(" ", strip_sentinels(marked)).strip(),
+        warnings=tuple(warnings),
+    )
+
+
+def build_paragraphs(pieces: list, *, bodies: dict[str, str]) -> tuple[list[ParsedParagraph], list[str]]:
+    """Paragraphs with their verbs and footnotes, and warnings about unknown openers."""
+    paragraphs: list[ParsedParagraph] = []
+    warnings: list[str] = []
+    for piece in pieces:
+        text = SPACE_RE.sub(" ", strip_sentinels(strip_leading_sentinels(piece.text.strip()))).strip()
+        if not text:
+            continue
+        verb = extract_verb(text, kind=piece.kind)
+        first = FIRST_WORD_RE.search(text)
+        if verb and first and not is_known_opener(normalize_word(first.group(0))) and not is_known_opener(verb.split()[0]):
+            label = f"paragraph {piece.number}" if piece.number else f"{piece.kind} paragraph {len(paragraphs) + 1}"
+            warnings.append(f"unknown opening word {verb!r} in {label}")
+        paragraphs.append(
+            ParsedParagraph(
+                kind=piece.kind,
+                number=piece.number,
+                verb=verb,
+                text=text,
+                footnotes=collect_footnotes(piece.text, bodies=bodies),
+            )
+        )
+    return paragraphs, warnings
+
+
+def reference_chunks(head: str, paragraphs: list[ParsedParagraph], tail: str, *, bodies: dict[str, str]) -> list[tuple[str, int | None]]:
+    """Every piece of text that may cite something, with the index of its paragraph (or None)."""
+    chunks: list[tuple[str, int | None]] = [(head, None)]
+    linked: set[str] = set()
+    for index, paragraph in enumerate(paragraphs):
+        chunks.append((paragraph.text, index))
+        for footnote in paragraph.footnotes:
+            if footnote.marker not in linked:
+                linked.add(footnote.marker)
+                chunks.append((footnote.text, index))
+    chunks.extend((body, None) for marker, body in bodies.items() if marker not in linked)
+    chunks.append((strip_sentinels(tail), None))
+    return chunks

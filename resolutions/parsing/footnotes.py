@@ -1,0 +1,187 @@
+"""Footnotes: bodies taken out of the running text, markers replaced by sentinels that segmenting keeps."""
+
+from __future__ import annotations
+
+import re
+
+from .types import Footnote
+
+# A marker in the running text becomes SENTINEL_OPEN + marker + SENTINEL_CLOSE.
+SENTINEL_OPEN = "\x1f"
+SENTINEL_CLOSE = "\x1e"
+SENTINEL_RE = re.compile("\x1f([^\x1e\x1f]{1,8})\x1e")
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
+SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPTS}]{{1,3}}")
+SUPERSCRIPT_BODY_RE = re.compile(f"^[ ]?([{SUPERSCRIPTS}]{{1,3}})[ ]*(\\S.*)$", re.DOTALL)
+MARKDOWN_MARKER_RE = re.compile(r"\[\^([\w*]{1,8})\]")
+MARKDOWN_BODY_RE = re.compile(r"^\[\^([\w*]{1,8})\]:[ ]*(.*)$", re.DOTALL)
+BODY_START_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,3}) (?=[A-Z“\"'(])")
+STAR_BODY_RE = re.compile(r"(?<=\s)(\*{1,3}|†|‡) (?=[A-Z“\"'(])")
+STAR_MARKER_RE = re.compile(r"(?<=[\w.,;:)])(\*{1,3}|†|‡)(?=[\s,;:.]|$)")
+NUMBER_TOKEN_RE = re.compile(r"(?<=[\w.,;:)”\"’])[ ](\d{1,3})(?=[ ,;:\n]|\.(?![ ]?[A-Z(*])|$)")
+WORD_BEFORE_RE = re.compile(r"([\w.]+)[ ]*$")
+WORD_AFTER_RE = re.compile(r"^\W*([\w.]+)")
+OPERATIVE_INSIDE_RE = re.compile(r"[;:,] \d{1,3}\. [A-Z]")
+# Numbers after these words are article, paragraph, volume... numbers, never footnote markers.
+NOT_MARKER_BEFORE = frozenset(
+    {
+        "article", "articles", "paragraph", "paragraphs", "para", "para.", "paras.", "no", "no.", "nos.",
+        "vol", "vol.", "vols.", "volume", "chapter", "chap.", "chapters", "annex", "section", "sections",
+        "rule", "rules", "item", "items", "principle", "principles", "guideline", "guidelines",
+        "recommendation", "recommendations", "goal", "goals", "target", "targets", "session", "of",
+        "on", "to", "from", "and", "or", "by", "than", "under", "over", "at", "in", "with", "within",
+        "about", "page", "pages", "p.", "pp.", "part", "resolution", "resolutions", "decision",
+        "decisions", "supplement", "the", "for", "between", "table", "figure", "box", "step", "level",
+        "phase", "protocol", "convention", "module", "objective", "sdg", "years", "group", "tier",
+        "approximately", "some", "about", "nearly", "only", "least", "most", "first", "last", "per",
+        "option", "cluster", "chapter", "sub-item", "subparagraph", "subparagraphs", "to.", "op", "pp",
+    }
+)
+NOT_MARKER_AFTER = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "per", "percent", "years", "year", "months", "days",
+        "million", "billion", "states", "members", "countries", "persons", "people", "cases",
+    }
+)
+BODY_MAX = 400
+RUN_MAX = 3000
+
+
+def separate_footnotes(text: str) -> tuple[str, dict[str, str]]:
+    """Take footnote bodies out of `text` and turn markers into sentinels; bodies keyed by marker."""
+    bodies: dict[str, str] = {}
+    blocks = text.split("\n\n")
+    kept: list[str] = []
+    for block in blocks:
+        match = SUPERSCRIPT_BODY_RE.match(block) or MARKDOWN_BODY_RE.match(block)
+        if match:
+            bodies.setdefault(match.group(1).translate(FROM_SUPERSCRIPT), match.group(2).strip())
+        else:
+            kept.append(block)
+    text = "\n\n".join(kept)
+    if bodies or SUPERSCRIPT_RE.search(text) or MARKDOWN_MARKER_RE.search(text):
+        text = SUPERSCRIPT_RE.sub(lambda m: sentinel(m.group(0).translate(FROM_SUPERSCRIPT)), text)
+        text = MARKDOWN_MARKER_RE.sub(lambda m: sentinel(m.group(1)), text)
+        return text, bodies
+    return separate_inline_footnotes(text)
+
+
+def sentinel(marker: str) -> str:
+    """The sentinel standing for a footnote marker."""
+    return f"{SENTINEL_OPEN}{marker}{SENTINEL_CLOSE}"
+
+
+def separate_inline_footnotes(text: str) -> tuple[str, dict[str, str]]:
+    """Footnotes printed inline, as PDF text gives them: bodies in order at the end of each page."""
+    bodies: dict[str, str] = {}
+    expected = 1
+    blocks = text.split("\n\n")
+    for index, block in enumerate(blocks):
+        found = find_numbered_run(block, expected=expected, before="\n\n".join(blocks[:index]))
+        if found:
+            start, run = found
+            bodies.update({marker: body for marker, body in run if marker not in bodies})
+            expected = int(run[-1][0]) + 1
+            block = block[:start].rstrip()
+        star = find_star_body(block, text=text)
+        if star:
+            start, marker, body = star
+            bodies.setdefault(marker, body)
+            block = block[:start].rstrip()
+        blocks[index] = block
+    text = "\n\n".join(block for block in blocks if block)
+    if bodies:
+        text = replace_inline_markers(text, markers=set(bodies))
+    return text, bodies
+
+
+def find_numbered_run(block: str, *, expected: int, before: str) -> tuple[int, list[tuple[str, str]]] | None:
+    """The start and the bodies of the run of numbered footnotes closing a page, if any."""
+    starts = [m for m in BODY_START_RE.finditer(block) if int(m.group(1)) == expected]
+    for start in reversed(starts):
+        if not may_be_marker(block, start.start(1), start.end(1)):
+            continue
+        run = collect_run(block, start=start.start(1), first=expected)
+        if run and has_marker(before + "\n\n" + block[: start.start()], str(expected)):
+            return start.start(), run
+    return None
+
+
+def collect_run(block: str, *, start: int, first: int) -> list[tuple[str, str]] | None:
+    """Bodies first, first+1, ... from `start` to the end of the block, or None if implausible."""
+    if len(block) - start > RUN_MAX:
+        return None
+    run: list[tuple[str, str]] = []
+    number, position = first, start
+    while True:
+        following = None
+        for match in BODY_START_RE.finditer(block, position + len(str(number)) + 1):
+            if int(match.group(1)) == number + 1 and block[: match.start()].rstrip()[-1:] in ".)":
+                following = match
+                break
+        end = following.start() if following else len(block)
+        body = block[position + len(str(number)) : end].strip()
+        if not body or len(body) > BODY_MAX or OPERATIVE_INSIDE_RE.search(body):
+            return None
+        run.append((str(number), body))
+        if not following:
+            return run
+        number, position = number + 1, following.start()
+
+
+def find_star_body(block: str, *, text: str) -> tuple[int, str, str] | None:
+    """An asterisk footnote body closing a page, when an asterisk marker appears in the text."""
+    matches = list(STAR_BODY_RE.finditer(block))
+    if not matches:
+        return None
+    match = matches[-1]
+    body = block[match.end() :].strip()
+    if len(body) > BODY_MAX or not body.endswith((".", ")")) or not STAR_MARKER_RE.search(text):
+        return None
+    return match.start(), match.group(1), body
+
+
+def may_be_marker(text: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:end] can be a footnote marker (not an article or a date)."""
+    before = WORD_BEFORE_RE.search(text[max(0, start - 40) : start])
+    after = WORD_AFTER_RE.search(text[end : end + 40])
+    if before and before.group(1).lower() in NOT_MARKER_BEFORE:
+        return False
+    return not (after and after.group(1).lower() in NOT_MARKER_AFTER)
+
+
+def has_marker(text: str, marker: str) -> bool:
+    """Whether `marker` appears in `text` as a footnote marker."""
+    return any(
+        match.group(1) == marker and may_be_marker(text, match.start(1), match.end(1))
+        for match in NUMBER_TOKEN_RE.finditer(text)
+    )
+
+
+def replace_inline_markers(text: str, *, markers: set[str]) -> str:
+    """Replace the numbers standing as markers of known footnotes with sentinels."""
+
+    def replace(match: re.Match[str]) -> str:
+        marker = match.group(1)
+        if marker in markers and may_be_marker(text, match.start(1), match.end(1)):
+            return sentinel(marker)
+        return match.group(0)
+
+    text = NUMBER_TOKEN_RE.sub(replace, text)
+    return STAR_MARKER_RE.sub(lambda m: sentinel(m.group(1)) if m.group(1) in markers else m.group(0), text)
+
+
+def collect_footnotes(text: str, *, bodies: dict[str, str]) -> tuple[Footnote, ...]:
+    """The footnotes whose markers appear in `text`, once each, in order."""
+    seen: list[str] = []
+    for match in SENTINEL_RE.finditer(text):
+        if match.group(1) not in seen and match.group(1) in bodies:
+            seen.append(match.group(1))
+    return tuple(Footnote(marker=marker, text=bodies[marker]) for marker in seen)
+
+
+def strip_sentinels(text: str) -> str:
+    """Text without footnote sentinels."""
+    return SENTINEL_RE.sub("", text)

@@ -1,0 +1,234 @@
+"""Metadata: symbol, body, doc_type, number, title, date, year, session, agenda item, sponsors."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .bodies import body_code, body_in, body_of_symbol
+from .countries import canonical_country
+from .references import NUMBER_PART, SYMBOL_RE, normalize_number
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+MONTH_PATTERN = "January|February|March|April|May|June|July|August|September|October|November|December"
+DATE_RE = re.compile(rf"\b(\d{{1,2}})[ ]({MONTH_PATTERN})[ ,]+(\d{{4}})\b|\b({MONTH_PATTERN})[ ](\d{{1,2}}),?[ ](\d{{4}})\b")
+ADOPTION_RE = re.compile(
+    rf"(?:\d{{1,3}}(?:st|nd|rd|th)[ ]+plenary[ ]+meeting[ ,]+|adopted[ ]by[ ]the[ ][A-Z][\w ]{{3,120}}?[ ]on[ ])(?=\d{{1,2}}[ ](?:{MONTH_PATTERN})|(?:{MONTH_PATTERN})[ ]\d)"
+)
+DISTR_RE = re.compile(r"Distr\.?:?[ ]*(?:General|Limited|Restricted|Special)?[ ,]*", re.IGNORECASE)
+HEADING_NUMBER_RE = re.compile(rf"(?:^|[\s\]*])(?:(?P<body>ECOSOC|CCPCJ|CND|HRC)[ ]+)?(?P<kind>Resolution|Decision)[ ]+(?P<number>{NUMBER_PART})(?![\w/])", re.IGNORECASE)
+LEADING_NUMBER_RE = re.compile(rf"(?:^|(?<=[\s\]*]))(?P<number>{NUMBER_PART})\.[ ]+(?=[A-Z])")
+DRAFT_RE = re.compile(r"\b(?:revised[ ]+)?draft[ ]+(resolution|decision)\b", re.IGNORECASE)
+SPONSORS_RE = re.compile(r"([^:\n]{3,3000}?):[ ]*(?:revised[ ]+|amended[ ]+)?draft[ ]+(?:resolution|decision)", re.IGNORECASE)
+REPORT_TITLE_RE = re.compile(r"\b(?:Draft[ ])?Report[ ](?:of|on)[ ][^\n]{5,400}?(?=[ ](?:[IVX]{1,4}|[A-H]|1)\.[ ][A-Z]|\n|$)")
+RESOLUTION_ADOPTED_RE = re.compile(r"\b(Resolution|Decision)s?[ ]+adopted[ ]+by[ ]+the[ ]+([A-Z][\w ]{3,120}?)(?=[ ]+(?:on|at|\[|\())", re.IGNORECASE)
+SESSION_RE = re.compile(r"\b((?:[A-Z][a-z]+(?:-[a-z]+)?|\d{4}|\d{1,2}(?:st|nd|rd|th))[ ](?:regular[ ]|special[ ]|resumed[ ]|substantive[ ])?session)\b")
+AGENDA_RE = re.compile(r"\b(?:Agenda[ ]item|Item)[ ](\d{1,3}(?:[ ]?\([a-z]{1,3}\))?(?:[ ]?\([ivx]{1,5}\))?)")
+TITLE_ANCHOR_RE = re.compile(
+    rf"(?:{NUMBER_PART})\.[ ]|(?:Resolution|Decision)[ ]+(?:{NUMBER_PART})[ ]|draft[ ]+(?:resolution|decision)\b|\]|\n\n",
+    re.IGNORECASE,
+)
+SPLIT_COMMAS_RE = re.compile(r"\s*,\s*")
+AND_RE = re.compile(r"\s+and\s+")
+PARENTHESES_RE = re.compile(r"\([^()]{0,200}\bbehalf\b[^()]{0,200}\)|\*")
+SPACE_RE = re.compile(r"\s+")
+TITLE_MAX = 400
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Everything known about a document apart from its paragraphs and references."""
+
+    symbol: str | None
+    body: str
+    doc_type: str
+    number: str | None
+    title: str | None
+    date: str | None
+    year: int | None
+    sponsors: tuple[str, ...]
+    session: str | None
+    agenda_item: str | None
+
+
+def find_symbol(head: str) -> str | None:
+    """The document's own symbol: the first symbol of the head not cited in brackets."""
+    for match in SYMBOL_RE.finditer(head):
+        symbol = match.group(0).rstrip(".")
+        opened = head[: match.start()]
+        if opened.count("(") > opened.count(")") or opened.count("[") > opened.count("]"):
+            continue
+        if "/" in symbol and any(ch.isdigit() for ch in symbol):
+            return symbol
+    return None
+
+
+def find_number(head: str, *, symbol: str | None) -> tuple[str | None, str | None, str | None]:
+    """The resolution or decision number, the heading's kind and the body named with it."""
+    heading = HEADING_NUMBER_RE.search(head)
+    if heading:
+        return normalize_number(heading.group("number")), heading.group("kind").lower(), heading.group("body")
+    leading = LEADING_NUMBER_RE.search(head)
+    if leading:
+        return normalize_number(leading.group("number")), None, None
+    if symbol and "/RES/" in symbol:
+        return normalize_number(symbol.split("/RES/", 1)[1]), "resolution", None
+    if symbol and "/DEC/" in symbol:
+        return normalize_number(symbol.split("/DEC/", 1)[1]), "decision", None
+    return None, None, None
+
+
+def find_body(*, intro_body: str | None, head: str, symbol: str | None, heading_body: str | None) -> str:
+    """The body that adopted or issued the document."""
+    if intro_body:
+        code = body_code(intro_body) or body_in(intro_body)
+        if code:
+            return code
+    adopted = RESOLUTION_ADOPTED_RE.search(head)
+    if adopted and body_in(adopted.group(2)):
+        return body_in(adopted.group(2)) or "OTHER"
+    if heading_body:
+        return body_code(heading_body.upper()) or "OTHER"
+    if symbol and body_of_symbol(symbol):
+        return body_of_symbol(symbol) or "OTHER"
+    return body_in(head) or "OTHER"
+
+
+def find_doc_type(*, head: str, symbol: str | None, heading_kind: str | None, has_intro: bool) -> str:
+    """resolution, decision, draft_resolution, report or other."""
+    draft = DRAFT_RE.search(head)
+    if draft or (symbol and "/L." in symbol):
+        return "draft_resolution" if not draft or draft.group(1).lower() == "resolution" else "other"
+    if heading_kind == "decision" or (symbol and "/DEC/" in symbol):
+        return "decision"
+    if heading_kind == "resolution" or (symbol and "/RES/" in symbol) or has_intro or RESOLUTION_ADOPTED_RE.search(head):
+        return "resolution"
+    if REPORT_TITLE_RE.search(head):
+        return "report"
+    return "other"
+
+
+def find_title(head: str, *, doc_type: str) -> str | None:
+    """The title: the words between the last heading element and the enacting formula."""
+    if doc_type == "report":
+        report = REPORT_TITLE_RE.search(head)
+        return clean_title(report.group(0)) if report else None
+    if doc_type == "other":
+        return None
+    anchors = list(TITLE_ANCHOR_RE.finditer(head.rstrip()))
+    start = anchors[-1].end() if anchors else 0
+    return clean_title(head[start:])
+
+
+def clean_title(title: str) -> str | None:
+    """A title without surrounding punctuation and spaces, or None if implausible."""
+    title = SPACE_RE.sub(" ", title).strip(" .,*_\n")
+    return title if 0 < len(title) <= TITLE_MAX else None
+
+
+def find_date(text: str, *, head: str) -> str | None:
+    """The adoption date where stated, else the document's date, as ISO text."""
+    for source in (text[-3000:], head):
+        adopted = ADOPTION_RE.search(source)
+        if adopted:
+            return iso_date(source, start=adopted.end())
+    distr = DISTR_RE.search(head)
+    if distr:
+        date = iso_date(head, start=distr.end(), window=80)
+        if date:
+            return date
+    return None
+
+
+def iso_date(text: str, *, start: int, window: int = 40) -> str | None:
+    """The first date written in text[start:start + window], in ISO form."""
+    match = DATE_RE.search(text, start, start + window)
+    if not match:
+        return None
+    if match.group(1):
+        day, month, year = match.group(1), match.group(2), match.group(3)
+    else:
+        month, day, year = match.group(4), match.group(5), match.group(6)
+    month_number = MONTHS.index(month.lower()) + 1
+    if not 1 <= int(day) <= 31:
+        return None
+    return f"{int(year):04d}-{month_number:02d}-{int(day):02d}"
+
+
+def find_sponsors(head: str) -> tuple[str, ...]:
+    """Canonical names of the States sponsoring a draft, from "A, B and C: draft resolution"."""
+    match = SPONSORS_RE.search(head)
+    if not match:
+        return ()
+    listing = PARENTHESES_RE.sub("", match.group(1))
+    items = [item for item in SPLIT_COMMAS_RE.split(listing.strip()) if item]
+    sponsors: list[str] = []
+    for position, item in enumerate(reversed(items)):
+        names = split_country_item(item, leftmost=position == len(items) - 1)
+        if names is None:
+            break
+        sponsors[:0] = names
+    return tuple(dict.fromkeys(sponsors))
+
+
+def split_country_item(item: str, *, leftmost: bool) -> list[str] | None:
+    """The States named by one comma-separated item ("Paraguay and the United States"), or None."""
+    name = canonical_country(item)
+    if name:
+        return [name]
+    parts = AND_RE.split(item)
+    for cut in range(1, len(parts)):
+        left, right = " and ".join(parts[:cut]), " and ".join(parts[cut:])
+        left_name, right_name = canonical_country(left), canonical_country(right)
+        if right_name and (left_name or leftmost):
+            return [left_name, right_name] if left_name else [right_name]
+    if leftmost:
+        words = item.split()
+        for start in range(1, len(words)):
+            name = canonical_country(" ".join(words[start:]))
+            if name:
+                return [name]
+    return None
+
+
+def find_session(head: str) -> str | None:
+    """The session named in the head ("Thirtieth session", "2014 session")."""
+    match = SESSION_RE.search(head)
+    return match.group(1) if match else None
+
+
+def find_agenda_item(head: str) -> str | None:
+    """The agenda item named in the head ("6 (a)")."""
+    match = AGENDA_RE.search(head)
+    return match.group(1) if match else None
+
+
+def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
+    """All metadata of a document from its cleaned text and head."""
+    symbol = find_symbol(head)
+    number, heading_kind, heading_body = find_number(head, symbol=symbol)
+    doc_type = find_doc_type(head=head, symbol=symbol, heading_kind=heading_kind, has_intro=intro_body is not None)
+    body = find_body(intro_body=intro_body, head=head, symbol=symbol, heading_body=heading_body)
+    if doc_type in ("draft_resolution", "report", "other") and heading_kind is None:
+        number = None
+    if symbol is None and number and doc_type == "resolution":
+        symbol = derive_symbol(body, number)
+    date = find_date(text, head=head)
+    return Metadata(
+        symbol=symbol,
+        body=body,
+        doc_type=doc_type,
+        number=number,
+        title=find_title(head, doc_type=doc_type),
+        date=date,
+        year=int(date[:4]) if date else None,
+        sponsors=find_sponsors(head) if doc_type == "draft_resolution" else (),
+        session=find_session(head),
+        agenda_item=find_agenda_item(head),
+    )
+
+
+def derive_symbol(body: str, number: str) -> str | None:
+    """The symbol a resolution of `body` numbered `number` is issued under, where the series is regular."""
+    prefixes = {"GA": "A/RES/", "ECOSOC": "E/RES/", "HRC": "A/HRC/RES/", "SC": "S/RES/"}
+    return f"{prefixes[body]}{number}" if body in prefixes else None

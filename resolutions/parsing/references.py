@@ -1,0 +1,162 @@
+"""References: UN resolutions and document symbols cited in the text, normalized and deduplicated."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .bodies import BODY_CODE_RES
+from .types import ParsedReference
+
+# Series of UN document symbols; other organizations' symbols (AG/RES, ICC-ASP) are not listed.
+SYMBOL_SERIES = (
+    "A|E|S|ST|CTOC|CAC|CEB|UNODC|TD|CCPR|CRC|CEDAW|CAT|CERD|CMW|CRPD|CED|HRI|DP|UNEP|FCCC|ICCD"
+    "|JIU|UNW|UNICEF|ECE|TRANS|ACC|SG|CD|DPI|UNCITRAL|UNHCR|EC|OPCW|IDB|PBC|UNDP|ISBA"
+)
+SYMBOL_RE = re.compile(
+    rf"(?<![\w/.-])(?:{SYMBOL_SERIES})(?:/(?:[A-Z][A-Za-z]{{0,9}}(?:\.\d{{1,4}})?(?:\([A-Z]+\))?|\d{{1,4}}(?:\([A-Z]{{1,4}}\))?))+"
+    r"(?![\w-])"
+)
+NUMBER_PART = r"(?:\d{1,4}/\d{1,3}(?: ?[A-Z](?![\w/]))?|\d{1,4} ?\((?:[IVXLC]{1,7}|\d{4})\))"
+NUMBER_RE = re.compile(rf"(?<![\w/.-]){NUMBER_PART}(?![\w/])")
+CITATION_RE = re.compile(r"\b(resolutions?|decisions?)\b[ ]*", re.IGNORECASE)
+CITED_BODY_RE = re.compile(
+    r"(?:(?P<its>\b(?:its|this|that|the present|our|their)(?: own)?)|(?P<short>\b(?:Council|Assembly|Commission|Conference|Congress))|(?P<other>\b(?:Health|Union|European|Executive|Governing|OAS|WHO|ILO|UNESCO|IMO|ICAO|IAEA|Interpol|OSCE|Europe|Ministers|Board|AU|ASEAN|Parliament|Organization|Meeting|Committee|Forum|Summit|Agency)))[ ]*(?:[\w.]+[ ]+){0,1}$"
+)
+OF_BODY_RE = re.compile(r"^[ ]*(?:\([^)]{0,40}\)[ ]*)?(?:of|by|adopted by) the ")
+GAP_RE = re.compile(
+    r"^(?:[ ]*(?:,|and|or|as well as|of \d{1,2} [A-Z][a-z]+ \d{4}|of [A-Z][a-z]+ \d{1,2}, \d{4}|\(\d{4}\)|"
+    r"[A-Z]|para(?:graph)?s?\.? \d{1,3}|annex(?: [IVX]+)?|\d{1,2}))*[ ]*(?:,|and|or|,[ ]*and)[ ]*$"
+)
+ENTITLED_GAP_RE = re.compile(r"^[ ]*of \d{1,2} [A-Z][a-z]+ \d{4},? (?:entitled|on) [^;]{1,300}?,[ ]*(?:and[ ]*)?$")
+GAP_MAX = 320
+SECOND_ADVERBIAL_RE = re.compile(r"(?:resolution|decision)s?\b", re.IGNORECASE)
+RES_SYMBOL_RE = re.compile(r"^(A/HRC|A|E|S)/RES/(.+)$")
+SC_NUMBER_RE = re.compile(r"^(\d{3,4}) ?\((\d{4})\)$")
+ECOSOC_NUMBER_RE = re.compile(r"^(?:19[4-9]\d|20\d\d)/\d{1,3}")
+SPACE_RE = re.compile(r"\s+")
+
+
+def find_references(
+    chunks: Iterable[tuple[str, int | None]], *, own_body: str, own_symbol: str | None, own_number: str | None
+) -> tuple[ParsedReference, ...]:
+    """Every UN resolution and document cited in the chunks (text, paragraph index), once each."""
+    found: dict[str, ParsedReference] = {}
+    own_keys = {own_symbol or "", f"{own_body} {own_number}"}
+    for text, index in chunks:
+        for reference in cited_resolutions(text, own_body=own_body):
+            add_reference(found, reference, index=index, own_keys=own_keys)
+        for reference in cited_documents(text):
+            add_reference(found, reference, index=index, own_keys=own_keys)
+    return tuple(found.values())
+
+
+def add_reference(found: dict[str, ParsedReference], reference: ParsedReference, *, index: int | None, own_keys: set[str]) -> None:
+    """Keep the first citation of each key, linked to its paragraph, skipping the document itself."""
+    if reference.key in own_keys or reference.key in found:
+        return
+    found[reference.key] = ParsedReference(
+        type=reference.type,
+        body=reference.body,
+        number=reference.number,
+        symbol=reference.symbol,
+        cited_text=reference.cited_text,
+        paragraph_index=index,
+    )
+
+
+def cited_documents(text: str) -> list[ParsedReference]:
+    """Document symbols in `text`; resolution symbols (A/RES/...) become resolution references."""
+    references = []
+    for match in SYMBOL_RE.finditer(text):
+        symbol = match.group(0).rstrip(".")
+        if "/" not in symbol or not any(ch.isdigit() for ch in symbol):
+            continue
+        resolution = RES_SYMBOL_RE.match(symbol)
+        if resolution:
+            body = {"A/HRC": "HRC", "A": "GA", "E": "ECOSOC", "S": "SC"}[resolution.group(1)]
+            references.append(ParsedReference(type="resolution", body=body, number=normalize_number(resolution.group(2)), cited_text=symbol))
+        else:
+            references.append(ParsedReference(type="document", symbol=symbol, cited_text=symbol))
+    return references
+
+
+def cited_resolutions(text: str, *, own_body: str) -> list[ParsedReference]:
+    """Resolutions and decisions cited by number after "resolution(s)"/"decision(s)"."""
+    references = []
+    for keyword in CITATION_RE.finditer(text):
+        numbers = list_numbers(text, start=keyword.end())
+        if not numbers:
+            continue
+        body, cited_start = cited_body(text, keyword_start=keyword.start(), after=numbers[-1][1], own_body=own_body)
+        if body is None:
+            continue
+        for number, end in numbers:
+            cited = text[cited_start:end] if number == numbers[0][0] else number
+            references.append(
+                ParsedReference(type="resolution", body=body or infer_body(number, own_body=own_body), number=number, cited_text=SPACE_RE.sub(" ", cited).strip())
+            )
+    return references
+
+
+def list_numbers(text: str, *, start: int) -> list[tuple[str, int]]:
+    """The numbers enumerated right after a citation keyword, with their end offsets."""
+    numbers: list[tuple[str, int]] = []
+    match = NUMBER_RE.match(text, start)
+    while match:
+        numbers.append((normalize_number(match.group(0)), match.end()))
+        following = NUMBER_RE.search(text, match.end(), match.end() + GAP_MAX)
+        if not following:
+            break
+        gap = text[match.end() : following.start()]
+        if SECOND_ADVERBIAL_RE.search(gap) or not (GAP_RE.match(gap) or ENTITLED_GAP_RE.match(gap)):
+            break
+        match = following
+    return numbers
+
+
+def cited_body(text: str, *, keyword_start: int, after: int, own_body: str) -> tuple[str | None, int]:
+    """The cited body (named before the keyword, "its", "of the X"; "" to infer; None if not the UN's)
+    and where the citation starts."""
+    offset = max(0, keyword_start - 110)
+    before = text[offset:keyword_start]
+    for pattern, code in BODY_CODE_RES:
+        named = list(pattern.finditer(before))
+        if named and not before[named[-1].end() :].strip(" ’'s"):
+            return code, offset + named[-1].start()
+    short = CITED_BODY_RE.search(before)
+    if short:
+        return (None if short.group("other") else own_body), offset + short.start()
+    tail = text[after : after + 140]
+    of_body = OF_BODY_RE.match(tail)
+    if of_body:
+        rest = tail[of_body.end() :]
+        for pattern, code in BODY_CODE_RES:
+            if pattern.match(rest):
+                return code, keyword_start
+        return None, keyword_start
+    return "", keyword_start
+
+
+def infer_body(number: str, *, own_body: str) -> str:
+    """The body a bare resolution number belongs to, judged by its form and the citing document."""
+    if SC_NUMBER_RE.match(number):
+        return "SC"
+    if ECOSOC_NUMBER_RE.match(number):
+        return "ECOSOC"
+    session = number.split("/")[0]
+    # Commissions and conferences of the parties have held far fewer than forty sessions.
+    if own_body in ("OTHER", "CCPCJ", "COP-UNTOC", "COSP-UNCAC", "CONGRESS") and session.isdigit() and int(session) >= 40:
+        return "GA"
+    return own_body if own_body != "OTHER" else "GA"
+
+
+def normalize_number(number: str) -> str:
+    """A resolution number in its standard form: "72/266 A", "1898 (XVIII)", "2242 (2015)"."""
+    number = SPACE_RE.sub(" ", number.strip())
+    if "(" in number and " (" not in number:
+        number = number.replace("(", " (")
+    parts = number.split("/")
+    if len(parts) == 2 and parts[1][-1:].isalpha() and " " not in parts[1]:
+        number = f"{parts[0]}/{parts[1][:-1]} {parts[1][-1]}"
+    return number

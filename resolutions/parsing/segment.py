@@ -1,0 +1,172 @@
+"""Segmenting: the head, the preambular and operative (or numbered) paragraphs in order, and the rest."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .bodies import INTRO_RE
+from .verbs import MODIFIERS, is_operative_verb, is_preambular_opener
+
+SENTINELS = r"(?:\x1f[^\x1e\x1f]{1,8}\x1e)*"
+NUMBERED_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\.[ ](?=[^\s\d.])")
+PREAMBLE_SPLIT_RE = re.compile(rf"[,;:]{SENTINELS}(?:[ ]|\n\n)+(?=([A-Z][a-z]+(?:-[a-z]+)?)(?:[ ]([a-z]+))?)")
+FIRST_WORDS_RE = re.compile(r"^\W{0,3}([A-Za-z][a-z]+(?:-[a-z]+)?)(?:[ ]([a-z]+))?")
+SUBPARAGRAPH_START_RE = re.compile(r"^\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)[ ]")
+END_MARKERS_RE = re.compile(
+    r"(?:\b\d{1,3}(?:st|nd|rd|th)[ ]+(?:plenary[ ]+)?meeting\b"
+    r"|(?:^|\n\n|(?<=[.;]) )Annex(?:es)?(?:[ ][IVX]{1,5})?(?=[ \n]|$)"
+    r"|(?:^|\n\n)\*[ ]\*[ ]\*"
+    r"|\n\nThe (?:meeting|session) rose at)"
+)
+TRAILING_HEADING_RE = re.compile(r"(?<=[.;:,])[ ]+(?:[IVXL]{1,5}|[A-H])\.[ ]+[A-Z][^.;:\n]{0,150}$")
+NOT_NUMBER_BEFORE_RE = re.compile(r"(?:paragraphs?|para\.|articles?|No\.|Nos\.|chapter|section|annex|items?|rules?|page|vol\.|footnote|and|to)[ ]*$", re.IGNORECASE)
+HEADING_BLOCK_MAX = 160
+JUMP_MAX = 3
+
+
+@dataclass
+class Piece:
+    """A paragraph as cut from the text, before its verb and footnotes are read."""
+
+    kind: str
+    number: str | None
+    text: str
+
+
+@dataclass
+class Segments:
+    """The text cut into head, paragraphs and tail, with warnings about the cut."""
+
+    head: str
+    pieces: list[Piece]
+    tail: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def find_intro(text: str) -> re.Match[str] | None:
+    """The enacting formula ("The General Assembly,") followed by a paragraph opener."""
+    for match in INTRO_RE.finditer(text):
+        following = FIRST_WORDS_RE.match(strip_leading_sentinels(text[match.end() :].lstrip()))
+        rest = text[match.end() :].lstrip()
+        if NUMBERED_RE.match(rest):
+            return match
+        if following and (is_preambular_opener(following.group(1)) or is_operative_verb(following.group(1)) or following.group(1).lower() in MODIFIERS):
+            return match
+    return None
+
+
+def strip_leading_sentinels(text: str) -> str:
+    """Text without the footnote sentinels that open it."""
+    return re.sub(rf"^{SENTINELS}\s*", "", text)
+
+
+def segment_text(text: str, *, numbered_kind: str) -> Segments:
+    """Cut text into head, paragraphs and tail; numbered paragraphs get `numbered_kind`."""
+    intro = find_intro(text)
+    warnings: list[str] = []
+    body_start = intro.end() if intro else 0
+    numbered = find_numbered(text, start=body_start, strict_start=intro is None, warnings=warnings, verbs=numbered_kind == "operative")
+    if intro is None:
+        body_start = numbered[0].start() if numbered else len(text)
+        preamble_end = body_start
+    else:
+        preamble_end = numbered[0].start() if numbered else len(text)
+    end_marker = END_MARKERS_RE.search(text, numbered[-1].end() if numbered else body_start)
+    body_end = end_marker.start() if end_marker else len(text)
+    numbered = [match for match in numbered if match.start() < body_end]
+    pieces: list[Piece] = []
+    if intro is not None:
+        preamble = text[body_start:min(preamble_end, body_end)]
+        pieces.extend(split_preamble(preamble))
+    for index, match in enumerate(numbered):
+        end = numbered[index + 1].start() if index + 1 < len(numbered) else body_end
+        content = drop_trailing_headings(text[match.end() : end])
+        pieces.append(Piece(kind=numbered_kind, number=match.group(1), text=content))
+    return Segments(head=text[:body_start], pieces=[p for p in pieces if p.text.strip()], tail=text[body_end:], warnings=warnings)
+
+
+def find_numbered(text: str, *, start: int, strict_start: bool, warnings: list[str], verbs: bool) -> list[re.Match[str]]:
+    """Paragraph numbers in sequence (1, 2, 3...), ignoring numbered lists inside paragraphs."""
+    candidates = [m for m in NUMBERED_RE.finditer(text, start) if not NOT_NUMBER_BEFORE_RE.search(text[max(0, m.start() - 15) : m.start()])]
+    accepted: list[re.Match[str]] = []
+    expected = 1
+    for match in candidates:
+        number = int(match.group(1))
+        if number == expected:
+            accepted.append(match)
+            expected += 1
+        elif accepted and expected < number <= expected + JUMP_MAX and is_strong_start(text, match, verbs=verbs):
+            warnings.append(f"{'operative' if verbs else 'paragraph'} numbering jumps from {expected - 1} to {number}")
+            accepted.append(match)
+            expected = number + 1
+    return accepted
+
+
+def is_strong_start(text: str, match: re.Match[str], *, verbs: bool) -> bool:
+    """Whether a number out of sequence still opens a paragraph: an opener follows, or a block starts."""
+    following = FIRST_WORDS_RE.match(text[match.end() : match.end() + 60])
+    if verbs:
+        return bool(following and (is_operative_verb(following.group(1)) or following.group(1).lower() in MODIFIERS))
+    return match.start() == 0 or text[max(0, match.start() - 2) : match.start()] == "\n\n"
+
+
+def split_preamble(preamble: str) -> list[Piece]:
+    """Preambular paragraphs: cut at blocks and where a known opener follows a comma or semicolon."""
+    cuts = [0]
+    position = 0
+    for block in preamble.split("\n\n"):
+        stripped = strip_leading_sentinels(block)
+        if position and stripped and not continues_paragraph(stripped):
+            cuts.append(position)
+        position += len(block) + 2
+    for match in PREAMBLE_SPLIT_RE.finditer(preamble):
+        if opens_preambular(match.group(1), match.group(2)):
+            cuts.append(match.end())
+    cuts = sorted(set(cuts))
+    pieces = []
+    for index, cut in enumerate(cuts):
+        end = cuts[index + 1] if index + 1 < len(cuts) else len(preamble)
+        content = preamble[cut:end]
+        if content.strip():
+            pieces.append(Piece(kind=preamble_kind(content), number=None, text=content))
+    return pieces
+
+
+def continues_paragraph(block: str) -> bool:
+    """Whether a block carries on the paragraph before it (a page break mid-sentence, a sub-paragraph)."""
+    return block[:1].islower() or block[:1] in ",;:)" or bool(SUBPARAGRAPH_START_RE.match(block))
+
+
+def opens_preambular(first: str, second: str | None) -> bool:
+    """Whether capitalized words after a comma open a new preambular paragraph."""
+    if is_preambular_opener(first):
+        return True
+    return first.lower() in MODIFIERS and second is not None and is_preambular_opener(second)
+
+
+def preamble_kind(text: str) -> str:
+    """Preambular, or operative for an unnumbered paragraph opening with an operative verb."""
+    words = FIRST_WORDS_RE.match(strip_leading_sentinels(text.lstrip()))
+    if words and not is_preambular_opener(words.group(1)):
+        first = words.group(1)
+        if first.lower() in MODIFIERS and words.group(2):
+            first = words.group(2)
+        if is_operative_verb(first) and not is_preambular_opener(first):
+            return "operative"
+    return "preambular"
+
+
+def drop_trailing_headings(text: str) -> str:
+    """Remove section headings printed between a paragraph and the next one."""
+    blocks = text.rstrip().split("\n\n")
+    while len(blocks) > 1 and is_heading_block(blocks[-1]):
+        blocks.pop()
+    text = "\n\n".join(blocks)
+    return TRAILING_HEADING_RE.sub("", text.rstrip())
+
+
+def is_heading_block(block: str) -> bool:
+    """Whether a block is a short heading (no closing punctuation)."""
+    block = block.strip()
+    return len(block) <= HEADING_BLOCK_MAX and not block.endswith((".", ";", ":", ",")) and not SUBPARAGRAPH_START_RE.match(block)

@@ -1,0 +1,186 @@
+"""The one vocabulary of paragraph openers: known verbs, modifiers, fixed phrases, misspellings."""
+
+from __future__ import annotations
+
+import re
+
+# Words that qualify an opener and are not part of it ("Also notes", "Deeply concerned").
+MODIFIERS: frozenset[str] = frozenset(
+    {
+        "also", "further", "furthermore", "again", "once", "strongly", "deeply", "profoundly", "gravely",
+        "fully", "firmly", "highly", "seriously", "greatly", "particularly", "especially", "equally",
+        "likewise", "similarly", "duly", "warmly", "sincerely", "solemnly", "urgently", "most",
+        "still", "moreover", "additionally", "finally", "hereby", "emphatically", "resolutely",
+        "unequivocally", "categorically", "vigorously", "keenly", "increasingly", "extremely",
+        "earnestly", "respectfully", "cordially", "wholeheartedly", "sorely", "acutely", "mindfully",
+    }
+)
+
+# Multi-word openers kept whole, longest first within each start word.
+FIXED_PHRASES: tuple[str, ...] = (
+    "calls upon",
+    "calls on",
+    "calls for",
+    "looks forward",
+    "takes note",
+    "bearing in mind",
+    "keeping in mind",
+    "taking note",
+    "taking into account",
+    "taking into consideration",
+    "having considered",
+    "having examined",
+    "having reviewed",
+    "having heard",
+    "having received",
+    "having adopted",
+    "having regard",
+    "having studied",
+    "having met",
+    "having decided",
+)
+
+OPERATIVE_VERBS: frozenset[str] = frozenset(
+    {
+        "accepts", "acknowledges", "adopts", "affirms", "agrees", "appeals", "applauds", "appoints",
+        "appreciates", "approves", "asks", "assures", "authorizes", "calls", "censures", "commends",
+        "commits", "concludes", "concurs", "condemns", "confirms", "congratulates", "considers",
+        "decides", "declares", "deems", "defers", "demands", "denounces", "deplores", "designates",
+        "determines", "directs", "draws", "elects", "emphasizes", "encourages", "endorses",
+        "entrusts", "envisages", "establishes", "exhorts", "expresses", "extends", "finds",
+        "highlights", "hopes", "insists", "instructs", "intends", "invites", "launches", "looks",
+        "mandates", "notes", "offers", "pledges", "proclaims", "promises", "proposes",
+        "reaffirms", "recalls", "recognizes", "recommends", "regrets", "reiterates", "rejects",
+        "reminds", "renews", "repeats", "requests", "resolves", "reviews", "salutes", "seeks",
+        "solicits", "stresses", "strengthens", "submits", "suggests", "supports", "takes",
+        "thanks", "transmits", "trusts", "undertakes", "underlines", "underscores", "urges",
+        "welcomes", "wishes", "condones", "acclaims", "admonishes", "advises", "allocates",
+        "anticipates", "articulates", "believes", "cautions", "clarifies", "demands", "dedicates",
+        "emphasises", "expects", "explores", "facilitates", "favours", "identifies", "implores",
+        "informs", "notifies", "observes", "opposes", "prohibits", "reinforces", "reserves",
+        "restates", "specifies", "states", "summons", "supplements", "underpins",
+    }
+)
+
+PREAMBULAR_OPENERS: frozenset[str] = frozenset(
+    {
+        "acknowledging", "acting", "affirming", "alarmed", "anxious", "appalled", "appreciating",
+        "approving", "aware", "bearing", "believing", "cognizant", "commending", "committed",
+        "concerned", "condemning", "confident", "conscious", "considering", "contemplating",
+        "convinced", "decrying", "deploring", "desiring", "desirous", "determined", "disturbed",
+        "dismayed", "distressed", "emphasizing", "encouraged", "endorsing", "expressing",
+        "fulfilling", "gratified", "guided", "having", "highlighting", "inspired", "keeping",
+        "mindful", "noting", "observing", "persuaded", "pleased", "reaffirming", "realizing",
+        "recalling", "recognizing", "referring", "reiterating", "regretting", "reminding",
+        "resolved", "seeking", "shocked", "stressing", "taking", "troubled", "underlining",
+        "underscoring", "urging", "welcoming", "wishing", "saddened", "satisfied", "acknowledged",
+        "outraged", "horrified", "reasserting", "re-emphasizing", "recommending", "supporting",
+        "trusting", "viewing", "hoping", "declaring", "insisting", "calling", "appealing",
+        "encouraging", "deeming", "upholding", "valuing", "welcomed", "worried", "sharing",
+        "pursuant", "recognising", "underlining", "notwithstanding", "reviewing",
+        "confirming", "observing", "assessing", "agreeing", "fearing", "perturbed", "sensitive",
+    }
+)
+
+MISSPELLINGS: dict[str, str] = {
+    "recognising": "recognizing",
+    "recognises": "recognizes",
+    "emphasising": "emphasizing",
+    "emphasises": "emphasizes",
+    "realising": "realizing",
+    "authorises": "authorizes",
+    "acknowleges": "acknowledges",
+    "acknowleging": "acknowledging",
+    "encourges": "encourages",
+    "reaffirmes": "reaffirms",
+    "recalles": "recalls",
+    "wellcomes": "welcomes",
+    "welcomming": "welcoming",
+    "stressess": "stresses",
+    "requestes": "requests",
+    "concious": "conscious",
+    "congnizant": "cognizant",
+    "cognisant": "cognizant",
+    "convinved": "convinced",
+    "recalllng": "recalling",
+}
+
+# Base forms of operative verbs ("Encourage" -> "encourages").
+OPERATIVE_BASE_FORMS: dict[str, str] = {}
+for _verb in OPERATIVE_VERBS:
+    if _verb.endswith(("sses", "shes", "ches", "xes", "zes")):
+        OPERATIVE_BASE_FORMS[_verb[:-2]] = _verb
+    if _verb.endswith("ies"):
+        OPERATIVE_BASE_FORMS[_verb[:-3] + "y"] = _verb
+    OPERATIVE_BASE_FORMS.setdefault(_verb[:-1], _verb)
+del _verb
+
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+OPENER_WORDS_MAX = 6
+
+
+def normalize_word(word: str) -> str:
+    """A word in lower case with the standard spelling."""
+    lowered = word.lower().replace("’", "'")
+    return MISSPELLINGS.get(lowered, lowered)
+
+
+def extract_verb(text: str, *, kind: str) -> str | None:
+    """The normalized opening verb or phrase of a paragraph; None for kind "other" or no word."""
+    if kind == "other":
+        return None
+    words = [normalize_word(word) for word in WORD_RE.findall(text[:200])[: OPENER_WORDS_MAX + 4]]
+    while len(words) > 1 and is_modifier(words[0], following=words[1]):
+        words = words[1:]
+    if not words:
+        return None
+    phrase = match_fixed_phrase(words)
+    if phrase:
+        return phrase
+    return standardize_verb(words[0], kind=kind)
+
+
+def is_modifier(word: str, *, following: str) -> bool:
+    """Whether `word` qualifies the opener that follows it."""
+    if word in MODIFIERS:
+        return True
+    return word.endswith("ly") and len(word) > 4 and is_known_opener(following)
+
+
+def match_fixed_phrase(words: list[str]) -> str | None:
+    """The fixed phrase that the words open with, if any."""
+    for phrase in FIXED_PHRASES:
+        parts = phrase.split()
+        if words[: len(parts)] == parts:
+            return phrase
+    return None
+
+
+def standardize_verb(word: str, *, kind: str) -> str:
+    """Misspelt or base forms turned into the standard form of the paragraph's kind."""
+    if word in OPERATIVE_VERBS or word in PREAMBULAR_OPENERS:
+        return word
+    if word.endswith("ise") or word.endswith("ises") or word.endswith("ising"):
+        americanized = word.replace("is", "iz")
+        if is_known_opener(americanized):
+            return americanized
+    if kind == "operative" and word in OPERATIVE_BASE_FORMS:
+        return OPERATIVE_BASE_FORMS[word]
+    return word
+
+
+def is_known_opener(word: str) -> bool:
+    """Whether `word` is in the vocabulary of openers (either kind)."""
+    word = MISSPELLINGS.get(word, word)
+    return word in OPERATIVE_VERBS or word in PREAMBULAR_OPENERS or word in OPERATIVE_BASE_FORMS
+
+
+def is_preambular_opener(word: str) -> bool:
+    """Whether a capitalized word can open a preambular paragraph."""
+    return normalize_word(word) in PREAMBULAR_OPENERS
+
+
+def is_operative_verb(word: str) -> bool:
+    """Whether a word is an operative verb in its standard or base form."""
+    word = normalize_word(word)
+    return word in OPERATIVE_VERBS or word in OPERATIVE_BASE_FORMS
