@@ -9,6 +9,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 # One text-search configuration for vectors and queries alike.
 SEARCH_CONFIG = "english"
@@ -94,6 +95,8 @@ class Country(models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     aliases = ArrayField(models.CharField(max_length=120), default=list, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "countries"
@@ -122,6 +125,8 @@ class Topic(models.Model):
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -200,6 +205,9 @@ class Document(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # Generated columns are PostgreSQL's to fill; history keeps the texts they come from.
+    history = HistoricalRecords(excluded_fields=["title_search"])
 
     class Meta:
         ordering = ["-date", "symbol", "pk"]
@@ -288,6 +296,9 @@ class Paragraph(models.Model):
         db_persist=True,
     )
 
+    # Generated columns are PostgreSQL's to fill; history keeps the texts they come from.
+    history = HistoricalRecords(excluded_fields=["search_vector"])
+
     class Meta:
         ordering = ["document", "position"]
         constraints = [
@@ -337,6 +348,8 @@ class Sponsorship(models.Model):
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="sponsorships")
     position = models.PositiveSmallIntegerField(default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["document", "position"]
         constraints = [
@@ -359,6 +372,8 @@ class DocumentTopic(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["document", "topic"]
@@ -403,6 +418,8 @@ class Reference(models.Model):
     outside_archive = models.BooleanField(
         default=False, help_text="A librarian marked the cited text as outside this archive."
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["citing_document", "pk"]
