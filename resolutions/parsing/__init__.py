@@ -5,12 +5,26 @@ from __future__ import annotations
 import re
 
 from .clean import clean_text, remove_running_headers
-from .extract import extract_html, extract_text, looks_like_html, looks_like_markdown, strip_markdown
+from .extract import (
+    extract_html,
+    extract_text,
+    looks_like_html,
+    looks_like_markdown,
+    strip_markdown,
+)
 from .footnotes import collect_footnotes, separate_footnotes, strip_sentinels
 from .metadata import read_metadata
 from .references import find_references
-from .segment import find_intro, segment_text, strip_leading_sentinels
-from .types import BODY_CODES, DOC_TYPES, Footnote, ParsedDocument, ParsedParagraph, ParsedReference, ParseError
+from .segment import FIRST_NUMBERED_RE, find_intro, segment_text, strip_leading_sentinels
+from .types import (
+    BODY_CODES,
+    DOC_TYPES,
+    Footnote,
+    ParsedDocument,
+    ParsedParagraph,
+    ParsedReference,
+    ParseError,
+)
 from .verbs import extract_verb, is_known_opener, normalize_word
 
 __all__ = [
@@ -46,7 +60,9 @@ def parse(text: str, *, source_name: str = "", prepared: bool = False) -> Parsed
     except ParseError:
         raise
     except RecursionError as error:
-        raise ParseError(f"document too deeply nested to parse{': ' + source_name if source_name else ''}") from error
+        raise ParseError(
+            f"document too deeply nested to parse{': ' + source_name if source_name else ''}"
+        ) from error
 
 
 def prepare_text(text: str) -> str:
@@ -64,15 +80,28 @@ def parse_text(text: str) -> ParsedDocument:
     if not cleaned.strip():
         raise ParseError("no document text left after removing page debris")
     draft_intro = find_intro(cleaned)
-    draft_head = cleaned[: draft_intro.start() if draft_intro else HEAD_GUESS_CHARS]
-    draft_meta = read_metadata(cleaned, head=draft_head, intro_body=draft_intro.group(1) if draft_intro else None)
-    cleaned = remove_running_headers(cleaned, symbol=draft_meta.symbol, title=draft_meta.title)
+    first = FIRST_NUMBERED_RE.search(cleaned)
+    draft_head = cleaned[
+        : draft_intro.start() if draft_intro else first.start() if first else HEAD_GUESS_CHARS
+    ]
+    draft_meta = read_metadata(
+        cleaned, head=draft_head, intro_body=draft_intro.group(1) if draft_intro else None
+    )
+    cleaned = remove_running_headers(
+        cleaned, symbol=draft_meta.symbol, title=draft_meta.title, after=len(draft_head)
+    )
     marked, bodies = separate_footnotes(cleaned)
     intro = find_intro(marked)
-    numbered_kind = "operative" if intro or draft_meta.doc_type in ("resolution", "draft_resolution", "decision") else "other"
+    numbered_kind = (
+        "operative"
+        if intro or draft_meta.doc_type in ("resolution", "draft_resolution", "decision")
+        else "other"
+    )
     segments = segment_text(marked, numbered_kind=numbered_kind)
-    head = strip_sentinels(segments.head)
-    meta = read_metadata(strip_sentinels(marked), head=head, intro_body=intro.group(1) if intro else None)
+    head = strip_sentinels(segments.head[: intro.start()] if intro else segments.head)
+    meta = read_metadata(
+        strip_sentinels(marked), head=head, intro_body=intro.group(1) if intro else None
+    )
     paragraphs, warnings = build_paragraphs(segments.pieces, bodies=bodies)
     warnings[:0] = segments.warnings
     references = find_references(
@@ -101,18 +130,31 @@ def parse_text(text: str) -> ParsedDocument:
     )
 
 
-def build_paragraphs(pieces: list, *, bodies: dict[str, str]) -> tuple[list[ParsedParagraph], list[str]]:
+def build_paragraphs(
+    pieces: list, *, bodies: dict[str, str]
+) -> tuple[list[ParsedParagraph], list[str]]:
     """Paragraphs with their verbs and footnotes, and warnings about unknown openers."""
     paragraphs: list[ParsedParagraph] = []
     warnings: list[str] = []
     for piece in pieces:
-        text = SPACE_RE.sub(" ", strip_sentinels(strip_leading_sentinels(piece.text.strip()))).strip()
+        text = SPACE_RE.sub(
+            " ", strip_sentinels(strip_leading_sentinels(piece.text.strip()))
+        ).strip()
         if not text:
             continue
         verb = extract_verb(text, kind=piece.kind)
         first = FIRST_WORD_RE.search(text)
-        if verb and first and not is_known_opener(normalize_word(first.group(0))) and not is_known_opener(verb.split()[0]):
-            label = f"paragraph {piece.number}" if piece.number else f"{piece.kind} paragraph {len(paragraphs) + 1}"
+        if (
+            verb
+            and first
+            and not is_known_opener(normalize_word(first.group(0)))
+            and not is_known_opener(verb.split()[0])
+        ):
+            label = (
+                f"paragraph {piece.number}"
+                if piece.number
+                else f"{piece.kind} paragraph {len(paragraphs) + 1}"
+            )
             warnings.append(f"unknown opening word {verb!r} in {label}")
         paragraphs.append(
             ParsedParagraph(
@@ -126,7 +168,9 @@ def build_paragraphs(pieces: list, *, bodies: dict[str, str]) -> tuple[list[Pars
     return paragraphs, warnings
 
 
-def reference_chunks(head: str, paragraphs: list[ParsedParagraph], tail: str, *, bodies: dict[str, str]) -> list[tuple[str, int | None]]:
+def reference_chunks(
+    head: str, paragraphs: list[ParsedParagraph], tail: str, *, bodies: dict[str, str]
+) -> list[tuple[str, int | None]]:
     """Every piece of text that may cite something, with the index of its paragraph (or None)."""
     chunks: list[tuple[str, int | None]] = [(head, None)]
     linked: set[str] = set()

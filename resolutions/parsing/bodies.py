@@ -6,10 +6,19 @@ import re
 
 # Longest names first so that "Economic and Social Council" wins over "Council".
 BODY_NAMES: tuple[tuple[str, str], ...] = (
-    (r"Conference of the Parties to the United Nations Convention against Transnational Organized Crime", "COP-UNTOC"),
-    (r"Conference of the States Parties to the United Nations Convention against Corruption", "COSP-UNCAC"),
+    (
+        r"Conference of the Parties to the United Nations Convention against Transnational Organized Crime",
+        "COP-UNTOC",
+    ),
+    (
+        r"Conference of the States Parties to the United Nations Convention against Corruption",
+        "COSP-UNCAC",
+    ),
     (r"Commission on Crime Prevention and Criminal Justice", "CCPCJ"),
-    (r"United Nations Congress on (?:the )?(?:Crime Prevention|Prevention of Crime)[\w ]{0,60}", "CONGRESS"),
+    (
+        r"United Nations Congress on (?:the )?(?:Crime Prevention|Prevention of Crime)[\w ]{0,60}",
+        "CONGRESS",
+    ),
     (r"Commission on Narcotic Drugs", "CND"),
     (r"Economic and Social Council", "ECOSOC"),
     (r"Human Rights Council", "HRC"),
@@ -24,7 +33,9 @@ BODY_NAMES: tuple[tuple[str, str], ...] = (
 BODY_NAME_RE = re.compile("|".join(f"(?:{name})" for name, _ in BODY_NAMES))
 BODY_CODE_RES = tuple((re.compile(name), code) for name, code in BODY_NAMES)
 # The enacting formula: "The Economic and Social Council," before the first paragraph.
-INTRO_RE = re.compile(r"(?:^|(?<=[\s\]*_]))The ((?:[A-Z][\w’'-]*|of|the|on|to|and|against|for|in)(?: (?:[A-Z][\w’'-]*|of|the|on|to|and|against|for|in)){0,16}),(?=\s)")
+INTRO_RE = re.compile(
+    r"(?:^|(?<=[\s\]*_]))The ((?:[A-Z][\w’'-]*|of|the|on|to|and|against|for|in)(?: (?:[A-Z][\w’'-]*|of|the|on|to|and|against|for|in)){0,16}),(?=\s)"
+)
 SYMBOL_BODIES: tuple[tuple[str, str], ...] = (
     ("A/HRC/", "HRC"),
     ("A/CONF.", "CONGRESS"),

@@ -131,14 +131,17 @@ def clean_text(text: str) -> str:
     return join_lines(text)
 
 
-def remove_running_headers(text: str, *, symbol: str | None, title: str | None) -> str:
-    """Drop running headers (the symbol and title repeated at page tops) after the first page."""
+def remove_running_headers(text: str, *, symbol: str | None, title: str | None, after: int) -> str:
+    """Drop running headers (the symbol and title repeated at page tops) from blocks after `after`."""
     marks = [mark for mark in (symbol, title) if mark and len(mark) >= 6]
     if not marks:
         return text
     blocks = text.split("\n\n")
-    for index in range(1, len(blocks)):
-        blocks[index] = strip_header_marks(blocks[index], marks)
+    position = 0
+    for index, block in enumerate(blocks):
+        if position > after:
+            blocks[index] = strip_header_marks(block, marks)
+        position += len(block) + 2
     return "\n\n".join(block for block in blocks if block)
 
 

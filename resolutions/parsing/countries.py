@@ -36,7 +36,9 @@ COUNTRIES: tuple[Country, ...] = (
     Country("Belize", "BLZ"),
     Country("Benin", "BEN"),
     Country("Bhutan", "BTN"),
-    Country("Bolivia (Plurinational State of)", "BOL", ("Bolivia", "Plurinational State of Bolivia")),
+    Country(
+        "Bolivia (Plurinational State of)", "BOL", ("Bolivia", "Plurinational State of Bolivia")
+    ),
     Country("Bosnia and Herzegovina", "BIH", ("Bosnia-Herzegovina",)),
     Country("Botswana", "BWA"),
     Country("Brazil", "BRA"),
@@ -127,7 +129,9 @@ COUNTRIES: tuple[Country, ...] = (
     Country("Mauritania", "MRT"),
     Country("Mauritius", "MUS"),
     Country("Mexico", "MEX"),
-    Country("Micronesia (Federated States of)", "FSM", ("Micronesia", "Federated States of Micronesia")),
+    Country(
+        "Micronesia (Federated States of)", "FSM", ("Micronesia", "Federated States of Micronesia")
+    ),
     Country("Monaco", "MCO"),
     Country("Mongolia", "MNG"),
     Country("Montenegro", "MNE"),
@@ -137,7 +141,11 @@ COUNTRIES: tuple[Country, ...] = (
     Country("Namibia", "NAM"),
     Country("Nauru", "NRU"),
     Country("Nepal", "NPL"),
-    Country("Netherlands", "NLD", ("Netherlands (Kingdom of the)", "Kingdom of the Netherlands", "Holland")),
+    Country(
+        "Netherlands",
+        "NLD",
+        ("Netherlands (Kingdom of the)", "Kingdom of the Netherlands", "Holland"),
+    ),
     Country("New Zealand", "NZL"),
     Country("Nicaragua", "NIC"),
     Country("Niger", "NER"),
@@ -208,7 +216,11 @@ COUNTRIES: tuple[Country, ...] = (
     Country("Uruguay", "URY"),
     Country("Uzbekistan", "UZB"),
     Country("Vanuatu", "VUT"),
-    Country("Venezuela (Bolivarian Republic of)", "VEN", ("Venezuela", "Bolivarian Republic of Venezuela")),
+    Country(
+        "Venezuela (Bolivarian Republic of)",
+        "VEN",
+        ("Venezuela", "Bolivarian Republic of Venezuela"),
+    ),
     Country("Viet Nam", "VNM", ("Vietnam",)),
     Country("Yemen", "YEM"),
     Country("Zambia", "ZMB"),

@@ -7,9 +7,9 @@ import re
 from .types import Footnote
 
 # A marker in the running text becomes SENTINEL_OPEN + marker + SENTINEL_CLOSE.
-SENTINEL_OPEN = "\x1f"
-SENTINEL_CLOSE = "\x1e"
-SENTINEL_RE = re.compile("\x1f([^\x1e\x1f]{1,8})\x1e")
+SENTINEL_OPEN = "\ue000"
+SENTINEL_CLOSE = "\ue001"
+SENTINEL_RE = re.compile("\ue000([^\ue001\ue000]{1,8})\ue001")
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
 SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPTS}]{{1,3}}")
@@ -26,23 +26,132 @@ OPERATIVE_INSIDE_RE = re.compile(r"[;:,] \d{1,3}\. [A-Z]")
 # Numbers after these words are article, paragraph, volume... numbers, never footnote markers.
 NOT_MARKER_BEFORE = frozenset(
     {
-        "article", "articles", "paragraph", "paragraphs", "para", "para.", "paras.", "no", "no.", "nos.",
-        "vol", "vol.", "vols.", "volume", "chapter", "chap.", "chapters", "annex", "section", "sections",
-        "rule", "rules", "item", "items", "principle", "principles", "guideline", "guidelines",
-        "recommendation", "recommendations", "goal", "goals", "target", "targets", "session", "of",
-        "on", "to", "from", "and", "or", "by", "than", "under", "over", "at", "in", "with", "within",
-        "about", "page", "pages", "p.", "pp.", "part", "resolution", "resolutions", "decision",
-        "decisions", "supplement", "the", "for", "between", "table", "figure", "box", "step", "level",
-        "phase", "protocol", "convention", "module", "objective", "sdg", "years", "group", "tier",
-        "approximately", "some", "about", "nearly", "only", "least", "most", "first", "last", "per",
-        "option", "cluster", "chapter", "sub-item", "subparagraph", "subparagraphs", "to.", "op", "pp",
+        "article",
+        "articles",
+        "paragraph",
+        "paragraphs",
+        "para",
+        "para.",
+        "paras.",
+        "no",
+        "no.",
+        "nos.",
+        "vol",
+        "vol.",
+        "vols.",
+        "volume",
+        "chapter",
+        "chap.",
+        "chapters",
+        "annex",
+        "section",
+        "sections",
+        "rule",
+        "rules",
+        "item",
+        "items",
+        "principle",
+        "principles",
+        "guideline",
+        "guidelines",
+        "recommendation",
+        "recommendations",
+        "goal",
+        "goals",
+        "target",
+        "targets",
+        "session",
+        "of",
+        "on",
+        "to",
+        "from",
+        "and",
+        "or",
+        "by",
+        "than",
+        "under",
+        "over",
+        "at",
+        "in",
+        "with",
+        "within",
+        "about",
+        "page",
+        "pages",
+        "p.",
+        "pp.",
+        "part",
+        "resolution",
+        "resolutions",
+        "decision",
+        "decisions",
+        "supplement",
+        "the",
+        "for",
+        "between",
+        "table",
+        "figure",
+        "box",
+        "step",
+        "level",
+        "phase",
+        "protocol",
+        "convention",
+        "module",
+        "objective",
+        "sdg",
+        "years",
+        "group",
+        "tier",
+        "approximately",
+        "some",
+        "about",
+        "nearly",
+        "only",
+        "least",
+        "most",
+        "first",
+        "last",
+        "per",
+        "option",
+        "cluster",
+        "chapter",
+        "sub-item",
+        "subparagraph",
+        "subparagraphs",
+        "to.",
+        "op",
+        "pp",
     }
 )
 NOT_MARKER_AFTER = frozenset(
     {
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "per", "percent", "years", "year", "months", "days",
-        "million", "billion", "states", "members", "countries", "persons", "people", "cases",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "per",
+        "percent",
+        "years",
+        "year",
+        "months",
+        "days",
+        "million",
+        "billion",
+        "states",
+        "members",
+        "countries",
+        "persons",
+        "people",
+        "cases",
     }
 )
 BODY_MAX = 400
@@ -97,7 +206,9 @@ def separate_inline_footnotes(text: str) -> tuple[str, dict[str, str]]:
     return text, bodies
 
 
-def find_numbered_run(block: str, *, expected: int, before: str) -> tuple[int, list[tuple[str, str]]] | None:
+def find_numbered_run(
+    block: str, *, expected: int, before: str
+) -> tuple[int, list[tuple[str, str]]] | None:
     """The start and the bodies of the run of numbered footnotes closing a page, if any."""
     starts = [m for m in BODY_START_RE.finditer(block) if int(m.group(1)) == expected]
     for start in reversed(starts):
@@ -170,7 +281,9 @@ def replace_inline_markers(text: str, *, markers: set[str]) -> str:
         return match.group(0)
 
     text = NUMBER_TOKEN_RE.sub(replace, text)
-    return STAR_MARKER_RE.sub(lambda m: sentinel(m.group(1)) if m.group(1) in markers else m.group(0), text)
+    return STAR_MARKER_RE.sub(
+        lambda m: sentinel(m.group(1)) if m.group(1) in markers else m.group(0), text
+    )
 
 
 def collect_footnotes(text: str, *, bodies: dict[str, str]) -> tuple[Footnote, ...]:

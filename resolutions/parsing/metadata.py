@@ -9,23 +9,54 @@ from .bodies import body_code, body_in, body_of_symbol
 from .countries import canonical_country
 from .references import NUMBER_PART, SYMBOL_RE, normalize_number
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
-MONTH_PATTERN = "January|February|March|April|May|June|July|August|September|October|November|December"
-DATE_RE = re.compile(rf"\b(\d{{1,2}})[ ]({MONTH_PATTERN})[ ,]+(\d{{4}})\b|\b({MONTH_PATTERN})[ ](\d{{1,2}}),?[ ](\d{{4}})\b")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+MONTH_PATTERN = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+DATE_RE = re.compile(
+    rf"\b(\d{{1,2}})[ ]({MONTH_PATTERN})[ ,]+(\d{{4}})\b|\b({MONTH_PATTERN})[ ](\d{{1,2}}),?[ ](\d{{4}})\b"
+)
 ADOPTION_RE = re.compile(
     rf"(?:\d{{1,3}}(?:st|nd|rd|th)[ ]+plenary[ ]+meeting[ ,]+|adopted[ ]by[ ]the[ ][A-Z][\w ]{{3,120}}?[ ]on[ ])(?=\d{{1,2}}[ ](?:{MONTH_PATTERN})|(?:{MONTH_PATTERN})[ ]\d)"
 )
 DISTR_RE = re.compile(r"Distr\.?:?[ ]*(?:General|Limited|Restricted|Special)?[ ,]*", re.IGNORECASE)
-HEADING_NUMBER_RE = re.compile(rf"(?:^|[\s\]*])(?:(?P<body>ECOSOC|CCPCJ|CND|HRC)[ ]+)?(?P<kind>Resolution|Decision)[ ]+(?P<number>{NUMBER_PART})(?![\w/])", re.IGNORECASE)
+HEADING_NUMBER_RE = re.compile(
+    rf"(?:^|[\s\]*])(?:(?P<body>ECOSOC|CCPCJ|CND|HRC)[ ]+)?(?P<kind>Resolution|Decision|RESOLUTION|DECISION)[ ]+(?P<number>{NUMBER_PART})(?![\w/])"
+)
 LEADING_NUMBER_RE = re.compile(rf"(?:^|(?<=[\s\]*]))(?P<number>{NUMBER_PART})\.[ ]+(?=[A-Z])")
 DRAFT_RE = re.compile(r"\b(?:revised[ ]+)?draft[ ]+(resolution|decision)\b", re.IGNORECASE)
-SPONSORS_RE = re.compile(r"([^:\n]{3,3000}?):[ ]*(?:revised[ ]+|amended[ ]+)?draft[ ]+(?:resolution|decision)", re.IGNORECASE)
-REPORT_TITLE_RE = re.compile(r"\b(?:Draft[ ])?Report[ ](?:of|on)[ ][^\n]{5,400}?(?=[ ](?:[IVX]{1,4}|[A-H]|1)\.[ ][A-Z]|\n|$)")
-RESOLUTION_ADOPTED_RE = re.compile(r"\b(Resolution|Decision)s?[ ]+adopted[ ]+by[ ]+the[ ]+([A-Z][\w ]{3,120}?)(?=[ ]+(?:on|at|\[|\())", re.IGNORECASE)
-SESSION_RE = re.compile(r"\b((?:[A-Z][a-z]+(?:-[a-z]+)?|\d{4}|\d{1,2}(?:st|nd|rd|th))[ ](?:regular[ ]|special[ ]|resumed[ ]|substantive[ ])?session)\b")
-AGENDA_RE = re.compile(r"\b(?:Agenda[ ]item|Item)[ ](\d{1,3}(?:[ ]?\([a-z]{1,3}\))?(?:[ ]?\([ivx]{1,5}\))?)")
+SPONSORS_RE = re.compile(
+    r"([^:\n]{3,3000}?):[ ]*(?:revised[ ]+|amended[ ]+)?draft[ ]+(?:resolution|decision)",
+    re.IGNORECASE,
+)
+REPORT_TITLE_RE = re.compile(
+    r"\b(?:Draft[ ])?Report[ ](?:of|on)[ ][^\n]{5,400}?(?=[ ](?:[IVX]{1,4}|[A-H]|1)\.[ ][A-Z]|\n|$)"
+)
+RESOLUTION_ADOPTED_RE = re.compile(
+    r"\b(Resolution|Decision)s?[ ]+adopted[ ]+by[ ]+the[ ]+([A-Z][\w ]{3,120}?)(?=[ ]+(?:on|at|\[|\())",
+    re.IGNORECASE,
+)
+SESSION_RE = re.compile(
+    r"\b((?:[A-Z][a-z]+(?:-[a-z]+)?|\d{4}|\d{1,2}(?:st|nd|rd|th))[ ](?:regular[ ]|special[ ]|resumed[ ]|substantive[ ])?session)\b"
+)
+AGENDA_RE = re.compile(
+    r"\b(?:Agenda[ ]item|Item)[ ](\d{1,3}(?:[ ]?\([a-z]{1,3}\))?(?:[ ]?\([ivx]{1,5}\))?)"
+)
 TITLE_ANCHOR_RE = re.compile(
-    rf"(?:{NUMBER_PART})\.[ ]|(?:Resolution|Decision)[ ]+(?:{NUMBER_PART})[ ]|draft[ ]+(?:resolution|decision)\b|\]|\n\n",
+    rf"(?:{NUMBER_PART})\.[ ]|(?:Resolution|Decision)[ ]+(?:{NUMBER_PART})\s|draft[ ]+(?:resolution|decision)\b|\]|\n\n",
     re.IGNORECASE,
 )
 SPLIT_COMMAS_RE = re.compile(r"\s*,\s*")
@@ -67,7 +98,11 @@ def find_number(head: str, *, symbol: str | None) -> tuple[str | None, str | Non
     """The resolution or decision number, the heading's kind and the body named with it."""
     heading = HEADING_NUMBER_RE.search(head)
     if heading:
-        return normalize_number(heading.group("number")), heading.group("kind").lower(), heading.group("body")
+        return (
+            normalize_number(heading.group("number")),
+            heading.group("kind").lower(),
+            heading.group("body"),
+        )
     leading = LEADING_NUMBER_RE.search(head)
     if leading:
         return normalize_number(leading.group("number")), None, None
@@ -78,7 +113,9 @@ def find_number(head: str, *, symbol: str | None) -> tuple[str | None, str | Non
     return None, None, None
 
 
-def find_body(*, intro_body: str | None, head: str, symbol: str | None, heading_body: str | None) -> str:
+def find_body(
+    *, intro_body: str | None, head: str, symbol: str | None, heading_body: str | None
+) -> str:
     """The body that adopted or issued the document."""
     if intro_body:
         code = body_code(intro_body) or body_in(intro_body)
@@ -94,14 +131,23 @@ def find_body(*, intro_body: str | None, head: str, symbol: str | None, heading_
     return body_in(head) or "OTHER"
 
 
-def find_doc_type(*, head: str, symbol: str | None, heading_kind: str | None, has_intro: bool) -> str:
+def find_doc_type(
+    *, head: str, symbol: str | None, heading_kind: str | None, has_intro: bool
+) -> str:
     """resolution, decision, draft_resolution, report or other."""
     draft = DRAFT_RE.search(head)
     if draft or (symbol and "/L." in symbol):
-        return "draft_resolution" if not draft or draft.group(1).lower() == "resolution" else "other"
+        return (
+            "draft_resolution" if not draft or draft.group(1).lower() == "resolution" else "other"
+        )
     if heading_kind == "decision" or (symbol and "/DEC/" in symbol):
         return "decision"
-    if heading_kind == "resolution" or (symbol and "/RES/" in symbol) or has_intro or RESOLUTION_ADOPTED_RE.search(head):
+    if (
+        heading_kind == "resolution"
+        or (symbol and "/RES/" in symbol)
+        or has_intro
+        or RESOLUTION_ADOPTED_RE.search(head)
+    ):
         return "resolution"
     if REPORT_TITLE_RE.search(head):
         return "report"
@@ -207,7 +253,9 @@ def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
     """All metadata of a document from its cleaned text and head."""
     symbol = find_symbol(head)
     number, heading_kind, heading_body = find_number(head, symbol=symbol)
-    doc_type = find_doc_type(head=head, symbol=symbol, heading_kind=heading_kind, has_intro=intro_body is not None)
+    doc_type = find_doc_type(
+        head=head, symbol=symbol, heading_kind=heading_kind, has_intro=intro_body is not None
+    )
     body = find_body(intro_body=intro_body, head=head, symbol=symbol, heading_body=heading_body)
     if doc_type in ("draft_resolution", "report", "other") and heading_kind is None:
         number = None

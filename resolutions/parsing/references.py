@@ -28,7 +28,9 @@ GAP_RE = re.compile(
     r"^(?:[ ]*(?:,|and|or|as well as|of \d{1,2} [A-Z][a-z]+ \d{4}|of [A-Z][a-z]+ \d{1,2}, \d{4}|\(\d{4}\)|"
     r"[A-Z]|para(?:graph)?s?\.? \d{1,3}|annex(?: [IVX]+)?|\d{1,2}))*[ ]*(?:,|and|or|,[ ]*and)[ ]*$"
 )
-ENTITLED_GAP_RE = re.compile(r"^[ ]*of \d{1,2} [A-Z][a-z]+ \d{4},? (?:entitled|on) [^;]{1,300}?,[ ]*(?:and[ ]*)?$")
+ENTITLED_GAP_RE = re.compile(
+    r"^[ ]*of \d{1,2} [A-Z][a-z]+ \d{4},? (?:entitled|on) [^;]{1,300}?[,”\"’]{1,3}[ ]*(?:and[ ]*)?$"
+)
 GAP_MAX = 320
 SECOND_ADVERBIAL_RE = re.compile(r"(?:resolution|decision)s?\b", re.IGNORECASE)
 RES_SYMBOL_RE = re.compile(r"^(A/HRC|A|E|S)/RES/(.+)$")
@@ -38,7 +40,11 @@ SPACE_RE = re.compile(r"\s+")
 
 
 def find_references(
-    chunks: Iterable[tuple[str, int | None]], *, own_body: str, own_symbol: str | None, own_number: str | None
+    chunks: Iterable[tuple[str, int | None]],
+    *,
+    own_body: str,
+    own_symbol: str | None,
+    own_number: str | None,
 ) -> tuple[ParsedReference, ...]:
     """Every UN resolution and document cited in the chunks (text, paragraph index), once each."""
     found: dict[str, ParsedReference] = {}
@@ -51,7 +57,13 @@ def find_references(
     return tuple(found.values())
 
 
-def add_reference(found: dict[str, ParsedReference], reference: ParsedReference, *, index: int | None, own_keys: set[str]) -> None:
+def add_reference(
+    found: dict[str, ParsedReference],
+    reference: ParsedReference,
+    *,
+    index: int | None,
+    own_keys: set[str],
+) -> None:
     """Keep the first citation of each key, linked to its paragraph, skipping the document itself."""
     if reference.key in own_keys or reference.key in found:
         return
@@ -75,7 +87,14 @@ def cited_documents(text: str) -> list[ParsedReference]:
         resolution = RES_SYMBOL_RE.match(symbol)
         if resolution:
             body = {"A/HRC": "HRC", "A": "GA", "E": "ECOSOC", "S": "SC"}[resolution.group(1)]
-            references.append(ParsedReference(type="resolution", body=body, number=normalize_number(resolution.group(2)), cited_text=symbol))
+            references.append(
+                ParsedReference(
+                    type="resolution",
+                    body=body,
+                    number=normalize_number(resolution.group(2)),
+                    cited_text=symbol,
+                )
+            )
         else:
             references.append(ParsedReference(type="document", symbol=symbol, cited_text=symbol))
     return references
@@ -88,13 +107,20 @@ def cited_resolutions(text: str, *, own_body: str) -> list[ParsedReference]:
         numbers = list_numbers(text, start=keyword.end())
         if not numbers:
             continue
-        body, cited_start = cited_body(text, keyword_start=keyword.start(), after=numbers[-1][1], own_body=own_body)
+        body, cited_start = cited_body(
+            text, keyword_start=keyword.start(), after=numbers[-1][1], own_body=own_body
+        )
         if body is None:
             continue
         for number, end in numbers:
             cited = text[cited_start:end] if number == numbers[0][0] else number
             references.append(
-                ParsedReference(type="resolution", body=body or infer_body(number, own_body=own_body), number=number, cited_text=SPACE_RE.sub(" ", cited).strip())
+                ParsedReference(
+                    type="resolution",
+                    body=body or infer_body(number, own_body=own_body),
+                    number=number,
+                    cited_text=SPACE_RE.sub(" ", cited).strip(),
+                )
             )
     return references
 
@@ -115,7 +141,9 @@ def list_numbers(text: str, *, start: int) -> list[tuple[str, int]]:
     return numbers
 
 
-def cited_body(text: str, *, keyword_start: int, after: int, own_body: str) -> tuple[str | None, int]:
+def cited_body(
+    text: str, *, keyword_start: int, after: int, own_body: str
+) -> tuple[str | None, int]:
     """The cited body (named before the keyword, "its", "of the X"; "" to infer; None if not the UN's)
     and where the citation starts."""
     offset = max(0, keyword_start - 110)
@@ -146,7 +174,11 @@ def infer_body(number: str, *, own_body: str) -> str:
         return "ECOSOC"
     session = number.split("/")[0]
     # Commissions and conferences of the parties have held far fewer than forty sessions.
-    if own_body in ("OTHER", "CCPCJ", "COP-UNTOC", "COSP-UNCAC", "CONGRESS") and session.isdigit() and int(session) >= 40:
+    if (
+        own_body in ("OTHER", "CCPCJ", "COP-UNTOC", "COSP-UNCAC", "CONGRESS")
+        and session.isdigit()
+        and int(session) >= 40
+    ):
         return "GA"
     return own_body if own_body != "OTHER" else "GA"
 

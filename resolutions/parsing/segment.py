@@ -8,9 +8,12 @@ from dataclasses import dataclass, field
 from .bodies import INTRO_RE
 from .verbs import MODIFIERS, is_operative_verb, is_preambular_opener
 
-SENTINELS = r"(?:\x1f[^\x1e\x1f]{1,8}\x1e)*"
+SENTINELS = r"(?:\ue000[^\ue001\ue000]{1,8}\ue001)*"
 NUMBERED_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\.[ ](?=[^\s\d.])")
-PREAMBLE_SPLIT_RE = re.compile(rf"[,;:]{SENTINELS}(?:[ ]|\n\n)+(?=([A-Z][a-z]+(?:-[a-z]+)?)(?:[ ]([a-z]+))?)")
+FIRST_NUMBERED_RE = re.compile(r"(?:(?<=\s)|^)1\.[ ](?=[A-Z*_])")
+PREAMBLE_SPLIT_RE = re.compile(
+    rf"[,;:]{SENTINELS}(?:[ ]|\n\n)+(?=([A-Z][a-z]+(?:-[a-z]+)?)(?:[ ]([a-z]+))?)"
+)
 FIRST_WORDS_RE = re.compile(r"^\W{0,3}([A-Za-z][a-z]+(?:-[a-z]+)?)(?:[ ]([a-z]+))?")
 SUBPARAGRAPH_START_RE = re.compile(r"^\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)[ ]")
 END_MARKERS_RE = re.compile(
@@ -19,8 +22,13 @@ END_MARKERS_RE = re.compile(
     r"|(?:^|\n\n)\*[ ]\*[ ]\*"
     r"|\n\nThe (?:meeting|session) rose at)"
 )
-TRAILING_HEADING_RE = re.compile(r"(?<=[.;:,])[ ]+(?:[IVXL]{1,5}|[A-H])\.[ ]+[A-Z][^.;:\n]{0,150}$")
-NOT_NUMBER_BEFORE_RE = re.compile(r"(?:paragraphs?|para\.|articles?|No\.|Nos\.|chapter|section|annex|items?|rules?|page|vol\.|footnote|and|to)[ ]*$", re.IGNORECASE)
+TRAILING_HEADING_RE = re.compile(
+    r"(?<=[.;:,])(?:[ ]+(?:[IVXL]{1,5}|[A-H])\.[ ]+[A-Z][^.;:\n]{0,150}){1,3}$"
+)
+NOT_NUMBER_BEFORE_RE = re.compile(
+    r"(?:paragraphs?|para\.|articles?|No\.|Nos\.|chapter|section|annex|items?|rules?|page|vol\.|footnote|and|to)[ ]*$",
+    re.IGNORECASE,
+)
 HEADING_BLOCK_MAX = 160
 JUMP_MAX = 3
 
@@ -45,13 +53,18 @@ class Segments:
 
 
 def find_intro(text: str) -> re.Match[str] | None:
-    """The enacting formula ("The General Assembly,") followed by a paragraph opener."""
-    for match in INTRO_RE.finditer(text):
+    """The enacting formula ("The General Assembly,") followed by a paragraph opener, before paragraph 1."""
+    first = FIRST_NUMBERED_RE.search(text)
+    for match in INTRO_RE.finditer(text, 0, first.start() if first else len(text)):
         following = FIRST_WORDS_RE.match(strip_leading_sentinels(text[match.end() :].lstrip()))
         rest = text[match.end() :].lstrip()
         if NUMBERED_RE.match(rest):
             return match
-        if following and (is_preambular_opener(following.group(1)) or is_operative_verb(following.group(1)) or following.group(1).lower() in MODIFIERS):
+        if following and (
+            is_preambular_opener(following.group(1))
+            or is_operative_verb(following.group(1))
+            or following.group(1).lower() in MODIFIERS
+        ):
             return match
     return None
 
@@ -66,7 +79,13 @@ def segment_text(text: str, *, numbered_kind: str) -> Segments:
     intro = find_intro(text)
     warnings: list[str] = []
     body_start = intro.end() if intro else 0
-    numbered = find_numbered(text, start=body_start, strict_start=intro is None, warnings=warnings, verbs=numbered_kind == "operative")
+    numbered = find_numbered(
+        text,
+        start=body_start,
+        strict_start=intro is None,
+        warnings=warnings,
+        verbs=numbered_kind == "operative",
+    )
     if intro is None:
         body_start = numbered[0].start() if numbered else len(text)
         preamble_end = body_start
@@ -77,18 +96,29 @@ def segment_text(text: str, *, numbered_kind: str) -> Segments:
     numbered = [match for match in numbered if match.start() < body_end]
     pieces: list[Piece] = []
     if intro is not None:
-        preamble = text[body_start:min(preamble_end, body_end)]
+        preamble = text[body_start : min(preamble_end, body_end)]
         pieces.extend(split_preamble(preamble))
     for index, match in enumerate(numbered):
         end = numbered[index + 1].start() if index + 1 < len(numbered) else body_end
         content = drop_trailing_headings(text[match.end() : end])
         pieces.append(Piece(kind=numbered_kind, number=match.group(1), text=content))
-    return Segments(head=text[:body_start], pieces=[p for p in pieces if p.text.strip()], tail=text[body_end:], warnings=warnings)
+    return Segments(
+        head=text[:body_start],
+        pieces=[p for p in pieces if p.text.strip()],
+        tail=text[body_end:],
+        warnings=warnings,
+    )
 
 
-def find_numbered(text: str, *, start: int, strict_start: bool, warnings: list[str], verbs: bool) -> list[re.Match[str]]:
+def find_numbered(
+    text: str, *, start: int, strict_start: bool, warnings: list[str], verbs: bool
+) -> list[re.Match[str]]:
     """Paragraph numbers in sequence (1, 2, 3...), ignoring numbered lists inside paragraphs."""
-    candidates = [m for m in NUMBERED_RE.finditer(text, start) if not NOT_NUMBER_BEFORE_RE.search(text[max(0, m.start() - 15) : m.start()])]
+    candidates = [
+        m
+        for m in NUMBERED_RE.finditer(text, start)
+        if not NOT_NUMBER_BEFORE_RE.search(text[max(0, m.start() - 15) : m.start()])
+    ]
     accepted: list[re.Match[str]] = []
     expected = 1
     for match in candidates:
@@ -96,8 +126,14 @@ def find_numbered(text: str, *, start: int, strict_start: bool, warnings: list[s
         if number == expected:
             accepted.append(match)
             expected += 1
-        elif accepted and expected < number <= expected + JUMP_MAX and is_strong_start(text, match, verbs=verbs):
-            warnings.append(f"{'operative' if verbs else 'paragraph'} numbering jumps from {expected - 1} to {number}")
+        elif (
+            accepted
+            and expected < number <= expected + JUMP_MAX
+            and is_strong_start(text, match, verbs=verbs)
+        ):
+            warnings.append(
+                f"{'operative' if verbs else 'paragraph'} numbering jumps from {expected - 1} to {number}"
+            )
             accepted.append(match)
             expected = number + 1
     return accepted
@@ -107,7 +143,10 @@ def is_strong_start(text: str, match: re.Match[str], *, verbs: bool) -> bool:
     """Whether a number out of sequence still opens a paragraph: an opener follows, or a block starts."""
     following = FIRST_WORDS_RE.match(text[match.end() : match.end() + 60])
     if verbs:
-        return bool(following and (is_operative_verb(following.group(1)) or following.group(1).lower() in MODIFIERS))
+        return bool(
+            following
+            and (is_operative_verb(following.group(1)) or following.group(1).lower() in MODIFIERS)
+        )
     return match.start() == 0 or text[max(0, match.start() - 2) : match.start()] == "\n\n"
 
 
@@ -169,4 +208,8 @@ def drop_trailing_headings(text: str) -> str:
 def is_heading_block(block: str) -> bool:
     """Whether a block is a short heading (no closing punctuation)."""
     block = block.strip()
-    return len(block) <= HEADING_BLOCK_MAX and not block.endswith((".", ";", ":", ",")) and not SUBPARAGRAPH_START_RE.match(block)
+    return (
+        len(block) <= HEADING_BLOCK_MAX
+        and not block.endswith((".", ";", ":", ","))
+        and not SUBPARAGRAPH_START_RE.match(block)
+    )
