@@ -1,0 +1,48 @@
+"""Measure parse throughput on text input: documents per second, and the median time per document."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from resolutions.parsing import parse
+
+DEFAULT_SAMPLES = "samples"
+
+
+class Command(BaseCommand):
+    help = "Benchmark the parser on the sample texts (one core) and print documents per second."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--repeat", type=int, default=20, help="passes over the sample set")
+        parser.add_argument(
+            "--samples", default="", help="directory of .txt files (default: samples/)"
+        )
+
+    def handle(self, *args: object, repeat: int, samples: str, **options: object) -> None:
+        directory = Path(samples) if samples else Path(settings.BASE_DIR) / DEFAULT_SAMPLES
+        texts = [path.read_text(encoding="utf-8") for path in sorted(directory.glob("*.txt"))]
+        if not texts:
+            raise CommandError(f"no .txt files in {directory}")
+        timings = time_parses(texts, repeat=max(1, repeat))
+        total = sum(timings)
+        size = sum(len(text.encode("utf-8")) for text in texts) / len(texts) / 1024
+        self.stdout.write(
+            f"{len(timings)} parses of {len(texts)} documents (mean {size:.1f} KB): "
+            f"{len(timings) / total:.1f} documents/s, median {statistics.median(timings) * 1000:.2f} ms"
+        )
+
+
+def time_parses(texts: list[str], *, repeat: int) -> list[float]:
+    """Seconds taken by each parse, every text parsed `repeat` times."""
+    timings = []
+    for _ in range(repeat):
+        for text in texts:
+            started = time.perf_counter()
+            parse(text)
+            timings.append(time.perf_counter() - started)
+    return timings
