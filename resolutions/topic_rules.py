@@ -12,12 +12,13 @@ import re
 from collections.abc import Iterable
 
 # Mentions in the paragraphs needed to suggest a topic that the title does not name.
-MIN_MENTIONS = 2
+MIN_MENTIONS = 3
 
 # Topic slug (as created by migration 0003) -> phrases (regular expressions).
 TOPIC_PHRASES: dict[str, tuple[str, ...]] = {
     "crime-prevention": (
-        r"crime prevention",
+        # Not the names "Commission on / Congress on Crime Prevention and Criminal Justice".
+        r"crime prevention(?! and criminal justice)",
         r"prevent(?:ing|ion of)? crime",
         r"guidelines for the prevention of (?:urban )?crime",
     ),
@@ -89,9 +90,13 @@ TOPIC_PHRASES: dict[str, tuple[str, ...]] = {
         r"assistance to victims",
     ),
     "children": (
-        r"children",
+        # Not bare "children": "especially women and children" is in most trafficking texts.
         r"juvenile justice",
         r"child victims",
+        r"children in contact with the (?:justice|law)",
+        r"violence against children",
+        r"rights of the child",
+        r"child (?:sexual|pornography|abuse|exploitation)",
         r"minors",
     ),
     "violence-against-women": (

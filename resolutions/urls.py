@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import documents
+from .views import documents, original
 
 app_name = "resolutions"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     # --- search, browse, API, feeds of searches, exports (views/search.py, api.py) ---
     path("", documents.home, name="home"),
     # --- documents and entity pages (views/documents.py) ---
+    path("documents/<int:pk>/original/", original.original_file, name="original"),
     path("documents/id/<int:pk>/", documents.document_by_id, name="document_by_id"),
     path("documents/<path:symbol>/", documents.document_detail, name="document"),
     path("bodies/<str:code>/", documents.body_detail, name="body"),
