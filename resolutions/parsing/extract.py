@@ -58,6 +58,7 @@ HTML_BLOCK_TAGS = (
     "main",
 )
 MIN_TEXT_CHARS = 20
+WESTERN_PUNCTUATION = "‘’“”–—…•€«»°§"
 
 
 def extract_text(data: bytes, *, filename: str = "") -> str:
@@ -127,8 +128,19 @@ def decode_text(data: bytes) -> str:
 
 
 def decode_with_detection(data: bytes) -> str:
-    """Decode with charset-normalizer's best guess, falling back to cp1252."""
+    """Decode Western text as cp1252, anything else with charset-normalizer's best guess."""
     from charset_normalizer import from_bytes
+
+    # Short Western texts fool statistical detection; cp1252 that reads as Latin letters wins.
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = ""
+    extra = [ch for ch in western if ord(ch) > 127]
+    if extra and sum(ch.isalpha() or ch in WESTERN_PUNCTUATION for ch in extra) >= 0.9 * len(extra):
+        latin = sum(ch.isalpha() and ord(ch) < 0x250 for ch in extra)
+        if latin >= 0.5 * sum(ch.isalpha() for ch in extra):
+            return western
 
     best = from_bytes(data).best()
     if best is not None:
