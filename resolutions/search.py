@@ -1,0 +1,500 @@
+"""Search selectors: published documents and paragraphs for a set of parameters, with facets.
+
+Pure query-building, no HTTP: the parameters come in as a QueryDict (or a dict of lists) with the
+public names of `/search/` (see `filters.py`), plus `sort`, `view` and `page`. The page's rows are
+fetched with `only()` (the vectors and full text stay in the database); snippets are computed for
+the shown rows alone, in a second query by primary key; each facet is one grouped query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, FloatField, OuterRef, Q, QuerySet, Subquery, Value, Window
+from django.db.models.functions import Coalesce, RowNumber
+from django.http import QueryDict
+
+from .filters import (
+    VISIBLE_TOPIC_STATUSES,
+    DocumentFilter,
+    ParagraphFilter,
+    parse_citation,
+    published_documents,
+    published_paragraphs,
+    search_query,
+)
+from .models import SEARCH_CONFIG, DocType, Document, Paragraph, ParagraphKind
+
+SORTS = {"relevance": "Relevance", "newest": "Newest first", "oldest": "Oldest first"}
+VIEWS = {"documents": "Documents", "paragraphs": "Paragraphs"}
+PER_PAGE = 20
+# Best-matching paragraphs shown under each document.
+BEST_PARAGRAPHS = 3
+# Facets listing many values (topics, sponsors, verbs) show the most frequent.
+FACET_LIMIT = 30
+# Highlight markers: characters that never occur in documents, swapped for <mark> after escaping.
+START_SEL = "\x02"
+STOP_SEL = "\x03"
+
+DOCUMENT_FIELDS = (
+    "pk",
+    "symbol",
+    "citation_key",
+    "doc_type",
+    "number",
+    "title",
+    "date",
+    "year",
+    "session",
+    "body__code",
+    "body__name",
+)
+PARAGRAPH_FIELDS = ("pk", "document_id", "position", "kind", "number", "verb")
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet: what the URL carries, what people read, how many, whether on."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class SearchResults:
+    """One page of a search: rows, counts, facets and the parameters that were not understood."""
+
+    query: str
+    view: str
+    sort: str
+    page: Page
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    cleaned: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        return self.page.paginator.count
+
+    @property
+    def rows(self) -> list:
+        return list(self.page.object_list)
+
+
+def as_querydict(params: Mapping[str, Any] | QueryDict | None) -> QueryDict:
+    """Parameters as a QueryDict; a plain dict may hold lists for repeated parameters."""
+    if isinstance(params, QueryDict):
+        return params
+    data = QueryDict(mutable=True)
+    for key, value in (params or {}).items():
+        if isinstance(value, list | tuple):
+            data.setlist(key, [str(item) for item in value])
+        elif value is not None:
+            data[key] = str(value)
+    return data
+
+
+def read_options(params: QueryDict) -> tuple[str, str, str]:
+    """The query, view and sort; unknown values fall back to the defaults."""
+    query = " ".join(params.get("q", "").split())[:500]
+    view = params.get("view", "documents")
+    if view not in VIEWS:
+        view = "documents"
+    sort = params.get("sort", "")
+    if sort not in SORTS:
+        sort = "relevance" if query else "newest"
+    if sort == "relevance" and not query:
+        sort = "newest"
+    return query, view, sort
+
+
+def document_filter(params: QueryDict) -> DocumentFilter:
+    """The document FilterSet over published documents."""
+    return DocumentFilter(params, queryset=published_documents())
+
+
+def paragraph_filter(params: QueryDict) -> ParagraphFilter:
+    """The paragraph FilterSet over paragraphs of published documents."""
+    return ParagraphFilter(params, queryset=published_paragraphs())
+
+
+def _query_of(filterset: DocumentFilter) -> SearchQuery | None:
+    q = filterset.cleaned().get("q")
+    return search_query(q) if q else None
+
+
+def ordered_documents(filterset: DocumentFilter, *, sort: str) -> QuerySet[Document]:
+    """The filtered documents in the asked order: relevance, newest or oldest, then by pk."""
+    queryset = filterset.qs.select_related("body").only(*DOCUMENT_FIELDS)
+    query = _query_of(filterset)
+    if sort == "relevance" and query is not None:
+        condition = filterset.paragraph_condition(filterset.cleaned())
+        best = (
+            Paragraph.objects.filter(condition, document=OuterRef("pk"))
+            .annotate(r=SearchRank(F("search_vector"), query))
+            .order_by("-r")
+            .values("r")[:1]
+        )
+        queryset = queryset.annotate(
+            rank=SearchRank(F("title_search"), query)
+            + Coalesce(Subquery(best, output_field=FloatField()), Value(0.0))
+        )
+        return queryset.order_by("-rank", F("date").desc(nulls_last=True), "pk")
+    if sort == "oldest":
+        return queryset.order_by(
+            F("date").asc(nulls_last=True), F("year").asc(nulls_last=True), "pk"
+        )
+    return queryset.order_by(
+        F("date").desc(nulls_last=True), F("year").desc(nulls_last=True), "-pk"
+    )
+
+
+def ordered_paragraphs(filterset: ParagraphFilter, *, sort: str) -> QuerySet[Paragraph]:
+    """The filtered paragraphs in the asked order, each with its document and body."""
+    fields = [*PARAGRAPH_FIELDS, "text", *(f"document__{name}" for name in DOCUMENT_FIELDS[1:])]
+    queryset = filterset.qs.select_related("document__body").only(*fields)
+    query = _query_of(filterset)
+    if sort == "relevance" and query is not None:
+        queryset = queryset.annotate(rank=SearchRank(F("search_vector"), query))
+        return queryset.order_by(
+            "-rank", F("document__date").desc(nulls_last=True), "document_id", "position"
+        )
+    if sort == "oldest":
+        return queryset.order_by(
+            F("document__date").asc(nulls_last=True), "document_id", "position"
+        )
+    return queryset.order_by(F("document__date").desc(nulls_last=True), "-document_id", "position")
+
+
+def headlines(pks: list[int], query: SearchQuery) -> dict[int, str]:
+    """Highlighted snippets of the given paragraphs (only the shown rows: one query)."""
+    if not pks:
+        return {}
+    rows = (
+        Paragraph.objects.filter(pk__in=pks)
+        .annotate(
+            headline=SearchHeadline(
+                "text",
+                query,
+                config=SEARCH_CONFIG,
+                start_sel=START_SEL,
+                stop_sel=STOP_SEL,
+                max_words=40,
+                min_words=15,
+                max_fragments=3,
+                fragment_delimiter=" … ",
+            )
+        )
+        .values_list("pk", "headline")
+    )
+    return dict(rows)
+
+
+def attach_best_paragraphs(documents: list[Document], filterset: DocumentFilter) -> None:
+    """Give each document `best_paragraphs` (up to three, with snippets) and `match_count`."""
+    for document in documents:
+        document.best_paragraphs = []
+        document.match_count = 0
+    data = filterset.cleaned()
+    condition = filterset.paragraph_condition(data)
+    if not documents or not condition:
+        return
+    query = _query_of(filterset)
+    order = [F("position").asc()]
+    if query is not None:
+        order.insert(0, SearchRank(F("search_vector"), query).desc())
+    ranked = (
+        Paragraph.objects.filter(condition, document_id__in=[d.pk for d in documents])
+        .annotate(
+            row=Window(RowNumber(), partition_by=[F("document_id")], order_by=order),
+            matches=Window(Count("pk"), partition_by=[F("document_id")]),
+        )
+        .filter(row__lte=BEST_PARAGRAPHS)
+        .values_list("pk", "document_id", "row", "matches")
+    )
+    order_of: dict[int, int] = {}
+    by_document = {document.pk: document for document in documents}
+    for pk, document_id, row, matches in ranked:
+        order_of[pk] = row
+        by_document[document_id].match_count = matches
+    if not order_of:
+        return
+    paragraphs = Paragraph.objects.filter(pk__in=list(order_of)).only(*PARAGRAPH_FIELDS)
+    if query is not None:
+        paragraphs = paragraphs.annotate(
+            snippet=SearchHeadline(
+                "text",
+                query,
+                config=SEARCH_CONFIG,
+                start_sel=START_SEL,
+                stop_sel=STOP_SEL,
+                max_words=40,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+        )
+    else:
+        paragraphs = paragraphs.only(*PARAGRAPH_FIELDS, "text")
+    for paragraph in paragraphs:
+        document = by_document[paragraph.document_id]
+        paragraph.document = document  # no query per row: the document is at hand
+        if query is None:
+            paragraph.snippet = paragraph.text
+        document.best_paragraphs.append(paragraph)
+    for document in documents:
+        document.best_paragraphs.sort(key=lambda p: order_of[p.pk])
+
+
+def _selected(values: list[FacetValue], chosen: list[str], *, labels: dict | None = None):
+    """Mark the chosen values, adding those with no rows so they can still be removed."""
+    chosen_set = set(chosen)
+    marked = [FacetValue(v.value, v.label, v.count, v.value in chosen_set) for v in values]
+    present = {v.value for v in values}
+    for value in chosen:
+        if value not in present:
+            label = (labels or {}).get(value, value)
+            marked.append(FacetValue(value, label, 0, True))
+    return marked
+
+
+def facet_counts(filterset: DocumentFilter) -> dict[str, list[FacetValue]]:
+    """Counts per facet value; each facet counts under every other active filter (one query each).
+
+    On documents it counts documents; on paragraphs (a `ParagraphFilter`) it counts paragraphs.
+    """
+    on_paragraphs = isinstance(filterset, ParagraphFilter)
+    p = filterset.document_prefix
+    data = filterset.cleaned()
+    n = Count("pk", distinct=True)
+    facets: dict[str, list[FacetValue]] = {}
+
+    rows = (
+        filterset.queryset_without("body")
+        .values(f"{p}body__code", f"{p}body__name")
+        .annotate(n=n)
+        .order_by("-n", f"{p}body__code")
+    )
+    facets["body"] = _selected(
+        [FacetValue(r[f"{p}body__code"], r[f"{p}body__name"], r["n"]) for r in rows],
+        data.get("body", []),
+    )
+
+    rows = (
+        filterset.queryset_without("year_min", "year_max")
+        .filter(**{f"{p}year__isnull": False})
+        .values(f"{p}year")
+        .annotate(n=n)
+        .order_by(f"{p}year")
+    )
+    year_min, year_max = data.get("year_min"), data.get("year_max")
+    facets["year"] = [
+        FacetValue(
+            str(r[f"{p}year"]),
+            str(r[f"{p}year"]),
+            r["n"],
+            (year_min is not None or year_max is not None)
+            and (year_min is None or r[f"{p}year"] >= year_min)
+            and (year_max is None or r[f"{p}year"] <= year_max),
+        )
+        for r in rows
+    ]
+
+    rows = (
+        filterset.queryset_without("topic")
+        .filter(**{f"{p}topic_links__status__in": VISIBLE_TOPIC_STATUSES})
+        .values(f"{p}topic_links__topic__slug", f"{p}topic_links__topic__name")
+        .annotate(n=n)
+        .order_by("-n", f"{p}topic_links__topic__name")[:FACET_LIMIT]
+    )
+    facets["topic"] = _selected(
+        [
+            FacetValue(r[f"{p}topic_links__topic__slug"], r[f"{p}topic_links__topic__name"], r["n"])
+            for r in rows
+        ],
+        data.get("topic", []),
+    )
+
+    rows = (
+        filterset.queryset_without("sponsor")
+        .filter(**{f"{p}sponsors__isnull": False})
+        .values(f"{p}sponsors__slug", f"{p}sponsors__name")
+        .annotate(n=n)
+        .order_by("-n", f"{p}sponsors__name")[:FACET_LIMIT]
+    )
+    facets["sponsor"] = _selected(
+        [FacetValue(r[f"{p}sponsors__slug"], r[f"{p}sponsors__name"], r["n"]) for r in rows],
+        data.get("sponsor", []),
+    )
+
+    rows = (
+        filterset.queryset_without("doc_type")
+        .values(f"{p}doc_type")
+        .annotate(n=n)
+        .order_by("-n", f"{p}doc_type")
+    )
+    doc_type_labels = dict(DocType.choices)
+    facets["doc_type"] = _selected(
+        [
+            FacetValue(
+                r[f"{p}doc_type"], doc_type_labels.get(r[f"{p}doc_type"], r[f"{p}doc_type"]), r["n"]
+            )
+            for r in rows
+        ],
+        data.get("doc_type", []),
+        labels=doc_type_labels,
+    )
+
+    facets["verb"] = _selected(
+        [FacetValue(v, v, c) for v, c in _paragraph_facet(filterset, "verb", on_paragraphs)],
+        data.get("verb", []),
+    )
+    kind_labels = dict(ParagraphKind.choices)
+    facets["kind"] = _selected(
+        [
+            FacetValue(v, kind_labels.get(v, v), c)
+            for v, c in _paragraph_facet(filterset, "kind", on_paragraphs)
+        ],
+        data.get("kind", []),
+        labels=kind_labels,
+    )
+    return facets
+
+
+def _paragraph_facet(
+    filterset: DocumentFilter, key: str, on_paragraphs: bool
+) -> list[tuple[str, int]]:
+    """Counts of a paragraph field (verb, kind) under every other filter.
+
+    Verbs are counted among operative paragraphs unless a kind is chosen: preambular verbs
+    ("recalling") would otherwise crowd out the operative ones ("urges").
+    """
+    data = filterset.cleaned(exclude=[key])
+    if on_paragraphs:
+        paragraphs = filterset.queryset_without(key)
+        count = Count("pk")
+    else:
+        documents = filterset.queryset_without(key).values("pk")
+        paragraphs = Paragraph.objects.filter(
+            filterset.paragraph_condition(data), document__in=documents
+        )
+        count = Count("document_id", distinct=True)
+    if key == "verb":
+        if not data.get("kind"):
+            paragraphs = paragraphs.filter(kind=ParagraphKind.OPERATIVE)
+        paragraphs = paragraphs.exclude(verb="")
+    rows = paragraphs.values(key).annotate(n=count).order_by("-n", key)[:FACET_LIMIT]
+    return [(r[key], r["n"]) for r in rows]
+
+
+def search_documents(
+    params: Mapping[str, Any] | QueryDict | None,
+    *,
+    per_page: int = PER_PAGE,
+    with_facets: bool = True,
+) -> SearchResults:
+    """A page of matching documents, each with its best paragraphs, and the facets."""
+    data = as_querydict(params)
+    query, _view, sort = read_options(data)
+    filterset = document_filter(data)
+    paginator = Paginator(ordered_documents(filterset, sort=sort), per_page)
+    page = paginator.get_page(data.get("page"))
+    page.object_list = list(page.object_list)
+    attach_best_paragraphs(page.object_list, filterset)
+    return SearchResults(
+        query=query,
+        view="documents",
+        sort=sort,
+        page=page,
+        facets=facet_counts(filterset) if with_facets else {},
+        errors=_errors(filterset),
+        cleaned=filterset.cleaned(),
+    )
+
+
+def search_paragraphs(
+    params: Mapping[str, Any] | QueryDict | None,
+    *,
+    per_page: int = PER_PAGE,
+    with_facets: bool = True,
+) -> SearchResults:
+    """A page of matching paragraphs, one by one, with snippets, and the facets."""
+    data = as_querydict(params)
+    query, _view, sort = read_options(data)
+    filterset = paragraph_filter(data)
+    paginator = Paginator(ordered_paragraphs(filterset, sort=sort), per_page)
+    page = paginator.get_page(data.get("page"))
+    page.object_list = list(page.object_list)
+    search = _query_of(filterset)
+    snippets = headlines([p.pk for p in page.object_list], search) if search else {}
+    for paragraph in page.object_list:
+        paragraph.snippet = snippets.get(paragraph.pk, paragraph.text)
+    return SearchResults(
+        query=query,
+        view="paragraphs",
+        sort=sort,
+        page=page,
+        facets=facet_counts(filterset) if with_facets else {},
+        errors=_errors(filterset),
+        cleaned=filterset.cleaned(),
+    )
+
+
+def search(params: Mapping[str, Any] | QueryDict | None, **options: Any) -> SearchResults:
+    """Documents or paragraphs, as `view` asks."""
+    data = as_querydict(params)
+    _query, view, _sort = read_options(data)
+    if view == "paragraphs":
+        return search_paragraphs(data, **options)
+    return search_documents(data, **options)
+
+
+def _errors(filterset: DocumentFilter) -> dict[str, list[str]]:
+    return {name: list(messages) for name, messages in filterset.errors.items()}
+
+
+def find_documents_by_citation(text: str, *, limit: int = 20) -> list[Document]:
+    """Published documents a typed symbol or citation names ("A/RES/66/128", "ECOSOC 2014/23")."""
+    parsed = parse_citation(text)
+    if parsed is None:
+        return []
+    condition = Q()
+    for key in {*parsed["symbols"], *parsed["keys"]}:
+        condition |= Q(symbol__iexact=key) | Q(citation_key__iexact=key)
+    if parsed["number"]:
+        by_number = Q(number__iexact=parsed["number"])
+        if parsed["body"]:
+            by_number &= Q(body__code=parsed["body"])
+        else:
+            by_number &= Q(doc_type__in=[DocType.RESOLUTION, DocType.DECISION])
+        condition |= by_number
+    return list(
+        published_documents()
+        .filter(condition)
+        .select_related("body")
+        .only(*DOCUMENT_FIELDS)
+        .order_by(F("date").desc(nulls_last=True), "pk")[:limit]
+    )
+
+
+def export_documents(params: Mapping[str, Any] | QueryDict | None, *, limit: int) -> Iterator:
+    """The matching documents in order, at most `limit`, with sponsors and topics, streamed."""
+    data = as_querydict(params)
+    _query, _view, sort = read_options(data)
+    queryset = ordered_documents(document_filter(data), sort=sort).prefetch_related(
+        "sponsors", "topic_links__topic"
+    )
+    return queryset[:limit].iterator(chunk_size=500)
+
+
+def export_paragraphs(params: Mapping[str, Any] | QueryDict | None, *, limit: int) -> Iterator:
+    """The matching paragraphs in order, at most `limit`, streamed."""
+    data = as_querydict(params)
+    _query, _view, sort = read_options(data)
+    return ordered_paragraphs(paragraph_filter(data), sort=sort)[:limit].iterator(chunk_size=1000)

@@ -1,0 +1,233 @@
+"""The search and browse page and its exports: read GET, call a selector, render."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
+
+from .. import search as selectors
+from ..filters import VISIBLE_TOPIC_STATUSES
+from ..models import DocType, ParagraphKind
+
+# The most rows an export returns; documented on /api/.
+EXPORT_MAX_ROWS = 10_000
+
+FACET_NAMES = {
+    "body": "Issuing body",
+    "year": "Year",
+    "topic": "Topic",
+    "verb": "Verb",
+    "doc_type": "Document type",
+    "sponsor": "Sponsor",
+    "kind": "Paragraph kind",
+}
+
+
+def is_fragment(request: HttpRequest) -> bool:
+    """A script asking for the results region only (the page works without it)."""
+    return request.headers.get("X-Fragment") == "results"
+
+
+def active_filters(request: HttpRequest, results: selectors.SearchResults) -> list[dict]:
+    """The filters in force, each with a label and the parameters that remove it."""
+    labels = {
+        key: {value.value: value.label for value in values}
+        for key, values in results.facets.items()
+    }
+    labels.setdefault("doc_type", {}).update(dict(DocType.choices))
+    labels.setdefault("kind", {}).update(dict(ParagraphKind.choices))
+    active = []
+    for key in ("body", "topic", "verb", "kind", "doc_type", "sponsor"):
+        for value in request.GET.getlist(key):
+            if value.strip():
+                active.append(
+                    {
+                        "key": key,
+                        "name": FACET_NAMES[key],
+                        "value": value,
+                        "label": labels.get(key, {}).get(value, value),
+                    }
+                )
+    cleaned = results.cleaned
+    if cleaned.get("year_min") is not None or cleaned.get("year_max") is not None:
+        low, high = cleaned.get("year_min"), cleaned.get("year_max")
+        text = f"{low or '…'} to {high or '…'}" if low != high else str(low)
+        active.append({"key": "year", "name": "Years", "value": "", "label": text})
+    if cleaned.get("cites"):
+        active.append(
+            {"key": "cites", "name": "Cites", "value": cleaned["cites"], "label": cleaned["cites"]}
+        )
+    return active
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    """Search and browse: an empty query lists everything, newest first."""
+    query, view, sort = selectors.read_options(request.GET)
+    matches = []
+    if query and not request.GET.get("page"):
+        matches = selectors.find_documents_by_citation(query)
+        if len(matches) == 1:
+            # A typed symbol or citation goes straight to its document.
+            return redirect(matches[0].get_absolute_url())
+    results = selectors.search(request.GET)
+    facets = results.facets
+    year_counts = {int(v.value): v.count for v in facets.get("year", [])}
+    verb_counts = [(v.value, v.count) for v in facets.get("verb", [])[:12]]
+    context = {
+        "results": results,
+        "query": query,
+        "view": view,
+        "sort": sort,
+        "sorts": selectors.SORTS,
+        "views": selectors.VIEWS,
+        "citation_matches": matches,
+        "active_filters": active_filters(request, results),
+        "facet_names": FACET_NAMES,
+        "year_counts": year_counts,
+        "verb_counts": verb_counts,
+        "unit": "paragraph" if view == "paragraphs" else "document",
+        "params": request.GET.urlencode(),
+        "export_max_rows": EXPORT_MAX_ROWS,
+        "has_filters": bool(results.cleaned),
+        "facet_sections": [
+            (key, FACET_NAMES[key])
+            for key in ("body", "topic", "kind", "verb", "doc_type", "sponsor")
+        ],
+        "year_top": max(year_counts.values(), default=1),
+        "year_chart_label": f"{'Paragraphs' if view == 'paragraphs' else 'Documents'} per year",
+        "verb_chart_label": "Most frequent operative verbs"
+        + (" (paragraphs)" if view == "paragraphs" else " (documents using them)"),
+    }
+    template = "resolutions/search.html"
+    if is_fragment(request):
+        template += "#results"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["X-Fragment"])
+    return response
+
+
+# --- exports: the same parameters, streamed, capped at EXPORT_MAX_ROWS ---
+
+
+class _Echo:
+    """A file-like object whose write returns the line: csv.writer into a streaming response."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+DOCUMENT_COLUMNS = [
+    "id",
+    "symbol",
+    "title",
+    "body",
+    "doc_type",
+    "number",
+    "date",
+    "year",
+    "sponsors",
+    "topics",
+    "url",
+]
+PARAGRAPH_COLUMNS = [
+    "id",
+    "document_id",
+    "document_symbol",
+    "document_title",
+    "body",
+    "year",
+    "kind",
+    "number",
+    "verb",
+    "text",
+    "url",
+]
+
+
+def document_row(document, *, base: str) -> dict:
+    """A document as an export or API row (sponsors and topics prefetched)."""
+    return {
+        "id": document.pk,
+        "symbol": document.symbol or "",
+        "title": document.title,
+        "body": document.body.code,
+        "doc_type": document.doc_type,
+        "number": document.number,
+        "date": document.date.isoformat() if document.date else None,
+        "year": document.year,
+        "sponsors": [country.name for country in document.sponsors.all()],
+        "topics": [
+            link.topic.slug
+            for link in document.topic_links.all()
+            if link.status in VISIBLE_TOPIC_STATUSES
+        ],
+        "url": base + document.get_absolute_url(),
+    }
+
+
+def paragraph_row(paragraph, *, base: str) -> dict:
+    """A paragraph as an export or API row, linked to its place in its document."""
+    document = paragraph.document
+    return {
+        "id": paragraph.pk,
+        "document_id": document.pk,
+        "document_symbol": document.symbol or "",
+        "document_title": document.title,
+        "body": document.body.code,
+        "year": document.year,
+        "kind": paragraph.kind,
+        "number": paragraph.number,
+        "verb": paragraph.verb,
+        "text": paragraph.text,
+        "url": f"{base}{document.get_absolute_url()}#{paragraph.anchor}",
+    }
+
+
+def _export_rows(request: HttpRequest) -> tuple[list[str], Iterator[dict]]:
+    _query, view, _sort = selectors.read_options(request.GET)
+    base = request.build_absolute_uri("/").rstrip("/")
+    if view == "paragraphs":
+        rows = selectors.export_paragraphs(request.GET, limit=EXPORT_MAX_ROWS)
+        return PARAGRAPH_COLUMNS, (paragraph_row(p, base=base) for p in rows)
+    rows = selectors.export_documents(request.GET, limit=EXPORT_MAX_ROWS)
+    return DOCUMENT_COLUMNS, (document_row(d, base=base) for d in rows)
+
+
+def export_csv(request: HttpRequest) -> StreamingHttpResponse:
+    """The current result set as CSV (documents, or paragraphs with view=paragraphs)."""
+    columns, rows = _export_rows(request)
+    writer = csv.writer(_Echo())
+
+    def lines() -> Iterator[str]:
+        yield writer.writerow(columns)
+        for row in rows:
+            yield writer.writerow(
+                [
+                    "; ".join(v) if isinstance(v, list) else ("" if v is None else v)
+                    for v in (row[c] for c in columns)
+                ]
+            )
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="search.csv"'
+    return response
+
+
+def export_json(request: HttpRequest) -> StreamingHttpResponse:
+    """The current result set as a JSON array of rows, streamed."""
+    _columns, rows = _export_rows(request)
+
+    def chunks() -> Iterator[str]:
+        yield "["
+        for i, row in enumerate(rows):
+            yield ("," if i else "") + "\n" + json.dumps(row, ensure_ascii=False)
+        yield "\n]\n"
+
+    response = StreamingHttpResponse(chunks(), content_type="application/json")
+    response["Content-Disposition"] = 'inline; filename="search.json"'
+    return response
