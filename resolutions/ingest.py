@@ -87,6 +87,8 @@ def ingest_document(
     parsed: ParsedDocument, *, source: IngestSource, user: object | None = None
 ) -> IngestResult:
     """Write a parsed document and everything in it, in one transaction; curated data is kept."""
+    if not parsed.title and not parsed.paragraphs:
+        raise ParseError("no title and no paragraphs found: not a document")
     key = document_key(parsed.symbol, parsed.body, parsed.doc_type, parsed.number)
     fields = document_fields(parsed, key=key, source=source)
     file_name, stored_now = store_original(source)

@@ -1,0 +1,96 @@
+"""The ingest command, the sample loader and the original-file download."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+
+from resolutions.models import Document, IngestFileResult, IngestOutcome, IngestRun
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Original files go to a temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def run_ingest(*paths: object, capsys) -> tuple[str, CommandError | None]:
+    """Run the command; returns its output and the error it ended with, if any."""
+    try:
+        call_command("ingest", *map(str, paths))
+    except CommandError as error:
+        return capsys.readouterr().out, error
+    return capsys.readouterr().out, None
+
+
+def test_a_failing_file_in_the_middle_of_a_batch(tmp_path, capsys):
+    batch = tmp_path / "batch"
+    (batch / "nested").mkdir(parents=True)
+    shutil.copy(SAMPLES / "000_8fb7f1ffc4a6eb9c.txt", batch / "a.txt")
+    (batch / "b.txt").write_bytes(b"\x00\xff\xfe\x00" * 200)
+    (batch / "c.txt").write_bytes(b"")
+    shutil.copy(SAMPLES / "002_c68d420aa66ab8d1.txt", batch / "nested" / "d.txt")
+    (batch / "d.gold.json").write_text("{}")
+
+    output, error = run_ingest(batch, capsys=capsys)
+
+    assert error is not None
+    assert "2 new, 0 updated, 0 unchanged, 2 failed" in output
+    assert f"failed: {batch / 'b.txt'}: " in output
+    assert f"failed: {batch / 'c.txt'}: " in output
+    assert set(Document.objects.values_list("symbol", flat=True)) == {
+        "E/RES/2014/23",
+        "E/RES/2006/27",
+    }
+    run = IngestRun.objects.get()
+    assert run.finished_at is not None
+    assert run.started_by.startswith("manage.py ingest")
+    results = dict(run.results.values_list("source", "outcome"))
+    assert results == {
+        str(batch / "a.txt"): IngestOutcome.NEW,
+        str(batch / "b.txt"): IngestOutcome.FAILED,
+        str(batch / "c.txt"): IngestOutcome.FAILED,
+        str(batch / "nested" / "d.txt"): IngestOutcome.NEW,
+    }
+    assert all(len(r.checksum) == 64 for r in IngestFileResult.objects.all())
+
+
+def test_a_missing_path_is_refused(tmp_path):
+    with pytest.raises(CommandError, match="No such file"):
+        call_command("ingest", str(tmp_path / "nowhere"))
+
+
+def test_load_samples_is_idempotent(capsys):
+    call_command("load_samples")
+    assert "5 new, 0 updated, 0 unchanged, 0 failed" in capsys.readouterr().out
+    call_command("load_samples")
+    assert "0 new, 0 updated, 5 unchanged, 0 failed" in capsys.readouterr().out
+    assert Document.objects.count() == 5
+    assert IngestRun.objects.count() == 2
+
+
+def test_the_original_file_can_be_downloaded(client, capsys):
+    path = SAMPLES / "000_8fb7f1ffc4a6eb9c.txt"
+    run_ingest(path, capsys=capsys)
+    document = Document.objects.get()
+
+    response = client.get(reverse("resolutions:original", args=[document.pk]))
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'attachment; filename="{path.name}"'
+    assert b"".join(response.streaming_content) == path.read_bytes()
+
+
+def test_originals_of_unpublished_documents_are_not_served(client, capsys):
+    run_ingest(SAMPLES / "000_8fb7f1ffc4a6eb9c.txt", capsys=capsys)
+    document = Document.objects.get()
+    document.status = Document.Status.DRAFT
+    document.save()
+    assert client.get(reverse("resolutions:original", args=[document.pk])).status_code == 404
