@@ -9,6 +9,11 @@ STAMP := $(VENV)/.installed-stamp
 
 .PHONY: run test lint format superuser shell clean-db
 
+# Development settings for manage.py on this machine; never used in production.
+.dev.env:
+	@$(PYTHON) -c 'import secrets; print("DEBUG=1"); print("SECRET_KEY=" + secrets.token_urlsafe(50))' > .dev.env
+	@echo "Wrote .dev.env (development settings: DEBUG=1 and a random SECRET_KEY)."
+
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed: install it, or run make PYTHON=/path/to/python3.11"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
@@ -16,10 +21,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) .dev.env
 	$(PY) -m archive.local_db serve
 
-test: $(STAMP)
+test: $(STAMP) .dev.env
 	$(PY) -m archive.local_db test $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -30,11 +35,11 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-superuser: $(STAMP)
-	DEBUG=1 $(PY) -m archive.local_db exec $(PY) manage.py createsuperuser
+superuser: $(STAMP) .dev.env
+	$(PY) -m archive.local_db exec $(PY) manage.py createsuperuser
 
-shell: $(STAMP)
-	DEBUG=1 $(PY) -m archive.local_db exec $(PY) manage.py shell
+shell: $(STAMP) .dev.env
+	$(PY) -m archive.local_db exec $(PY) manage.py shell
 
 clean-db:
 	rm -rf .pgdata .pgdata-run

@@ -16,6 +16,21 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+def load_env_file(path: Path) -> None:
+    """Fill unset environment variables from `KEY=VALUE` lines (the git-ignored `.dev.env`)."""
+    if not path.is_file():
+        return
+    for line in path.read_text().splitlines():
+        key, sep, value = line.partition("=")
+        key = key.strip()
+        if sep and key and not key.startswith("#"):
+            os.environ.setdefault(key, value.strip())
+
+
+# `make` writes `.dev.env` (DEBUG=1 and a random SECRET_KEY) for development; production has none.
+load_env_file(Path(os.environ.get("ARCHIVE_ENV_FILE", BASE_DIR / ".dev.env")))
+
+
 def env_bool(name: str, *, default: bool = False) -> bool:
     """Read a yes/no environment variable ("1", "true", "yes", "on" mean yes)."""
     value = os.environ.get(name)

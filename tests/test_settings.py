@@ -15,7 +15,7 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=PROJECT_DIR,
-        env={**clean, **env},
+        env={**clean, "ARCHIVE_ENV_FILE": os.devnull, **env},
         capture_output=True,
         text=True,
         timeout=120,
