@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import api
+from .document_feeds import CitedByFeed
 from .feeds import SearchFeed
 from .views import documents, original
 from .views import search as search_views
@@ -22,10 +23,26 @@ urlpatterns = [
     path("api/documents/<int:pk>/", api.api_document, name="api_document"),
     path("api/paragraphs/", api.api_paragraphs, name="api_paragraphs"),
     # --- documents and entity pages (views/documents.py) ---
+    # The id routes and the suffixed routes come before the catch-all `<path:symbol>/`.
     path("documents/<int:pk>/original/", original.original_file, name="original"),
     path("documents/id/<int:pk>/", documents.document_by_id, name="document_by_id"),
+    path("documents/id/<int:pk>/cite.ris", documents.document_ris, name="document_by_id_ris"),
+    path("documents/id/<int:pk>/cite.bib", documents.document_bibtex, name="document_by_id_bibtex"),
+    path("documents/id/<int:pk>/json/", documents.document_json, name="document_by_id_json"),
+    path(
+        "documents/id/<int:pk>/cited-by.atom",
+        CitedByFeed(),
+        name="document_by_id_cited_by_feed",
+    ),
+    path("documents/<path:symbol>/cite.ris", documents.document_ris, name="document_ris"),
+    path("documents/<path:symbol>/cite.bib", documents.document_bibtex, name="document_bibtex"),
+    path("documents/<path:symbol>/json/", documents.document_json, name="document_json"),
+    path("documents/<path:symbol>/cited-by.atom", CitedByFeed(), name="document_cited_by_feed"),
     path("documents/<path:symbol>/", documents.document_detail, name="document"),
+    path("bodies/", documents.body_list, name="body_list"),
     path("bodies/<str:code>/", documents.body_detail, name="body"),
+    path("topics/", documents.topic_list, name="topic_list"),
     path("topics/<slug:slug>/", documents.topic_detail, name="topic"),
+    path("countries/", documents.country_list, name="country_list"),
     path("countries/<slug:slug>/", documents.country_detail, name="country"),
 ]

@@ -1,59 +1,520 @@
-"""Public pages: read GET, call one selector, render."""
+"""Public reading pages: a document, its exports and feed, the pages of bodies, topics, countries.
 
+Views read GET, call the readers below, render. Only published documents are public: every
+page here answers 404 for a document that is not. Each page makes a fixed number of queries,
+whatever the number of paragraphs, sponsors, topics or citations (the tests pin them).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import NoReverseMatch, reverse
 
-from ..models import Body, Country, Document, Topic
+from .. import charts
+from ..citation_formats import (
+    bibtex_for_document,
+    contract_dict,
+    download_filename,
+    ris_for_document,
+)
+from ..document_display import CitationLink, Segment, paragraph_citation, render_paragraph
+from ..models import Body, Country, Document, DocumentTopic, Paragraph, Reference, Topic
+
+PAGE_SIZE = 25
+RELATED_LIMIT = 6
+CITED_BY_LIMIT = 200
 
 
-def published_documents():
+def published_documents() -> QuerySet[Document]:
     """Documents that researchers may see."""
     return Document.objects.filter(status=Document.Status.PUBLISHED)
 
 
-def home(request: HttpRequest) -> HttpResponse:
-    """The newest documents in the archive."""
-    documents = published_documents().select_related("body")[:50]
-    return render(request, "resolutions/home.html", {"documents": documents})
+def newest_first(documents: QuerySet[Document]) -> QuerySet[Document]:
+    """Newest first; undated documents after the dated ones."""
+    return documents.order_by(
+        F("date").desc(nulls_last=True), F("year").desc(nulls_last=True), "symbol", "-pk"
+    )
+
+
+# --- readers -------------------------------------------------------------------------------
+
+
+def get_published_document(*, symbol: str | None = None, pk: int | None = None) -> Document:
+    """The published document by symbol or id, with body and draft/adopted versions; else 404."""
+    documents = published_documents().select_related("body", "draft__body", "adopted_version__body")
+    if symbol is not None:
+        return get_object_or_404(documents, symbol=symbol)
+    return get_object_or_404(documents, pk=pk)
+
+
+def is_public(document: Document | None) -> bool:
+    """Whether a related document may be linked to."""
+    return document is not None and document.status == Document.Status.PUBLISHED
+
+
+def adopted_version_of(document: Document) -> Document | None:
+    """The published document adopted from this draft, if any (already selected)."""
+    try:
+        adopted = document.adopted_version
+    except Document.DoesNotExist:
+        return None
+    return adopted if is_public(adopted) else None
+
+
+def visible_topic_links(document: Document) -> list[DocumentTopic]:
+    """Confirmed and suggested topics (never rejected), confirmed first."""
+    return list(
+        DocumentTopic.objects.filter(document=document)
+        .exclude(status=DocumentTopic.Status.REJECTED)
+        .select_related("topic")
+        .order_by(
+            Case(When(status=DocumentTopic.Status.CONFIRMED, then=Value(0)), default=Value(1)),
+            "topic__name",
+        )
+    )
+
+
+def references_with_targets(document: Document) -> list[Reference]:
+    """The document's citations in order, each with its cited document (when archived)."""
+    return list(
+        Reference.objects.filter(citing_document=document)
+        .select_related("cited_document__body", "citing_paragraph")
+        .order_by("citing_paragraph__position", "pk")
+    )
+
+
+@dataclass
+class CitedBy:
+    """The documents citing one document, as narrowed by body and year, with the choices."""
+
+    items: list[Reference]
+    total: int
+    bodies: list[tuple[str, str]]
+    years: list[int]
+    body: str = ""
+    year: int | None = None
+    truncated: bool = False
+
+
+def citing_references(document: Document) -> QuerySet[Reference]:
+    """References from published documents to this one."""
+    return Reference.objects.filter(
+        cited_document=document, citing_document__status=Document.Status.PUBLISHED
+    )
+
+
+def cited_by_of(document: Document, *, body: str = "", year: int | None = None) -> CitedBy:
+    """Who cites the document, newest first, narrowed by body code and year (two queries)."""
+    rows = (
+        citing_references(document)
+        .values(
+            "citing_document__body__code", "citing_document__body__name", "citing_document__year"
+        )
+        .annotate(n=Count("pk"))
+    )
+    bodies: dict[str, str] = {}
+    years: set[int] = set()
+    total = 0
+    for row in rows:
+        bodies[row["citing_document__body__code"]] = row["citing_document__body__name"]
+        if row["citing_document__year"] is not None:
+            years.add(row["citing_document__year"])
+        total += row["n"]
+    references = citing_references(document)
+    if body:
+        references = references.filter(citing_document__body__code=body)
+    if year is not None:
+        references = references.filter(citing_document__year=year)
+    items = list(
+        references.select_related("citing_document__body", "citing_paragraph").order_by(
+            F("citing_document__date").desc(nulls_last=True),
+            F("citing_document__year").desc(nulls_last=True),
+            "-citing_document__pk",
+            "pk",
+        )[: CITED_BY_LIMIT + 1]
+    )
+    return CitedBy(
+        items=items[:CITED_BY_LIMIT],
+        total=total,
+        bodies=sorted(bodies.items()),
+        years=sorted(years, reverse=True),
+        body=body,
+        year=year,
+        truncated=len(items) > CITED_BY_LIMIT,
+    )
+
+
+def related_documents(
+    document: Document, *, topic_ids: list[int], neighbour_ids: set[int]
+) -> list[Document]:
+    """A few documents sharing topics with this one or linked to it by citation (one query)."""
+    if not topic_ids and not neighbour_ids:
+        return []
+    shared = Q(topic_links__topic_id__in=topic_ids) & ~Q(
+        topic_links__status=DocumentTopic.Status.REJECTED
+    )
+    return list(
+        published_documents()
+        .exclude(pk=document.pk)
+        .filter(shared | Q(pk__in=neighbour_ids))
+        .annotate(shared_topics=Count("topic_links", filter=shared, distinct=True))
+        .annotate(
+            score=F("shared_topics")
+            + Case(When(pk__in=neighbour_ids or [0], then=Value(2)), default=Value(0))
+        )
+        .select_related("body")
+        .order_by("-score", F("date").desc(nulls_last=True), "-pk")[:RELATED_LIMIT]
+    )
+
+
+def original_url(document: Document) -> str:
+    """Where to download the original file: the archive's download view, else the file's URL."""
+    if not document.original_file:
+        return ""
+    try:
+        return reverse("resolutions:original", args=[document.pk])
+    except NoReverseMatch:
+        return document.original_file.url
+
+
+# --- the document page ---------------------------------------------------------------------
+
+
+@dataclass
+class ParagraphView:
+    """A paragraph ready for the template."""
+
+    paragraph: Paragraph
+    anchor: str
+    citation: str
+    segments: list[Segment]
+    footnotes: list[dict[str, str]]
+    references: list[Reference] = field(default_factory=list)
+
+
+def citation_link(reference: Reference) -> CitationLink:
+    """How a reference is linked inline: its printed text, then its number or symbol."""
+    needles = [reference.cited_text]
+    if reference.ref_type == Reference.RefType.RESOLUTION and reference.cited_number:
+        needles.append(reference.cited_number)
+    needles.append(reference.cited_key)
+    target = reference.cited_document
+    if is_public(target):
+        return CitationLink(
+            tuple(needles), target.get_absolute_url(), f"{target.label}: {target.title}"
+        )
+    return CitationLink(tuple(needles), None, f"{reference.cited_key}: not in the archive")
+
+
+def paragraph_views(
+    document: Document, paragraphs: list[Paragraph], references: list[Reference]
+) -> list[ParagraphView]:
+    """Paragraphs with their display segments, citation text, footnotes and references."""
+    by_paragraph: dict[int | None, list[Reference]] = defaultdict(list)
+    for reference in references:
+        by_paragraph[reference.citing_paragraph_id].append(reference)
+    label = document.label
+    views = []
+    ordinals: dict[str, int] = defaultdict(int)
+    for paragraph in paragraphs:
+        ordinals[paragraph.kind] += 1
+        refs = by_paragraph.get(paragraph.pk, [])
+        anchor = paragraph.anchor
+        footnotes = [
+            {
+                "marker": str(note.get("marker", "")),
+                "text": str(note.get("text", "")),
+                "id": f"fn-{anchor}-{index}",
+                "ref_id": f"fnref-{anchor}-{index}",
+            }
+            for index, note in enumerate(paragraph.footnotes or [], start=1)
+            if isinstance(note, dict)
+        ]
+        views.append(
+            ParagraphView(
+                paragraph=paragraph,
+                anchor=anchor,
+                citation=paragraph_citation(
+                    label,
+                    kind=paragraph.kind,
+                    number=paragraph.number,
+                    ordinal=ordinals[paragraph.kind],
+                ),
+                segments=render_paragraph(
+                    paragraph.text,
+                    verb=paragraph.verb,
+                    citations=[citation_link(r) for r in refs],
+                ),
+                footnotes=footnotes,
+                references=refs,
+            )
+        )
+    return views
+
+
+def _int_or_none(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
 
 
 def render_document(request: HttpRequest, document: Document) -> HttpResponse:
-    """A document with its paragraphs."""
-    return render(
-        request,
-        "resolutions/document.html",
-        {"document": document, "paragraphs": document.paragraphs.all()},
+    """A document with its paragraphs, citations both ways, topics, sponsors and versions."""
+    paragraphs = list(document.paragraphs.all())
+    sponsors = [
+        s.country
+        for s in document.sponsorship_set.select_related("country").order_by("position", "pk")
+    ]
+    topic_links = visible_topic_links(document)
+    references = references_with_targets(document)
+    cited_by = cited_by_of(
+        document,
+        body=request.GET.get("cited_by_body", "").strip(),
+        year=_int_or_none(request.GET.get("cited_by_year")),
     )
+    neighbour_ids = {r.cited_document_id for r in references if r.cited_document_id} | {
+        r.citing_document_id for r in cited_by.items
+    }
+    related = related_documents(
+        document, topic_ids=[link.topic_id for link in topic_links], neighbour_ids=neighbour_ids
+    )
+    views = paragraph_views(document, paragraphs, references)
+    draft = document.draft if is_public(document.draft) else None
+    context: dict[str, Any] = {
+        "document": document,
+        "paragraphs": views,
+        "has_footnotes": any(view.footnotes for view in views),
+        "sponsors": sponsors,
+        "topic_links": topic_links,
+        "references": references,
+        "reference_groups": reference_groups(views, references),
+        "cited_by": cited_by,
+        "related": related,
+        "draft": draft,
+        "adopted": adopted_version_of(document),
+        "original_url": original_url(document),
+        "links": document_links(document),
+    }
+    return render(request, "resolutions/document.html", context)
+
+
+def reference_groups(
+    views: list[ParagraphView], references: list[Reference]
+) -> list[tuple[ParagraphView | None, list[Reference]]]:
+    """References grouped by citing paragraph, in paragraph order; unplaced ones last."""
+    groups: list[tuple[ParagraphView | None, list[Reference]]] = [
+        (view, view.references) for view in views if view.references
+    ]
+    placed = {r.pk for _, refs in groups for r in refs}
+    rest = [r for r in references if r.pk not in placed]
+    if rest:
+        groups.append((None, rest))
+    return groups
+
+
+def document_links(document: Document) -> dict[str, str]:
+    """The addresses of the document's exports and feed."""
+    if document.symbol:
+        args: list[Any] = [document.symbol]
+        prefix = "document"
+    else:
+        args = [document.pk]
+        prefix = "document_by_id"
+    return {
+        name: reverse(f"resolutions:{prefix}_{name}", args=args)
+        for name in ("ris", "bibtex", "json", "cited_by_feed")
+    }
 
 
 def document_detail(request: HttpRequest, symbol: str) -> HttpResponse:
     """A document by its symbol, e.g. /documents/E/RES/2014/23/."""
-    document = get_object_or_404(published_documents().select_related("body"), symbol=symbol)
-    return render_document(request, document)
+    return render_document(request, get_published_document(symbol=symbol))
 
 
 def document_by_id(request: HttpRequest, pk: int) -> HttpResponse:
     """A document by its id: the stable address of documents without a symbol."""
-    document = get_object_or_404(published_documents().select_related("body"), pk=pk)
-    return render_document(request, document)
+    return render_document(request, get_published_document(pk=pk))
+
+
+# --- exports -------------------------------------------------------------------------------
+
+
+def _download(body: str, *, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _lookup(symbol: str | None, pk: int | None) -> Document:
+    return get_published_document(symbol=symbol, pk=pk)
+
+
+def document_ris(request: HttpRequest, symbol: str | None = None, pk: int | None = None):
+    """The document's citation in RIS, for reference managers."""
+    document = _lookup(symbol, pk)
+    url = request.build_absolute_uri(document.get_absolute_url())
+    return _download(
+        ris_for_document(document, url=url, topics=_topic_names(document)),
+        content_type="application/x-research-info-systems; charset=utf-8",
+        filename=download_filename(document, "ris"),
+    )
+
+
+def document_bibtex(request: HttpRequest, symbol: str | None = None, pk: int | None = None):
+    """The document's citation in BibTeX."""
+    document = _lookup(symbol, pk)
+    url = request.build_absolute_uri(document.get_absolute_url())
+    return _download(
+        bibtex_for_document(document, url=url, topics=_topic_names(document)),
+        content_type="application/x-bibtex; charset=utf-8",
+        filename=download_filename(document, "bib"),
+    )
+
+
+def document_json(request: HttpRequest, symbol: str | None = None, pk: int | None = None):
+    """The document in the parse contract's JSON shape (as samples/*.gold.json)."""
+    document = _lookup(symbol, pk)
+    data = contract_dict(
+        document,
+        paragraphs=list(document.paragraphs.all()),
+        references=list(document.references.order_by("pk")),
+        sponsors=[
+            s.country.name
+            for s in document.sponsorship_set.select_related("country").order_by("position", "pk")
+        ],
+    )
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=1),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'inline; filename="{download_filename(document, "json")}"'
+    return response
+
+
+def _topic_names(document: Document) -> list[str]:
+    return [link.topic.name for link in visible_topic_links(document)]
+
+
+# --- bodies, topics, countries -------------------------------------------------------------
+
+
+def _year_counts(documents: QuerySet[Document]) -> dict[int, int]:
+    rows = documents.exclude(year=None).values("year").annotate(n=Count("pk")).order_by("year")
+    return {row["year"]: row["n"] for row in rows}
+
+
+def render_entity(
+    request: HttpRequest,
+    *,
+    template: str,
+    entity: Any,
+    documents: QuerySet[Document],
+    verb: str,
+    extra: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """An entity's page: its documents, paginated newest first, and a per-year chart."""
+    documents = documents.distinct()
+    paginator = Paginator(newest_first(documents.select_related("body")), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    chart = charts.year_histogram_svg(
+        _year_counts(documents), label=f"Documents {verb} {entity}, per year"
+    )
+    context = {"entity": entity, "page": page, "chart": chart, "verb": verb, **(extra or {})}
+    return render(request, template, context)
 
 
 def body_detail(request: HttpRequest, code: str) -> HttpResponse:
     """What a body adopted."""
     body = get_object_or_404(Body, code=code)
-    documents = published_documents().filter(body=body).select_related("body")
-    return render(request, "resolutions/home.html", {"documents": documents, "heading": body})
+    return render_entity(
+        request,
+        template="resolutions/body_detail.html",
+        entity=body,
+        documents=published_documents().filter(body=body),
+        verb="of",
+    )
 
 
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """The documents a topic covers."""
-    topic = get_object_or_404(Topic, slug=slug)
-    documents = published_documents().filter(topics=topic).select_related("body")
-    return render(request, "resolutions/home.html", {"documents": documents, "heading": topic})
+    """The documents a topic covers (confirmed or suggested, never rejected)."""
+    topic = get_object_or_404(Topic.objects.select_related("parent"), slug=slug)
+    linked = DocumentTopic.objects.filter(topic=topic).exclude(status=DocumentTopic.Status.REJECTED)
+    return render_entity(
+        request,
+        template="resolutions/topic_detail.html",
+        entity=topic,
+        documents=published_documents().filter(pk__in=linked.values("document_id")),
+        verb="on",
+        extra={"children": list(topic.children.order_by("name"))},
+    )
 
 
 def country_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """The drafts a country sponsored."""
+    """The drafts and resolutions a country sponsored."""
     country = get_object_or_404(Country, slug=slug)
-    documents = published_documents().filter(sponsors=country).select_related("body")
-    return render(request, "resolutions/home.html", {"documents": documents, "heading": country})
+    return render_entity(
+        request,
+        template="resolutions/country_detail.html",
+        entity=country,
+        documents=published_documents().filter(sponsorship__country=country),
+        verb="sponsored by",
+    )
+
+
+PUBLISHED = Q(documents__status=Document.Status.PUBLISHED)
+
+
+def body_list(request: HttpRequest) -> HttpResponse:
+    """Every body with the number of its published documents, and a chart of them."""
+    bodies = list(Body.objects.annotate(n=Count("documents", filter=PUBLISHED)).order_by("code"))
+    chart = charts.bar_chart_svg(
+        [(b.code, b.n) for b in bodies if b.n],
+        label="Published documents per body",
+        link=lambda code: reverse("resolutions:body", args=[code]),
+    )
+    return render(request, "resolutions/body_list.html", {"bodies": bodies, "chart": chart})
+
+
+def topic_list(request: HttpRequest) -> HttpResponse:
+    """Every topic with the number of published documents it covers."""
+    shown = Q(document_links__document__status=Document.Status.PUBLISHED) & ~Q(
+        document_links__status=DocumentTopic.Status.REJECTED
+    )
+    topics = list(
+        Topic.objects.select_related("parent")
+        .annotate(n=Count("document_links__document", filter=shown, distinct=True))
+        .order_by("name")
+    )
+    return render(request, "resolutions/topic_list.html", {"topics": topics})
+
+
+def country_list(request: HttpRequest) -> HttpResponse:
+    """Every country that sponsored a published document, with the number it sponsored."""
+    countries = list(
+        Country.objects.annotate(
+            n=Count(
+                "sponsorships__document",
+                filter=Q(sponsorships__document__status=Document.Status.PUBLISHED),
+                distinct=True,
+            )
+        )
+        .filter(n__gt=0)
+        .order_by("name")
+    )
+    return render(request, "resolutions/country_list.html", {"countries": countries})
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """The newest documents in the archive."""
+    documents = newest_first(published_documents().select_related("body"))[:50]
+    return render(request, "resolutions/home.html", {"documents": documents})

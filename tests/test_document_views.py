@@ -1,0 +1,438 @@
+"""The document page and its exports: what a researcher reads, cites and downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+from django.utils.text import slugify
+
+from resolutions.models import Country, Document, DocumentTopic, Paragraph, Reference, Topic
+
+pytestmark = pytest.mark.django_db
+
+XSS_SCRIPT = "<script>alert(1)</script>"
+XSS_IMG = "<img src=x onerror=alert(1)>"
+XSS_LINK = '<a href="javascript:alert(1)">click</a>'
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def make_country(db):
+    def build(name: str) -> Country:
+        return Country.objects.create(name=name, slug=name.lower().replace(" ", "-"))
+
+    return build
+
+
+@pytest.fixture
+def make_topic(db):
+    def build(name: str) -> Topic:
+        slug = slugify(name)
+        return Topic.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+
+    return build
+
+
+@pytest.fixture
+def rich_document(make_document, make_paragraph, make_country, make_topic):
+    """A resolution with many paragraphs, sponsors, topics, footnotes and citations both ways."""
+    cited = make_document(
+        symbol="A/RES/66/128", number="66/128", title="Violence against women migrant workers"
+    )
+    cited.date = dt.date(2011, 12, 19)
+    cited.year = 2011
+    cited.save()
+    document = make_document(
+        symbol="E/RES/2014/23",
+        number="2014/23",
+        title="Strengthening international cooperation in addressing the smuggling of migrants",
+        date=dt.date(2014, 7, 16),
+        year=2014,
+    )
+    recalling = make_paragraph(
+        document,
+        "Recalling General Assembly resolutions 66/128 of 19 December 2011 and 66/172 of "
+        "19 December 2011,",
+        kind=Paragraph.Kind.PREAMBULAR,
+        verb="recalling",
+        footnotes=[{"marker": "1", "text": "See E/2014/30."}],
+    )
+    for i in range(2, 11):
+        make_paragraph(document, f"Noting item {i},", kind=Paragraph.Kind.PREAMBULAR, verb="noting")
+    for n in range(1, 31):
+        make_paragraph(
+            document,
+            f"Urges Member States to act on matter {n}: (a) To do one thing; (b) To do another;",
+            kind=Paragraph.Kind.OPERATIVE,
+            number=str(n),
+            verb="urges",
+            footnotes=[{"marker": str(n + 1), "text": f"Note {n}."}] if n % 5 == 0 else [],
+        )
+    Reference.objects.create(
+        citing_document=document,
+        citing_paragraph=recalling,
+        ref_type="resolution",
+        cited_key="A/RES/66/128",
+        cited_body="GA",
+        cited_number="66/128",
+        cited_text="General Assembly resolutions 66/128",
+        cited_document=cited,
+    )
+    Reference.objects.create(
+        citing_document=document,
+        citing_paragraph=recalling,
+        ref_type="resolution",
+        cited_key="A/RES/66/172",
+        cited_body="GA",
+        cited_number="66/172",
+        cited_text="66/172",
+    )
+    op12 = document.paragraphs.get(number="12")
+    for i in range(1, 9):
+        Reference.objects.create(
+            citing_document=document,
+            citing_paragraph=op12,
+            ref_type="document",
+            cited_key=f"E/2014/{i}",
+            cited_text=f"E/2014/{i}",
+        )
+    for i, name in enumerate(["Albania", "El Salvador", "Guatemala", "Italy", "Japan", "Peru"]):
+        document.sponsorship_set.create(country=make_country(name), position=i)
+    for name, status in [
+        ("Smuggling of migrants", "confirmed"),
+        ("Human rights", "confirmed"),
+        ("Border control", "suggested"),
+        ("Rejected thing", "rejected"),
+    ]:
+        DocumentTopic.objects.create(document=document, topic=make_topic(name), status=status)
+    DocumentTopic.objects.create(
+        document=cited, topic=Topic.objects.get(name="Human rights"), status="confirmed"
+    )
+    for year in (2016, 2018, 2020):
+        citing = make_document(
+            symbol=f"A/RES/{year - 1945}/1",
+            title=f"Later resolution of {year}",
+            body_code="GA",
+            date=dt.date(year, 12, 1),
+            year=year,
+        )
+        para = make_paragraph(citing, "Recalling Economic and Social Council resolution 2014/23,")
+        Reference.objects.create(
+            citing_document=citing,
+            citing_paragraph=para,
+            ref_type="resolution",
+            cited_key="E/RES/2014/23",
+            cited_body="ECOSOC",
+            cited_number="2014/23",
+            cited_document=document,
+        )
+    ecosoc_citing = make_document(
+        symbol="E/RES/2019/5", title="An ECOSOC follow-up", date=dt.date(2019, 7, 1), year=2019
+    )
+    Reference.objects.create(
+        citing_document=ecosoc_citing,
+        ref_type="resolution",
+        cited_key="E/RES/2014/23",
+        cited_document=document,
+    )
+    hidden = make_document(symbol="A/RES/99/1", title="Unpublished citing draft", status="draft")
+    Reference.objects.create(
+        citing_document=hidden,
+        ref_type="resolution",
+        cited_key="E/RES/2014/23",
+        cited_document=document,
+    )
+    return document
+
+
+def page(client, document, **params):
+    response = client.get(document.get_absolute_url(), params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_document_page_shows_metadata(client, rich_document):
+    html = page(client, rich_document)
+    assert '<h1 id="document-title">Strengthening international cooperation' in html
+    assert "E/RES/2014/23" in html
+    assert "Economic and Social Council" in html
+    assert '<time datetime="2014-07-16">16 July 2014</time>' in html
+    assert "Resolution 2014/23" in html
+    for name in ["Albania", "El Salvador", "Peru"]:
+        assert name in html
+    assert html.index("Albania") < html.index("El Salvador") < html.index("Peru")
+
+
+def test_topics_confirmed_and_suggested_shown_rejected_never(client, rich_document):
+    html = page(client, rich_document)
+    assert "Smuggling of migrants" in html
+    assert (
+        'href="/topics/border-control/">Border control</a> <span class="badge badge-suggested"'
+        in html
+    )
+    assert "Human rights</a></li>" in html  # confirmed: no badge
+    assert "Rejected thing" not in html
+
+
+def test_paragraphs_have_anchors_numbers_kinds_and_emphasized_verbs(client, rich_document):
+    html = page(client, rich_document)
+    assert 'id="pp1"' in html and 'id="pp10"' in html
+    assert 'id="op1"' in html and 'id="op30"' in html
+    assert '<div class="para para-preambular" id="pp1">' in html
+    assert '<div class="para para-operative" id="op12">' in html
+    assert '<div class="para-number">12.</div>' in html
+    assert '<strong class="verb">Urges</strong> Member States' in html
+    assert '<strong class="verb">Recalling</strong>' in html
+    assert "Preamble</h3>" in html and "Operative paragraphs</h3>" in html
+
+
+def test_subparagraphs_are_indented(client, rich_document):
+    html = page(client, rich_document)
+    assert '<p class="segment segment-1">(a) To do one thing;</p>' in html
+
+
+def test_cite_control_carries_the_citation_and_shows_it_without_js(client, rich_document):
+    html = page(client, rich_document)
+    assert 'data-citation="E/RES/2014/23, para. 12"' in html
+    assert '<span class="cite-text">E/RES/2014/23, para. 12</span>' in html
+    assert '<span class="cite-text">E/RES/2014/23, preambular para. 3</span>' in html
+    assert "js/document.js" in html
+
+
+def test_footnotes_are_linked_both_ways(client, rich_document):
+    html = page(client, rich_document)
+    assert 'href="#fn-pp1-1"><span class="visually-hidden">Footnote </span>1</a>' in html
+    assert '<li id="fn-pp1-1"><span class="footnote-marker">1</span> See E/2014/30.' in html
+    assert 'href="#fnref-pp1-1">Back to E/RES/2014/23, preambular para. 1</a>' in html
+    assert 'id="fn-op10-1"' in html
+
+
+def test_citations_linked_inline_and_listed_by_paragraph(client, rich_document):
+    html = page(client, rich_document)
+    cited_url = "/documents/A/RES/66/128/"
+    assert f'<a class="citation" href="{cited_url}"' in html
+    assert ">General Assembly resolutions 66/128</a>" in html
+    assert (
+        'class="citation citation-missing" title="A/RES/66/172: not in the archive">66/172' in html
+    )
+    refs = html[html.index('id="references"') : html.index('id="cited-by"')]
+    assert '<a href="#pp1">E/RES/2014/23, preambular para. 1</a>' in refs
+    assert '<a href="#op12">E/RES/2014/23, para. 12</a>' in refs
+    assert f'<a href="{cited_url}">A/RES/66/128</a>' in refs
+    assert refs.count("not in the archive") == 9
+
+
+def test_cited_by_lists_published_citing_documents_newest_first(client, rich_document):
+    html = page(client, rich_document)
+    cited_by = html[html.index('id="cited-by"') :]
+    assert "Unpublished citing draft" not in html
+    order = [cited_by.index(t) for t in ["of 2020", "An ECOSOC follow-up", "of 2018", "of 2016"]]
+    assert order == sorted(order)
+    assert 'href="/documents/A/RES/75/1/#op1"' in cited_by
+    assert "4 of 4 citing documents shown" in cited_by
+
+
+def test_cited_by_narrowed_by_body_and_year(client, rich_document):
+    html = page(client, rich_document, cited_by_body="GA")
+    cited_by = html[html.index('id="cited-by"') :]
+    assert "An ECOSOC follow-up" not in cited_by
+    assert "3 of 4" in cited_by
+    assert '<option value="GA" selected>' in cited_by
+    html = page(client, rich_document, cited_by_body="GA", cited_by_year="2018")
+    cited_by = html[html.index('id="cited-by"') :]
+    assert "of 2018" in cited_by and "of 2016" not in cited_by
+    assert '<option value="2018" selected>' in cited_by
+    html = page(client, rich_document, cited_by_year="not-a-year")
+    assert "4 of 4" in html
+
+
+def test_related_documents_share_topics_or_citations(client, rich_document):
+    html = page(client, rich_document)
+    related = html[html.index('id="related"') :]
+    assert "A/RES/66/128" in related  # shares a topic and is cited
+    assert "1 shared topic" in related
+    assert "A/RES/73/1" in related  # cites it
+
+
+def test_draft_and_adopted_versions_are_linked(client, make_document):
+    draft = make_document(
+        symbol="E/CN.15/2014/L.5", doc_type=Document.DocType.DRAFT_RESOLUTION, title="Draft"
+    )
+    adopted = make_document(symbol="E/RES/2014/99", title="Adopted", draft=draft)
+    assert 'href="/documents/E/CN.15/2014/L.5/">E/CN.15/2014/L.5</a>' in page(client, adopted)
+    assert 'Adopted as</dt><dd><a href="/documents/E/RES/2014/99/">' in page(client, draft)
+    draft.status = "draft"
+    draft.save()
+    assert "E/CN.15/2014/L.5" not in page(client, adopted)
+
+
+def test_original_file_link(client, make_document, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    document = make_document(original_file="originals/2014/07/res.pdf", original_filename="res.pdf")
+    html = page(client, document)
+    assert "Download the original file (res.pdf)" in html
+    try:
+        expected = reverse("resolutions:original", args=[document.pk])
+    except Exception:
+        expected = document.original_file.url
+    assert f'href="{expected}"' in html
+    assert "Download the original file" not in page(client, make_document())
+
+
+def test_document_by_id_for_documents_without_symbol(client, make_document):
+    document = make_document(symbol=None, number="6/3", body_code="COP-UNTOC", title="COP text")
+    assert document.get_absolute_url() == f"/documents/id/{document.pk}/"
+    html = page(client, document)
+    assert "COP-UNTOC resolution 6/3" in html
+    assert f'href="/documents/id/{document.pk}/cite.ris"' in html
+
+
+def test_unpublished_documents_are_not_found_anywhere(client, make_document):
+    document = make_document(symbol="E/RES/2099/999", status="draft")
+    base = "/documents/E/RES/2099/999/"
+    for url in [base, base + "cite.ris", base + "cite.bib", base + "json/", base + "cited-by.atom"]:
+        assert client.get(url).status_code == 404, url
+    by_id = f"/documents/id/{document.pk}/"
+    for url in [by_id, by_id + "cite.ris", by_id + "json/", by_id + "cited-by.atom"]:
+        assert client.get(url).status_code == 404, url
+    assert client.get("/documents/E/RES/2099/1000/").status_code == 404
+
+
+def test_hostile_text_is_rendered_inert(client, make_document, make_paragraph, make_topic):
+    hostile = f"{XSS_SCRIPT} {XSS_IMG} {XSS_LINK}"
+    document = make_document(symbol="E/RES/2099/777", title=f"Title {hostile}")
+    make_paragraph(
+        document,
+        f"Urges {hostile}: (a) {XSS_SCRIPT}; (b) javascript:alert(1)",
+        verb="urges",
+        footnotes=[{"marker": "<b>1</b>", "text": f"Note {hostile}"}],
+    )
+    Reference.objects.create(
+        citing_document=document,
+        citing_paragraph=document.paragraphs.get(),
+        ref_type="document",
+        cited_key="X/1<script>",
+        cited_text=XSS_IMG,
+    )
+    DocumentTopic.objects.create(
+        document=document, topic=make_topic(f"T {XSS_SCRIPT}"), status="confirmed"
+    )
+    html = page(client, document)
+    assert XSS_SCRIPT not in html
+    assert XSS_IMG not in html
+    assert 'href="javascript:' not in html
+    assert "<b>1</b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "&lt;a href=&quot;javascript:alert(1)&quot;&gt;" in html
+    assert "Note &lt;script&gt;" in html
+
+
+def test_document_page_query_count(client, rich_document, django_assert_max_num_queries):
+    # document, paragraphs, sponsors, topics, references, cited-by choices and list, related
+    with django_assert_max_num_queries(8):
+        response = client.get(rich_document.get_absolute_url(), {"cited_by_body": "GA"})
+    assert response.status_code == 200
+    assert response.content.decode().count('class="para ') == 40
+
+
+# --- exports ---------------------------------------------------------------------------
+
+
+def test_ris_export(client, rich_document):
+    response = client.get("/documents/E/RES/2014/23/cite.ris")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/x-research-info-systems; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="E_RES_2014_23.ris"'
+    text = response.content.decode()
+    assert text.startswith("TY  - GOVDOC\r\n")
+    assert "TI  - Strengthening international cooperation" in text
+    assert "AU  - Economic and Social Council\r\n" in text
+    assert "CN  - E/RES/2014/23\r\n" in text
+    assert "DA  - 2014/07/16\r\n" in text
+    assert "UR  - http://testserver/documents/E/RES/2014/23/\r\n" in text
+    assert "KW  - Border control" in text and "Rejected thing" not in text
+    assert text.endswith("ER  -\r\n")
+
+
+def test_bibtex_export(client, rich_document):
+    response = client.get("/documents/E/RES/2014/23/cite.bib")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/x-bibtex; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="E_RES_2014_23.bib"'
+    text = response.content.decode()
+    assert text.startswith("@misc{E_RES_2014_23,\n")
+    assert "  author = {{Economic and Social Council}},\n" in text
+    assert "  number = {E/RES/2014/23},\n" in text
+    assert "  year = {2014},\n" in text
+
+
+def test_json_export_has_the_contract_shape(client, rich_document):
+    response = client.get("/documents/E/RES/2014/23/json/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    data = json.loads(response.content)
+    assert list(data) == [
+        "symbol", "body", "doc_type", "number", "title", "date", "year",
+        "sponsors", "paragraphs", "references",
+    ]  # fmt: skip
+    assert data["symbol"] == "E/RES/2014/23"
+    assert data["body"] == "ECOSOC"
+    assert data["date"] == "2014-07-16"
+    assert data["sponsors"][:2] == ["Albania", "El Salvador"]
+    assert data["paragraphs"][0] == {
+        "kind": "preambular",
+        "number": None,
+        "verb": "recalling",
+        "text": "Recalling General Assembly resolutions 66/128 of 19 December 2011 and 66/172 of "
+        "19 December 2011,",
+    }
+    assert data["paragraphs"][10]["number"] == "1"
+    assert data["references"][0] == {"type": "resolution", "body": "GA", "number": "66/128"}
+    assert data["references"][2] == {"type": "document", "symbol": "E/2014/1"}
+
+
+def test_json_export_by_id(client, make_document, make_paragraph):
+    document = make_document(symbol=None, number="", body_code="CCPCJ", title="A draft")
+    make_paragraph(document, "Decides to act.")
+    data = client.get(f"/documents/id/{document.pk}/json/").json()
+    assert data["symbol"] is None and data["number"] is None and data["date"] is None
+    assert data["paragraphs"] == [
+        {"kind": "operative", "number": "1", "verb": None, "text": "Decides to act."}
+    ]
+
+
+@pytest.mark.parametrize("suffix", ["cite.ris", "cite.bib", "json/", "cited-by.atom"])
+def test_export_routes_win_over_the_symbol_route(client, make_document, suffix):
+    make_document(symbol="CTOC/COP/WG.7/2013/5", title="Report")
+    response = client.get(f"/documents/CTOC/COP/WG.7/2013/5/{suffix}")
+    assert response.status_code == 200
+    assert b"<article" not in response.content
+
+
+def test_export_query_counts(client, rich_document, django_assert_max_num_queries):
+    for suffix, most in [("cite.ris", 2), ("cite.bib", 2), ("json/", 4), ("cited-by.atom", 2)]:
+        with django_assert_max_num_queries(most):
+            assert client.get(f"/documents/E/RES/2014/23/{suffix}").status_code == 200
+
+
+def test_cited_by_atom_feed_newest_first(client, rich_document):
+    response = client.get("/documents/E/RES/2014/23/cited-by.atom")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ET.fromstring(response.content)
+    assert feed.find(f"{ATOM}title").text == "Documents citing E/RES/2014/23"
+    titles = [e.find(f"{ATOM}title").text for e in feed.iter(f"{ATOM}entry")]
+    assert titles == [
+        "A/RES/75/1: Later resolution of 2020",
+        "E/RES/2019/5: An ECOSOC follow-up",
+        "A/RES/73/1: Later resolution of 2018",
+        "A/RES/71/1: Later resolution of 2016",
+    ]
+    links = [e.find(f"{ATOM}link").get("href") for e in feed.iter(f"{ATOM}entry")]
+    assert links[0] == "http://testserver/documents/A/RES/75/1/#op1"
+    assert 'href="/documents/E/RES/2014/23/cited-by.atom"' in page(client, rich_document)
