@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 SPACE_RE = re.compile(r"\s+")
-FIRST_WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+FIRST_WORD_RE = re.compile(r"[A-Za-z][A-Za-z\u2019'-]*")
 HEAD_GUESS_CHARS = 4000
 MIN_TEXT_CHARS = 20
 

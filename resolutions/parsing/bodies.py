@@ -7,7 +7,8 @@ import re
 # Longest names first so that "Economic and Social Council" wins over "Council".
 BODY_NAMES: tuple[tuple[str, str], ...] = (
     (
-        r"Conference of the Parties to the United Nations Convention against Transnational Organized Crime",
+        r"Conference of the Parties to the United Nations Convention"
+        r" against Transnational Organized Crime",
         "COP-UNTOC",
     ),
     (
@@ -33,9 +34,8 @@ BODY_NAMES: tuple[tuple[str, str], ...] = (
 BODY_NAME_RE = re.compile("|".join(f"(?:{name})" for name, _ in BODY_NAMES))
 BODY_CODE_RES = tuple((re.compile(name), code) for name, code in BODY_NAMES)
 # The enacting formula: "The Economic and Social Council," before the first paragraph.
-INTRO_RE = re.compile(
-    r"(?:^|(?<=[\s\]*_]))The ((?:[A-Z][\w’'-]*|of|the|on|to|and|against|for|in)(?: (?:[A-Z][\w’'-]*|of|the|on|to|and|against|for|in)){0,16}),(?=\s)"
-)
+INTRO_WORD = r"(?:[A-Z][\w\u2019'-]*|of|the|on|to|and|against|for|in)"
+INTRO_RE = re.compile(rf"(?:^|(?<=[\s\]*_]))The ({INTRO_WORD}(?: {INTRO_WORD}){{0,16}}),(?=\s)")
 SYMBOL_BODIES: tuple[tuple[str, str], ...] = (
     ("A/HRC/", "HRC"),
     ("A/CONF.", "CONGRESS"),

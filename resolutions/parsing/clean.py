@@ -1,4 +1,4 @@
-"""Cleaning: web-page debris, page furniture and hard wrapping removed; blocks kept apart by blank lines."""
+"""Cleaning: web-page debris, page furniture and hard wrapping removed; blank lines part blocks."""
 
 from __future__ import annotations
 
@@ -32,8 +32,9 @@ TRANSCRIPT_RE = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 DEBRIS_HEADING_RE = re.compile(
-    r"^[ ]*(?:Similar documents|Related documents|Recommended documents|More documents|Documents similar to this one"
-    r"|You (?:may|might) also like|Related searches|Report this document|Download (?:PDF|file|document)"
+    r"^[ ]*(?:Similar documents|Related documents|Recommended documents|More documents"
+    r"|Documents similar to this one|You (?:may|might) also like|Related searches"
+    r"|Report this document|Download (?:PDF|file|document)"
     r"|Share this document|Recommend Documents|Popular documents|Comments)[ ]*:?[ ]*$",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -42,7 +43,8 @@ DOCUMENT_START_RE = re.compile(
 )
 # Page furniture of UN documents.
 JOB_NUMBER_RE = re.compile(
-    r"(?:(?<=\s)\d{1,3}[ ]+)?(?<![\w/.-])(?:V\.)?\d{2}-\d{5}[ ]*(?:\([A-Z]\))?(?:[ ]+\d{6}){0,2}(?:[ ]+\d{1,3}(?=[ ]*(?:\n|$)))?"
+    r"(?:(?<=\s)\d{1,3}[ ]+)?(?<![\w/.-])(?:V\.)?\d{2}-\d{5}[ ]*(?:\([A-Z]\))?"
+    r"(?:[ ]+\d{6}){0,2}(?:[ ]+\d{1,3}(?=[ ]*(?:\n|$)))?"
     r"(?![\w/-])"
 )
 BARCODE_RE = re.compile(r"\*\d{6,9}[A-Z]?\*")
@@ -132,7 +134,7 @@ def clean_text(text: str) -> str:
 
 
 def remove_running_headers(text: str, *, symbol: str | None, title: str | None, after: int) -> str:
-    """Drop running headers (the symbol and title repeated at page tops) from blocks after `after`."""
+    """Drop running headers (symbol and title repeated at page tops) from blocks after `after`."""
     marks = [mark for mark in (symbol, title) if mark and len(mark) >= 6]
     if not marks:
         return text

@@ -235,7 +235,7 @@ NON_WORD_RE = re.compile(r"[^a-z0-9()]+")
 
 def country_key(name: str) -> str:
     """A lookup key: accents, case, apostrophes, a leading "the" and extra spaces ignored."""
-    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    decomposed = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
     ascii_name = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     ascii_name = LEADING_THE_RE.sub("", ascii_name.strip()).lower()
     return NON_WORD_RE.sub(" ", ascii_name).strip()

@@ -58,7 +58,9 @@ HTML_BLOCK_TAGS = (
     "main",
 )
 MIN_TEXT_CHARS = 20
-WESTERN_PUNCTUATION = "‘’“”–—…•€«»°§"
+WESTERN_PUNCTUATION = (
+    "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u20ac\u00ab\u00bb\u00b0\u00a7"
+)
 
 
 def extract_text(data: bytes, *, filename: str = "") -> str:
@@ -198,7 +200,11 @@ def extract_html(html: str) -> str:
 def to_superscript(marker: str) -> str:
     """A footnote marker in superscript digits, as printed (other markers unchanged)."""
     if marker.isdigit():
-        return marker.translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+        return marker.translate(
+            str.maketrans(
+                "0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+            )
+        )
     return marker
 
 

@@ -1,4 +1,4 @@
-"""Footnotes: bodies taken out of the running text, markers replaced by sentinels that segmenting keeps."""
+"""Footnotes: bodies taken out of the running text, markers replaced by sentinels."""
 
 from __future__ import annotations
 
@@ -10,16 +10,18 @@ from .types import Footnote
 SENTINEL_OPEN = "\ue000"
 SENTINEL_CLOSE = "\ue001"
 SENTINEL_RE = re.compile("\ue000([^\ue001\ue000]{1,8})\ue001")
-SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
 SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPTS}]{{1,3}}")
 SUPERSCRIPT_BODY_RE = re.compile(f"^[ ]?([{SUPERSCRIPTS}]{{1,3}})[ ]*(\\S.*)$", re.DOTALL)
 MARKDOWN_MARKER_RE = re.compile(r"\[\^([\w*]{1,8})\]")
 MARKDOWN_BODY_RE = re.compile(r"^\[\^([\w*]{1,8})\]:[ ]*(.*)$", re.DOTALL)
-BODY_START_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,3}) (?=[A-Z“\"'(])")
-STAR_BODY_RE = re.compile(r"(?<=\s)(\*{1,3}|†|‡) (?=[A-Z“\"'(])")
-STAR_MARKER_RE = re.compile(r"(?<=[\w.,;:)])(\*{1,3}|†|‡)(?=[\s,;:.]|$)")
-NUMBER_TOKEN_RE = re.compile(r"(?<=[\w.,;:)”\"’])[ ](\d{1,3})(?=[ ,;:\n]|\.(?![ ]?[A-Z(*])|$)")
+BODY_START_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,3}) (?=[A-Z\u201c\"'(])")
+STAR_BODY_RE = re.compile(r"(?<=\s)(\*{1,3}|\u2020|\u2021) (?=[A-Z\u201c\"'(])")
+STAR_MARKER_RE = re.compile(r"(?<=[\w.,;:)])(\*{1,3}|\u2020|\u2021)(?=[\s,;:.]|$)")
+NUMBER_TOKEN_RE = re.compile(
+    r"(?<=[\w.,;:)\u201d\"\u2019])[ ](\d{1,3})(?=[ ,;:\n]|\.(?![ ]?[A-Z(*])|$)"
+)
 WORD_BEFORE_RE = re.compile(r"([\w.]+)[ ]*$")
 WORD_AFTER_RE = re.compile(r"^\W*([\w.]+)")
 OPERATIVE_INSIDE_RE = re.compile(r"[;:,] \d{1,3}\. [A-Z]")
@@ -157,7 +159,7 @@ RUN_MAX = 3000
 
 
 def separate_footnotes(text: str) -> tuple[str, dict[str, str]]:
-    """Take footnote bodies out of `text` and turn markers into sentinels; bodies keyed by marker."""
+    """Take footnote bodies out of `text`, markers turned into sentinels; bodies keyed by marker."""
     bodies: dict[str, str] = {}
     blocks = text.split("\n\n")
     kept: list[str] = []

@@ -27,14 +27,18 @@ MONTH_PATTERN = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 DATE_RE = re.compile(
-    rf"\b(\d{{1,2}})[ ]({MONTH_PATTERN})[ ,]+(\d{{4}})\b|\b({MONTH_PATTERN})[ ](\d{{1,2}}),?[ ](\d{{4}})\b"
+    rf"\b(\d{{1,2}})[ ]({MONTH_PATTERN})[ ,]+(\d{{4}})\b"
+    rf"|\b({MONTH_PATTERN})[ ](\d{{1,2}}),?[ ](\d{{4}})\b"
 )
 ADOPTION_RE = re.compile(
-    rf"(?:\d{{1,3}}(?:st|nd|rd|th)[ ]+plenary[ ]+meeting[ ,]+|adopted[ ]by[ ]the[ ][A-Z][\w ]{{3,120}}?[ ]on[ ])(?=\d{{1,2}}[ ](?:{MONTH_PATTERN})|(?:{MONTH_PATTERN})[ ]\d)"
+    rf"(?:\d{{1,3}}(?:st|nd|rd|th)[ ]+plenary[ ]+meeting[ ,]+"
+    rf"|adopted[ ]by[ ]the[ ][A-Z][\w ]{{3,120}}?[ ]on[ ])"
+    rf"(?=\d{{1,2}}[ ](?:{MONTH_PATTERN})|(?:{MONTH_PATTERN})[ ]\d)"
 )
 DISTR_RE = re.compile(r"Distr\.?:?[ ]*(?:General|Limited|Restricted|Special)?[ ,]*", re.IGNORECASE)
 HEADING_NUMBER_RE = re.compile(
-    rf"(?:^|[\s\]*])(?:(?P<body>ECOSOC|CCPCJ|CND|HRC)[ ]+)?(?P<kind>Resolution|Decision|RESOLUTION|DECISION)[ ]+(?P<number>{NUMBER_PART})(?![\w/])"
+    rf"(?:^|[\s\]*])(?:(?P<body>ECOSOC|CCPCJ|CND|HRC)[ ]+)?"
+    rf"(?P<kind>Resolution|Decision|RESOLUTION|DECISION)[ ]+(?P<number>{NUMBER_PART})(?![\w/])"
 )
 LEADING_NUMBER_RE = re.compile(rf"(?:^|(?<=[\s\]*]))(?P<number>{NUMBER_PART})\.[ ]+(?=[A-Z])")
 DRAFT_RE = re.compile(r"\b(?:revised[ ]+)?draft[ ]+(resolution|decision)\b", re.IGNORECASE)
@@ -46,17 +50,20 @@ REPORT_TITLE_RE = re.compile(
     r"\b(?:Draft[ ])?Report[ ](?:of|on)[ ][^\n]{5,400}?(?=[ ](?:[IVX]{1,4}|[A-H]|1)\.[ ][A-Z]|\n|$)"
 )
 RESOLUTION_ADOPTED_RE = re.compile(
-    r"\b(Resolution|Decision)s?[ ]+adopted[ ]+by[ ]+the[ ]+([A-Z][\w ]{3,120}?)(?=[ ]+(?:on|at|\[|\())",
+    r"\b(Resolution|Decision)s?[ ]+adopted[ ]+by[ ]+the[ ]+"
+    r"([A-Z][\w ]{3,120}?)(?=[ ]+(?:on|at|\[|\())",
     re.IGNORECASE,
 )
 SESSION_RE = re.compile(
-    r"\b((?:[A-Z][a-z]+(?:-[a-z]+)?|\d{4}|\d{1,2}(?:st|nd|rd|th))[ ](?:regular[ ]|special[ ]|resumed[ ]|substantive[ ])?session)\b"
+    r"\b((?:[A-Z][a-z]+(?:-[a-z]+)?|\d{4}|\d{1,2}(?:st|nd|rd|th))[ ]"
+    r"(?:regular[ ]|special[ ]|resumed[ ]|substantive[ ])?session)\b"
 )
 AGENDA_RE = re.compile(
     r"\b(?:Agenda[ ]item|Item)[ ](\d{1,3}(?:[ ]?\([a-z]{1,3}\))?(?:[ ]?\([ivx]{1,5}\))?)"
 )
 TITLE_ANCHOR_RE = re.compile(
-    rf"(?:{NUMBER_PART})\.[ ]|(?:Resolution|Decision)[ ]+(?:{NUMBER_PART})\s|draft[ ]+(?:resolution|decision)\b|\]|\n\n",
+    rf"(?:{NUMBER_PART})\.[ ]|(?:Resolution|Decision)[ ]+(?:{NUMBER_PART})\s"
+    r"|draft[ ]+(?:resolution|decision)\b|\]|\n\n",
     re.IGNORECASE,
 )
 SPLIT_COMMAS_RE = re.compile(r"\s*,\s*")
@@ -277,6 +284,6 @@ def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
 
 
 def derive_symbol(body: str, number: str) -> str | None:
-    """The symbol a resolution of `body` numbered `number` is issued under, where the series is regular."""
+    """The symbol under which `body` issues resolution `number`, where the series is regular."""
     prefixes = {"GA": "A/RES/", "ECOSOC": "E/RES/", "HRC": "A/HRC/RES/", "SC": "S/RES/"}
     return f"{prefixes[body]}{number}" if body in prefixes else None

@@ -1,4 +1,4 @@
-"""References: UN resolutions and document symbols cited in the text, normalized and deduplicated."""
+"""References: UN resolutions and document symbols cited in the text, normalized, deduplicated."""
 
 from __future__ import annotations
 
@@ -21,15 +21,27 @@ NUMBER_PART = r"(?:\d{1,4}/\d{1,3}(?: ?[A-Z](?![\w/]))?|\d{1,4} ?\((?:[IVXLC]{1,
 NUMBER_RE = re.compile(rf"(?<![\w/.-]){NUMBER_PART}(?![\w/])")
 CITATION_RE = re.compile(r"\b(resolutions?|decisions?)\b[ ]*", re.IGNORECASE)
 CITED_BODY_RE = re.compile(
-    r"(?:(?P<its>\b(?:its|this|that|the present|our|their)(?: own)?)|(?P<short>\b(?:Council|Assembly|Commission|Conference|Congress))|(?P<other>\b(?:Health|Union|European|Executive|Governing|OAS|WHO|ILO|UNESCO|IMO|ICAO|IAEA|Interpol|OSCE|Europe|Ministers|Board|AU|ASEAN|Parliament|Organization|Meeting|Committee|Forum|Summit|Agency)))[ ]*(?:[\w.]+[ ]+){0,1}$"
+    r"""
+    (?:
+      (?P<its>\b(?:its|this|that|the[ ]present|our|their)(?:[ ]own)?)
+    | (?P<short>\b(?:Council|Assembly|Commission|Conference|Congress))
+    | (?P<other>\b(?:Health|Union|European|Executive|Governing|OAS|WHO|ILO|UNESCO|IMO|ICAO
+        |IAEA|Interpol|OSCE|Europe|Ministers|Board|AU|ASEAN|Parliament|Organization|Meeting
+        |Committee|Forum|Summit|Agency))
+    )
+    [ ]*(?:[\w.]+[ ]+){0,1}$
+    """,
+    re.VERBOSE,
 )
 OF_BODY_RE = re.compile(r"^[ ]*(?:\([^)]{0,40}\)[ ]*)?(?:of|by|adopted by) the ")
 GAP_RE = re.compile(
-    r"^(?:[ ]*(?:,|and|or|as well as|of \d{1,2} [A-Z][a-z]+ \d{4}|of [A-Z][a-z]+ \d{1,2}, \d{4}|\(\d{4}\)|"
+    r"^(?:[ ]*(?:,|and|or|as well as|of \d{1,2} [A-Z][a-z]+ \d{4}"
+    r"|of [A-Z][a-z]+ \d{1,2}, \d{4}|\(\d{4}\)|"
     r"[A-Z]|para(?:graph)?s?\.? \d{1,3}|annex(?: [IVX]+)?|\d{1,2}))*[ ]*(?:,|and|or|,[ ]*and)[ ]*$"
 )
 ENTITLED_GAP_RE = re.compile(
-    r"^[ ]*of \d{1,2} [A-Z][a-z]+ \d{4},? (?:entitled|on) [^;]{1,300}?[,”\"’]{1,3}[ ]*(?:and[ ]*)?$"
+    r"^[ ]*of \d{1,2} [A-Z][a-z]+ \d{4},? (?:entitled|on) "
+    r"[^;]{1,300}?[,\u201d\"\u2019]{1,3}[ ]*(?:and[ ]*)?$"
 )
 GAP_MAX = 320
 SECOND_ADVERBIAL_RE = re.compile(r"(?:resolution|decision)s?\b", re.IGNORECASE)
@@ -64,7 +76,7 @@ def add_reference(
     index: int | None,
     own_keys: set[str],
 ) -> None:
-    """Keep the first citation of each key, linked to its paragraph, skipping the document itself."""
+    """Keep each key's first citation, linked to its paragraph, skipping the document itself."""
     if reference.key in own_keys or reference.key in found:
         return
     found[reference.key] = ParsedReference(
@@ -144,13 +156,16 @@ def list_numbers(text: str, *, start: int) -> list[tuple[str, int]]:
 def cited_body(
     text: str, *, keyword_start: int, after: int, own_body: str
 ) -> tuple[str | None, int]:
-    """The cited body (named before the keyword, "its", "of the X"; "" to infer; None if not the UN's)
-    and where the citation starts."""
+    """The cited body and where the citation starts.
+
+    The body is named before the keyword, "its" or "of the X"; "" means infer it from the number,
+    None means a body outside the UN.
+    """
     offset = max(0, keyword_start - 110)
     before = text[offset:keyword_start]
     for pattern, code in BODY_CODE_RES:
         named = list(pattern.finditer(before))
-        if named and not before[named[-1].end() :].strip(" ’'s"):
+        if named and not before[named[-1].end() :].strip(" \u2019's"):
             return code, offset + named[-1].start()
     short = CITED_BODY_RE.search(before)
     if short:

@@ -1,4 +1,4 @@
-"""Segmenting: the head, the preambular and operative (or numbered) paragraphs in order, and the rest."""
+"""Segmenting: the head, preambular and operative (or numbered) paragraphs in order, the rest."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ TRAILING_HEADING_RE = re.compile(
     r"(?<=[.;:,])(?:[ ]+(?:[IVXL]{1,5}|[A-H])\.[ ]+[A-Z][^.;:\n]{0,150}){1,3}$"
 )
 NOT_NUMBER_BEFORE_RE = re.compile(
-    r"(?:paragraphs?|para\.|articles?|No\.|Nos\.|chapter|section|annex|items?|rules?|page|vol\.|footnote|and|to)[ ]*$",
+    r"(?:paragraphs?|para\.|articles?|No\.|Nos\.|chapter|section|annex|items?|rules?|page"
+    r"|vol\.|footnote|and|to)[ ]*$",
     re.IGNORECASE,
 )
 HEADING_BLOCK_MAX = 160
@@ -53,7 +54,7 @@ class Segments:
 
 
 def find_intro(text: str) -> re.Match[str] | None:
-    """The enacting formula ("The General Assembly,") followed by a paragraph opener, before paragraph 1."""
+    """The enacting formula ("The General Assembly,") before an opener, ahead of paragraph 1."""
     first = FIRST_NUMBERED_RE.search(text)
     for match in INTRO_RE.finditer(text, 0, first.start() if first else len(text)):
         following = FIRST_WORDS_RE.match(strip_leading_sentinels(text[match.end() :].lstrip()))
@@ -132,7 +133,8 @@ def find_numbered(
             and is_strong_start(text, match, verbs=verbs)
         ):
             warnings.append(
-                f"{'operative' if verbs else 'paragraph'} numbering jumps from {expected - 1} to {number}"
+                f"{'operative' if verbs else 'paragraph'} numbering jumps "
+                f"from {expected - 1} to {number}"
             )
             accepted.append(match)
             expected = number + 1
@@ -140,7 +142,7 @@ def find_numbered(
 
 
 def is_strong_start(text: str, match: re.Match[str], *, verbs: bool) -> bool:
-    """Whether a number out of sequence still opens a paragraph: an opener follows, or a block starts."""
+    """Whether a number out of sequence opens a paragraph: an opener follows or a block starts."""
     following = FIRST_WORDS_RE.match(text[match.end() : match.end() + 60])
     if verbs:
         return bool(
@@ -151,7 +153,7 @@ def is_strong_start(text: str, match: re.Match[str], *, verbs: bool) -> bool:
 
 
 def split_preamble(preamble: str) -> list[Piece]:
-    """Preambular paragraphs: cut at blocks and where a known opener follows a comma or semicolon."""
+    """Preambular paragraphs: cut at blocks and where a known opener follows a comma."""
     cuts = [0]
     position = 0
     for block in preamble.split("\n\n"):
@@ -173,7 +175,7 @@ def split_preamble(preamble: str) -> list[Piece]:
 
 
 def continues_paragraph(block: str) -> bool:
-    """Whether a block carries on the paragraph before it (a page break mid-sentence, a sub-paragraph)."""
+    """Whether a block carries on the paragraph before it (page break mid-sentence, subitem)."""
     return block[:1].islower() or block[:1] in ",;:)" or bool(SUBPARAGRAPH_START_RE.match(block))
 
 

@@ -341,13 +341,13 @@ for _verb in OPERATIVE_VERBS:
     OPERATIVE_BASE_FORMS.setdefault(_verb[:-1], _verb)
 del _verb
 
-WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z\u2019'-]*")
 OPENER_WORDS_MAX = 6
 
 
 def normalize_word(word: str) -> str:
     """A word in lower case with the standard spelling."""
-    lowered = word.lower().replace("’", "'")
+    lowered = word.lower().replace("\u2019", "'")
     return MISSPELLINGS.get(lowered, lowered)
 
 

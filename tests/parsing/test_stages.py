@@ -179,7 +179,8 @@ def test_sponsors_of_a_draft() -> None:
 
 def test_footnote_linked_to_its_paragraph() -> None:
     text = (
-        "The General Assembly,\n\nRecalling the Convention,\u00b9\n\n\u00b9 General Assembly resolution 55/25, annex I.\n\n"
+        "The General Assembly,\n\nRecalling the Convention,\u00b9\n\n"
+        "\u00b9 General Assembly resolution 55/25, annex I.\n\n"
         "1. Decides to act."
     )
     document = parse(text)
@@ -198,5 +199,8 @@ def test_empty_text_is_a_parse_error(text: str) -> None:
 
 
 def test_parsing_package_does_not_load_django() -> None:
-    code = "import sys, resolutions.parsing; assert not any(m.startswith('django') for m in sys.modules)"
+    code = (
+        "import sys, resolutions.parsing; "
+        "assert not any(m.startswith('django') for m in sys.modules)"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -1,4 +1,4 @@
-"""Measure parse throughput on text input: documents per second, and the median time per document."""
+"""Measure parse throughput on text input: documents per second and median time per document."""
 
 from __future__ import annotations
 
@@ -33,7 +33,8 @@ class Command(BaseCommand):
         size = sum(len(text.encode("utf-8")) for text in texts) / len(texts) / 1024
         self.stdout.write(
             f"{len(timings)} parses of {len(texts)} documents (mean {size:.1f} KB): "
-            f"{len(timings) / total:.1f} documents/s, median {statistics.median(timings) * 1000:.2f} ms"
+            f"{len(timings) / total:.1f} documents/s, "
+            f"median {statistics.median(timings) * 1000:.2f} ms"
         )
 
 

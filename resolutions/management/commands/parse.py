@@ -75,7 +75,8 @@ def render_summary(document: ParsedDocument, *, path: str) -> str:
         number = paragraph.number or "-"
         notes = f" [{len(paragraph.footnotes)} fn]" if paragraph.footnotes else ""
         lines.append(
-            f"  {index:3d} {paragraph.kind:10s} {number:>4s}  {paragraph.verb or '-':20s} {paragraph.text[:70]}{notes}"
+            f"  {index:3d} {paragraph.kind:10s} {number:>4s}  "
+            f"{paragraph.verb or '-':20s} {paragraph.text[:70]}{notes}"
         )
     for reference in document.references:
         lines.append(f"  ref {reference.key}")
