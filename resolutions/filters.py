@@ -20,6 +20,13 @@ from django import forms
 from django.contrib.postgres.search import SearchQuery
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from .citations import (
+    DECISION_SERIES,
+    RESOLUTION_SERIES,
+    normalize_number,
+    normalize_symbol,
+    number_key,
+)
 from .models import (
     SEARCH_CONFIG,
     Document,
@@ -104,9 +111,6 @@ _CITATION_BODY_NAMES = {
     "COSP-UNCAC": "COSP-UNCAC",
     "COSP": "COSP-UNCAC",
 }
-# Bodies whose resolutions carry a symbol made from their number.
-_SYMBOL_PREFIX = {"GA": "A/RES/", "ECOSOC": "E/RES/", "SC": "S/RES/", "HRC": "A/HRC/RES/"}
-
 _SYMBOL_RE = re.compile(r"^[A-Za-z]{1,10}(?:/[A-Za-z0-9.\-()]+)+$")
 _NUMBER_RE = re.compile(
     r"^(?:(?P<body>[A-Za-z][A-Za-z \-]*?)\s+)?"
@@ -127,7 +131,8 @@ def parse_citation(text: str) -> dict | None:
     if not text or len(text) > 120:
         return None
     if _SYMBOL_RE.match(text):
-        return {"symbols": [text.upper()], "keys": [text.upper()], "body": None, "number": None}
+        symbol = normalize_symbol(text)
+        return {"symbols": [symbol], "keys": [symbol], "body": None, "number": None}
     match = _NUMBER_RE.match(text)
     if not match:
         return None
@@ -141,14 +146,16 @@ def parse_citation(text: str) -> dict | None:
         body = _CITATION_BODY_NAMES.get(body_name)
         if body is None:
             return None
-    number = match["number"].replace(" ", "")
+    number = normalize_number(match["number"])
+    decision = (match["kind"] or "").lower().startswith("dec")
     if body:
-        prefix = _SYMBOL_PREFIX.get(body)
-        symbols = [f"{prefix}{number}"] if prefix else []
-        keys = [*symbols, f"{body} {number}"]
+        key = number_key(body, number, decision=decision)
+        symbols = [key] if "/" in key.split(" ")[0] and key.startswith(("A/", "E/", "S/")) else []
+        keys = [key]
     else:
         # "resolution 66/128" names no body: any body whose resolutions carry such a symbol.
-        symbols = [f"{prefix}{number}" for prefix in _SYMBOL_PREFIX.values()]
+        series = DECISION_SERIES if decision else RESOLUTION_SERIES
+        symbols = [f"{prefix}{number}" for prefix in series.values()]
         keys = list(symbols)
     return {"symbols": symbols, "keys": keys, "body": body, "number": number}
 

@@ -65,6 +65,16 @@ def active_filters(request: HttpRequest, results: selectors.SearchResults) -> li
     return active
 
 
+def year_bars(values: list[selectors.FacetValue]) -> list[tuple[int, int, bool]]:
+    """(year, count, selected) from the first year to the last, gaps as zero (150 at most)."""
+    counts = {int(v.value): (v.count, v.selected) for v in values}
+    if not counts:
+        return []
+    first, last = min(counts), max(counts)
+    first = max(first, last - 149)
+    return [(year, *counts.get(year, (0, False))) for year in range(first, last + 1)]
+
+
 def search_page(request: HttpRequest) -> HttpResponse:
     """Search and browse: an empty query lists everything, newest first."""
     query, view, sort = selectors.read_options(request.GET)
@@ -99,6 +109,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             for key in ("body", "topic", "kind", "verb", "doc_type", "sponsor")
         ],
         "year_top": max(year_counts.values(), default=1),
+        "year_bars": year_bars(facets.get("year", [])),
         "year_chart_label": f"{'Paragraphs' if view == 'paragraphs' else 'Documents'} per year",
         "verb_chart_label": "Most frequent operative verbs"
         + (" (paragraphs)" if view == "paragraphs" else " (documents using them)"),
