@@ -1,6 +1,7 @@
 """Django admin for every model: the first curation tool."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     Body,
@@ -14,6 +15,7 @@ from .models import (
     Sponsorship,
     Topic,
 )
+from .staff.services import publish_document, withdraw_document
 
 
 @admin.register(Body)
@@ -23,14 +25,14 @@ class BodyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(SimpleHistoryAdmin):
     list_display = ["name", "iso3"]
     search_fields = ["name", "iso3", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(SimpleHistoryAdmin):
     list_display = ["name", "parent"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
@@ -57,7 +59,7 @@ class DocumentTopicInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(SimpleHistoryAdmin):
     list_display = ["label", "title", "body", "doc_type", "date", "status"]
     list_filter = ["body", "doc_type", "status", "year"]
     search_fields = ["symbol", "title", "number", "citation_key"]
@@ -65,10 +67,23 @@ class DocumentAdmin(admin.ModelAdmin):
     raw_id_fields = ["draft", "uploaded_by"]
     readonly_fields = ["checksum", "citation_key", "created_at", "updated_at"]
     inlines = [SponsorshipInline, DocumentTopicInline, ParagraphInline]
+    actions = ["publish", "withdraw"]
+
+    @admin.action(description="Publish the selected documents", permissions=["change"])
+    def publish(self, request, queryset):
+        for document in queryset.exclude(status=Document.Status.PUBLISHED):
+            publish_document(document, user=request.user)
+        self.message_user(request, "Published.", messages.SUCCESS)
+
+    @admin.action(description="Withdraw the selected documents", permissions=["change"])
+    def withdraw(self, request, queryset):
+        for document in queryset.exclude(status=Document.Status.DRAFT):
+            withdraw_document(document, user=request.user)
+        self.message_user(request, "Withdrawn: researchers no longer see them.", messages.SUCCESS)
 
 
 @admin.register(Paragraph)
-class ParagraphAdmin(admin.ModelAdmin):
+class ParagraphAdmin(SimpleHistoryAdmin):
     list_display = ["document", "position", "kind", "number", "verb"]
     list_filter = ["kind"]
     search_fields = ["text", "verb", "document__symbol"]
@@ -76,7 +91,7 @@ class ParagraphAdmin(admin.ModelAdmin):
 
 
 @admin.register(Reference)
-class ReferenceAdmin(admin.ModelAdmin):
+class ReferenceAdmin(SimpleHistoryAdmin):
     list_display = ["citing_document", "cited_key", "cited_document", "outside_archive"]
     list_filter = ["ref_type", "outside_archive", ("cited_document", admin.EmptyFieldListFilter)]
     search_fields = ["cited_key", "cited_text", "citing_document__symbol"]
@@ -84,7 +99,7 @@ class ReferenceAdmin(admin.ModelAdmin):
 
 
 @admin.register(DocumentTopic)
-class DocumentTopicAdmin(admin.ModelAdmin):
+class DocumentTopicAdmin(SimpleHistoryAdmin):
     list_display = ["document", "topic", "status", "decided_by"]
     list_filter = ["status", "topic"]
     raw_id_fields = ["document"]

@@ -1,0 +1,552 @@
+"""Staff pages: read the request, check the role's permission, call one service, render.
+
+Anonymous visitors are sent to sign in; signed-in users without the permission get 403.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from ..filters import DocumentFilter
+from ..models import (
+    Country,
+    Document,
+    DocumentTopic,
+    IngestFileResult,
+    Paragraph,
+    Reference,
+    Sponsorship,
+    Topic,
+)
+from . import forms, services
+
+# The models whose history staff can see and revert, by the name used in addresses.
+HISTORY_MODELS = {
+    "document": Document,
+    "paragraph": Paragraph,
+    "topic": Topic,
+    "country": Country,
+    "reference": Reference,
+    "documenttopic": DocumentTopic,
+    "sponsorship": Sponsorship,
+}
+PAGE_SIZE = 50
+STAFF_PERMISSIONS = ("resolutions.add_document", "resolutions.change_document", "auth.view_user")
+
+
+def requires(*perms: str) -> Callable:
+    """Sign-in first (a redirect), then every permission (403 without one)."""
+
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not request.user.has_perms(perms):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return login_required(checked)
+
+    return decorate
+
+
+def is_librarian(user) -> bool:
+    return user.has_perm("resolutions.change_document")
+
+
+def visible_documents(user):
+    """Documents a staff member may open: all for librarians, their own uploads otherwise."""
+    documents = Document.objects.select_related("body", "uploaded_by")
+    if is_librarian(user):
+        return documents
+    return documents.filter(uploaded_by=user)
+
+
+def may_correct(user, document: Document) -> bool:
+    """Librarians correct any document; uploaders their own drafts, while reviewing them."""
+    if is_librarian(user):
+        return True
+    return (
+        document.uploaded_by_id == user.pk
+        and document.status == Document.Status.DRAFT
+        and user.has_perm("resolutions.add_document")
+    )
+
+
+def may_discard(user, document: Document) -> bool:
+    """Librarians delete any document; uploaders discard their own drafts."""
+    if user.has_perm("resolutions.delete_document"):
+        return True
+    return may_correct(user, document) and document.status == Document.Status.DRAFT
+
+
+# --- home, upload, review ---
+
+
+@login_required
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    """What this staff member can do, and their latest uploads."""
+    if not any(request.user.has_perm(perm) for perm in STAFF_PERMISSIONS):
+        raise PermissionDenied
+    uploads = Document.objects.filter(uploaded_by=request.user).select_related("body")[:20]
+    context = {"uploads": uploads}
+    if is_librarian(request.user):
+        context["drafts"] = Document.objects.filter(status=Document.Status.DRAFT).count()
+        context["unresolved"] = services.unresolved_references().count()
+        context["suggested"] = DocumentTopic.objects.filter(
+            status=DocumentTopic.Status.SUGGESTED
+        ).count()
+    return render(request, "staff/home.html", context)
+
+
+@requires("resolutions.add_document")
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    """Upload one or many files; each is parsed and becomes a draft to review."""
+    form = forms.UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        outcomes = services.upload_files(
+            form.cleaned_data["files"],
+            user=request.user,
+            may_replace=is_librarian(request.user),
+        )
+        if len(outcomes) == 1 and outcomes[0].ok:
+            return redirect("staff:review", pk=outcomes[0].document.pk)
+        return render(request, "staff/upload_results.html", {"outcomes": outcomes})
+    status = 400 if form.errors else 200
+    return render(
+        request,
+        "staff/upload.html",
+        {"form": form, "limit": forms.upload_bytes_help()},
+        status=status,
+    )
+
+
+@requires("resolutions.view_document")
+@require_GET
+def document_list(request: HttpRequest) -> HttpResponse:
+    """Documents in the archive (an uploader's own), drafts first when asked."""
+    documents = visible_documents(request.user)
+    status = request.GET.get("status", "")
+    if status in Document.Status.values:
+        documents = documents.filter(status=status)
+    query = request.GET.get("q", "").strip()[:200]
+    if query:
+        documents = documents.filter(
+            Q(symbol__icontains=query) | Q(title__icontains=query) | Q(citation_key__iexact=query)
+        )
+    page = Paginator(documents.order_by("-updated_at", "pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "staff/document_list.html",
+        {"page": page, "status": status, "q": query, "statuses": Document.Status.choices},
+    )
+
+
+@requires("resolutions.view_document")
+@require_http_methods(["GET", "POST"])
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    """The parsed structure beside the source text; metadata corrected here."""
+    document = get_object_or_404(visible_documents(request.user), pk=pk)
+    editable = may_correct(request.user, document)
+    form = forms.MetadataForm(request.POST or None, instance=document)
+    if request.method == "POST":
+        if not editable:
+            raise PermissionDenied
+        if form.is_valid():
+            fresh = Document.objects.get(pk=document.pk)
+            changed = services.update_metadata(
+                fresh,
+                data={name: form.cleaned_data[name] for name in form.changed_data},
+                citation_key=form.cleaned_data.get("citation_key", ""),
+                user=request.user,
+            )
+            if changed:
+                messages.success(request, f"Saved: {', '.join(changed)}.")
+            return redirect("staff:review", pk=document.pk)
+        document = Document.objects.select_related("body").get(pk=document.pk)
+    result = (
+        IngestFileResult.objects.filter(document=document).order_by("-recorded_at", "-pk").first()
+    )
+    warnings = result.message.splitlines() if result and result.message else []
+    context = {
+        "document": document,
+        "form": form,
+        "editable": editable,
+        "may_discard": may_discard(request.user, document),
+        "librarian": is_librarian(request.user),
+        "paragraphs": document.paragraphs.all(),
+        "sponsors": document.sponsors.order_by("sponsorship__position"),
+        "references": document.references.select_related("cited_document", "citing_paragraph"),
+        "topic_links": document.topic_links.select_related("topic", "decided_by"),
+        "warnings": warnings,
+        "result": result,
+    }
+    return render(request, "staff/review.html", context, status=400 if form.errors else 200)
+
+
+@requires("resolutions.change_document")
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(Document, pk=pk)
+    services.publish_document(document, user=request.user)
+    messages.success(request, f"Published {document.label}.")
+    return redirect("staff:review", pk=pk)
+
+
+@requires("resolutions.change_document")
+@require_POST
+def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(Document, pk=pk)
+    services.withdraw_document(document, user=request.user)
+    messages.success(request, f"Withdrew {document.label}: researchers no longer see it.")
+    return redirect("staff:review", pk=pk)
+
+
+@requires("resolutions.view_document")
+@require_POST
+def discard(request: HttpRequest, pk: int) -> HttpResponse:
+    """Delete a document (an uploader: their own draft); it can be restored from history."""
+    document = get_object_or_404(visible_documents(request.user), pk=pk)
+    if not may_discard(request.user, document):
+        raise PermissionDenied
+    label = document.label
+    services.delete_document(document, user=request.user)
+    messages.success(request, f"Deleted {label}.")
+    return redirect("staff:documents")
+
+
+# --- curation of one document ---
+
+
+@requires("resolutions.change_paragraph", "resolutions.add_paragraph")
+@require_http_methods(["GET", "POST"])
+def paragraphs(request: HttpRequest, pk: int) -> HttpResponse:
+    """Edit a document's paragraphs: kind, number, verb, text; add and delete."""
+    document = get_object_or_404(Document.objects.select_related("body"), pk=pk)
+    formset = forms.ParagraphFormSet(request.POST or None, instance=document)
+    if request.method == "POST":
+        if not request.user.has_perm("resolutions.delete_paragraph"):
+            raise PermissionDenied
+        if formset.is_valid():
+            services.save_paragraphs(document, formset, user=request.user)
+            messages.success(request, "Paragraphs saved.")
+            return redirect("staff:review", pk=pk)
+    return render(
+        request,
+        "staff/paragraphs.html",
+        {"document": document, "formset": formset},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@requires("resolutions.change_documenttopic")
+@require_POST
+def decide_topic(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirm or reject one topic of a document."""
+    link = get_object_or_404(DocumentTopic, pk=pk)
+    form = forms.TopicDecisionForm(request.POST)
+    if form.is_valid():
+        services.decide_topic(link, status=form.cleaned_data["status"], user=request.user)
+        messages.success(request, f"{link.topic}: {link.get_status_display().lower()}.")
+    return redirect("staff:review", pk=link.document_id)
+
+
+@requires("resolutions.change_documenttopic", "resolutions.add_documenttopic")
+@require_http_methods(["GET", "POST"])
+def bulk_topics(request: HttpRequest) -> HttpResponse:
+    """Confirm or reject one topic on every document that a search selects.
+
+    Takes the parameters of /search/ (q, body, year_min, topic, ...); drafts included.
+    """
+    filterset = DocumentFilter(request.GET, queryset=Document.objects.all())
+    selected = filterset.qs.order_by().distinct()
+    searched = any(filterset.cleaned().values())
+    form = forms.BulkTopicForm(request.POST or None)
+    if request.method == "POST":
+        if not searched:
+            messages.error(request, "Choose documents by a search first.")
+        elif form.is_valid():
+            changed = services.decide_topic_for_documents(
+                Document.objects.filter(pk__in=selected.values("pk")),
+                topic=form.cleaned_data["topic"],
+                status=form.cleaned_data["status"],
+                user=request.user,
+            )
+            messages.success(
+                request,
+                f"{form.cleaned_data['topic']}: {form.cleaned_data['status']} on "
+                f"{changed} document{'s' if changed != 1 else ''}.",
+            )
+            return redirect(f"{request.path}?{request.GET.urlencode()}")
+    context = {
+        "filterset": filterset,
+        "form": form,
+        "searched": searched,
+        "count": selected.count() if searched else 0,
+        "sample": selected.select_related("body")[:20] if searched else [],
+        "query_string": request.GET.urlencode(),
+    }
+    return render(request, "staff/bulk_topics.html", context)
+
+
+# --- vocabularies ---
+
+
+@requires("resolutions.view_topic")
+@require_http_methods(["GET", "POST"])
+def topics(request: HttpRequest) -> HttpResponse:
+    """The topic vocabulary: add a topic, merge two."""
+    form = forms.TopicForm(request.POST or None)
+    merge = forms.MergeForm(queryset=Topic.objects.all())
+    if request.method == "POST":
+        if not request.user.has_perm("resolutions.add_topic"):
+            raise PermissionDenied
+        if form.is_valid():
+            topic = form.save(commit=False)
+            services.save_as(topic, user=request.user, reason="added")
+            messages.success(request, f"Added {topic}.")
+            return redirect("staff:topics")
+    vocabulary = Topic.objects.select_related("parent").annotate(n=Count("document_links"))
+    return render(
+        request,
+        "staff/topics.html",
+        {"form": form, "merge": merge, "topics": vocabulary},
+        status=400 if form.errors else 200,
+    )
+
+
+@requires("resolutions.change_topic")
+@require_http_methods(["GET", "POST"])
+def topic_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Rename a topic or nest it under another."""
+    topic = get_object_or_404(Topic, pk=pk)
+    form = forms.TopicForm(request.POST or None, instance=topic)
+    if request.method == "POST" and form.is_valid():
+        services.save_as(form.instance, user=request.user, reason="edited")
+        messages.success(request, f"Saved {form.instance}.")
+        return redirect("staff:topics")
+    return render(request, "staff/vocabulary_edit.html", {"form": form, "object": topic})
+
+
+@requires("resolutions.change_topic", "resolutions.delete_topic")
+@require_POST
+def topics_merge(request: HttpRequest) -> HttpResponse:
+    """Merge two topics: every document of one moves to the other."""
+    form = forms.MergeForm(request.POST, queryset=Topic.objects.all())
+    if form.is_valid():
+        source, target = form.cleaned_data["source"], form.cleaned_data["target"]
+        name = str(source)
+        moved = services.merge_topics(source, target, user=request.user)
+        messages.success(request, f"Merged {name} into {target}: {moved} documents moved.")
+    else:
+        messages.error(
+            request, " ".join(error for errors in form.errors.values() for error in errors)
+        )
+    return redirect("staff:topics")
+
+
+@requires("resolutions.view_country")
+@require_http_methods(["GET", "POST"])
+def countries(request: HttpRequest) -> HttpResponse:
+    """Countries with their aliases: add one, merge two."""
+    form = forms.CountryForm(request.POST or None)
+    merge = forms.MergeForm(queryset=Country.objects.all())
+    if request.method == "POST":
+        if not request.user.has_perm("resolutions.add_country"):
+            raise PermissionDenied
+        if form.is_valid():
+            country = form.save(commit=False)
+            services.save_as(country, user=request.user, reason="added")
+            messages.success(request, f"Added {country}.")
+            return redirect("staff:countries")
+    rows = Country.objects.annotate(n=Count("sponsorships"))
+    return render(
+        request,
+        "staff/countries.html",
+        {"form": form, "merge": merge, "countries": rows},
+        status=400 if form.errors else 200,
+    )
+
+
+@requires("resolutions.change_country")
+@require_http_methods(["GET", "POST"])
+def country_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Rename a country, set its code and aliases."""
+    country = get_object_or_404(Country, pk=pk)
+    form = forms.CountryForm(request.POST or None, instance=country)
+    if request.method == "POST" and form.is_valid():
+        services.save_as(form.instance, user=request.user, reason="edited")
+        messages.success(request, f"Saved {form.instance}.")
+        return redirect("staff:countries")
+    return render(request, "staff/vocabulary_edit.html", {"form": form, "object": country})
+
+
+@requires("resolutions.change_country", "resolutions.delete_country")
+@require_POST
+def countries_merge(request: HttpRequest) -> HttpResponse:
+    """Merge two countries: sponsorships move, names become aliases."""
+    form = forms.MergeForm(request.POST, queryset=Country.objects.all())
+    if form.is_valid():
+        source, target = form.cleaned_data["source"], form.cleaned_data["target"]
+        name = str(source)
+        moved = services.merge_countries(source, target, user=request.user)
+        messages.success(request, f"Merged {name} into {target}: {moved} documents moved.")
+    else:
+        messages.error(
+            request, " ".join(error for errors in form.errors.values() for error in errors)
+        )
+    return redirect("staff:countries")
+
+
+# --- citations ---
+
+
+@requires("resolutions.view_reference")
+@require_GET
+def citations(request: HttpRequest) -> HttpResponse:
+    """Citations whose target is not in the archive, most cited keys first."""
+    queue = services.unresolved_references().select_related("citing_document", "citing_paragraph")
+    page = Paginator(queue.order_by("cited_key", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "staff/citations.html", {"page": page})
+
+
+@requires("resolutions.change_reference")
+@require_POST
+def citation_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    """Link a citation to its archived target, or mark it as outside the archive."""
+    reference = get_object_or_404(Reference.objects.select_related("citing_document"), pk=pk)
+    if request.POST.get("action") == "outside":
+        services.mark_outside_archive(reference, user=request.user)
+        messages.success(request, f"{reference.cited_key}: marked outside the archive.")
+        return redirect("staff:citations")
+    form = forms.LinkReferenceForm(request.POST)
+    if form.is_valid():
+        try:
+            services.link_reference(
+                reference, document=form.cleaned_data["target"], user=request.user
+            )
+        except services.StaffActionError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"{reference.cited_key} linked.")
+    else:
+        messages.error(request, " ".join(form.errors["target"]))
+    return redirect("staff:citations")
+
+
+# --- history ---
+
+
+def history_model(name: str):
+    model = HISTORY_MODELS.get(name)
+    if model is None:
+        raise Http404("No history for this kind of object.")
+    return model
+
+
+def with_changes(records) -> list:
+    """History records, newest first, each with `changes` against the one before."""
+    records = list(records)
+    for record in records:
+        previous = record.prev_record
+        record.changes = record.diff_against(previous).changes if previous else []
+    return records
+
+
+@login_required
+@require_GET
+def history(request: HttpRequest, model: str, pk: int) -> HttpResponse:
+    """Who changed an object, when and what; a document's page shows its parts' too."""
+    cls = history_model(model)
+    if not request.user.has_perm(f"resolutions.view_{model}"):
+        raise PermissionDenied
+    records = cls.history.filter(id=pk).select_related("history_user").order_by("-history_date")
+    if not records.exists():
+        raise Http404("No history for this object.")
+    parts = []
+    if cls is Document:
+        for part, column in services.DOCUMENT_PARTS:
+            part_records = part.history.filter(**{column: pk}).select_related("history_user")
+            parts.append(
+                (
+                    part._meta.verbose_name_plural,
+                    part._meta.model_name,
+                    with_changes(part_records.order_by("-history_date")[:200]),
+                )
+            )
+    context = {
+        "model": model,
+        "verbose_name": cls._meta.verbose_name,
+        "records": with_changes(records[:200]),
+        "parts": parts,
+        "current": cls.objects.filter(pk=pk).first(),
+        "may_revert": request.user.has_perm(f"resolutions.change_{model}"),
+        "pk": pk,
+    }
+    return render(request, "staff/history.html", context)
+
+
+@login_required
+@require_POST
+def revert(request: HttpRequest, model: str, history_id: int) -> HttpResponse:
+    """Make an object as it was in one history record."""
+    cls = history_model(model)
+    if not request.user.has_perm(f"resolutions.change_{model}"):
+        raise PermissionDenied
+    record = get_object_or_404(cls.history.all(), history_id=history_id)
+    try:
+        services.revert_to(record, user=request.user)
+    except services.StaffActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, f"Reverted to the version of {record.history_date:%Y-%m-%d %H:%M}."
+        )
+    target = record.document_id if model in {"paragraph", "documenttopic", "sponsorship"} else None
+    if model == "reference":
+        target = record.citing_document_id
+    if target:
+        return redirect("staff:history", model="document", pk=target)
+    return redirect("staff:history", model=model, pk=record.id)
+
+
+@requires("resolutions.delete_document", "resolutions.add_document")
+@require_GET
+def deleted_documents(request: HttpRequest) -> HttpResponse:
+    """Deleted documents that can be restored."""
+    records = (
+        Document.history.filter(history_type="-")
+        .exclude(id__in=Document.objects.values("pk"))
+        .select_related("history_user")
+        .order_by("-history_date")
+    )
+    latest: dict[int, object] = {}
+    for record in records[:500]:
+        latest.setdefault(record.id, record)
+    return render(request, "staff/deleted.html", {"records": list(latest.values())})
+
+
+@requires("resolutions.delete_document", "resolutions.add_document")
+@require_POST
+def restore(request: HttpRequest, pk: int) -> HttpResponse:
+    """Bring back a deleted document with its paragraphs, sponsors, topics and citations."""
+    try:
+        document = services.restore_document(pk, user=request.user)
+    except services.StaffActionError as exc:
+        messages.error(request, str(exc))
+        return redirect("staff:deleted")
+    messages.success(request, f"Restored {document.label}.")
+    return redirect("staff:review", pk=document.pk)
