@@ -143,7 +143,7 @@ def year_histogram_svg(
     )
 
 
-_BAR_WIDTH = 640
+_BAR_WIDTH = 480
 _BAR_ROW = 26
 _BAR_LABEL_W = 220
 _BAR_NUMBER_W = 48
@@ -169,7 +169,10 @@ def bar_chart_svg(
     if not items:
         return _empty_svg(label, message="Nothing to chart.")
     top = max(max(n for _, n in items), 1)
-    plot_w = _BAR_WIDTH - _BAR_LABEL_W - _BAR_NUMBER_W
+    # Labels take what the longest needs (about 7.5 units a character), so short codes leave
+    # room for the bars and the text stays legible when a phone scales the chart down.
+    label_w = min(_BAR_LABEL_W, 16 + 7.5 * max(len(_truncate(name)) for name, _ in items))
+    plot_w = _BAR_WIDTH - label_w - _BAR_NUMBER_W
     height = _BAR_ROW * len(items) + 4
     rows = []
     for i, (name, n) in enumerate(items):
@@ -182,15 +185,15 @@ def bar_chart_svg(
             '<text x="{nx}" y="{ty}">{n}</text></g>',
             name=name,
             text=_plural(n, unit),
-            lx=_BAR_LABEL_W - 8,
+            lx=_num(label_w - 8),
             ty=y + 17,
             short=_truncate(name),
-            bx=_BAR_LABEL_W,
+            bx=_num(label_w),
             by=y + 4,
             w=_num(max(w, 1.0) if n else 0),
             bh=_BAR_ROW - 8,
             c=BAR_COLOUR,
-            nx=_num(_BAR_LABEL_W + w + 6),
+            nx=_num(label_w + w + 6),
             n=n,
         )
         if link is not None:
