@@ -25,6 +25,9 @@ run: $(STAMP) .dev.env
 	$(PY) -m archive.local_db serve
 
 test: $(STAMP) .dev.env
+	@# axe-core for the browser tests' accessibility check (they skip it without node_modules).
+	@if [ ! -f node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund || npm install --no-audit --no-fund || true; fi
 	$(PY) -m archive.local_db test $(PYTEST_ARGS)
 
 lint: $(STAMP)
