@@ -104,14 +104,10 @@ def upload_file(upload, *, user, run: IngestRun, may_replace: bool) -> UploadOut
     filename = PurePath(upload.name).name
     data = b"".join(upload.chunks())
     source = ingest.IngestSource.from_bytes(data, filename=filename)
+    warnings: list[str] = []
     try:
         parsed = parsing.parse_file(data, filename=filename)
-    except parsing.ParseError as exc:
-        message = str(exc) or "cannot parse file"
-        record(run, source, ingest.IngestResult(IngestOutcome.FAILED, message=message))
-        return UploadOutcome(filename, message=message)
-    warnings = list(parsed.warnings)
-    try:
+        warnings = list(parsed.warnings)
         with transaction.atomic():
             result = ingest.ingest_document(parsed, source=source, user=user)
             document = result.document
@@ -123,6 +119,11 @@ def upload_file(upload, *, user, run: IngestRun, may_replace: bool) -> UploadOut
                 )
             if result.outcome != IngestOutcome.UNCHANGED:
                 record_contents_history(document, user=user, reason=f"uploaded {filename}")
+    except parsing.ParseError as exc:
+        # The ingest refuses some parsed documents too; its transaction left nothing behind.
+        message = str(exc) or "cannot parse file"
+        record(run, source, ingest.IngestResult(IngestOutcome.FAILED, message=message))
+        return UploadOutcome(filename, message=message, warnings=warnings)
     except StaffActionError as exc:
         ingest.delete_unused_original(f"originals/{source.checksum}{suffix_of(filename)}")
         record(run, source, ingest.IngestResult(IngestOutcome.FAILED, message=str(exc)))

@@ -188,7 +188,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "may_discard": may_discard(request.user, document),
         "librarian": is_librarian(request.user),
         "paragraphs": document.paragraphs.all(),
-        "sponsors": document.sponsors.order_by("sponsorship__position"),
+        "sponsors": [s.country for s in document.sponsorship_set.select_related("country")],
         "references": document.references.select_related("cited_document", "citing_paragraph"),
         "topic_links": document.topic_links.select_related("topic", "decided_by"),
         "warnings": warnings,
