@@ -1,0 +1,111 @@
+"""A researcher in a real browser: searches, narrows by a facet, opens a document, follows a
+citation and goes back; the search page passes axe and works on a phone and without scripts."""
+# ruff: noqa: F811 - the `archive` fixture is imported from search_fixtures and used as an argument
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from search_fixtures import archive  # noqa: F401 - registers the fixture
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_search_narrow_open_follow_citation_and_back(
+    live_server, archive, desktop_page, screenshot
+):
+    page = desktop_page
+    page.goto(f"{live_server.url}/search/")
+    page.fill("#search-q", "migrants")
+    page.press("#search-q", "Enter")
+    page.wait_for_url(re.compile(r"q=migrants"))
+    heading = page.locator("#results-heading")
+    assert "2 documents" in heading.inner_text()
+    screenshot(page, "search-1-results")
+
+    # Narrow by a facet: the URL carries it, the count follows, a chip can remove it.
+    page.locator(".facet-body a", has_text="Economic and Social Council").click()
+    page.wait_for_url(re.compile(r"body=ECOSOC"))
+    page.wait_for_function(
+        "() => document.querySelector('#results-heading').innerText.includes('1 document')"
+    )
+    assert page.locator(".chip", has_text="Economic and Social Council").count() == 1
+    screenshot(page, "search-2-narrowed")
+
+    # Open the document at its matching paragraph.
+    page.locator(".best-paragraphs a.para-link").first.click()
+    page.wait_for_url(re.compile(r"/documents/E/RES/2014/23/#"))
+    screenshot(page, "search-3-document")
+
+    # Follow the citation to the cited resolution, then come back.
+    page.locator("a[href='/documents/A/RES/66/128/']").first.click()
+    page.wait_for_url(re.compile(r"/documents/A/RES/66/128/"))
+    screenshot(page, "search-4-cited")
+    page.go_back()
+    page.wait_for_url(re.compile(r"/documents/E/RES/2014/23/"))
+    page.go_back()
+    page.wait_for_url(re.compile(r"body=ECOSOC"))
+    assert "1 document" in page.locator("#results-heading").inner_text()
+
+
+def test_typed_symbol_goes_to_the_document(live_server, archive, desktop_page):
+    page = desktop_page
+    page.goto(f"{live_server.url}/search/")
+    page.fill("#search-q", "resolution 66/128")
+    page.press("#search-q", "Enter")
+    page.wait_for_url(re.compile(r"/documents/A/RES/66/128/$"))
+
+
+def test_paragraph_question_on_a_phone(live_server, archive, phone_page, screenshot):
+    page = phone_page
+    page.goto(
+        f"{live_server.url}/search/?q=%22financial+investigations%22&verb=urges"
+        "&kind=operative&view=paragraphs"
+    )
+    assert "1 paragraph" in page.locator("#results-heading").inner_text()
+    assert page.locator("mark").count() >= 2
+    # Nothing wider than the screen.
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    screenshot(page, "search-5-phone-paragraphs")
+
+
+def test_search_works_without_javascript(live_server, archive, chromium):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/search/")
+    page.fill("#search-q", "migrants")
+    page.press("#search-q", "Enter")
+    page.wait_for_url(re.compile(r"q=migrants"))
+    page.locator(".facet-body a", has_text="General Assembly").click()
+    page.wait_for_url(re.compile(r"body=GA"))
+    assert "1 document" in page.locator("#results-heading").inner_text()
+    context.close()
+
+
+def test_search_page_has_no_serious_accessibility_violations(
+    live_server, archive, desktop_page, axe
+):
+    page = desktop_page
+    for url in ("/search/?q=migrants&body=ECOSOC", "/search/?verb=urges&view=paragraphs", "/api/"):
+        page.goto(f"{live_server.url}{url}")
+        assert axe(page) == [], url
+
+
+def test_keyboard_reaches_the_search_box_and_facets(live_server, archive, desktop_page):
+    page = desktop_page
+    page.goto(f"{live_server.url}/search/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Skip to content"
+    page.focus("#search-q")
+    page.keyboard.type("migrants")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"q=migrants"))
+    outline = page.evaluate(
+        "() => { const a = document.querySelector('.facet-body a'); a.focus();"
+        " return getComputedStyle(a).outlineStyle; }"
+    )
+    assert outline == "solid"
