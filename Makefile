@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format superuser shell clean-db
+.PHONY: run test lint format superuser shell clean-db benchmark
 
 # Development settings for manage.py on this machine; never used in production.
 .dev.env:
@@ -43,6 +43,11 @@ superuser: $(STAMP) .dev.env
 
 shell: $(STAMP) .dev.env
 	$(PY) -m archive.local_db exec $(PY) manage.py shell
+
+# The search benchmark in its own database, archive_bench (docs/performance.md), e.g.
+# make benchmark BENCH_ARGS="--docs 2000 --reuse --load"
+benchmark: $(STAMP) .dev.env
+	$(PY) -m archive.local_db exec sh -c 'DATABASE_URL="$${DATABASE_URL%/archive}/archive_bench" exec $(PY) manage.py benchmark $(BENCH_ARGS)'
 
 clean-db:
 	rm -rf .pgdata .pgdata-run

@@ -1,0 +1,70 @@
+"""The benchmark command at a tiny size: it loads, times every kind of query, and serves a load.
+
+No timing is asserted: the figures depend on the machine. What is specified is that the run
+completes against a benchmark (or test) database, refuses the development one, and reports
+every kind of query, the document pages, and the load test's throughput and errors.
+"""
+
+from __future__ import annotations
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from resolutions.benchmark import queries
+from resolutions.benchmark.corpus import read_sample_pool, synthetic_documents
+from resolutions.benchmark.database import is_benchmark_database
+from resolutions.models import Document, Reference
+
+SAMPLES = Path(settings.BASE_DIR) / "samples"
+
+
+def run(**options) -> str:
+    out = StringIO()
+    call_command("benchmark", stdout=out, **options)
+    return out.getvalue()
+
+
+def test_the_corpus_is_the_same_for_the_same_seed_and_a_prefix_of_a_larger_one():
+    pool = read_sample_pool(SAMPLES)
+    small = list(synthetic_documents(pool, docs=20, seed=7))
+    again = list(synthetic_documents(pool, docs=20, seed=7))
+    larger = list(synthetic_documents(pool, docs=40, seed=7))
+    assert small == again == larger[:20]
+    assert len({(d.symbol, d.body, d.doc_type, d.number) for d in larger}) == 40
+    assert all(1990 <= d.year <= 2025 and d.paragraphs for d in larger)
+
+
+def test_only_benchmark_and_test_databases_are_written():
+    assert is_benchmark_database("archive_bench")
+    assert is_benchmark_database("test_bench")
+    assert not is_benchmark_database("archive")
+
+
+@pytest.mark.filterwarnings("ignore:Overriding setting DATABASES")
+def test_the_development_database_is_refused(settings):
+    settings.DATABASES = {"default": {**settings.DATABASES["default"], "NAME": "archive"}}
+    with pytest.raises(CommandError, match="archive_bench"):
+        run(docs=1)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_tiny_run_reports_every_kind_of_query_and_the_load():
+    output = run(docs=30, repeat=1, load=True, load_seconds=2, clients=2, workers=1)
+
+    assert "documents/s" in output and "peak RSS" in output
+    assert Document.objects.filter(original_filename__startswith="bench-").count() == 30
+    assert Reference.objects.filter(cited_document__isnull=False).exists()
+    table = output.split("Latency per kind of query")[1].split("Per query")[0]
+    for kind in (*queries.KINDS, "document page"):
+        assert f"| {kind} " in table
+    assert "requests/s" in output and "errors 0" in output
+    assert "worker peak RSS" in output
+
+    # A second run at the same size keeps the corpus.
+    again = run(docs=30, repeat=1, reuse=True, paths="page")
+    assert "Reusing the corpus of 30 documents" in again
