@@ -25,7 +25,7 @@ from .types import (
     ParsedReference,
     ParseError,
 )
-from .verbs import extract_verb, is_known_opener, normalize_word
+from .verbs import extract_verb, is_known_opener, normalize_word, statement_verb
 
 __all__ = [
     "BODY_CODES",
@@ -97,7 +97,9 @@ def parse_text(text: str) -> ParsedDocument:
         if intro or draft_meta.doc_type in ("resolution", "draft_resolution", "decision")
         else "other"
     )
-    segments = segment_text(marked, numbered_kind=numbered_kind)
+    segments = segment_text(
+        marked, numbered_kind=numbered_kind, decision=draft_meta.doc_type == "decision"
+    )
     head = strip_sentinels(segments.head[: intro.start()] if intro else segments.head)
     meta = read_metadata(
         strip_sentinels(marked), head=head, intro_body=intro.group(1) if intro else None
@@ -142,10 +144,11 @@ def build_paragraphs(
         ).strip()
         if not text:
             continue
-        verb = extract_verb(text, kind=piece.kind)
+        verb = statement_verb(text) if piece.statement else extract_verb(text, kind=piece.kind)
         first = FIRST_WORD_RE.search(text)
         if (
             verb
+            and not piece.statement
             and first
             and not is_known_opener(normalize_word(first.group(0)))
             and not is_known_opener(verb.split()[0])
@@ -177,9 +180,9 @@ def reference_chunks(
     for index, paragraph in enumerate(paragraphs):
         chunks.append((paragraph.text, index))
         for footnote in paragraph.footnotes:
-            if footnote.marker not in linked:
-                linked.add(footnote.marker)
+            if footnote.text not in linked:
+                linked.add(footnote.text)
                 chunks.append((footnote.text, index))
-    chunks.extend((body, None) for marker, body in bodies.items() if marker not in linked)
+    chunks.extend((body, None) for body in bodies.values() if body not in linked)
     chunks.append((strip_sentinels(tail), None))
     return chunks

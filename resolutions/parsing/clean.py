@@ -43,10 +43,12 @@ DOCUMENT_START_RE = re.compile(
 )
 # Page furniture of UN documents.
 JOB_NUMBER_RE = re.compile(
-    r"(?:(?<=\s)\d{1,3}[ ]+)?(?<![\w/.-])(?:V\.)?\d{2}-\d{5}[ ]*(?:\([A-Z]\))?"
-    r"(?:[ ]+\d{6}){0,2}(?:[ ]+\d{1,3}(?=[ ]*(?:\n|$)))?"
+    r"(?:(?<=\s)\d{1,3}/\d{1,3}[ ]+|(?<=\s)\d{1,3}[ ]+)?"
+    r"(?<![\w/.-])(?:V\.|GE\.)?\d{2}-\d{5}[ ]*(?:\([A-Z]\))?"
+    r"(?:[ ]+\d{6}){0,2}(?:[ ]+\d{1,3}/\d{1,3}(?![\w/])|[ ]+\d{1,3}(?=[ ]*(?:\n|$)))?"
     r"(?![\w/-])"
 )
+RULE_RE = re.compile(r"(?:^|(?<=\s))_{5,}(?=\s|$)")
 BARCODE_RE = re.compile(r"\*\d{6,9}[A-Z]?\*")
 RECYCLE_RE = re.compile(
     r"\s*(?:\u2672|\u267b)?[ ]*Please recycle[ ]*(?:\u2672|\u267b)?", re.IGNORECASE
@@ -102,6 +104,7 @@ def remove_furniture(text: str) -> str:
     text = BARCODE_RE.sub(" ", text)
     text = RECYCLE_RE.sub(" ", text)
     text = JOB_NUMBER_RE.sub(" ", text)
+    text = RULE_RE.sub(" ", text)
     text = PAGE_LABEL_RE.sub("", text)
     text = PAGE_COUNTER_END_RE.sub(drop_page_counter, text)
     text = PAGE_COUNTER_START_RE.sub(drop_page_counter, text)
@@ -134,10 +137,16 @@ def clean_text(text: str) -> str:
 
 
 def remove_running_headers(text: str, *, symbol: str | None, title: str | None, after: int) -> str:
-    """Drop running headers (symbol and title repeated at page tops) from blocks after `after`."""
+    """Drop running headers (symbol and title repeated at page tops) from blocks after `after`.
+
+    In text whose line breaks were lost, the header sits inside a block: the symbol with the
+    title, or the symbol alone (a document never cites its own symbol), is removed there too.
+    """
     marks = [mark for mark in (symbol, title) if mark and len(mark) >= 6]
     if not marks:
         return text
+    if symbol and len(symbol) >= 6:
+        text = text[:after] + inline_header_re(symbol, title).sub(" ", text[after:])
     blocks = text.split("\n\n")
     position = 0
     for index, block in enumerate(blocks):
@@ -145,6 +154,16 @@ def remove_running_headers(text: str, *, symbol: str | None, title: str | None, 
             blocks[index] = strip_header_marks(block, marks)
         position += len(block) + 2
     return "\n\n".join(block for block in blocks if block)
+
+
+def inline_header_re(symbol: str, title: str | None) -> re.Pattern[str]:
+    """The running header inside running text: symbol and title in either order, or the symbol."""
+    own = re.escape(symbol)
+    forms = [own]
+    if title and len(title) >= 6:
+        name = r"[ ]".join(re.escape(word) for word in title.split())
+        forms[:0] = [rf"{own}[ ]+{name}", rf"{name}[ ]+{own}"]
+    return re.compile(rf"[ ]?(?<![\w/.-])(?:{'|'.join(forms)})(?![\w/-]|[ ]\(\d{{4}}\))[ ]?")
 
 
 def strip_header_marks(block: str, marks: list[str]) -> str:

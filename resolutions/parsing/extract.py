@@ -15,6 +15,7 @@ MARKDOWN_HEADING_RE = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
 MARKDOWN_EMPHASIS_RE = re.compile(
     r"(\*{1,3}|_{2,3})(?=[^\s\d*])((?:[^*\n]|\n(?!\n)){1,400}?)(?<=\S)\1"
 )
+MARKDOWN_UNDERSCORE_RE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]{1,400}?)(?<=[^\s_])_(?![\w_])")
 MARKDOWN_LINK_RE = re.compile(r"!?\[([^\]\n]{0,400})\]\([^)\n]{0,800}\)")
 MARKDOWN_BULLET_RE = re.compile(r"^[ \t]{0,3}[-+][ \t]+", re.MULTILINE)
 MARKDOWN_RULE_RE = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.MULTILINE)
@@ -178,6 +179,7 @@ def strip_markdown(text: str) -> str:
     text = MARKDOWN_LINK_RE.sub(r"\1", text)
     for _ in range(2):
         text = MARKDOWN_EMPHASIS_RE.sub(r"\2", text)
+    text = MARKDOWN_UNDERSCORE_RE.sub(r"\1", text)
     return MARKDOWN_ESCAPE_RE.sub(r"\1", text)
 
 

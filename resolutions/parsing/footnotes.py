@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .types import Footnote
+from .verbs import MODIFIERS, is_operative_verb, is_preambular_opener
 
 # A marker in the running text becomes SENTINEL_OPEN + marker + SENTINEL_CLOSE.
 SENTINEL_OPEN = "\ue000"
@@ -19,9 +20,16 @@ MARKDOWN_BODY_RE = re.compile(r"^\[\^([\w*]{1,8})\]:[ ]*(.*)$", re.DOTALL)
 BODY_START_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,3}) (?=[A-Z\u201c\"'(])")
 STAR_BODY_RE = re.compile(r"(?<=\s)(\*{1,3}|\u2020|\u2021) (?=[A-Z\u201c\"'(])")
 STAR_MARKER_RE = re.compile(r"(?<=[\w.,;:)])(\*{1,3}|\u2020|\u2021)(?=[\s,;:.]|$)")
+# A marker after a space, or attached to the word or punctuation before it ("thereto1").
 NUMBER_TOKEN_RE = re.compile(
-    r"(?<=[\w.,;:)\u201d\"\u2019])[ ](\d{1,3})(?=[ ,;:\n]|\.(?![ ]?[A-Z(*])|$)"
+    r"(?:(?<=[\w.,;:)\u201d\"\u2019])[ ]|(?<=[a-z.,;:)\u201d\"\u2019]))"
+    r"(\d{1,3})(?=[ ,;:\n]|\.(?![ ]?[A-Z(*])|$)"
 )
+RESUME_RE = re.compile(
+    r"(?<!\s\d)(?<!\s\d\d)\.[ ]+(?:[a-z]|\d{1,3}\.[ ][A-Z]|\([a-z]{1,3}\)[ ]|([A-Z][a-z]+)\b)"
+)
+BLANK_RUN_RE = re.compile(r"(?:\n\n)+")
+LAST_WORD_RE = re.compile(r"[A-Za-z]+$")
 WORD_BEFORE_RE = re.compile(r"([\w.]+)[ ]*$")
 WORD_AFTER_RE = re.compile(r"^\W*([\w.]+)")
 OPERATIVE_INSIDE_RE = re.compile(r"[;:,] \d{1,3}\. [A-Z]")
@@ -183,46 +191,85 @@ def sentinel(marker: str) -> str:
 
 
 def separate_inline_footnotes(text: str) -> tuple[str, dict[str, str]]:
-    """Footnotes printed inline, as PDF text gives them: bodies in order at the end of each page."""
+    """Footnotes printed inline, as PDF text gives them: numbered bodies closing each page.
+
+    The bodies of a page may close a block or, in text whose line breaks were lost, sit in the
+    middle of it. Numbering runs on through the document or restarts on each page; markers of a
+    restarted run get keys of their own ("1#2") and are replaced only in the text of their page.
+    """
     bodies: dict[str, str] = {}
-    expected = 1
-    blocks = text.split("\n\n")
-    for index, block in enumerate(blocks):
-        found = find_numbered_run(block, expected=expected, before="\n\n".join(blocks[:index]))
-        if found:
-            start, run = found
-            bodies.update({marker: body for marker, body in run if marker not in bodies})
+    done = ""  # text whose markers of the runs found so far are sentinels
+    page = ""  # text since the last run
+    expected, generation = 1, 0
+    for block in text.split("\n\n"):
+        page += "\n\n" if done or page else ""
+        while block:
+            found = find_numbered_run(block, expected=expected, before=done + page)
+            restarted = False
+            if not found and expected > 1:
+                found = find_numbered_run(block, expected=1, before=page)
+                restarted = found is not None
+            if not found:
+                break
+            start, end, run = found
+            generation += restarted
+            keys = {marker: footnote_key(marker, generation) for marker, _ in run}
+            for marker, body in run:
+                bodies.setdefault(keys[marker], body)
+            page += block[:start].rstrip()
+            done += replace_inline_markers(page, keys=keys)
+            page = ""
+            block = block[end:].lstrip()
             expected = int(run[-1][0]) + 1
-            block = block[:start].rstrip()
+            if block and done and not done.endswith("\n\n"):
+                done += " "
         star = find_star_body(block, text=text)
         if star:
             start, marker, body = star
             bodies.setdefault(marker, body)
             block = block[:start].rstrip()
-        blocks[index] = block
-    text = "\n\n".join(block for block in blocks if block)
+        page += block
+    text = done + page
     if bodies:
-        text = replace_inline_markers(text, markers=set(bodies))
+        first = {key: key for key in bodies if "#" not in key}
+        text = replace_inline_markers(text, keys=first)
+    text = BLANK_RUN_RE.sub("\n\n", text).strip()
     return text, bodies
+
+
+def footnote_key(marker: str, generation: int) -> str:
+    """The key of a footnote body: its marker, suffixed in runs whose numbering restarted."""
+    return f"{marker}#{generation}" if generation else marker
 
 
 def find_numbered_run(
     block: str, *, expected: int, before: str
-) -> tuple[int, list[tuple[str, str]]] | None:
-    """The start and the bodies of the run of numbered footnotes closing a page, if any."""
+) -> tuple[int, int, list[tuple[str, str]]] | None:
+    """Start, end and bodies of a run of numbered footnotes in `block`, if any.
+
+    A run closing the block is looked for first (from the end), then one inside the block,
+    ending where the running text resumes.
+    """
     starts = [m for m in BODY_START_RE.finditer(block) if int(m.group(1)) == expected]
-    for start in reversed(starts):
-        if not may_be_marker(block, start.start(1), start.end(1)):
-            continue
-        run = collect_run(block, start=start.start(1), first=expected)
-        if run and has_marker(before + "\n\n" + block[: start.start()], str(expected)):
-            return start.start(), run
+    starts = [m for m in starts if may_be_marker(block, m.start(1), m.end(1))]
+    for closing in (True, False):
+        for start in reversed(starts) if closing else starts:
+            found = collect_run(block, start=start.start(1), first=expected, closing=closing)
+            if found and has_marker(before + "\n\n" + block[: start.start()], str(expected)):
+                end, run = found
+                return start.start(), end, run
     return None
 
 
-def collect_run(block: str, *, start: int, first: int) -> list[tuple[str, str]] | None:
-    """Bodies first, first+1, ... from `start` to the end of the block, or None if implausible."""
-    if len(block) - start > RUN_MAX:
+def collect_run(
+    block: str, *, start: int, first: int, closing: bool
+) -> tuple[int, list[tuple[str, str]]] | None:
+    """End and bodies first, first+1, ... from `start`, or None if implausible.
+
+    A closing run goes to the end of the block; another ends at the first full stop after its
+    last body where the running text resumes (a lower-case word, a paragraph number, an opener).
+    """
+    if closing and len(block) - start > RUN_MAX:
         return None
     run: list[tuple[str, str]] = []
     number, position = first, start
@@ -232,14 +279,32 @@ def collect_run(block: str, *, start: int, first: int) -> list[tuple[str, str]] 
             if int(match.group(1)) == number + 1 and block[: match.start()].rstrip()[-1:] in ".)":
                 following = match
                 break
-        end = following.start() if following else len(block)
+        if following:
+            end = following.start()
+        elif closing:
+            end = len(block)
+        else:
+            end = resumption(block, position + len(str(number)) + 1)
+            if end is None:
+                return None
         body = block[position + len(str(number)) : end].strip()
         if not body or len(body) > BODY_MAX or OPERATIVE_INSIDE_RE.search(body):
             return None
         run.append((str(number), body))
         if not following:
-            return run
+            return end, run
         number, position = number + 1, following.start()
+
+
+def resumption(block: str, start: int) -> int | None:
+    """Where the running text resumes after a footnote body starting at `start`, or None."""
+    for match in RESUME_RE.finditer(block, start, start + BODY_MAX + 2):
+        word = match.group(1)
+        if word is None or is_preambular_opener(word) or is_operative_verb(word):
+            return match.start() + 1
+        if word.lower() in MODIFIERS:
+            return match.start() + 1
+    return None
 
 
 def find_star_body(block: str, *, text: str) -> tuple[int, str, str] | None:
@@ -260,6 +325,11 @@ def may_be_marker(text: str, start: int, end: int) -> bool:
     after = WORD_AFTER_RE.search(text[end : end + 40])
     if before and before.group(1).lower() in NOT_MARKER_BEFORE:
         return False
+    if start and text[start - 1] == ".":
+        # "Rev.1", "L.3", "No.5" are parts of symbols; a marker after a full stop ends a word.
+        word = LAST_WORD_RE.search(text[max(0, start - 30) : start - 1])
+        if not word or not word.group(0).islower() or len(word.group(0)) < 4:
+            return False
     return not (after and after.group(1).lower() in NOT_MARKER_AFTER)
 
 
@@ -271,18 +341,18 @@ def has_marker(text: str, marker: str) -> bool:
     )
 
 
-def replace_inline_markers(text: str, *, markers: set[str]) -> str:
-    """Replace the numbers standing as markers of known footnotes with sentinels."""
+def replace_inline_markers(text: str, *, keys: dict[str, str]) -> str:
+    """Replace the numbers standing as markers of known footnotes with sentinels of their keys."""
 
     def replace(match: re.Match[str]) -> str:
         marker = match.group(1)
-        if marker in markers and may_be_marker(text, match.start(1), match.end(1)):
-            return sentinel(marker)
+        if marker in keys and may_be_marker(text, match.start(1), match.end(1)):
+            return sentinel(keys[marker])
         return match.group(0)
 
     text = NUMBER_TOKEN_RE.sub(replace, text)
     return STAR_MARKER_RE.sub(
-        lambda m: sentinel(m.group(1)) if m.group(1) in markers else m.group(0), text
+        lambda m: sentinel(keys[m.group(1)]) if m.group(1) in keys else m.group(0), text
     )
 
 
@@ -292,7 +362,7 @@ def collect_footnotes(text: str, *, bodies: dict[str, str]) -> tuple[Footnote, .
     for match in SENTINEL_RE.finditer(text):
         if match.group(1) not in seen and match.group(1) in bodies:
             seen.append(match.group(1))
-    return tuple(Footnote(marker=marker, text=bodies[marker]) for marker in seen)
+    return tuple(Footnote(marker=key.split("#")[0], text=bodies[key]) for key in seen)
 
 
 def strip_sentinels(text: str) -> str:

@@ -31,8 +31,8 @@ DATE_RE = re.compile(
     rf"|\b({MONTH_PATTERN})[ ](\d{{1,2}}),?[ ](\d{{4}})\b"
 )
 ADOPTION_RE = re.compile(
-    rf"(?:\d{{1,3}}(?:st|nd|rd|th)[ ]+plenary[ ]+meeting[ ,]+"
-    rf"|adopted[ ]by[ ]the[ ][A-Z][\w ]{{3,120}}?[ ]on[ ])"
+    rf"(?:\d{{1,4}}(?:st|nd|rd|th)[ ]+(?:plenary[ ]+)?meeting[ ,]+(?:on[ ]+)?"
+    rf"|adopted[ ]by[ ]the[ ][A-Z][\w ,]{{3,120}}?[ ]on[ ])"
     rf"(?=\d{{1,2}}[ ](?:{MONTH_PATTERN})|(?:{MONTH_PATTERN})[ ]\d)"
 )
 DISTR_RE = re.compile(r"Distr\.?:?[ ]*(?:General|Limited|Restricted|Special)?[ ,]*", re.IGNORECASE)
@@ -63,7 +63,8 @@ AGENDA_RE = re.compile(
 )
 TITLE_ANCHOR_RE = re.compile(
     rf"(?:{NUMBER_PART})\.[ ]|(?:Resolution|Decision)[ ]+(?:{NUMBER_PART})\s"
-    r"|draft[ ]+(?:resolution|decision)\b|\]|\n\n",
+    r"|draft[ ]+(?:resolution|decision)\b|\]|\n\n"
+    r"|\badopted[ ]by[ ]the[ ][^\n]{3,160}?\d{4}(?![\w/])",
     re.IGNORECASE,
 )
 SPLIT_COMMAS_RE = re.compile(r"\s*,\s*")
@@ -266,8 +267,8 @@ def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
     body = find_body(intro_body=intro_body, head=head, symbol=symbol, heading_body=heading_body)
     if doc_type in ("draft_resolution", "report", "other") and heading_kind is None:
         number = None
-    if symbol is None and number and doc_type == "resolution":
-        symbol = derive_symbol(body, number)
+    if symbol is None and number and doc_type in ("resolution", "decision"):
+        symbol = derive_symbol(body, number, doc_type=doc_type)
     date = find_date(text, head=head)
     return Metadata(
         symbol=symbol,
@@ -283,7 +284,10 @@ def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
     )
 
 
-def derive_symbol(body: str, number: str) -> str | None:
-    """The symbol under which `body` issues resolution `number`, where the series is regular."""
-    prefixes = {"GA": "A/RES/", "ECOSOC": "E/RES/", "HRC": "A/HRC/RES/", "SC": "S/RES/"}
-    return f"{prefixes[body]}{number}" if body in prefixes else None
+def derive_symbol(body: str, number: str, *, doc_type: str = "resolution") -> str | None:
+    """The symbol under which `body` issues resolution (or decision) `number`, where the series
+    is regular; the Security Council takes no decisions under a symbol of their own."""
+    prefixes = {"GA": "A/", "ECOSOC": "E/", "HRC": "A/HRC/", "SC": "S/"}
+    if body not in prefixes or (doc_type == "decision" and body == "SC"):
+        return None
+    return f"{prefixes[body]}{'DEC' if doc_type == 'decision' else 'RES'}/{number}"

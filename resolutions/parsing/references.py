@@ -13,11 +13,16 @@ SYMBOL_SERIES = (
     "A|E|S|ST|CTOC|CAC|CEB|UNODC|TD|CCPR|CRC|CEDAW|CAT|CERD|CMW|CRPD|CED|HRI|DP|UNEP|FCCC|ICCD"
     "|JIU|UNW|UNICEF|ECE|TRANS|ACC|SG|CD|DPI|UNCITRAL|UNHCR|EC|OPCW|IDB|PBC|UNDP|ISBA"
 )
+# Security Council resolutions carry their year: "S/RES/2482 (2019)".
 SYMBOL_RE = re.compile(
+    r"(?<![\w/.-])S/RES/\d{1,4}(?:[ ]?\(\d{4}\))?(?![\w/-])|"
     rf"(?<![\w/.-])(?:{SYMBOL_SERIES})(?:/(?:[A-Z][A-Za-z]{{0,9}}(?:\.\d{{1,4}})?(?:\([A-Z]+\))?|\d{{1,4}}(?:\([A-Z]{{1,4}}\))?))+"
     r"(?![\w-])"
 )
-NUMBER_PART = r"(?:\d{1,4}/\d{1,3}(?: ?[A-Z](?![\w/]))?|\d{1,4} ?\((?:[IVXLC]{1,7}|\d{4})\))"
+# "66/128", "72/266 A", special sessions "S-30/1", "ES-10/19", "1898 (XVIII)", "2242 (2015)".
+NUMBER_PART = (
+    r"(?:(?:E?S-)?\d{1,4}/\d{1,3}(?: ?[A-Z](?![\w/]))?|\d{1,4} ?\((?:[IVXLC]{1,7}|\d{4})\))"
+)
 NUMBER_RE = re.compile(rf"(?<![\w/.-]){NUMBER_PART}(?![\w/])")
 CITATION_RE = re.compile(r"\b(resolutions?|decisions?)\b[ ]*", re.IGNORECASE)
 CITED_BODY_RE = re.compile(
@@ -49,6 +54,20 @@ RES_SYMBOL_RE = re.compile(r"^(A/HRC|A|E|S)/RES/(.+)$")
 SC_NUMBER_RE = re.compile(r"^(\d{3,4}) ?\((\d{4})\)$")
 ECOSOC_NUMBER_RE = re.compile(r"^(?:19[4-9]\d|20\d\d)/\d{1,3}")
 SPACE_RE = re.compile(r"\s+")
+LINK_WORDS_RE = re.compile(r"[ ,]*(?:in|at|by|through|with|under)?[ ]*")
+OWN_BODY_WORDS: dict[str, tuple[str, ...]] = {
+    "GA": ("Assembly",),
+    "ECOSOC": ("Council",),
+    "HRC": ("Council",),
+    "SC": ("Council",),
+    "CCPCJ": ("Commission",),
+    "CND": ("Commission",),
+    "COP-UNTOC": ("Conference",),
+    "COSP-UNCAC": ("Conference",),
+    "CONGRESS": ("Congress",),
+    "OTHER": ("Council", "Assembly", "Commission", "Conference", "Congress"),
+}
+SHORT_BODY_NAMES = {"Assembly": "GA", "Congress": "CONGRESS"}
 
 
 def find_references(
@@ -169,7 +188,12 @@ def cited_body(
             return code, offset + named[-1].start()
     short = CITED_BODY_RE.search(before)
     if short:
-        return (None if short.group("other") else own_body), offset + short.start()
+        if short.group("other"):
+            return None, offset + short.start()
+        if short.group("its"):
+            named = body_named_before(before[: short.start()])
+            return (named or own_body), offset + short.start()
+        return short_body(short.group("short"), own_body=own_body), offset + short.start()
     tail = text[after : after + 140]
     of_body = OF_BODY_RE.match(tail)
     if of_body:
@@ -181,10 +205,29 @@ def cited_body(
     return "", keyword_start
 
 
+def body_named_before(text: str) -> str | None:
+    """The body whose name ends `text` but for a linking word: "by the General Assembly in"."""
+    for pattern, code in BODY_CODE_RES:
+        named = list(pattern.finditer(text))
+        if named and LINK_WORDS_RE.fullmatch(text[named[-1].end() :]):
+            return code
+    return None
+
+
+def short_body(word: str, *, own_body: str) -> str:
+    """The body meant by "Council", "Assembly"...: the citing body if the word names it, else ""
+    (inferred from the number) or the one body that the word can name."""
+    if word in OWN_BODY_WORDS.get(own_body, ()):
+        return own_body
+    return SHORT_BODY_NAMES.get(word, "")
+
+
 def infer_body(number: str, *, own_body: str) -> str:
     """The body a bare resolution number belongs to, judged by its form and the citing document."""
     if SC_NUMBER_RE.match(number):
         return "SC"
+    if number.startswith(("S-", "ES-")):
+        return "GA"
     if ECOSOC_NUMBER_RE.match(number):
         return "ECOSOC"
     session = number.split("/")[0]

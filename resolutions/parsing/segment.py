@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .bodies import INTRO_RE
+from .bodies import BODY_NAME_RE, INTRO_RE
 from .verbs import MODIFIERS, is_operative_verb, is_preambular_opener
 
 SENTINELS = r"(?:\ue000[^\ue001\ue000]{1,8}\ue001)*"
@@ -30,6 +30,14 @@ NOT_NUMBER_BEFORE_RE = re.compile(
     r"|vol\.|footnote|and|to)[ ]*$",
     re.IGNORECASE,
 )
+PARTICIPLE_FOLLOWERS = frozenset({"by", "that", "at", "with", "of", "about", "to", "in", "on"})
+# The statement opening a decision: "At its 48th plenary meeting, on 23 July 2019, the Council"
+# or "The Commission on Narcotic Drugs decided".
+DECISION_START_RE = re.compile(
+    r"(?:^|(?<=\n\n)|(?<=[.:]\s))"
+    rf"(?:At[ ]its[ ]|At[ ]the[ ]\w+[ ]meeting|The[ ](?:{BODY_NAME_RE.pattern}))"
+)
+ADOPTION_PREFIX_RE = re.compile(r"At[ ]its[ ][^,.;:]{0,80}?meeting,?(?:[ ]on[ ][^,.;:]{0,40},?)?")
 HEADING_BLOCK_MAX = 160
 JUMP_MAX = 3
 
@@ -41,6 +49,7 @@ class Piece:
     kind: str
     number: str | None
     text: str
+    statement: bool = False
 
 
 @dataclass
@@ -75,8 +84,13 @@ def strip_leading_sentinels(text: str) -> str:
     return re.sub(rf"^{SENTINELS}\s*", "", text)
 
 
-def segment_text(text: str, *, numbered_kind: str) -> Segments:
-    """Cut text into head, paragraphs and tail; numbered paragraphs get `numbered_kind`."""
+def segment_text(text: str, *, numbered_kind: str, decision: bool = False) -> Segments:
+    """Cut text into head, paragraphs and tail; numbered paragraphs get `numbered_kind`.
+
+    A decision with neither enacting formula nor numbered paragraphs is a statement ("At its
+    48th plenary meeting, ..., the Council took note of ..."): each of its blocks is one
+    unnumbered operative paragraph, its lettered items staying inside.
+    """
     intro = find_intro(text)
     warnings: list[str] = []
     body_start = intro.end() if intro else 0
@@ -87,6 +101,10 @@ def segment_text(text: str, *, numbered_kind: str) -> Segments:
         warnings=warnings,
         verbs=numbered_kind == "operative",
     )
+    if decision and intro is None and not numbered:
+        statement = DECISION_START_RE.search(text)
+        if statement:
+            return segment_statement(text, start=statement.start(), warnings=warnings)
     if intro is None:
         body_start = numbered[0].start() if numbered else len(text)
         preamble_end = body_start
@@ -109,6 +127,23 @@ def segment_text(text: str, *, numbered_kind: str) -> Segments:
         tail=text[body_end:],
         warnings=warnings,
     )
+
+
+def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments:
+    """A decision's statement from `start`: one paragraph per block, up to an end marker."""
+    prefix = ADOPTION_PREFIX_RE.match(text, start)
+    end_marker = END_MARKERS_RE.search(text, prefix.end() if prefix else start)
+    end = end_marker.start() if end_marker else len(text)
+    pieces: list[Piece] = []
+    for block in text[start:end].split("\n\n"):
+        stripped = strip_leading_sentinels(block.strip())
+        if not stripped:
+            continue
+        if pieces and continues_paragraph(stripped):
+            pieces[-1].text += "\n\n" + block
+        else:
+            pieces.append(Piece(kind="operative", number=None, text=block, statement=True))
+    return Segments(head=text[:start], pieces=pieces, tail=text[end:], warnings=warnings)
 
 
 def find_numbered(
@@ -161,8 +196,11 @@ def split_preamble(preamble: str) -> list[Piece]:
         if position and stripped and not continues_paragraph(stripped):
             cuts.append(position)
         position += len(block) + 2
+    one_line = "\n\n" not in preamble.strip()
     for match in PREAMBLE_SPLIT_RE.finditer(preamble):
-        if opens_preambular(match.group(1), match.group(2)):
+        if opens_preambular(match.group(1), match.group(2)) or (
+            one_line and looks_like_opener(match.group(1), match.group(2))
+        ):
             cuts.append(match.end())
     cuts = sorted(set(cuts))
     pieces = []
@@ -184,6 +222,17 @@ def opens_preambular(first: str, second: str | None) -> bool:
     if is_preambular_opener(first):
         return True
     return first.lower() in MODIFIERS and second is not None and is_preambular_opener(second)
+
+
+def looks_like_opener(first: str, second: str | None) -> bool:
+    """Whether an opener missing from the vocabulary starts here: a participle ("Looking
+    forward", "Building on") or an adjective of feeling ("Heartened by") before a small word."""
+    if second is None or second in ("and", "or", "nor"):
+        return False
+    word = first.lower()
+    if word.endswith("ing") and len(word) >= 6:
+        return True
+    return word.endswith("ed") and len(word) >= 6 and second in PARTICIPLE_FOLLOWERS
 
 
 def preamble_kind(text: str) -> str:

@@ -248,6 +248,9 @@ PREAMBULAR_OPENERS: frozenset[str] = frozenset(
         "highlighting",
         "inspired",
         "keeping",
+        "looking",
+        "building",
+        "heartened",
         "mindful",
         "noting",
         "observing",
@@ -410,3 +413,47 @@ def is_operative_verb(word: str) -> bool:
     """Whether a word is an operative verb in its standard or base form."""
     word = normalize_word(word)
     return word in OPERATIVE_VERBS or word in OPERATIVE_BASE_FORMS
+
+
+PAST_IRREGULAR: dict[str, str] = {"took": "takes", "made": "makes", "gave": "gives"}
+STATEMENT_WORDS_MAX = 80
+SUBITEM_BEFORE_RE = re.compile(r"\([a-z]{1,2}\)[ ]*$")
+
+
+def statement_verb(text: str) -> str | None:
+    """The verb of a decision's statement ("..., the Council took note of") in the operative form
+    ("takes note"): the first past or present operative verb written in lower case or opening
+    a lettered item."""
+    matches = list(WORD_RE.finditer(text[:1000]))[:STATEMENT_WORDS_MAX]
+    for index, match in enumerate(matches):
+        word = match.group(0)
+        if word[0].isupper() and not SUBITEM_BEFORE_RE.search(
+            text[max(0, match.start() - 6) : match.start()]
+        ):
+            continue
+        present = present_form(normalize_word(word))
+        if present:
+            following = [normalize_word(m.group(0)) for m in matches[index + 1 : index + 3]]
+            return match_fixed_phrase([present, *following]) or present
+    return None
+
+
+def present_form(word: str) -> str | None:
+    """The operative (present) form of a verb written in the past or present, or None."""
+    if word in PAST_IRREGULAR:
+        return PAST_IRREGULAR[word]
+    if word in OPERATIVE_VERBS and word != "states":
+        return word
+    if not word.endswith("ed"):
+        return None
+    stems = [word[:-1], word[:-2]]
+    if word.endswith("ied"):
+        stems.insert(0, word[:-3] + "y")
+    if len(word) > 4 and word[-3] == word[-4]:
+        stems.append(word[:-3])
+    for stem in stems:
+        if stem in OPERATIVE_BASE_FORMS:
+            return OPERATIVE_BASE_FORMS[stem]
+        if stem + "s" in OPERATIVE_VERBS:
+            return stem + "s"
+    return None
