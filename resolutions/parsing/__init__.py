@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .bodies import BODY_NAME_RE
 from .clean import clean_text, remove_running_headers
 from .extract import (
     extract_html,
@@ -102,7 +103,9 @@ def parse_text(text: str) -> ParsedDocument:
     )
     head = strip_sentinels(segments.head[: intro.start()] if intro else segments.head)
     meta = read_metadata(
-        strip_sentinels(marked), head=head, intro_body=intro.group(1) if intro else None
+        strip_sentinels(marked),
+        head=head,
+        intro_body=intro.group(1) if intro else statement_body(segments.pieces),
     )
     paragraphs, warnings = build_paragraphs(segments.pieces, bodies=bodies)
     warnings[:0] = segments.warnings
@@ -130,6 +133,14 @@ def parse_text(text: str) -> ParsedDocument:
         text=SPACE_RE.sub(" ", strip_sentinels(marked)).strip(),
         warnings=tuple(warnings),
     )
+
+
+def statement_body(pieces: list) -> str | None:
+    """The body named in a decision's statement ("..., the Commission ... decided")."""
+    if not pieces or not pieces[0].statement:
+        return None
+    named = BODY_NAME_RE.search(pieces[0].text[:400])
+    return named.group(0) if named else None
 
 
 def build_paragraphs(
