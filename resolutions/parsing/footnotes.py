@@ -15,6 +15,7 @@ SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
 SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPTS}]{{1,3}}")
 SUPERSCRIPT_BODY_RE = re.compile(f"^[ ]?([{SUPERSCRIPTS}]{{1,3}})[ ]*(\\S.*)$", re.DOTALL)
+INLINE_SUPERSCRIPT_BODY_RE = re.compile(f"(?<=\\s)([{SUPERSCRIPTS}]{{1,3}})[ ]+(?=[A-Z\u201c\"'(])")
 MARKDOWN_MARKER_RE = re.compile(r"\[\^([\w*]{1,8})\]")
 MARKDOWN_BODY_RE = re.compile(r"^\[\^([\w*]{1,8})\]:[ ]*(.*)$", re.DOTALL)
 BODY_START_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,3}) (?=[A-Z\u201c\"'(])")
@@ -178,11 +179,39 @@ def separate_footnotes(text: str) -> tuple[str, dict[str, str]]:
         else:
             kept.append(block)
     text = "\n\n".join(kept)
+    if SUPERSCRIPT_RE.search(text):
+        text = separate_inline_superscript_bodies(text, bodies)
     if bodies or SUPERSCRIPT_RE.search(text) or MARKDOWN_MARKER_RE.search(text):
         text = SUPERSCRIPT_RE.sub(lambda m: sentinel(m.group(0).translate(FROM_SUPERSCRIPT)), text)
         text = MARKDOWN_MARKER_RE.sub(lambda m: sentinel(m.group(1)), text)
         return text, bodies
     return separate_inline_footnotes(text)
+
+
+def separate_inline_superscript_bodies(text: str, bodies: dict[str, str]) -> str:
+    """Superscript footnote bodies inside a block ("... Convention,\u00b9 \u00b9 United Nations,
+    Treaty Series ... Taking into account"), as text whose line breaks were lost gives them."""
+    blocks = text.split("\n\n")
+    for index, block in enumerate(blocks):
+        position = 0
+        while True:
+            match = INLINE_SUPERSCRIPT_BODY_RE.search(block, position)
+            if not match:
+                break
+            marker = match.group(1)
+            attached = block.find(marker, 0, match.start())
+            end = resumption(block, match.end())
+            if end is None and len(block) - match.end() <= BODY_MAX:
+                end = len(block)
+            if attached < 0 or end is None:
+                position = match.end()
+                continue
+            key = marker.translate(FROM_SUPERSCRIPT)
+            bodies.setdefault(key, block[match.end() : end].strip())
+            block = block[: match.start()].rstrip() + " " + block[end:].lstrip()
+            position = match.start()
+        blocks[index] = block.strip()
+    return "\n\n".join(block for block in blocks if block)
 
 
 def sentinel(marker: str) -> str:

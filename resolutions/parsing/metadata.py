@@ -217,9 +217,11 @@ def find_sponsors(head: str) -> tuple[str, ...]:
     listing = PARENTHESES_RE.sub("", match.group(1))
     items = [item for item in SPLIT_COMMAS_RE.split(listing.strip()) if item]
     sponsors: list[str] = []
-    for position, item in enumerate(reversed(items)):
-        names = split_country_item(item, leftmost=position == len(items) - 1)
+    for item in reversed(items):
+        names = split_country_item(item, leftmost=False)
         if names is None:
+            # The first sponsor, run together with the heading before it in one-line text.
+            sponsors[:0] = split_country_item(item, leftmost=True) or []
             break
         sponsors[:0] = names
     return tuple(dict.fromkeys(sponsors))

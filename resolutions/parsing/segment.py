@@ -36,6 +36,7 @@ PARTICIPLE_FOLLOWERS = frozenset({"by", "that", "at", "with", "of", "about", "to
 DECISION_START_RE = re.compile(
     r"(?:^|(?<=\n\n)|(?<=[.:]\s))"
     rf"(?:At[ ]its[ ]|At[ ]the[ ]\w+[ ]meeting|The[ ](?:{BODY_NAME_RE.pattern}))"
+    r"|(?<=\s)At[ ]its[ ](?=[^,.;:]{0,80}?meeting)"
 )
 ADOPTION_PREFIX_RE = re.compile(r"At[ ]its[ ][^,.;:]{0,80}?meeting,?(?:[ ]on[ ][^,.;:]{0,40},?)?")
 HEADING_BLOCK_MAX = 160

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from resolutions.parsing import parse_file
-from resolutions.parsing.evaluate import evaluate, format_table, normalize, source_of
+from resolutions.parsing import parse, parse_file
+from resolutions.parsing.evaluate import evaluate, format_table, normalize, score, source_of
 
 DOCUMENTS = Path(__file__).resolve().parent / "documents"
 NAMES = sorted(path.name[: -len(".gold.json")] for path in DOCUMENTS.glob("*.gold.json"))
@@ -63,3 +64,14 @@ def test_evaluation_table_covers_every_document() -> None:
     assert all(score is not None for _, score in results)
     assert len(table.splitlines()) == len(NAMES) + 3
     assert "overall" in table.splitlines()[-1]
+
+
+PLAIN_TEXT = sorted(name for name in NAMES if (DOCUMENTS / f"{name}.txt").exists())
+
+
+@pytest.mark.parametrize("name", PLAIN_TEXT)
+def test_line_breaks_lost_give_the_same_structure(name: str) -> None:
+    text = re.sub(r"\s+", " ", (DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8"))
+    parsed = parse(text).to_dict()
+    gold = json.loads((DOCUMENTS / f"{name}.gold.json").read_text(encoding="utf-8"))
+    assert score(parsed, gold) == score(gold, gold)
