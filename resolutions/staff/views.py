@@ -471,7 +471,7 @@ def with_changes(records) -> list:
 def history(request: HttpRequest, model: str, pk: int) -> HttpResponse:
     """Who changed an object, when and what; a document's page shows its parts' too."""
     cls = history_model(model)
-    if not request.user.has_perm(f"resolutions.view_{model}"):
+    if not request.user.has_perm(f"resolutions.change_{model}"):
         raise PermissionDenied
     records = cls.history.filter(id=pk).select_related("history_user").order_by("-history_date")
     if not records.exists():
