@@ -111,6 +111,8 @@ RARE_CLAUSES = (
     "including the trafficking of rhinoceros horn",
 )
 RARE_EVERY = 250
+# Documents cite among the latest resolutions and decisions generated before them.
+CITABLE_WINDOW = 2000
 # Words the samples use for their own subject, replaced by the document's topic.
 SUBJECT_RE = re.compile(r"\b(?:the )?smuggling of migrants\b|\bmigrant smuggling\b")
 PEOPLE_RE = re.compile(r"\bsmuggled migrants\b")
@@ -279,6 +281,8 @@ def build_document(
         sponsors = tuple(rng.sample(countries, rng.randint(1, 25)))
     if number and doc_type in {"resolution", "decision"}:
         state.citable.append(_Citable(body, number, doc_type == "decision", date))
+        if len(state.citable) > 2 * CITABLE_WINDOW:
+            del state.citable[:-CITABLE_WINDOW]  # memory stays flat; only the window is cited
     text = "\n\n".join([title, *(p.text for p in paragraphs)])
     return ParsedDocument(
         symbol=symbol,
@@ -406,7 +410,8 @@ def resolution_paragraphs(
     ]
     references: list[ParsedReference] = []
     if state.citable:
-        for cited in rng.sample(state.citable[-2000:], min(rng.randint(0, 4), len(state.citable))):
+        recent = state.citable[-CITABLE_WINDOW:]
+        for cited in rng.sample(recent, min(rng.randint(0, 4), len(recent))):
             paragraph, reference = citing_paragraph(cited, body=body, topic=topic)
             references.append(
                 ParsedReference(
