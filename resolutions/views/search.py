@@ -14,6 +14,7 @@ from .. import search as selectors
 from ..filters import VISIBLE_TOPIC_STATUSES
 from ..models import DocType, ParagraphKind
 
+SORTS_CHOSEN = {"newest", "oldest"}
 # The most rows an export returns; documented on /api/.
 EXPORT_MAX_ROWS = 10_000
 
@@ -94,6 +95,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "view": view,
         "sort": sort,
         "sorts": selectors.SORTS,
+        # The sort asked for in the URL; none (or relevance) is the default "best match".
+        "chosen_sort": request.GET.get("sort") if request.GET.get("sort") in SORTS_CHOSEN else "",
         "views": selectors.VIEWS,
         "citation_matches": matches,
         "active_filters": active_filters(request, results),

@@ -29,7 +29,7 @@
   function syncForm(url) {
     form.querySelectorAll("input[type=hidden]").forEach(function (el) { el.remove(); });
     new URL(url, window.location.href).searchParams.forEach(function (value, key) {
-      if (["q", "sort", "view", "page"].indexOf(key) >= 0) return;
+      if (["q", "sort", "view", "page"].indexOf(key) >= 0 || value === "") return;
       var input = document.createElement("input");
       input.type = "hidden"; input.name = key; input.value = value;
       form.appendChild(input);
