@@ -18,7 +18,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import connection, transaction
+from django.db import connection, reset_queries, transaction
 from django.test import override_settings
 
 from resolutions.citations import document_key
@@ -146,6 +146,7 @@ class Command(BaseCommand):
         start = time.perf_counter()
         for index, path in enumerate(document_files([folder]), start=1):
             outcome = ingest_file(path, run=run).outcome
+            reset_queries()  # With DEBUG on, Django keeps every query's SQL: drop it.
             counts[outcome] = counts.get(outcome, 0) + 1
             if index == max(docs // 10, 1):
                 early_rss = peak_rss_mb()

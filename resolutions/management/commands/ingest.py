@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import reset_queries
 from tqdm import tqdm
 
 from resolutions.ingest import document_files, finish_run, ingest_file, start_run
@@ -50,6 +51,7 @@ class Command(BaseCommand):
             for path in bar:
                 bar.set_postfix_str(path.name, refresh=False)
                 result = ingest_file(path, run=run)
+                reset_queries()  # With DEBUG on, Django keeps every query's SQL: drop it.
                 counts[result.outcome] += 1
                 if result.outcome == IngestOutcome.FAILED:
                     failures.append((path, result.message))
