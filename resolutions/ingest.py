@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
@@ -84,7 +85,7 @@ class IngestResult:
 
 
 def ingest_document(
-    parsed: ParsedDocument, *, source: IngestSource, user: object | None = None
+    parsed: ParsedDocument, *, source: IngestSource, user: AbstractBaseUser | None = None
 ) -> IngestResult:
     """Write a parsed document and everything in it, in one transaction; curated data is kept."""
     if not parsed.title and not parsed.paragraphs:
@@ -161,7 +162,7 @@ def delete_unused_original(name: str) -> None:
 
 
 def lock_document(
-    key: str, *, source: IngestSource, fields: dict[str, object], user: object | None
+    key: str, *, source: IngestSource, fields: dict[str, object], user: AbstractBaseUser | None
 ) -> tuple[Document, bool]:
     """Get (locked) or create the document by key, or by checksum when it has no key."""
     lookup = {"citation_key": key} if key else {"citation_key": "", "checksum": source.checksum}
@@ -349,7 +350,7 @@ def ingest_file(
     *,
     filename: str = "",
     run: IngestRun | None = None,
-    user: object | None = None,
+    user: AbstractBaseUser | None = None,
 ) -> IngestResult:
     """Read, parse and ingest one file (a path, or bytes with a filename); records it in `run`."""
     if isinstance(path, bytes):
@@ -392,7 +393,7 @@ def record_result(
     )
 
 
-def start_run(started_by: str, *, user: object | None = None) -> IngestRun:
+def start_run(started_by: str, *, user: AbstractBaseUser | None = None) -> IngestRun:
     """Open an ingest run for a command or a user's upload."""
     return IngestRun.objects.create(started_by=started_by[:150], user=user)
 
