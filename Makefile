@@ -45,9 +45,10 @@ shell: $(STAMP) .dev.env
 	$(PY) -m archive.local_db exec $(PY) manage.py shell
 
 # The search benchmark in its own database, archive_bench (docs/performance.md), e.g.
-# make benchmark BENCH_ARGS="--docs 2000 --reuse --load"
+# make benchmark BENCH_ARGS="--docs 2000 --reuse --load"; BENCH_DB=archive_bench100 for another corpus
+BENCH_DB ?= archive_bench
 benchmark: $(STAMP) .dev.env
-	$(PY) -m archive.local_db exec sh -c 'DATABASE_URL="$${DATABASE_URL%/archive}/archive_bench" exec $(PY) manage.py benchmark $(BENCH_ARGS)'
+	$(PY) -m archive.local_db exec sh -c 'DATABASE_URL="$${DATABASE_URL%/archive}/$(BENCH_DB)" exec $(PY) manage.py benchmark $(BENCH_ARGS)'
 
 clean-db:
 	rm -rf .pgdata .pgdata-run

@@ -16,8 +16,8 @@ TABLES = (
 
 
 def is_benchmark_database(name: str) -> bool:
-    """Whether the benchmark may write to a database of this name (never the dev `archive`)."""
-    return name == DATABASE_NAME or name.endswith("_bench") or name.startswith("test_")
+    """Whether the benchmark may write here: `archive_bench*` or a test database, not `archive`."""
+    return name.startswith(DATABASE_NAME) or name.endswith("_bench") or name.startswith("test_")
 
 
 def ensure_database(settings_dict: dict) -> bool:
