@@ -9,8 +9,18 @@ from typing import Any
 import pytest
 
 from resolutions.models import Body, Document, Paragraph
+from resolutions.reference_data import ensure_reference_data
 
 _numbers = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def reference_data_after_flush(request: pytest.FixtureRequest) -> None:
+    """Transactional tests flush every table between tests: put the seeded rows back first."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        request.getfixturevalue("transactional_db")
+        ensure_reference_data()
 
 
 @pytest.fixture

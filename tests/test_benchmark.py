@@ -52,7 +52,7 @@ def test_the_development_database_is_refused(settings):
         run(docs=1)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_tiny_run_reports_every_kind_of_query_and_the_load():
     output = run(docs=30, repeat=1, load=True, load_seconds=2, clients=2, workers=1)
 

@@ -1,21 +1,16 @@
 """Shared browser fixtures: headless Debian Chromium through Playwright, screenshots, axe.
 
-Tests here use pytest-django's `live_server`, so they need
-`pytest.mark.django_db(transaction=True, serialized_rollback=True)` (the rollback keeps the seeded
-bodies for the tests that follow). Without /usr/bin/chromium they skip with a plain message.
+Tests here use pytest-django's `live_server`, so they need `pytest.mark.django_db(transaction=True)`
+(tests/conftest.py puts the seeded rows back after each flush). Without /usr/bin/chromium they skip
+with a plain message.
 """
 
 from __future__ import annotations
 
-import importlib
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-
-# Playwright's sync API runs an event loop; the tests' ORM calls are still synchronous.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,29 +28,18 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
-@pytest.fixture(autouse=True)
-def seeded_bodies(transactional_db) -> None:
-    """The bodies seeded by migration 0002, put back if a flush removed them.
-
-    A live-server test ends with a flush; serialized rollback should restore the seeded rows for
-    the next one, but after the browser has talked to the live server it does not always do so.
-    """
-    from django.apps import apps
-
-    from resolutions.models import Body
-
-    if not Body.objects.exists():
-        seed = importlib.import_module("resolutions.migrations.0002_seed_bodies")
-        seed.add_bodies(apps, None)
-
-
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[object]:
     """A headless Chromium for the module's tests (skips when it is not installed)."""
     if not CHROMIUM.exists():
         pytest.skip(f"no Chromium at {CHROMIUM}: browser tests skipped")
     sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
+    # Playwright's sync API runs an event loop; the tests' ORM calls are still synchronous.
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        sync_api.sync_playwright() as playwright,
+    ):
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         yield browser
         browser.close()

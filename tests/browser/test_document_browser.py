@@ -13,12 +13,12 @@ from resolutions.models import Body, Document, Paragraph, Reference
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 
 @pytest.fixture
-def two_documents(seeded_bodies):
+def two_documents():
     """A resolution citing another that is in the archive."""
     # get_or_create: a flush between transactional tests may have emptied the seeded bodies.
     ecosoc = Body.objects.get_or_create(

@@ -11,7 +11,7 @@ from search_fixtures import archive  # noqa: F401 - registers the fixture
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

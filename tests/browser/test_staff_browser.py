@@ -5,7 +5,6 @@ Content-Security-Policy is enforced here (no bypass), and the pages must not bre
 from __future__ import annotations
 
 import io
-import os
 import re
 
 import docx
@@ -14,11 +13,9 @@ from django.contrib.auth.models import Group, User
 
 from resolutions.roles import LIBRARIANS, ensure_roles
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 PASSWORD = "a-Long-librarian-pass-7"
