@@ -512,9 +512,3 @@ def country_list(request: HttpRequest) -> HttpResponse:
         .order_by("name")
     )
     return render(request, "resolutions/country_list.html", {"countries": countries})
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    """The newest documents in the archive."""
-    documents = newest_first(published_documents().select_related("body"))[:50]
-    return render(request, "resolutions/home.html", {"documents": documents})
