@@ -90,6 +90,9 @@ def _page_json(results: selectors.SearchResults) -> dict:
     page = results.page
     return {
         "count": results.count,
+        # Above a threshold the count and facets are estimated on a sample ("about N").
+        "count_is_estimate": results.count_is_estimate,
+        "facets_are_estimates": results.facets_are_estimates,
         "page": page.number,
         "num_pages": page.paginator.num_pages,
         "per_page": page.paginator.per_page,

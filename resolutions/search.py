@@ -1,9 +1,11 @@
 """Search selectors: published documents and paragraphs for a set of parameters, with facets.
 
 Pure query-building, no HTTP: the parameters come in as a QueryDict (or a dict of lists) with the
-public names of `/search/` (see `filters.py`), plus `sort`, `view` and `page`. The page's rows are
-fetched with `only()` (the vectors and full text stay in the database); snippets are computed for
-the shown rows alone, in a second query by primary key; each facet is one grouped query.
+public names of `/search/` (see `filters.py`), plus `sort`, `view` and `page`. The FilterSets
+validate the parameters; `matching.py` finds the page's ids, the count and every facet from one
+match set (exact under `EXACT_LIMIT` matching paragraphs, else estimated on a sample and flagged:
+`count_is_estimate`, `facets_are_estimates`). The page's rows are then fetched by primary key with
+`only()` (the vectors and full text stay in the database), snippets for the shown rows alone.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.core.paginator import Page, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import Count, F, FloatField, OuterRef, Q, QuerySet, Subquery, Value, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.http import QueryDict
 
+from . import matching
 from .filters import (
     VISIBLE_TOPIC_STATUSES,
     DocumentFilter,
@@ -77,10 +80,14 @@ class SearchResults:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     errors: dict[str, list[str]] = field(default_factory=dict)
     cleaned: dict[str, Any] = field(default_factory=dict)
+    total: int | None = None
+    # "about N": the count (and then the facets) come from a sample of a huge result set.
+    count_is_estimate: bool = False
+    facets_are_estimates: bool = False
 
     @property
     def count(self) -> int:
-        return self.page.paginator.count
+        return self.page.paginator.count if self.total is None else self.total
 
     @property
     def rows(self) -> list:
@@ -393,6 +400,109 @@ def _paragraph_facet(
     return [(r[key], r["n"]) for r in rows]
 
 
+class CountedPaginator(Paginator):
+    """A paginator told its count: the page's rows are fetched by the selector, not sliced."""
+
+    def __init__(self, count: int, per_page: int) -> None:
+        super().__init__([], per_page)
+        self.fixed_count = count
+
+    @property
+    def count(self) -> int:  # type: ignore[override]
+        return self.fixed_count
+
+
+def _page_number(raw: object) -> int:
+    try:
+        return max(int(str(raw)), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def _window(fetch, *, count: int | None, number: int, per_page: int) -> tuple[int, int, list[int]]:
+    """(count, page number, ids): fetch(offset, limit) -> (count, ids); past the end, the last."""
+    total, ids = fetch((number - 1) * per_page, per_page)
+    total = total if count is None else count
+    if not ids and number > 1:
+        paginator = CountedPaginator(total, per_page)
+        number = paginator.num_pages
+        _total, ids = fetch((number - 1) * per_page, per_page)
+    return total, number, ids
+
+
+def _page(rows: list, *, count: int, number: int, per_page: int) -> Page:
+    paginator = CountedPaginator(count, per_page)
+    try:
+        number = paginator.validate_number(number)
+    except (EmptyPage, PageNotAnInteger):
+        number = paginator.num_pages
+    return Page(rows, number, paginator)
+
+
+def _in_order(objects, ids: list[int]) -> list:
+    by_pk = {o.pk: o for o in objects}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def _facets(
+    conditions: matching.Conditions, data: dict, *, on_paragraphs: bool
+) -> tuple[dict[str, list[FacetValue]], bool]:
+    """Every facet from one statement: exact when the match set is small, else on a sample."""
+    sample = None
+    if matching.probe(conditions, filtered=False) > matching.EXACT_LIMIT:
+        sample = matching.sample_percent()
+    rows = matching.facet_rows(conditions, on_paragraphs=on_paragraphs, sample=sample)
+    grouped: dict[str, list[tuple[str, str, int]]] = {}
+    for facet, value, label, n in rows:
+        if n:
+            grouped.setdefault(facet, []).append((value, label, n))
+    doc_type_labels = dict(DocType.choices)
+    kind_labels = dict(ParagraphKind.choices)
+    order = {
+        "body": lambda r: (-r[2], r[0]),
+        "year": lambda r: int(r[0]),
+        "doc_type": lambda r: (-r[2], r[0]),
+        "topic": lambda r: (-r[2], r[1]),
+        "sponsor": lambda r: (-r[2], r[1]),
+        "verb": lambda r: (-r[2], r[0]),
+        "kind": lambda r: (-r[2], r[0]),
+    }
+    facets: dict[str, list[FacetValue]] = {}
+    values = {key: sorted(grouped.get(key, []), key=order[key]) for key in order}
+    facets["body"] = _selected(
+        [FacetValue(v, label, n) for v, label, n in values["body"]], data.get("body", [])
+    )
+    year_min, year_max = data.get("year_min"), data.get("year_max")
+    facets["year"] = [
+        FacetValue(
+            v,
+            v,
+            n,
+            (year_min is not None or year_max is not None)
+            and (year_min is None or int(v) >= year_min)
+            and (year_max is None or int(v) <= year_max),
+        )
+        for v, _label, n in values["year"]
+    ]
+    for key in ("topic", "sponsor", "verb"):
+        facets[key] = _selected(
+            [FacetValue(v, label, n) for v, label, n in values[key]], data.get(key, [])
+        )
+    facets["doc_type"] = _selected(
+        [FacetValue(v, doc_type_labels.get(v, v), n) for v, _label, n in values["doc_type"]],
+        data.get("doc_type", []),
+        labels=doc_type_labels,
+    )
+    facets["kind"] = _selected(
+        [FacetValue(v, kind_labels.get(v, v), n) for v, _label, n in values["kind"]],
+        data.get("kind", []),
+        labels=kind_labels,
+    )
+    # Same order of keys as before: body, year, topic, sponsor, doc_type, verb, kind.
+    keys = ("body", "year", "topic", "sponsor", "doc_type", "verb", "kind")
+    return {key: facets[key] for key in keys}, sample is not None
+
+
 def search_documents(
     params: Mapping[str, Any] | QueryDict | None,
     *,
@@ -403,18 +513,57 @@ def search_documents(
     data = as_querydict(params)
     query, _view, sort = read_options(data)
     filterset = document_filter(data)
-    paginator = Paginator(ordered_documents(filterset, sort=sort), per_page)
-    page = paginator.get_page(data.get("page"))
-    page.object_list = list(page.object_list)
-    attach_best_paragraphs(page.object_list, filterset)
+    cleaned = filterset.cleaned()
+    conditions = matching.Conditions(cleaned)
+    number = _page_number(data.get("page"))
+    estimated = False
+    if not conditions.query:
+        count = matching.count_walk_documents(conditions)
+        count, number, ids = _window(
+            lambda o, n: (count, matching.walk_documents(conditions, sort=sort, offset=o, limit=n)),
+            count=count,
+            number=number,
+            per_page=per_page,
+        )
+        pages = count
+    elif matching.probe(conditions, filtered=True) <= matching.EXACT_LIMIT:
+        count, number, ids = _window(
+            lambda o, n: matching.exact_documents(conditions, sort=sort, offset=o, limit=n),
+            count=None,
+            number=number,
+            per_page=per_page,
+        )
+        pages = count
+    else:
+        estimated = True
+        sample = matching.sample_percent()
+        count = matching.estimated_count(conditions, on_paragraphs=False, sample=sample)
+        # Past the threshold only the candidates are ranked (and paged): see matching.py.
+        cap = matching.CANDIDATES if sort == "relevance" else matching.ESTIMATED_PAGES_ROWS
+        pages = max(min(count, cap), 1)
+        number = min(number, -(-pages // per_page))
+        ids = matching.walk_documents(
+            conditions, sort=sort, offset=(number - 1) * per_page, limit=per_page
+        )
+    documents = _in_order(
+        published_documents().filter(pk__in=ids).select_related("body").only(*DOCUMENT_FIELDS),
+        ids,
+    )
+    attach_best_paragraphs(documents, filterset)
+    facets, facets_estimated = (
+        _facets(conditions, cleaned, on_paragraphs=False) if with_facets else ({}, False)
+    )
     return SearchResults(
         query=query,
         view="documents",
         sort=sort,
-        page=page,
-        facets=facet_counts(filterset) if with_facets else {},
+        page=_page(documents, count=pages, number=number, per_page=per_page),
+        facets=facets,
         errors=_errors(filterset),
-        cleaned=filterset.cleaned(),
+        cleaned=cleaned,
+        total=count,
+        count_is_estimate=estimated,
+        facets_are_estimates=facets_estimated,
     )
 
 
@@ -428,21 +577,55 @@ def search_paragraphs(
     data = as_querydict(params)
     query, _view, sort = read_options(data)
     filterset = paragraph_filter(data)
-    paginator = Paginator(ordered_paragraphs(filterset, sort=sort), per_page)
-    page = paginator.get_page(data.get("page"))
-    page.object_list = list(page.object_list)
+    cleaned = filterset.cleaned()
+    conditions = matching.Conditions(cleaned)
+    number = _page_number(data.get("page"))
+    estimated = False
+    if matching.probe(conditions, filtered=True) <= matching.EXACT_LIMIT:
+        count, number, ids = _window(
+            lambda o, n: matching.exact_paragraphs(conditions, sort=sort, offset=o, limit=n),
+            count=None,
+            number=number,
+            per_page=per_page,
+        )
+        pages = count
+    else:
+        estimated = True
+        sample = matching.sample_percent()
+        count = max(
+            matching.estimated_count(conditions, on_paragraphs=True, sample=sample),
+            matching.EXACT_LIMIT + 1,
+        )
+        cap = (
+            matching.CANDIDATES if sort == "relevance" and query else matching.ESTIMATED_PAGES_ROWS
+        )
+        pages = min(count, cap)
+        number = min(number, -(-pages // per_page))
+        ids = matching.walk_paragraphs(
+            conditions, sort=sort, offset=(number - 1) * per_page, limit=per_page
+        )
+    fields = [*PARAGRAPH_FIELDS, "text", *(f"document__{name}" for name in DOCUMENT_FIELDS[1:])]
+    rows = _in_order(
+        Paragraph.objects.filter(pk__in=ids).select_related("document__body").only(*fields), ids
+    )
     search = _query_of(filterset)
-    snippets = headlines([p.pk for p in page.object_list], search) if search else {}
-    for paragraph in page.object_list:
+    snippets = headlines([p.pk for p in rows], search) if search else {}
+    for paragraph in rows:
         paragraph.snippet = snippets.get(paragraph.pk, paragraph.text)
+    facets, facets_estimated = (
+        _facets(conditions, cleaned, on_paragraphs=True) if with_facets else ({}, False)
+    )
     return SearchResults(
         query=query,
         view="paragraphs",
         sort=sort,
-        page=page,
-        facets=facet_counts(filterset) if with_facets else {},
+        page=_page(rows, count=pages, number=number, per_page=per_page),
+        facets=facets,
         errors=_errors(filterset),
-        cleaned=filterset.cleaned(),
+        cleaned=cleaned,
+        total=count,
+        count_is_estimate=estimated,
+        facets_are_estimates=facets_estimated,
     )
 
 
