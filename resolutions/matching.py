@@ -28,7 +28,7 @@ from .models import SEARCH_CONFIG, Reference
 # Above this many matching paragraphs counts and facets are estimated.
 EXACT_LIMIT = 5_000
 # Documents in the sample that estimated counts and facets are computed on.
-SAMPLE_DOCUMENTS = 800
+SAMPLE_DOCUMENTS = 500
 # The sample's seed: the same archive gives the same estimates.
 SAMPLE_SEED = 20250101
 # Past EXACT_LIMIT, relevance orders this many of the newest matching rows.
@@ -215,63 +215,88 @@ def match_set_sql(c: Conditions, *, sample: float | None) -> str:
 
 
 def facet_sql(c: Conditions, *, on_paragraphs: bool, sample: float | None) -> str:
-    """All facet counts in one statement over the match set, grouped once per facet."""
-    count = "count(*)" if on_paragraphs else "count(DISTINCT m.document_id)"
+    """All facet counts and the result's size in one statement over the match set.
 
-    def where(without: str) -> str:
-        parts = [c.all_docs("m", "m.document_id", without=without)]
-        if without in PARAGRAPH_FILTERS:
-            parts += ["m.kind IS NOT NULL", c.all_paragraph("m", without=without)]
-        elif on_paragraphs or not c.title_counts:
-            parts += ["m.kind IS NOT NULL", c.all_paragraph("m")]
-        return " AND ".join(parts)
+    Each facet counts under every active filter but its own. On documents, `d` holds one row per
+    matching document with `ok` (a paragraph passes verb and kind, or, with neither set, the
+    document matches at all), so the document facets group hundreds of rows, not the matches.
+    """
+    limit = f"LIMIT {FACET_LIMIT}"
+    para_ok = "TRUE" if c.title_counts else f"(m.kind IS NOT NULL AND {c.all_paragraph('m')})"
+    if on_paragraphs:
+        unit, count, row = "m", "count(*)", "m.kind IS NOT NULL AND " + c.all_paragraph("m")
 
-    verb_where = where("verb") + " AND m.verb <> ''"
+        def where(without: str) -> str:
+            return f"{row} AND {c.all_docs('m', 'm.document_id', without=without)}"
+
+    else:
+        unit, count = "d", "count(*)"
+
+        def where(without: str) -> str:
+            return f"d.ok AND {c.all_docs('d', 'd.document_id', without=without)}"
+
+    def para_where(without: str) -> str:
+        return (
+            f"m.kind IS NOT NULL AND {c.all_paragraph('m', without=without)} "
+            f"AND {c.all_docs('m', 'm.document_id')}"
+        )
+
+    para_count = "count(*)" if on_paragraphs else "count(DISTINCT m.document_id)"
+    verb_where = para_where("verb") + " AND m.verb <> ''"
     if not c.active("kind"):
         verb_where += " AND m.kind = 'operative'"
-    limit = f"LIMIT {FACET_LIMIT}"
     return f"""
-WITH m AS MATERIALIZED ({match_set_sql(c, sample=sample)})
-SELECT 'body', b.code, b.name, x.n FROM (
-    SELECT m.body_id, {count} AS n FROM m WHERE {where("body")} GROUP BY m.body_id
+WITH m AS MATERIALIZED ({match_set_sql(c, sample=sample)}),
+d AS MATERIALIZED (
+    SELECT m.document_id, m.body_id, m.year, m.doc_type, bool_or({para_ok}) AS ok
+    FROM m GROUP BY m.document_id, m.body_id, m.year, m.doc_type
+)
+SELECT 'count', '', '', {count} FROM {unit} WHERE {where("")}
+UNION ALL SELECT 'body', b.code, b.name, x.n FROM (
+    SELECT {unit}.body_id, {count} AS n FROM {unit} WHERE {where("body")} GROUP BY 1
 ) x JOIN resolutions_body b ON b.id = x.body_id
 UNION ALL SELECT 'year', x.year::text, x.year::text, x.n FROM (
-    SELECT m.year, {count} AS n FROM m WHERE {where("year")} AND m.year IS NOT NULL
-    GROUP BY m.year
+    SELECT {unit}.year, {count} AS n FROM {unit}
+    WHERE {where("year")} AND {unit}.year IS NOT NULL GROUP BY 1
 ) x
 UNION ALL SELECT 'doc_type', x.doc_type, x.doc_type, x.n FROM (
-    SELECT m.doc_type, {count} AS n FROM m WHERE {where("doc_type")} GROUP BY m.doc_type
+    SELECT {unit}.doc_type, {count} AS n FROM {unit} WHERE {where("doc_type")} GROUP BY 1
 ) x
 UNION ALL (
-    SELECT 'topic', t.slug, t.name, {count} AS n FROM m
+    SELECT 'topic', t.slug, t.name, {count} AS n FROM {unit}
     JOIN resolutions_documenttopic dt
-      ON dt.document_id = m.document_id AND dt.status = ANY(%(visible)s)
+      ON dt.document_id = {unit}.document_id AND dt.status = ANY(%(visible)s)
     JOIN resolutions_topic t ON t.id = dt.topic_id
     WHERE {where("topic")} GROUP BY t.slug, t.name ORDER BY n DESC, t.name {limit}
 )
 UNION ALL (
-    SELECT 'sponsor', co.slug, co.name, {count} AS n FROM m
-    JOIN resolutions_sponsorship s ON s.document_id = m.document_id
+    SELECT 'sponsor', co.slug, co.name, {count} AS n FROM {unit}
+    JOIN resolutions_sponsorship s ON s.document_id = {unit}.document_id
     JOIN resolutions_country co ON co.id = s.country_id
     WHERE {where("sponsor")} GROUP BY co.slug, co.name ORDER BY n DESC, co.name {limit}
 )
 UNION ALL (
-    SELECT 'verb', m.verb, m.verb, {count} AS n FROM m WHERE {verb_where}
+    SELECT 'verb', m.verb, m.verb, {para_count} AS n FROM m WHERE {verb_where}
     GROUP BY m.verb ORDER BY n DESC, m.verb {limit}
 )
-UNION ALL SELECT 'kind', m.kind, m.kind, {count} FROM m WHERE {where("kind")} GROUP BY m.kind
+UNION ALL SELECT 'kind', m.kind, m.kind, {para_count} FROM m WHERE {para_where("kind")}
+GROUP BY m.kind
 """
 
 
 def facet_rows(
     c: Conditions, *, on_paragraphs: bool, sample: float | None
-) -> list[tuple[str, str, str, int]]:
-    """(facet, value, label, count) for every facet; with `sample`, counts scaled up."""
+) -> tuple[int, list[tuple[str, str, str, int]]]:
+    """(the result's size, [(facet, value, label, count)]); with `sample`, scaled estimates."""
     rows = _fetch(facet_sql(c, on_paragraphs=on_paragraphs, sample=sample), c.params)
-    if sample is None:
-        return rows
-    scale = 100.0 / sample
-    return [(f, v, label, estimate(n * scale)) for f, v, label, n in rows]
+    scale = 1.0 if sample is None else 100.0 / sample
+    total = next((n for f, _v, _l, n in rows if f == "count"), 0)
+    rows = [
+        (f, v, label, n if sample is None else estimate(n * scale))
+        for f, v, label, n in rows
+        if f != "count"
+    ]
+    return (total if sample is None else estimate(total * scale)), rows
 
 
 def estimate(value: float) -> int:
@@ -281,19 +306,6 @@ def estimate(value: float) -> int:
         return value
     digits = len(str(value)) - 2
     return int(round(value, -digits))
-
-
-def estimated_count(c: Conditions, *, on_paragraphs: bool, sample: float) -> int:
-    """The result's size estimated on the sample, scaled up."""
-    parts = [c.all_docs("m", "m.document_id")]
-    if on_paragraphs or not c.title_counts:
-        parts += ["m.kind IS NOT NULL", c.all_paragraph("m")]
-    count = "count(*)" if on_paragraphs else "count(DISTINCT m.document_id)"
-    sql = (
-        f"WITH m AS MATERIALIZED ({match_set_sql(c, sample=sample)}) "
-        f"SELECT {count} FROM m WHERE {' AND '.join(parts)}"
-    )
-    return estimate(_fetch(sql, c.params)[0][0] * 100.0 / sample)
 
 
 # --- rows ---
@@ -352,8 +364,10 @@ def _walk_documents_sql(c: Conditions, *, order: str) -> str:
     exists = []
     if c.query or c.active("verb") or c.active("kind"):
         exists.append(
+            # OFFSET 0 keeps the EXISTS a per-document probe of paragraph_unique_position that
+            # stops at the first match, walked in date order, not a semi-join over every match.
             "EXISTS (SELECT 1 FROM resolutions_paragraph p WHERE p.document_id = d.id "
-            f"AND {c.match()} AND {c.all_paragraph()})"
+            f"AND {c.match()} AND {c.all_paragraph()} OFFSET 0)"
         )
     if c.query and c.title_counts:
         exists.append(f"d.title_search @@ {tsquery_sql()}")

@@ -444,14 +444,20 @@ def _in_order(objects, ids: list[int]) -> list:
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-def _facets(
-    conditions: matching.Conditions, data: dict, *, on_paragraphs: bool
-) -> tuple[dict[str, list[FacetValue]], bool]:
-    """Every facet from one statement: exact when the match set is small, else on a sample."""
-    sample = None
-    if matching.probe(conditions, filtered=False) > matching.EXACT_LIMIT:
-        sample = matching.sample_percent()
-    rows = matching.facet_rows(conditions, on_paragraphs=on_paragraphs, sample=sample)
+def _facet_counts(
+    conditions: matching.Conditions, *, on_paragraphs: bool, sample: bool | None = None
+) -> tuple[int, list, bool]:
+    """(result size, facet rows, estimated): exact when the unfiltered match set is small, else
+    estimated on a sample, all from one statement."""
+    if sample is None:
+        sample = matching.probe(conditions, filtered=False) > matching.EXACT_LIMIT
+    percent = matching.sample_percent() if sample else None
+    total, rows = matching.facet_rows(conditions, on_paragraphs=on_paragraphs, sample=percent)
+    return total, rows, sample
+
+
+def _facets(rows: list, data: dict) -> dict[str, list[FacetValue]]:
+    """The facet rows as FacetValues in each facet's order, chosen values marked."""
     grouped: dict[str, list[tuple[str, str, int]]] = {}
     for facet, value, label, n in rows:
         if n:
@@ -500,7 +506,7 @@ def _facets(
     )
     # Same order of keys as before: body, year, topic, sponsor, doc_type, verb, kind.
     keys = ("body", "year", "topic", "sponsor", "doc_type", "verb", "kind")
-    return {key: facets[key] for key in keys}, sample is not None
+    return {key: facets[key] for key in keys}
 
 
 def search_documents(
@@ -517,7 +523,10 @@ def search_documents(
     conditions = matching.Conditions(cleaned)
     number = _page_number(data.get("page"))
     estimated = False
-    if not conditions.query:
+    counted = None
+    by_paragraph = conditions.query or conditions.active("verb") or conditions.active("kind")
+    if not by_paragraph:
+        # Browsing by document filters: counting documents is cheap and exact.
         count = matching.count_walk_documents(conditions)
         count, number, ids = _window(
             lambda o, n: (count, matching.walk_documents(conditions, sort=sort, offset=o, limit=n)),
@@ -536,8 +545,8 @@ def search_documents(
         pages = count
     else:
         estimated = True
-        sample = matching.sample_percent()
-        count = matching.estimated_count(conditions, on_paragraphs=False, sample=sample)
+        counted = _facet_counts(conditions, on_paragraphs=False, sample=True)
+        count = counted[0]
         # Past the threshold only the candidates are ranked (and paged): see matching.py.
         cap = matching.CANDIDATES if sort == "relevance" else matching.ESTIMATED_PAGES_ROWS
         pages = max(min(count, cap), 1)
@@ -550,9 +559,10 @@ def search_documents(
         ids,
     )
     attach_best_paragraphs(documents, filterset)
-    facets, facets_estimated = (
-        _facets(conditions, cleaned, on_paragraphs=False) if with_facets else ({}, False)
-    )
+    facets, facets_estimated = {}, False
+    if with_facets:
+        counted = counted or _facet_counts(conditions, on_paragraphs=False)
+        facets, facets_estimated = _facets(counted[1], cleaned), counted[2]
     return SearchResults(
         query=query,
         view="documents",
@@ -581,6 +591,7 @@ def search_paragraphs(
     conditions = matching.Conditions(cleaned)
     number = _page_number(data.get("page"))
     estimated = False
+    counted = None
     if matching.probe(conditions, filtered=True) <= matching.EXACT_LIMIT:
         count, number, ids = _window(
             lambda o, n: matching.exact_paragraphs(conditions, sort=sort, offset=o, limit=n),
@@ -591,15 +602,10 @@ def search_paragraphs(
         pages = count
     else:
         estimated = True
-        sample = matching.sample_percent()
-        count = max(
-            matching.estimated_count(conditions, on_paragraphs=True, sample=sample),
-            matching.EXACT_LIMIT + 1,
-        )
-        cap = (
-            matching.CANDIDATES if sort == "relevance" and query else matching.ESTIMATED_PAGES_ROWS
-        )
-        pages = min(count, cap)
+        counted = _facet_counts(conditions, on_paragraphs=True, sample=True)
+        count = max(counted[0], matching.EXACT_LIMIT + 1)
+        ranked = sort == "relevance" and query
+        pages = min(count, matching.CANDIDATES if ranked else matching.ESTIMATED_PAGES_ROWS)
         number = min(number, -(-pages // per_page))
         ids = matching.walk_paragraphs(
             conditions, sort=sort, offset=(number - 1) * per_page, limit=per_page
@@ -612,9 +618,10 @@ def search_paragraphs(
     snippets = headlines([p.pk for p in rows], search) if search else {}
     for paragraph in rows:
         paragraph.snippet = snippets.get(paragraph.pk, paragraph.text)
-    facets, facets_estimated = (
-        _facets(conditions, cleaned, on_paragraphs=True) if with_facets else ({}, False)
-    )
+    facets, facets_estimated = {}, False
+    if with_facets:
+        counted = counted or _facet_counts(conditions, on_paragraphs=True)
+        facets, facets_estimated = _facets(counted[1], cleaned), counted[2]
     return SearchResults(
         query=query,
         view="paragraphs",
