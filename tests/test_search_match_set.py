@@ -1,0 +1,144 @@
+"""The match set behind the search: copied paragraph columns, exact facets, estimated counts."""
+# ruff: noqa: F811 - the `archive` fixture is imported from search_fixtures and used as an argument
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from search_fixtures import archive  # noqa: F401 - registers the fixture
+
+from resolutions import matching
+from resolutions.models import Body, Document, Paragraph
+from resolutions.search import (
+    as_querydict,
+    document_filter,
+    facet_counts,
+    search_documents,
+    search_paragraphs,
+)
+from resolutions.staff.services import publish_document, update_metadata, withdraw_document
+
+pytestmark = pytest.mark.django_db
+
+
+def copied_columns(document: Document) -> set[tuple]:
+    """(published, body_id, year, doc_type) of the paragraphs, as the database holds them."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT DISTINCT published, body_id, year, doc_type FROM resolutions_paragraph "
+            "WHERE document_id = %s",
+            [document.pk],
+        )
+        return set(cursor.fetchall())
+
+
+def test_a_new_paragraph_copies_its_document(archive):
+    smuggling = archive["smuggling"]
+    assert copied_columns(smuggling) == {(True, smuggling.body_id, 2014, "resolution")}
+    assert copied_columns(archive["draft"]) == {
+        (False, archive["draft"].body_id, 2020, "resolution")
+    }
+
+
+def test_a_metadata_edit_reaches_the_paragraphs(archive, admin_user):
+    smuggling = archive["smuggling"]
+    ga = Body.objects.get(code="GA")
+    update_metadata(
+        smuggling, data={"body": ga, "year": 2015, "doc_type": "decision"}, user=admin_user
+    )
+    assert copied_columns(smuggling) == {(True, ga.pk, 2015, "decision")}
+    assert search_documents({"q": "smuggling", "body": "GA", "doc_type": "decision"}).count == 1
+
+
+def test_publish_and_withdraw_reach_the_paragraphs(archive, admin_user):
+    draft, smuggling = archive["draft"], archive["smuggling"]
+    publish_document(draft, user=admin_user)
+    assert copied_columns(draft) == {(True, draft.body_id, 2020, "resolution")}
+    withdraw_document(smuggling, user=admin_user)
+    assert copied_columns(smuggling) == {(False, smuggling.body_id, 2014, "resolution")}
+    symbols = {d.symbol for d in search_documents({"q": "financial investigations"}).rows}
+    assert symbols == {"E/RES/2099/999", "E/RES/2006/27"}
+    assert search_paragraphs({"q": "smuggling"}).count == 0
+
+
+def test_a_bulk_update_reaches_the_paragraphs(archive):
+    Document.objects.filter(pk=archive["violence"].pk).update(status=Document.Status.DRAFT)
+    assert copied_columns(archive["violence"]) == {
+        (False, archive["violence"].body_id, 2011, "resolution")
+    }
+
+
+def test_a_paragraph_moved_to_another_document_follows_it(archive):
+    paragraph = archive["draft"].paragraphs.get()
+    Paragraph.objects.filter(pk=paragraph.pk).update(document=archive["violence"], position=9)
+    assert copied_columns(archive["draft"]) == set()
+    assert (True, archive["violence"].body_id, 2011, "resolution") in copied_columns(
+        archive["violence"]
+    )
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"q": "migrants"},
+        {"q": "migrants", "body": ["GA"]},
+        {"q": "financial investigations", "year_min": "2007"},
+        {"verb": "urges"},
+        {"kind": "preambular"},
+        {"q": "migrants or bribery", "topic": "migration"},
+        {"sponsor": "italy", "doc_type": "resolution"},
+        {"cites": "A/RES/66/128"},
+        {"q": "urges", "verb": "urges", "kind": "operative"},
+    ],
+)
+def test_exact_facets_match_the_grouped_queries(archive, params):
+    """Under the exact limit every facet equals the straightforward grouped query's."""
+    expected = facet_counts(document_filter(as_querydict(params)))
+    results = search_documents(params)
+    assert not results.count_is_estimate and not results.facets_are_estimates
+
+    def counts(facets):
+        return {
+            key: {(v.value, v.count, v.selected) for v in values} for key, values in facets.items()
+        }
+
+    assert counts(results.facets) == counts(expected)
+
+
+def test_paragraph_facets_count_paragraphs_exactly(archive):
+    facets = search_paragraphs({"q": "migrants"}).facets
+    assert {v.value: v.count for v in facets["body"]} == {"ECOSOC": 1, "GA": 1}
+    assert {v.value: v.count for v in facets["kind"]} == {"preambular": 1, "operative": 1}
+
+
+def test_past_the_limit_counts_are_estimates(archive, monkeypatch, client):
+    monkeypatch.setattr(matching, "EXACT_LIMIT", 1)
+    results = search_documents({"q": "migrants"})
+    assert results.count_is_estimate and results.facets_are_estimates
+    # A sample of a tiny archive is the whole archive: the estimate is the exact count.
+    assert results.count == 2
+    assert {d.symbol for d in results.rows} == {"E/RES/2014/23", "A/RES/66/128"}
+    paragraphs = search_paragraphs({"q": "migrants"})
+    assert paragraphs.count_is_estimate
+    data = client.get("/api/search/", {"q": "migrants"}).json()
+    assert data["count_is_estimate"] is True and data["facets_are_estimates"] is True
+    assert "about 2 documents" in " ".join(
+        client.get("/search/", {"q": "migrants"}).content.decode().split()
+    )
+
+
+def test_under_the_limit_counts_are_exact(archive, client):
+    data = client.get("/api/search/", {"q": "migrants"}).json()
+    assert data["count"] == 2
+    assert data["count_is_estimate"] is False and data["facets_are_estimates"] is False
+
+
+def test_estimates_keep_two_significant_figures():
+    assert [matching.estimate(v) for v in (7, 99.6, 123, 12_345, 987_654)] == [
+        7,
+        100,
+        120,
+        12_000,
+        990_000,
+    ]
