@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
@@ -30,6 +31,8 @@ from ..models import Body, Country, Document, DocumentTopic, Paragraph, Referenc
 
 PAGE_SIZE = 25
 RELATED_LIMIT = 6
+# Documents scored per shared topic (the most recently added): see related_documents().
+RELATED_CANDIDATES = 300
 CITED_BY_LIMIT = 200
 
 
@@ -50,7 +53,12 @@ def newest_first(documents: QuerySet[Document]) -> QuerySet[Document]:
 
 def get_published_document(*, symbol: str | None = None, pk: int | None = None) -> Document:
     """The published document by symbol or id, with body and draft/adopted versions; else 404."""
-    documents = published_documents().select_related("body", "draft__body", "adopted_version__body")
+    documents = (
+        published_documents()
+        .select_related("body", "draft__body", "adopted_version__body")
+        # The page shows paragraphs, not the full texts (tens of kilobytes each).
+        .defer("full_text", "draft__full_text", "adopted_version__full_text")
+    )
     if symbol is not None:
         return get_object_or_404(documents, symbol=symbol)
     return get_object_or_404(documents, pk=pk)
@@ -156,16 +164,32 @@ def cited_by_of(document: Document, *, body: str = "", year: int | None = None) 
 def related_documents(
     document: Document, *, topic_ids: list[int], neighbour_ids: set[int]
 ) -> list[Document]:
-    """A few documents sharing topics with this one or linked to it by citation (one query)."""
+    """A few documents sharing topics with this one or linked to it by citation (one query).
+
+    A topic may be shared by thousands of documents: only the RELATED_CANDIDATES most recently
+    added of each topic are scored, so the page's cost stays flat as the archive grows.
+    """
     if not topic_ids and not neighbour_ids:
         return []
     shared = Q(topic_links__topic_id__in=topic_ids) & ~Q(
         topic_links__status=DocumentTopic.Status.REJECTED
     )
+    candidates = Q(pk__in=neighbour_ids)
+    if topic_ids:
+        # Uses index: document_topic_newest (topic, document descending), LIMIT per topic.
+        per_topic = " UNION ALL ".join(
+            "(SELECT document_id FROM resolutions_documenttopic WHERE topic_id = %s "
+            "AND status <> %s ORDER BY document_id DESC LIMIT %s)"
+            for _ in topic_ids
+        )
+        params = []
+        for topic_id in topic_ids:
+            params += [topic_id, DocumentTopic.Status.REJECTED, RELATED_CANDIDATES]
+        candidates |= Q(pk__in=RawSQL(per_topic, params))
     return list(
         published_documents()
         .exclude(pk=document.pk)
-        .filter(shared | Q(pk__in=neighbour_ids))
+        .filter(candidates)
         .annotate(shared_topics=Count("topic_links", filter=shared, distinct=True))
         .annotate(
             score=F("shared_topics")
