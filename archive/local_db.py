@@ -32,6 +32,15 @@ SERVE_LOCK = ".serve.lock"
 DATABASE_NAME = "archive"
 SERVE_ADDRESS = os.environ.get("ARCHIVE_ADDRESS", "127.0.0.1:8000")
 SAMPLES_DIR = PROJECT_DIR / "samples"
+# Server settings for the archive's queries (docs/performance.md; the same values are passed to
+# docker-compose's postgres service). shared_buffers takes effect at the server's next start.
+SERVER_SETTINGS = {
+    "shared_buffers": "512MB",
+    "work_mem": "16MB",
+    "effective_cache_size": "2GB",
+    "random_page_cost": "1.1",
+    "jit": "off",
+}
 
 
 class AlreadyRunning(RuntimeError):
@@ -100,9 +109,23 @@ def embedded_server(pgdata: Path = PGDATA) -> Iterator[str]:
     try:
         socket_dir = str(server.get_postmaster_info().socket_dir)
         ensure_database(server, DATABASE_NAME)
+        apply_settings(server)
         yield f"postgres://postgres@{quote(socket_dir, safe='')}/{DATABASE_NAME}"
     finally:
         server.cleanup()
+
+
+def apply_settings(server: object) -> None:
+    """Write SERVER_SETTINGS with ALTER SYSTEM (once) and reload; a restart applies the rest."""
+    current = server.psql("SELECT name || '=' || setting FROM pg_file_settings;")
+    missing = {
+        name: value for name, value in SERVER_SETTINGS.items() if f"{name}={value}" not in current
+    }
+    if not missing:
+        return
+    for name, value in missing.items():
+        server.psql(f"ALTER SYSTEM SET {name} = '{value}';")
+    server.psql("SELECT pg_reload_conf();")
 
 
 def ensure_database(server: object, name: str) -> None:
