@@ -12,7 +12,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Model, Q, QuerySet
+from django.forms import ModelForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -302,30 +303,67 @@ def bulk_topics(request: HttpRequest) -> HttpResponse:
     return render(request, "staff/bulk_topics.html", context)
 
 
-# --- vocabularies ---
+# --- vocabularies: topics and countries are listed, added to, edited and merged alike ---
+
+
+def vocabulary_page(
+    request: HttpRequest, *, form_class: type[ModelForm], rows: QuerySet, plural: str
+) -> HttpResponse:
+    """A vocabulary's rows with forms to add one and to merge two; `plural` names its page."""
+    model = rows.model
+    form = form_class(request.POST or None)
+    merge = forms.MergeForm(queryset=model.objects.all())
+    if request.method == "POST":
+        if not request.user.has_perm(f"resolutions.add_{model._meta.model_name}"):
+            raise PermissionDenied
+        if form.is_valid():
+            added = form.save(commit=False)
+            services.save_as(added, user=request.user, reason="added")
+            messages.success(request, f"Added {added}.")
+            return redirect(f"staff:{plural}")
+    return render(
+        request,
+        f"staff/{plural}.html",
+        {"form": form, "merge": merge, plural: rows},
+        status=400 if form.errors else 200,
+    )
+
+
+def vocabulary_edit(
+    request: HttpRequest, *, form_class: type[ModelForm], instance: Model, plural: str
+) -> HttpResponse:
+    """Edit one row of a vocabulary, then back to its page."""
+    form = form_class(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        services.save_as(form.instance, user=request.user, reason="edited")
+        messages.success(request, f"Saved {form.instance}.")
+        return redirect(f"staff:{plural}")
+    return render(request, "staff/vocabulary_edit.html", {"form": form, "object": instance})
+
+
+def vocabulary_merge(
+    request: HttpRequest, *, model: type[Model], merge: Callable[..., int], plural: str
+) -> HttpResponse:
+    """Merge the two rows the posted form names with `merge`, then back to the page."""
+    form = forms.MergeForm(request.POST, queryset=model.objects.all())
+    if form.is_valid():
+        source, target = form.cleaned_data["source"], form.cleaned_data["target"]
+        name = str(source)
+        moved = merge(source, target, user=request.user)
+        messages.success(request, f"Merged {name} into {target}: {moved} documents moved.")
+    else:
+        messages.error(
+            request, " ".join(error for errors in form.errors.values() for error in errors)
+        )
+    return redirect(f"staff:{plural}")
 
 
 @requires("resolutions.view_topic")
 @require_http_methods(["GET", "POST"])
 def topics(request: HttpRequest) -> HttpResponse:
     """The topic vocabulary: add a topic, merge two."""
-    form = forms.TopicForm(request.POST or None)
-    merge = forms.MergeForm(queryset=Topic.objects.all())
-    if request.method == "POST":
-        if not request.user.has_perm("resolutions.add_topic"):
-            raise PermissionDenied
-        if form.is_valid():
-            topic = form.save(commit=False)
-            services.save_as(topic, user=request.user, reason="added")
-            messages.success(request, f"Added {topic}.")
-            return redirect("staff:topics")
-    vocabulary = Topic.objects.select_related("parent").annotate(n=Count("document_links"))
-    return render(
-        request,
-        "staff/topics.html",
-        {"form": form, "merge": merge, "topics": vocabulary},
-        status=400 if form.errors else 200,
-    )
+    rows = Topic.objects.select_related("parent").annotate(n=Count("document_links"))
+    return vocabulary_page(request, form_class=forms.TopicForm, rows=rows, plural="topics")
 
 
 @requires("resolutions.change_topic")
@@ -333,52 +371,22 @@ def topics(request: HttpRequest) -> HttpResponse:
 def topic_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Rename a topic or nest it under another."""
     topic = get_object_or_404(Topic, pk=pk)
-    form = forms.TopicForm(request.POST or None, instance=topic)
-    if request.method == "POST" and form.is_valid():
-        services.save_as(form.instance, user=request.user, reason="edited")
-        messages.success(request, f"Saved {form.instance}.")
-        return redirect("staff:topics")
-    return render(request, "staff/vocabulary_edit.html", {"form": form, "object": topic})
+    return vocabulary_edit(request, form_class=forms.TopicForm, instance=topic, plural="topics")
 
 
 @requires("resolutions.change_topic", "resolutions.delete_topic")
 @require_POST
 def topics_merge(request: HttpRequest) -> HttpResponse:
     """Merge two topics: every document of one moves to the other."""
-    form = forms.MergeForm(request.POST, queryset=Topic.objects.all())
-    if form.is_valid():
-        source, target = form.cleaned_data["source"], form.cleaned_data["target"]
-        name = str(source)
-        moved = services.merge_topics(source, target, user=request.user)
-        messages.success(request, f"Merged {name} into {target}: {moved} documents moved.")
-    else:
-        messages.error(
-            request, " ".join(error for errors in form.errors.values() for error in errors)
-        )
-    return redirect("staff:topics")
+    return vocabulary_merge(request, model=Topic, merge=services.merge_topics, plural="topics")
 
 
 @requires("resolutions.view_country")
 @require_http_methods(["GET", "POST"])
 def countries(request: HttpRequest) -> HttpResponse:
     """Countries with their aliases: add one, merge two."""
-    form = forms.CountryForm(request.POST or None)
-    merge = forms.MergeForm(queryset=Country.objects.all())
-    if request.method == "POST":
-        if not request.user.has_perm("resolutions.add_country"):
-            raise PermissionDenied
-        if form.is_valid():
-            country = form.save(commit=False)
-            services.save_as(country, user=request.user, reason="added")
-            messages.success(request, f"Added {country}.")
-            return redirect("staff:countries")
     rows = Country.objects.annotate(n=Count("sponsorships"))
-    return render(
-        request,
-        "staff/countries.html",
-        {"form": form, "merge": merge, "countries": rows},
-        status=400 if form.errors else 200,
-    )
+    return vocabulary_page(request, form_class=forms.CountryForm, rows=rows, plural="countries")
 
 
 @requires("resolutions.change_country")
@@ -386,29 +394,18 @@ def countries(request: HttpRequest) -> HttpResponse:
 def country_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Rename a country, set its code and aliases."""
     country = get_object_or_404(Country, pk=pk)
-    form = forms.CountryForm(request.POST or None, instance=country)
-    if request.method == "POST" and form.is_valid():
-        services.save_as(form.instance, user=request.user, reason="edited")
-        messages.success(request, f"Saved {form.instance}.")
-        return redirect("staff:countries")
-    return render(request, "staff/vocabulary_edit.html", {"form": form, "object": country})
+    return vocabulary_edit(
+        request, form_class=forms.CountryForm, instance=country, plural="countries"
+    )
 
 
 @requires("resolutions.change_country", "resolutions.delete_country")
 @require_POST
 def countries_merge(request: HttpRequest) -> HttpResponse:
     """Merge two countries: sponsorships move, names become aliases."""
-    form = forms.MergeForm(request.POST, queryset=Country.objects.all())
-    if form.is_valid():
-        source, target = form.cleaned_data["source"], form.cleaned_data["target"]
-        name = str(source)
-        moved = services.merge_countries(source, target, user=request.user)
-        messages.success(request, f"Merged {name} into {target}: {moved} documents moved.")
-    else:
-        messages.error(
-            request, " ".join(error for errors in form.errors.values() for error in errors)
-        )
-    return redirect("staff:countries")
+    return vocabulary_merge(
+        request, model=Country, merge=services.merge_countries, plural="countries"
+    )
 
 
 # --- citations ---
