@@ -172,7 +172,18 @@ ParagraphFormSet = inlineformset_factory(
 )
 
 
-class TopicForm(forms.ModelForm):
+class SlugFromNameForm(forms.ModelForm):
+    """A vocabulary row whose slug, left empty, is made from its name."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+
+    def clean_slug(self) -> str:
+        return self.cleaned_data["slug"] or slugify(self.cleaned_data.get("name", ""))[:120]
+
+
+class TopicForm(SlugFromNameForm):
     """Add or rename a topic, or nest it under another."""
 
     class Meta:
@@ -182,13 +193,9 @@ class TopicForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["slug"].required = False
         self.fields["slug"].help_text = "The topic's address; made from the name when empty."
         if self.instance.pk:
             self.fields["parent"].queryset = Topic.objects.exclude(pk=self.instance.pk)
-
-    def clean_slug(self):
-        return self.cleaned_data["slug"] or slugify(self.cleaned_data.get("name", ""))[:120]
 
     def clean_parent(self):
         parent = self.cleaned_data["parent"]
@@ -213,7 +220,7 @@ class AliasesField(forms.CharField):
         return [line[:120] for line in lines if line]
 
 
-class CountryForm(forms.ModelForm):
+class CountryForm(SlugFromNameForm):
     """A country with its aliases."""
 
     aliases = AliasesField(required=False, help_text="Other spellings, one per line.")
@@ -224,11 +231,7 @@ class CountryForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["slug"].required = False
         self.fields["iso3"].empty_value = None
-
-    def clean_slug(self):
-        return self.cleaned_data["slug"] or slugify(self.cleaned_data.get("name", ""))[:120]
 
 
 class MergeForm(forms.Form):
