@@ -347,6 +347,13 @@ def decide_topic_for_documents(
 # --- vocabularies ---
 
 
+def merge_reason(source: Topic | Country, target: Topic | Country) -> str:
+    """The history reason of a merge's writes; refuses merging a row into itself."""
+    if source.pk == target.pk:
+        raise StaffActionError(f"a {source._meta.verbose_name} cannot be merged into itself")
+    return f"merged {source.name} into {target.name}"
+
+
 @transaction.atomic
 def merge_topics(source: Topic, target: Topic, *, user) -> int:
     """Move every document and subtopic of `source` to `target`, then delete `source`.
@@ -354,9 +361,7 @@ def merge_topics(source: Topic, target: Topic, *, user) -> int:
     Where a document has both, the stronger decision stays (confirmed, suggested, rejected).
     Returns the number of documents moved.
     """
-    if source.pk == target.pk:
-        raise StaffActionError("a topic cannot be merged into itself")
-    reason = f"merged {source.name} into {target.name}"
+    reason = merge_reason(source, target)
     moved = 0
     for link in source.document_links.select_for_update():
         existing = DocumentTopic.objects.filter(document_id=link.document_id, topic=target).first()
@@ -396,9 +401,7 @@ def merge_countries(source: Country, target: Country, *, user) -> int:
 
     Returns the number of documents moved.
     """
-    if source.pk == target.pk:
-        raise StaffActionError("a country cannot be merged into itself")
-    reason = f"merged {source.name} into {target.name}"
+    reason = merge_reason(source, target)
     moved = 0
     for sponsorship in source.sponsorships.select_for_update():
         if Sponsorship.objects.filter(document_id=sponsorship.document_id, country=target).exists():
