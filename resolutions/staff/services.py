@@ -385,16 +385,6 @@ def merge_topics(source: Topic, target: Topic, *, user) -> int:
     return moved
 
 
-def set_topic_parent(topic: Topic, parent: Topic | None) -> None:
-    """Refuse a parent that would make the vocabulary a loop."""
-    ancestor = parent
-    while ancestor is not None:
-        if ancestor.pk == topic.pk:
-            raise StaffActionError(f"{parent} is {topic} or below it")
-        ancestor = ancestor.parent
-    topic.parent = parent
-
-
 @transaction.atomic
 def merge_countries(source: Country, target: Country, *, user) -> int:
     """Move every sponsorship of `source` to `target`, keep its names as aliases, delete it.
