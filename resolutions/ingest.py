@@ -146,10 +146,14 @@ def body_by_code(code: str) -> Body:
     return bodies.get(code) or bodies["OTHER"]
 
 
+def original_name(source: IngestSource) -> str:
+    """The storage name of an original file: its checksum and its suffix."""
+    return f"originals/{source.checksum}{PurePath(source.filename).suffix.lower()[:10]}"
+
+
 def store_original(source: IngestSource) -> tuple[str, bool]:
     """Save the file once under its checksum; returns its storage name and whether it was new."""
-    suffix = PurePath(source.filename).suffix.lower()[:10]
-    name = f"originals/{source.checksum}{suffix}"
+    name = original_name(source)
     if default_storage.exists(name):
         return name, False
     return default_storage.save(name, ContentFile(source.data)), True

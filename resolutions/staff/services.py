@@ -125,16 +125,11 @@ def upload_file(upload, *, user, run: IngestRun, may_replace: bool) -> UploadOut
         record(run, source, ingest.IngestResult(IngestOutcome.FAILED, message=message))
         return UploadOutcome(filename, message=message, warnings=warnings)
     except StaffActionError as exc:
-        ingest.delete_unused_original(f"originals/{source.checksum}{suffix_of(filename)}")
+        ingest.delete_unused_original(ingest.original_name(source))
         record(run, source, ingest.IngestResult(IngestOutcome.FAILED, message=str(exc)))
         return UploadOutcome(filename, message=str(exc), warnings=warnings)
     record(run, source, ingest.IngestResult(result.outcome, document, message="\n".join(warnings)))
     return UploadOutcome(filename, document, result.outcome, warnings=warnings)
-
-
-def suffix_of(filename: str) -> str:
-    """The stored original's suffix, as the ingest service names it."""
-    return PurePath(filename).suffix.lower()[:10]
 
 
 def record(run: IngestRun, source: ingest.IngestSource, result: ingest.IngestResult) -> None:
