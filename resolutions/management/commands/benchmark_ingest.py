@@ -22,7 +22,7 @@ from django.db import connection, reset_queries, transaction
 from django.test import override_settings
 
 from resolutions.citations import document_key
-from resolutions.ingest import document_files, finish_run, ingest_file
+from resolutions.ingest import document_files, finish_run, ingest_file, start_run
 from resolutions.models import (
     Document,
     DocumentTopic,
@@ -140,7 +140,7 @@ class Command(BaseCommand):
         self, folder: Path, *, docs: int
     ) -> tuple[IngestRun, float, float, dict[str, int]]:
         """Ingest the folder's files in one run; returns the run, seconds, early RSS and counts."""
-        run = IngestRun.objects.create(started_by=f"manage.py benchmark_ingest --docs {docs}")
+        run = start_run(f"manage.py benchmark_ingest --docs {docs}")
         counts: dict[str, int] = {}
         early_rss = 0.0
         start = time.perf_counter()
