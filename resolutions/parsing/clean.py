@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .references import SYMBOL_RE
+
 CHAR_FIXES = str.maketrans(
     {
         "\u00a0": " ",
@@ -59,6 +61,8 @@ PAGE_LABEL_RE = re.compile(
     r"^[ ]*(?:Page[ ]+\d{1,3}(?:[ ]+of[ ]+\d{1,3})?|-[ ]*\d{1,3}[ ]*-)[ ]*$",
     re.MULTILINE | re.IGNORECASE,
 )
+# A page number alone between blank lines (a header or footer without job number).
+PAGE_NUMBER_BLOCK_RE = re.compile(r"(?<=\n)([ ]*\n)[ ]*\d{1,3}[ ]*(?=\n[ ]*\n)")
 STRAY_STARS_RE = re.compile(r"\*{2,}")
 SPACES_RE = re.compile(r"[ ]{2,}")
 HYPHEN_BREAK_RE = re.compile(r"(?<=[a-z])-[ ]*\n[ ]*(?=[a-z])")
@@ -66,6 +70,10 @@ LINE_BREAK_RE = re.compile(r"[ ]*\n[ ]*")
 BLANK_LINES_RE = re.compile(r"\n[ ]*\n\s*")
 CITATION_BEFORE_RE = re.compile(r"(?:resolutions?|decisions?|and|No\.|,)[ ]*$", re.IGNORECASE)
 DEBRIS_LINE_MAX = 300
+RUNNING_TEXT_MIN = 150
+# A block of nothing but document symbols: the running header of a page ("E/2019/30
+# E/CN.15/2019/15", or a compilation's "E/2005/INF/2/Add.1"); a citation always has words.
+SYMBOLS_BLOCK_RE = re.compile(rf"(?:{SYMBOL_RE.pattern})(?:[ ]+(?:{SYMBOL_RE.pattern}))*")
 
 
 def normalize_characters(text: str) -> str:
@@ -108,6 +116,7 @@ def remove_furniture(text: str) -> str:
     text = PAGE_LABEL_RE.sub("", text)
     text = PAGE_COUNTER_END_RE.sub(drop_page_counter, text)
     text = PAGE_COUNTER_START_RE.sub(drop_page_counter, text)
+    text = PAGE_NUMBER_BLOCK_RE.sub(r"\1", text)
     return STRAY_STARS_RE.sub(" ", text)
 
 
@@ -142,6 +151,7 @@ def remove_running_headers(text: str, *, symbol: str | None, title: str | None, 
     In text whose line breaks were lost, the header sits inside a block: the symbol with the
     title, or the symbol alone (a document never cites its own symbol), is removed there too.
     """
+    text = drop_symbol_blocks(text)
     marks = [mark for mark in (symbol, title) if mark and len(mark) >= 6]
     if not marks:
         return text
@@ -154,6 +164,20 @@ def remove_running_headers(text: str, *, symbol: str | None, title: str | None, 
             blocks[index] = strip_header_marks(block, marks)
         position += len(block) + 2
     return "\n\n".join(block for block in blocks if block)
+
+
+def drop_symbol_blocks(text: str) -> str:
+    """Drop blocks of nothing but symbols once the running text has started (the first block
+    of some length): above it they head the document and name it."""
+    blocks = text.split("\n\n")
+    started = False
+    kept = []
+    for block in blocks:
+        if started and SYMBOLS_BLOCK_RE.fullmatch(block):
+            continue
+        started = started or len(block) >= RUNNING_TEXT_MIN
+        kept.append(block)
+    return "\n\n".join(kept)
 
 
 def inline_header_re(symbol: str, title: str | None) -> re.Pattern[str]:

@@ -22,7 +22,9 @@ MARKDOWN_RULE_RE = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.MULTILINE)
 MARKDOWN_QUOTE_RE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE)
 MARKDOWN_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 MARKDOWN_SIGNS_RE = re.compile(
-    r"^#{1,6}[ \t]|\*\*\S|\*[A-Z][a-z]+[a-z ]{0,30}\*|\]\(", re.MULTILINE
+    r"^#{1,6}[ \t]|\*\*\S|\*[A-Z][a-z]+[a-z ]{0,30}\*|(?<![\w_])_[A-Z][a-z]+[a-z ]{0,30}_(?![\w_])"
+    r"|\]\(",
+    re.MULTILINE,
 )
 HTML_DROP_TAGS = (
     "script",

@@ -29,6 +29,8 @@ NUMBER_TOKEN_RE = re.compile(
 RESUME_RE = re.compile(
     r"(?<!\s\d)(?<!\s\d\d)\.[ ]+(?:[a-z]|\d{1,3}\.[ ][A-Z]|\([a-z]{1,3}\)[ ]|([A-Z][a-z]+)\b)"
 )
+# Capitalized parts of document symbols ("Corr.1", "Amend.2", "Suppl.1").
+SYMBOL_WORDS = frozenset({"Corr", "Amend", "Suppl", "Part", "Sect", "Vols", "Add", "Rev"})
 BLANK_RUN_RE = re.compile(r"(?:\n\n)+")
 LAST_WORD_RE = re.compile(r"[A-Za-z]+$")
 WORD_BEFORE_RE = re.compile(r"([\w.]+)[ ]*$")
@@ -356,8 +358,17 @@ def may_be_marker(text: str, start: int, end: int) -> bool:
         return False
     if start and text[start - 1] == ".":
         # "Rev.1", "L.3", "No.5" are parts of symbols; a marker after a full stop ends a word.
-        word = LAST_WORD_RE.search(text[max(0, start - 30) : start - 1])
-        if not word or not word.group(0).islower() or len(word.group(0)) < 4:
+        # A capitalized word ending a sentence ("the 1972 Protocol.1") may carry one too, unless
+        # it is a part of a symbol ("/Rev.1", "Corr.1").
+        window = text[max(0, start - 30) : start - 1]
+        word = LAST_WORD_RE.search(window)
+        if not word or len(word.group(0)) < 4:
+            return False
+        if not word.group(0).islower() and (
+            not word.group(0).istitle()
+            or word.group(0) in SYMBOL_WORDS
+            or window[word.start() - 1 : word.start()] in ("/", ".")
+        ):
             return False
     return not (after and after.group(1).lower() in NOT_MARKER_AFTER)
 

@@ -22,9 +22,17 @@ END_MARKERS_RE = re.compile(
     r"|(?:^|\n\n)\*[ ]\*[ ]\*"
     r"|\n\nThe (?:meeting|session) rose at)"
 )
+# Ends of the resolution that open a block: "36th plenary meeting", "Annex".
+BLOCK_END_RE = re.compile(
+    r"\n\n(?:\d{1,3}(?:st|nd|rd|th)[ ]+(?:plenary[ ]+)?meeting\b"
+    r"|Annex(?:es)?(?:[ ][IVX]{1,5})?(?=[ \n]|$))"
+)
+ANNEX_RE = re.compile(r"(?:^|\n\n|(?<=[.;]) )Annex(?:[ ][IVX]{1,5})?(?=[ \n]|$)")
 TRAILING_HEADING_RE = re.compile(
     r"(?<=[.;:,])(?:[ ]+(?:[IVXL]{1,5}|[A-H])\.[ ]+[A-Z][^.;:\n]{0,150}){1,3}$"
 )
+# A section heading printed between paragraphs: "I" / "II. Strengthening ..." / "A. Deliberations".
+SECTION_HEADING_RE = re.compile(r"^(?:[IVXL]{1,5}|[A-H])\.?[ ]+[A-Z][^.;:]{0,150}$")
 NOT_NUMBER_BEFORE_RE = re.compile(
     r"(?:paragraphs?|para\.|articles?|No\.|Nos\.|chapter|section|annex|items?|rules?|page"
     r"|vol\.|footnote|and|to)[ ]*$",
@@ -113,6 +121,11 @@ def segment_text(text: str, *, numbered_kind: str, decision: bool = False) -> Se
         preamble_end = numbered[0].start() if numbered else len(text)
     end_marker = END_MARKERS_RE.search(text, numbered[-1].end() if numbered else body_start)
     body_end = end_marker.start() if end_marker else len(text)
+    if numbered:
+        # An annex with numbered paragraphs of its own follows the resolution's last paragraph.
+        block_end = BLOCK_END_RE.search(text, numbered[0].end(), numbered[-1].start())
+        if block_end:
+            body_end = block_end.start()
     numbered = [match for match in numbered if match.start() < body_end]
     pieces: list[Piece] = []
     if intro is not None:
@@ -122,12 +135,29 @@ def segment_text(text: str, *, numbered_kind: str, decision: bool = False) -> Se
         end = numbered[index + 1].start() if index + 1 < len(numbered) else body_end
         content = drop_trailing_headings(text[match.end() : end])
         pieces.append(Piece(kind=numbered_kind, number=match.group(1), text=content))
+    pieces.extend(annex_pieces(text, start=body_end, warnings=warnings))
     return Segments(
         head=text[:body_start],
         pieces=[p for p in pieces if p.text.strip()],
         tail=text[body_end:],
         warnings=warnings,
     )
+
+
+def annex_pieces(text: str, *, start: int, warnings: list[str]) -> list[Piece]:
+    """The numbered paragraphs of the annexes after `start`, as paragraphs of kind other."""
+    annexes = list(ANNEX_RE.finditer(text, start))
+    pieces: list[Piece] = []
+    for index, annex in enumerate(annexes):
+        end = annexes[index + 1].start() if index + 1 < len(annexes) else len(text)
+        numbered = find_numbered(
+            text[:end], start=annex.end(), strict_start=True, warnings=warnings, verbs=False
+        )
+        for position, match in enumerate(numbered):
+            stop = numbered[position + 1].start() if position + 1 < len(numbered) else end
+            content = drop_trailing_headings(text[match.end() : stop])
+            pieces.append(Piece(kind="other", number=match.group(1), text=content))
+    return pieces
 
 
 def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments:
@@ -192,6 +222,9 @@ def split_preamble(preamble: str) -> list[Piece]:
     """Preambular paragraphs: cut at blocks and where a known opener follows a comma."""
     cuts = [0]
     position = 0
+    blocks = preamble.split("\n\n")
+    if len(blocks) > 1:
+        preamble = "\n\n".join(b for b in blocks if not is_section_heading(b))
     for block in preamble.split("\n\n"):
         stripped = strip_leading_sentinels(block)
         if position and stripped and not continues_paragraph(stripped):
@@ -255,6 +288,12 @@ def drop_trailing_headings(text: str) -> str:
         blocks.pop()
     text = "\n\n".join(blocks)
     return TRAILING_HEADING_RE.sub("", text.rstrip())
+
+
+def is_section_heading(block: str) -> bool:
+    """Whether a block is a numbered section heading ("II. International cooperation")."""
+    block = block.strip()
+    return len(block) <= HEADING_BLOCK_MAX and bool(SECTION_HEADING_RE.match(block))
 
 
 def is_heading_block(block: str) -> bool:
