@@ -21,7 +21,8 @@ SYMBOL_RE = re.compile(
 )
 # "66/128", "72/266 A", special sessions "S-30/1", "ES-10/19", "1898 (XVIII)", "2242 (2015)".
 NUMBER_PART = (
-    r"(?:(?:E?S-)?\d{1,4}/\d{1,3}(?: ?[A-Z](?![\w/]))?|\d{1,4} ?\((?:[IVXLC]{1,7}|\d{4})\))"
+    r"(?:(?:E?S-)?\d{1,4}/\d{1,3}(?: ?[A-Z](?![\w/]))?"
+    r"|\d{1,4}(?: [A-Z])? ?\((?:[IVXLC]{1,7}|\d{4})\))"
 )
 NUMBER_RE = re.compile(rf"(?<![\w/.-]){NUMBER_PART}(?![\w/])")
 CITATION_RE = re.compile(r"\b(resolutions?|decisions?)\b[ ]*", re.IGNORECASE)
@@ -192,6 +193,18 @@ def cited_body(
             return None, offset + short.start()
         if short.group("its"):
             named = body_named_before(before[: short.start()])
+            if (
+                not named
+                and own_body == "ECOSOC"
+                and not ECOSOC_NUMBER_RE.match(
+                    text[keyword_start:after].split()[-1]
+                    if text[keyword_start:after].split()
+                    else ""
+                )
+            ):
+                # The Council's numbers are "2019/19": "its resolution 27/3" after "the
+                # Commission on Crime Prevention and Criminal Justice" is the Commission's.
+                named = last_body_named(text[max(0, offset - 200) : offset + short.start()])
             return (named or own_body), offset + short.start()
         return short_body(short.group("short"), own_body=own_body), offset + short.start()
     tail = text[after : after + 140]
@@ -212,6 +225,16 @@ def body_named_before(text: str) -> str | None:
         if named and LINK_WORDS_RE.fullmatch(text[named[-1].end() :]):
             return code
     return None
+
+
+def last_body_named(text: str) -> str | None:
+    """The body named last in `text`, if any."""
+    last: tuple[int, str] | None = None
+    for pattern, code in BODY_CODE_RES:
+        for named in pattern.finditer(text):
+            if last is None or named.start() > last[0]:
+                last = (named.start(), code)
+    return last[1] if last else None
 
 
 def short_body(word: str, *, own_body: str) -> str:
