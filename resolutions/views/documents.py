@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -373,36 +374,42 @@ def document_by_id(request: HttpRequest, pk: int) -> HttpResponse:
 # --- exports -------------------------------------------------------------------------------
 
 
-def _download(body: str, *, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def _lookup(symbol: str | None, pk: int | None) -> Document:
     return get_published_document(symbol=symbol, pk=pk)
 
 
-def document_ris(request: HttpRequest, symbol: str | None = None, pk: int | None = None):
+# The citation files: what writes each, and its media type.
+CITATION_FILES: dict[str, tuple[Callable[..., str], str]] = {
+    "ris": (ris_for_document, "application/x-research-info-systems"),
+    "bib": (bibtex_for_document, "application/x-bibtex"),
+}
+
+
+def _citation_download(request: HttpRequest, document: Document, *, extension: str) -> HttpResponse:
+    """The document's citation as a file to download: `extension` is one of CITATION_FILES."""
+    write, content_type = CITATION_FILES[extension]
+    url = request.build_absolute_uri(document.get_absolute_url())
+    response = HttpResponse(
+        write(document, url=url, topics=_topic_names(document)),
+        content_type=f"{content_type}; charset=utf-8",
+    )
+    filename = download_filename(document, extension)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def document_ris(
+    request: HttpRequest, symbol: str | None = None, pk: int | None = None
+) -> HttpResponse:
     """The document's citation in RIS, for reference managers."""
-    document = _lookup(symbol, pk)
-    url = request.build_absolute_uri(document.get_absolute_url())
-    return _download(
-        ris_for_document(document, url=url, topics=_topic_names(document)),
-        content_type="application/x-research-info-systems; charset=utf-8",
-        filename=download_filename(document, "ris"),
-    )
+    return _citation_download(request, _lookup(symbol, pk), extension="ris")
 
 
-def document_bibtex(request: HttpRequest, symbol: str | None = None, pk: int | None = None):
+def document_bibtex(
+    request: HttpRequest, symbol: str | None = None, pk: int | None = None
+) -> HttpResponse:
     """The document's citation in BibTeX."""
-    document = _lookup(symbol, pk)
-    url = request.build_absolute_uri(document.get_absolute_url())
-    return _download(
-        bibtex_for_document(document, url=url, topics=_topic_names(document)),
-        content_type="application/x-bibtex; charset=utf-8",
-        filename=download_filename(document, "bib"),
-    )
+    return _citation_download(request, _lookup(symbol, pk), extension="bib")
 
 
 def document_json(request: HttpRequest, symbol: str | None = None, pk: int | None = None):
