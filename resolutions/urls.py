@@ -1,6 +1,8 @@
 """Public addresses of the archive; they are linked to from outside, so keep them stable."""
 
-from django.urls import path
+from collections.abc import Callable
+
+from django.urls import URLPattern, path
 
 from . import api
 from .document_feeds import CitedByFeed
@@ -9,6 +11,15 @@ from .views import documents, original
 from .views import search as search_views
 
 app_name = "resolutions"
+
+
+def document_routes(suffix: str, view: Callable, *, name: str) -> list[URLPattern]:
+    """An export's id route, then its symbol route (`<path:symbol>` would take the id too)."""
+    return [
+        path(f"documents/id/<int:pk>/{suffix}", view, name=f"document_by_id_{name}"),
+        path(f"documents/<path:symbol>/{suffix}", view, name=f"document_{name}"),
+    ]
+
 
 urlpatterns = [
     # --- search, browse, API, feeds of searches, exports (views/search.py, api.py) ---
@@ -26,18 +37,10 @@ urlpatterns = [
     # The id routes and the suffixed routes come before the catch-all `<path:symbol>/`.
     path("documents/<int:pk>/original/", original.original_file, name="original"),
     path("documents/id/<int:pk>/", documents.document_by_id, name="document_by_id"),
-    path("documents/id/<int:pk>/cite.ris", documents.document_ris, name="document_by_id_ris"),
-    path("documents/id/<int:pk>/cite.bib", documents.document_bibtex, name="document_by_id_bibtex"),
-    path("documents/id/<int:pk>/json/", documents.document_json, name="document_by_id_json"),
-    path(
-        "documents/id/<int:pk>/cited-by.atom",
-        CitedByFeed(),
-        name="document_by_id_cited_by_feed",
-    ),
-    path("documents/<path:symbol>/cite.ris", documents.document_ris, name="document_ris"),
-    path("documents/<path:symbol>/cite.bib", documents.document_bibtex, name="document_bibtex"),
-    path("documents/<path:symbol>/json/", documents.document_json, name="document_json"),
-    path("documents/<path:symbol>/cited-by.atom", CitedByFeed(), name="document_cited_by_feed"),
+    *document_routes("cite.ris", documents.document_ris, name="ris"),
+    *document_routes("cite.bib", documents.document_bibtex, name="bibtex"),
+    *document_routes("json/", documents.document_json, name="json"),
+    *document_routes("cited-by.atom", CitedByFeed(), name="cited_by_feed"),
     path("documents/<path:symbol>/", documents.document_detail, name="document"),
     path("bodies/", documents.body_list, name="body_list"),
     path("bodies/<str:code>/", documents.body_detail, name="body"),
