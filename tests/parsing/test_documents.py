@@ -8,20 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from resolutions.parsing import parse, parse_file
-from resolutions.parsing.evaluate import evaluate, format_table, normalize, score, source_of
+from resolutions.parsing import parse
+from resolutions.parsing.evaluate import evaluate, format_table, score
+
+from .gold import (
+    assert_metadata,
+    assert_paragraphs,
+    assert_references,
+    assert_sponsors,
+    gold_names,
+    load,
+)
 
 DOCUMENTS = Path(__file__).resolve().parent / "documents"
-NAMES = sorted(path.name[: -len(".gold.json")] for path in DOCUMENTS.glob("*.gold.json"))
-
-
-def load(name: str) -> tuple[dict, dict]:
-    """The parsed document and its gold structure."""
-    gold_path = DOCUMENTS / f"{name}.gold.json"
-    source = source_of(gold_path)
-    assert source is not None, f"no source file for {name}"
-    parsed = parse_file(source.read_bytes(), filename=source.name).to_dict()
-    return parsed, json.loads(gold_path.read_text(encoding="utf-8"))
+NAMES = gold_names(DOCUMENTS)
 
 
 def test_there_are_enough_documents() -> None:
@@ -30,31 +30,24 @@ def test_there_are_enough_documents() -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_metadata_matches_gold(name: str) -> None:
-    parsed, gold = load(name)
-    for key in ("symbol", "body", "doc_type", "number", "title", "date", "year"):
-        assert parsed[key] == gold[key], key
+    assert_metadata(*load(DOCUMENTS, name))
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_paragraphs_match_gold(name: str) -> None:
-    parsed, gold = load(name)
-    shape = [(p["kind"], p["number"], p["verb"]) for p in parsed["paragraphs"]]
-    assert shape == [(p["kind"], p["number"], p["verb"]) for p in gold["paragraphs"]]
-    texts = [normalize(p["text"]) for p in parsed["paragraphs"]]
-    assert texts == [normalize(p["text"]) for p in gold["paragraphs"]]
+    assert_paragraphs(*load(DOCUMENTS, name))
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_sponsors_and_references_match_gold(name: str) -> None:
-    parsed, gold = load(name)
-    assert set(parsed["sponsors"]) == set(gold["sponsors"])
-    as_set = lambda refs: {json.dumps(ref, sort_keys=True) for ref in refs}  # noqa: E731
-    assert as_set(parsed["references"]) == as_set(gold["references"])
+    parsed, gold = load(DOCUMENTS, name)
+    assert_sponsors(parsed, gold)
+    assert_references(parsed, gold)
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_output_has_exactly_the_contract_keys(name: str) -> None:
-    parsed, gold = load(name)
+    parsed, gold = load(DOCUMENTS, name)
     assert list(parsed) == list(gold)
 
 

@@ -1,0 +1,54 @@
+"""The out-of-sample documents (written before the parser was read) against their golds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .gold import (
+    assert_metadata,
+    assert_paragraphs,
+    assert_references,
+    assert_sponsors,
+    gold_names,
+    load,
+)
+
+BLIND = Path(__file__).resolve().parent / "blind"
+NAMES = gold_names(BLIND)
+# Misses still open (see docs/parsing.md, "Out-of-sample round"): a report chapter holding a
+# draft resolution is neither segmented into the draft's paragraphs nor read as the
+# Commission's report.
+OPEN_MISSES = {"ccpcj_report_2019_chapter": {"metadata", "paragraphs", "references"}}
+
+
+def check(name: str, aspect: str) -> None:
+    if aspect in OPEN_MISSES.get(name, set()):
+        pytest.xfail(f"open out-of-sample miss: {aspect}")
+
+
+def test_there_are_twelve_blind_documents() -> None:
+    assert len(NAMES) == 12
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_metadata_matches_gold(name: str) -> None:
+    parsed, gold = load(BLIND, name)
+    check(name, "metadata")
+    assert_metadata(parsed, gold)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_paragraphs_match_gold(name: str) -> None:
+    parsed, gold = load(BLIND, name)
+    check(name, "paragraphs")
+    assert_paragraphs(parsed, gold)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_sponsors_and_references_match_gold(name: str) -> None:
+    parsed, gold = load(BLIND, name)
+    assert_sponsors(parsed, gold)
+    check(name, "references")
+    assert_references(parsed, gold)
