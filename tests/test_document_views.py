@@ -343,12 +343,33 @@ def test_document_page_query_count(client, rich_document, django_assert_max_num_
 # --- exports ---------------------------------------------------------------------------
 
 
-def test_ris_export(client, rich_document):
-    response = client.get("/documents/E/RES/2014/23/cite.ris")
+def export(client, suffix: str):
+    """The rich document's export at this suffix; it must be found."""
+    response = client.get(f"/documents/E/RES/2014/23/{suffix}")
     assert response.status_code == 200
-    assert response["Content-Type"] == "application/x-research-info-systems; charset=utf-8"
-    assert response["Content-Disposition"] == 'attachment; filename="E_RES_2014_23.ris"'
-    text = response.content.decode()
+    return response
+
+
+@pytest.mark.parametrize(
+    "suffix, content_type, disposition",
+    [
+        (
+            "cite.ris",
+            "application/x-research-info-systems",
+            'attachment; filename="E_RES_2014_23.ris"',
+        ),
+        ("cite.bib", "application/x-bibtex", 'attachment; filename="E_RES_2014_23.bib"'),
+        ("json/", "application/json", 'inline; filename="E_RES_2014_23.json"'),
+    ],
+)
+def test_exports_media_type_and_file_name(client, rich_document, suffix, content_type, disposition):
+    response = export(client, suffix)
+    assert response["Content-Type"] == f"{content_type}; charset=utf-8"
+    assert response["Content-Disposition"] == disposition
+
+
+def test_ris_export(client, rich_document):
+    text = export(client, "cite.ris").content.decode()
     assert text.startswith("TY  - GOVDOC\r\n")
     assert "TI  - Strengthening international cooperation" in text
     assert "AU  - Economic and Social Council\r\n" in text
@@ -360,11 +381,7 @@ def test_ris_export(client, rich_document):
 
 
 def test_bibtex_export(client, rich_document):
-    response = client.get("/documents/E/RES/2014/23/cite.bib")
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/x-bibtex; charset=utf-8"
-    assert response["Content-Disposition"] == 'attachment; filename="E_RES_2014_23.bib"'
-    text = response.content.decode()
+    text = export(client, "cite.bib").content.decode()
     assert text.startswith("@misc{E_RES_2014_23,\n")
     assert "  author = {{Economic and Social Council}},\n" in text
     assert "  number = {E/RES/2014/23},\n" in text
@@ -372,10 +389,7 @@ def test_bibtex_export(client, rich_document):
 
 
 def test_json_export_has_the_contract_shape(client, rich_document):
-    response = client.get("/documents/E/RES/2014/23/json/")
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/json; charset=utf-8"
-    data = json.loads(response.content)
+    data = json.loads(export(client, "json/").content)
     assert list(data) == [
         "symbol", "body", "doc_type", "number", "title", "date", "year",
         "sponsors", "paragraphs", "references",
