@@ -41,20 +41,6 @@ from .parsing.countries import country_by_name
 from .parsing.types import ParsedDocument, ParseError
 from .topic_rules import suggest_topics
 
-# Metadata an ingest may overwrite; a field listed in `Document.curated_fields` is kept instead.
-METADATA_FIELDS = (
-    "symbol",
-    "doc_type",
-    "number",
-    "title",
-    "body",
-    "date",
-    "year",
-    "session",
-    "agenda_item",
-    "language",
-    "full_text",
-)
 # A draft and its adopted resolution have the same or nearly the same title.
 TITLE_SIMILARITY = 0.9
 # Files in folders that are not documents: hidden files and JSON (e.g. the samples' gold files).
