@@ -16,7 +16,13 @@ from .extract import (
 from .footnotes import collect_footnotes, separate_footnotes, strip_sentinels
 from .metadata import read_metadata
 from .references import find_references
-from .segment import FIRST_NUMBERED_RE, find_intro, segment_text, strip_leading_sentinels
+from .segment import (
+    DECISION_START_RE,
+    FIRST_NUMBERED_RE,
+    find_intro,
+    segment_text,
+    strip_leading_sentinels,
+)
 from .types import (
     BODY_CODES,
     DOC_TYPES,
@@ -82,9 +88,9 @@ def parse_text(text: str) -> ParsedDocument:
         raise ParseError("no document text left after removing page debris")
     draft_intro = find_intro(cleaned)
     first = FIRST_NUMBERED_RE.search(cleaned)
-    draft_head = cleaned[
-        : draft_intro.start() if draft_intro else first.start() if first else HEAD_GUESS_CHARS
-    ]
+    head_end = draft_intro.start() if draft_intro else first.start() if first else HEAD_GUESS_CHARS
+    statement = None if draft_intro else DECISION_START_RE.search(cleaned, 0, head_end)
+    draft_head = cleaned[: statement.start() if statement else head_end]
     draft_meta = read_metadata(
         cleaned, head=draft_head, intro_body=draft_intro.group(1) if draft_intro else None
     )

@@ -64,6 +64,8 @@ PAGE_LABEL_RE = re.compile(
 # A page number alone between blank lines (a header or footer without job number).
 PAGE_NUMBER_BLOCK_RE = re.compile(r"(?<=\n)([ ]*\n)[ ]*\d{1,3}[ ]*(?=\n[ ]*\n)")
 STRAY_STARS_RE = re.compile(r"\*{2,}")
+# The heading of a list of notes (a web page's "Notes" before the footnote bodies).
+NOTES_HEADING_RE = re.compile(r"^[ ]*(?:Notes|Footnotes|Endnotes)[ ]*:?[ ]*$", re.MULTILINE)
 SPACES_RE = re.compile(r"[ ]{2,}")
 HYPHEN_BREAK_RE = re.compile(r"(?<=[a-z])-[ ]*\n[ ]*(?=[a-z])")
 LINE_BREAK_RE = re.compile(r"[ ]*\n[ ]*")
@@ -117,6 +119,7 @@ def remove_furniture(text: str) -> str:
     text = PAGE_COUNTER_END_RE.sub(drop_page_counter, text)
     text = PAGE_COUNTER_START_RE.sub(drop_page_counter, text)
     text = PAGE_NUMBER_BLOCK_RE.sub(r"\1", text)
+    text = NOTES_HEADING_RE.sub("", text)
     return STRAY_STARS_RE.sub(" ", text)
 
 

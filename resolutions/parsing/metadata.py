@@ -32,7 +32,8 @@ DATE_RE = re.compile(
 )
 ADOPTION_RE = re.compile(
     rf"(?:\d{{1,4}}(?:st|nd|rd|th)[ ]+(?:plenary[ ]+)?meeting[ ,]+(?:on[ ]+)?"
-    rf"|adopted[ ]by[ ]the[ ][A-Z][\w ,]{{3,120}}?[ ]on[ ])"
+    rf"|adopted[ ]by[ ]the[ ][A-Z][\w ,]{{3,120}}?[ ]on[ ]"
+    rf"|\bOn[ ](?=\d{{1,2}}[ ](?:{MONTH_PATTERN})[ ]\d{{4}},[ ]the[ ][^.;:]{{0,200}}?[ ]decided\b))"
     rf"(?=\d{{1,2}}[ ](?:{MONTH_PATTERN})|(?:{MONTH_PATTERN})[ ]\d)"
 )
 DISTR_RE = re.compile(r"Distr\.?:?[ ]*(?:General|Limited|Restricted|Special)?[ ,]*", re.IGNORECASE)

@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 from .bodies import BODY_NAME_RE, INTRO_RE
 from .verbs import MODIFIERS, is_operative_verb, is_preambular_opener
 
+MONTH_PATTERN = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+
 SENTINELS = r"(?:\ue000[^\ue001\ue000]{1,8}\ue001)*"
 NUMBERED_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\.[ ](?=[^\s\d.])")
 FIRST_NUMBERED_RE = re.compile(r"(?:(?<=\s)|^)1\.[ ](?=[A-Z*_])")
@@ -43,9 +47,17 @@ PARTICIPLE_FOLLOWERS = frozenset({"by", "that", "at", "with", "of", "about", "to
 # or "The Commission on Narcotic Drugs decided".
 DECISION_START_RE = re.compile(
     r"(?:^|(?<=\n\n)|(?<=[.:]\s))"
-    rf"(?:At[ ]its[ ]|At[ ]the[ ]\w+[ ]meeting|The[ ](?:{BODY_NAME_RE.pattern}))"
+    rf"(?:At[ ]its[ ]|At[ ]the[ ]\w+[ ]meeting|The[ ](?:{BODY_NAME_RE.pattern})"
+    rf"|On[ ]\d{{1,2}}[ ](?:{MONTH_PATTERN})[ ]\d{{4}},[ ]the[ ])"
     r"|(?<=\s)At[ ]its[ ](?=[^,.;:]{0,80}?meeting)"
 )
+# A later sentence of a statement that is a decision of its own: "The Commission also decided".
+STATEMENT_SPLIT_RE = re.compile(
+    rf"[.]({SENTINELS})[ ]+(?=The[ ](?:Commission|Council|Conference|Assembly|Congress)\b"
+    r"[^.;:]{0,80}?\b(?:decided|took[ ]note|requested|approved|adopted|elected)\b)"
+)
+# An item of a numbered list (an agenda) inside a statement.
+LIST_ITEM_RE = re.compile(r"^\d{1,3}\.[ ]")
 ADOPTION_PREFIX_RE = re.compile(r"At[ ]its[ ][^,.;:]{0,80}?meeting,?(?:[ ]on[ ][^,.;:]{0,40},?)?")
 HEADING_BLOCK_MAX = 160
 JUMP_MAX = 3
@@ -110,9 +122,12 @@ def segment_text(text: str, *, numbered_kind: str, decision: bool = False) -> Se
         warnings=warnings,
         verbs=numbered_kind == "operative",
     )
-    if decision and intro is None and not numbered:
+    if decision and intro is None:
         statement = DECISION_START_RE.search(text)
-        if statement:
+        if statement and (
+            not numbered
+            or (statement.start() < numbered[0].start() and not opens_with_verb(text, numbered[0]))
+        ):
             return segment_statement(text, start=statement.start(), warnings=warnings)
     if intro is None:
         body_start = numbered[0].start() if numbered else len(text)
@@ -166,15 +181,46 @@ def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments
     end_marker = END_MARKERS_RE.search(text, prefix.end() if prefix else start)
     end = end_marker.start() if end_marker else len(text)
     pieces: list[Piece] = []
-    for block in text[start:end].split("\n\n"):
+    blocks = [part for block in text[start:end].split("\n\n") for part in split_statement(block)]
+    for block in blocks:
         stripped = strip_leading_sentinels(block.strip())
         if not stripped:
             continue
-        if pieces and continues_paragraph(stripped):
+        if pieces and (
+            continues_paragraph(stripped)
+            or LIST_ITEM_RE.match(stripped)
+            or strip_sentinels_end(pieces[-1].text).endswith(":")
+        ):
             pieces[-1].text += "\n\n" + block
         else:
             pieces.append(Piece(kind="operative", number=None, text=block, statement=True))
     return Segments(head=text[:start], pieces=pieces, tail=text[end:], warnings=warnings)
+
+
+def split_statement(block: str) -> list[str]:
+    """A statement's block cut before each later sentence that states a decision of its own."""
+    parts, position = [], 0
+    for match in STATEMENT_SPLIT_RE.finditer(block):
+        parts.append(block[position : match.end(1)])
+        position = match.end()
+    parts.append(block[position:])
+    return parts
+
+
+def opens_with_verb(text: str, match: re.Match[str]) -> bool:
+    """Whether the numbered paragraph at `match` opens with an operative verb."""
+    following = FIRST_WORDS_RE.match(text[match.end() : match.end() + 60])
+    if not following:
+        return False
+    first = following.group(1)
+    if first.lower() in MODIFIERS and following.group(2):
+        first = following.group(2)
+    return is_operative_verb(first)
+
+
+def strip_sentinels_end(text: str) -> str:
+    """Text without the footnote sentinels and spaces that close it."""
+    return re.sub(rf"{SENTINELS}\s*$", "", text.rstrip())
 
 
 def find_numbered(
