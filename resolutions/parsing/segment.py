@@ -278,8 +278,10 @@ def split_preamble(preamble: str) -> list[Piece]:
         position += len(block) + 2
     one_line = "\n\n" not in preamble.strip()
     for match in PREAMBLE_SPLIT_RE.finditer(preamble):
-        if opens_preambular(match.group(1), match.group(2)) or (
-            one_line and looks_like_opener(match.group(1), match.group(2))
+        if (
+            opens_preambular(match.group(1), match.group(2))
+            or opens_unnumbered_operative(match.group(1))
+            or (one_line and looks_like_opener(match.group(1), match.group(2)))
         ):
             cuts.append(match.end())
     cuts = sorted(set(cuts))
@@ -302,6 +304,12 @@ def opens_preambular(first: str, second: str | None) -> bool:
     if is_preambular_opener(first):
         return True
     return first.lower() in MODIFIERS and second is not None and is_preambular_opener(second)
+
+
+def opens_unnumbered_operative(first: str) -> bool:
+    """Whether a capitalized operative verb after a comma opens an unnumbered operative paragraph
+    (a decision's "..., Decides to convene ...")."""
+    return first.endswith("s") and is_operative_verb(first) and not is_preambular_opener(first)
 
 
 def looks_like_opener(first: str, second: str | None) -> bool:
