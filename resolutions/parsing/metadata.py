@@ -68,6 +68,8 @@ TITLE_ANCHOR_RE = re.compile(
     r"|\badopted[ ]by[ ]the[ ][^\n]{3,160}?\d{4}(?![\w/])",
     re.IGNORECASE,
 )
+# The heading of a resolution's first part ("I" over its title) closing the head.
+PART_HEADING_END_RE = re.compile(r"\n\n[IVX]{1,5}\.?\n\n[^\n]{1,300}$")
 SPLIT_COMMAS_RE = re.compile(r"\s*,\s*")
 AND_RE = re.compile(r"\s+and\s+")
 PARENTHESES_RE = re.compile(r"\([^()]{0,200}\bbehalf\b[^()]{0,200}\)|\*")
@@ -170,7 +172,8 @@ def find_title(head: str, *, doc_type: str) -> str | None:
         return clean_title(report.group(0)) if report else None
     if doc_type == "other":
         return None
-    anchors = list(TITLE_ANCHOR_RE.finditer(head.rstrip()))
+    head = PART_HEADING_END_RE.sub("", head.rstrip())
+    anchors = list(TITLE_ANCHOR_RE.finditer(head))
     start = anchors[-1].end() if anchors else 0
     return clean_title(head[start:])
 

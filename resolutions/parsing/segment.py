@@ -148,8 +148,21 @@ def segment_text(text: str, *, numbered_kind: str, decision: bool = False) -> Se
         pieces.extend(split_preamble(preamble))
     for index, match in enumerate(numbered):
         end = numbered[index + 1].start() if index + 1 < len(numbered) else body_end
-        content = drop_trailing_headings(text[match.end() : end])
-        pieces.append(Piece(kind=numbered_kind, number=match.group(1), text=content))
+        content = text[match.end() : end]
+        part = INTRO_RE.search(content) if numbered_kind == "operative" else None
+        if part:
+            pieces.append(
+                Piece(
+                    kind=numbered_kind,
+                    number=match.group(1),
+                    text=drop_trailing_headings(content[: part.start()]),
+                )
+            )
+            pieces.extend(split_preamble(content[part.end() :]))
+            continue
+        pieces.append(
+            Piece(kind=numbered_kind, number=match.group(1), text=drop_trailing_headings(content))
+        )
     pieces.extend(annex_pieces(text, start=body_end, warnings=warnings))
     return Segments(
         head=text[:body_start],
@@ -236,6 +249,14 @@ def find_numbered(
     expected = 1
     for match in candidates:
         number = int(match.group(1))
+        if (
+            verbs
+            and number == 1
+            and accepted
+            and INTRO_RE.search(text, accepted[-1].end(), match.start())
+        ):
+            # A part of its own ("II", heading, "The Economic and Social Council,") restarts at 1.
+            expected = 1
         if number == expected:
             accepted.append(match)
             expected += 1
