@@ -73,6 +73,8 @@ BLANK_LINES_RE = re.compile(r"\n[ ]*\n\s*")
 CITATION_BEFORE_RE = re.compile(r"(?:resolutions?|decisions?|and|No\.|,)[ ]*$", re.IGNORECASE)
 DEBRIS_LINE_MAX = 300
 RUNNING_TEXT_MIN = 150
+RUNNING_TEXT_CHARS = 600
+FURNITURE_LINE_MAX = 80
 # A block of nothing but document symbols: the running header of a page ("E/2019/30
 # E/CN.15/2019/15", or a compilation's "E/2005/INF/2/Add.1"); a citation always has words.
 SYMBOLS_BLOCK_RE = re.compile(rf"(?:{SYMBOL_RE.pattern})(?:[ ]+(?:{SYMBOL_RE.pattern}))*")
@@ -123,6 +125,66 @@ def remove_furniture(text: str) -> str:
     return STRAY_STARS_RE.sub(" ", text)
 
 
+def is_page_furniture_line(line: str) -> bool:
+    """Whether a line is nothing but page furniture (job number, page counter, barcode...)."""
+    if not line.strip() or len(line) > FURNITURE_LINE_MAX:
+        return False
+    line = BARCODE_RE.sub(" ", line)
+    line = RECYCLE_RE.sub(" ", line)
+    line = JOB_NUMBER_RE.sub(" ", line)
+    line = PAGE_LABEL_RE.sub("", line)
+    line = PAGE_COUNTER_END_RE.sub(drop_page_counter, line)
+    return not line.strip()
+
+
+def drop_page_break_lines(text: str) -> str:
+    """Delete the lines of a page break printed between two lines of running text.
+
+    PDF text extracted without blank lines (pypdf) puts the page's furniture (job number, page
+    counter, barcode, "Please recycle") and the running header's symbols ("E/2018/30",
+    "E/CN.15/2018/15" on lines of their own) between two lines of one paragraph; emptied, they
+    would leave a blank line that cuts the paragraph in two. Symbol lines count only beside
+    furniture and once the running text has started (above it they name the document).
+    """
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    furniture = [is_page_furniture_line(line) for line in lines]
+    if not any(furniture):
+        return text
+    seen = 0
+    started = [False] * len(lines)
+    for index, line in enumerate(lines):
+        started[index] = seen >= RUNNING_TEXT_CHARS
+        seen += len(line) if not furniture[index] else 0
+    changed = True
+    while changed:
+        changed = False
+        for index, line in enumerate(lines):
+            if furniture[index] or not started[index]:
+                continue
+            beside = (index and furniture[index - 1]) or (
+                index + 1 < len(lines) and furniture[index + 1]
+            )
+            if beside and SYMBOLS_BLOCK_RE.fullmatch(line.strip()):
+                furniture[index] = changed = True
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        if not furniture[index]:
+            kept.append(lines[index])
+            index += 1
+            continue
+        run_end = index
+        while run_end < len(lines) and furniture[run_end]:
+            run_end += 1
+        between = kept and kept[-1].strip() and run_end < len(lines) and lines[run_end].strip()
+        if not between:
+            kept.extend("" for _ in range(index, run_end))
+        index = run_end
+    return "\n".join(kept)
+
+
 def drop_page_counter(match: re.Match[str]) -> str:
     """Remove "2/5" when it reads as page 2 of 5 rather than a cited number."""
     page, total = int(match.group(1)), int(match.group(2))
@@ -144,6 +206,7 @@ def clean_text(text: str) -> str:
     """The cleaning stage: characters, debris, furniture, wrapping."""
     text = normalize_characters(text)
     text = cut_debris(text)
+    text = drop_page_break_lines(text)
     text = remove_furniture(text)
     return join_lines(text)
 

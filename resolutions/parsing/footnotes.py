@@ -27,7 +27,8 @@ NUMBER_TOKEN_RE = re.compile(
     r"(\d{1,3})(?=[ ,;:\n]|\.(?![ ]?[A-Z(*])|$)"
 )
 RESUME_RE = re.compile(
-    r"(?<!\s\d)(?<!\s\d\d)\.[ ]+(?:[a-z]|\d{1,3}\.[ ][A-Z]|\([a-z]{1,3}\)[ ]|([A-Z][a-z]+)\b)"
+    r"(?<!\s\d)(?<!\s\d\d)\.[ ]+(?:[a-z]|\d{1,3}\.[ ][A-Z]|\([a-z]{1,3}\)[ ]|([A-Z][a-z]+)\b"
+    r"|\d{1,3}(?:st|nd|rd|th)[ ](?:plenary[ ])?meeting\b)"
 )
 # Capitalized parts of document symbols ("Corr.1", "Amend.2", "Suppl.1").
 SYMBOL_WORDS = frozenset({"Corr", "Amend", "Suppl", "Part", "Sect", "Vols", "Add", "Rev"})
@@ -166,6 +167,8 @@ NOT_MARKER_AFTER = frozenset(
     }
 )
 BODY_MAX = 400
+# Running text ending in a word cut by a hyphen (the rest of the word follows the bodies).
+SPLIT_WORD_RE = re.compile(r"[a-z]{2}-$")
 RUN_MAX = 3000
 
 
@@ -240,6 +243,8 @@ def separate_inline_footnotes(text: str) -> tuple[str, dict[str, str]]:
             if not found and expected > 1:
                 found = find_numbered_run(block, expected=1, before=page)
                 restarted = found is not None
+            if not found and bodies:
+                found = find_repeated_run(block, known=bodies)
             if not found:
                 break
             start, end, run = found
@@ -252,7 +257,10 @@ def separate_inline_footnotes(text: str) -> tuple[str, dict[str, str]]:
             page = ""
             block = block[end:].lstrip()
             expected = int(run[-1][0]) + 1
-            if block and done and not done.endswith("\n\n"):
+            if SPLIT_WORD_RE.search(done) and block[:1].islower():
+                # A word hyphenated across the page break ("Thirte-" ... bodies ... "enth").
+                done = done[:-1]
+            elif block and done and not done.endswith("\n\n"):
                 done += " "
         star = find_star_body(block, text=text)
         if star:
@@ -287,6 +295,26 @@ def find_numbered_run(
         for start in reversed(starts) if closing else starts:
             found = collect_run(block, start=start.start(1), first=expected, closing=closing)
             if found and has_marker(before + "\n\n" + block[: start.start()], str(expected)):
+                end, run = found
+                return start.start(), end, run
+    return None
+
+
+def find_repeated_run(
+    block: str, *, known: dict[str, str]
+) -> tuple[int, int, list[tuple[str, str]]] | None:
+    """A run of bodies repeating the number of a footnote already found, after a full stop: a
+    note printed again at the foot of a later page (the last page's, after the last paragraph)."""
+    for start in BODY_START_RE.finditer(block):
+        if start.group(1) not in known or block[: start.start()].rstrip()[-1:] not in ".;":
+            continue
+        if not may_be_marker(block, start.start(1), start.end(1)):
+            continue
+        for closing in (True, False):
+            found = collect_run(
+                block, start=start.start(1), first=int(start.group(1)), closing=closing
+            )
+            if found:
                 end, run = found
                 return start.start(), end, run
     return None

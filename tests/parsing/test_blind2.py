@@ -25,7 +25,6 @@ OPEN_MISSES = {
     "ccpcj_report_2023_draft": {"metadata", "paragraphs", "references"},
     "congress_kyoto_declaration": {"metadata", "paragraphs"},
     "ga_48_103_1993": {"paragraphs"},
-    "ga_73_186_pypdf": {"paragraphs"},
 }
 
 
