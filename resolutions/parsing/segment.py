@@ -26,6 +26,12 @@ END_MARKERS_RE = re.compile(
     r"|(?:^|\n\n)\*[ ]\*[ ]\*"
     r"|\n\nThe (?:meeting|session) rose at)"
 )
+# The heading of the next resolution or decision printed after this one (resolutions printed one
+# after another in a report): the rest of the text is another document.
+NEXT_HEADING_RE = re.compile(
+    r"(?:^|\n\n|(?<=[.;])[ ])(?:Resolution|Decision)[ ]+\d{1,4}/\d{1,4}(?![\w/])"
+    r"(?![ ]+(?:of|and|was|is)\b)"
+)
 # Ends of the resolution that open a block: "36th plenary meeting", "Annex".
 BLOCK_END_RE = re.compile(
     r"\n\n(?:\d{1,3}(?:st|nd|rd|th)[ ]+(?:plenary[ ]+)?meeting\b"
@@ -136,6 +142,10 @@ def segment_text(text: str, *, numbered_kind: str, decision: bool = False) -> Se
         preamble_end = numbered[0].start() if numbered else len(text)
     end_marker = END_MARKERS_RE.search(text, numbered[-1].end() if numbered else body_start)
     body_end = end_marker.start() if end_marker else len(text)
+    text_end = len(text)
+    following = NEXT_HEADING_RE.search(text, numbered[-1].end() if numbered else body_start)
+    if following and following.start() < body_end:
+        body_end = text_end = following.start()
     if numbered:
         # An annex with numbered paragraphs of its own follows the resolution's last paragraph.
         block_end = BLOCK_END_RE.search(text, numbered[0].end(), numbered[-1].start())
@@ -167,7 +177,7 @@ def segment_text(text: str, *, numbered_kind: str, decision: bool = False) -> Se
     return Segments(
         head=text[:body_start],
         pieces=[p for p in pieces if p.text.strip()],
-        tail=text[body_end:],
+        tail=text[body_end:text_end],
         warnings=warnings,
     )
 

@@ -56,3 +56,14 @@ def test_a_note_repeated_at_the_foot_of_the_last_page_leaves_the_last_paragraph(
     )
     parsed = parse(text)
     assert parsed.paragraphs[-1].text.endswith("possible responses.")
+
+
+def test_the_next_resolutions_heading_ends_the_text() -> None:
+    text = (
+        HEAD + "Noting the report,\n"
+        "1. Invites Member States to provide resources.\n"
+        "Resolution 27/2\nPreventing and combating trafficking in organs\n"
+    )
+    parsed = parse(text)
+    assert parsed.paragraphs[-1].text == "Invites Member States to provide resources."
+    assert all(reference.number != "27/2" for reference in parsed.references)
