@@ -18,6 +18,10 @@ SUPERSCRIPT_BODY_RE = re.compile(f"^[ ]?([{SUPERSCRIPTS}]{{1,3}})[ ]*(\\S.*)$", 
 INLINE_SUPERSCRIPT_BODY_RE = re.compile(f"(?<=\\s)([{SUPERSCRIPTS}]{{1,3}})[ ]+(?=[A-Z\u201c\"'(])")
 MARKDOWN_MARKER_RE = re.compile(r"\[\^([\w*]{1,8})\]")
 MARKDOWN_BODY_RE = re.compile(r"^\[\^([\w*]{1,8})\]:[ ]*(.*)$", re.DOTALL)
+# Footnotes of 1990s documents: "session, 1/ and of ...", bodies "1/ Official Records ..." after
+# a rule at the end.
+SLASH_BODY_RE = re.compile(r"^(\d{1,3})/[ ]+(\S.*)$", re.DOTALL)
+SLASH_MARKER_RE = re.compile(r"(?<=[\w.,;:)\u201d\"\u2019])[ ]?(\d{1,3})/(?=[\s,;:.)]|$)")
 BODY_START_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,3}) (?=[A-Z\u201c\"'(])")
 STAR_BODY_RE = re.compile(r"(?<=\s)(\*{1,3}|\u2020|\u2021) (?=[A-Z\u201c\"'(])")
 STAR_MARKER_RE = re.compile(r"(?<=[\w.,;:)])(\*{1,3}|\u2020|\u2021)(?=[\s,;:.]|$)")
@@ -178,12 +182,20 @@ def separate_footnotes(text: str) -> tuple[str, dict[str, str]]:
     blocks = text.split("\n\n")
     kept: list[str] = []
     for block in blocks:
-        match = SUPERSCRIPT_BODY_RE.match(block) or MARKDOWN_BODY_RE.match(block)
+        match = (
+            SUPERSCRIPT_BODY_RE.match(block)
+            or MARKDOWN_BODY_RE.match(block)
+            or (SLASH_BODY_RE.match(block) if "/" in block[:5] else None)
+        )
         if match:
             bodies.setdefault(match.group(1).translate(FROM_SUPERSCRIPT), match.group(2).strip())
         else:
             kept.append(block)
     text = "\n\n".join(kept)
+    if bodies:
+        text = SLASH_MARKER_RE.sub(
+            lambda m: sentinel(m.group(1)) if m.group(1) in bodies else m.group(0), text
+        )
     if SUPERSCRIPT_RE.search(text):
         text = separate_inline_superscript_bodies(text, bodies)
     if bodies or SUPERSCRIPT_RE.search(text) or MARKDOWN_MARKER_RE.search(text):

@@ -23,7 +23,6 @@ OPEN_MISSES = {
     "ccpcj_decision_30_2_prose": {"references"},
     "ccpcj_report_2023_draft": {"metadata", "paragraphs", "references"},
     "congress_kyoto_declaration": {"metadata", "paragraphs"},
-    "ga_48_103_1993": {"paragraphs"},
 }
 
 

@@ -204,3 +204,23 @@ def test_parsing_package_does_not_load_django() -> None:
         "assert not any(m.startswith('django') for m in sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_slash_footnotes_of_1990s_documents() -> None:
+    from resolutions.parsing.footnotes import separate_footnotes, strip_sentinels
+
+    text = (
+        "Taking note of the report on its second session, 1/ and of resolution 1993/32,\n\n"
+        "Bearing in mind the recommendations of the Eighth Congress, 2/\n\n"
+        "1/ Official Records of the Economic and Social Council, 1993, Supplement No. 10.\n\n"
+        "2/ See A/CONF.144/28/Rev.1."
+    )
+    marked, bodies = separate_footnotes(text)
+    assert bodies == {
+        "1": "Official Records of the Economic and Social Council, 1993, Supplement No. 10.",
+        "2": "See A/CONF.144/28/Rev.1.",
+    }
+    assert strip_sentinels(marked) == (
+        "Taking note of the report on its second session, and of resolution 1993/32,\n\n"
+        "Bearing in mind the recommendations of the Eighth Congress,"
+    )
