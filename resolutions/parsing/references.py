@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .bodies import BODY_CODE_RES
+from .bodies import BODY_CODE_RES, body_of_symbol
 from .types import ParsedReference
 
 # Series of UN document symbols; other organizations' symbols (AG/RES, ICC-ASP) are not listed.
@@ -50,6 +50,12 @@ ENTITLED_GAP_RE = re.compile(
     r"[^;]{1,300}?[,\u201d\"\u2019]{1,3}[ ]*(?:and[ ]*)?$"
 )
 GAP_MAX = 320
+# "CTOC/COP/2020/10, chap. I, resolution 10/1": a resolution printed in a report, cited by the
+# report's symbol and place; it is the resolution of the body whose report it is.
+REPORT_PLACE_RE = re.compile(
+    r"(?:,[ ]*(?:chap(?:ter|\.)?|sect(?:ion|\.)?|annex|part|para(?:graph|\.)?)"
+    r"(?:[ ]+[IVXL\d]{1,5}(?:\.[A-Z\d]{1,3})*)?)+,[ ]*$"
+)
 SECOND_ADVERBIAL_RE = re.compile(r"(?:resolution|decision)s?\b", re.IGNORECASE)
 RES_SYMBOL_RE = re.compile(r"^(A/HRC|A|E|S)/RES/(.+)$")
 SC_NUMBER_RE = re.compile(r"^(\d{3,4}) ?\((\d{4})\)$")
@@ -187,6 +193,16 @@ def cited_body(
         named = list(pattern.finditer(before))
         if named and not before[named[-1].end() :].strip(" \u2019's"):
             return code, offset + named[-1].start()
+    place = REPORT_PLACE_RE.search(before)
+    if place:
+        report = list(SYMBOL_RE.finditer(before[: place.start()]))
+        if report and report[-1].end() == place.start():
+            symbol = report[-1].group(0)
+            # "E/2018/30" (a commission's report as a supplement of the Council's records) and
+            # "A/73/..." name the body that receives the report, not the one that adopted it.
+            code = body_of_symbol(symbol)
+            if code and not re.match(r"(?:E|A)/\d", symbol):
+                return code, offset + report[-1].start()
     short = CITED_BODY_RE.search(before)
     if short:
         if short.group("other"):

@@ -224,3 +224,16 @@ def test_slash_footnotes_of_1990s_documents() -> None:
         "Taking note of the report on its second session, and of resolution 1993/32,\n\n"
         "Bearing in mind the recommendations of the Eighth Congress,"
     )
+
+
+def test_a_resolution_cited_by_its_reports_symbol_is_the_reports_bodys() -> None:
+    from resolutions.parsing.references import find_references
+
+    def cited(text: str) -> set[tuple[str | None, str | None]]:
+        found = find_references([(text, None)], own_body="CCPCJ", own_symbol=None, own_number=None)
+        return {(r.body, r.number) for r in found if r.type == "resolution"}
+
+    assert cited("2 CTOC/COP/2020/10, chap. I, resolution 10/1.") == {("COP-UNTOC", "10/1")}
+    assert cited("See CAC/COSP/2021/17, sect. I.A, resolution 9/4.") == {("COSP-UNCAC", "9/4")}
+    assert cited("E/CN.7/2019/15, chap. I, resolution 62/4") == {("CND", "62/4")}
+    assert cited("E/2018/30, chap. I, sect. D, resolution 27/1") == {("CCPCJ", "27/1")}
