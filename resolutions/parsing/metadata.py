@@ -48,8 +48,12 @@ SPONSORS_RE = re.compile(
     re.IGNORECASE,
 )
 REPORT_TITLE_RE = re.compile(
-    r"\b(?:Draft[ ])?Report[ ](?:of|on)[ ][^\n]{5,400}?(?=[ ](?:[IVX]{1,4}|[A-H]|1)\.[ ][A-Z]|\n|$)"
+    r"\b(?:Draft[ ])?Report[ ](?:of|on)[ ][^\n]{5,400}?(?=[ ](?:[IVX]{1,4}|[A-H]|1)\.[ ][A-Z]|\n|$"
+    r"|[ ](?:Economic[ ]and[ ]Social[ ]Council[ ]|General[ ]Assembly[ ])?Official[ ]Records\b"
+    r"|[ ]Chapter[ ][IVX]{1,5}\b|[ ]Supplement[ ]No\.)"
 )
+OFFICIAL_RECORDS_RE = re.compile(r"\bOfficial[ ]Records,[ ](\d{4})\b[^\n]{0,40}?Supplement[ ]No\.")
+CHAPTER_RE = re.compile(r"(?:^|\s)Chapter[ ][IVX]{1,5}\b")
 RESOLUTION_ADOPTED_RE = re.compile(
     r"\b(Resolution|Decision)s?[ ]+adopted[ ]+by[ ]+the[ ]+"
     r"([A-Z][\w ]{3,120}?)(?=[ ]+(?:on|at|\[|\())",
@@ -147,6 +151,10 @@ def find_doc_type(
 ) -> str:
     """resolution, decision, draft_resolution, report or other."""
     draft = DRAFT_RE.search(head)
+    if heading_kind is None and not (symbol and "/L." in symbol) and is_report_head(head):
+        # A report recommending a draft ("1. The Commission recommends ... the following draft
+        # resolution") is still a report: its head names it or opens a chapter.
+        return "report"
     if draft or (symbol and "/L." in symbol):
         return (
             "draft_resolution" if not draft or draft.group(1).lower() == "resolution" else "other"
@@ -163,6 +171,14 @@ def find_doc_type(
     if REPORT_TITLE_RE.search(head):
         return "report"
     return "other"
+
+
+def is_report_head(head: str) -> bool:
+    """Whether a head (the text before paragraph 1) is a report's: a "Report of/on ..." title,
+    the Official Records supplement it is printed in, or a chapter heading."""
+    return bool(
+        REPORT_TITLE_RE.search(head) or OFFICIAL_RECORDS_RE.search(head) or CHAPTER_RE.search(head)
+    )
 
 
 def find_title(head: str, *, doc_type: str) -> str | None:
@@ -196,6 +212,42 @@ def find_date(text: str, *, head: str) -> str | None:
         if date:
             return date
     return None
+
+
+def find_issue_date(head: str) -> str | None:
+    """A report's date: the issue date of its cover ("Distr.: General 4 September 2014"); the
+    meetings it reports on are not its adoption."""
+    distr = DISTR_RE.search(head)
+    return iso_date(head, start=distr.end(), window=80) if distr else None
+
+
+def report_body(head: str, *, symbol: str | None) -> str | None:
+    """The body whose report it is: a joint symbol of a commission's or conference's series
+    beside the Council's or Assembly's ("E/2019/30 E/CN.15/2019/15") names it."""
+    if not symbol:
+        return None
+    for joint in joint_symbols(head, symbol=symbol):
+        code = body_of_symbol(joint)
+        if code and code not in ("ECOSOC", "GA"):
+            return code
+    return None
+
+
+def joint_symbols(head: str, *, symbol: str) -> list[str]:
+    """The symbols printed right after the document's own one, separated by spaces only."""
+    start = head.find(symbol)
+    if start < 0:
+        return []
+    found = []
+    position = start + len(symbol)
+    while True:
+        match = (
+            SYMBOL_RE.match(head, position + 1) if head[position : position + 1].isspace() else None
+        )
+        if not match:
+            return found
+        found.append(match.group(0).rstrip("."))
+        position = match.end()
 
 
 def iso_date(text: str, *, start: int, window: int = 40) -> str | None:
@@ -275,7 +327,13 @@ def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
         number = None
     if symbol is None and number and doc_type in ("resolution", "decision"):
         symbol = derive_symbol(body, number, doc_type=doc_type)
-    date = find_date(text, head=head)
+    date = find_date(text, head=head) if doc_type != "report" else find_issue_date(head)
+    year = int(date[:4]) if date else None
+    records = OFFICIAL_RECORDS_RE.search(head) if doc_type == "report" else None
+    if year is None and records:
+        year = int(records.group(1))
+    if doc_type == "report":
+        body = report_body(head, symbol=symbol) or body
     return Metadata(
         symbol=symbol,
         body=body,
@@ -283,7 +341,7 @@ def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
         number=number,
         title=find_title(head, doc_type=doc_type),
         date=date,
-        year=int(date[:4]) if date else None,
+        year=year,
         sponsors=find_sponsors(head) if doc_type == "draft_resolution" else (),
         session=find_session(head),
         agenda_item=find_agenda_item(head),

@@ -39,7 +39,8 @@ BLOCK_END_RE = re.compile(
 )
 ANNEX_RE = re.compile(r"(?:^|\n\n|(?<=[.;]) )Annex(?:[ ][IVX]{1,5})?(?=[ \n]|$)")
 TRAILING_HEADING_RE = re.compile(
-    r"(?<=[.;:,])(?:[ ]+(?:[IVXL]{1,5}|[A-H])\.[ ]+[A-Z][^.;:\n]{0,150}){1,3}$"
+    r"(?<=[.;:,])(?:[ ]+(?:(?:[IVXL]{1,5}|[A-H])\.[ ]+[A-Z][^.;:\n]{0,150}"
+    r"|Chapter[ ][IVXL]{1,5}[ ]+[A-Z\u201c\"][^.;:\n]{0,250})){1,3}$"
 )
 # A section heading printed between paragraphs: "I" / "II. Strengthening ..." / "A. Deliberations".
 SECTION_HEADING_RE = re.compile(r"^(?:[IVXL]{1,5}|[A-H])\.?[ ]+[A-Z][^.;:]{0,150}$")
@@ -62,6 +63,12 @@ STATEMENT_SPLIT_RE = re.compile(
     rf"[.]({SENTINELS})[ ]+(?=The[ ](?:Commission|Council|Conference|Assembly|Congress)\b"
     r"[^.;:]{0,80}?\b(?:decided|took[ ]note|requested|approved|adopted|elected)\b)"
 )
+# The heading of a draft printed in a report: "Draft resolution", "Draft resolution II".
+DRAFT_HEADING_RE = re.compile(
+    r"(?:^|(?<=\s))Draft[ ](?:resolution|decision)(?:[ ][IVXL]{1,5})?(?=\s)"
+)
+DRAFT_HEADING_SPAN = 600
+CHAPTER_HEADING_RE = re.compile(r"Chapter[ ][IVXL]{1,5}")
 # An item of a numbered list (an agenda) inside a statement.
 LIST_ITEM_RE = re.compile(r"^\d{1,3}\.[ ]")
 ADOPTION_PREFIX_RE = re.compile(r"At[ ]its[ ][^,.;:]{0,80}?meeting,?(?:[ ]on[ ][^,.;:]{0,40},?)?")
@@ -77,6 +84,19 @@ class Piece:
     number: str | None
     text: str
     statement: bool = False
+    # The body named by the enacting formula of a draft embedded in a report ("General Assembly").
+    citing: str | None = None
+
+
+@dataclass
+class EmbeddedDraft:
+    """A draft resolution (or decision) printed inside a report: from its heading ("Draft
+    resolution I") to where the report's numbering resumes."""
+
+    start: int
+    intro: re.Match[str]
+    numbered: list[re.Match[str]]
+    end: int
 
 
 @dataclass
@@ -120,6 +140,10 @@ def segment_text(text: str, *, numbered_kind: str, decision: bool = False) -> Se
     """
     intro = find_intro(text)
     warnings: list[str] = []
+    if numbered_kind == "other" and not decision and intro is None:
+        drafts = find_embedded_drafts(text)
+        if drafts:
+            return segment_report(text, drafts=drafts, warnings=warnings)
     body_start = intro.end() if intro else 0
     numbered = find_numbered(
         text,
@@ -178,6 +202,93 @@ def segment_text(text: str, *, numbered_kind: str, decision: bool = False) -> Se
         head=text[:body_start],
         pieces=[p for p in pieces if p.text.strip()],
         tail=text[body_end:text_end],
+        warnings=warnings,
+    )
+
+
+def find_embedded_drafts(text: str) -> list[EmbeddedDraft]:
+    """Drafts recommended in a report: a "Draft resolution" heading, then an enacting formula
+    ("The General Assembly,"), preambular paragraphs, and operative paragraphs numbered from 1,
+    each opening with an operative verb; the draft ends at the first number out of that sequence
+    (the report's numbering resuming) or at the next draft's heading."""
+    drafts: list[EmbeddedDraft] = []
+    for intro in INTRO_RE.finditer(text):
+        if drafts and intro.start() < drafts[-1].end:
+            continue
+        heading = None
+        for heading in DRAFT_HEADING_RE.finditer(text, max(0, intro.start() - DRAFT_HEADING_SPAN)):
+            if heading.start() >= intro.start():
+                heading = None
+                break
+            following = DRAFT_HEADING_RE.search(text, heading.end(), intro.start())
+            if following is None:
+                break
+        if heading is None or heading.start() >= intro.start():
+            continue
+        numbered: list[re.Match[str]] = []
+        end = len(text)
+        next_heading = DRAFT_HEADING_RE.search(text, intro.end())
+        limit = next_heading.start() if next_heading else len(text)
+        for match in NUMBERED_RE.finditer(text, intro.end(), limit):
+            if NOT_NUMBER_BEFORE_RE.search(text[max(0, match.start() - 15) : match.start()]):
+                continue
+            if int(match.group(1)) == len(numbered) + 1 and opens_with_verb(text, match):
+                numbered.append(match)
+                continue
+            if numbered and int(match.group(1)) != len(numbered) + 1:
+                end = match.start()
+                break
+        else:
+            end = limit
+        if numbered:
+            drafts.append(
+                EmbeddedDraft(start=heading.start(), intro=intro, numbered=numbered, end=end)
+            )
+    return drafts
+
+
+def segment_report(text: str, *, drafts: list[EmbeddedDraft], warnings: list[str]) -> Segments:
+    """A report's numbered paragraphs (kind other) with the drafts it embeds in place, each
+    draft's preambular and operative paragraphs listed with their own kinds."""
+    masked = text
+    for draft in drafts:
+        masked = masked[: draft.start] + " " * (draft.end - draft.start) + masked[draft.end :]
+    numbered = find_numbered(masked, start=0, strict_start=True, warnings=warnings, verbs=False)
+    if not numbered or numbered[0].start() > drafts[0].start:
+        return Segments(head=text, pieces=[], tail="", warnings=warnings)
+    placed: list[tuple[int, Piece]] = []
+    for index, match in enumerate(numbered):
+        end = numbered[index + 1].start() if index + 1 < len(numbered) else len(text)
+        inside = [draft.start for draft in drafts if match.end() <= draft.start < end]
+        content = text[match.end() : min([end, *inside])]
+        placed.append(
+            (
+                match.start(),
+                Piece(kind="other", number=match.group(1), text=drop_trailing_headings(content)),
+            )
+        )
+    for draft in drafts:
+        citing = draft.intro.group(1)
+        pieces = split_preamble(text[draft.intro.end() : draft.numbered[0].start()])
+        for index, match in enumerate(draft.numbered):
+            stop = (
+                draft.numbered[index + 1].start() if index + 1 < len(draft.numbered) else draft.end
+            )
+            pieces.append(
+                Piece(
+                    kind="operative",
+                    number=match.group(1),
+                    text=drop_trailing_headings(text[match.end() : stop]),
+                )
+            )
+        for offset, piece in enumerate(pieces):
+            piece.citing = citing
+            placed.append((draft.intro.end() + offset, piece))
+    placed.sort(key=lambda item: item[0])
+    return Segments(
+        head=text[: numbered[0].start()],
+        pieces=[piece for _, piece in placed if piece.text.strip()],
+        tail="",
         warnings=warnings,
     )
 
@@ -371,6 +482,9 @@ def drop_trailing_headings(text: str) -> str:
     blocks = text.rstrip().split("\n\n")
     while len(blocks) > 1 and is_heading_block(blocks[-1]):
         blocks.pop()
+    if len(blocks) > 2 and CHAPTER_HEADING_RE.fullmatch(blocks[-2].strip()):
+        # A chapter's heading and its title, however long ("Chapter II" / "Thematic ...").
+        blocks[-2:] = []
     text = "\n\n".join(blocks)
     return TRAILING_HEADING_RE.sub("", text.rstrip())
 
