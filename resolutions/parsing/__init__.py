@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .bodies import BODY_NAME_RE
+from .bodies import BODY_NAME_RE, body_code, body_in
 from .clean import clean_text, remove_running_headers
 from .extract import (
     extract_html,
@@ -14,7 +14,7 @@ from .extract import (
     strip_markdown,
 )
 from .footnotes import collect_footnotes, separate_footnotes, strip_sentinels
-from .metadata import read_metadata
+from .metadata import joint_symbols, read_metadata
 from .references import find_references
 from .segment import (
     DECISION_START_RE,
@@ -113,13 +113,20 @@ def parse_text(text: str) -> ParsedDocument:
         head=head,
         intro_body=intro.group(1) if intro else statement_body(segments.pieces),
     )
-    paragraphs, warnings = build_paragraphs(segments.pieces, bodies=bodies)
+    citing: list[str | None] = []
+    paragraphs, warnings = build_paragraphs(segments.pieces, bodies=bodies, citing=citing)
     warnings[:0] = segments.warnings
     references = find_references(
         reference_chunks(head, paragraphs, segments.tail, bodies=bodies),
         own_body=meta.body,
         own_symbol=meta.symbol,
         own_number=meta.number,
+        joint_symbols=joint_symbols(head, symbol=meta.symbol) if meta.symbol else (),
+        citing_bodies={
+            index: code
+            for index, name in enumerate(citing)
+            if name and (code := body_code(name) or body_in(name))
+        },
     )
     if not paragraphs:
         warnings.append("no paragraphs found")
@@ -150,9 +157,10 @@ def statement_body(pieces: list) -> str | None:
 
 
 def build_paragraphs(
-    pieces: list, *, bodies: dict[str, str]
+    pieces: list, *, bodies: dict[str, str], citing: list[str | None] | None = None
 ) -> tuple[list[ParsedParagraph], list[str]]:
-    """Paragraphs with their verbs and footnotes, and warnings about unknown openers."""
+    """Paragraphs with their verbs and footnotes, and warnings about unknown openers; `citing`
+    receives, for each paragraph, the body of the draft it belongs to (None if the document's)."""
     paragraphs: list[ParsedParagraph] = []
     warnings: list[str] = []
     for piece in pieces:
@@ -176,6 +184,8 @@ def build_paragraphs(
                 else f"{piece.kind} paragraph {len(paragraphs) + 1}"
             )
             warnings.append(f"unknown opening word {verb!r} in {label}")
+        if citing is not None:
+            citing.append(piece.citing)
         paragraphs.append(
             ParsedParagraph(
                 kind=piece.kind,

@@ -50,6 +50,11 @@ ENTITLED_GAP_RE = re.compile(
     r"[^;]{1,300}?[,\u201d\"\u2019]{1,3}[ ]*(?:and[ ]*)?$"
 )
 GAP_MAX = 320
+# One of a body's resolutions singled out: "the resolutions of the Conference ..., in particular".
+NAMED_SET_RE = re.compile(
+    r"\bresolutions[ ](?:adopted[ ])?(?:of|by)[ ]the[ ]([^;:()]{3,250}?),[ ]*"
+    r"(?:in[ ]particular|including|notably|especially)[ ]*$"
+)
 # "CTOC/COP/2020/10, chap. I, resolution 10/1": a resolution printed in a report, cited by the
 # report's symbol and place; it is the resolution of the body whose report it is.
 REPORT_PLACE_RE = re.compile(
@@ -83,12 +88,19 @@ def find_references(
     own_body: str,
     own_symbol: str | None,
     own_number: str | None,
+    joint_symbols: Iterable[str] = (),
+    citing_bodies: dict[int, str] | None = None,
 ) -> tuple[ParsedReference, ...]:
-    """Every UN resolution and document cited in the chunks (text, paragraph index), once each."""
+    """Every UN resolution and document cited in the chunks (text, paragraph index), once each.
+
+    `joint_symbols` are further symbols of the document itself; `citing_bodies` gives the body
+    citing in a paragraph when it is not the document's (a draft embedded in a report).
+    """
     found: dict[str, ParsedReference] = {}
-    own_keys = {own_symbol or "", f"{own_body} {own_number}"}
+    own_keys = {own_symbol or "", f"{own_body} {own_number}", *joint_symbols}
     for text, index in chunks:
-        for reference in cited_resolutions(text, own_body=own_body):
+        citing = (citing_bodies or {}).get(index, own_body) if index is not None else own_body
+        for reference in cited_resolutions(text, own_body=citing):
             add_reference(found, reference, index=index, own_keys=own_keys)
         for reference in cited_documents(text):
             add_reference(found, reference, index=index, own_keys=own_keys)
@@ -203,6 +215,12 @@ def cited_body(
             code = body_of_symbol(symbol)
             if code and not re.match(r"(?:E|A)/\d", symbol):
                 return code, offset + report[-1].start()
+    named_set = NAMED_SET_RE.search(text, max(0, keyword_start - 300), keyword_start)
+    if named_set:
+        # "the resolutions of the Conference of the Parties ..., in particular resolution 10/1"
+        code = last_body_named(named_set.group(1))
+        if code:
+            return code, keyword_start
     short = CITED_BODY_RE.search(before)
     if short:
         if short.group("other"):

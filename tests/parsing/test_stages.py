@@ -237,3 +237,51 @@ def test_a_resolution_cited_by_its_reports_symbol_is_the_reports_bodys() -> None
     assert cited("See CAC/COSP/2021/17, sect. I.A, resolution 9/4.") == {("COSP-UNCAC", "9/4")}
     assert cited("E/CN.7/2019/15, chap. I, resolution 62/4") == {("CND", "62/4")}
     assert cited("E/2018/30, chap. I, sect. D, resolution 27/1") == {("CCPCJ", "27/1")}
+
+
+REPORT_WITH_DRAFT = """E/2030/30
+E/CN.15/2030/14
+
+Chapter I
+
+Matters calling for action by the Economic and Social Council
+
+A. Draft resolution for adoption by the General Assembly
+
+1. The Commission recommends to the Economic and Social Council the approval of the following
+draft resolution for adoption by the General Assembly:
+
+Draft resolution
+
+Strengthening cooperation
+
+The General Assembly,
+
+Recalling its resolution 77/233 and the resolutions of the Conference of the Parties to the
+United Nations Convention against Transnational Organized Crime, in particular resolution 10/1,
+
+1. Urges Member States to cooperate;
+
+2. Requests the Secretary-General to report.
+
+B. Matters brought to the attention of the Council
+
+2. The Commission decided to bring to the attention of the Council document E/CN.15/2030/1.
+"""
+
+
+def test_a_report_embedding_a_draft_keeps_the_drafts_structure_in_place() -> None:
+    from resolutions.parsing import parse
+
+    parsed = parse(REPORT_WITH_DRAFT)
+    assert (parsed.doc_type, parsed.body, parsed.symbol) == ("report", "CCPCJ", "E/2030/30")
+    assert [(p.kind, p.number, p.verb) for p in parsed.paragraphs] == [
+        ("other", "1", None),
+        ("preambular", None, "recalling"),
+        ("operative", "1", "urges"),
+        ("operative", "2", "requests"),
+        ("other", "2", None),
+    ]
+    assert parsed.paragraphs[3].text == "Requests the Secretary-General to report."
+    cited = {(r.body, r.number) if r.type == "resolution" else r.symbol for r in parsed.references}
+    assert cited == {("GA", "77/233"), ("COP-UNTOC", "10/1"), "E/CN.15/2030/1"}
