@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .bodies import BODY_NAME_RE, body_code, body_in
 from .clean import clean_text, remove_running_headers
@@ -14,7 +15,7 @@ from .extract import (
     strip_markdown,
 )
 from .footnotes import collect_footnotes, separate_footnotes, strip_sentinels
-from .metadata import joint_symbols, read_metadata
+from .metadata import Metadata, joint_symbols, read_metadata
 from .references import find_references
 from .segment import (
     DECISION_START_RE,
@@ -47,6 +48,14 @@ __all__ = [
 ]
 
 SPACE_RE = re.compile(r"\s+")
+SUBJECT_LINE_RE = re.compile(r"(?:^|(?<=\s))We,[ ]the[ ][^.;:]{3,300}?,(?=\s)")
+DECLARATION_TITLE_RE = re.compile(
+    r"(?:[A-Z][\w\u2019'-]*[ ]){0,3}Declaration\b[^\n]{0,300}?(?=\s*$)"
+)
+MEETING_DATES_RE = re.compile(
+    r"\b\d{1,2}(?:[-\u2013]\d{1,2})?[ ](?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)[ ](\d{4})\b"
+)
 FIRST_WORD_RE = re.compile(r"[A-Za-z][A-Za-z\u2019'-]*")
 HEAD_GUESS_CHARS = 4000
 MIN_TEXT_CHARS = 20
@@ -99,9 +108,16 @@ def parse_text(text: str) -> ParsedDocument:
     )
     marked, bodies = separate_footnotes(cleaned)
     intro = find_intro(marked)
+    first = FIRST_NUMBERED_RE.search(marked)
+    # A declaration's subject line ("We, the Heads of State ...,") stands for the formula.
+    subject = (
+        None
+        if intro or draft_meta.doc_type in ("report", "decision")
+        else SUBJECT_LINE_RE.search(marked, 0, first.start() if first else 0)
+    )
     numbered_kind = (
         "operative"
-        if intro or draft_meta.doc_type in ("resolution", "draft_resolution", "decision")
+        if intro or subject or draft_meta.doc_type in ("resolution", "draft_resolution", "decision")
         else "other"
     )
     segments = segment_text(
@@ -114,7 +130,11 @@ def parse_text(text: str) -> ParsedDocument:
         intro_body=intro.group(1) if intro else statement_body(segments.pieces),
     )
     citing: list[str | None] = []
-    paragraphs, warnings = build_paragraphs(segments.pieces, bodies=bodies, citing=citing)
+    paragraphs, warnings = build_paragraphs(
+        segments.pieces, bodies=bodies, citing=citing, first_person=subject is not None
+    )
+    if subject:
+        meta = declaration_metadata(meta, head=head[: subject.start()])
     warnings[:0] = segments.warnings
     references = find_references(
         reference_chunks(head, paragraphs, segments.tail, bodies=bodies),
@@ -148,6 +168,18 @@ def parse_text(text: str) -> ParsedDocument:
     )
 
 
+def declaration_metadata(meta: Metadata, *, head: str) -> Metadata:
+    """A declaration's title ("Kyoto Declaration on ...", the line over its subject) and, with no
+    date stated, the year of the meeting it was adopted at ("Kyoto, Japan, 7-12 March 2021")."""
+    title = DECLARATION_TITLE_RE.search(head)
+    held = MEETING_DATES_RE.search(head)
+    return replace(
+        meta,
+        title=meta.title or (SPACE_RE.sub(" ", title.group(0)).strip() if title else None),
+        year=meta.year or (int(held.group(1)) if held else None),
+    )
+
+
 def statement_body(pieces: list) -> str | None:
     """The body named in a decision's statement ("..., the Commission ... decided")."""
     if not pieces or not pieces[0].statement:
@@ -157,7 +189,11 @@ def statement_body(pieces: list) -> str | None:
 
 
 def build_paragraphs(
-    pieces: list, *, bodies: dict[str, str], citing: list[str | None] | None = None
+    pieces: list,
+    *,
+    bodies: dict[str, str],
+    citing: list[str | None] | None = None,
+    first_person: bool = False,
 ) -> tuple[list[ParsedParagraph], list[str]]:
     """Paragraphs with their verbs and footnotes, and warnings about unknown openers; `citing`
     receives, for each paragraph, the body of the draft it belongs to (None if the document's)."""
@@ -169,7 +205,11 @@ def build_paragraphs(
         ).strip()
         if not text:
             continue
-        verb = statement_verb(text) if piece.statement else extract_verb(text, kind=piece.kind)
+        verb = (
+            statement_verb(text)
+            if piece.statement
+            else extract_verb(text, kind=piece.kind, first_person=first_person)
+        )
         first = FIRST_WORD_RE.search(text)
         if (
             verb
@@ -177,6 +217,7 @@ def build_paragraphs(
             and first
             and not is_known_opener(normalize_word(first.group(0)))
             and not is_known_opener(verb.split()[0])
+            and not first_person
         ):
             label = (
                 f"paragraph {piece.number}"

@@ -354,8 +354,12 @@ def normalize_word(word: str) -> str:
     return MISSPELLINGS.get(lowered, lowered)
 
 
-def extract_verb(text: str, *, kind: str) -> str | None:
-    """The normalized opening verb or phrase of a paragraph; None for kind "other" or no word."""
+def extract_verb(text: str, *, kind: str, first_person: bool = False) -> str | None:
+    """The normalized opening verb or phrase of a paragraph; None for kind "other" or no word.
+
+    In a declaration whose subject is "We, the ...," (`first_person`) the verb is kept in the
+    form printed ("reaffirm", "commit"): it is right for its subject, not a misspelling.
+    """
     if kind == "other":
         return None
     words = [normalize_word(word) for word in WORD_RE.findall(text[:200])[: OPENER_WORDS_MAX + 4]]
@@ -366,7 +370,7 @@ def extract_verb(text: str, *, kind: str) -> str | None:
     phrase = match_fixed_phrase(words)
     if phrase:
         return phrase
-    return standardize_verb(words[0], kind=kind)
+    return words[0] if first_person else standardize_verb(words[0], kind=kind)
 
 
 def is_modifier(word: str, *, following: str) -> bool:

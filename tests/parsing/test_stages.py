@@ -285,3 +285,21 @@ def test_a_report_embedding_a_draft_keeps_the_drafts_structure_in_place() -> Non
     assert parsed.paragraphs[3].text == "Requests the Secretary-General to report."
     cited = {(r.body, r.number) if r.type == "resolution" else r.symbol for r in parsed.references}
     assert cited == {("GA", "77/233"), ("COP-UNTOC", "10/1"), "E/CN.15/2030/1"}
+
+
+def test_a_declarations_subject_line_stands_for_the_enacting_formula() -> None:
+    from resolutions.parsing import parse
+
+    parsed = parse(
+        "Fifteenth United Nations Congress on Crime Prevention and Criminal Justice\n"
+        "Abu Dhabi, 18-25 April 2026\n"
+        "Abu Dhabi Declaration on Crime Prevention\n"
+        "We, the Heads of State and Government, ministers and representatives of Member States,\n"
+        "1. Reaffirm our commitment to the 2030 Agenda;\n"
+        "2. Encourage Member States to cooperate;\n"
+    )
+    assert [(p.kind, p.number, p.verb) for p in parsed.paragraphs] == [
+        ("operative", "1", "reaffirm"),
+        ("operative", "2", "encourage"),
+    ]
+    assert (parsed.title, parsed.year) == ("Abu Dhabi Declaration on Crime Prevention", 2026)
