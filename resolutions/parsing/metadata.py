@@ -53,7 +53,8 @@ REPORT_TITLE_RE = re.compile(
     r"|[ ]Chapter[ ][IVX]{1,5}\b|[ ]Supplement[ ]No\.)"
 )
 OFFICIAL_RECORDS_RE = re.compile(r"\bOfficial[ ]Records,[ ](\d{4})\b[^\n]{0,40}?Supplement[ ]No\.")
-CHAPTER_RE = re.compile(r"(?:^|\s)Chapter[ ][IVX]{1,5}\b")
+# A chapter heading, not "Acting under Chapter VII of the Charter".
+CHAPTER_RE = re.compile(r"(?:^|\s)(?<![a-z][ ])Chapter[ ][IVX]{1,5}\b(?![ ]+of\b)")
 RESOLUTION_ADOPTED_RE = re.compile(
     r"\b(Resolution|Decision)s?[ ]+adopted[ ]+by[ ]+the[ ]+"
     r"([A-Z][\w ]{3,120}?)(?=[ ]+(?:on|at|\[|\())",

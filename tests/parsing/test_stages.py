@@ -303,3 +303,10 @@ def test_a_declarations_subject_line_stands_for_the_enacting_formula() -> None:
         ("operative", "2", "encourage"),
     ]
     assert (parsed.title, parsed.year) == ("Abu Dhabi Declaration on Crime Prevention", 2026)
+
+
+def test_chapter_vii_in_a_head_is_no_report_chapter() -> None:
+    from resolutions.parsing.metadata import is_report_head
+
+    assert not is_report_head("Resolution 2368 (2017) Acting under Chapter VII of the Charter")
+    assert is_report_head("E/2019/30\n\nChapter I\n\nMatters calling for action")
