@@ -509,6 +509,66 @@ def _facets(rows: list, data: dict) -> dict[str, list[FacetValue]]:
     return {key: facets[key] for key in keys}
 
 
+@dataclass
+class _Request:
+    """What a search reads from its parameters: the options, the filters, the page asked for."""
+
+    query: str
+    sort: str
+    filterset: DocumentFilter
+    cleaned: dict[str, Any]
+    conditions: matching.Conditions
+    number: int
+
+
+def _read_request(params: Mapping[str, Any] | QueryDict | None, *, view: str) -> _Request:
+    """The options, the view's FilterSet with its cleaned values and conditions, the page."""
+    data = as_querydict(params)
+    query, _view, sort = read_options(data)
+    filterset = paragraph_filter(data) if view == "paragraphs" else document_filter(data)
+    cleaned = filterset.cleaned()
+    return _Request(
+        query=query,
+        sort=sort,
+        filterset=filterset,
+        cleaned=cleaned,
+        conditions=matching.Conditions(cleaned),
+        number=_page_number(data.get("page")),
+    )
+
+
+def _results(
+    request: _Request,
+    rows: list,
+    *,
+    view: str,
+    pages: int,
+    number: int,
+    per_page: int,
+    total: int,
+    estimated: bool,
+    counted: tuple[int, list, bool] | None,
+    with_facets: bool,
+) -> SearchResults:
+    """One page of rows as SearchResults, with the facets (counted now unless already)."""
+    facets, facets_estimated = {}, False
+    if with_facets:
+        counted = counted or _facet_counts(request.conditions, on_paragraphs=view == "paragraphs")
+        facets, facets_estimated = _facets(counted[1], request.cleaned), counted[2]
+    return SearchResults(
+        query=request.query,
+        view=view,
+        sort=request.sort,
+        page=_page(rows, count=pages, number=number, per_page=per_page),
+        facets=facets,
+        errors=_errors(request.filterset),
+        cleaned=request.cleaned,
+        total=total,
+        count_is_estimate=estimated,
+        facets_are_estimates=facets_estimated,
+    )
+
+
 def search_documents(
     params: Mapping[str, Any] | QueryDict | None,
     *,
@@ -516,12 +576,8 @@ def search_documents(
     with_facets: bool = True,
 ) -> SearchResults:
     """A page of matching documents, each with its best paragraphs, and the facets."""
-    data = as_querydict(params)
-    query, _view, sort = read_options(data)
-    filterset = document_filter(data)
-    cleaned = filterset.cleaned()
-    conditions = matching.Conditions(cleaned)
-    number = _page_number(data.get("page"))
+    request = _read_request(params, view="documents")
+    conditions, sort, number = request.conditions, request.sort, request.number
     estimated = False
     counted = None
     by_paragraph = conditions.query or conditions.active("verb") or conditions.active("kind")
@@ -558,22 +614,18 @@ def search_documents(
         published_documents().filter(pk__in=ids).select_related("body").only(*DOCUMENT_FIELDS),
         ids,
     )
-    attach_best_paragraphs(documents, filterset)
-    facets, facets_estimated = {}, False
-    if with_facets:
-        counted = counted or _facet_counts(conditions, on_paragraphs=False)
-        facets, facets_estimated = _facets(counted[1], cleaned), counted[2]
-    return SearchResults(
-        query=query,
+    attach_best_paragraphs(documents, request.filterset)
+    return _results(
+        request,
+        documents,
         view="documents",
-        sort=sort,
-        page=_page(documents, count=pages, number=number, per_page=per_page),
-        facets=facets,
-        errors=_errors(filterset),
-        cleaned=cleaned,
+        pages=pages,
+        number=number,
+        per_page=per_page,
         total=count,
-        count_is_estimate=estimated,
-        facets_are_estimates=facets_estimated,
+        estimated=estimated,
+        counted=counted,
+        with_facets=with_facets,
     )
 
 
@@ -584,12 +636,8 @@ def search_paragraphs(
     with_facets: bool = True,
 ) -> SearchResults:
     """A page of matching paragraphs, one by one, with snippets, and the facets."""
-    data = as_querydict(params)
-    query, _view, sort = read_options(data)
-    filterset = paragraph_filter(data)
-    cleaned = filterset.cleaned()
-    conditions = matching.Conditions(cleaned)
-    number = _page_number(data.get("page"))
+    request = _read_request(params, view="paragraphs")
+    conditions, sort, number = request.conditions, request.sort, request.number
     estimated = False
     counted = None
     if matching.probe(conditions, filtered=True) <= matching.EXACT_LIMIT:
@@ -604,7 +652,7 @@ def search_paragraphs(
         estimated = True
         counted = _facet_counts(conditions, on_paragraphs=True, sample=True)
         count = max(counted[0], matching.EXACT_LIMIT + 1)
-        ranked = sort == "relevance" and query
+        ranked = sort == "relevance" and request.query
         pages = min(count, matching.CANDIDATES if ranked else matching.ESTIMATED_PAGES_ROWS)
         number = min(number, -(-pages // per_page))
         ids = matching.walk_paragraphs(
@@ -614,25 +662,21 @@ def search_paragraphs(
     rows = _in_order(
         Paragraph.objects.filter(pk__in=ids).select_related("document__body").only(*fields), ids
     )
-    search = _query_of(filterset)
+    search = _query_of(request.filterset)
     snippets = headlines([p.pk for p in rows], search) if search else {}
     for paragraph in rows:
         paragraph.snippet = snippets.get(paragraph.pk, paragraph.text)
-    facets, facets_estimated = {}, False
-    if with_facets:
-        counted = counted or _facet_counts(conditions, on_paragraphs=True)
-        facets, facets_estimated = _facets(counted[1], cleaned), counted[2]
-    return SearchResults(
-        query=query,
+    return _results(
+        request,
+        rows,
         view="paragraphs",
-        sort=sort,
-        page=_page(rows, count=pages, number=number, per_page=per_page),
-        facets=facets,
-        errors=_errors(filterset),
-        cleaned=cleaned,
+        pages=pages,
+        number=number,
+        per_page=per_page,
         total=count,
-        count_is_estimate=estimated,
-        facets_are_estimates=facets_estimated,
+        estimated=estimated,
+        counted=counted,
+        with_facets=with_facets,
     )
 
 
