@@ -177,6 +177,23 @@ def _any_iexact(field: str, values: Iterable[str]) -> Q:
     return condition
 
 
+def cites_condition(value: str) -> Q:
+    """The references that cite the document named by symbol, citation key or number."""
+    keys = citation_keys(value)
+    cited = (
+        _any_iexact("cited_key", keys)
+        | _any_iexact("cited_document__symbol", keys)
+        | _any_iexact("cited_document__citation_key", keys)
+    )
+    parsed = parse_citation(value)
+    if parsed and parsed["number"]:
+        by_number = Q(cited_number__iexact=parsed["number"])
+        if parsed["body"]:
+            by_number &= Q(cited_body=parsed["body"])
+        cited |= by_number
+    return cited
+
+
 class DocumentFilter(django_filters.FilterSet):
     """Filters over published documents; paragraph parameters hold for one paragraph."""
 
@@ -220,19 +237,9 @@ class DocumentFilter(django_filters.FilterSet):
 
     def filter_cites(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         """Documents that cite the given one, named by symbol or citation key."""
-        keys = citation_keys(value)
-        cited = (
-            _any_iexact("cited_key", keys)
-            | _any_iexact("cited_document__symbol", keys)
-            | _any_iexact("cited_document__citation_key", keys)
+        references = Reference.objects.filter(
+            cites_condition(value), citing_document=OuterRef(self.document_ref)
         )
-        parsed = parse_citation(value)
-        if parsed and parsed["number"]:
-            by_number = Q(cited_number__iexact=parsed["number"])
-            if parsed["body"]:
-                by_number &= Q(cited_body=parsed["body"])
-            cited |= by_number
-        references = Reference.objects.filter(cited, citing_document=OuterRef(self.document_ref))
         return queryset.filter(Exists(references))
 
     def filter_paragraph_noop(self, queryset: QuerySet, name: str, value: object) -> QuerySet:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
-from .filters import VISIBLE_TOPIC_STATUSES
+from .filters import VISIBLE_TOPIC_STATUSES, cites_condition
 from .models import SEARCH_CONFIG, Reference
 
 # Above this many matching paragraphs counts and facets are estimated.
@@ -141,23 +141,7 @@ class Conditions:
 
 def _cited_references(value: str):
     """The references the `cites` filter selects (the filter's own condition)."""
-    from django.db.models import Q
-
-    from .filters import _any_iexact, citation_keys, parse_citation
-
-    keys = citation_keys(value)
-    cited = (
-        _any_iexact("cited_key", keys)
-        | _any_iexact("cited_document__symbol", keys)
-        | _any_iexact("cited_document__citation_key", keys)
-    )
-    parsed = parse_citation(value)
-    if parsed and parsed["number"]:
-        by_number = Q(cited_number__iexact=parsed["number"])
-        if parsed["body"]:
-            by_number &= Q(cited_body=parsed["body"])
-        cited |= by_number
-    return Reference.objects.filter(cited)
+    return Reference.objects.filter(cites_condition(value))
 
 
 def _fetch(sql: str, params: dict) -> list[tuple]:
