@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from .bodies import BODY_NAME_RE, body_code, body_in
 from .clean import clean_text, remove_running_headers
+from .dates import MONTH_PATTERN
 from .extract import (
     extract_html,
     extract_text,
@@ -53,8 +54,7 @@ DECLARATION_TITLE_RE = re.compile(
     r"(?:[A-Z][\w\u2019'-]*[ ]){0,3}Declaration\b[^\n]{0,300}?(?=\s*$)"
 )
 MEETING_DATES_RE = re.compile(
-    r"\b\d{1,2}(?:[-\u2013]\d{1,2})?[ ](?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)[ ](\d{4})\b"
+    rf"\b\d{{1,2}}(?:[-\u2013]\d{{1,2}})?[ ](?:{MONTH_PATTERN})[ ](\d{{4}})\b"
 )
 FIRST_WORD_RE = re.compile(r"[A-Za-z][A-Za-z\u2019'-]*")
 HEAD_GUESS_CHARS = 4000

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import MONTHS
 from .types import Footnote
 from .verbs import MODIFIERS, is_operative_verb, is_preambular_opener
 
@@ -142,18 +143,7 @@ NOT_MARKER_BEFORE = frozenset(
 )
 NOT_MARKER_AFTER = frozenset(
     {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+        *MONTHS,
         "per",
         "percent",
         "years",

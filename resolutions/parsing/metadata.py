@@ -7,25 +7,9 @@ from dataclasses import dataclass
 
 from .bodies import body_code, body_in, body_of_symbol
 from .countries import canonical_country
+from .dates import MONTH_PATTERN, MONTHS
 from .references import NUMBER_PART, SYMBOL_RE, normalize_number
 
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-MONTH_PATTERN = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
 DATE_RE = re.compile(
     rf"\b(\d{{1,2}})[ ]({MONTH_PATTERN})[ ,]+(\d{{4}})\b"
     rf"|\b({MONTH_PATTERN})[ ](\d{{1,2}}),?[ ](\d{{4}})\b"

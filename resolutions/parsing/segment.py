@@ -6,11 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from .bodies import BODY_NAME_RE, INTRO_RE
+from .dates import MONTH_PATTERN
 from .verbs import MODIFIERS, is_operative_verb, is_preambular_opener
-
-MONTH_PATTERN = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
 
 SENTINELS = r"(?:\ue000[^\ue001\ue000]{1,8}\ue001)*"
 NUMBERED_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\.[ ](?=[^\s\d.])")
