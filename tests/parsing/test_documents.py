@@ -1,4 +1,5 @@
-"""Realistic documents in formats the seeds lack parse to their hand-made gold structure."""
+"""Realistic documents in formats the seeds lack: the contract keys, the evaluation table, lost
+line breaks (their golds are checked in test_gold_folders.py with the blind rounds')."""
 
 from __future__ import annotations
 
@@ -11,14 +12,7 @@ import pytest
 from resolutions.parsing import parse
 from resolutions.parsing.evaluate import evaluate, format_table, score
 
-from .gold import (
-    assert_metadata,
-    assert_paragraphs,
-    assert_references,
-    assert_sponsors,
-    gold_names,
-    load,
-)
+from .gold import gold_names, load
 
 DOCUMENTS = Path(__file__).resolve().parent / "documents"
 NAMES = gold_names(DOCUMENTS)
@@ -26,23 +20,6 @@ NAMES = gold_names(DOCUMENTS)
 
 def test_there_are_enough_documents() -> None:
     assert len(NAMES) >= 8
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_metadata_matches_gold(name: str) -> None:
-    assert_metadata(*load(DOCUMENTS, name))
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_paragraphs_match_gold(name: str) -> None:
-    assert_paragraphs(*load(DOCUMENTS, name))
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_sponsors_and_references_match_gold(name: str) -> None:
-    parsed, gold = load(DOCUMENTS, name)
-    assert_sponsors(parsed, gold)
-    assert_references(parsed, gold)
 
 
 @pytest.mark.parametrize("name", NAMES)
