@@ -66,7 +66,12 @@ RES_SYMBOL_RE = re.compile(r"^(A/HRC|A|E|S)/RES/(.+)$")
 SC_NUMBER_RE = re.compile(r"^(\d{3,4}) ?\((\d{4})\)$")
 ECOSOC_NUMBER_RE = re.compile(r"^(?:19[4-9]\d|20\d\d)/\d{1,3}")
 SPACE_RE = re.compile(r"\s+")
-LINK_WORDS_RE = re.compile(r"[ ,]*(?:in|at|by|through|with|under)?[ ]*")
+LINK_WORDS_RE = re.compile(r"[ ,]*(?:in|at|by|through|with|under|of)?[ ]*")
+# "adopted by the Assembly in its resolution S-30/1": a short name just before "its".
+SHORT_NAME_BEFORE_RE = re.compile(
+    r"\b(Assembly|Council|Commission|Conference|Congress)"
+    r"[ ,]*(?:in|at|by|through|with|under|of)?[ ]*$"
+)
 OWN_BODY_WORDS: dict[str, tuple[str, ...]] = {
     "GA": ("Assembly",),
     "ECOSOC": ("Council",),
@@ -203,7 +208,8 @@ def cited_body(
     before = text[offset:keyword_start]
     for pattern, code in BODY_CODE_RES:
         named = list(pattern.finditer(before))
-        if named and not before[named[-1].end() :].strip(" \u2019's"):
+        if named and before[named[-1].end() :].strip(" \u2019's") in ("", "of"):
+            # "the adoption by the Commission on ... of resolution 28/1" is the Commission's.
             return code, offset + named[-1].start()
     place = REPORT_PLACE_RE.search(before)
     if place:
@@ -227,6 +233,9 @@ def cited_body(
             return None, offset + short.start()
         if short.group("its"):
             named = body_named_before(before[: short.start()])
+            short_name = SHORT_NAME_BEFORE_RE.search(before[: short.start()])
+            if not named and short_name:
+                named = short_body(short_name.group(1), own_body=own_body) or None
             if (
                 not named
                 and own_body == "ECOSOC"

@@ -381,7 +381,13 @@ def is_modifier(word: str, *, following: str) -> bool:
 
 
 def match_fixed_phrase(words: list[str]) -> str | None:
-    """The fixed phrase that the words open with, if any."""
+    """The fixed phrase that the words open with, if any; modifiers inside the phrase are
+    dropped first ("Calls once again upon" -> "calls upon", "Calls also for" -> "calls for")."""
+    if words:
+        rest = words[1:]
+        while rest and rest[0] in MODIFIERS:
+            rest = rest[1:]
+        words = [words[0], *rest]
     for phrase in FIXED_PHRASES:
         parts = phrase.split()
         if words[: len(parts)] == parts:
