@@ -16,7 +16,7 @@ from .extract import (
     strip_markdown,
 )
 from .footnotes import collect_footnotes, separate_footnotes, strip_sentinels
-from .metadata import Metadata, joint_symbols, read_metadata
+from .metadata import Metadata, container_symbols, joint_symbols, read_metadata
 from .references import find_references
 from .segment import (
     DECISION_START_RE,
@@ -141,7 +141,10 @@ def parse_text(text: str) -> ParsedDocument:
         own_body=meta.body,
         own_symbol=meta.symbol,
         own_number=meta.number,
-        joint_symbols=joint_symbols(head, symbol=meta.symbol) if meta.symbol else (),
+        joint_symbols=(
+            *(joint_symbols(head, symbol=meta.symbol) if meta.symbol else ()),
+            *container_symbols(head, meta=meta),
+        ),
         citing_bodies={
             index: code
             for index, name in enumerate(citing)

@@ -31,6 +31,12 @@ SPONSORS_RE = re.compile(
     r"([^:\n]{3,3000}?):[ ]*(?:revised[ ]+|amended[ ]+)?draft[ ]+(?:resolution|decision)",
     re.IGNORECASE,
 )
+# Sponsors on a line of their own: "Sponsors: Argentina, Canada and Japan" (continued on the next
+# line while a line ends with a comma or "and").
+SPONSORS_LINE_RE = re.compile(
+    r"^[ \t]*(?:Co-?)?[Ss]ponsors?[ ]*:[ \t]*((?:[^\n]*(?:,|\band)[ \t]*\n)*[^\n]+)",
+    re.MULTILINE,
+)
 REPORT_TITLE_RE = re.compile(
     r"\b(?:Draft[ ])?Report[ ](?:of|on)[ ][^\n]{5,400}?(?=[ ](?:[IVX]{1,4}|[A-H]|1)\.[ ][A-Z]|\n|$"
     r"|[ ](?:Economic[ ]and[ ]Social[ ]Council[ ]|General[ ]Assembly[ ])?Official[ ]Records\b"
@@ -176,7 +182,16 @@ def find_title(head: str, *, doc_type: str) -> str | None:
     head = PART_HEADING_END_RE.sub("", head.rstrip())
     anchors = list(TITLE_ANCHOR_RE.finditer(head))
     start = anchors[-1].end() if anchors else 0
-    return clean_title(head[start:])
+    title = clean_title(head[start:])
+    if title is not None or len(anchors) < 2:
+        return title
+    # Nothing after the last anchor: the title follows the number ("2016/19. Title") before the
+    # lines that close the heading, as in a compilation ("Resolution 2016/19", "[on the ...]").
+    for before, after in zip(reversed(anchors[:-1]), reversed(anchors[1:]), strict=True):
+        segment = head[before.end() : after.start()].strip()
+        if LEADING_NUMBER_RE.match(before.group(0) + "X") and segment:
+            return clean_title(segment)
+    return None
 
 
 def clean_title(title: str) -> str | None:
@@ -252,10 +267,10 @@ def iso_date(text: str, *, start: int, window: int = 40) -> str | None:
 
 def find_sponsors(head: str) -> tuple[str, ...]:
     """Canonical names of the States sponsoring a draft, from "A, B and C: draft resolution"."""
-    match = SPONSORS_RE.search(head)
+    match = SPONSORS_LINE_RE.search(head) or SPONSORS_RE.search(head)
     if not match:
         return ()
-    listing = PARENTHESES_RE.sub("", match.group(1))
+    listing = PARENTHESES_RE.sub("", " ".join(match.group(1).split()))
     items = [item for item in SPLIT_COMMAS_RE.split(listing.strip()) if item]
     sponsors: list[str] = []
     for item in reversed(items):
@@ -310,6 +325,10 @@ def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
     body = find_body(intro_body=intro_body, head=head, symbol=symbol, heading_body=heading_body)
     if doc_type in ("draft_resolution", "report", "other") and heading_kind is None:
         number = None
+    if is_container_symbol(symbol, number=number, doc_type=doc_type):
+        # A resolution printed in a compilation or report ("E/2016/INF/2/Add.1" over
+        # "2016/19. Title"): the container's symbol is not the resolution's.
+        symbol = None
     if symbol is None and number and doc_type in ("resolution", "decision"):
         symbol = derive_symbol(body, number, doc_type=doc_type)
     date = find_date(text, head=head) if doc_type != "report" else find_issue_date(head)
@@ -331,6 +350,28 @@ def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
         session=find_session(head),
         agenda_item=find_agenda_item(head),
     )
+
+
+def is_container_symbol(symbol: str | None, *, number: str | None, doc_type: str) -> bool:
+    """Whether the head's symbol belongs to the publication a numbered resolution or decision
+    is printed in rather than to the resolution itself."""
+    if not symbol or not number or doc_type not in ("resolution", "decision"):
+        return False
+    if any(part in symbol for part in ("/RES/", "/DEC/", "/L.")):
+        return False
+    return number.split(" ")[0] not in symbol
+
+
+def container_symbols(head: str, *, meta: Metadata) -> tuple[str, ...]:
+    """The symbol of the publication the document is printed in, which it does not cite."""
+    symbol = find_symbol(head)
+    if (
+        symbol
+        and symbol != meta.symbol
+        and is_container_symbol(symbol, number=meta.number, doc_type=meta.doc_type)
+    ):
+        return (symbol,)
+    return ()
 
 
 def derive_symbol(body: str, number: str, *, doc_type: str = "resolution") -> str | None:
