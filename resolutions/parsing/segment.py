@@ -410,11 +410,19 @@ def split_preamble(preamble: str) -> list[Piece]:
     blocks = preamble.split("\n\n")
     if len(blocks) > 1:
         preamble = "\n\n".join(b for b in blocks if not is_section_heading(b))
+    previous = ""
     for block in preamble.split("\n\n"):
         stripped = strip_leading_sentinels(block)
-        if position and stripped and not continues_paragraph(stripped):
+        if (
+            position
+            and stripped
+            and not continues_paragraph(stripped)
+            and not continues_after_break(previous, stripped)
+        ):
             cuts.append(position)
         position += len(block) + 2
+        if stripped.strip():
+            previous = block
     one_line = "\n\n" not in preamble.strip()
     for match in PREAMBLE_SPLIT_RE.finditer(preamble):
         if (
@@ -436,6 +444,22 @@ def split_preamble(preamble: str) -> list[Piece]:
 def continues_paragraph(block: str) -> bool:
     """Whether a block carries on the paragraph before it (page break mid-sentence, subitem)."""
     return block[:1].islower() or block[:1] in ",;:)" or bool(SUBPARAGRAPH_START_RE.match(block))
+
+
+def continues_after_break(previous: str, block: str) -> bool:
+    """Whether a block starting with a capital carries on a paragraph that a page break cut
+    mid-sentence ("... the United Nations Office on" / "Drugs and Crime ..."): the block before
+    has no closing punctuation and this one opens with no known opener."""
+    if not previous or strip_sentinels_end(previous).endswith((",", ";", ":", ".")):
+        return False
+    words = FIRST_WORDS_RE.match(block)
+    if not words:
+        return False
+    return not (
+        opens_preambular(words.group(1), words.group(2))
+        or is_operative_verb(words.group(1))
+        or is_heading_block(previous)
+    )
 
 
 def opens_preambular(first: str, second: str | None) -> bool:
