@@ -35,6 +35,8 @@ RESUME_RE = re.compile(
     r"(?<!\s\d)(?<!\s\d\d)\.[ ]+(?:[a-z]|\d{1,3}\.[ ][A-Z]|\([a-z]{1,3}\)[ ]|([A-Z][a-z]+)\b"
     r"|\d{1,3}(?:st|nd|rd|th)[ ](?:plenary[ ])?meeting\b)"
 )
+# A body ending in a number ("chap. I, resolution 1.") before a numbered paragraph ("1. Endorses").
+NUMBER_END_RESUME_RE = re.compile(r"(?<=\d)\.[ ]+\d{1,3}\.[ ]([A-Z][a-z]+)\b")
 # Capitalized parts of document symbols ("Corr.1", "Amend.2", "Suppl.1").
 SYMBOL_WORDS = frozenset({"Corr", "Amend", "Suppl", "Part", "Sect", "Vols", "Add", "Rev"})
 BLANK_RUN_RE = re.compile(r"(?:\n\n)+")
@@ -293,13 +295,19 @@ def find_numbered_run(
     """
     starts = [m for m in BODY_START_RE.finditer(block) if int(m.group(1)) == expected]
     starts = [m for m in starts if may_be_marker(block, m.start(1), m.end(1))]
+    results = []
     for closing in (True, False):
         for start in reversed(starts) if closing else starts:
             found = collect_run(block, start=start.start(1), first=expected, closing=closing)
             if found and has_marker(before + "\n\n" + block[: start.start()], str(expected)):
                 end, run = found
-                return start.start(), end, run
-    return None
+                results.append((start.start(), end, run))
+                break
+    if len(results) == 2 and results[1][1] <= results[0][0]:
+        # In text whose line breaks were lost, an earlier page's bodies come before the run
+        # that closes the block: take the earlier one first.
+        return results[1]
+    return results[0] if results else None
 
 
 def find_repeated_run(
@@ -359,13 +367,20 @@ def collect_run(
 
 def resumption(block: str, start: int) -> int | None:
     """Where the running text resumes after a footnote body starting at `start`, or None."""
+    candidates = [
+        match
+        for match in NUMBER_END_RESUME_RE.finditer(block, start, start + BODY_MAX + 2)
+        if is_operative_verb(match.group(1)) or is_preambular_opener(match.group(1))
+    ]
     for match in RESUME_RE.finditer(block, start, start + BODY_MAX + 2):
+        if candidates and candidates[0].start() < match.start():
+            break
         word = match.group(1)
         if word is None or is_preambular_opener(word) or is_operative_verb(word):
             return match.start() + 1
         if word.lower() in MODIFIERS:
             return match.start() + 1
-    return None
+    return candidates[0].start() + 1 if candidates else None
 
 
 def find_star_body(block: str, *, text: str) -> tuple[int, str, str] | None:
