@@ -78,6 +78,9 @@ FURNITURE_LINE_MAX = 80
 # A block of nothing but document symbols: the running header of a page ("E/2019/30
 # E/CN.15/2019/15", or a compilation's "E/2005/INF/2/Add.1"); a citation always has words.
 SYMBOLS_BLOCK_RE = re.compile(rf"(?:{SYMBOL_RE.pattern})(?:[ ]+(?:{SYMBOL_RE.pattern}))*")
+# The running header of a report chapter: "Chapter I. Matters calling for action by the Economic
+# and Social Council", printed alone on a line at each page top.
+CHAPTER_HEADER_RE = re.compile(r"Chapter[ ]+[IVXLC]+\.?(?:[ ]+\S.{0,110})?")
 
 
 def normalize_characters(text: str) -> str:
@@ -131,7 +134,8 @@ def is_page_furniture_line(line: str) -> bool:
         return False
     line = BARCODE_RE.sub(" ", line)
     line = RECYCLE_RE.sub(" ", line)
-    line = JOB_NUMBER_RE.sub(" ", line)
+    # A leading space lets a page number opening the line go with the job number ("32  18-04526").
+    line = JOB_NUMBER_RE.sub(" ", " " + line)
     line = PAGE_LABEL_RE.sub("", line)
     line = PAGE_COUNTER_END_RE.sub(drop_page_counter, line)
     return not line.strip()
@@ -150,13 +154,14 @@ def drop_page_break_lines(text: str) -> str:
         return text
     lines = text.split("\n")
     furniture = [is_page_furniture_line(line) for line in lines]
-    if not any(furniture):
-        return text
     seen = 0
     started = [False] * len(lines)
     for index, line in enumerate(lines):
         started[index] = seen >= RUNNING_TEXT_CHARS
         seen += len(line) if not furniture[index] else 0
+    mark_running_headers(lines, furniture, started)
+    if not any(furniture):
+        return text
     changed = True
     while changed:
         changed = False
@@ -183,6 +188,37 @@ def drop_page_break_lines(text: str) -> str:
             kept.extend("" for _ in range(index, run_end))
         index = run_end
     return "\n".join(kept)
+
+
+def mark_running_headers(lines: list[str], furniture: list[bool], started: list[bool]) -> None:
+    """Mark as furniture the lines of a running header shaped like a report chapter's or a
+    symbol ("Chapter I. Matters calling for action ...", "E/2018/28") once the running text has
+    started, when the line repeats as a line of its own or sits beside page furniture (blank
+    lines between allowed). A heading printed once at the top of a report is kept.
+    """
+    stripped = [SPACES_RE.sub(" ", line.strip()) for line in lines]
+    counts: dict[str, int] = {}
+    for line in stripped:
+        if line:
+            counts[line] = counts.get(line, 0) + 1
+    for index, line in enumerate(stripped):
+        if furniture[index] or not started[index] or not line:
+            continue
+        if not (CHAPTER_HEADER_RE.fullmatch(line) or SYMBOLS_BLOCK_RE.fullmatch(line)):
+            continue
+        if counts[line] > 1 or beside_furniture(stripped, furniture, index):
+            furniture[index] = True
+
+
+def beside_furniture(lines: list[str], furniture: list[bool], index: int) -> bool:
+    """Whether the nearest non-blank line before or after line `index` is page furniture."""
+    for step in (-1, 1):
+        other = index + step
+        while 0 <= other < len(lines) and not lines[other]:
+            other += step
+        if 0 <= other < len(lines) and furniture[other]:
+            return True
+    return False
 
 
 def drop_page_counter(match: re.Match[str]) -> str:

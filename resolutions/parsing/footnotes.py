@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import MONTHS
+from .dates import MONTH_PATTERN, MONTHS
 from .types import Footnote
 from .verbs import MODIFIERS, is_operative_verb, is_preambular_opener
 
@@ -37,6 +37,12 @@ RESUME_RE = re.compile(
 )
 # A body ending in a number ("chap. I, resolution 1.") before a numbered paragraph ("1. Endorses").
 NUMBER_END_RESUME_RE = re.compile(r"(?<=\d)\.[ ]+\d{1,3}\.[ ]([A-Z][a-z]+)\b")
+# A marker glued to a year after "of", "in" or a month ("Psychotropic Substances of 19712": 1971
+# and note 2); taken off only when the trailing digits name a footnote of the run.
+GLUED_YEAR_RE = re.compile(
+    rf"(?<![\w-])((?:[Oo]f|[Ii]n|{MONTH_PATTERN})[ ]+(?:19|20)\d\d)(\d{{1,2}})"
+    r"(?=[ ,;:\n]|\.(?!\d)|$)"
+)
 # Capitalized parts of document symbols ("Corr.1", "Amend.2", "Suppl.1").
 SYMBOL_WORDS = frozenset({"Corr", "Amend", "Suppl", "Part", "Sect", "Vols", "Add", "Rev"})
 BLANK_RUN_RE = re.compile(r"(?:\n\n)+")
@@ -435,10 +441,21 @@ def replace_inline_markers(text: str, *, keys: dict[str, str]) -> str:
             return sentinel(keys[marker])
         return match.group(0)
 
+    text = GLUED_YEAR_RE.sub(lambda m: replace_glued_year(m, keys=keys), text)
     text = NUMBER_TOKEN_RE.sub(replace, text)
     return STAR_MARKER_RE.sub(
         lambda m: sentinel(keys[m.group(1)]) if m.group(1) in keys else m.group(0), text
     )
+
+
+def replace_glued_year(match: re.Match[str], *, keys: dict[str, str]) -> str:
+    """A year with a glued marker ("of 19712") as the year and the marker's sentinel, when the
+    marker is a known footnote's and no counting word follows ("in 20151 cases" stays)."""
+    marker = match.group(2)
+    after = WORD_AFTER_RE.search(match.string[match.end() : match.end() + 40])
+    if marker not in keys or (after and after.group(1).lower() in NOT_MARKER_AFTER):
+        return match.group(0)
+    return match.group(1) + sentinel(keys[marker])
 
 
 def collect_footnotes(text: str, *, bodies: dict[str, str]) -> tuple[Footnote, ...]:
