@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 from . import search as selectors
 from .filters import VISIBLE_TOPIC_STATUSES, published_documents
 from .models import Document, Paragraph
+from .selectors import citations_of
 from .views.search import EXPORT_MAX_ROWS, FACET_NAMES
 
 MAX_PER_PAGE = 100
@@ -206,9 +207,7 @@ def api_document(request: HttpRequest, pk: int) -> JsonResponse:
     ]
     data["cited_by"] = [
         {"document_id": ref.citing_document_id, "label": ref.citing_document.label}
-        for ref in document.cited_by.filter(
-            citing_document__status=Document.Status.PUBLISHED
-        ).select_related("citing_document__body")
+        for ref in citations_of(document)
     ]
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 

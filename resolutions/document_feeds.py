@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from .models import Document, Reference
+from .selectors import citations_of
 from .views.documents import get_published_document
 
 FEED_LIMIT = 50
@@ -35,11 +36,7 @@ class CitedByFeed(Feed):
 
     def items(self, obj: Document) -> list[Reference]:
         return list(
-            Reference.objects.filter(
-                cited_document=obj, citing_document__status=Document.Status.PUBLISHED
-            )
-            .select_related("citing_document__body", "citing_paragraph")
-            .order_by(
+            citations_of(obj).order_by(
                 F("citing_document__date").desc(nulls_last=True),
                 "-citing_document__created_at",
                 "-pk",

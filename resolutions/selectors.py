@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from .models import Document, Reference
 
@@ -17,9 +17,16 @@ def references_of(document: Document) -> QuerySet[Reference]:
 
 
 def citations_of(document: Document) -> QuerySet[Reference]:
-    """What cites a document, newest first, with the citing documents in the same query."""
+    """What published documents cite a document, newest first, citing documents joined."""
     return (
-        Reference.objects.filter(cited_document=document)
-        .select_related("citing_document", "citing_document__body", "citing_paragraph")
-        .order_by("-citing_document__date", "citing_document__citation_key", "pk")
+        Reference.objects.filter(
+            cited_document=document, citing_document__status=Document.Status.PUBLISHED
+        )
+        .select_related("citing_document__body", "citing_paragraph")
+        .order_by(
+            F("citing_document__date").desc(nulls_last=True),
+            F("citing_document__year").desc(nulls_last=True),
+            "-citing_document__pk",
+            "pk",
+        )
     )

@@ -29,6 +29,7 @@ from ..citation_formats import (
 )
 from ..document_display import CitationLink, Segment, paragraph_citation, render_paragraph
 from ..models import Body, Country, Document, DocumentTopic, Paragraph, Reference, Topic
+from ..selectors import citations_of, references_of
 
 PAGE_SIZE = 25
 RELATED_LIMIT = 6
@@ -92,15 +93,6 @@ def visible_topic_links(document: Document) -> list[DocumentTopic]:
     )
 
 
-def references_with_targets(document: Document) -> list[Reference]:
-    """The document's citations in order, each with its cited document (when archived)."""
-    return list(
-        Reference.objects.filter(citing_document=document)
-        .select_related("cited_document__body", "citing_paragraph")
-        .order_by("citing_paragraph__position", "pk")
-    )
-
-
 @dataclass
 class CitedBy:
     """The documents citing one document, as narrowed by body and year, with the choices."""
@@ -114,17 +106,11 @@ class CitedBy:
     truncated: bool = False
 
 
-def citing_references(document: Document) -> QuerySet[Reference]:
-    """References from published documents to this one."""
-    return Reference.objects.filter(
-        cited_document=document, citing_document__status=Document.Status.PUBLISHED
-    )
-
-
 def cited_by_of(document: Document, *, body: str = "", year: int | None = None) -> CitedBy:
     """Who cites the document, newest first, narrowed by body code and year (two queries)."""
     rows = (
-        citing_references(document)
+        citations_of(document)
+        .order_by()
         .values(
             "citing_document__body__code", "citing_document__body__name", "citing_document__year"
         )
@@ -138,19 +124,12 @@ def cited_by_of(document: Document, *, body: str = "", year: int | None = None) 
         if row["citing_document__year"] is not None:
             years.add(row["citing_document__year"])
         total += row["n"]
-    references = citing_references(document)
+    references = citations_of(document)
     if body:
         references = references.filter(citing_document__body__code=body)
     if year is not None:
         references = references.filter(citing_document__year=year)
-    items = list(
-        references.select_related("citing_document__body", "citing_paragraph").order_by(
-            F("citing_document__date").desc(nulls_last=True),
-            F("citing_document__year").desc(nulls_last=True),
-            "-citing_document__pk",
-            "pk",
-        )[: CITED_BY_LIMIT + 1]
-    )
+    items = list(references[: CITED_BY_LIMIT + 1])
     return CitedBy(
         items=items[:CITED_BY_LIMIT],
         total=total,
@@ -301,7 +280,7 @@ def render_document(request: HttpRequest, document: Document) -> HttpResponse:
         for s in document.sponsorship_set.select_related("country").order_by("position", "pk")
     ]
     topic_links = visible_topic_links(document)
-    references = references_with_targets(document)
+    references = list(references_of(document))
     cited_by = cited_by_of(
         document,
         body=request.GET.get("cited_by_body", "").strip(),
