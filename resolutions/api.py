@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from . import search as selectors
-from .filters import VISIBLE_TOPIC_STATUSES, published_documents
+from .filters import VISIBLE_TOPIC_STATUSES
 from .models import Document, Paragraph
-from .selectors import citations_of
+from .selectors import citations_of, published_documents
 from .views.search import EXPORT_MAX_ROWS, FACET_NAMES
 
 MAX_PER_PAGE = 100

@@ -314,13 +314,3 @@ class ParagraphFilter(DocumentFilter):
     def apply_paragraph_filters(self, queryset: QuerySet, data: dict) -> QuerySet:
         """Each paragraph is its own row: the conditions apply to it directly."""
         return queryset.filter(self.paragraph_condition(data))
-
-
-def published_documents() -> QuerySet[Document]:
-    """Documents that researchers may see."""
-    return Document.objects.filter(status=Document.Status.PUBLISHED)
-
-
-def published_paragraphs() -> QuerySet[Paragraph]:
-    """Paragraphs of documents that researchers may see."""
-    return Paragraph.objects.filter(document__status=Document.Status.PUBLISHED)

@@ -26,11 +26,10 @@ from .filters import (
     DocumentFilter,
     ParagraphFilter,
     parse_citation,
-    published_documents,
-    published_paragraphs,
     search_query,
 )
 from .models import SEARCH_CONFIG, DocType, Document, Paragraph, ParagraphKind
+from .selectors import published_documents, published_paragraphs
 
 SORTS = {"relevance": "Relevance", "newest": "Newest first", "oldest": "Oldest first"}
 VIEWS = {"documents": "Documents", "paragraphs": "Paragraphs"}

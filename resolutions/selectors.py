@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from django.db.models import F, QuerySet
 
-from .models import Document, Reference
+from .models import Document, Paragraph, Reference
+
+
+def published_documents() -> QuerySet[Document]:
+    """Documents that researchers may see."""
+    return Document.objects.filter(status=Document.Status.PUBLISHED)
+
+
+def published_paragraphs() -> QuerySet[Paragraph]:
+    """Paragraphs of documents that researchers may see."""
+    return Paragraph.objects.filter(document__status=Document.Status.PUBLISHED)
 
 
 def references_of(document: Document) -> QuerySet[Reference]:

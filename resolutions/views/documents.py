@@ -29,18 +29,13 @@ from ..citation_formats import (
 )
 from ..document_display import CitationLink, Segment, paragraph_citation, render_paragraph
 from ..models import Body, Country, Document, DocumentTopic, Paragraph, Reference, Topic
-from ..selectors import citations_of, references_of
+from ..selectors import citations_of, published_documents, references_of
 
 PAGE_SIZE = 25
 RELATED_LIMIT = 6
 # Documents scored per shared topic (the most recently added): see related_documents().
 RELATED_CANDIDATES = 300
 CITED_BY_LIMIT = 200
-
-
-def published_documents() -> QuerySet[Document]:
-    """Documents that researchers may see."""
-    return Document.objects.filter(status=Document.Status.PUBLISHED)
 
 
 def newest_first(documents: QuerySet[Document]) -> QuerySet[Document]:

@@ -3,12 +3,12 @@
 from django.http import FileResponse, Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from ..models import Document
+from ..selectors import published_documents
 
 
 def original_file(request: HttpRequest, pk: int) -> FileResponse:
     """Download a published document's original file under its original name."""
-    document = get_object_or_404(Document, pk=pk, status=Document.Status.PUBLISHED)
+    document = get_object_or_404(published_documents(), pk=pk)
     if not document.original_file:
         raise Http404("This document has no original file.")
     try:
