@@ -1,12 +1,10 @@
 """Ingest: parsed documents become rows, once, repeatably, with curated data kept."""
 
-import importlib
 import json
 import threading
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.db import connection
 
 from resolutions.ingest import IngestSource, ingest_document, ingest_file
@@ -271,17 +269,9 @@ def ingest_in_threads(path: Path, *, threads: int) -> list[IngestOutcome]:
     return outcomes
 
 
-@pytest.fixture
-def seeded_vocabulary(transactional_db) -> None:
-    """Bodies and topics as the migrations seed them; an earlier flush may have removed them."""
-    importlib.import_module("resolutions.migrations.0002_seed_bodies").add_bodies(apps, None)
-    topics = importlib.import_module("resolutions.migrations.0003_topics_and_ingest_identity")
-    topics.add_topics(apps, None)
-
-
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("path", [REPORT, COP_RESOLUTION, DRAFT], ids=["symbol", "key", "keyless"])
-def test_concurrent_ingests_of_one_file_make_one_document(path, seeded_vocabulary):
+def test_concurrent_ingests_of_one_file_make_one_document(path):
     outcomes = ingest_in_threads(path, threads=4)
     assert sorted(outcomes) == sorted([IngestOutcome.NEW] + [IngestOutcome.UNCHANGED] * 3)
     assert Document.objects.count() == 1

@@ -20,11 +20,8 @@ pytestmark = [
 @pytest.fixture
 def two_documents():
     """A resolution citing another that is in the archive."""
-    # get_or_create: a flush between transactional tests may have emptied the seeded bodies.
-    ecosoc = Body.objects.get_or_create(
-        code="ECOSOC", defaults={"name": "Economic and Social Council"}
-    )[0]
-    ga = Body.objects.get_or_create(code="GA", defaults={"name": "General Assembly"})[0]
+    ecosoc = Body.objects.get(code="ECOSOC")
+    ga = Body.objects.get(code="GA")
     cited = Document.objects.create(
         symbol="A/RES/68/193",
         number="68/193",
