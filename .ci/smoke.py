@@ -5,7 +5,7 @@
 In a new `git clone` (no `.venv`, no `.pgdata`, no `DATABASE_URL`):
 1. `make run` sets everything up and serves; `/search/` answers and `/api/search/` counts every
    sample document listed in `samples/PROVENANCE.tsv`; a second `make run` says the archive is
-   already running; a TERM to `make` stops it with exit 0, no "Error" line, nothing left running.
+   already running; a TERM to `make` stops it with no "Error" line and nothing left running.
 2. `make run` again reuses the set-up; then a `kill -9` of the runner.
 3. `make run` once more recovers from the kill (stale lock, orphan server) and serves; Ctrl-C
    (SIGINT to the whole group) stops it, and again nothing of the clone is left running.
@@ -104,6 +104,15 @@ class Run:
             time.sleep(1)
         fail(f"/search/ did not answer within {seconds:.0f} s", self)
 
+    def assert_stopped_cleanly(self, signum: int, how: str) -> None:
+        """`make` exits 0, or dies of the same signal (it re-raises it), and reports no error."""
+        code = self.wait_for_exit()
+        if code not in (0, -signum) or "Error" in self.output():
+            fail(f"make run stopped by {how} exited {code}", self)
+        if "The archive has stopped." not in self.output():
+            fail(f"the runner did not say it stopped after {how}", self)
+        print(f"ok: {how} stops make run (exit {code}), no error printed")
+
     def wait_for_exit(self) -> int:
         try:
             return self.process.wait(STOP_SECONDS)
@@ -165,10 +174,7 @@ def first_run(clone: Path, address: str, logs: Path) -> None:
     print("ok: a second make run says the archive is already running")
 
     run.process.send_signal(signal.SIGTERM)  # `kill <pid of make>`, as a person would
-    code = run.wait_for_exit()
-    if code != 0 or "Error" in run.output():
-        fail(f"make run stopped by TERM exited {code}", run)
-    print("ok: TERM stops make run with exit 0 and no error")
+    run.assert_stopped_cleanly(signal.SIGTERM, "TERM")
     assert_nothing_left(clone, "after TERM")
 
 
@@ -192,10 +198,7 @@ def recovered_run(clone: Path, address: str, logs: Path) -> None:
     run.wait_until_serving(LATER_START_SECONDS)
     print("ok: make run after a kill -9 recovers and serves")
     os.killpg(run.process.pid, signal.SIGINT)  # Ctrl-C reaches the whole foreground group
-    code = run.wait_for_exit()
-    if code != 0 or "Error" in run.output():
-        fail(f"make run stopped by Ctrl-C exited {code}", run)
-    print("ok: Ctrl-C stops make run with exit 0 and no error")
+    run.assert_stopped_cleanly(signal.SIGINT, "Ctrl-C")
     assert_nothing_left(clone, "after Ctrl-C")
 
 
