@@ -136,3 +136,35 @@ def test_second_serve_is_refused_while_one_runs(pgdata):
     assert holder.returncode != 0
     assert AlreadyRunning.__name__ in holder.stderr
     assert "already running" in holder.stderr
+
+
+def test_serve_lock_leaves_the_data_folder_to_initdb(tmp_path):
+    """`initdb` refuses a non-empty folder: the lock must live beside `.pgdata`, not in it."""
+    from archive.local_db import run_dir, serve_lock
+
+    pgdata = tmp_path / "pgdata"
+    with serve_lock(pgdata):
+        assert not pgdata.exists()
+        assert (run_dir(pgdata) / "serve.lock").exists()
+
+
+def test_leftovers_of_older_runners_are_cleared_before_initdb(tmp_path):
+    from archive.local_db import prepare_data_folder
+
+    pgdata = tmp_path / "pgdata"
+    pgdata.mkdir()
+    (pgdata / ".serve.lock").write_text("pid 1")
+    (pgdata / ".handle_pids.json").write_text("[]")
+    prepare_data_folder(pgdata)
+    assert list(pgdata.iterdir()) == []
+
+
+def test_a_foreign_uninitialised_data_folder_is_refused_with_advice(tmp_path):
+    from archive.local_db import prepare_data_folder
+
+    pgdata = tmp_path / "pgdata"
+    pgdata.mkdir()
+    (pgdata / "notes.txt").write_text("mine")
+    with pytest.raises(SystemExit, match="make clean-db"):
+        prepare_data_folder(pgdata)
+    assert (pgdata / "notes.txt").exists()
