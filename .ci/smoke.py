@@ -182,7 +182,8 @@ def killed_run(clone: Path, address: str, logs: Path) -> None:
     run = Run(clone, address, logs / "run2.log")
     started = time.monotonic()
     run.wait_until_serving(LATER_START_SECONDS)
-    print(f"ok: second make run reuses the set-up, serving after {time.monotonic() - started:.0f} s")
+    seconds = time.monotonic() - started
+    print(f"ok: second make run reuses the set-up, serving after {seconds:.0f} s")
     os.kill(runner_pid(clone), signal.SIGKILL)
     run.wait_for_exit()
     deadline = time.monotonic() + 20
@@ -220,4 +221,5 @@ def main(repository: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else str(Path(__file__).resolve().parent.parent)))
+    here = str(Path(__file__).resolve().parent.parent)
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else here))
