@@ -146,6 +146,11 @@ def embedded_server(pgdata: Path = PGDATA) -> Iterator[str]:
         yield f"postgres://postgres@{quote(socket_dir, safe='')}/{DATABASE_NAME}"
     finally:
         server.cleanup()
+        # The package stops only the server it started: one restarted underneath us is stopped
+        # here, when no other run holds the data folder.
+        with PostgresServer._lock:
+            if not prune_handle_file(pgdata):
+                stop_orphan_server(pgdata)
 
 
 def prepare_data_folder(pgdata: Path) -> None:

