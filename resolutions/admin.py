@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_lists import FullTextSearchAdmin, LargeTableAdmin
 from .models import (
     Body,
     Country,
@@ -59,8 +60,9 @@ class DocumentTopicInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(SimpleHistoryAdmin):
+class DocumentAdmin(LargeTableAdmin, SimpleHistoryAdmin):
     list_display = ["label", "title", "body", "doc_type", "date", "status"]
+    list_select_related = ["body"]
     list_filter = ["body", "doc_type", "status", "year"]
     search_fields = ["symbol", "title", "number", "citation_key"]
     date_hierarchy = "date"
@@ -83,24 +85,30 @@ class DocumentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Paragraph)
-class ParagraphAdmin(SimpleHistoryAdmin):
+class ParagraphAdmin(FullTextSearchAdmin, SimpleHistoryAdmin):
     list_display = ["document", "position", "kind", "number", "verb"]
+    list_select_related = ["document__body"]
     list_filter = ["kind"]
-    search_fields = ["text", "verb", "document__symbol"]
+    # The search box matches words of the text or verb (full text) or a document's exact symbol.
+    search_fields = ["text"]
+    search_help_text = "Words of the paragraph (full-text search), or a document's exact symbol."
     raw_id_fields = ["document"]
 
 
 @admin.register(Reference)
-class ReferenceAdmin(SimpleHistoryAdmin):
+class ReferenceAdmin(LargeTableAdmin, SimpleHistoryAdmin):
     list_display = ["citing_document", "cited_key", "cited_document", "outside_archive"]
+    list_select_related = ["citing_document__body", "cited_document__body"]
     list_filter = ["ref_type", "outside_archive", ("cited_document", admin.EmptyFieldListFilter)]
-    search_fields = ["cited_key", "cited_text", "citing_document__symbol"]
+    # Exact keys and symbols: both indexed (reference_cited_key_idx, the unique symbol).
+    search_fields = ["=cited_key", "=citing_document__symbol"]
     raw_id_fields = ["citing_document", "citing_paragraph", "cited_document"]
 
 
 @admin.register(DocumentTopic)
-class DocumentTopicAdmin(SimpleHistoryAdmin):
+class DocumentTopicAdmin(LargeTableAdmin, SimpleHistoryAdmin):
     list_display = ["document", "topic", "status", "decided_by"]
+    list_select_related = ["document__body", "topic", "decided_by"]
     list_filter = ["status", "topic"]
     raw_id_fields = ["document"]
 
