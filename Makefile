@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format superuser shell clean-db benchmark
+.PHONY: run test lint format superuser shell clean-db benchmark backup restore
 
 # Development settings for manage.py on this machine; never used in production.
 .dev.env:
@@ -49,6 +49,14 @@ shell: $(STAMP) .dev.env
 BENCH_DB ?= archive_bench
 benchmark: $(STAMP) .dev.env
 	$(PY) -m archive.local_db exec sh -c 'DATABASE_URL="$${DATABASE_URL%/archive}/$(BENCH_DB)" exec $(PY) manage.py benchmark $(BENCH_ARGS)'
+
+# The database and the original files in one tar under backups/ (BACKUP=path to choose), and back.
+backup: $(STAMP) .dev.env
+	$(PY) -m archive.local_db exec $(PY) manage.py backup_archive $(BACKUP)
+
+restore: $(STAMP) .dev.env
+	@test -n "$(BACKUP)" || { echo "Say which backup: make restore BACKUP=backups/archive-....tar"; exit 2; }
+	$(PY) -m archive.local_db exec $(PY) manage.py restore_archive $(BACKUP)
 
 clean-db:
 	rm -rf .pgdata .pgdata-run
