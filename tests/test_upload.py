@@ -342,3 +342,13 @@ def test_a_librarian_replaces_contents_and_keeps_corrected_metadata(client, libr
     document.refresh_from_db()
     assert document.title == "Corrected title"
     assert Document.objects.count() == 1
+
+
+def test_a_post_without_a_file_is_refused_and_records_nothing(client, uploader, media):
+    from resolutions.models import IngestRun
+
+    page = client.post(reverse("staff:upload"), {})
+    assert page.status_code == 400
+    assert "This field is required" in page.content.decode()
+    assert not IngestRun.objects.exists()
+    assert not Document.objects.exists()

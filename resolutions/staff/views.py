@@ -114,8 +114,9 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
     """Upload one or many files; each is parsed and becomes a draft to review."""
-    form = forms.UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    bound = request.method == "POST"
+    form = forms.UploadForm(request.POST if bound else None, request.FILES if bound else None)
+    if bound and form.is_valid():
         outcomes = services.upload_files(
             form.cleaned_data["files"],
             user=request.user,
