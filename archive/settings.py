@@ -16,19 +16,25 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
-def load_env_file(path: Path) -> None:
-    """Fill unset environment variables from `KEY=VALUE` lines (the git-ignored `.dev.env`)."""
+def read_env_file(path: Path) -> dict[str, str]:
+    """The `KEY=VALUE` lines of a file (the git-ignored `.dev.env`); none if there is no file."""
     if not path.is_file():
-        return
+        return {}
+    values = {}
     for line in path.read_text().splitlines():
         key, sep, value = line.partition("=")
         key = key.strip()
         if sep and key and not key.startswith("#"):
-            os.environ.setdefault(key, value.strip())
+            values[key] = value.strip()
+    return values
 
 
 # `make` writes `.dev.env` (DEBUG=1 and a random SECRET_KEY) for development; production has none.
-load_env_file(Path(os.environ.get("ARCHIVE_ENV_FILE", BASE_DIR / ".dev.env")))
+# Its values fill only what the environment leaves unset.
+DEV_FILE_VALUES = read_env_file(Path(os.environ.get("ARCHIVE_ENV_FILE", BASE_DIR / ".dev.env")))
+for _key, _value in DEV_FILE_VALUES.items():
+    os.environ.setdefault(_key, _value)
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1", "testserver"}
 
 
 def env_bool(name: str, *, default: bool = False) -> bool:
@@ -86,8 +92,20 @@ if not SECRET_KEY:
             "SECRET_KEY is not set. Set SECRET_KEY in the environment, or DEBUG=1 for development."
         )
     SECRET_KEY = "development-only-key-not-for-production"
+elif not DEBUG and (DEV_FILE_VALUES.get("SECRET_KEY") == SECRET_KEY or len(set(SECRET_KEY)) < 10):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is a development key (from the .dev.env file, or too simple). In production,"
+        " set a long random SECRET_KEY in the environment."
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default="localhost,127.0.0.1,[::1]")
+PUBLIC_HOSTS = [h for h in ALLOWED_HOSTS if h not in LOCAL_HOSTS and not h.endswith(".localhost")]
+if DEBUG and PUBLIC_HOSTS:
+    # Debug pages show settings and code to anyone: never on a host the public can reach.
+    raise ImproperlyConfigured(
+        f"DEBUG is on while ALLOWED_HOSTS names public hosts ({', '.join(PUBLIC_HOSTS)}):"
+        " unset DEBUG in production, or serve development only on localhost."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
