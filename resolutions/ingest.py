@@ -24,6 +24,7 @@ from django.utils.text import slugify
 
 from . import parsing
 from .citations import document_key, reference_key
+from .ingest_recovery import hold_run, release_run
 from .models import (
     Body,
     Country,
@@ -137,12 +138,22 @@ def original_name(source: IngestSource) -> str:
     return f"originals/{source.checksum}{PurePath(source.filename).suffix.lower()[:10]}"
 
 
+class OriginalNotStored(Exception):
+    """The original file could not be written (disk full, permissions): nothing was ingested."""
+
+
 def store_original(source: IngestSource) -> tuple[str, bool]:
     """Save the file once under its checksum; returns its storage name and whether it was new."""
     name = original_name(source)
-    if default_storage.exists(name):
-        return name, False
-    return default_storage.save(name, ContentFile(source.data)), True
+    try:
+        if default_storage.exists(name):
+            return name, False
+        return default_storage.save(name, ContentFile(source.data)), True
+    except OSError as error:
+        if default_storage.exists(name):  # a partly written file must not pass for the original
+            default_storage.delete(name)
+        reason = error.strerror or str(error)
+        raise OriginalNotStored(f"could not store the original file: {reason}") from error
 
 
 def delete_unused_original(name: str) -> None:
@@ -359,6 +370,8 @@ def ingest_file(
         result = ingest_document(parsed, source=source, user=user)
     except ParseError as exc:
         result = IngestResult(IngestOutcome.FAILED, message=str(exc) or "cannot parse file")
+    except OriginalNotStored as exc:
+        result = IngestResult(IngestOutcome.FAILED, message=str(exc))
     except Exception as exc:  # One bad file (bad data, a parser bug) must not stop the batch.
         lines = str(exc).strip().splitlines()
         message = f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
@@ -384,14 +397,17 @@ def record_result(
 
 
 def start_run(started_by: str, *, user: AbstractBaseUser | None = None) -> IngestRun:
-    """Open an ingest run for a command or a user's upload."""
-    return IngestRun.objects.create(started_by=started_by[:150], user=user)
+    """Open an ingest run for a command or a user's upload, held open by this connection."""
+    run = IngestRun.objects.create(started_by=started_by[:150], user=user)
+    hold_run(run)
+    return run
 
 
 def finish_run(run: IngestRun) -> None:
     """Mark an ingest run as finished."""
     run.finished_at = timezone.now()
     run.save(update_fields=["finished_at"])
+    release_run(run)
 
 
 def document_files(paths: Iterable[Path | str]) -> Iterator[Path]:

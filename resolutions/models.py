@@ -460,6 +460,9 @@ class IngestRun(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
+    interrupted = models.BooleanField(
+        default=False, help_text="Its process died before the run finished (closed by a later run)."
+    )
 
     class Meta:
         ordering = ["-started_at"]

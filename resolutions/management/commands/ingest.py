@@ -12,6 +12,7 @@ from django.db import reset_queries
 from tqdm import tqdm
 
 from resolutions.ingest import document_files, finish_run, ingest_file, start_run
+from resolutions.ingest_recovery import close_interrupted_runs, remove_orphan_originals
 from resolutions.models import IngestOutcome
 
 
@@ -44,6 +45,7 @@ class Command(BaseCommand):
         if missing:
             raise CommandError(f"No such file or folder: {', '.join(missing)}")
         files = list(document_files(paths))
+        self.recover_interrupted_runs()
         run = start_run(str(options["started_by"]))
         counts: Counter[str] = Counter()
         failures: list[tuple[Path, str]] = []
@@ -62,3 +64,11 @@ class Command(BaseCommand):
             self.stdout.write(f"  failed: {path}: {message}")
         if failures:
             raise CommandError(f"{len(failures)} of {len(files)} files failed.")
+
+    def recover_interrupted_runs(self) -> None:
+        """Close the runs a killed ingest left open and remove the files it left unused."""
+        if interrupted := close_interrupted_runs():
+            runs = ", ".join(map(str, interrupted))
+            self.stdout.write(f"Closed ingest runs left open by a process that died: {runs}.")
+        if orphans := remove_orphan_originals():
+            self.stdout.write(f"Removed {len(orphans)} original files no document uses.")
