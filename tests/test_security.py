@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import secrets
 import subprocess
 import sys
 
@@ -132,7 +133,7 @@ def test_sign_in_is_throttled_after_repeated_failures(client, settings):
 
 
 def test_session_and_csrf_cookies_are_secure_in_production():
-    env = {**os.environ, "SECRET_KEY": "x" * 50, "DEBUG": ""}
+    env = {**os.environ, "SECRET_KEY": secrets.token_urlsafe(50), "DEBUG": ""}
     code = (
         "import archive.settings as s;"
         "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY)"
