@@ -1,7 +1,7 @@
 # The two commands: `make run` serves the archive with sample documents, `make test` runs every test.
-# Both create .venv and install the project from uv.lock on first use (and again when pyproject.toml
-# or uv.lock changes); with DATABASE_URL unset they start an
-# embedded PostgreSQL whose data lives in .pgdata/ (git-ignored).
+# Both create .venv and install the project from uv.lock on first use (again when pyproject.toml or
+# uv.lock changes); with DATABASE_URL unset they start an embedded PostgreSQL whose data lives in
+# .pgdata/ (git-ignored).
 
 PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && { echo $$p; break; }; done)
 VENV := .venv
