@@ -1,12 +1,20 @@
 # The archive's production image: the app under gunicorn, static files served by whitenoise.
-FROM python:3.11-slim
 
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+# The dependencies exactly as uv.lock pins them, without the dev and local extras (no test tools,
+# no embedded PostgreSQL: production has its own server), in a virtual environment of their own.
+FROM python:3.11-slim AS dependencies
+ENV UV_PROJECT_ENVIRONMENT=/opt/venv UV_PYTHON_DOWNLOADS=never UV_LINK_MODE=copy
 WORKDIR /app
-COPY pyproject.toml README.md ./
-COPY archive ./archive
-COPY resolutions ./resolutions
-RUN pip install --no-cache-dir .
+COPY pyproject.toml uv.lock ./
+RUN UV_VERSION="$(sed -n '/^name = "uv"$/{n;s/^version = "\(.*\)"$/\1/p;}' uv.lock)" \
+    && pip install --no-cache-dir "uv==${UV_VERSION}" \
+    && uv sync --locked --no-install-project --no-cache
+
+FROM python:3.11-slim
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH=/opt/venv/bin:$PATH
+WORKDIR /app
+COPY --from=dependencies /opt/venv /opt/venv
+# The code runs from /app (manage.py and gunicorn put it first on the import path).
 COPY . .
 RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input
 

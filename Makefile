@@ -1,25 +1,42 @@
 # The two commands: `make run` serves the archive with sample documents, `make test` runs every test.
-# Both create .venv and install the project on first use; with DATABASE_URL unset they start an
-# embedded PostgreSQL whose data lives in .pgdata/ (git-ignored).
+# Both create .venv and install the project from uv.lock on first use (again when pyproject.toml or
+# uv.lock changes); with DATABASE_URL unset they start an embedded PostgreSQL whose data lives in
+# .pgdata/ (git-ignored).
 
 PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && { echo $$p; break; }; done)
 VENV := .venv
 PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
 STAMP := $(VENV)/.installed-stamp
+# uv installs exactly what uv.lock pins, into $(VENV), with the interpreter the venv has.
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON_DOWNLOADS := never
+# The uv release the lock pins (bootstrapped with pip; the sync then keeps it).
+UV_VERSION = $(shell sed -n '/^name = "uv"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' uv.lock)
 
-.PHONY: run test lint format superuser shell clean-db benchmark backup restore
+.PHONY: run test lint format superuser shell clean-db benchmark backup restore lock
 
 # Development settings for manage.py on this machine; never used in production.
 .dev.env:
 	@$(PYTHON) -c 'import secrets; print("DEBUG=1"); print("SECRET_KEY=" + secrets.token_urlsafe(50))' > .dev.env
 	@echo "Wrote .dev.env (development settings: DEBUG=1 and a random SECRET_KEY)."
 
-$(STAMP): pyproject.toml
+$(UV):
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed: install it, or run make PYTHON=/path/to/python3.11"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet "uv$(if $(UV_VERSION),==$(UV_VERSION))"
+
+# The project (editable) with the dev and local extras, exactly as uv.lock pins them; again
+# whenever pyproject.toml or uv.lock changes.
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked --extra dev --extra local \
+		|| { echo "If uv.lock needs updating: make lock, then commit uv.lock."; exit 1; }
 	@touch $(STAMP)
+
+# Brings uv.lock in line with pyproject.toml, changing as few pins as it can;
+# make lock LOCK_ARGS=--upgrade moves every package to its newest allowed release.
+lock: | $(UV)
+	$(UV) lock $(LOCK_ARGS)
 
 run: $(STAMP) .dev.env
 	$(PY) -m archive.local_db serve

@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_filters",
+    "pgtrigger",
     "template_partials",
     "simple_history",
     "axes",

@@ -1,6 +1,5 @@
 """The archive's URL map: the public pages and API from `resolutions`, and the admin."""
 
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -12,8 +11,5 @@ urlpatterns = [
     path("staff/", include("resolutions.staff.urls")),
     path("", include("resolutions.urls")),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded originals are never served from MEDIA_URL, not even in development: only the download
+# view (resolutions.views.original) hands them out, for published documents, as attachments.

@@ -9,6 +9,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from pgtrigger import After, AnyChange, Before, Insert, Trigger, UpdateOf
 from simple_history.models import HistoricalRecords
 
 # One text-search configuration for vectors and queries alike.
@@ -255,6 +256,22 @@ class Document(models.Model):
             models.Index(fields=["status"], name="document_status_idx"),
             models.Index(fields=["body", "number"], name="document_body_number_idx"),
         ]
+        # The paragraphs' copies of what search filters by follow their document (see Paragraph).
+        triggers = [
+            Trigger(
+                name="document_to_paragraphs",
+                when=After,
+                operation=UpdateOf("status", "body_id", "year", "doc_type"),
+                condition=AnyChange("status", "body", "year", "doc_type"),
+                func="""
+                UPDATE resolutions_paragraph
+                   SET published = (NEW.status = 'published'), body_id = NEW.body_id,
+                       year = NEW.year, doc_type = NEW.doc_type
+                 WHERE document_id = NEW.id;
+                RETURN NULL;
+                """,
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.symbol or self.citation_key or 'Document'}: {self.title}"
@@ -323,6 +340,22 @@ class Paragraph(models.Model):
         indexes = [
             GinIndex(fields=["search_vector"], name="paragraph_search_gin"),
             models.Index(fields=["kind", "verb"], name="paragraph_kind_verb_idx"),
+        ]
+        # published, body_id, year and doc_type are columns the database keeps, not fields
+        # (migration 0005): search matches and counts paragraphs without joining documents.
+        # Bulk writes, the admin and history reverts go through these triggers like any save.
+        triggers = [
+            Trigger(
+                name="paragraph_copy_document",
+                when=Before,
+                operation=Insert | UpdateOf("document_id"),
+                func="""
+                SELECT d.status = 'published', d.body_id, d.year, d.doc_type
+                  INTO NEW.published, NEW.body_id, NEW.year, NEW.doc_type
+                  FROM resolutions_document d WHERE d.id = NEW.document_id;
+                RETURN NEW;
+                """,
+            ),
         ]
 
     def __str__(self) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from resolutions.models import (
@@ -173,3 +175,59 @@ def test_the_admin_publishes_and_withdraws_with_history(client, librarian, make_
     document.refresh_from_db()
     assert document.status == Document.Status.PUBLISHED
     assert document.history.latest().history_user == librarian
+
+
+def edited_document(make_document, make_paragraph, *, paragraphs: int, edits: int) -> Document:
+    """A document and its paragraphs, each saved again `edits` times with a new text."""
+    document = make_document(title="Title v0")
+    for n in range(paragraphs):
+        paragraph = make_paragraph(document, f"Urges States {n} v0")
+        for version in range(1, edits + 1):
+            paragraph.text = f"Urges States {n} v{version}"
+            paragraph.save()
+    for version in range(1, edits + 1):
+        document.title = f"Title v{version}"
+        document.save()
+    return document
+
+
+def history_queries(client, document: Document) -> tuple[int, str]:
+    """How many queries the document's history page makes, and the page."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("staff:history", args=["document", document.pk]))
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_the_history_page_makes_as_many_queries_for_many_rows_as_for_few(
+    client, librarian, make_document, make_paragraph, django_assert_num_queries
+):
+    few, _ = history_queries(
+        client, edited_document(make_document, make_paragraph, paragraphs=1, edits=1)
+    )
+    document = edited_document(make_document, make_paragraph, paragraphs=12, edits=3)
+
+    many, page = history_queries(client, document)
+
+    assert many == few
+    # Two for the records of the document and two for each of its four kinds of parts (the
+    # records, then the ones before them); the rest is sign-in, permissions and the document.
+    with django_assert_num_queries(12):
+        client.get(reverse("staff:history", args=["document", document.pk]))
+    # A header row per table; 1 + 3 document records; 12 paragraphs created, then edited 3 times.
+    assert page.count("<tr>") == 2 + 4 + 12 * 4
+    assert "<del>Urges States 11 v2</del> → <ins>Urges States 11 v3</ins>" in page
+    assert "<del>Title v0</del> → <ins>Title v1</ins>" in page
+
+
+def test_the_oldest_record_shown_is_compared_with_one_beyond_the_limit(
+    client, librarian, make_document, make_paragraph, monkeypatch
+):
+    monkeypatch.setattr("resolutions.staff.views.HISTORY_LIMIT", 2)
+    document = edited_document(make_document, make_paragraph, paragraphs=0, edits=3)
+
+    _, page = history_queries(client, document)
+
+    assert "<del>Title v2</del> → <ins>Title v3</ins>" in page
+    assert "<del>Title v1</del> → <ins>Title v2</ins>" in page
+    assert "Title v0" not in page

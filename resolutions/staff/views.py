@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Model, Q, QuerySet
+from django.db.models import Count, Model, OuterRef, Q, QuerySet, Subquery
 from django.forms import ModelForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -42,6 +42,7 @@ HISTORY_MODELS = {
     "sponsorship": Sponsorship,
 }
 PAGE_SIZE = 50
+HISTORY_LIMIT = 200  # records shown per object, and per kind of part on a document's page
 STAFF_PERMISSIONS = ("resolutions.add_document", "resolutions.change_document", "auth.view_user")
 
 
@@ -455,13 +456,28 @@ def history_model(name: str):
     return model
 
 
-def with_changes(records) -> list:
-    """History records, newest first, each with `changes` against the one before."""
-    records = list(records)
-    for record in records:
-        previous = record.prev_record
-        record.changes = record.diff_against(previous).changes if previous else []
-    return records
+def with_changes(records: QuerySet) -> list:
+    """The newest records (HISTORY_LIMIT), each with `changes` against the one before it.
+
+    Two queries however many rows: the records, each with the key of its object's record just
+    before it, then all those earlier records at once (not `prev_record`, a query per row).
+    """
+    manager = records.model._default_manager
+    earlier = manager.filter(id=OuterRef("id"), history_date__lt=OuterRef("history_date"))
+    rows = list(
+        records.select_related("history_user")
+        .annotate(
+            previous_id=Subquery(
+                earlier.order_by("-history_date", "-history_id").values("history_id")[:1]
+            )
+        )
+        .order_by("-history_date", "-history_id")[:HISTORY_LIMIT]
+    )
+    previous = manager.in_bulk({row.previous_id for row in rows if row.previous_id})
+    for row in rows:
+        before = previous.get(row.previous_id)
+        row.changes = row.diff_against(before).changes if before else []
+    return rows
 
 
 @login_required
@@ -471,24 +487,23 @@ def history(request: HttpRequest, model: str, pk: int) -> HttpResponse:
     cls = history_model(model)
     if not request.user.has_perm(f"resolutions.change_{model}"):
         raise PermissionDenied
-    records = cls.history.filter(id=pk).select_related("history_user").order_by("-history_date")
-    if not records.exists():
+    records = with_changes(cls.history.filter(id=pk))
+    if not records:
         raise Http404("No history for this object.")
     parts = []
     if cls is Document:
         for part, column in services.DOCUMENT_PARTS:
-            part_records = part.history.filter(**{column: pk}).select_related("history_user")
             parts.append(
                 (
                     part._meta.verbose_name_plural,
                     part._meta.model_name,
-                    with_changes(part_records.order_by("-history_date")[:200]),
+                    with_changes(part.history.filter(**{column: pk})),
                 )
             )
     context = {
         "model": model,
         "verbose_name": cls._meta.verbose_name,
-        "records": with_changes(records[:200]),
+        "records": records,
         "parts": parts,
         "current": cls.objects.filter(pk=pk).first(),
         "may_revert": request.user.has_perm(f"resolutions.change_{model}"),

@@ -1,0 +1,95 @@
+"""The triggers the models declare (django-pgtrigger): paragraphs carry their document's columns.
+
+Search filters and counts paragraphs by published, body_id, year and doc_type without joining
+documents; these tests pin that the database keeps those copies right for every kind of write.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from resolutions.models import Body, Document, Paragraph
+
+pytestmark = pytest.mark.django_db
+
+
+def copied(paragraph: Paragraph) -> tuple:
+    """The paragraph's (published, body_id, year, doc_type), as the database holds them."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT published, body_id, year, doc_type FROM resolutions_paragraph WHERE id = %s",
+            [paragraph.pk],
+        )
+        return cursor.fetchone()
+
+
+def row_version(paragraph: Paragraph) -> str:
+    """Where the paragraph's row version lies: an UPDATE writes a new version elsewhere."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT ctid::text FROM resolutions_paragraph WHERE id = %s", [paragraph.pk])
+        return cursor.fetchone()[0]
+
+
+def test_the_database_has_the_declared_triggers_and_no_others():
+    declared = {
+        trigger.get_pgid(model)
+        for model in (Document, Paragraph)
+        for trigger in model._meta.triggers
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgrelid IN "
+            "('resolutions_document'::regclass, 'resolutions_paragraph'::regclass)"
+        )
+        installed = {name for (name,) in cursor.fetchall()}
+        cursor.execute(
+            "SELECT count(*) FROM pg_proc WHERE proname IN "
+            "('resolutions_paragraph_copy_document', 'resolutions_document_to_paragraphs')"
+        )
+        raw_functions = cursor.fetchone()[0]
+    assert len(declared) == 2
+    assert installed == declared
+    assert raw_functions == 0
+
+
+def test_the_migrations_match_the_models_triggers():
+    call_command("makemigrations", "resolutions", "--check", "--dry-run", verbosity=0)
+
+
+def test_bulk_created_paragraphs_copy_their_document(make_document):
+    document = make_document(year=2014, doc_type=Document.DocType.DECISION)
+    paragraphs = Paragraph.objects.bulk_create(
+        Paragraph(document=document, position=n, kind="operative", number=str(n), text="Urges")
+        for n in (1, 2)
+    )
+    for paragraph in paragraphs:
+        assert copied(paragraph) == (True, document.body_id, 2014, "decision")
+
+
+def test_a_paragraph_moved_to_another_document_copies_the_new_one(make_document, make_paragraph):
+    paragraph = make_paragraph(make_document(year=2014), "Urges States")
+    draft = make_document(year=2020, status=Document.Status.DRAFT, body=Body.objects.get(code="GA"))
+    Paragraph.objects.filter(pk=paragraph.pk).update(document=draft)
+    assert copied(paragraph) == (False, draft.body_id, 2020, "resolution")
+
+
+def test_a_queryset_update_of_the_document_reaches_its_paragraphs(make_document, make_paragraph):
+    document = make_document(year=2014)
+    paragraph = make_paragraph(document, "Urges States")
+    Document.objects.filter(pk=document.pk).update(status=Document.Status.DRAFT, year=2015)
+    assert copied(paragraph) == (False, document.body_id, 2015, "resolution")
+
+
+def test_other_document_changes_leave_the_paragraphs_unwritten(make_document, make_paragraph):
+    document = make_document(year=2014)
+    paragraph = make_paragraph(document, "Urges States")
+    before = row_version(paragraph)
+    document.title = "A corrected title"
+    document.year = 2014  # written again, unchanged: the condition skips the paragraphs
+    document.save()
+    assert row_version(paragraph) == before
+    document.year = 2016
+    document.save()
+    assert row_version(paragraph) != before
