@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("resolutions", "0007_document_topic_newest"),
+        ("resolutions", "0009_paragraph_triggers_on_models"),
     ]
 
     operations = [
