@@ -101,12 +101,16 @@ INSTALLED_APPS = [
     "template_partials",
     "simple_history",
     "axes",
+    # django-ninja: its templates and static files (Swagger UI) for the API docs.
+    "ninja",
     "resolutions",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Every error under /api/ leaves as JSON, whatever answered it.
+    "resolutions.api.errors.ApiErrorMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
