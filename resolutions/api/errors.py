@@ -79,8 +79,9 @@ def parameter_errors(exc: ValidationError) -> dict[str, list[str]]:
     """Pydantic's errors by parameter name: `{"year_min": ["Input should be ..."]}`."""
     reasons: dict[str, list[str]] = {}
     for error in exc.errors:
-        location = [str(part) for part in error.get("loc", ()) if part not in {"query", "path"}]
-        name = ".".join(location) or "request"
+        # The location is (source, [argument,] parameter[, index]): the parameter is the last name.
+        names = [part for part in error.get("loc", ())[1:] if isinstance(part, str)]
+        name = names[-1] if names else "request"
         reasons.setdefault(name, []).append(str(error.get("msg", "is invalid")))
     return reasons
 

@@ -90,7 +90,7 @@ def paragraph_text(request: HttpRequest, paragraph: Paragraph) -> dict[str, Any]
 
 
 def paragraph_hit(request: HttpRequest, paragraph: Paragraph, *, query: str) -> dict[str, Any]:
-    """A found paragraph: a snippet with the matches marked when there was a query, else its text."""
+    """A found paragraph: with a query, a snippet with the matches marked; else its text."""
     row = paragraph_out(request, paragraph)
     if not query:
         return {**row, "text": paragraph.text}
