@@ -16,7 +16,8 @@ from .pagination import PageParams, paginate
 from .params import SearchFilters
 from .representations import cited_by_out, document_out, paragraph_text, reference_out
 from .schemas import CitedByPage, DocumentDetail, DocumentPage, ReferencePage
-from .searches import ERRORS, document_hits, page_fields, run
+from .errors import LIST_ERRORS, ONE_ERRORS
+from .searches import document_hits, page_fields, run
 
 router = Router(tags=["documents"])
 
@@ -30,7 +31,7 @@ def published_document(pk: int):
     return document
 
 
-@router.get("/documents/", response={200: DocumentPage, **ERRORS}, url_name="document_list")
+@router.get("/documents/", response={200: DocumentPage, **LIST_ERRORS}, url_name="document_list")
 def list_documents(
     request: HttpRequest, filters: Query[SearchFilters], paging: Query[PageParams]
 ) -> dict[str, Any]:
@@ -39,7 +40,9 @@ def list_documents(
     return {**page_fields(request, results), "results": document_hits(request, results)}
 
 
-@router.get("/documents/{int:pk}/", response={200: DocumentDetail, **ERRORS}, url_name="document")
+@router.get(
+    "/documents/{int:pk}/", response={200: DocumentDetail, **ONE_ERRORS}, url_name="document"
+)
 def get_document(request: HttpRequest, pk: int) -> dict[str, Any]:
     """One document: metadata, every paragraph with its footnotes, the citations it makes
     (`references`) and the published documents that cite it (`cited_by`)."""
@@ -60,7 +63,7 @@ def get_document(request: HttpRequest, pk: int) -> dict[str, Any]:
 
 @router.get(
     "/documents/{int:pk}/references/",
-    response={200: ReferencePage, **ERRORS},
+    response={200: ReferencePage, **LIST_ERRORS},
     url_name="document_references",
 )
 def list_references(request: HttpRequest, pk: int, paging: Query[PageParams]) -> dict[str, Any]:
@@ -72,7 +75,7 @@ def list_references(request: HttpRequest, pk: int, paging: Query[PageParams]) ->
 
 @router.get(
     "/documents/{int:pk}/cited-by/",
-    response={200: CitedByPage, **ERRORS},
+    response={200: CitedByPage, **LIST_ERRORS},
     url_name="document_cited_by",
 )
 def list_cited_by(request: HttpRequest, pk: int, paging: Query[PageParams]) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from ..selectors import (
 from .pagination import PageParams, paginate
 from .representations import absolute, api_url, documents_url
 from .schemas import BodyOut, BodyPage, CountryOut, CountryPage, TopicDetail, TopicPage
-from .searches import ERRORS
+from .errors import LIST_ERRORS, ONE_ERRORS
 
 router = Router()
 
@@ -63,20 +63,26 @@ def country_out(request: HttpRequest, country: Country) -> dict[str, Any]:
     }
 
 
-@router.get("/bodies/", response={200: BodyPage, **ERRORS}, url_name="body_list", tags=["bodies"])
+@router.get(
+    "/bodies/", response={200: BodyPage, **LIST_ERRORS}, url_name="body_list", tags=["bodies"]
+)
 def list_bodies(request: HttpRequest, paging: Query[PageParams]) -> dict[str, Any]:
     """Every issuing body, by code, with its number of published documents."""
     fields, rows = paginate(request, bodies_with_counts(), paging)
     return {**fields, "results": [body_out(request, body) for body in rows]}
 
 
-@router.get("/bodies/{code}/", response={200: BodyOut, **ERRORS}, url_name="body", tags=["bodies"])
+@router.get(
+    "/bodies/{code}/", response={200: BodyOut, **ONE_ERRORS}, url_name="body", tags=["bodies"]
+)
 def get_body(request: HttpRequest, code: str) -> dict[str, Any]:
     """One issuing body by its code (GA, ECOSOC, CCPCJ, ...)."""
     return body_out(request, get_object_or_404(bodies_with_counts(), code=code))
 
 
-@router.get("/topics/", response={200: TopicPage, **ERRORS}, url_name="topic_list", tags=["topics"])
+@router.get(
+    "/topics/", response={200: TopicPage, **LIST_ERRORS}, url_name="topic_list", tags=["topics"]
+)
 def list_topics(request: HttpRequest, paging: Query[PageParams]) -> dict[str, Any]:
     """Every topic of the vocabulary, by name, with the published documents it covers."""
     fields, rows = paginate(request, topics_with_counts(), paging)
@@ -84,7 +90,10 @@ def list_topics(request: HttpRequest, paging: Query[PageParams]) -> dict[str, An
 
 
 @router.get(
-    "/topics/{slug:slug}/", response={200: TopicDetail, **ERRORS}, url_name="topic", tags=["topics"]
+    "/topics/{slug:slug}/",
+    response={200: TopicDetail, **ONE_ERRORS},
+    url_name="topic",
+    tags=["topics"],
 )
 def get_topic(request: HttpRequest, slug: str) -> dict[str, Any]:
     """One topic, with its narrower topics."""
@@ -98,7 +107,7 @@ def get_topic(request: HttpRequest, slug: str) -> dict[str, Any]:
 
 @router.get(
     "/countries/",
-    response={200: CountryPage, **ERRORS},
+    response={200: CountryPage, **LIST_ERRORS},
     url_name="country_list",
     tags=["countries"],
 )
@@ -110,7 +119,7 @@ def list_countries(request: HttpRequest, paging: Query[PageParams]) -> dict[str,
 
 @router.get(
     "/countries/{slug:slug}/",
-    response={200: CountryOut, **ERRORS},
+    response={200: CountryOut, **ONE_ERRORS},
     url_name="country",
     tags=["countries"],
 )
@@ -121,7 +130,7 @@ def get_country(request: HttpRequest, slug: str) -> dict[str, Any]:
 
 @router.get(
     "/sponsors/",
-    response={200: CountryPage, **ERRORS},
+    response={200: CountryPage, **LIST_ERRORS},
     url_name="sponsor_list",
     tags=["countries"],
 )

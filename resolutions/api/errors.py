@@ -29,6 +29,11 @@ class ErrorOut(Schema):
     errors: dict[str, list[str]] | None = None
 
 
+# What the operations document besides their success: lists may refuse a parameter or a page.
+LIST_ERRORS = {400: ErrorOut, 404: ErrorOut, 429: ErrorOut, 500: ErrorOut}
+ONE_ERRORS = {404: ErrorOut, 429: ErrorOut, 500: ErrorOut}
+
+
 class ApiError(HttpError):
     """An error an operation raises on purpose, with its machine-readable code."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ninja import NinjaAPI, Swagger
+from ninja.operation import Operation
 from ninja.renderers import JSONRenderer
 
 from . import documents, entities, paragraphs, searches
@@ -26,7 +27,14 @@ class UnicodeJSONRenderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}
 
 
-api = NinjaAPI(
+class ArchiveAPI(NinjaAPI):
+    """Operation ids are the operations' names: `search_archive`, `get_document`, ..."""
+
+    def get_openapi_operation_id(self, operation: Operation) -> str:
+        return operation.view_func.__name__
+
+
+api = ArchiveAPI(
     title="UN Crime-Prevention Resolutions Archive API",
     version="1",
     description=DESCRIPTION,

@@ -14,12 +14,13 @@ from .pagination import PageParams
 from .params import SearchFilters
 from .representations import document_ref, paragraph_text, reference_out
 from .schemas import ParagraphDetail, ParagraphPage
-from .searches import ERRORS, page_fields, paragraph_hits, run
+from .errors import LIST_ERRORS, ONE_ERRORS
+from .searches import page_fields, paragraph_hits, run
 
 router = Router(tags=["paragraphs"])
 
 
-@router.get("/paragraphs/", response={200: ParagraphPage, **ERRORS}, url_name="paragraph_list")
+@router.get("/paragraphs/", response={200: ParagraphPage, **LIST_ERRORS}, url_name="paragraph_list")
 def list_paragraphs(
     request: HttpRequest, filters: Query[SearchFilters], paging: Query[PageParams]
 ) -> dict[str, Any]:
@@ -29,7 +30,7 @@ def list_paragraphs(
 
 
 @router.get(
-    "/paragraphs/{int:pk}/", response={200: ParagraphDetail, **ERRORS}, url_name="paragraph"
+    "/paragraphs/{int:pk}/", response={200: ParagraphDetail, **ONE_ERRORS}, url_name="paragraph"
 )
 def get_paragraph(request: HttpRequest, pk: int) -> dict[str, Any]:
     """One paragraph: its text and footnotes, its document, the citations it makes."""

@@ -10,6 +10,8 @@ import datetime
 
 from ninja import Schema
 
+from .params import Sort, View
+
 
 class BodyRef(Schema):
     code: str
@@ -171,8 +173,8 @@ class ParagraphPage(Page):
 class SearchPage(Page):
     """The search page as data: `view` says whether `results` are documents or paragraphs."""
 
-    view: str
-    sort: str
+    view: View
+    sort: Sort
     facets_are_estimates: bool
     results: list[DocumentHit] | list[ParagraphHitInDocument]
     facets: dict[str, list[FacetValueOut]]

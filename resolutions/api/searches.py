@@ -13,14 +13,13 @@ from django.http import HttpRequest
 from ninja import Query, Router
 
 from .. import search
-from .errors import ErrorOut, invalid_parameters
+from .errors import LIST_ERRORS, invalid_parameters
 from .pagination import PageParams, check_page, envelope
 from .params import SearchFilters, SearchParams
 from .representations import document_out, document_ref, paragraph_hit
 from .schemas import SearchPage
 
 router = Router(tags=["search"])
-ERRORS = {400: ErrorOut, 404: ErrorOut, 429: ErrorOut}
 
 
 def checked(results: search.SearchResults, *, page: int) -> search.SearchResults:
@@ -90,7 +89,7 @@ def run(entry_point, filters: SearchFilters, paging: PageParams, **options: Any)
     return checked(results, page=paging.page)
 
 
-@router.get("/search/", response={200: SearchPage, **ERRORS}, url_name="search")
+@router.get("/search/", response={200: SearchPage, **LIST_ERRORS}, url_name="search")
 def search_archive(
     request: HttpRequest, filters: Query[SearchParams], paging: Query[PageParams]
 ) -> dict[str, Any]:
