@@ -12,11 +12,11 @@ from ninja import Query, Router
 
 from .. import search
 from ..selectors import citations_of, published_documents, references_of
+from .errors import LIST_ERRORS, ONE_ERRORS
 from .pagination import PageParams, paginate
 from .params import SearchFilters
 from .representations import cited_by_out, document_out, paragraph_text, reference_out
 from .schemas import CitedByPage, DocumentDetail, DocumentPage, ReferencePage
-from .errors import LIST_ERRORS, ONE_ERRORS
 from .searches import document_hits, page_fields, run
 
 router = Router(tags=["documents"])

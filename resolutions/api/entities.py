@@ -16,10 +16,10 @@ from ..selectors import (
     sponsors_with_counts,
     topics_with_counts,
 )
+from .errors import LIST_ERRORS, ONE_ERRORS
 from .pagination import PageParams, paginate
 from .representations import absolute, api_url, documents_url
 from .schemas import BodyOut, BodyPage, CountryOut, CountryPage, TopicDetail, TopicPage
-from .errors import LIST_ERRORS, ONE_ERRORS
 
 router = Router()
 

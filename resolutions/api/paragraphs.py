@@ -10,11 +10,11 @@ from ninja import Query, Router
 
 from .. import search
 from ..selectors import published_paragraphs
+from .errors import LIST_ERRORS, ONE_ERRORS
 from .pagination import PageParams
 from .params import SearchFilters
 from .representations import document_ref, paragraph_text, reference_out
 from .schemas import ParagraphDetail, ParagraphPage
-from .errors import LIST_ERRORS, ONE_ERRORS
 from .searches import page_fields, paragraph_hits, run
 
 router = Router(tags=["paragraphs"])
