@@ -115,6 +115,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: signed-in staff are not rate-limited.
+    "archive.ratelimit.RateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "archive.middleware.ContentSecurityPolicyMiddleware",
@@ -147,6 +149,17 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
+
+# Rate limits per client address on anonymous searches, API calls and exports
+# (archive/ratelimit.py): "N/s", "N/m", "N/h" or "N/d"; empty for no limit.
+RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", default=True)
+RATELIMIT_SEARCH = os.environ.get("RATELIMIT_SEARCH", "60/m")
+RATELIMIT_API = os.environ.get("RATELIMIT_API", "120/m")
+RATELIMIT_EXPORT = os.environ.get("RATELIMIT_EXPORT", "10/m")
+# Behind a proxy, the request header that carries the client's address (HTTP_X_REAL_IP);
+# unset, the connection's own address (REMOTE_ADDR).
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# The counts live in the default cache: Django's per-process memory unless CACHES says otherwise.
 
 ROOT_URLCONF = "archive.urls"
 WSGI_APPLICATION = "archive.wsgi.application"
