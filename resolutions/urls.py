@@ -29,11 +29,11 @@ urlpatterns = [
     path("search/export.json", search_views.export_json, name="search_export_json"),
     path("search/feed/", SearchFeed(), name="search_feed"),
     path("api/", legacy.api_docs, name="api_docs"),
-    # The first API's addresses, kept as permanent redirects into /api/v1/.
-    path("api/search/", legacy.moved("search"), name="api_search"),
-    path("api/documents/", legacy.moved("document_list"), name="api_documents"),
-    path("api/documents/<int:pk>/", legacy.moved("document"), name="api_document"),
-    path("api/paragraphs/", legacy.moved("paragraph_list"), name="api_paragraphs"),
+    # The first API's addresses, kept as aliases of their /api/v1/ operations.
+    path("api/search/", legacy.alias("search"), name="api_search"),
+    path("api/documents/", legacy.alias("document_list"), name="api_documents"),
+    path("api/documents/<int:pk>/", legacy.alias("document"), name="api_document"),
+    path("api/paragraphs/", legacy.alias("paragraph_list"), name="api_paragraphs"),
     # --- documents and entity pages (views/documents.py) ---
     # The id routes and the suffixed routes come before the catch-all `<path:symbol>/`.
     path("documents/<int:pk>/original/", original.original_file, name="original"),

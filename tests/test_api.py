@@ -165,7 +165,7 @@ def test_a_crash_is_a_json_500(client, archive, monkeypatch):
     assert "database" not in response.json()["message"]  # no internals leak
 
 
-def test_first_api_addresses_redirect_permanently_with_their_query(client, archive):
+def test_first_api_addresses_answer_as_their_v1_operations(client, archive):
     pk = archive["smuggling"].pk
     for old, new in [
         ("/api/search/?q=smuggling&body=ECOSOC", "/api/v1/search/?q=smuggling&body=ECOSOC"),
@@ -174,8 +174,18 @@ def test_first_api_addresses_redirect_permanently_with_their_query(client, archi
         ("/api/paragraphs/?verb=urges", "/api/v1/paragraphs/?verb=urges"),
     ]:
         response = client.get(old)
-        assert response.status_code == 301 and response["Location"] == new
-    assert client.get("/api/search/", {"q": "smuggling"}, follow=True).json()["count"] == 1
+        assert response.status_code == 200
+        assert response.json() == client.get(new).json() | _same_links(response.json())
+        successor = new.partition("?")[0]
+        assert response["Link"] == f'<http://testserver{successor}>; rel="successor-version"'
+    bad = client.get("/api/search/", {"year_min": "abc"})
+    assert bad.status_code == 400 and bad.json()["errors"]["year_min"]
+    assert client.get("/api/documents/999999/").json()["code"] == "not_found"
+
+
+def _same_links(data: dict) -> dict:
+    """A list's `next`/`previous` keep the address they were asked at."""
+    return {key: data[key] for key in ("next", "previous") if key in data}
 
 
 def test_query_counts(client, archive, django_assert_max_num_queries):

@@ -1,11 +1,14 @@
-"""The first API's addresses, linked to from outside: permanent redirects into `/api/v1/`,
-the query string kept; and `/api/`, the API's page for people."""
+"""The first API's addresses, linked to from outside: aliases of their `/api/v1/` operations
+(the same answer, and a `Link` to the new address); and `/api/`, the API's page for people."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import resolve, reverse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from .. import search
@@ -14,17 +17,19 @@ from .pagination import MAX_PER_PAGE
 from .representations import NAMESPACE
 
 
-def moved(name: str):
-    """A view that sends a request, with its query string, to the API operation `name`."""
+def alias(name: str) -> Callable[..., HttpResponse]:
+    """A view that answers as the API operation `name` does, naming it in a `Link` header."""
 
-    @require_safe
-    def redirect(request: HttpRequest, **kwargs: object) -> HttpResponse:
+    @csrf_exempt  # as the operation itself: the API is read-only and keyless
+    def answer(request: HttpRequest, **kwargs: object) -> HttpResponse:
         target = reverse(f"{NAMESPACE}:{name}", kwargs=kwargs)
-        query = request.META.get("QUERY_STRING", "")
-        return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
+        match = resolve(target)
+        response = match.func(request, *match.args, **match.kwargs)
+        response["Link"] = f'<{request.build_absolute_uri(target)}>; rel="successor-version"'
+        return response
 
-    redirect.__name__ = redirect.__qualname__ = f"moved_to_{name}"
-    return redirect
+    answer.__name__ = answer.__qualname__ = f"alias_of_{name}"
+    return answer
 
 
 @require_safe
