@@ -8,6 +8,7 @@ page for people elsewhere. Signed-in staff are never limited; `RATELIMIT_ENABLE=
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable
 
 from django.conf import settings
@@ -31,6 +32,17 @@ def group_of(request: HttpRequest) -> str | None:
     if path in SEARCH_PATHS:
         return "search"
     return None
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address: from `RATELIMIT_CLIENT_HEADER` when that holds one address (a proxy
+    sets it), else the connection's own; a header that is not an address is not trusted."""
+    header = getattr(settings, "RATELIMIT_CLIENT_HEADER", "")
+    value = request.headers.get(header, "").strip() if header else ""
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return request.META["REMOTE_ADDR"]
 
 
 def rate_of(group: str) -> str | None:

@@ -156,9 +156,10 @@ RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", default=True)
 RATELIMIT_SEARCH = os.environ.get("RATELIMIT_SEARCH", "60/m")
 RATELIMIT_API = os.environ.get("RATELIMIT_API", "120/m")
 RATELIMIT_EXPORT = os.environ.get("RATELIMIT_EXPORT", "10/m")
-# Behind a proxy, the request header that carries the client's address (HTTP_X_REAL_IP);
-# unset, the connection's own address (REMOTE_ADDR).
-RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# Behind a proxy, the request header in which it passes the client's address (X-Real-IP);
+# unset, or not an address, the connection's own address counts.
+RATELIMIT_CLIENT_HEADER = os.environ.get("RATELIMIT_CLIENT_HEADER", "")
+RATELIMIT_IP_META_KEY = "archive.ratelimit.client_address"
 # The counts live in the default cache: Django's per-process memory unless CACHES says otherwise.
 
 ROOT_URLCONF = "archive.urls"

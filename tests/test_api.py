@@ -4,6 +4,8 @@ their citations both ways; paragraphs; bodies, topics, countries and sponsors; p
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from search_fixtures import archive  # noqa: F401 - registers the fixture
 
@@ -202,3 +204,22 @@ def test_docs_page_lists_endpoints_and_an_example(client, archive):
     for endpoint in ("/api/v1/search/", "/api/v1/documents/", "/api/v1/openapi.json", "export.csv"):
         assert endpoint in html
     assert "verb=urges" in html
+
+
+@pytest.mark.parametrize("status", [403, 404, 405, 429, 500, 503])
+def test_any_error_leaving_the_api_as_html_becomes_json_keeping_its_headers(rf, status):
+    from django.http import HttpResponse
+
+    from resolutions.api.errors import ApiErrorMiddleware
+
+    def html_error(request):
+        response = HttpResponse("<h1>Oops</h1>", status=status)
+        response["Retry-After"] = "30"
+        return response
+
+    middleware = ApiErrorMiddleware(html_error)
+    response = middleware(rf.get("/api/v1/search/"))
+    assert response.status_code == status and response["Retry-After"] == "30"
+    data = json.loads(response.content)
+    assert data["message"] and data["code"] not in {"", "error"}
+    assert middleware(rf.get("/search/"))["Content-Type"].startswith("text/html")

@@ -57,6 +57,18 @@ def test_exports_have_their_own_tighter_limit(client, archive, limits):
     assert client.get("/search/", {"q": "migrants"}).status_code == 200
 
 
+def test_behind_a_proxy_its_header_names_the_client(client, archive, limits):
+    limits.RATELIMIT_CLIENT_HEADER = "X-Real-IP"
+    for _ in range(2):
+        assert client.get("/api/v1/bodies/", HTTP_X_REAL_IP="198.51.100.1").status_code == 200
+    assert client.get("/api/v1/bodies/", HTTP_X_REAL_IP="198.51.100.1").status_code == 429
+    assert client.get("/api/v1/bodies/", HTTP_X_REAL_IP="198.51.100.2").status_code == 200
+    # A header that is not an address is not trusted: the connection's address counts.
+    assert client.get("/api/v1/bodies/", HTTP_X_REAL_IP="<script>").status_code == 200
+    assert client.get("/api/v1/bodies/", HTTP_X_REAL_IP="not-an-ip").status_code == 200
+    assert client.get("/api/v1/bodies/", HTTP_X_REAL_IP="").status_code == 429
+
+
 def test_signed_in_staff_are_exempt(client, archive, limits):
     client.force_login(User.objects.create_user("librarian", password="a long passphrase"))
     for _ in range(5):
