@@ -12,7 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from .. import search
-from ..views.search import EXPORT_MAX_ROWS, FACET_NAMES
+from ..views.search import EXPORT_MAX_ROWS
 from .pagination import MAX_PER_PAGE
 from .representations import NAMESPACE
 
@@ -39,7 +39,6 @@ def api_docs(request: HttpRequest) -> HttpResponse:
         request,
         "resolutions/api_docs.html",
         {
-            "facet_names": FACET_NAMES,
             "max_per_page": MAX_PER_PAGE,
             "per_page": search.PER_PAGE,
             "export_max_rows": EXPORT_MAX_ROWS,

@@ -71,12 +71,12 @@ def paginate(
     """(the envelope, this page's rows) of an ordered queryset."""
     paginator = Paginator(rows, params.per_page)
     check_page(params.page, paginator.num_pages)
-    page = paginator.page(params.page) if paginator.count else None
+    page = paginator.page(params.page)  # page 1 of nothing is an empty page
     fields = envelope(
         request,
         count=paginator.count,
-        number=params.page,
+        number=page.number,
         per_page=params.per_page,
         num_pages=paginator.num_pages,
     )
-    return fields, list(page.object_list) if page else []
+    return fields, list(page.object_list)
