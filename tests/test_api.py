@@ -78,6 +78,12 @@ def test_document_detail_with_citations_both_ways(client, archive):
     assert [r["cited_key"] for r in references["results"]] == ["A/RES/66/128"]
 
 
+def test_document_by_symbol(client, archive):
+    by_symbol = client.get("/api/v1/documents/by-symbol/E/RES/2014/23/").json()
+    assert by_symbol == client.get(f"/api/v1/documents/{archive['smuggling'].pk}/").json()
+    assert client.get("/api/v1/documents/by-symbol/E/RES/2099/999/").status_code == 404  # draft
+
+
 def test_paragraph_detail(client, archive):
     paragraph = archive["smuggling"].paragraphs.get(number="2")
     data = client.get(f"/api/v1/paragraphs/{paragraph.pk}/").json()

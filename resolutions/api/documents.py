@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 
 from .. import search
+from ..models import Document
 from ..selectors import citations_of, published_documents, references_of
 from .errors import LIST_ERRORS, ONE_ERRORS
 from .pagination import PageParams, paginate
@@ -22,13 +23,29 @@ from .searches import document_hits, page_fields, run
 router = Router(tags=["documents"])
 
 
-def published_document(pk: int):
+def published_document(**lookup: object) -> Document:
     """A published document with its body, sponsors and topics, or a 404."""
     document = get_object_or_404(
-        published_documents().select_related("body").defer("full_text"), pk=pk
+        published_documents().select_related("body").defer("full_text"), **lookup
     )
     prefetch_related_objects([document], "sponsors", "topic_links__topic")
     return document
+
+
+def document_detail(request: HttpRequest, document: Document) -> dict[str, Any]:
+    """Metadata, every paragraph with its footnotes, citations made and received."""
+    paragraphs = list(document.paragraphs.defer("search_vector"))
+    for paragraph in paragraphs:
+        paragraph.document = document
+    return {
+        **document_out(request, document),
+        "session": document.session,
+        "agenda_item": document.agenda_item,
+        "language": document.language,
+        "paragraphs": [paragraph_text(request, p) for p in paragraphs],
+        "references": [reference_out(request, ref) for ref in references_of(document)],
+        "cited_by": [cited_by_out(request, ref) for ref in citations_of(document)],
+    }
 
 
 @router.get("/documents/", response={200: DocumentPage, **LIST_ERRORS}, url_name="document_list")
@@ -46,19 +63,17 @@ def list_documents(
 def get_document(request: HttpRequest, pk: int) -> dict[str, Any]:
     """One document: metadata, every paragraph with its footnotes, the citations it makes
     (`references`) and the published documents that cite it (`cited_by`)."""
-    document = published_document(pk)
-    paragraphs = list(document.paragraphs.defer("search_vector"))
-    for paragraph in paragraphs:
-        paragraph.document = document
-    return {
-        **document_out(request, document),
-        "session": document.session,
-        "agenda_item": document.agenda_item,
-        "language": document.language,
-        "paragraphs": [paragraph_text(request, p) for p in paragraphs],
-        "references": [reference_out(request, ref) for ref in references_of(document)],
-        "cited_by": [cited_by_out(request, ref) for ref in citations_of(document)],
-    }
+    return document_detail(request, published_document(pk=pk))
+
+
+@router.get(
+    "/documents/by-symbol/{path:symbol}/",
+    response={200: DocumentDetail, **ONE_ERRORS},
+    url_name="document_by_symbol",
+)
+def get_document_by_symbol(request: HttpRequest, symbol: str) -> dict[str, Any]:
+    """One document by its UN symbol (`E/RES/2014/23`), as `get_document` answers it."""
+    return document_detail(request, published_document(symbol=symbol))
 
 
 @router.get(
