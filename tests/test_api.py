@@ -5,6 +5,7 @@ their citations both ways; paragraphs; bodies, topics, countries and sponsors; p
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from search_fixtures import archive  # noqa: F401 - registers the fixture
@@ -229,3 +230,24 @@ def test_any_error_leaving_the_api_as_html_becomes_json_keeping_its_headers(rf, 
     data = json.loads(response.content)
     assert data["message"] and data["code"] not in {"", "error"}
     assert middleware(rf.get("/search/"))["Content-Type"].startswith("text/html")
+
+
+def test_docs_load_swagger_ui_from_installed_static_files_with_no_inline_script(client):
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/api/v1/docs/")
+    assert response["Content-Security-Policy"] == settings.CONTENT_SECURITY_POLICY
+    html = response.content.decode()
+    scripts = re.findall(r"<script([^>]*)>", html)
+    sources = [re.search(r'src="([^"]+)"', attrs) for attrs in scripts]
+    inline = [attrs for attrs, src in zip(scripts, sources, strict=True) if not src]
+    assert all('type="application/json"' in attrs for attrs in inline)  # data, not code
+    local = [src.group(1) for src in sources if src]
+    assert {path.rsplit("/", 1)[1] for path in local} >= {
+        "swagger-ui-bundle.js",
+        "swagger-ui-init.js",
+    }
+    for path in local:  # served by whitenoise from the collected (installed) files
+        assert path.startswith("/static/ninja/") and finders.find(path.removeprefix("/static/"))
+    assert client.get("/api/v1/openapi.json").json()["openapi"].startswith("3.")
