@@ -69,9 +69,7 @@ class DatabaseFaultMiddleware:
             return None
         message = MESSAGES[fault]
         if request.path.startswith("/api/"):
-            response: HttpResponse = JsonResponse(
-                {"error": {"code": fault, "message": message}}, status=503
-            )
+            response: HttpResponse = JsonResponse({"message": message, "code": fault}, status=503)
         else:
             # Rendered without the request: its context (the signed-in user) needs the database.
             html = render_to_string("database_fault.html", {"fault": fault, "message": message})

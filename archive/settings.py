@@ -122,16 +122,22 @@ INSTALLED_APPS = [
     "template_partials",
     "simple_history",
     "axes",
+    # django-ninja: its templates and static files (Swagger UI) for the API docs.
+    "ninja",
     "resolutions",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Every error under /api/ leaves as JSON, whatever answered it.
+    "resolutions.api.errors.ApiErrorMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: signed-in staff are not rate-limited.
+    "archive.ratelimit.RateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "archive.middleware.ContentSecurityPolicyMiddleware",
@@ -165,6 +171,18 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
+
+# Rate limits per client address on anonymous searches, API calls and exports
+# (archive/ratelimit.py): "N/s", "N/m", "N/h" or "N/d"; empty for no limit.
+RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", default=True)
+RATELIMIT_SEARCH = os.environ.get("RATELIMIT_SEARCH", "60/m")
+RATELIMIT_API = os.environ.get("RATELIMIT_API", "120/m")
+RATELIMIT_EXPORT = os.environ.get("RATELIMIT_EXPORT", "10/m")
+# Behind a proxy, the request header in which it passes the client's address (X-Real-IP);
+# unset, or not an address, the connection's own address counts.
+RATELIMIT_CLIENT_HEADER = os.environ.get("RATELIMIT_CLIENT_HEADER", "")
+RATELIMIT_IP_META_KEY = "archive.ratelimit.client_address"
+# The counts live in the default cache: Django's per-process memory unless CACHES says otherwise.
 
 ROOT_URLCONF = "archive.urls"
 WSGI_APPLICATION = "archive.wsgi.application"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import F, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
-from .models import Document, Paragraph, Reference
+from .models import Body, Country, Document, DocumentTopic, Paragraph, Reference, Topic
 
 
 def published_documents() -> QuerySet[Document]:
@@ -40,3 +40,39 @@ def citations_of(document: Document) -> QuerySet[Reference]:
             "pk",
         )
     )
+
+
+# --- bodies, topics, countries: the entity lists with their published documents counted ---
+
+PUBLISHED_DOCUMENTS = Q(documents__status=Document.Status.PUBLISHED)
+
+
+def bodies_with_counts() -> QuerySet[Body]:
+    """Every body, by code, with `n`: its published documents."""
+    return Body.objects.annotate(n=Count("documents", filter=PUBLISHED_DOCUMENTS)).order_by("code")
+
+
+def topics_with_counts() -> QuerySet[Topic]:
+    """Every topic, by name, with its parent and `n`: the published documents it covers
+    (confirmed or suggested there, never rejected)."""
+    shown = Q(document_links__document__status=Document.Status.PUBLISHED) & ~Q(
+        document_links__status=DocumentTopic.Status.REJECTED
+    )
+    return (
+        Topic.objects.select_related("parent")
+        .annotate(n=Count("document_links__document", filter=shown, distinct=True))
+        .order_by("name", "pk")
+    )
+
+
+def countries_with_counts() -> QuerySet[Country]:
+    """Every country, by name, with `n`: the published documents it sponsored."""
+    sponsored = Q(sponsorships__document__status=Document.Status.PUBLISHED)
+    return Country.objects.annotate(
+        n=Count("sponsorships__document", filter=sponsored, distinct=True)
+    ).order_by("name", "pk")
+
+
+def sponsors_with_counts() -> QuerySet[Country]:
+    """The countries that sponsored at least one published document, by name, with `n`."""
+    return countries_with_counts().filter(n__gt=0)

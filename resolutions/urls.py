@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from django.urls import URLPattern, path
 
-from . import api
+from .api import legacy
 from .document_feeds import CitedByFeed
 from .feeds import SearchFeed
 from .views import documents, original
@@ -22,17 +22,18 @@ def document_routes(suffix: str, view: Callable, *, name: str) -> list[URLPatter
 
 
 urlpatterns = [
-    # --- search, browse, API, feeds of searches, exports (views/search.py, api.py) ---
+    # --- search, browse, API, feeds of searches, exports (views/search.py, api/) ---
     path("", search_views.search_page, name="home"),
     path("search/", search_views.search_page, name="search"),
     path("search/export.csv", search_views.export_csv, name="search_export_csv"),
     path("search/export.json", search_views.export_json, name="search_export_json"),
     path("search/feed/", SearchFeed(), name="search_feed"),
-    path("api/", api.api_docs, name="api_docs"),
-    path("api/search/", api.api_search, name="api_search"),
-    path("api/documents/", api.api_documents, name="api_documents"),
-    path("api/documents/<int:pk>/", api.api_document, name="api_document"),
-    path("api/paragraphs/", api.api_paragraphs, name="api_paragraphs"),
+    path("api/", legacy.api_docs, name="api_docs"),
+    # The first API's addresses, kept as aliases of their /api/v1/ operations.
+    path("api/search/", legacy.alias("search"), name="api_search"),
+    path("api/documents/", legacy.alias("document_list"), name="api_documents"),
+    path("api/documents/<int:pk>/", legacy.alias("document"), name="api_document"),
+    path("api/paragraphs/", legacy.alias("paragraph_list"), name="api_paragraphs"),
     # --- documents and entity pages (views/documents.py) ---
     # The id routes and the suffixed routes come before the catch-all `<path:symbol>/`.
     path("documents/<int:pk>/original/", original.original_file, name="original"),

@@ -15,6 +15,12 @@ _numbers = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
+def no_rate_limits(settings) -> None:
+    """Tests make many requests from one address; tests/test_ratelimit.py turns limits on."""
+    settings.RATELIMIT_ENABLE = False
+
+
+@pytest.fixture(autouse=True)
 def reference_data_after_flush(request: pytest.FixtureRequest) -> None:
     """Transactional tests flush every table between tests: put the seeded rows back first."""
     marker = request.node.get_closest_marker("django_db")

@@ -1,7 +1,11 @@
-"""The JSON API: the search's parameters, count, results and facets; documents; paragraphs."""
+"""The JSON API, version 1: the search's parameters, count, results and facets; documents with
+their citations both ways; paragraphs; bodies, topics, countries and sponsors; pages; errors."""
 # ruff: noqa: F811 - the `archive` fixture is imported from search_fixtures and used as an argument
 
 from __future__ import annotations
+
+import json
+import re
 
 import pytest
 from search_fixtures import archive  # noqa: F401 - registers the fixture
@@ -9,22 +13,23 @@ from search_fixtures import archive  # noqa: F401 - registers the fixture
 pytestmark = pytest.mark.django_db
 
 
-def test_api_search_returns_count_results_and_facets(client, archive):
-    data = client.get("/api/search/", {"q": "smuggling", "body": "ECOSOC"}).json()
-    assert data["count"] == 1
+def test_search_returns_count_results_and_facets(client, archive):
+    data = client.get("/api/v1/search/", {"q": "smuggling", "body": "ECOSOC"}).json()
+    assert data["count"] == 1 and data["view"] == "documents" and data["sort"] == "relevance"
     [row] = data["results"]
     assert row["symbol"] == "E/RES/2014/23"
     assert row["sponsors"] == [{"slug": "italy", "name": "Italy"}]
     assert row["paragraphs"][0]["url"].endswith("/documents/E/RES/2014/23/#op2")
     assert "<mark>" in row["paragraphs"][0]["snippet_html"]
+    assert row["api_url"].endswith(f"/api/v1/documents/{archive['smuggling'].pk}/")
     assert set(data["facets"]) >= {"body", "year", "topic", "verb", "doc_type", "sponsor"}
     ecosoc = {"value": "ECOSOC", "label": "Economic and Social Council", "count": 1}
     assert {**ecosoc, "selected": True} in data["facets"]["body"]
 
 
-def test_api_search_paragraph_question(client, archive):
+def test_search_paragraph_question(client, archive):
     data = client.get(
-        "/api/search/",
+        "/api/v1/search/",
         {
             "q": '"financial investigations"',
             "verb": "urges",
@@ -32,51 +37,217 @@ def test_api_search_paragraph_question(client, archive):
             "view": "paragraphs",
         },
     ).json()
-    assert data["count"] == 1
+    assert data["count"] == 1 and data["view"] == "paragraphs"
     [row] = data["results"]
     assert row["verb"] == "urges" and row["number"] == "2"
     assert row["document"]["symbol"] == "E/RES/2014/23"
 
 
-def test_api_documents_and_paragraphs_lists(client, archive):
-    data = client.get("/api/documents/", {"year_min": 2010, "per_page": 1}).json()
-    assert data["count"] == 2 and data["num_pages"] == 2 and len(data["results"]) == 1
-    data = client.get("/api/paragraphs/", {"verb": "urges"}).json()
-    assert data["count"] == 2
+def test_documents_and_paragraphs_lists_page_with_a_total(client, archive):
+    first = client.get("/api/v1/documents/", {"year_min": 2010, "per_page": 1}).json()
+    assert (first["count"], first["num_pages"], len(first["results"])) == (2, 2, 1)
+    assert first["previous"] is None and "page=2" in first["next"]
+    second = client.get(first["next"]).json()
+    assert second["next"] is None and "page=1" in second["previous"]
+    symbols = [first["results"][0]["symbol"], second["results"][0]["symbol"]]
+    assert symbols == ["E/RES/2014/23", "A/RES/66/128"]  # newest first, each once
+    data = client.get("/api/v1/paragraphs/", {"verb": "urges"}).json()
+    assert data["count"] == 2 and {row["text"][:5] for row in data["results"]} == {"Urges"}
     assert "facets" not in data
 
 
-def test_api_document_detail_with_citations_both_ways(client, archive):
+def test_page_past_the_last_is_a_json_404(client, archive):
+    response = client.get("/api/v1/documents/", {"page": 9})
+    assert response.status_code == 404
+    assert response.json()["code"] == "page_out_of_range"
+    assert client.get("/api/v1/bodies/", {"page": 9}).json()["code"] == "page_out_of_range"
+
+
+def test_document_detail_with_citations_both_ways(client, archive):
     smuggling, violence = archive["smuggling"], archive["violence"]
-    data = client.get(f"/api/documents/{smuggling.pk}/").json()
+    data = client.get(f"/api/v1/documents/{smuggling.pk}/").json()
     assert [p["anchor"] for p in data["paragraphs"]] == ["pp1", "op2", "op3"]
-    assert data["references"][0]["cited_key"] == "A/RES/66/128"
-    assert data["references"][0]["document_id"] == violence.pk
+    [reference] = data["references"]
+    assert reference["cited_key"] == "A/RES/66/128" and reference["document_id"] == violence.pk
+    assert reference["api_url"].endswith(f"/api/v1/documents/{violence.pk}/")
     assert [t["slug"] for t in data["topics"]] == ["migration"]
-    data = client.get(f"/api/documents/{violence.pk}/").json()
-    assert data["cited_by"][0]["document_id"] == smuggling.pk
+    data = client.get(f"/api/v1/documents/{violence.pk}/").json()
+    assert [c["document_id"] for c in data["cited_by"]] == [smuggling.pk]
+    cited_by = client.get(f"/api/v1/documents/{violence.pk}/cited-by/").json()
+    assert cited_by["count"] == 1 and cited_by["results"][0]["label"] == "E/RES/2014/23"
+    references = client.get(f"/api/v1/documents/{smuggling.pk}/references/").json()
+    assert [r["cited_key"] for r in references["results"]] == ["A/RES/66/128"]
 
 
-def test_api_hides_drafts(client, archive):
-    assert client.get(f"/api/documents/{archive['draft'].pk}/").status_code == 404
-    assert client.get("/api/search/", {"q": "secrecy"}).json()["count"] == 0
+def test_document_by_symbol(client, archive):
+    by_symbol = client.get("/api/v1/documents/by-symbol/E/RES/2014/23/").json()
+    assert by_symbol == client.get(f"/api/v1/documents/{archive['smuggling'].pk}/").json()
+    assert client.get("/api/v1/documents/by-symbol/E/RES/2099/999/").status_code == 404  # draft
 
 
-def test_api_bad_parameters_are_reported(client, archive):
-    data = client.get("/api/search/", {"year_min": "abc", "page": "999", "per_page": "x"}).json()
-    assert "year_min" in data["errors"]
-    assert data["count"] == 3
+def test_paragraph_detail(client, archive):
+    paragraph = archive["smuggling"].paragraphs.get(number="2")
+    data = client.get(f"/api/v1/paragraphs/{paragraph.pk}/").json()
+    assert data["text"].startswith("Urges Member States") and data["anchor"] == "op2"
+    assert data["document"]["symbol"] == "E/RES/2014/23"
 
 
-def test_api_query_counts(client, archive, django_assert_max_num_queries):
+def test_bodies_topics_countries_and_sponsors(client, archive):
+    bodies = client.get("/api/v1/bodies/", {"per_page": 100}).json()
+    counts = {body["code"]: body["document_count"] for body in bodies["results"]}
+    assert counts["ECOSOC"] == 2 and counts["GA"] == 1  # the draft is not counted
+    ecosoc = client.get("/api/v1/bodies/ECOSOC/").json()
+    assert ecosoc["documents_url"].endswith("/api/v1/documents/?body=ECOSOC")
+    topics = {
+        t["slug"]: t["document_count"]
+        for t in client.get("/api/v1/topics/", {"per_page": 100}).json()["results"]
+    }
+    assert (topics["migration"], topics["bribery"]) == (2, 0)  # a rejected link covers nothing
+    assert client.get("/api/v1/topics/migration/").json()["children"] == []
+    italy = client.get("/api/v1/countries/italy/").json()
+    assert italy["document_count"] == 1 and italy["documents_url"].endswith("?sponsor=italy")
+    sponsors = client.get("/api/v1/sponsors/").json()
+    assert [c["slug"] for c in sponsors["results"]] == ["italy"]
+
+
+def test_drafts_are_hidden(client, archive):
+    response = client.get(f"/api/v1/documents/{archive['draft'].pk}/")
+    assert response.status_code == 404 and response.json()["code"] == "not_found"
+    assert client.get("/api/v1/search/", {"q": "secrecy"}).json()["count"] == 0
+    draft_paragraph = archive["draft"].paragraphs.get()
+    assert client.get(f"/api/v1/paragraphs/{draft_paragraph.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("params", "parameter"),
+    [
+        ({"year_min": "abc"}, "year_min"),
+        ({"year_max": "1200"}, "year_max"),
+        ({"per_page": "0"}, "per_page"),
+        ({"per_page": "1000"}, "per_page"),
+        ({"page": "x"}, "page"),
+        ({"sort": "sideways"}, "sort"),
+        ({"view": "tables"}, "view"),
+        ({"doc_type": "poem"}, "doc_type"),
+        ({"kind": ["operative", "footnote"]}, "kind"),
+        ({"body": [f"B{i}" for i in range(21)]}, "body"),
+    ],
+)
+def test_bad_parameters_are_a_400_with_the_reason(client, archive, params, parameter):
+    response = client.get("/api/v1/search/", params)
+    assert response.status_code == 400
+    data = response.json()
+    assert data["code"] == "invalid_parameters"
+    assert parameter in data["errors"] and data["errors"][parameter][0]
+    assert parameter in data["message"]
+
+
+def test_every_error_is_json_with_a_message_and_a_code(client, archive):
+    expectations = [
+        (client.get("/api/v1/documents/999999/"), 404, "not_found"),
+        (client.get("/api/v1/nothing-here/"), 404, "not_found"),
+        (client.get("/api/nothing-here/"), 404, "not_found"),
+        (client.get("/api/v1/topics/no-such-topic/"), 404, "not_found"),
+        (client.post("/api/v1/search/"), 405, "method_not_allowed"),
+        (client.delete(f"/api/v1/documents/{archive['smuggling'].pk}/"), 405, "method_not_allowed"),
+        (client.post("/api/search/"), 405, "method_not_allowed"),
+    ]
+    for response, status, code in expectations:
+        assert response.status_code == status, response.request["PATH_INFO"]
+        assert response["Content-Type"].startswith("application/json")
+        data = response.json()
+        assert data["code"] == code and data["message"]
+    assert "GET" in client.post("/api/v1/search/")["Allow"]
+
+
+def test_a_crash_is_a_json_500(client, archive, monkeypatch):
+    from resolutions import search
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(search, "search", broken)
+    client.raise_request_exception = False
+    response = client.get("/api/v1/search/", {"q": "smuggling"})
+    assert response.status_code == 500
+    assert response.json()["code"] == "internal_server_error"
+    assert "database" not in response.json()["message"]  # no internals leak
+
+
+def test_first_api_addresses_answer_as_their_v1_operations(client, archive):
+    pk = archive["smuggling"].pk
+    for old, new in [
+        ("/api/search/?q=smuggling&body=ECOSOC", "/api/v1/search/?q=smuggling&body=ECOSOC"),
+        ("/api/documents/?year_min=2010", "/api/v1/documents/?year_min=2010"),
+        (f"/api/documents/{pk}/", f"/api/v1/documents/{pk}/"),
+        ("/api/paragraphs/?verb=urges", "/api/v1/paragraphs/?verb=urges"),
+    ]:
+        response = client.get(old)
+        assert response.status_code == 200
+        assert response.json() == client.get(new).json() | _same_links(response.json())
+        successor = new.partition("?")[0]
+        assert response["Link"] == f'<http://testserver{successor}>; rel="successor-version"'
+    bad = client.get("/api/search/", {"year_min": "abc"})
+    assert bad.status_code == 400 and bad.json()["errors"]["year_min"]
+    assert client.get("/api/documents/999999/").json()["code"] == "not_found"
+
+
+def _same_links(data: dict) -> dict:
+    """A list's `next`/`previous` keep the address they were asked at."""
+    return {key: data[key] for key in ("next", "previous") if key in data}
+
+
+def test_query_counts(client, archive, django_assert_max_num_queries):
     with django_assert_max_num_queries(14):
-        client.get("/api/search/", {"q": "migrants or bribery"})
+        client.get("/api/v1/search/", {"q": "migrants or bribery"})
     with django_assert_max_num_queries(8):
-        client.get(f"/api/documents/{archive['smuggling'].pk}/")
+        client.get(f"/api/v1/documents/{archive['smuggling'].pk}/")
+    with django_assert_max_num_queries(3):
+        client.get("/api/v1/topics/")
 
 
-def test_api_docs_page_lists_endpoints_and_an_example(client, archive):
+def test_docs_page_lists_endpoints_and_an_example(client, archive):
     html = client.get("/api/").content.decode()
-    for endpoint in ("/api/search/", "/api/documents/", "/api/paragraphs/", "export.csv"):
+    for endpoint in ("/api/v1/search/", "/api/v1/documents/", "/api/v1/openapi.json", "export.csv"):
         assert endpoint in html
     assert "verb=urges" in html
+
+
+@pytest.mark.parametrize("status", [403, 404, 405, 429, 500, 503])
+def test_any_error_leaving_the_api_as_html_becomes_json_keeping_its_headers(rf, status):
+    from django.http import HttpResponse
+
+    from resolutions.api.errors import ApiErrorMiddleware
+
+    def html_error(request):
+        response = HttpResponse("<h1>Oops</h1>", status=status)
+        response["Retry-After"] = "30"
+        return response
+
+    middleware = ApiErrorMiddleware(html_error)
+    response = middleware(rf.get("/api/v1/search/"))
+    assert response.status_code == status and response["Retry-After"] == "30"
+    data = json.loads(response.content)
+    assert data["message"] and data["code"] not in {"", "error"}
+    assert middleware(rf.get("/search/"))["Content-Type"].startswith("text/html")
+
+
+def test_docs_load_swagger_ui_from_installed_static_files_with_no_inline_script(client):
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/api/v1/docs/")
+    assert response["Content-Security-Policy"] == settings.CONTENT_SECURITY_POLICY
+    html = response.content.decode()
+    scripts = re.findall(r"<script([^>]*)>", html)
+    sources = [re.search(r'src="([^"]+)"', attrs) for attrs in scripts]
+    inline = [attrs for attrs, src in zip(scripts, sources, strict=True) if not src]
+    assert all('type="application/json"' in attrs for attrs in inline)  # data, not code
+    local = [src.group(1) for src in sources if src]
+    assert {path.rsplit("/", 1)[1] for path in local} >= {
+        "swagger-ui-bundle.js",
+        "swagger-ui-init.js",
+    }
+    for path in local:  # served by whitenoise from the collected (installed) files
+        assert path.startswith("/static/ninja/") and finders.find(path.removeprefix("/static/"))
+    assert client.get("/api/v1/openapi.json").json()["openapi"].startswith("3.")

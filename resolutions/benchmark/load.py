@@ -65,6 +65,8 @@ def production_env(database: str, *, static_root: Path) -> dict[str, str]:
         SECURE_HSTS_SECONDS="0",
         ALLOWED_HOSTS=HOST,
         STATIC_ROOT=str(static_root),
+        # Every simulated client comes from 127.0.0.1: one address's rate limit would refuse them.
+        RATELIMIT_ENABLE="0",
         # No .dev.env: production has none.
         ARCHIVE_ENV_FILE=os.devnull,
     )

@@ -1,0 +1,107 @@
+"""`/api/v1/search/`, and the search behind the document and paragraph lists.
+
+These call the search's public entry points only; its page is checked here (a page past the
+last is a 404) and its own complaints about parameters become a 400.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import prefetch_related_objects
+from django.http import HttpRequest
+from ninja import Query, Router
+
+from .. import search
+from .errors import LIST_ERRORS, invalid_parameters
+from .pagination import PageParams, check_page, envelope
+from .params import SearchFilters, SearchParams
+from .representations import document_out, document_ref, paragraph_hit
+from .schemas import SearchPage
+
+router = Router(tags=["search"])
+
+
+def checked(results: search.SearchResults, *, page: int) -> search.SearchResults:
+    """The results, unless the search refused a parameter or the page is past the last."""
+    if results.errors:
+        raise invalid_parameters(results.errors)
+    check_page(page, results.page.paginator.num_pages)
+    return results
+
+
+def page_fields(request: HttpRequest, results: search.SearchResults) -> dict[str, Any]:
+    paginator = results.page.paginator
+    return envelope(
+        request,
+        count=results.count,
+        number=results.page.number,
+        per_page=paginator.per_page,
+        num_pages=paginator.num_pages,
+        count_is_estimate=results.count_is_estimate,
+    )
+
+
+def document_hits(request: HttpRequest, results: search.SearchResults) -> list[dict[str, Any]]:
+    """Found documents, each with its match count and best paragraphs."""
+    documents = results.rows
+    prefetch_related_objects(documents, "sponsors", "topic_links__topic")
+    return [
+        {
+            **document_out(request, document),
+            "match_count": getattr(document, "match_count", 0),
+            "paragraphs": [
+                paragraph_hit(request, paragraph, query=results.query)
+                for paragraph in getattr(document, "best_paragraphs", [])
+            ],
+        }
+        for document in documents
+    ]
+
+
+def paragraph_hits(request: HttpRequest, results: search.SearchResults) -> list[dict[str, Any]]:
+    """Found paragraphs, each with the document it belongs to."""
+    return [
+        {
+            **paragraph_hit(request, paragraph, query=results.query),
+            "document": document_ref(request, paragraph.document),
+        }
+        for paragraph in results.rows
+    ]
+
+
+def facets_out(results: search.SearchResults) -> dict[str, list[dict[str, Any]]]:
+    return {
+        name: [
+            {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
+            for v in values
+        ]
+        for name, values in results.facets.items()
+    }
+
+
+# (Where the search layer raises its typed validation error, catch it in `run` and raise
+# `invalid_parameters(...)` from it, as for `results.errors` in `checked`.)
+def run(entry_point, filters: SearchFilters, paging: PageParams, **options: Any):
+    """One of the search's entry points with these filters and this page."""
+    params = {**filters.as_search_params(), "page": str(paging.page)}
+    results = entry_point(params, per_page=paging.per_page, **options)
+    return checked(results, page=paging.page)
+
+
+@router.get("/search/", response={200: SearchPage, **LIST_ERRORS}, url_name="search")
+def search_archive(
+    request: HttpRequest, filters: Query[SearchParams], paging: Query[PageParams]
+) -> dict[str, Any]:
+    """The search page as data: a page of documents (or of paragraphs with `view=paragraphs`)
+    and, for every filter, its values counted under the other active filters."""
+    results = run(search.search, filters, paging)
+    rows = paragraph_hits if results.view == "paragraphs" else document_hits
+    return {
+        **page_fields(request, results),
+        "view": results.view,
+        "sort": results.sort,
+        "facets_are_estimates": results.facets_are_estimates,
+        "results": rows(request, results),
+        "facets": facets_out(results),
+    }

@@ -1,0 +1,39 @@
+"""The API's interactive documentation in a real browser, under the site's own CSP: Swagger UI
+loads from the archive's static files (nothing from elsewhere), lists the operations and runs
+one against the API."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_swagger_ui_runs_under_the_strict_csp_from_local_files(chromium, live_server, screenshot):
+    # No bypass_csp here (unlike the shared page fixtures): the policy must hold.
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    requests, problems = [], []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on(
+        "console",
+        lambda message: problems.append(message.text) if message.type == "error" else None,
+    )
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    try:
+        response = page.goto(f"{live_server.url}/api/v1/docs/")
+        assert response.headers["content-security-policy"] == settings.CONTENT_SECURITY_POLICY
+        page.locator(".opblock-summary-path", has_text="/api/v1/bodies/").first.wait_for()
+        assert page.locator(".opblock").count() >= 14
+        # Try an operation: open it, "Try it out", "Execute", read the answer's status.
+        page.locator(".opblock-summary", has_text="/api/v1/bodies/").first.click()
+        page.get_by_role("button", name="Try it out").click()
+        page.get_by_role("button", name="Execute").click()
+        page.locator(".live-responses-table .response-col_status", has_text="200").wait_for()
+        screenshot(page, "api-docs")
+    finally:
+        context.close()
+    assert problems == []
+    assert requests and all(url.startswith(live_server.url) for url in requests), requests
