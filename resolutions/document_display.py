@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -170,3 +171,19 @@ def paragraph_citation(document_label: str, *, kind: str, number: str, ordinal: 
     if number:
         return f"{document_label}, para. {number}"
     return f"{document_label}, para. {ordinal}"
+
+
+def paragraph_place(*, kind: str, number: str, position: int) -> str:
+    """Where a paragraph is, as readers say it: "para. 12", "preamble, para. 4".
+
+    The preamble's paragraphs are counted by position, as their anchors (`pp4`) are.
+    """
+    if kind == "preambular":
+        return f"preamble, para. {position}"
+    return f"para. {number or position}"
+
+
+def document_heading(document: Any) -> str:
+    """A document's name and title, "E/RES/2014/23: Title"; just the title if it is its name."""
+    label = document.label
+    return document.title if label == document.title else f"{label}: {document.title}"

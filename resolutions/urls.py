@@ -6,7 +6,7 @@ from django.urls import URLPattern, path
 
 from . import api
 from .document_feeds import CitedByFeed
-from .feeds import SearchFeed
+from .feeds import BodyFeed, CountryFeed, SearchFeed, TopicFeed
 from .views import documents, original
 from .views import search as search_views
 
@@ -44,8 +44,11 @@ urlpatterns = [
     path("documents/<path:symbol>/", documents.document_detail, name="document"),
     path("bodies/", documents.body_list, name="body_list"),
     path("bodies/<str:code>/", documents.body_detail, name="body"),
+    path("bodies/<str:code>/feed/", BodyFeed(), name="body_feed"),
     path("topics/", documents.topic_list, name="topic_list"),
     path("topics/<slug:slug>/", documents.topic_detail, name="topic"),
+    path("topics/<slug:slug>/feed/", TopicFeed(), name="topic_feed"),
     path("countries/", documents.country_list, name="country_list"),
     path("countries/<slug:slug>/", documents.country_detail, name="country"),
+    path("countries/<slug:slug>/feed/", CountryFeed(), name="country_feed"),
 ]

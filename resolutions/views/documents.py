@@ -28,7 +28,16 @@ from ..citation_formats import (
     ris_for_document,
 )
 from ..document_display import CitationLink, Segment, paragraph_citation, render_paragraph
-from ..models import Body, Country, Document, DocumentTopic, Paragraph, Reference, Topic
+from ..models import (
+    Body,
+    Country,
+    Document,
+    DocumentTopic,
+    Paragraph,
+    Reference,
+    Sponsorship,
+    Topic,
+)
 from ..selectors import citations_of, published_documents, references_of
 
 PAGE_SIZE = 25
@@ -438,6 +447,23 @@ def render_entity(
     return render(request, template, context)
 
 
+def body_documents(body: Body) -> QuerySet[Document]:
+    """The published documents a body adopted."""
+    return published_documents().filter(body=body)
+
+
+def topic_documents(topic: Topic) -> QuerySet[Document]:
+    """The published documents on a topic (confirmed or suggested, never rejected)."""
+    linked = DocumentTopic.objects.filter(topic=topic).exclude(status=DocumentTopic.Status.REJECTED)
+    return published_documents().filter(pk__in=linked.values("document_id"))
+
+
+def country_documents(country: Country) -> QuerySet[Document]:
+    """The published documents a country sponsored (one row each)."""
+    sponsored = Sponsorship.objects.filter(country=country)
+    return published_documents().filter(pk__in=sponsored.values("document_id"))
+
+
 def body_detail(request: HttpRequest, code: str) -> HttpResponse:
     """What a body adopted."""
     body = get_object_or_404(Body, code=code)
@@ -445,22 +471,25 @@ def body_detail(request: HttpRequest, code: str) -> HttpResponse:
         request,
         template="resolutions/body_detail.html",
         entity=body,
-        documents=published_documents().filter(body=body),
+        documents=body_documents(body),
         verb="of",
+        extra={"feed_url": reverse("resolutions:body_feed", args=[body.code])},
     )
 
 
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """The documents a topic covers (confirmed or suggested, never rejected)."""
     topic = get_object_or_404(Topic.objects.select_related("parent"), slug=slug)
-    linked = DocumentTopic.objects.filter(topic=topic).exclude(status=DocumentTopic.Status.REJECTED)
     return render_entity(
         request,
         template="resolutions/topic_detail.html",
         entity=topic,
-        documents=published_documents().filter(pk__in=linked.values("document_id")),
+        documents=topic_documents(topic),
         verb="on",
-        extra={"children": list(topic.children.order_by("name"))},
+        extra={
+            "children": list(topic.children.order_by("name")),
+            "feed_url": reverse("resolutions:topic_feed", args=[topic.slug]),
+        },
     )
 
 
@@ -471,8 +500,9 @@ def country_detail(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         template="resolutions/country_detail.html",
         entity=country,
-        documents=published_documents().filter(sponsorship__country=country),
+        documents=country_documents(country),
         verb="sponsored by",
+        extra={"feed_url": reverse("resolutions:country_feed", args=[country.slug])},
     )
 
 
