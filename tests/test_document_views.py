@@ -450,3 +450,46 @@ def test_cited_by_atom_feed_newest_first(client, rich_document):
     links = [e.find(f"{ATOM}link").get("href") for e in feed.iter(f"{ATOM}entry")]
     assert links[0] == "http://testserver/documents/A/RES/75/1/#op1"
     assert 'href="/documents/E/RES/2014/23/cited-by.atom"' in page(client, rich_document)
+
+
+# --- what readers see: paragraph names, no "None", each title once --------------------------
+
+
+def test_cited_by_names_the_citing_paragraph_as_readers_say_it(client, rich_document):
+    citing = Document.objects.get(symbol="A/RES/71/1")
+    reference = citing.references.get()
+    reference.citing_paragraph = Paragraph.objects.create(
+        document=citing, position=2, kind="preambular", text="Recalling it,"
+    )
+    reference.save()
+    cited_by = page(client, rich_document)
+    cited_by = cited_by[cited_by.index('id="cited-by"') :]
+    assert 'href="/documents/A/RES/71/1/#pp2">A/RES/71/1, preamble, para. 2</a>' in cited_by
+    assert 'href="/documents/A/RES/75/1/#op1">A/RES/75/1, para. 1</a>' in cited_by
+    assert ", pp2<" not in cited_by and ", op1<" not in cited_by
+
+
+def test_document_without_symbol_prints_no_none(client, make_document):
+    document = make_document(symbol=None, number="6/3", body_code="COP-UNTOC", title="COP text")
+    html = page(client, document)
+    assert "None" not in html
+    assert "<dt>Symbol</dt>" not in html
+    assert "COP-UNTOC resolution 6/3" in html  # its name is still given
+
+
+def test_a_document_named_only_by_its_title_shows_the_title_once(client, make_document):
+    title = "Report of the expert group on crime statistics"
+    document = make_document(symbol=None, number="", doc_type="report", title=title)
+    assert document.label == title
+    html = page(client, document)
+    body = html[html.index("<main") :]
+    assert body.count(title) == 1  # the heading; not again as kicker, symbol or list entry
+    head = html[: html.index("</title>")]
+    assert head.count(title) == 1
+    citing = make_document(title="A citing resolution")
+    Reference.objects.create(
+        citing_document=citing, ref_type="document", cited_key="X/1", cited_document=document
+    )
+    html = page(client, citing)
+    references = html[html.index('id="references"') : html.index('id="cited-by"')]
+    assert references.count(title) == 1
