@@ -13,7 +13,9 @@ register = template.Library()
 @register.filter
 def place(paragraph: Paragraph) -> str:
     """ "para. 12" or "preamble, para. 4": the anchor (`pp4`) stays in links only."""
-    return paragraph_place(kind=paragraph.kind, number=paragraph.number, position=paragraph.position)
+    return paragraph_place(
+        kind=paragraph.kind, number=paragraph.number, position=paragraph.position
+    )
 
 
 @register.filter
