@@ -217,7 +217,8 @@ def test_citations_linked_inline_and_listed_by_paragraph(client, rich_document):
     assert f'<a class="citation" href="{cited_url}"' in html
     assert ">General Assembly resolutions 66/128</a>" in html
     assert (
-        'class="citation citation-missing" title="A/RES/66/172: not in the archive">66/172' in html
+        '<a class="citation citation-missing" href="/documents/A/RES/66/172/"'
+        ' title="A/RES/66/172: not in the archive">66/172' in html
     )
     refs = html[html.index('id="references"') : html.index('id="cited-by"')]
     assert '<a href="#pp1">E/RES/2014/23, preambular para. 1</a>' in refs
@@ -493,3 +494,69 @@ def test_a_document_named_only_by_its_title_shows_the_title_once(client, make_do
     html = page(client, citing)
     references = html[html.index('id="references"') : html.index('id="cited-by"')]
     assert references.count(title) == 1
+
+
+# --- a cited document not in the archive: its own page, linked from the citing document -----
+
+
+def test_citation_outside_the_archive_leads_to_a_page_for_its_symbol(client, rich_document):
+    html = page(client, rich_document)
+    assert "a cited document not in the archive yet" in html  # the legend
+    refs = html[html.index('id="references"') : html.index('id="cited-by"')]
+    assert '<a class="reference-key" href="/documents/A/RES/66/172/">A/RES/66/172</a>' in refs
+    response = client.get("/documents/A/RES/66/172/")
+    assert response.status_code == 200
+    missing = response.content.decode()
+    assert '<h1 id="cited-text-title">A/RES/66/172</h1>' in missing
+    assert "This document is not in the archive yet." in missing
+    assert 'href="https://undocs.org/A/RES/66/172"' in missing
+    # What cites it, with the citing paragraph, linked to its place.
+    assert 'href="/documents/E/RES/2014/23/#pp1">E/RES/2014/23, preamble, para. 1</a>' in missing
+    assert "Recalling General Assembly resolutions 66/128 of 19 December 2011" in missing
+    assert "Cited as “66/172”" in missing
+    assert 'href="/search/?cites=A/RES/66/172"' in missing.replace("%2F", "/")
+
+
+def test_cited_text_page_leads_to_the_document_once_it_arrives(
+    client, rich_document, make_document
+):
+    assert client.get("/documents/A/RES/66/172/").status_code == 200
+    arrived = make_document(symbol="A/RES/66/172", number="66/172", title="Arrived", body_code="GA")
+    html = page(client, arrived)
+    assert '<h1 id="document-title">Arrived</h1>' in html
+    # A text filed without a symbol: its key's address redirects to it.
+    make_document(symbol=None, number="5/3", body_code="COP-UNTOC", citation_key="COP-UNTOC 5/3")
+    response = client.get("/documents/COP-UNTOC 5/3/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/documents/id/")
+
+
+def test_cited_text_page_hides_drafts_and_unknown_symbols(client, rich_document, make_document):
+    assert client.get("/documents/A/RES/1/1/").status_code == 404  # nothing cites it
+    # Only a draft cites it: nothing public to show.
+    draft = Document.objects.get(symbol="A/RES/99/1")
+    Reference.objects.create(citing_document=draft, ref_type="document", cited_key="Z/1")
+    assert client.get("/documents/Z/1/").status_code == 404
+    # The cited text is itself a draft: the page says it is not in the archive, nothing more.
+    make_document(symbol="E/2014/1", title="Secret draft", status="draft")
+    html = client.get("/documents/E/2014/1/").content.decode()
+    assert "not in the archive yet" in html and "Secret draft" not in html
+
+
+def test_non_symbol_keys_point_to_the_digital_library(client, make_document):
+    citing = make_document(title="Citing a COP decision")
+    Reference.objects.create(
+        citing_document=citing, ref_type="resolution", cited_key="COP-UNTOC 9/9",
+        cited_body="COP-UNTOC", cited_number="9/9",
+    )  # fmt: skip
+    html = client.get("/documents/COP-UNTOC 9/9/").content.decode()
+    assert "https://digitallibrary.un.org/search?ln=en&amp;p=%22COP-UNTOC%209%2F9%22" in html
+    assert "undocs.org" not in html
+
+
+def test_search_for_a_cited_symbol_not_in_the_archive_points_to_its_page(client, rich_document):
+    html = client.get("/search/", {"q": "A/RES/66/172"}).content.decode()
+    assert "A/RES/66/172 is not in the archive yet" in html
+    assert 'href="/documents/A/RES/66/172/"' in html
+    html = client.get("/search/", {"q": "A/RES/1/1"}).content.decode()
+    assert "not in the archive yet" not in html

@@ -13,6 +13,7 @@ from django.utils.cache import patch_vary_headers
 from .. import search as selectors
 from ..filters import VISIBLE_TOPIC_STATUSES
 from ..models import DocType, ParagraphKind
+from .documents import cited_outside_archive
 
 SORTS_CHOSEN = {"newest", "oldest"}
 # The most rows an export returns; documented on /api/.
@@ -99,6 +100,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "chosen_sort": request.GET.get("sort") if request.GET.get("sort") in SORTS_CHOSEN else "",
         "views": selectors.VIEWS,
         "citation_matches": matches,
+        "not_in_archive": cited_outside_archive(query) if query and not matches else None,
         "active_filters": active_filters(request, results),
         "facet_names": FACET_NAMES,
         "year_counts": year_counts,
