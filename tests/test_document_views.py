@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -484,7 +485,10 @@ def test_a_document_named_only_by_its_title_shows_the_title_once(client, make_do
     assert document.label == title
     html = page(client, document)
     body = html[html.index("<main") :]
-    assert body.count(title) == 1  # the heading; not again as kicker, symbol or list entry
+    # The cite control quotes it in each style; elsewhere it is the heading alone, not again as
+    # kicker, symbol or list entry.
+    cite = body[body.index('<section class="cite-document"') : body.index("</section>")]
+    assert body.replace(cite, "").count(title) == 1
     head = html[: html.index("</title>")]
     assert head.count(title) == 1
     citing = make_document(title="A citing resolution")
@@ -560,3 +564,67 @@ def test_search_for_a_cited_symbol_not_in_the_archive_points_to_its_page(client,
     assert 'href="/documents/A/RES/66/172/"' in html
     html = client.get("/search/", {"q": "A/RES/1/1"}).content.decode()
     assert "not in the archive yet" not in html
+
+
+# --- citing: meta tags for Zotero and Google Scholar, OSCOLA and Bluebook in the cite control -
+
+
+class MetaTags(HTMLParser):
+    """The page's <meta name=... content=...> pairs, in order, as a translator reads them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "meta" and found.get("name"):
+            self.tags.append((found["name"] or "", found.get("content") or ""))
+
+
+def meta_tags(html: str) -> dict[str, list[str]]:
+    parser = MetaTags()
+    parser.feed(html)
+    tags: dict[str, list[str]] = {}
+    for name, content in parser.tags:
+        tags.setdefault(name, []).append(content)
+    return tags
+
+
+def test_document_page_carries_citation_meta_tags(client, rich_document, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    rich_document.original_file = "originals/2014/07/res.pdf"
+    rich_document.original_filename = "E_RES_2014_23.pdf"
+    rich_document.save()
+    tags = meta_tags(page(client, rich_document))
+    assert tags["citation_title"] == [rich_document.title]
+    assert tags["citation_publication_date"] == ["2014/07/16"]
+    assert tags["citation_date"] == ["2014/07/16"]
+    assert tags["citation_publisher"] == ["United Nations"]
+    assert tags["citation_author"] == ["Economic and Social Council"]
+    assert tags["citation_technical_report_institution"] == ["Economic and Social Council"]
+    assert tags["citation_technical_report_number"] == ["E/RES/2014/23"]
+    assert tags["citation_language"] == ["en"]
+    assert sorted(tags["citation_keywords"]) == [
+        "Border control", "Human rights", "Smuggling of migrants",
+    ]  # fmt: skip
+    assert tags["citation_abstract_html_url"] == ["http://testserver/documents/E/RES/2014/23/"]
+    assert tags["citation_pdf_url"] == [f"http://testserver/documents/{rich_document.pk}/original/"]
+
+
+def test_citation_meta_tags_without_symbol_date_or_pdf(client, make_document):
+    document = make_document(symbol=None, number="6/3", body_code="COP-UNTOC", title='A "q" <t>')
+    tags = meta_tags(page(client, document))
+    assert tags["citation_title"] == ['A "q" <t>']  # escaped in the page, read back intact
+    assert tags["citation_technical_report_number"] == ["COP-UNTOC resolution 6/3"]
+    assert "citation_pdf_url" not in tags and "citation_publication_date" not in tags
+
+
+def test_cite_control_offers_oscola_and_bluebook(client, rich_document):
+    html = page(client, rich_document)
+    cite = html[html.index('class="cite-document"') : html.index('class="document-actions"')]
+    oscola = "ECOSOC Res 2014/23 (16 July 2014) UN Doc E/RES/2014/23"
+    bluebook = "E.S.C. Res. 2014/23, U.N. Doc. E/RES/2014/23 (July 16, 2014)."
+    assert f'<span class="cite-text">{oscola}</span>' in cite
+    assert f'data-citation="{bluebook}"' in cite
+    assert "Citation (RIS)" in html and "Citation (BibTeX)" in html

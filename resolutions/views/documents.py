@@ -22,9 +22,12 @@ from django.urls import NoReverseMatch, reverse
 
 from .. import charts
 from ..citation_formats import (
+    PUBLISHER,
     bibtex_for_document,
+    bluebook_for_document,
     contract_dict,
     download_filename,
+    oscola_for_document,
     ris_for_document,
 )
 from ..citations import normalize_symbol
@@ -333,8 +336,35 @@ def render_document(request: HttpRequest, document: Document) -> HttpResponse:
         "adopted": adopted_version_of(document),
         "original_url": original_url(document),
         "links": document_links(document),
+        "styles": [
+            ("OSCOLA", oscola_for_document(document)),
+            ("Bluebook", bluebook_for_document(document)),
+        ],
+        "meta": citation_meta(request, document, topics=[link.topic.name for link in topic_links]),
     }
     return render(request, "resolutions/document.html", context)
+
+
+def citation_meta(
+    request: HttpRequest, document: Document, *, topics: list[str]
+) -> list[tuple[str, str]]:
+    """The `citation_*` meta tags (Highwire Press) that Zotero and Google Scholar read."""
+    meta = [
+        ("citation_title", document.title),
+        ("citation_author", document.body.name),
+        ("citation_publisher", PUBLISHER),
+        ("citation_technical_report_institution", document.body.name),
+        ("citation_technical_report_number", document.symbol or document.label),
+        ("citation_language", document.language),
+    ]
+    if document.date or document.year:
+        issued = document.date.strftime("%Y/%m/%d") if document.date else str(document.year)
+        meta += [("citation_publication_date", issued), ("citation_date", issued)]
+    meta += [("citation_keywords", topic) for topic in topics]
+    meta.append(("citation_abstract_html_url", request.build_absolute_uri()))
+    if document.original_file and document.original_filename.lower().endswith(".pdf"):
+        meta.append(("citation_pdf_url", request.build_absolute_uri(original_url(document))))
+    return meta
 
 
 def reference_groups(
