@@ -7,7 +7,7 @@ from django.urls import URLPattern, path
 from . import api
 from .document_feeds import CitedByFeed
 from .feeds import BodyFeed, CountryFeed, SearchFeed, TopicFeed
-from .views import documents, original
+from .views import documents, original, search_citations
 from .views import search as search_views
 
 app_name = "resolutions"
@@ -27,6 +27,8 @@ urlpatterns = [
     path("search/", search_views.search_page, name="search"),
     path("search/export.csv", search_views.export_csv, name="search_export_csv"),
     path("search/export.json", search_views.export_json, name="search_export_json"),
+    path("search/export.ris", search_citations.export_ris, name="search_export_ris"),
+    path("search/export.bib", search_citations.export_bibtex, name="search_export_bibtex"),
     path("search/feed/", SearchFeed(), name="search_feed"),
     path("api/", api.api_docs, name="api_docs"),
     path("api/search/", api.api_search, name="api_search"),

@@ -14,6 +14,7 @@ from .. import search as selectors
 from ..filters import VISIBLE_TOPIC_STATUSES
 from ..models import DocType, ParagraphKind
 from .documents import cited_outside_archive
+from .search_citations import CITATION_EXPORT_MAX
 
 SORTS_CHOSEN = {"newest", "oldest"}
 # The most rows an export returns; documented on /api/.
@@ -108,6 +109,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "unit": "paragraph" if view == "paragraphs" else "document",
         "params": request.GET.urlencode(),
         "export_max_rows": EXPORT_MAX_ROWS,
+        "citation_export_max": CITATION_EXPORT_MAX,
         "has_filters": bool(results.cleaned),
         "facet_sections": [
             (key, FACET_NAMES[key])
@@ -178,7 +180,7 @@ def document_row(document, *, base: str) -> dict:
         "year": document.year,
         "sponsors": [country.name for country in document.sponsors.all()],
         "topics": [
-            link.topic.slug
+            link.topic.name
             for link in document.topic_links.all()
             if link.status in VISIBLE_TOPIC_STATUSES
         ],
