@@ -60,7 +60,8 @@ def check(page, axe, assert_clean, screenshot, name: str) -> None:
 def walk(page, live_server, *, axe, assert_clean, screenshot, device: str) -> None:
     base = live_server.url
 
-    # The site's own headers, as in production.
+    # The site's own headers, as in production (pytest-django runs the server with DEBUG off).
+    assert settings.DEBUG is False
     response = page.goto(f"{base}/search/")
     assert response.headers["content-security-policy"] == settings.CONTENT_SECURITY_POLICY
     assert response.headers["x-frame-options"] == "DENY"
