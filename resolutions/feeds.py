@@ -8,8 +8,11 @@ body); every entry has `updated` (when the archive last changed the document) an
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
 from django.http import HttpRequest, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -120,33 +123,41 @@ class SearchFeed(DocumentFeed):
 
 
 class EntityFeed(DocumentFeed):
-    """The documents of a body, topic or country page, the most recently added first."""
+    """The documents of a body, topic or country page, the most recently added first.
 
-    model: type = Body
-    lookup = "code"
-    documents = staticmethod(body_documents)
-    described = "adopted by"
+    A subclass names the model, the URL keyword that finds the entity, the reader of its
+    documents and how the title relates them ("documents on Migration").
+    """
 
-    def get_object(self, request: HttpRequest, **kwargs: str):
+    model: type[Body | Topic | Country]
+    lookup: str
+    documents: Callable[[Any], QuerySet[Document]]
+    described: str
+
+    def get_object(self, request: HttpRequest, **kwargs: str) -> Body | Topic | Country:
         return get_object_or_404(self.model, **{self.lookup: kwargs[self.lookup]})
 
-    def title(self, obj) -> str:
+    def title(self, obj: Body | Topic | Country) -> str:
         return f"{ARCHIVE_NAME}: documents {self.described} {obj}"
 
-    def subtitle(self, obj) -> str:
+    def subtitle(self, obj: Body | Topic | Country) -> str:
         return f"Documents {self.described} {obj}, as they are added to the archive."
 
-    def link(self, obj) -> str:
+    def link(self, obj: Body | Topic | Country) -> str:
         return obj.get_absolute_url()
 
-    def items(self, obj) -> list[Document]:
-        return list(
-            self.documents(obj).select_related("body").order_by("-created_at", "-pk")[:FEED_ITEMS]
-        )
+    def items(self, obj: Body | Topic | Country) -> list[Document]:
+        documents = self.documents(obj).select_related("body")
+        return list(documents.order_by("-created_at", "-pk")[:FEED_ITEMS])
 
 
 class BodyFeed(EntityFeed):
     """`/bodies/<code>/feed/`: what a body adopted."""
+
+    model = Body
+    lookup = "code"
+    documents = staticmethod(body_documents)
+    described = "adopted by"
 
 
 class TopicFeed(EntityFeed):

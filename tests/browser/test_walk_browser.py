@@ -92,6 +92,17 @@ def walk(page, live_server, *, axe, assert_clean, screenshot, device: str) -> No
     assert "preamble, para. 1" not in page.locator("#cited-by").inner_text()
     check(page, axe, assert_clean, screenshot, f"walk-{device}-4-document")
 
+    # Cite it: the OSCOLA citation's button copies it (or selects it, where the clipboard is
+    # refused) and says so.
+    oscola = page.locator(".cite-styles div", has_text="OSCOLA")
+    assert oscola.locator(".cite-text").inner_text() == (
+        "ECOSOC Res 2014/23 (2014) UN Doc E/RES/2014/23"
+    )
+    oscola.locator(".cite-button").click()
+    assert "E/RES/2014/23" in oscola.locator(".cite-status").inner_text() or (
+        "Selected" in oscola.locator(".cite-status").inner_text()
+    )
+
     # Follow a citation into the archive, and come back.
     inside = page.locator("#pp1 a.citation:not(.citation-missing)")
     assert inside.inner_text() == "General Assembly resolution 66/128"
