@@ -115,7 +115,6 @@ def search_page(request: HttpRequest) -> HttpResponse:
             (key, FACET_NAMES[key])
             for key in ("body", "topic", "kind", "verb", "doc_type", "sponsor")
         ],
-        "year_top": max(year_counts.values(), default=1),
         "year_bars": year_bars(facets.get("year", [])),
         "year_chart_label": f"{'Paragraphs' if view == 'paragraphs' else 'Documents'} per year",
         "verb_chart_label": "Most frequent operative verbs"
