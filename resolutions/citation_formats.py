@@ -1,7 +1,9 @@
-"""A document's citation for reference managers (RIS, BibTeX) and its parse-contract JSON."""
+"""A document's citation: for reference managers (RIS, BibTeX), in the legal styles OSCOLA and
+Bluebook, and its parse-contract JSON."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -88,6 +90,81 @@ def bibtex_for_document(document: Document, *, url: str, topics: Iterable[str] =
     fields.append(("url", url.replace("}", "%7D").replace("{", "%7B")))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{bibtex_key(document)},\n{body}\n}}\n"
+
+
+# --- legal citation styles -----------------------------------------------------------------
+
+# How each style names a body's resolutions: OSCOLA (4th ed., 6.2) and Bluebook (21st ed., 21.7).
+OSCOLA_BODIES = {
+    "GA": "UNGA",
+    "SC": "UNSC",
+    "ECOSOC": "ECOSOC",
+    "HRC": "UNHRC",
+    "CCPCJ": "CCPCJ",
+    "CND": "CND",
+    "COP-UNTOC": "COP-UNTOC",
+    "COSP-UNCAC": "COSP-UNCAC",
+}
+BLUEBOOK_BODIES = {
+    "GA": "G.A.",
+    "SC": "S.C.",
+    "ECOSOC": "E.S.C.",
+    "HRC": "Human Rights Council",
+    "CCPCJ": "Comm'n on Crime Prevention & Crim. Just.",
+    "CND": "Comm'n on Narcotic Drugs",
+}
+BLUEBOOK_MONTHS = (
+    "Jan.", "Feb.", "Mar.", "Apr.", "May", "June",
+    "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+)  # fmt: skip
+NUMBERED_TYPES = {"resolution": ("Res", "Res."), "decision": ("Dec", "Dec.")}
+
+
+def _oscola_date(document: Document) -> str:
+    if document.date:
+        return f"{document.date.day} {document.date:%B %Y}"
+    return str(document.year or "n.d.")
+
+
+def _bluebook_date(date: dt.date | None, year: int | None) -> str:
+    if date:
+        return f"{BLUEBOOK_MONTHS[date.month - 1]} {date.day}, {date.year}"
+    return str(year or "n.d.")
+
+
+def oscola_for_document(document: Document) -> str:
+    """OSCOLA: "UNGA Res 68/193 (18 December 2013) UN Doc A/RES/68/193".
+
+    A resolution or decision is named by its body and number; any other document by its body
+    and quoted title. The UN document symbol ends the citation when there is one.
+    """
+    body = document.body
+    kind = NUMBERED_TYPES.get(document.doc_type)
+    if kind and document.number:
+        head = f"{OSCOLA_BODIES.get(body.code, body.name)} {kind[0]} {document.number}"
+    else:
+        head = f"{body.name}, '{_one_line(document.title)}'"
+    citation = f"{head} ({_oscola_date(document)})"
+    if document.symbol:
+        citation += f" UN Doc {document.symbol}"
+    return citation
+
+
+def bluebook_for_document(document: Document) -> str:
+    """Bluebook: "G.A. Res. 68/193, U.N. Doc. A/RES/68/193 (Dec. 18, 2013)."
+
+    A resolution or decision is named by its body and number; any other document by its body
+    and title.
+    """
+    body = document.body
+    kind = NUMBERED_TYPES.get(document.doc_type)
+    if kind and document.number:
+        parts = [f"{BLUEBOOK_BODIES.get(body.code, body.name)} {kind[1]} {document.number}"]
+    else:
+        parts = [body.name, _one_line(document.title)]
+    if document.symbol:
+        parts.append(f"U.N. Doc. {document.symbol}")
+    return f"{', '.join(parts)} ({_bluebook_date(document.date, document.year)})."
 
 
 def _or_none(value: str | None) -> str | None:

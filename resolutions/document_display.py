@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -30,12 +32,14 @@ class CitationLink:
     """A citation to link in a paragraph: the texts to look for, and where it leads.
 
     `needles` are tried in order (the citation as printed, then its number or symbol); the
-    first found is linked. `href` is None when the cited document is not in the archive.
+    first found is linked. `outside` marks a cited text not in the archive (its link leads to
+    the page saying so); a link without `href` is left as marked text.
     """
 
     needles: tuple[str, ...]
     href: str | None
     title: str
+    outside: bool = False
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,14 @@ def _render_span(text: str, span: _Span) -> SafeString:
         return format_html('<strong class="verb">{}</strong>', inner)
     link = span.link
     assert link is not None
+    if link.href and link.outside:
+        return format_html(
+            '<a class="citation citation-missing" href="{}" title="{}">{}'
+            '<span class="visually-hidden"> (not in the archive)</span></a>',
+            link.href,
+            link.title,
+            inner,
+        )
     if link.href:
         return format_html(
             '<a class="citation" href="{}" title="{}">{}</a>', link.href, link.title, inner
@@ -170,3 +182,33 @@ def paragraph_citation(document_label: str, *, kind: str, number: str, ordinal: 
     if number:
         return f"{document_label}, para. {number}"
     return f"{document_label}, para. {ordinal}"
+
+
+def paragraph_place(*, kind: str, number: str, position: int) -> str:
+    """Where a paragraph is, as readers say it: "para. 12", "preamble, para. 4".
+
+    The preamble's paragraphs are counted by position, as their anchors (`pp4`) are.
+    """
+    if kind == "preambular":
+        return f"preamble, para. {position}"
+    return f"para. {number or position}"
+
+
+def document_heading(document: Any) -> str:
+    """A document's name and title, "E/RES/2014/23: Title"; just the title if it is its name."""
+    label = document.label
+    return document.title if label == document.title else f"{label}: {document.title}"
+
+
+# A UN document symbol: series and parts joined by slashes, as "A/RES/66/128", "E/CN.15/2014/L.5",
+# "S/RES/2242 (2015)". Keys of other bodies ("COP-UNTOC 5/3") are not symbols.
+UN_SYMBOL_RE = re.compile(r"[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?: ?\(\d{4}\))?")
+OFFICIAL_DOCUMENTS = "https://undocs.org/"
+DIGITAL_LIBRARY_SEARCH = "https://digitallibrary.un.org/search?ln=en&p="
+
+
+def official_record_url(key: str) -> str:
+    """Where the UN publishes a cited text: undocs.org for a symbol, else a library search."""
+    if UN_SYMBOL_RE.fullmatch(key):
+        return OFFICIAL_DOCUMENTS + quote(key.replace(" ", ""), safe="/()")
+    return DIGITAL_LIBRARY_SEARCH + quote(f'"{key}"', safe="")

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.syndication.views import Feed
 from django.db.models import F
 from django.http import HttpRequest
-from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 
+from .document_display import document_heading, paragraph_place
+from .feeds import ArchiveFeed, published_at
 from .models import Document, Reference
 from .selectors import citations_of
 from .views.documents import get_published_document
@@ -17,10 +16,8 @@ from .views.documents import get_published_document
 FEED_LIMIT = 50
 
 
-class CitedByFeed(Feed):
+class CitedByFeed(ArchiveFeed):
     """Published documents citing one document; each entry links to the citing paragraph."""
-
-    feed_type = Atom1Feed
 
     def get_object(self, request: HttpRequest, symbol: str | None = None, pk: int | None = None):
         return get_published_document(symbol=symbol, pk=pk)
@@ -44,24 +41,27 @@ class CitedByFeed(Feed):
         )
 
     def item_title(self, item: Reference) -> str:
-        return f"{item.citing_document.label}: {item.citing_document.title}"
+        return document_heading(item.citing_document)
 
     def item_description(self, item: Reference) -> str:
-        where = f" in {item.citing_paragraph.anchor}" if item.citing_paragraph else ""
+        paragraph = item.citing_paragraph
+        where = ""
+        if paragraph:
+            place = paragraph_place(
+                kind=paragraph.kind, number=paragraph.number, position=paragraph.position
+            )
+            where = f" in {place}"
         return f"{item.citing_document.body.name} cites {item.cited_key}{where}."
 
     def item_link(self, item: Reference) -> str:
         url = item.citing_document.get_absolute_url()
         return f"{url}#{item.citing_paragraph.anchor}" if item.citing_paragraph else url
 
-    def item_guid(self, item: Reference) -> str:
-        return f"reference-{item.pk}"
+    def item_author_name(self, item: Reference) -> str:
+        return item.citing_document.body.name
 
     def item_pubdate(self, item: Reference) -> dt.datetime:
-        document = item.citing_document
-        if document.date:
-            return timezone.make_aware(dt.datetime.combine(document.date, dt.time(12)), dt.UTC)
-        return document.created_at
+        return published_at(item.citing_document)
 
     def item_updateddate(self, item: Reference) -> dt.datetime:
         return item.citing_document.updated_at

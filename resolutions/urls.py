@@ -6,8 +6,8 @@ from django.urls import URLPattern, path
 
 from .api import legacy
 from .document_feeds import CitedByFeed
-from .feeds import SearchFeed
-from .views import documents, original
+from .feeds import BodyFeed, CountryFeed, SearchFeed, TopicFeed
+from .views import documents, original, search_citations
 from .views import search as search_views
 
 app_name = "resolutions"
@@ -27,6 +27,8 @@ urlpatterns = [
     path("search/", search_views.search_page, name="search"),
     path("search/export.csv", search_views.export_csv, name="search_export_csv"),
     path("search/export.json", search_views.export_json, name="search_export_json"),
+    path("search/export.ris", search_citations.export_ris, name="search_export_ris"),
+    path("search/export.bib", search_citations.export_bibtex, name="search_export_bibtex"),
     path("search/feed/", SearchFeed(), name="search_feed"),
     path("api/", legacy.api_docs, name="api_docs"),
     # The first API's addresses, kept as aliases of their /api/v1/ operations.
@@ -45,8 +47,11 @@ urlpatterns = [
     path("documents/<path:symbol>/", documents.document_detail, name="document"),
     path("bodies/", documents.body_list, name="body_list"),
     path("bodies/<str:code>/", documents.body_detail, name="body"),
+    path("bodies/<str:code>/feed/", BodyFeed(), name="body_feed"),
     path("topics/", documents.topic_list, name="topic_list"),
     path("topics/<slug:slug>/", documents.topic_detail, name="topic"),
+    path("topics/<slug:slug>/feed/", TopicFeed(), name="topic_feed"),
     path("countries/", documents.country_list, name="country_list"),
     path("countries/<slug:slug>/", documents.country_detail, name="country"),
+    path("countries/<slug:slug>/feed/", CountryFeed(), name="country_feed"),
 ]

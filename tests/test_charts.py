@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+import pytest
 from django.template import Context, Template
 from django.utils.safestring import SafeString
 
@@ -100,3 +101,12 @@ def test_template_tags_render_charts():
     ).render(Context({"counts": {2001: 1}, "items": [("GA", 1)]}))
     assert html.count("<svg") == 2
     assert "2001: 1 document" in html
+
+
+@pytest.mark.parametrize("code", ["COP-UNTOC", "COSP-UNCAC", "CONGRESS", "ECOSOC"])
+def test_bar_chart_leaves_room_for_long_capital_labels(code):
+    """The label column is as wide as the longest label needs: capitals are not clipped."""
+    root = parse(bar_chart_svg([(code, 3), ("GA", 1)], label="Per body"))
+    label = next(t for t in root.iter(f"{SVG}text") if t.text == code)
+    # Text is anchored at its end: what it needs must fit left of that, measured generously.
+    assert float(label.get("x")) >= len(code) * 9

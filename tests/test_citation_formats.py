@@ -1,4 +1,4 @@
-"""RIS, BibTeX and contract JSON of a document, without the web layer."""
+"""RIS, BibTeX, OSCOLA, Bluebook and contract JSON of a document, without the web layer."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ import pytest
 from resolutions.citation_formats import (
     bibtex_escape,
     bibtex_for_document,
+    bluebook_for_document,
     contract_dict,
     download_filename,
+    oscola_for_document,
     ris_for_document,
 )
 
@@ -67,3 +69,46 @@ def test_contract_dict_matches_a_gold_file_shape(make_document, make_paragraph):
         "paragraphs": [{"kind": "operative", "number": "1", "verb": "decides", "text": "Decides."}],
         "references": [],
     }
+
+
+@pytest.mark.parametrize(
+    ("fields", "oscola", "bluebook"),
+    [
+        (
+            {"body_code": "GA", "symbol": "A/RES/68/193", "number": "68/193",
+             "date": dt.date(2013, 12, 18), "year": 2013},
+            "UNGA Res 68/193 (18 December 2013) UN Doc A/RES/68/193",
+            "G.A. Res. 68/193, U.N. Doc. A/RES/68/193 (Dec. 18, 2013).",
+        ),
+        (
+            {"body_code": "ECOSOC", "symbol": "E/RES/2014/23", "number": "2014/23",
+             "date": dt.date(2014, 7, 16), "year": 2014},
+            "ECOSOC Res 2014/23 (16 July 2014) UN Doc E/RES/2014/23",
+            "E.S.C. Res. 2014/23, U.N. Doc. E/RES/2014/23 (July 16, 2014).",
+        ),
+        (
+            {"body_code": "SC", "symbol": "S/RES/2242 (2015)", "number": "2242 (2015)",
+             "date": dt.date(2015, 10, 13), "year": 2015},
+            "UNSC Res 2242 (2015) (13 October 2015) UN Doc S/RES/2242 (2015)",
+            "S.C. Res. 2242 (2015), U.N. Doc. S/RES/2242 (2015) (Oct. 13, 2015).",
+        ),
+        (
+            {"body_code": "CND", "symbol": None, "number": "58/1", "doc_type": "decision",
+             "date": dt.date(2015, 9, 1), "year": 2015},
+            "CND Dec 58/1 (1 September 2015)",
+            "Comm'n on Narcotic Drugs Dec. 58/1 (Sept. 1, 2015).",
+        ),
+        (
+            {"body_code": "CCPCJ", "symbol": "E/CN.15/2019/2", "number": "",
+             "doc_type": "report", "title": "Report of the\nExecutive Director", "year": 2019},
+            "Commission on Crime Prevention and Criminal Justice, 'Report of the Executive "
+            "Director' (2019) UN Doc E/CN.15/2019/2",
+            "Commission on Crime Prevention and Criminal Justice, Report of the Executive "
+            "Director, U.N. Doc. E/CN.15/2019/2 (2019).",
+        ),
+    ],
+)  # fmt: skip
+def test_oscola_and_bluebook(make_document, fields, oscola, bluebook):
+    document = make_document(**fields)
+    assert oscola_for_document(document) == oscola
+    assert bluebook_for_document(document) == bluebook

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -217,7 +218,8 @@ def test_citations_linked_inline_and_listed_by_paragraph(client, rich_document):
     assert f'<a class="citation" href="{cited_url}"' in html
     assert ">General Assembly resolutions 66/128</a>" in html
     assert (
-        'class="citation citation-missing" title="A/RES/66/172: not in the archive">66/172' in html
+        '<a class="citation citation-missing" href="/documents/A/RES/66/172/"'
+        ' title="A/RES/66/172: not in the archive">66/172' in html
     )
     refs = html[html.index('id="references"') : html.index('id="cited-by"')]
     assert '<a href="#pp1">E/RES/2014/23, preambular para. 1</a>' in refs
@@ -450,3 +452,179 @@ def test_cited_by_atom_feed_newest_first(client, rich_document):
     links = [e.find(f"{ATOM}link").get("href") for e in feed.iter(f"{ATOM}entry")]
     assert links[0] == "http://testserver/documents/A/RES/75/1/#op1"
     assert 'href="/documents/E/RES/2014/23/cited-by.atom"' in page(client, rich_document)
+
+
+# --- what readers see: paragraph names, no "None", each title once --------------------------
+
+
+def test_cited_by_names_the_citing_paragraph_as_readers_say_it(client, rich_document):
+    citing = Document.objects.get(symbol="A/RES/71/1")
+    reference = citing.references.get()
+    reference.citing_paragraph = Paragraph.objects.create(
+        document=citing, position=2, kind="preambular", text="Recalling it,"
+    )
+    reference.save()
+    cited_by = page(client, rich_document)
+    cited_by = cited_by[cited_by.index('id="cited-by"') :]
+    assert 'href="/documents/A/RES/71/1/#pp2">A/RES/71/1, preamble, para. 2</a>' in cited_by
+    assert 'href="/documents/A/RES/75/1/#op1">A/RES/75/1, para. 1</a>' in cited_by
+    assert ", pp2<" not in cited_by and ", op1<" not in cited_by
+
+
+def test_document_without_symbol_prints_no_none(client, make_document):
+    document = make_document(symbol=None, number="6/3", body_code="COP-UNTOC", title="COP text")
+    html = page(client, document)
+    assert "None" not in html
+    assert "<dt>Symbol</dt>" not in html
+    assert "COP-UNTOC resolution 6/3" in html  # its name is still given
+
+
+def test_a_document_named_only_by_its_title_shows_the_title_once(client, make_document):
+    title = "Report of the expert group on crime statistics"
+    document = make_document(symbol=None, number="", doc_type="report", title=title)
+    assert document.label == title
+    html = page(client, document)
+    body = html[html.index("<main") :]
+    # The cite control quotes it in each style; elsewhere it is the heading alone, not again as
+    # kicker, symbol or list entry.
+    cite = body[body.index('<section class="cite-document"') : body.index("</section>")]
+    assert body.replace(cite, "").count(title) == 1
+    head = html[: html.index("</title>")]
+    assert head.count(title) == 1
+    citing = make_document(title="A citing resolution")
+    Reference.objects.create(
+        citing_document=citing, ref_type="document", cited_key="X/1", cited_document=document
+    )
+    html = page(client, citing)
+    references = html[html.index('id="references"') : html.index('id="cited-by"')]
+    assert references.count(title) == 1
+
+
+# --- a cited document not in the archive: its own page, linked from the citing document -----
+
+
+def test_citation_outside_the_archive_leads_to_a_page_for_its_symbol(client, rich_document):
+    html = page(client, rich_document)
+    assert "a cited document not in the archive yet" in html  # the legend
+    refs = html[html.index('id="references"') : html.index('id="cited-by"')]
+    assert '<a class="reference-key" href="/documents/A/RES/66/172/">A/RES/66/172</a>' in refs
+    response = client.get("/documents/A/RES/66/172/")
+    assert response.status_code == 200
+    missing = response.content.decode()
+    assert '<h1 id="cited-text-title">A/RES/66/172</h1>' in missing
+    assert "This document is not in the archive yet." in missing
+    assert 'href="https://undocs.org/A/RES/66/172"' in missing
+    # What cites it, with the citing paragraph, linked to its place.
+    assert 'href="/documents/E/RES/2014/23/#pp1">E/RES/2014/23, preamble, para. 1</a>' in missing
+    assert "Recalling General Assembly resolutions 66/128 of 19 December 2011" in missing
+    assert "Cited as “66/172”" in missing
+    assert 'href="/search/?cites=A/RES/66/172"' in missing.replace("%2F", "/")
+
+
+def test_cited_text_page_leads_to_the_document_once_it_arrives(
+    client, rich_document, make_document
+):
+    assert client.get("/documents/A/RES/66/172/").status_code == 200
+    arrived = make_document(symbol="A/RES/66/172", number="66/172", title="Arrived", body_code="GA")
+    html = page(client, arrived)
+    assert '<h1 id="document-title">Arrived</h1>' in html
+    # A text filed without a symbol: its key's address redirects to it.
+    make_document(symbol=None, number="5/3", body_code="COP-UNTOC", citation_key="COP-UNTOC 5/3")
+    response = client.get("/documents/COP-UNTOC 5/3/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/documents/id/")
+
+
+def test_cited_text_page_hides_drafts_and_unknown_symbols(client, rich_document, make_document):
+    assert client.get("/documents/A/RES/1/1/").status_code == 404  # nothing cites it
+    # Only a draft cites it: nothing public to show.
+    draft = Document.objects.get(symbol="A/RES/99/1")
+    Reference.objects.create(citing_document=draft, ref_type="document", cited_key="Z/1")
+    assert client.get("/documents/Z/1/").status_code == 404
+    # The cited text is itself a draft: the page says it is not in the archive, nothing more.
+    make_document(symbol="E/2014/1", title="Secret draft", status="draft")
+    html = client.get("/documents/E/2014/1/").content.decode()
+    assert "not in the archive yet" in html and "Secret draft" not in html
+
+
+def test_non_symbol_keys_point_to_the_digital_library(client, make_document):
+    citing = make_document(title="Citing a COP decision")
+    Reference.objects.create(
+        citing_document=citing, ref_type="resolution", cited_key="COP-UNTOC 9/9",
+        cited_body="COP-UNTOC", cited_number="9/9",
+    )  # fmt: skip
+    html = client.get("/documents/COP-UNTOC 9/9/").content.decode()
+    assert "https://digitallibrary.un.org/search?ln=en&amp;p=%22COP-UNTOC%209%2F9%22" in html
+    assert "undocs.org" not in html
+
+
+def test_search_for_a_cited_symbol_not_in_the_archive_points_to_its_page(client, rich_document):
+    html = client.get("/search/", {"q": "A/RES/66/172"}).content.decode()
+    assert "A/RES/66/172 is not in the archive yet" in html
+    assert 'href="/documents/A/RES/66/172/"' in html
+    html = client.get("/search/", {"q": "A/RES/1/1"}).content.decode()
+    assert "not in the archive yet" not in html
+
+
+# --- citing: meta tags for Zotero and Google Scholar, OSCOLA and Bluebook in the cite control -
+
+
+class MetaTags(HTMLParser):
+    """The page's <meta name=... content=...> pairs, in order, as a translator reads them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "meta" and found.get("name"):
+            self.tags.append((found["name"] or "", found.get("content") or ""))
+
+
+def meta_tags(html: str) -> dict[str, list[str]]:
+    parser = MetaTags()
+    parser.feed(html)
+    tags: dict[str, list[str]] = {}
+    for name, content in parser.tags:
+        tags.setdefault(name, []).append(content)
+    return tags
+
+
+def test_document_page_carries_citation_meta_tags(client, rich_document, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    rich_document.original_file = "originals/2014/07/res.pdf"
+    rich_document.original_filename = "E_RES_2014_23.pdf"
+    rich_document.save()
+    tags = meta_tags(page(client, rich_document))
+    assert tags["citation_title"] == [rich_document.title]
+    assert tags["citation_publication_date"] == ["2014/07/16"]
+    assert tags["citation_date"] == ["2014/07/16"]
+    assert tags["citation_publisher"] == ["United Nations"]
+    assert tags["citation_author"] == ["Economic and Social Council"]
+    assert tags["citation_technical_report_institution"] == ["Economic and Social Council"]
+    assert tags["citation_technical_report_number"] == ["E/RES/2014/23"]
+    assert tags["citation_language"] == ["en"]
+    assert sorted(tags["citation_keywords"]) == [
+        "Border control", "Human rights", "Smuggling of migrants",
+    ]  # fmt: skip
+    assert tags["citation_abstract_html_url"] == ["http://testserver/documents/E/RES/2014/23/"]
+    assert tags["citation_pdf_url"] == [f"http://testserver/documents/{rich_document.pk}/original/"]
+
+
+def test_citation_meta_tags_without_symbol_date_or_pdf(client, make_document):
+    document = make_document(symbol=None, number="6/3", body_code="COP-UNTOC", title='A "q" <t>')
+    tags = meta_tags(page(client, document))
+    assert tags["citation_title"] == ['A "q" <t>']  # escaped in the page, read back intact
+    assert tags["citation_technical_report_number"] == ["COP-UNTOC resolution 6/3"]
+    assert "citation_pdf_url" not in tags and "citation_publication_date" not in tags
+
+
+def test_cite_control_offers_oscola_and_bluebook(client, rich_document):
+    html = page(client, rich_document)
+    cite = html[html.index('class="cite-document"') : html.index('class="document-actions"')]
+    oscola = "ECOSOC Res 2014/23 (16 July 2014) UN Doc E/RES/2014/23"
+    bluebook = "E.S.C. Res. 2014/23, U.N. Doc. E/RES/2014/23 (July 16, 2014)."
+    assert f'<span class="cite-text">{oscola}</span>' in cite
+    assert f'data-citation="{bluebook}"' in cite
+    assert "Citation (RIS)" in html and "Citation (BibTeX)" in html

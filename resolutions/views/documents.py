@@ -16,19 +16,39 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 
 from .. import charts
 from ..citation_formats import (
+    PUBLISHER,
     bibtex_for_document,
+    bluebook_for_document,
     contract_dict,
     download_filename,
+    oscola_for_document,
     ris_for_document,
 )
-from ..document_display import CitationLink, Segment, paragraph_citation, render_paragraph
-from ..models import Body, Country, Document, DocumentTopic, Paragraph, Reference, Topic
+from ..citations import normalize_symbol
+from ..document_display import (
+    OFFICIAL_DOCUMENTS,
+    CitationLink,
+    Segment,
+    official_record_url,
+    paragraph_citation,
+    render_paragraph,
+)
+from ..models import (
+    Body,
+    Country,
+    Document,
+    DocumentTopic,
+    Paragraph,
+    Reference,
+    Sponsorship,
+    Topic,
+)
 from ..selectors import citations_of, published_documents, references_of
 
 PAGE_SIZE = 25
@@ -211,7 +231,18 @@ def citation_link(reference: Reference) -> CitationLink:
         return CitationLink(
             tuple(needles), target.get_absolute_url(), f"{target.label}: {target.title}"
         )
-    return CitationLink(tuple(needles), None, f"{reference.cited_key}: not in the archive")
+    return CitationLink(
+        tuple(needles),
+        cited_text_url(reference.cited_key),
+        f"{reference.cited_key}: not in the archive",
+        outside=True,
+    )
+
+
+def cited_text_url(key: str) -> str:
+    """The address of a cited text by its key: its page once it is in the archive, till then
+    a page saying so, with what cites it (see cited_text_page)."""
+    return reverse("resolutions:document", args=[key])
 
 
 def paragraph_views(
@@ -289,6 +320,7 @@ def render_document(request: HttpRequest, document: Document) -> HttpResponse:
     )
     views = paragraph_views(document, paragraphs, references)
     draft = document.draft if is_public(document.draft) else None
+    outside = [r for r in references if not is_public(r.cited_document)]
     context: dict[str, Any] = {
         "document": document,
         "paragraphs": views,
@@ -297,14 +329,42 @@ def render_document(request: HttpRequest, document: Document) -> HttpResponse:
         "topic_links": topic_links,
         "references": references,
         "reference_groups": reference_groups(views, references),
+        "cites_outside": bool(outside),
         "cited_by": cited_by,
         "related": related,
         "draft": draft,
         "adopted": adopted_version_of(document),
         "original_url": original_url(document),
         "links": document_links(document),
+        "styles": [
+            ("OSCOLA", oscola_for_document(document)),
+            ("Bluebook", bluebook_for_document(document)),
+        ],
+        "meta": citation_meta(request, document, topics=[link.topic.name for link in topic_links]),
     }
     return render(request, "resolutions/document.html", context)
+
+
+def citation_meta(
+    request: HttpRequest, document: Document, *, topics: list[str]
+) -> list[tuple[str, str]]:
+    """The `citation_*` meta tags (Highwire Press) that Zotero and Google Scholar read."""
+    meta = [
+        ("citation_title", document.title),
+        ("citation_author", document.body.name),
+        ("citation_publisher", PUBLISHER),
+        ("citation_technical_report_institution", document.body.name),
+        ("citation_technical_report_number", document.symbol or document.label),
+        ("citation_language", document.language),
+    ]
+    if document.date or document.year:
+        issued = document.date.strftime("%Y/%m/%d") if document.date else str(document.year)
+        meta += [("citation_publication_date", issued), ("citation_date", issued)]
+    meta += [("citation_keywords", topic) for topic in topics]
+    meta.append(("citation_abstract_html_url", request.build_absolute_uri()))
+    if document.original_file and document.original_filename.lower().endswith(".pdf"):
+        meta.append(("citation_pdf_url", request.build_absolute_uri(original_url(document))))
+    return meta
 
 
 def reference_groups(
@@ -336,8 +396,56 @@ def document_links(document: Document) -> dict[str, str]:
 
 
 def document_detail(request: HttpRequest, symbol: str) -> HttpResponse:
-    """A document by its symbol, e.g. /documents/E/RES/2014/23/."""
-    return render_document(request, get_published_document(symbol=symbol))
+    """A document by its symbol, e.g. /documents/E/RES/2014/23/; else the cited text's page."""
+    try:
+        document = get_published_document(symbol=symbol)
+    except Http404:
+        return cited_text_page(request, symbol)
+    return render_document(request, document)
+
+
+def outside_citations(*keys: str) -> QuerySet[Reference]:
+    """Citations in published documents of any of `keys` whose target is not published."""
+    return (
+        Reference.objects.filter(
+            cited_key__in=keys, citing_document__status=Document.Status.PUBLISHED
+        )
+        .filter(Q(cited_document=None) | ~Q(cited_document__status=Document.Status.PUBLISHED))
+        .select_related("citing_document__body", "citing_paragraph")
+        .order_by(F("citing_document__date").desc(nulls_last=True), "-citing_document__pk", "pk")
+    )
+
+
+def cited_outside_archive(query: str) -> str | None:
+    """The key of a typed symbol that documents cite but the archive lacks, else None."""
+    key = normalize_symbol(query)
+    if "/" not in key or len(key) > 120:
+        return None
+    found = outside_citations(key, key.upper()).values_list("cited_key", flat=True)
+    return next(iter(found[:1]), None)
+
+
+def cited_text_page(request: HttpRequest, key: str) -> HttpResponse:
+    """A cited text by its citation key: the document once it is in the archive (under another
+    address if it has no symbol); till then what cites it and where the UN publishes it."""
+    filed = published_documents().filter(citation_key=key).first()
+    if filed is not None:
+        return redirect(filed)
+    citations = list(outside_citations(key)[: CITED_BY_LIMIT + 1])
+    if not citations:
+        raise Http404("No document in the archive has this symbol, and none cites it.")
+    official_url = official_record_url(key)
+    context = {
+        "key": key,
+        "citations": citations[:CITED_BY_LIMIT],
+        "truncated": len(citations) > CITED_BY_LIMIT,
+        "cited_as": sorted(
+            {r.cited_text for r in citations if r.cited_text and r.cited_text != key}
+        ),
+        "official_url": official_url,
+        "on_undocs": official_url.startswith(OFFICIAL_DOCUMENTS),
+    }
+    return render(request, "resolutions/not_in_archive.html", context)
 
 
 def document_by_id(request: HttpRequest, pk: int) -> HttpResponse:
@@ -438,6 +546,23 @@ def render_entity(
     return render(request, template, context)
 
 
+def body_documents(body: Body) -> QuerySet[Document]:
+    """The published documents a body adopted."""
+    return published_documents().filter(body=body)
+
+
+def topic_documents(topic: Topic) -> QuerySet[Document]:
+    """The published documents on a topic (confirmed or suggested, never rejected)."""
+    linked = DocumentTopic.objects.filter(topic=topic).exclude(status=DocumentTopic.Status.REJECTED)
+    return published_documents().filter(pk__in=linked.values("document_id"))
+
+
+def country_documents(country: Country) -> QuerySet[Document]:
+    """The published documents a country sponsored (one row each)."""
+    sponsored = Sponsorship.objects.filter(country=country)
+    return published_documents().filter(pk__in=sponsored.values("document_id"))
+
+
 def body_detail(request: HttpRequest, code: str) -> HttpResponse:
     """What a body adopted."""
     body = get_object_or_404(Body, code=code)
@@ -445,22 +570,25 @@ def body_detail(request: HttpRequest, code: str) -> HttpResponse:
         request,
         template="resolutions/body_detail.html",
         entity=body,
-        documents=published_documents().filter(body=body),
+        documents=body_documents(body),
         verb="of",
+        extra={"feed_url": reverse("resolutions:body_feed", args=[body.code])},
     )
 
 
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """The documents a topic covers (confirmed or suggested, never rejected)."""
     topic = get_object_or_404(Topic.objects.select_related("parent"), slug=slug)
-    linked = DocumentTopic.objects.filter(topic=topic).exclude(status=DocumentTopic.Status.REJECTED)
     return render_entity(
         request,
         template="resolutions/topic_detail.html",
         entity=topic,
-        documents=published_documents().filter(pk__in=linked.values("document_id")),
+        documents=topic_documents(topic),
         verb="on",
-        extra={"children": list(topic.children.order_by("name"))},
+        extra={
+            "children": list(topic.children.order_by("name")),
+            "feed_url": reverse("resolutions:topic_feed", args=[topic.slug]),
+        },
     )
 
 
@@ -471,8 +599,9 @@ def country_detail(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         template="resolutions/country_detail.html",
         entity=country,
-        documents=published_documents().filter(sponsorship__country=country),
+        documents=country_documents(country),
         verb="sponsored by",
+        extra={"feed_url": reverse("resolutions:country_feed", args=[country.slug])},
     )
 
 

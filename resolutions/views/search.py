@@ -13,6 +13,8 @@ from django.utils.cache import patch_vary_headers
 from .. import search as selectors
 from ..filters import VISIBLE_TOPIC_STATUSES
 from ..models import DocType, ParagraphKind
+from .documents import cited_outside_archive
+from .search_citations import CITATION_EXPORT_MAX
 
 SORTS_CHOSEN = {"newest", "oldest"}
 # The most rows an export returns; documented on /api/.
@@ -99,6 +101,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "chosen_sort": request.GET.get("sort") if request.GET.get("sort") in SORTS_CHOSEN else "",
         "views": selectors.VIEWS,
         "citation_matches": matches,
+        "not_in_archive": cited_outside_archive(query) if query and not matches else None,
         "active_filters": active_filters(request, results),
         "facet_names": FACET_NAMES,
         "year_counts": year_counts,
@@ -106,12 +109,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "unit": "paragraph" if view == "paragraphs" else "document",
         "params": request.GET.urlencode(),
         "export_max_rows": EXPORT_MAX_ROWS,
+        "citation_export_max": CITATION_EXPORT_MAX,
         "has_filters": bool(results.cleaned),
         "facet_sections": [
             (key, FACET_NAMES[key])
             for key in ("body", "topic", "kind", "verb", "doc_type", "sponsor")
         ],
-        "year_top": max(year_counts.values(), default=1),
         "year_bars": year_bars(facets.get("year", [])),
         "year_chart_label": f"{'Paragraphs' if view == 'paragraphs' else 'Documents'} per year",
         "verb_chart_label": "Most frequent operative verbs"
@@ -176,7 +179,7 @@ def document_row(document, *, base: str) -> dict:
         "year": document.year,
         "sponsors": [country.name for country in document.sponsors.all()],
         "topics": [
-            link.topic.slug
+            link.topic.name
             for link in document.topic_links.all()
             if link.status in VISIBLE_TOPIC_STATUSES
         ],

@@ -3,6 +3,11 @@
 Tests here use pytest-django's `live_server`, so they need `pytest.mark.django_db(transaction=True)`
 (tests/conftest.py puts the seeded rows back after each flush). Without /usr/bin/chromium they skip
 with a plain message.
+
+Pages run as in production: the site's own middleware and Content-Security-Policy, never bypassed,
+so an inline style or script the policy blocks fails a test. Each page records what went wrong in
+`page.problems` (console errors, uncaught exceptions, CSP violations); the `assert_clean` fixture
+checks it, and that nothing scrolls sideways.
 """
 
 from __future__ import annotations
@@ -25,7 +30,15 @@ LAUNCH_ARGS = [
     "--no-first-run",
 ]
 DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
+PHONE = {"width": 375, "height": 812}
+# Runs before the page's own scripts (Playwright injects it outside the page's CSP): a blocked
+# inline style or script fires `securitypolicyviolation`, reported here as a console error.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"}`
+    + ` at ${event.sourceFile}:${event.lineNumber}`);
+});
+"""
 
 
 @pytest.fixture(scope="module")
@@ -45,24 +58,63 @@ def chromium() -> Iterator[object]:
         browser.close()
 
 
-@pytest.fixture
-def desktop_page(chromium) -> Iterator[object]:
-    """A fresh page at desktop width."""
-    # bypass_csp: axe is injected as a script tag, which the site's CSP would block.
-    context = chromium.new_context(viewport=DESKTOP, bypass_csp=True)
+def watched_page(context) -> object:
+    """A new page of `context` whose console errors, exceptions and CSP violations are recorded."""
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    yield page
+    problems: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(f"console {message.type}: {message.text}")
+            if message.type == "error" or "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    page.on("pageerror", lambda error: problems.append(f"uncaught: {error}"))
+    page.on(
+        "response",
+        lambda response: (
+            problems.append(f"HTTP {response.status}: {response.url}")
+            if response.status >= 400 and response.request.resource_type != "document"
+            else None
+        ),
+    )
+    page.problems = problems
+    return page
+
+
+def check_clean(page) -> None:
+    """No console error, uncaught exception or CSP violation so far, and no sideways scrolling."""
+    assert page.problems == []
+    width = page.evaluate("() => document.scrollingElement.scrollWidth")
+    # The viewport asked for: a phone's window.innerWidth grows to fit content that overflows.
+    viewport = page.viewport_size["width"]
+    assert width <= viewport, f"{page.url} is {width}px wide in a {viewport}px viewport"
+
+
+@pytest.fixture
+def assert_clean() -> Callable[[object], None]:
+    """assert_clean(page): no console error, exception or CSP violation, no sideways scrolling."""
+    return check_clean
+
+
+@pytest.fixture
+def desktop_page(chromium) -> Iterator[object]:
+    """A fresh page at desktop width, with the site's CSP enforced."""
+    context = chromium.new_context(viewport=DESKTOP, accept_downloads=True)
+    yield watched_page(context)
     context.close()
 
 
 @pytest.fixture
 def phone_page(chromium) -> Iterator[object]:
-    """A fresh page at phone width, with touch."""
-    context = chromium.new_context(viewport=PHONE, is_mobile=True, has_touch=True, bypass_csp=True)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
+    """A fresh page 375 px wide, with touch and the site's CSP enforced."""
+    context = chromium.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, accept_downloads=True
+    )
+    yield watched_page(context)
     context.close()
 
 
@@ -88,8 +140,12 @@ def axe() -> Callable[[object], list[dict]]:
     if not AXE_JS.exists():
         pytest.skip(f"axe-core not installed ({AXE_JS} missing): run `npm install`")
 
+    source = AXE_JS.read_text()
+
     def check(page) -> list[dict]:
-        page.add_script_tag(path=str(AXE_JS))
+        # Evaluated by the browser's debugging protocol, which the page's CSP does not govern:
+        # a <script> tag would need the policy loosened for the test.
+        page.evaluate(source)
         result = page.evaluate("async () => await axe.run(document)")
         return [
             {

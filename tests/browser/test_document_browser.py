@@ -106,14 +106,14 @@ def test_read_cite_follow_and_come_back_on_desktop(
 
 
 def test_read_cite_follow_and_come_back_on_a_phone(
-    live_server, phone_page, two_documents, screenshot
+    live_server, phone_page, two_documents, screenshot, assert_clean
 ):
     citing, cited = two_documents
     read_cite_follow_and_come_back(
         phone_page, live_server, citing, cited, name="phone", screenshot=screenshot
     )
-    # No sideways scrolling on a phone.
-    assert phone_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    # No sideways scrolling on a phone, no console error, no CSP violation.
+    assert_clean(phone_page)
 
 
 def test_page_reads_without_javascript(live_server, chromium, two_documents, screenshot):
