@@ -9,8 +9,15 @@ from django.core.management.base import BaseCommand
 SAMPLES_DIR = Path(settings.BASE_DIR) / "samples"
 
 
+def sample_documents() -> list[Path]:
+    """The sample documents: the folder's `.txt` files (not its README or provenance list)."""
+    return sorted(SAMPLES_DIR.glob("*.txt"))
+
+
 class Command(BaseCommand):
     help = "Load the sample documents shipped in samples/ through the ingest command."
 
     def handle(self, *args: object, **options: object) -> None:
-        call_command("ingest", str(SAMPLES_DIR), stdout=self.stdout, stderr=self.stderr)
+        call_command(
+            "ingest", *map(str, sample_documents()), stdout=self.stdout, stderr=self.stderr
+        )
