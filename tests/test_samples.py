@@ -69,8 +69,7 @@ def errors_in(parsed: ParsedDocument, row: dict[str, str], text: str) -> list[st
         warning
         for warning in parsed.warnings
         if not (
-            (opener := UNKNOWN_OPENER_RE.match(warning))
-            and opener.group("word") in REAL_OPENERS
+            (opener := UNKNOWN_OPENER_RE.match(warning)) and opener.group("word") in REAL_OPENERS
         )
     ]
     expected = {
@@ -228,7 +227,7 @@ CITATIONS_READ_BY_HAND = {
 
 
 def test_citations_read_by_hand_link_up(loaded):
-    assert CITATIONS_READ_BY_HAND <= linked_pairs()
+    assert linked_pairs() >= CITATIONS_READ_BY_HAND
 
 
 def test_drafts_link_to_the_resolutions_adopted_from_them(loaded):
