@@ -6,18 +6,14 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from resolutions.samples import sample_documents
+
 SAMPLES_DIR = Path(settings.BASE_DIR) / "samples"
-
-
-def sample_documents() -> list[Path]:
-    """The sample documents: the folder's `.txt` files (not its README or provenance list)."""
-    return sorted(SAMPLES_DIR.glob("*.txt"))
 
 
 class Command(BaseCommand):
     help = "Load the sample documents shipped in samples/ through the ingest command."
 
     def handle(self, *args: object, **options: object) -> None:
-        call_command(
-            "ingest", *map(str, sample_documents()), stdout=self.stdout, stderr=self.stderr
-        )
+        paths = map(str, sample_documents(SAMPLES_DIR))
+        call_command("ingest", *paths, stdout=self.stdout, stderr=self.stderr)
