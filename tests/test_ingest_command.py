@@ -68,12 +68,24 @@ def test_a_missing_path_is_refused(tmp_path):
 
 
 def test_load_samples_is_idempotent(capsys):
+    samples = len(list(SAMPLES.glob("*.txt")))
     call_command("load_samples")
-    assert "5 new, 0 updated, 0 unchanged, 0 failed" in capsys.readouterr().out
+    assert f"{samples} new, 0 updated, 0 unchanged, 0 failed" in capsys.readouterr().out
     call_command("load_samples")
-    assert "0 new, 0 updated, 5 unchanged, 0 failed" in capsys.readouterr().out
-    assert Document.objects.count() == 5
-    assert IngestRun.objects.count() == 2
+    assert f"All {samples} sample documents are loaded already." in capsys.readouterr().out
+    assert Document.objects.count() == samples
+    assert IngestRun.objects.count() == 1
+
+
+def test_load_samples_loads_again_a_sample_that_was_deleted(capsys):
+    call_command("load_samples")
+    Document.objects.get(symbol="E/RES/2014/23").delete()
+    capsys.readouterr()
+
+    call_command("load_samples")
+
+    assert "1 new, 0 updated, 0 unchanged, 0 failed" in capsys.readouterr().out
+    assert Document.objects.filter(symbol="E/RES/2014/23").exists()
 
 
 def test_the_original_file_can_be_downloaded(client, capsys):

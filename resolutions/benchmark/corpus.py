@@ -25,6 +25,7 @@ from ..citations import DECISION_SERIES, RESOLUTION_SERIES
 from ..parsing import parse
 from ..parsing.countries import COUNTRIES
 from ..parsing.types import ParsedDocument, ParsedParagraph, ParsedReference
+from ..samples import seed_documents
 
 # The original filename every benchmark document carries: how `--reuse` recognizes the corpus.
 FILENAME_PREFIX = "bench-"
@@ -179,8 +180,8 @@ def read_pool(texts: Iterable[tuple[str, str]]) -> ParagraphPool:
 
 
 def read_sample_pool(folder: Path) -> ParagraphPool:
-    """The pool of the sample documents (`samples/*.txt`) in a folder."""
-    paths = sorted(folder.glob("*.txt"))
+    """The pool of the seed documents of a samples folder (the `.txt` files with a gold file)."""
+    paths = seed_documents(folder)
     return read_pool((path.name, path.read_text(encoding="utf-8")) for path in paths)
 
 

@@ -34,6 +34,7 @@ from resolutions.models import (
     Sponsorship,
 )
 from resolutions.parsing import parse_file
+from resolutions.samples import seed_documents
 
 SAMPLES_DIR = Path(settings.BASE_DIR) / "samples"
 # A variant's symbol or number ends in a three-digit number of its own (as the parser expects).
@@ -48,9 +49,9 @@ def peak_rss_mb() -> float:
 
 
 def write_variants(folder: Path, *, docs: int) -> set[str]:
-    """Write `docs` variants of the samples, each with its own symbol or number and checksum;
+    """Write `docs` variants of the seed samples, each with its own symbol or number and checksum;
     returns the variants' citation keys."""
-    samples = sorted(SAMPLES_DIR.glob("*.txt"))
+    samples = seed_documents(SAMPLES_DIR)
     if not samples:
         raise CommandError(f"No sample documents in {SAMPLES_DIR}.")
     if docs > VARIANTS_PER_SAMPLE * len(samples):

@@ -10,24 +10,29 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from resolutions.parsing import parse
+from resolutions.samples import sample_documents, seed_documents
 
 DEFAULT_SAMPLES = "samples"
 
 
 class Command(BaseCommand):
-    help = "Benchmark the parser on the sample texts (one core) and print documents per second."
+    help = "Benchmark the parser on the seed samples (one core) and print documents per second."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--repeat", type=int, default=20, help="passes over the sample set")
         parser.add_argument(
-            "--samples", default="", help="directory of .txt files (default: samples/)"
+            "--samples", default="", help="directory of .txt files (default: the seeds in samples/)"
         )
 
     def handle(self, *args: object, repeat: int, samples: str, **options: object) -> None:
-        directory = Path(samples) if samples else Path(settings.BASE_DIR) / DEFAULT_SAMPLES
-        texts = [path.read_text(encoding="utf-8") for path in sorted(directory.glob("*.txt"))]
+        paths = (
+            sample_documents(Path(samples))
+            if samples
+            else seed_documents(Path(settings.BASE_DIR) / DEFAULT_SAMPLES)
+        )
+        texts = [path.read_text(encoding="utf-8") for path in paths]
         if not texts:
-            raise CommandError(f"no .txt files in {directory}")
+            raise CommandError(f"no .txt files in {samples or DEFAULT_SAMPLES}")
         timings = time_parses(texts, repeat=max(1, repeat))
         total = sum(timings)
         size = sum(len(text.encode("utf-8")) for text in texts) / len(texts) / 1024
