@@ -19,9 +19,10 @@ from django.utils import timezone
 from resolutions.ingest import finish_run, ingest_file, start_run
 from resolutions.ingest_recovery import close_interrupted_runs, remove_orphan_originals
 from resolutions.models import Document, IngestOutcome, IngestRun, Paragraph
+from resolutions.samples import seed_documents
 
 PROJECT = Path(__file__).resolve().parent.parent
-SAMPLES = sorted((PROJECT / "samples").glob("*.txt"))
+SAMPLES = seed_documents(PROJECT / "samples")
 
 
 @pytest.mark.django_db
