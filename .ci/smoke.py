@@ -4,8 +4,10 @@
 
 In a new `git clone` (no `.venv`, no `.pgdata`, no `DATABASE_URL`):
 1. `make run` sets everything up and serves; `/search/` answers and `/api/search/` counts every
-   sample document listed in `samples/PROVENANCE.tsv`; a second `make run` says the archive is
-   already running; a TERM to `make` stops it with no "Error" line and nothing left running.
+   sample document listed in `samples/PROVENANCE.tsv`; the researcher's walk runs in Chromium
+   against it (tests/browser/test_served_walk.py, desktop and 375 px, under the site's CSP); a
+   second `make run` says the archive is already running; a TERM to `make` stops it with no
+   "Error" line and nothing left running.
 2. `make run` again reuses the set-up; then a `kill -9` of the runner.
 3. `make run` once more recovers from the kill (stale lock, orphan server) and serves; Ctrl-C
    (SIGINT to the whole group) stops it, and again nothing of the clone is left running.
@@ -160,6 +162,7 @@ def first_run(clone: Path, address: str, logs: Path) -> None:
     if count != expected:
         fail(f"/api/search/ counts {count} documents (HTTP {status}); samples list {expected}", run)
     print(f"ok: /api/search/ counts the {expected} sample documents")
+    browser_walk(clone, run)
 
     second = subprocess.run(
         ["make", "run"],
@@ -176,6 +179,32 @@ def first_run(clone: Path, address: str, logs: Path) -> None:
     run.process.send_signal(signal.SIGTERM)  # `kill <pid of make>`, as a person would
     run.assert_stopped_cleanly(signal.SIGTERM, "TERM")
     assert_nothing_left(clone, "after TERM")
+
+
+def browser_walk(clone: Path, run: Run) -> None:
+    """The researcher's walk in Chromium against the served clone (axe needs node_modules)."""
+    subprocess.run(
+        ["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=clone, check=True, timeout=600
+    )
+    walk = subprocess.run(
+        [
+            str(clone / ".venv" / "bin" / "python"),
+            "-m",
+            "pytest",
+            "tests/browser/test_served_walk.py",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+        ],
+        cwd=clone,
+        env={**os.environ, "ARCHIVE_SERVED_URL": f"http://{run.address}"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if walk.returncode != 0 or "2 passed" not in walk.stdout:
+        fail(f"the browser walk on the served archive failed:\n{walk.stdout[-4000:]}", run)
+    print("ok: the researcher's walk passes on the served archive (desktop and 375 px)")
 
 
 def killed_run(clone: Path, address: str, logs: Path) -> None:
