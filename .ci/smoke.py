@@ -204,6 +204,9 @@ def browser_walk(clone: Path, run: Run) -> None:
     )
     if walk.returncode != 0 or "2 passed" not in walk.stdout:
         fail(f"the browser walk on the served archive failed:\n{walk.stdout[-4000:]}", run)
+    logged = [line for line in run.output().splitlines() if "Traceback" in line or '" 50' in line]
+    if logged:
+        fail("the server logged errors during the walk:\n" + "\n".join(logged[:20]), run)
     print("ok: the researcher's walk passes on the served archive (desktop and 375 px)")
 
 
