@@ -1,4 +1,4 @@
-"""The importer on real records: upsert, idempotence, history, librarians' corrections, bad input."""
+"""The importer on real records: upsert, idempotence, history, corrections, bad input."""
 
 import datetime
 
