@@ -166,7 +166,7 @@ def voting_record(record_id: int, symbol: str, ballots: dict[str, str]) -> bytes
 
 
 def test_the_fixtures_voting_records_are_not_ga_roll_calls(import_fixtures):
-    """The fixtures' voting records (Security Council) are outside the GA roll calls: said, not faked."""
+    """The fixtures' voting records (Security Council) are outside the GA roll calls."""
     import_fixtures("S_RES_2538_2020_vote.xml", "undl-mixed-184.xml.xz")
     assert disagreements(roll_calls()) == (0, [])
     assert Vote.objects.count() == 1
