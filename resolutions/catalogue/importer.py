@@ -93,9 +93,9 @@ class ImportReport:
         return ", ".join(f"{self.counts[name]} {name}" for name in order)
 
 
-def run_for(source: str, *, dry_run: bool = False) -> ImportRun:
-    """Open an import run."""
-    return ImportRun.objects.create(source=source[:500], dry_run=dry_run)
+def run_for(source: str, *, started: datetime.datetime | None = None) -> ImportRun:
+    """Record an import run (a dry run records none)."""
+    return ImportRun.objects.create(source=source[:500], started_at=started or timezone.now())
 
 
 def finish(run: ImportRun, report: ImportReport) -> None:

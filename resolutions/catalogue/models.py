@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from ..models import Country, Document, Topic
@@ -296,10 +297,9 @@ class StateVote(models.Model):
 class ImportRun(models.Model):
     """One run of `import_undl`: what it asked for and what became of each record."""
 
-    started_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
     source = models.CharField(max_length=500, help_text="The query, or the raw store read.")
-    dry_run = models.BooleanField(default=False)
     counts = models.JSONField(default=dict, help_text="Records by outcome.")
 
     class Meta:
