@@ -29,6 +29,7 @@ from ..citation_formats import (
 )
 from ..document_display import CitationLink, Segment, paragraph_citation, render_paragraph
 from ..models import Body, Country, Document, DocumentTopic, Paragraph, Reference, Topic
+from ..catalogue.selectors import country_votes, document_catalogue
 from ..selectors import citations_of, published_documents, references_of
 
 PAGE_SIZE = 25
@@ -52,7 +53,7 @@ def get_published_document(*, symbol: str | None = None, pk: int | None = None) 
     """The published document by symbol or id, with body and draft/adopted versions; else 404."""
     documents = (
         published_documents()
-        .select_related("body", "draft__body", "adopted_version__body")
+        .select_related("body", "draft__body", "adopted_version__body", "catalogue_record")
         # The page shows paragraphs, not the full texts (tens of kilobytes each).
         .defer("full_text", "draft__full_text", "adopted_version__full_text")
     )
@@ -303,6 +304,7 @@ def render_document(request: HttpRequest, document: Document) -> HttpResponse:
         "adopted": adopted_version_of(document),
         "original_url": original_url(document),
         "links": document_links(document),
+        "catalogue": document_catalogue(document),
     }
     return render(request, "resolutions/document.html", context)
 
@@ -473,6 +475,7 @@ def country_detail(request: HttpRequest, slug: str) -> HttpResponse:
         entity=country,
         documents=published_documents().filter(sponsorship__country=country),
         verb="sponsored by",
+        extra={"country_votes": country_votes(country)},
     )
 
 
