@@ -21,6 +21,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 
 from .. import charts
+from ..catalogue.selectors import country_votes, document_catalogue
 from ..citation_formats import (
     bibtex_for_document,
     contract_dict,
@@ -29,7 +30,6 @@ from ..citation_formats import (
 )
 from ..document_display import CitationLink, Segment, paragraph_citation, render_paragraph
 from ..models import Body, Country, Document, DocumentTopic, Paragraph, Reference, Topic
-from ..catalogue.selectors import country_votes, document_catalogue
 from ..selectors import citations_of, published_documents, references_of
 
 PAGE_SIZE = 25
