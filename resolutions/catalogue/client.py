@@ -18,6 +18,7 @@ import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 
 import httpx
 from tenacity import (
@@ -62,8 +63,6 @@ def retry_after_seconds(value: str | None) -> float | None:
     if value.isdigit():
         return min(float(value), MAX_RETRY_AFTER)
     try:
-        from email.utils import parsedate_to_datetime
-
         moment = parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None

@@ -66,7 +66,8 @@ def build_query(
     if series:
         parts.append(any_of(f'191__a:"{s}*"' for s in series))
     if bodies:
-        parts.append(any_of(f'710__a:"{b}"' for b in bodies))
+        # Single quotes: a partial match ("UN. General Assembly (63rd sess. : 2008-2009)").
+        parts.append(any_of(f"710__a:'{b}'" for b in bodies))
     if subjects:
         parts.append(any_of(f'650__a:"{s}"' for s in subjects))
     if date_from or date_to:

@@ -88,9 +88,11 @@ class ImportReport:
         self.issues.append(Issue(record_id or "", stage, reason))
 
     def summary(self) -> str:
-        """One line: the counts by outcome."""
+        """One line: the counts by outcome (records, then texts when any were fetched)."""
         order = ("new", "updated", "unchanged", "failed")
-        return ", ".join(f"{self.counts[name]} {name}" for name in order)
+        parts = [f"{self.counts[name]} {name}" for name in order]
+        parts += [f"{n} {name}" for name, n in sorted(self.counts.items()) if name not in order]
+        return ", ".join(parts)
 
 
 def run_for(source: str, *, started: datetime.datetime | None = None) -> ImportRun:

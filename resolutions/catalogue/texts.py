@@ -24,7 +24,7 @@ from .. import parsing
 from ..ingest import IngestSource, ingest_document
 from ..parsing.types import ParsedDocument, ParseError
 from .client import UndlClient
-from .importer import ImportReport
+from .importer import ImportReport, suggest_topics
 from .models import CatalogueRecord
 from .rawstore import RawStore
 from .symbols import symbol_key
@@ -82,6 +82,8 @@ def ingest_text(record: CatalogueRecord, data: bytes, *, filename: str) -> str:
         result = ingest_document(merged, source=IngestSource.from_bytes(data, filename=filename))
         if result.document is None or result.document.pk != record.document_id:
             raise ParseError("the parsed text was filed under another document than the record's")
+        # A new text replaces the suggested topics: the catalogue's subjects suggest theirs again.
+        suggest_topics(result.document, record)
         record.text_checksum = checksum
         record.parse_disagreements = disagreements
         record._change_reason = "text from the official PDF"

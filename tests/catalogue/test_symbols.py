@@ -2,7 +2,9 @@
 
 import pytest
 
+from resolutions.catalogue.marc import read_record
 from resolutions.catalogue.symbols import clean_symbol, split_symbol, symbol_key
+from tests.catalogue.conftest import ALL_FILES, raw_records
 
 SAME_DOCUMENT = [
     ("A/RES/73/187", "R/73/187"),
@@ -66,8 +68,6 @@ def test_suffixes_and_revisions_are_separate_parts():
 
 
 def test_every_symbol_in_the_fixtures_has_a_key_equal_to_its_791_or_993_spelling():
-    from resolutions.catalogue.marc import read_record
-    from tests.catalogue.conftest import ALL_FILES, raw_records
 
     keys: dict[str, str] = {}
     for raw in raw_records(*ALL_FILES):

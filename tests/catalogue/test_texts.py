@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import logging
 
 import httpx
 import pytest
 import respx
+from django.core.management import call_command
 
 from resolutions.catalogue.client import UndlClient
 from resolutions.catalogue.importer import ImportReport
@@ -69,6 +71,7 @@ def fetch(store: RawStore, routes: dict[str, httpx.Response], languages=("en",))
 def test_the_english_pdf_is_kept_parsed_and_ingested_under_the_catalogues_metadata(
     import_fixtures, tmp_path, caplog
 ):
+    call_command("load_unbis", "--crime-and-drugs", stdout=io.StringIO())
     import_fixtures("A_RES_63_156.xml")
     store = RawStore(tmp_path / "raw")
     pdf = pdf_bytes(RESOLUTION_LINES)
@@ -96,6 +99,8 @@ def test_the_english_pdf_is_kept_parsed_and_ingested_under_the_catalogues_metada
     }
     for name in record.parse_disagreements:
         assert f"644016 {name}: the PDF says" in caplog.text
+    # The catalogue's subjects still suggest their topics after the text replaced the rules'.
+    assert document.topic_links.filter(topic__slug="trafficking-in-persons").exists()
     # The same PDF again: nothing to do.
     again = fetch(store, {FILES + "A_RES_63_156-EN.pdf": httpx.Response(200, content=pdf)})
     assert again.counts["text unchanged"] == 1
