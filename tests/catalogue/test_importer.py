@@ -5,7 +5,8 @@ import datetime
 import pytest
 
 from resolutions.catalogue.importer import ImportReport, import_page, import_records
-from resolutions.catalogue.marc import RawRecord
+from resolutions.catalogue.mapping import CatalogueEntry, map_record
+from resolutions.catalogue.marc import RawRecord, RecordError, read_record
 from resolutions.catalogue.models import CatalogueRecord, RecordLink, Vote
 from resolutions.models import Document
 from tests.catalogue.conftest import ALL_FILES, SINGLE_RECORDS, page_bytes, raw_records
@@ -207,3 +208,36 @@ def test_a_malformed_record_is_reported(import_fixtures):
     report = ImportReport()
     import_records([broken], report=report)
     assert issues_of(report)["262918"].startswith("malformed XML")
+
+
+def test_invariants_hold_over_every_fixture_record(import_fixtures):
+    import_fixtures(*ALL_FILES)
+    entries = {}
+    for raw in raw_records(*ALL_FILES):
+        record, notes = read_record(raw)
+        try:
+            entry = map_record(record, notes=tuple(notes))
+        except RecordError:
+            continue
+        if isinstance(entry, CatalogueEntry):
+            entries[entry.record_id] = entry
+    records = CatalogueRecord.objects.select_related("document")
+    assert records.count() == len(entries) == 248
+    for record in records:
+        entry = entries[record.record_id]
+        # Languages come from 856, the date from 992 (269 only without one).
+        assert [f["language"] for f in record.files] == [f.language for f in entry.files]
+        expected = entry.date and datetime.date.fromisoformat(entry.date)
+        assert record.document.date == (expected or None)
+        # No mojibake is left in what the pages show.
+        assert "Ã" not in record.document.title
+        assert not any("Ã" in f["label"] or "Ø" in f["label"] for f in record.files)
+    # Every 993 link resolves to the document with its key, or is outside the archive.
+    archived = dict(CatalogueRecord.objects.values_list("symbol_key", "document_id"))
+    for link in RecordLink.objects.select_related("document"):
+        if link.document is None:
+            assert link.symbol_key not in archived
+        else:
+            assert archived.get(link.symbol_key, link.document_id) == link.document_id
+    assert RecordLink.objects.filter(document__isnull=False).exists()
+    assert RecordLink.objects.filter(document__isnull=True).exists()
