@@ -8,6 +8,8 @@ where a librarian's correction differs from them.
 
 from __future__ import annotations
 
+import re
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -15,7 +17,11 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from ..models import Country, Document, Topic
+from ..parsing.countries import country_by_name
 from .symbols import undocs_url
+
+# A geographic heading: a name with its country in brackets, "DARFUR (SUDAN)".
+PLACE_RE = re.compile(r"\S \([A-Z][A-Z .,':-]*\)$")
 
 
 class VoteOutcome(models.TextChoices):
@@ -178,8 +184,13 @@ class RecordSubject(models.Model):
 
     @property
     def is_place(self) -> bool:
-        """A UNBIS heading that is no thesaurus concept is a place (DARFUR (SUDAN)), or a 651."""
-        return self.tag == "651" or (self.unbis and self.concept_id is None)
+        """A 651, or a UNBIS heading that is no thesaurus concept and names a place: a State, or
+        a name with its country in brackets (DARFUR (SUDAN))."""
+        if self.tag == "651":
+            return True
+        if not self.unbis or self.concept_id is not None:
+            return False
+        return bool(PLACE_RE.search(self.label) or country_by_name(self.label))
 
 
 class RecordLink(models.Model):

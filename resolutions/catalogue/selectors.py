@@ -78,6 +78,7 @@ class CataloguePanel:
     links: list[RelatedLink]
     subjects: list[RecordSubject]
     places: list[RecordSubject]
+    unmatched: list[RecordSubject]
     names: list[RecordSubject]
     differences: list[tuple[str, object]] = field(default_factory=list)
     votes: list[VotePanel] = field(default_factory=list)
@@ -165,6 +166,7 @@ def document_catalogue(document: Document) -> CataloguePanel | None:
         links=related_links(record),
         subjects=[s for s in subjects if s.unbis and s.concept_id],
         places=[s for s in subjects if s.is_place],
+        unmatched=[s for s in subjects if s.unbis and not s.concept_id and not s.is_place],
         names=[s for s in subjects if s.tag in ("610", "611", "630")],
         differences=differences,
         votes=vote_panels(document),

@@ -66,6 +66,9 @@ def test_unbis_subjects_link_to_their_pages_and_places_are_places(client, import
     section = catalogue_section(page(client, "/documents/A/RES/63/156/"))
     trafficking = Concept.objects.get(label="TRAFFICKING IN PERSONS")
     assert f'<a href="/subjects/{trafficking.identifier}/">TRAFFICKING IN PERSONS</a>' in section
+    # Only the crime and drugs part is loaded: WOMEN is not a place, just not loaded.
+    assert "Places:" not in section
+    assert "Not in the archive's copy of the thesaurus: GIRLS; WOMEN&#x27;S RIGHTS" in section
 
 
 def test_a_librarians_correction_shows_that_it_differs(client, import_fixtures):
