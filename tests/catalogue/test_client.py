@@ -241,3 +241,27 @@ def test_queries_and_the_documented_default():
         assert part in field
     assert build_query() == field
     assert build_query(since="2024-05-01").endswith("005:20240501->99999999")
+
+
+def test_the_command_fetches_texts_when_asked(tmp_path, monkeypatch, settings):
+    from tests.catalogue.test_texts import RESOLUTION_LINES
+    from tests.test_upload import pdf_bytes
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    monkeypatch.setenv("UNDL_TOKEN", "secret")
+    library = FakeLibrary(raw_records("A_RES_63_156.xml"))
+    pdf = pdf_bytes(RESOLUTION_LINES)
+    out = io.StringIO()
+    with respx.mock(assert_all_called=False) as router:
+        router.get(f"{BASE}/api/v1/search").mock(side_effect=library)
+        router.get("https://digitallibrary.un.org/record/644016/files/A_RES_63_156-EN.pdf").mock(
+            return_value=httpx.Response(200, content=pdf)
+        )
+        call_command(
+            "import_undl", "--texts", "--delay", "0", "--base-url", BASE,
+            "--raw-store", str(tmp_path / "raw"), stdout=out, stderr=io.StringIO(),
+        )  # fmt: skip
+    assert "1 new, 0 updated, 0 unchanged, 0 failed, 1 text updated" in out.getvalue()
+    document = CatalogueRecord.objects.get(record_id=644016).document
+    assert document.paragraphs.count() > 3
+    assert (tmp_path / "raw" / "files" / "644016" / "A_RES_63_156-EN.pdf").exists()
