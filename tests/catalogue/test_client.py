@@ -265,3 +265,16 @@ def test_the_command_fetches_texts_when_asked(tmp_path, monkeypatch, settings):
     document = CatalogueRecord.objects.get(record_id=644016).document
     assert document.paragraphs.count() > 3
     assert (tmp_path / "raw" / "files" / "644016" / "A_RES_63_156-EN.pdf").exists()
+
+
+def test_since_imports_only_records_changed_since_and_keeps_all_raw(records, store):
+    from resolutions.catalogue.crawl import MODIFIED_RE
+
+    changed = {r.record_id for r in records if MODIFIED_RE.search(r.data)[1].decode() >= "20220101"}
+    assert 0 < len(changed) < 60
+    _, report, _ = run_crawl(FakeLibrary(records), store, since="2022-01-01")
+    assert store.count() == 60
+    assert report.counts["new"] + report.counts["failed"] == len(changed)
+    imported = {str(i) for i in CatalogueRecord.objects.values_list("record_id", flat=True)}
+    imported |= {str(i) for i in Vote.objects.values_list("record_id", flat=True)}
+    assert imported <= changed
