@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     # django-ninja: its templates and static files (Swagger UI) for the API docs.
     "ninja",
     "resolutions",
+    "resolutions.catalogue",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 
 from .. import charts
+from ..catalogue.selectors import country_votes, document_catalogue
 from ..citation_formats import (
     PUBLISHER,
     bibtex_for_document,
@@ -72,7 +73,7 @@ def get_published_document(*, symbol: str | None = None, pk: int | None = None) 
     """The published document by symbol or id, with body and draft/adopted versions; else 404."""
     documents = (
         published_documents()
-        .select_related("body", "draft__body", "adopted_version__body")
+        .select_related("body", "draft__body", "adopted_version__body", "catalogue_record")
         # The page shows paragraphs, not the full texts (tens of kilobytes each).
         .defer("full_text", "draft__full_text", "adopted_version__full_text")
     )
@@ -341,6 +342,7 @@ def render_document(request: HttpRequest, document: Document) -> HttpResponse:
             ("Bluebook", bluebook_for_document(document)),
         ],
         "meta": citation_meta(request, document, topics=[link.topic.name for link in topic_links]),
+        "catalogue": document_catalogue(document),
     }
     return render(request, "resolutions/document.html", context)
 
@@ -601,7 +603,10 @@ def country_detail(request: HttpRequest, slug: str) -> HttpResponse:
         entity=country,
         documents=country_documents(country),
         verb="sponsored by",
-        extra={"feed_url": reverse("resolutions:country_feed", args=[country.slug])},
+        extra={
+            "feed_url": reverse("resolutions:country_feed", args=[country.slug]),
+            "country_votes": country_votes(country),
+        },
     )
 
 
