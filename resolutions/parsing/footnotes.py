@@ -11,7 +11,11 @@ from .verbs import MODIFIERS, is_operative_verb, is_preambular_opener
 # A marker in the running text becomes SENTINEL_OPEN + marker + SENTINEL_CLOSE.
 SENTINEL_OPEN = "\ue000"
 SENTINEL_CLOSE = "\ue001"
-SENTINEL_RE = re.compile("\ue000([^\ue001\ue000]{1,8})\ue001")
+SENTINEL_RE = re.compile("\ue000([^\ue001\ue000]{1,12})\ue001")
+# A note written out in parentheses, with the marker printed before it or not.
+PARENTHESIZED_NOTE_RE = re.compile(
+    r"(?:(?<=[,.;:\u201d\u2019)])(\d{1,3}))?[ ]*\([Ff]ootnote:[ ]*([^()]*(?:\([^()]*\)[^()]*)*)\)"
+)
 SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
 SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPTS}]{{1,3}}")
@@ -176,6 +180,26 @@ RUN_MAX = 3000
 
 def separate_footnotes(text: str) -> tuple[str, dict[str, str]]:
     """Take footnote bodies out of `text`, markers turned into sentinels; bodies keyed by marker."""
+    text, inline = separate_parenthesized_notes(text)
+    marked, bodies = separate_printed_footnotes(text)
+    return marked, {**inline, **bodies}
+
+
+def separate_parenthesized_notes(text: str) -> tuple[str, dict[str, str]]:
+    """Footnotes written out in the text, as records give them: "President,14 (footnote:
+    A/79/L.78.)" becomes a sentinel, its body kept under a key of its own."""
+    bodies: dict[str, str] = {}
+
+    def take(match: re.Match[str]) -> str:
+        key = f"{match.group(1) or len(bodies) + 1}#note"
+        bodies[key] = match.group(2).strip()
+        return sentinel(key)
+
+    return PARENTHESIZED_NOTE_RE.sub(take, text), bodies
+
+
+def separate_printed_footnotes(text: str) -> tuple[str, dict[str, str]]:
+    """Footnote bodies printed as such (superscript, Markdown, 1990s or PDF layout)."""
     bodies: dict[str, str] = {}
     blocks = text.split("\n\n")
     kept: list[str] = []

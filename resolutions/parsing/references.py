@@ -102,7 +102,11 @@ def find_references(
     citing in a paragraph when it is not the document's (a draft embedded in a report).
     """
     found: dict[str, ParsedReference] = {}
-    own_keys = {own_symbol or "", f"{own_body} {own_number}", *joint_symbols}
+    own_keys = {
+        own_symbol or "",
+        *(f"{own_body} {number}" for number in own_numbers(own_number)),
+        *joint_symbols,
+    }
     for text, index in chunks:
         citing = (citing_bodies or {}).get(index, own_body) if index is not None else own_body
         for reference in cited_resolutions(text, own_body=citing):
@@ -305,6 +309,17 @@ def infer_body(number: str, *, own_body: str) -> str:
     ):
         return "GA"
     return own_body if own_body != "OTHER" else "GA"
+
+
+def own_numbers(number: str | None) -> list[str]:
+    """A document's number and, for one in parts ("72/414 A and B"), each part's."""
+    if not number:
+        return [""]
+    parts = re.fullmatch(r"(\S+)[ ]([A-Z])[ ]and[ ]([A-Z])", number)
+    if not parts:
+        return [number]
+    base = parts.group(1)
+    return [number, base, f"{base} {parts.group(2)}", f"{base} {parts.group(3)}"]
 
 
 def normalize_number(number: str) -> str:

@@ -120,10 +120,14 @@ def read_manifest(path: Path) -> dict[str, ManifestEntry]:
 
 
 def same_symbol(parsed: str | None, expected: str) -> bool:
-    """Symbols equal up to case and spacing."""
+    """Symbols equal up to case, spacing and a closing full stop (as some records end them)."""
     if not parsed:
         return False
-    return SYMBOL_SPACE_RE.sub("", parsed).upper() == SYMBOL_SPACE_RE.sub("", expected).upper()
+
+    def key(symbol: str) -> str:
+        return SYMBOL_SPACE_RE.sub("", symbol).upper().rstrip(".")
+
+    return key(parsed) == key(expected)
 
 
 def year_agrees(year: int | None, entry: ManifestEntry) -> bool:
