@@ -12,6 +12,8 @@ from .verbs import MODIFIERS, is_operative_verb, is_preambular_opener
 SENTINEL_OPEN = "\ue000"
 SENTINEL_CLOSE = "\ue001"
 SENTINEL_RE = re.compile("\ue000([^\ue001\ue000]{1,12})\ue001")
+# A block that is an asterisk note: "* Any changes to the list of sponsors will be reflected ...".
+STAR_NOTE_RE = re.compile(r"(\*{1,3})[ \t]+([A-Z][^\n]*(?:\n(?!\n)[^\n]*)*)$")
 # A note written out in parentheses, with the marker printed before it or not.
 PARENTHESIZED_NOTE_RE = re.compile(
     r"(?:(?<=[,.;:\u201d\u2019)])(\d{1,3}))?[ ]*\([Ff]ootnote:[ ]*([^()]*(?:\([^()]*\)[^()]*)*)\)"
@@ -181,8 +183,23 @@ RUN_MAX = 3000
 def separate_footnotes(text: str) -> tuple[str, dict[str, str]]:
     """Take footnote bodies out of `text`, markers turned into sentinels; bodies keyed by marker."""
     text, inline = separate_parenthesized_notes(text)
+    text, stars = separate_star_notes(text)
     marked, bodies = separate_printed_footnotes(text)
-    return marked, {**inline, **bodies}
+    return marked, {**inline, **stars, **bodies}
+
+
+def separate_star_notes(text: str) -> tuple[str, dict[str, str]]:
+    """Blocks that are asterisk notes ("* Any changes to the list of sponsors ...", "* On behalf
+    of the States ..."), kept as bodies: they are notes on the heading, not paragraphs."""
+    bodies: dict[str, str] = {}
+    kept: list[str] = []
+    for block in text.split("\n\n"):
+        note = STAR_NOTE_RE.match(block)
+        if note:
+            bodies[f"{note.group(1)}#{len(bodies) + 1}"] = note.group(2).strip()
+        else:
+            kept.append(block)
+    return "\n\n".join(kept), bodies
 
 
 def separate_parenthesized_notes(text: str) -> tuple[str, dict[str, str]]:

@@ -36,7 +36,7 @@ BODY_HEADING_RE = re.compile(
 LEADING_NUMBER_RE = re.compile(rf"(?:^|(?<=[\s\]*]))(?P<number>{NUMBER_PART})\.[ ]+(?=[A-Z])")
 DRAFT_RE = re.compile(r"\b(?:revised[ ]+)?draft[ ]+(resolution|decision)\b", re.IGNORECASE)
 SPONSORS_RE = re.compile(
-    r"([^:\n]{3,3000}?):[ ]*(?:revised[ ]+|amended[ ]+)?draft[ ]+(?:resolution|decision)",
+    r"([^:\n]{3,3000}?):[ ]*\**[ ]*(?:revised[ ]+|amended[ ]+)?draft[ ]+(?:resolution|decision)",
     re.IGNORECASE,
 )
 # Sponsors on a line of their own: "Sponsors: Argentina, Canada and Japan" (continued on the next
