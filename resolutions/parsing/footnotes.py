@@ -32,6 +32,9 @@ SLASH_MARKER_RE = re.compile(r"(?<=[\w.,;:)\u201d\"\u2019])[ ]?(\d{1,3})/(?=[\s,
 BODY_START_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,3}) (?=[A-Z\u201c\"'(])")
 STAR_BODY_RE = re.compile(r"(?<=\s)(\*{1,3}|\u2020|\u2021) (?=[A-Z\u201c\"'(])")
 STAR_MARKER_RE = re.compile(r"(?<=[\w.,;:)])(\*{1,3}|\u2020|\u2021)(?=[\s,;:.]|$)")
+# A footnote body opening a block ("4 Resolution 69/283, annex II."), and a year with a marker.
+BODY_BLOCK_RE = re.compile(r"(?:^|\n\n)(\d{1,3}) (?=[A-Z\u201c\"'(])")
+YEAR_MARKER_RE = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)([1-9]\d?)(?=[ ,;:.\n]|$)")
 # A marker after a space, or attached to the word or punctuation before it ("thereto1").
 NUMBER_TOKEN_RE = re.compile(
     r"(?:(?<=[\w.,;:)\u201d\"\u2019])[ ]|(?<=[a-z.,;:)\u201d\"\u2019]))"
@@ -282,6 +285,7 @@ def separate_inline_footnotes(text: str) -> tuple[str, dict[str, str]]:
     middle of it. Numbering runs on through the document or restarts on each page; markers of a
     restarted run get keys of their own ("1#2") and are replaced only in the text of their page.
     """
+    text = split_year_markers(text)
     bodies: dict[str, str] = {}
     done = ""  # text whose markers of the runs found so far are sentinels
     page = ""  # text since the last run
@@ -325,6 +329,20 @@ def separate_inline_footnotes(text: str) -> tuple[str, dict[str, str]]:
         text = replace_inline_markers(text, keys=first)
     text = BLANK_RUN_RE.sub("\n\n", text).strip()
     return text, bodies
+
+
+def split_year_markers(text: str) -> str:
+    """A marker glued to a year ("Disaster Risk Reduction 2015-20304") set apart ("2030 4") when
+    a footnote body of that number opens a block of the text."""
+    numbers = {match.group(1) for match in BODY_BLOCK_RE.finditer(text)}
+    if not numbers:
+        return text
+
+    def split(match: re.Match[str]) -> str:
+        year, marker = match.group(1), match.group(2)
+        return f"{year} {marker}" if marker in numbers else match.group(0)
+
+    return YEAR_MARKER_RE.sub(split, text)
 
 
 def footnote_key(marker: str, generation: int) -> str:
