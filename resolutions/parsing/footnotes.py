@@ -178,6 +178,8 @@ NOT_MARKER_AFTER = frozenset(
     }
 )
 BODY_MAX = 400
+# A body that is a block of its own (it opens the block and runs to its end) may be longer.
+BLOCK_BODY_MAX = 3000
 # Running text ending in a word cut by a hyphen (the rest of the word follows the bodies).
 SPLIT_WORD_RE = re.compile(r"[a-z]{2}-$")
 RUN_MAX = 3000
@@ -422,7 +424,9 @@ def collect_run(
             if end is None:
                 return None
         body = block[position + len(str(number)) : end].strip()
-        if not body or len(body) > BODY_MAX or OPERATIVE_INSIDE_RE.search(body):
+        whole_block = closing and position == 0 and end == len(block)
+        limit = BLOCK_BODY_MAX if whole_block else BODY_MAX
+        if not body or len(body) > limit or OPERATIVE_INSIDE_RE.search(body):
             return None
         run.append((str(number), body))
         if not following:
@@ -464,8 +468,9 @@ def may_be_marker(text: str, start: int, end: int) -> bool:
     """Whether the number at text[start:end] can be a footnote marker (not an article or a date)."""
     before = WORD_BEFORE_RE.search(text[max(0, start - 40) : start])
     after = WORD_AFTER_RE.search(text[end : end + 40])
-    if before and before.group(1).lower() in NOT_MARKER_BEFORE:
-        return False
+    spaced = before is not None and before.group(0) != before.group(1)
+    if before and before.group(1).lower() in NOT_MARKER_BEFORE and spaced:
+        return False  # "paragraph 4", but "decision6" (glued) is a marker
     if start and text[start - 1] == ".":
         # "Rev.1", "L.3", "No.5" are parts of symbols; a marker after a full stop ends a word.
         # A capitalized word ending a sentence ("the 1972 Protocol.1") may carry one too, unless
