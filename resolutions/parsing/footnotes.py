@@ -295,7 +295,9 @@ def separate_inline_footnotes(text: str) -> tuple[str, dict[str, str]]:
     for block in text.split("\n\n"):
         page += "\n\n" if done or page else ""
         while block:
-            found = find_numbered_run(block, expected=expected, before=done + page)
+            found = find_numbered_run(
+                block, expected=expected, before=done + page, continuing=bool(bodies) and not page.strip()
+            )
             restarted = False
             if not found and expected > 1:
                 found = find_numbered_run(block, expected=1, before=page)
@@ -353,12 +355,13 @@ def footnote_key(marker: str, generation: int) -> str:
 
 
 def find_numbered_run(
-    block: str, *, expected: int, before: str
+    block: str, *, expected: int, before: str, continuing: bool = False
 ) -> tuple[int, int, list[tuple[str, str]]] | None:
     """Start, end and bodies of a run of numbered footnotes in `block`, if any.
 
     A run closing the block is looked for first (from the end), then one inside the block,
-    ending where the running text resumes.
+    ending where the running text resumes. A block that opens with the next body right after
+    the bodies just taken (`continuing`) goes on with them even if its marker was lost.
     """
     starts = [m for m in BODY_START_RE.finditer(block) if int(m.group(1)) == expected]
     starts = [m for m in starts if may_be_marker(block, m.start(1), m.end(1))]
@@ -366,7 +369,10 @@ def find_numbered_run(
     for closing in (True, False):
         for start in reversed(starts) if closing else starts:
             found = collect_run(block, start=start.start(1), first=expected, closing=closing)
-            if found and has_marker(before + "\n\n" + block[: start.start()], str(expected)):
+            lost_marker = continuing and closing and start.start(1) == 0
+            if found and (
+                lost_marker or has_marker(before + "\n\n" + block[: start.start()], str(expected))
+            ):
                 end, run = found
                 results.append((start.start(), end, run))
                 break
