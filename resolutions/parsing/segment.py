@@ -13,7 +13,7 @@ SENTINELS = r"(?:\ue000[^\ue001\ue000]{1,8}\ue001)*"
 NUMBERED_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\.[ ](?=[^\s\d.])")
 FIRST_NUMBERED_RE = re.compile(r"(?:(?<=\s)|^)1\.[ ](?=[A-Z*_])")
 PREAMBLE_SPLIT_RE = re.compile(
-    rf"[,;:]{SENTINELS}(?:[ ]|\n\n)+(?=([A-Z][a-z]+(?:-[a-z]+)?)(?:[ ]([a-z]+))?)"
+    rf"[,;:.]{SENTINELS}(?:[ ]|\n\n)+(?=([A-Z][a-z]+(?:-[a-z]+)?)(?:[ ]([a-z]+))?)"
 )
 FIRST_WORDS_RE = re.compile(r"^\W{0,3}([A-Za-z][a-z]+(?:-[a-z]+)?)(?:[ ]([a-z]+))?")
 SUBPARAGRAPH_START_RE = re.compile(r"^\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)[ ]")
