@@ -56,6 +56,8 @@ MODIFIERS: frozenset[str] = frozenset(
 )
 
 # Multi-word openers kept whole, longest first within each start word.
+# Phrases written two ways, recorded in one form: "Calls on" is "calls upon".
+PHRASE_VARIANTS: dict[str, str] = {"calls on": "calls upon"}
 FIXED_PHRASES: tuple[str, ...] = (
     "calls upon",
     "calls on",
@@ -392,7 +394,7 @@ def match_fixed_phrase(words: list[str]) -> str | None:
     for phrase in FIXED_PHRASES:
         parts = phrase.split()
         if words[: len(parts)] == parts:
-            return phrase
+            return PHRASE_VARIANTS.get(phrase, phrase)
     return None
 
 
