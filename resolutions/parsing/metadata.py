@@ -22,6 +22,10 @@ ADOPTION_RE = re.compile(
     rf"|(?:^|\n\n)On[ ](?=\d{{1,2}}[ ](?:{MONTH_PATTERN})[ ]\d{{4}},[ ]the[ ]))"
     rf"(?=\d{{1,2}}[ ](?:{MONTH_PATTERN})|(?:{MONTH_PATTERN})[ ]\d)"
 )
+# A date right after the symbol that opens the text ("S/2021/523 3 June 2021 Draft Resolution").
+SYMBOL_DATE_RE = re.compile(
+    rf"^\s*(?:{SYMBOL_RE.pattern})\s+(?=\d{{1,2}}[ ](?:{MONTH_PATTERN})[ ]\d{{4}}\b)"
+)
 DISTR_RE = re.compile(r"Distr\.?:?[ ]*(?:General|Limited|Restricted|Special)?[ ,]*", re.IGNORECASE)
 HEADING_NUMBER_RE = re.compile(
     rf"(?:^|[\s\]*])(?:(?P<body>ECOSOC|CCPCJ|CND|HRC)[ ]+)?"
@@ -232,7 +236,8 @@ def find_date(text: str, *, head: str, first: bool = False) -> str | None:
         date = iso_date(head, start=distr.end(), window=80)
         if date:
             return date
-    return None
+    dated = SYMBOL_DATE_RE.match(head)
+    return iso_date(head, start=dated.end()) if dated else None
 
 
 def find_issue_date(head: str) -> str | None:
