@@ -34,7 +34,7 @@ STAR_BODY_RE = re.compile(r"(?<=\s)(\*{1,3}|\u2020|\u2021) (?=[A-Z\u201c\"'(])")
 STAR_MARKER_RE = re.compile(r"(?<=[\w.,;:)])(\*{1,3}|\u2020|\u2021)(?=[\s,;:.]|$)")
 # A footnote body opening a block ("4 Resolution 69/283, annex II."), and a year with a marker.
 BODY_BLOCK_RE = re.compile(r"(?:^|\n\n)(\d{1,3}) (?=[A-Z\u201c\"'(])")
-YEAR_MARKER_RE = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)([1-9]\d?)(?=[ ,;:.\n]|$)")
+YEAR_MARKER_RE = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)([1-9]\d?)(?=[ ,;:.\n]|$)")
 # A marker after a space, or attached to the word or punctuation before it ("thereto1").
 NUMBER_TOKEN_RE = re.compile(
     r"(?:(?<=[\w.,;:)\u201d\"\u2019])[ ]|(?<=[a-z.,;:)\u201d\"\u2019]))"
@@ -296,7 +296,10 @@ def separate_inline_footnotes(text: str) -> tuple[str, dict[str, str]]:
         page += "\n\n" if done or page else ""
         while block:
             found = find_numbered_run(
-                block, expected=expected, before=done + page, continuing=bool(bodies) and not page.strip()
+                block,
+                expected=expected,
+                before=done + page,
+                continuing=bool(bodies) and not page.strip(),
             )
             restarted = False
             if not found and expected > 1:
