@@ -494,6 +494,8 @@ def may_be_marker(text: str, start: int, end: int) -> bool:
             or window[word.start() - 1 : word.start()] in ("/", ".")
         ):
             return False
+    if text[end : end + 1] == "," and text[end + 1 : end + 2].isdigit():
+        return False  # "1,614": a number with a thousands separator
     return not (after and after.group(1).lower() in NOT_MARKER_AFTER)
 
 
@@ -507,18 +509,38 @@ def has_marker(text: str, marker: str) -> bool:
 
 def replace_inline_markers(text: str, *, keys: dict[str, str]) -> str:
     """Replace the numbers standing as markers of known footnotes with sentinels of their keys."""
-
-    def replace(match: re.Match[str]) -> str:
-        marker = match.group(1)
-        if marker in keys and may_be_marker(text, match.start(1), match.end(1)):
-            return sentinel(keys[marker])
-        return match.group(0)
-
     text = GLUED_YEAR_RE.sub(lambda m: replace_glued_year(m, keys=keys), text)
-    text = NUMBER_TOKEN_RE.sub(replace, text)
+    candidates = [
+        match
+        for match in NUMBER_TOKEN_RE.finditer(text)
+        if match.group(1) in keys and may_be_marker(text, match.start(1), match.end(1))
+    ]
+    chosen: list[re.Match[str]] = []
+    floor = 0
+    for marker in sorted(keys, key=lambda key: int(key) if key.isdigit() else 0):
+        options = [m for m in candidates if m.group(1) == marker]
+        # Markers run in order: those of this note after the previous note's first marker; a
+        # number after a bare word ("of which 11 resulted") only when nothing likelier is there.
+        in_order = [m for m in options if m.start() >= floor]
+        likely = [m for m in in_order if marker_rank(text, m)]
+        taken = likely or in_order or [m for m in options if marker_rank(text, m)]
+        if taken:
+            chosen.extend(taken)
+            floor = min(m.start() for m in taken)
+    for match in sorted(chosen, key=lambda m: m.start(), reverse=True):
+        text = text[: match.start()] + sentinel(keys[match.group(1)]) + text[match.end() :]
     return STAR_MARKER_RE.sub(
         lambda m: sentinel(keys[m.group(1)]) if m.group(1) in keys else m.group(0), text
     )
+
+
+def marker_rank(text: str, match: re.Match[str]) -> int:
+    """How surely a number is a marker: glued to the word before (2), after punctuation and a
+    space (1), after a word and a space ("of which 11 resulted", 0)."""
+    before = text[max(0, match.start(1) - 2) : match.start(1)]
+    if not before.endswith(" "):
+        return 2
+    return 1 if before[:1] in ",;:.)\u201d\u2019\"" else 0
 
 
 def replace_glued_year(match: re.Match[str], *, keys: dict[str, str]) -> str:
