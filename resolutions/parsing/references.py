@@ -14,9 +14,13 @@ SYMBOL_SERIES = (
     "|JIU|UNW|UNICEF|ECE|TRANS|ACC|SG|CD|DPI|UNCITRAL|UNHCR|EC|OPCW|IDB|PBC|UNDP|ISBA"
 )
 # Security Council resolutions carry their year: "S/RES/2482 (2019)".
+SYMBOL_CORE = (
+    rf"(?:{SYMBOL_SERIES})(?:/(?:[A-Z][A-Za-z]{{0,9}}(?:\.\d{{1,4}})?(?:\([A-Z]+\))?"
+    r"|\d{1,4}(?:\([A-Z]{1,4}\))?))+"
+)
 SYMBOL_RE = re.compile(
     r"(?<![\w/.-])S/RES/\d{1,4}(?:[ ]?\(\d{4}\))?(?![\w/-])|"
-    rf"(?<![\w/.-])(?:{SYMBOL_SERIES})(?:/(?:[A-Z][A-Za-z]{{0,9}}(?:\.\d{{1,4}})?(?:\([A-Z]+\))?|\d{{1,4}}(?:\([A-Z]{{1,4}}\))?))+"
+    rf"(?<![\w/.-]){SYMBOL_CORE}(?:-{SYMBOL_CORE})?"  # joint symbols: "A/65/517-S/2010/534"
     r"(?![\w-])"
 )
 # "66/128", "72/266 A", special sessions "S-30/1", "ES-10/19", "1898 (XVIII)", "2242 (2015)".
