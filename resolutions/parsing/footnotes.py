@@ -540,7 +540,7 @@ def marker_rank(text: str, match: re.Match[str]) -> int:
     before = text[max(0, match.start(1) - 2) : match.start(1)]
     if not before.endswith(" "):
         return 2
-    return 1 if before[:1] in ",;:.)\u201d\u2019\"" else 0
+    return 1 if before[:1] in ',;:.)\u201d\u2019"' else 0
 
 
 def replace_glued_year(match: re.Match[str], *, keys: dict[str, str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .bodies import BODY_CODE_RES, body_of_symbol
+from .bodies import BODY_CODE_RES, BODY_NAME_RE, body_code, body_of_symbol
 from .types import ParsedReference
 
 # Series of UN document symbols; other organizations' symbols (AG/RES, ICC-ASP) are not listed.
@@ -30,6 +30,11 @@ NUMBER_PART = (
 )
 NUMBER_RE = re.compile(rf"(?<![\w/.-]){NUMBER_PART}(?![\w/])")
 CITATION_RE = re.compile(r"\b(resolutions?|decisions?)\b[ ]*", re.IGNORECASE)
+# A body's decision (or resolution) and then "and resolutions": the same body's.
+PAIRED_CITATION_RE = re.compile(
+    rf"({BODY_NAME_RE.pattern})[ ]+(?:decisions?|resolutions?)[ ]+{NUMBER_PART}"
+    rf"(?:[ ]of[ ]\d{{1,2}}[ ][A-Z][a-z]+[ ]\d{{4}})?[ ,]*and[ ]+$"
+)
 CITED_BODY_RE = re.compile(
     r"""
     (?:
@@ -214,6 +219,10 @@ def cited_body(
     """
     offset = max(0, keyword_start - 110)
     before = text[offset:keyword_start]
+    paired = PAIRED_CITATION_RE.search(before)
+    if paired and (code := body_code(paired.group(1))):
+        # "Human Rights Council decision 18/120 of 30 September 2011 and resolutions 24/14, ...".
+        return code, offset + paired.start()
     for pattern, code in BODY_CODE_RES:
         named = list(pattern.finditer(before))
         if named and before[named[-1].end() :].strip(" \u2019's") in ("", "of"):

@@ -209,3 +209,29 @@ def test_a_security_council_draft_dated_beside_its_symbol() -> None:
         "draft_resolution",
         "2021-06-03",
     )
+
+
+def test_joint_symbols_and_a_bodys_decision_followed_by_its_resolutions() -> None:
+    document = parse(
+        "The General Assembly,\n\nRecalling Human Rights Council decision 18/120 of 30 September "
+        "2011 and resolutions 24/14 of 27 September 2013 and 58/3 of 2 April 2025, and the "
+        "report of the Secretary-General (A/65/896-S/2011/407),\n\n1. Decides to act.\n"
+    )
+    assert {r.key for r in document.references} == {
+        "HRC 18/120",
+        "HRC 24/14",
+        "HRC 58/3",
+        "A/65/896-S/2011/407",
+    }
+
+
+def test_real_numbers_beside_markers_stay() -> None:
+    document = parse(
+        "The General Assembly,\n\nNoting with concern that, in 2022, 1,614 persons were affected, "
+        "with 26 fatalities, of which 11 resulted from violence, and 185 kidnapped,1 and that "
+        "2 staff members were detained,\n__________________\n\n1  See A/78/369.\n\n"
+        "1. Decides to act.\n"
+    )
+    text = document.paragraphs[0].text
+    assert "in 2022, 1,614 persons" in text and "of which 11 resulted" in text
+    assert "kidnapped, and" in text and document.paragraphs[0].footnotes[0].text == "See A/78/369."
