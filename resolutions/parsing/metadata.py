@@ -31,10 +31,11 @@ HEADING_NUMBER_RE = re.compile(
     rf"(?:^|[\s\]*])(?:(?P<body>ECOSOC|CCPCJ|CND|HRC)[ ]+)?"
     rf"(?P<kind>Resolution|Decision|RESOLUTION|DECISION)[ ]+(?P<number>{NUMBER_PART})(?![\w/])"
 )
-# A heading line naming the body: "General Assembly decision 74/413", "... decision 72/414 A and B".
+# A heading line naming the body: "General Assembly decision 74/413", "... decision 72/414 A and B",
+# "... decision 73/547 A, B and C", "... decision 73/408 A-C".
 BODY_HEADING_RE = re.compile(
     rf"^[ \t]*(?P<body>{BODY_NAME_RE.pattern})[ ]+(?P<kind>resolution|decision)[ ]+"
-    rf"(?P<number>{NUMBER_PART}(?:[ ]and[ ][A-Z])?)\.?[ \t]*$",
+    rf"(?P<number>{NUMBER_PART}(?:(?:,[ ][A-Z])*[ ]and[ ][A-Z]|-[A-Z])?)\.?[ \t]*$",
     re.MULTILINE,
 )
 LEADING_NUMBER_RE = re.compile(rf"(?:^|(?<=[\s\]*]))(?P<number>{NUMBER_PART})\.[ ]+(?=[A-Z])")

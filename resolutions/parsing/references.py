@@ -28,6 +28,7 @@ NUMBER_PART = (
     r"(?:(?:E?S-)?\d{1,4}/\d{1,3}(?: ?[A-Z](?![\w/]))?"
     r"|\d{1,4}(?: [A-Z])? ?\((?:[IVXLC]{1,7}|\d{4})\))"
 )
+PARTS_NUMBER_RE = re.compile(r"(\S+)[ ]([A-Z](?:(?:,[ ][A-Z])*[ ]and[ ][A-Z]|-[A-Z]))")
 NUMBER_RE = re.compile(rf"(?<![\w/.-]){NUMBER_PART}(?![\w/])")
 CITATION_RE = re.compile(r"\b(resolutions?|decisions?)\b[ ]*", re.IGNORECASE)
 # A body's decision (or resolution) and then "and resolutions": the same body's.
@@ -325,14 +326,17 @@ def infer_body(number: str, *, own_body: str) -> str:
 
 
 def own_numbers(number: str | None) -> list[str]:
-    """A document's number and, for one in parts ("72/414 A and B"), each part's."""
+    """A document's number and, for one in parts ("72/414 A and B", "73/408 A-C"), each part's."""
     if not number:
         return [""]
-    parts = re.fullmatch(r"(\S+)[ ]([A-Z])[ ]and[ ]([A-Z])", number)
+    parts = PARTS_NUMBER_RE.fullmatch(number)
     if not parts:
         return [number]
-    base = parts.group(1)
-    return [number, base, f"{base} {parts.group(2)}", f"{base} {parts.group(3)}"]
+    base, letters = parts.group(1), parts.group(2)
+    if "-" in letters:
+        first, last = letters.split("-")
+        letters = "".join(chr(code) for code in range(ord(first), ord(last) + 1))
+    return [number, base, *(f"{base} {letter}" for letter in re.findall(r"[A-Z]", letters))]
 
 
 def normalize_number(number: str) -> str:
