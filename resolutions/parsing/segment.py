@@ -158,6 +158,10 @@ def segment_text(text: str, *, numbered_kind: str, decision: bool = False) -> Se
         warnings=warnings,
         verbs=numbered_kind == "operative",
     )
+    if intro and not numbered and text[intro.end() : intro.end() + 3].strip()[:1].islower():
+        # A decision in one sentence after the formula: "The General Assembly, recalling ...,
+        # decides to include ...".
+        return segment_statement(text, start=intro.start(), warnings=warnings)
     if decision and intro is None:
         statement = DECISION_START_RE.search(text)
         if statement and (

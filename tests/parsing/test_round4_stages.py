@@ -235,3 +235,18 @@ def test_real_numbers_beside_markers_stay() -> None:
     text = document.paragraphs[0].text
     assert "in 2022, 1,614 persons" in text and "of which 11 resulted" in text
     assert "kidnapped, and" in text and document.paragraphs[0].footnotes[0].text == "See A/78/369."
+
+
+def test_a_draft_decision_in_one_sentence_after_the_formula() -> None:
+    document = parse(
+        "United Nations A/C.1/80/L.35\n\nGeneral Assembly Distr.: Limited\n14 October 2025\n\n"
+        "United Kingdom of Great Britain and Northern Ireland: draft decision\n\n"
+        "Reducing space threats\n\nThe General Assembly, recalling its resolution 79/22 of "
+        "2 December 2024, decides to include in the provisional agenda of its eighty-first "
+        "session the sub-item entitled \u201cReducing space threats\u201d.\n"
+    )
+    assert [(p.kind, p.number, p.verb) for p in document.paragraphs] == [
+        ("operative", None, "decides")
+    ]
+    assert document.paragraphs[0].text.startswith("The General Assembly, recalling")
+    assert document.sponsors == ("United Kingdom of Great Britain and Northern Ireland",)
