@@ -369,6 +369,7 @@ def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
         year = int(records.group(1))
     if doc_type == "report":
         body = report_body(head, symbol=symbol) or body
+    is_draft = doc_type == "other" and DRAFT_RE.search(head) is not None  # a draft decision
     return Metadata(
         symbol=symbol,
         body=body,
@@ -377,7 +378,7 @@ def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
         title=find_title(head, doc_type=doc_type),
         date=date,
         year=year,
-        sponsors=find_sponsors(head) if doc_type == "draft_resolution" else (),
+        sponsors=find_sponsors(head) if doc_type == "draft_resolution" or is_draft else (),
         session=find_session(head),
         agenda_item=find_agenda_item(head),
     )
