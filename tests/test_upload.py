@@ -342,3 +342,11 @@ def test_a_librarian_replaces_contents_and_keeps_corrected_metadata(client, libr
     document.refresh_from_db()
     assert document.title == "Corrected title"
     assert Document.objects.count() == 1
+
+
+def test_a_utf16_text_file_with_its_byte_order_mark_is_accepted(client, uploader):
+    upload(client, ("utf16.txt", "\n\n".join(RESOLUTION_LINES).encode("utf-16")))
+
+    document = Document.objects.get(uploaded_by=uploader)
+    operative = list(document.paragraphs.filter(kind="operative").values_list("number", "verb"))
+    assert operative == [("1", "urges"), ("2", "requests")]

@@ -243,17 +243,20 @@ def extract_pdf(data: bytes) -> str:
 
 
 def extract_docx(data: bytes) -> str:
-    """Text of a Word document, one paragraph per block, tables included."""
+    """Text of a Word document, one paragraph per block, tables (a block per row) in place."""
     import docx
+    import docx.table
 
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises several types on damaged files
         raise ParseError(f"unreadable Word document: {type(error).__name__}") from error
-    blocks = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            blocks.append(" ".join(cell.text for cell in row.cells))
+    blocks: list[str] = []
+    for item in document.iter_inner_content():  # paragraphs and tables in document order
+        if isinstance(item, docx.table.Table):
+            blocks.extend(" ".join(cell.text for cell in row.cells) for row in item.rows)
+        else:
+            blocks.append(item.text)
     return "\n\n".join(block for block in blocks if block.strip())
 
 
