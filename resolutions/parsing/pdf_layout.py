@@ -29,6 +29,7 @@ BLOCK_GAP = 1.5  # a gap over 1.5 line spacings opens a block
 INDENT = 8.0  # points of first-line indentation that open a block
 EDGE_LINES = 3  # lines at the top and bottom of a page looked at for furniture
 MIN_TEXT_CHARS = 20
+MAX_PAGES = 500  # a resolution or a report chapter is far shorter; a bigger file is refused
 SAMPLE_EVERY = 4  # characters other than digits: one in four measured
 
 
@@ -63,6 +64,8 @@ def extract_pdf_layout(data: bytes) -> str:
             raise ParseError("encrypted PDF: remove the password first") from error
         raise ParseError(f"unreadable PDF: {message.splitlines()[0] if message else ''}") from error
     try:
+        if len(document) > MAX_PAGES:
+            raise ParseError(f"PDF of {len(document)} pages: over the {MAX_PAGES}-page limit")
         pages = [page_lines(document[index]) for index in range(len(document))]
     finally:
         document.close()

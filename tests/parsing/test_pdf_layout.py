@@ -126,3 +126,8 @@ def test_damaged_pdfs_give_one_line_errors(data: bytes) -> None:
     with pytest.raises(ParseError) as error:
         parse_file(data, filename="bad.pdf")
     assert "\n" not in str(error.value)
+
+
+def test_a_pdf_over_500_pages_is_refused_quickly() -> None:
+    with pytest.raises(ParseError, match="501 pages: over the 500-page limit"):
+        extract_pdf_layout(make_pdf([[(72, 700, 11, "x")]] * 501))
