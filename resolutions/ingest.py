@@ -1,9 +1,11 @@
 """Ingest: a parsed document becomes rows, in one transaction per document (see docs/ingest.md).
 
 `ingest_document` writes one parsed document; `ingest_file` reads, parses and ingests one file and
-records the outcome in an ingest run. A document is found again by its citation key (its symbol,
-else body and number) or, when it has none, by the checksum of its file; the database's unique
-constraints on those decide between two ingests running at once.
+records the outcome in an ingest run (`read_file`, which touches no database, then `write_file`);
+`read_files` parses a batch in worker processes while the caller writes. A document is found
+again by its citation key (its symbol, else body and number) or, when it has none, by the
+checksum of its file; the database's unique constraints on those decide between two ingests
+running at once.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import hashlib
+import multiprocessing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -18,7 +21,7 @@ from pathlib import Path, PurePath
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -346,6 +349,63 @@ def most_similar(document: Document, candidates: Iterable[Document]) -> Document
     return best
 
 
+@dataclass(frozen=True)
+class ReadFile:
+    """A file read and parsed, ready to be written (it crosses from a parsing worker to the
+    writer): the source and its parse, or the message saying why it cannot be ingested."""
+
+    source_name: str
+    source: IngestSource | None
+    parsed: ParsedDocument | None
+    message: str = ""
+
+
+def read_file(path: Path | str | bytes, *, filename: str = "") -> ReadFile:
+    """Read and parse one file (a path, or bytes with a filename); touches no database."""
+    if isinstance(path, bytes):
+        data, source_name = path, filename or "upload"
+    else:
+        source_name = filename or str(path)
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            return ReadFile(source_name, None, None, f"cannot read file: {exc.strerror}")
+    source = IngestSource.from_bytes(data, filename=PurePath(source_name).name)
+    try:
+        parsed = parsing.parse_file(data, filename=source.filename)
+    except ParseError as exc:
+        return ReadFile(source_name, source, None, str(exc) or "cannot parse file")
+    except Exception as exc:  # One bad file (bad data, a parser bug) must not stop the batch.
+        return ReadFile(source_name, source, None, error_message(exc))
+    return ReadFile(source_name, source, parsed)
+
+
+def write_file(
+    read: ReadFile, *, run: IngestRun | None = None, user: AbstractBaseUser | None = None
+) -> IngestResult:
+    """Ingest a file read by `read_file` and record the outcome in `run`."""
+    if read.parsed is None or read.source is None:
+        result = IngestResult(IngestOutcome.FAILED, message=read.message)
+    else:
+        try:
+            result = ingest_document(read.parsed, source=read.source, user=user)
+        except ParseError as exc:
+            result = IngestResult(IngestOutcome.FAILED, message=str(exc) or "cannot parse file")
+        except OriginalNotStored as exc:
+            result = IngestResult(IngestOutcome.FAILED, message=str(exc))
+        except Exception as exc:  # One bad file must not stop the batch.
+            result = IngestResult(IngestOutcome.FAILED, message=error_message(exc))
+    checksum = read.source.checksum if read.source else ""
+    record_result(run, source_name=read.source_name, checksum=checksum, result=result)
+    return result
+
+
+def error_message(exc: Exception) -> str:
+    """An exception as a one-line message."""
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+
+
 def ingest_file(
     path: Path | str | bytes,
     *,
@@ -354,30 +414,18 @@ def ingest_file(
     user: AbstractBaseUser | None = None,
 ) -> IngestResult:
     """Read, parse and ingest one file (a path, or bytes with a filename); records it in `run`."""
-    if isinstance(path, bytes):
-        data, source_name = path, filename or "upload"
-    else:
-        source_name = filename or str(path)
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            result = IngestResult(IngestOutcome.FAILED, message=f"cannot read file: {exc.strerror}")
-            record_result(run, source_name=source_name, checksum="", result=result)
-            return result
-    source = IngestSource.from_bytes(data, filename=PurePath(source_name).name)
-    try:
-        parsed = parsing.parse_file(data, filename=source.filename)
-        result = ingest_document(parsed, source=source, user=user)
-    except ParseError as exc:
-        result = IngestResult(IngestOutcome.FAILED, message=str(exc) or "cannot parse file")
-    except OriginalNotStored as exc:
-        result = IngestResult(IngestOutcome.FAILED, message=str(exc))
-    except Exception as exc:  # One bad file (bad data, a parser bug) must not stop the batch.
-        lines = str(exc).strip().splitlines()
-        message = f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
-        result = IngestResult(IngestOutcome.FAILED, message=message)
-    record_result(run, source_name=source_name, checksum=source.checksum, result=result)
-    return result
+    return write_file(read_file(path, filename=filename), run=run, user=user)
+
+
+def read_files(paths: Iterable[Path], *, jobs: int) -> Iterator[ReadFile]:
+    """Files read and parsed in order, by `jobs` worker processes when more than one (the
+    caller's process stays the only one that writes to the database)."""
+    if jobs <= 1:
+        yield from map(read_file, paths)
+        return
+    connections.close_all()  # forked workers must not share the writer's connection
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        yield from pool.imap(read_file, paths, chunksize=4)
 
 
 def record_result(

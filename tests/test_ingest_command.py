@@ -106,3 +106,27 @@ def test_originals_of_unpublished_documents_are_not_served(client, capsys):
     document.status = Document.Status.DRAFT
     document.save()
     assert client.get(reverse("resolutions:original", args=[document.pk])).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parsing_in_worker_processes_writes_the_same_documents(tmp_path, capsys):
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for sample in sorted(SAMPLES.glob("*.txt")):
+        shutil.copy(sample, batch / sample.name)
+    (batch / "broken.txt").write_bytes(b"\x00\xff\xfe\x00" * 200)
+
+    with pytest.raises(CommandError):
+        call_command("ingest", str(batch), "--jobs", "1")
+    single = {d.symbol or d.title: d.paragraphs.count() for d in Document.objects.all()}
+    Document.objects.all().delete()
+    capsys.readouterr()
+    with pytest.raises(CommandError, match="1 of 6 files failed"):
+        call_command("ingest", str(batch), "--jobs", "2")
+    output = capsys.readouterr().out
+    parallel = {d.symbol or d.title: d.paragraphs.count() for d in Document.objects.all()}
+
+    assert parallel == single and len(single) == len(list(SAMPLES.glob("*.txt")))
+    assert "5 new, 0 updated, 0 unchanged, 1 failed" in output
+    last = IngestRun.objects.order_by("-pk").first()
+    assert last.results.filter(outcome=IngestOutcome.FAILED).count() == 1

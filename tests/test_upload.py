@@ -352,3 +352,11 @@ def test_a_post_without_a_file_is_refused_and_records_nothing(client, uploader, 
     assert "This field is required" in page.content.decode()
     assert not IngestRun.objects.exists()
     assert not Document.objects.exists()
+
+
+def test_a_utf16_text_file_with_its_byte_order_mark_is_accepted(client, uploader):
+    upload(client, ("utf16.txt", "\n\n".join(RESOLUTION_LINES).encode("utf-16")))
+
+    document = Document.objects.get(uploaded_by=uploader)
+    operative = list(document.paragraphs.filter(kind="operative").values_list("number", "verb"))
+    assert operative == [("1", "urges"), ("2", "requests")]

@@ -56,6 +56,9 @@ DECLARATION_TITLE_RE = re.compile(
 MEETING_DATES_RE = re.compile(
     rf"\b\d{{1,2}}(?:[-\u2013]\d{{1,2}})?[ ](?:{MONTH_PATTERN})[ ](\d{{4}})\b"
 )
+TRAILING_HEADING_RE = re.compile(
+    r"([;.:])[ ]+[A-Z][\w\u2019'-]*(?:[ ](?:[A-Za-z][\w\u2019'-]*|of|and|the)){0,10}$"
+)
 FIRST_WORD_RE = re.compile(r"[A-Za-z][A-Za-z\u2019'-]*")
 HEAD_GUESS_CHARS = 4000
 MIN_TEXT_CHARS = 20
@@ -202,10 +205,13 @@ def build_paragraphs(
     receives, for each paragraph, the body of the draft it belongs to (None if the document's)."""
     paragraphs: list[ParsedParagraph] = []
     warnings: list[str] = []
-    for piece in pieces:
+    for index, piece in enumerate(pieces):
         text = SPACE_RE.sub(
             " ", strip_sentinels(strip_leading_sentinels(piece.text.strip()))
         ).strip()
+        if piece.number and index + 1 < len(pieces) and pieces[index + 1].number:
+            # A section heading printed before the next numbered paragraph ("...; Reporting").
+            text = TRAILING_HEADING_RE.sub(r"\1", text)
         if not text:
             continue
         verb = (

@@ -68,6 +68,9 @@ STRAY_STARS_RE = re.compile(r"\*{2,}")
 NOTES_HEADING_RE = re.compile(r"^[ ]*(?:Notes|Footnotes|Endnotes)[ ]*:?[ ]*$", re.MULTILINE)
 SPACES_RE = re.compile(r"[ ]{2,}")
 HYPHEN_BREAK_RE = re.compile(r"(?<=[a-z])-[ ]*\n[ ]*(?=[a-z])")
+# A compound broken after its hyphen before a capital ("Counter-" / "Terrorism"): the hyphen stays.
+HYPHEN_CAPITAL_BREAK_RE = re.compile(r"(?<=[A-Za-z]-)[ ]*\n[ ]*(?=[A-Z][a-z])")
+INDENTED_PARAGRAPH_RE = re.compile(r"(?<=[.;:])[ ]*\n\t+(?=\S)")
 LINE_BREAK_RE = re.compile(r"[ ]*\n[ ]*")
 BLANK_LINES_RE = re.compile(r"\n[ ]*\n\s*")
 CITATION_BEFORE_RE = re.compile(r"(?:resolutions?|decisions?|and|No\.|,)[ ]*$", re.IGNORECASE)
@@ -84,8 +87,10 @@ CHAPTER_HEADER_RE = re.compile(r"Chapter[ ]+[IVXLC]+\.?(?:[ ]+\S.{0,110})?")
 
 
 def normalize_characters(text: str) -> str:
-    """Unify line ends, spaces, ligatures and invisible characters."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(CHAR_FIXES)
+    """Unify line ends, spaces, ligatures and invisible characters; a line indented with a tab
+    after a sentence's end opens a paragraph (a blank line is put before it)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = INDENTED_PARAGRAPH_RE.sub("\n\n", text).translate(CHAR_FIXES)
     return CONTROL_RE.sub(" ", text)
 
 
@@ -232,7 +237,7 @@ def drop_page_counter(match: re.Match[str]) -> str:
 
 def join_lines(text: str) -> str:
     """Rejoin hard-wrapped lines and hyphenated words; blank lines still separate blocks."""
-    text = HYPHEN_BREAK_RE.sub("", text)
+    text = HYPHEN_CAPITAL_BREAK_RE.sub("", HYPHEN_BREAK_RE.sub("", text))
     blocks = BLANK_LINES_RE.split(text)
     joined = (SPACES_RE.sub(" ", LINE_BREAK_RE.sub(" ", block)).strip() for block in blocks)
     return "\n\n".join(block for block in joined if block)

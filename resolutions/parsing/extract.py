@@ -213,47 +213,27 @@ def to_superscript(marker: str) -> str:
 
 
 def extract_pdf(data: bytes) -> str:
-    """Text layer of a PDF, pages separated by blank lines; scanned PDFs are refused."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    """Text of a PDF with its layout read (see pdf_layout.py); scanned PDFs are refused."""
+    from .pdf_layout import extract_pdf_layout
 
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            reader.decrypt("")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (
-        PdfReadError,
-        ValueError,
-        KeyError,
-        TypeError,
-        OSError,
-        AttributeError,
-        IndexError,
-    ) as error:
-        raise ParseError(
-            f"unreadable PDF: {first_line(str(error)) or type(error).__name__}"
-        ) from error
-    except Exception as error:  # pypdf raises many internal types on damaged files
-        raise ParseError(f"unreadable PDF: {type(error).__name__}") from error
-    text = "\n\n".join(page.strip() for page in pages)
-    if len(text.strip()) < MIN_TEXT_CHARS:
-        raise ParseError("no text layer (scanned?): run OCR first")
-    return text
+    return extract_pdf_layout(data)
 
 
 def extract_docx(data: bytes) -> str:
-    """Text of a Word document, one paragraph per block, tables included."""
+    """Text of a Word document, one paragraph per block, tables (a block per row) in place."""
     import docx
+    import docx.table
 
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises several types on damaged files
         raise ParseError(f"unreadable Word document: {type(error).__name__}") from error
-    blocks = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            blocks.append(" ".join(cell.text for cell in row.cells))
+    blocks: list[str] = []
+    for item in document.iter_inner_content():  # paragraphs and tables in document order
+        if isinstance(item, docx.table.Table):
+            blocks.extend(" ".join(cell.text for cell in row.cells) for row in item.rows)
+        else:
+            blocks.append(item.text)
     return "\n\n".join(block for block in blocks if block.strip())
 
 

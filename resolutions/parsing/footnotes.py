@@ -11,7 +11,13 @@ from .verbs import MODIFIERS, is_operative_verb, is_preambular_opener
 # A marker in the running text becomes SENTINEL_OPEN + marker + SENTINEL_CLOSE.
 SENTINEL_OPEN = "\ue000"
 SENTINEL_CLOSE = "\ue001"
-SENTINEL_RE = re.compile("\ue000([^\ue001\ue000]{1,8})\ue001")
+SENTINEL_RE = re.compile("\ue000([^\ue001\ue000]{1,12})\ue001")
+# A block that is an asterisk note: "* Any changes to the list of sponsors will be reflected ...".
+STAR_NOTE_RE = re.compile(r"(\*{1,3})[ \t]+([A-Z][^\n]*(?:\n(?!\n)[^\n]*)*)$")
+# A note written out in parentheses, with the marker printed before it or not.
+PARENTHESIZED_NOTE_RE = re.compile(
+    r"(?:(?<=[,.;:\u201d\u2019)])(\d{1,3}))?[ ]*\([Ff]ootnote:[ ]*([^()]*(?:\([^()]*\)[^()]*)*)\)"
+)
 SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
 SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPTS}]{{1,3}}")
@@ -26,6 +32,9 @@ SLASH_MARKER_RE = re.compile(r"(?<=[\w.,;:)\u201d\"\u2019])[ ]?(\d{1,3})/(?=[\s,
 BODY_START_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,3}) (?=[A-Z\u201c\"'(])")
 STAR_BODY_RE = re.compile(r"(?<=\s)(\*{1,3}|\u2020|\u2021) (?=[A-Z\u201c\"'(])")
 STAR_MARKER_RE = re.compile(r"(?<=[\w.,;:)])(\*{1,3}|\u2020|\u2021)(?=[\s,;:.]|$)")
+# A footnote body opening a block ("4 Resolution 69/283, annex II."), and a year with a marker.
+BODY_BLOCK_RE = re.compile(r"(?:^|\n\n)(\d{1,3}) (?=[A-Z\u201c\"'(])")
+YEAR_MARKER_RE = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)([1-9]\d?)(?=[ ,;:.\n]|$)")
 # A marker after a space, or attached to the word or punctuation before it ("thereto1").
 NUMBER_TOKEN_RE = re.compile(
     r"(?:(?<=[\w.,;:)\u201d\"\u2019])[ ]|(?<=[a-z.,;:)\u201d\"\u2019]))"
@@ -169,6 +178,8 @@ NOT_MARKER_AFTER = frozenset(
     }
 )
 BODY_MAX = 400
+# A body that is a block of its own (it opens the block and runs to its end) may be longer.
+BLOCK_BODY_MAX = 3000
 # Running text ending in a word cut by a hyphen (the rest of the word follows the bodies).
 SPLIT_WORD_RE = re.compile(r"[a-z]{2}-$")
 RUN_MAX = 3000
@@ -176,6 +187,41 @@ RUN_MAX = 3000
 
 def separate_footnotes(text: str) -> tuple[str, dict[str, str]]:
     """Take footnote bodies out of `text`, markers turned into sentinels; bodies keyed by marker."""
+    text, inline = separate_parenthesized_notes(text)
+    text, stars = separate_star_notes(text)
+    marked, bodies = separate_printed_footnotes(text)
+    return marked, {**inline, **stars, **bodies}
+
+
+def separate_star_notes(text: str) -> tuple[str, dict[str, str]]:
+    """Blocks that are asterisk notes ("* Any changes to the list of sponsors ...", "* On behalf
+    of the States ..."), kept as bodies: they are notes on the heading, not paragraphs."""
+    bodies: dict[str, str] = {}
+    kept: list[str] = []
+    for block in text.split("\n\n"):
+        note = STAR_NOTE_RE.match(block)
+        if note:
+            bodies[f"{note.group(1)}#{len(bodies) + 1}"] = note.group(2).strip()
+        else:
+            kept.append(block)
+    return "\n\n".join(kept), bodies
+
+
+def separate_parenthesized_notes(text: str) -> tuple[str, dict[str, str]]:
+    """Footnotes written out in the text, as records give them: "President,14 (footnote:
+    A/79/L.78.)" becomes a sentinel, its body kept under a key of its own."""
+    bodies: dict[str, str] = {}
+
+    def take(match: re.Match[str]) -> str:
+        key = f"{match.group(1) or len(bodies) + 1}#note"
+        bodies[key] = match.group(2).strip()
+        return sentinel(key)
+
+    return PARENTHESIZED_NOTE_RE.sub(take, text), bodies
+
+
+def separate_printed_footnotes(text: str) -> tuple[str, dict[str, str]]:
+    """Footnote bodies printed as such (superscript, Markdown, 1990s or PDF layout)."""
     bodies: dict[str, str] = {}
     blocks = text.split("\n\n")
     kept: list[str] = []
@@ -241,6 +287,7 @@ def separate_inline_footnotes(text: str) -> tuple[str, dict[str, str]]:
     middle of it. Numbering runs on through the document or restarts on each page; markers of a
     restarted run get keys of their own ("1#2") and are replaced only in the text of their page.
     """
+    text = split_year_markers(text)
     bodies: dict[str, str] = {}
     done = ""  # text whose markers of the runs found so far are sentinels
     page = ""  # text since the last run
@@ -248,7 +295,12 @@ def separate_inline_footnotes(text: str) -> tuple[str, dict[str, str]]:
     for block in text.split("\n\n"):
         page += "\n\n" if done or page else ""
         while block:
-            found = find_numbered_run(block, expected=expected, before=done + page)
+            found = find_numbered_run(
+                block,
+                expected=expected,
+                before=done + page,
+                continuing=bool(bodies) and not page.strip(),
+            )
             restarted = False
             if not found and expected > 1:
                 found = find_numbered_run(block, expected=1, before=page)
@@ -286,18 +338,33 @@ def separate_inline_footnotes(text: str) -> tuple[str, dict[str, str]]:
     return text, bodies
 
 
+def split_year_markers(text: str) -> str:
+    """A marker glued to a year ("Disaster Risk Reduction 2015-20304") set apart ("2030 4") when
+    a footnote body of that number opens a block of the text."""
+    numbers = {match.group(1) for match in BODY_BLOCK_RE.finditer(text)}
+    if not numbers:
+        return text
+
+    def split(match: re.Match[str]) -> str:
+        year, marker = match.group(1), match.group(2)
+        return f"{year} {marker}" if marker in numbers else match.group(0)
+
+    return YEAR_MARKER_RE.sub(split, text)
+
+
 def footnote_key(marker: str, generation: int) -> str:
     """The key of a footnote body: its marker, suffixed in runs whose numbering restarted."""
     return f"{marker}#{generation}" if generation else marker
 
 
 def find_numbered_run(
-    block: str, *, expected: int, before: str
+    block: str, *, expected: int, before: str, continuing: bool = False
 ) -> tuple[int, int, list[tuple[str, str]]] | None:
     """Start, end and bodies of a run of numbered footnotes in `block`, if any.
 
     A run closing the block is looked for first (from the end), then one inside the block,
-    ending where the running text resumes.
+    ending where the running text resumes. A block that opens with the next body right after
+    the bodies just taken (`continuing`) goes on with them even if its marker was lost.
     """
     starts = [m for m in BODY_START_RE.finditer(block) if int(m.group(1)) == expected]
     starts = [m for m in starts if may_be_marker(block, m.start(1), m.end(1))]
@@ -305,7 +372,10 @@ def find_numbered_run(
     for closing in (True, False):
         for start in reversed(starts) if closing else starts:
             found = collect_run(block, start=start.start(1), first=expected, closing=closing)
-            if found and has_marker(before + "\n\n" + block[: start.start()], str(expected)):
+            lost_marker = continuing and closing and start.start(1) == 0
+            if found and (
+                lost_marker or has_marker(before + "\n\n" + block[: start.start()], str(expected))
+            ):
                 end, run = found
                 results.append((start.start(), end, run))
                 break
@@ -363,7 +433,9 @@ def collect_run(
             if end is None:
                 return None
         body = block[position + len(str(number)) : end].strip()
-        if not body or len(body) > BODY_MAX or OPERATIVE_INSIDE_RE.search(body):
+        whole_block = closing and position == 0 and end == len(block)
+        limit = BLOCK_BODY_MAX if whole_block else BODY_MAX
+        if not body or len(body) > limit or OPERATIVE_INSIDE_RE.search(body):
             return None
         run.append((str(number), body))
         if not following:
@@ -405,8 +477,9 @@ def may_be_marker(text: str, start: int, end: int) -> bool:
     """Whether the number at text[start:end] can be a footnote marker (not an article or a date)."""
     before = WORD_BEFORE_RE.search(text[max(0, start - 40) : start])
     after = WORD_AFTER_RE.search(text[end : end + 40])
-    if before and before.group(1).lower() in NOT_MARKER_BEFORE:
-        return False
+    spaced = before is not None and before.group(0) != before.group(1)
+    if before and before.group(1).lower() in NOT_MARKER_BEFORE and spaced:
+        return False  # "paragraph 4", but "decision6" (glued) is a marker
     if start and text[start - 1] == ".":
         # "Rev.1", "L.3", "No.5" are parts of symbols; a marker after a full stop ends a word.
         # A capitalized word ending a sentence ("the 1972 Protocol.1") may carry one too, unless
@@ -421,6 +494,8 @@ def may_be_marker(text: str, start: int, end: int) -> bool:
             or window[word.start() - 1 : word.start()] in ("/", ".")
         ):
             return False
+    if text[end : end + 1] == "," and text[end + 1 : end + 2].isdigit():
+        return False  # "1,614": a number with a thousands separator
     return not (after and after.group(1).lower() in NOT_MARKER_AFTER)
 
 
@@ -434,18 +509,38 @@ def has_marker(text: str, marker: str) -> bool:
 
 def replace_inline_markers(text: str, *, keys: dict[str, str]) -> str:
     """Replace the numbers standing as markers of known footnotes with sentinels of their keys."""
-
-    def replace(match: re.Match[str]) -> str:
-        marker = match.group(1)
-        if marker in keys and may_be_marker(text, match.start(1), match.end(1)):
-            return sentinel(keys[marker])
-        return match.group(0)
-
     text = GLUED_YEAR_RE.sub(lambda m: replace_glued_year(m, keys=keys), text)
-    text = NUMBER_TOKEN_RE.sub(replace, text)
+    candidates = [
+        match
+        for match in NUMBER_TOKEN_RE.finditer(text)
+        if match.group(1) in keys and may_be_marker(text, match.start(1), match.end(1))
+    ]
+    chosen: list[re.Match[str]] = []
+    floor = 0
+    for marker in sorted(keys, key=lambda key: int(key) if key.isdigit() else 0):
+        options = [m for m in candidates if m.group(1) == marker]
+        # Markers run in order: those of this note after the previous note's first marker; a
+        # number after a bare word ("of which 11 resulted") only when nothing likelier is there.
+        in_order = [m for m in options if m.start() >= floor]
+        likely = [m for m in in_order if marker_rank(text, m)]
+        taken = likely or in_order or [m for m in options if marker_rank(text, m)]
+        if taken:
+            chosen.extend(taken)
+            floor = min(m.start() for m in taken)
+    for match in sorted(chosen, key=lambda m: m.start(), reverse=True):
+        text = text[: match.start()] + sentinel(keys[match.group(1)]) + text[match.end() :]
     return STAR_MARKER_RE.sub(
         lambda m: sentinel(keys[m.group(1)]) if m.group(1) in keys else m.group(0), text
     )
+
+
+def marker_rank(text: str, match: re.Match[str]) -> int:
+    """How surely a number is a marker: glued to the word before (2), after punctuation and a
+    space (1), after a word and a space ("of which 11 resulted", 0)."""
+    before = text[max(0, match.start(1) - 2) : match.start(1)]
+    if not before.endswith(" "):
+        return 2
+    return 1 if before[:1] in ',;:.)\u201d\u2019"' else 0
 
 
 def replace_glued_year(match: re.Match[str], *, keys: dict[str, str]) -> str:

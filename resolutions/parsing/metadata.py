@@ -5,30 +5,43 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .bodies import body_code, body_in, body_of_symbol
+from .bodies import BODY_NAME_RE, body_code, body_in, body_of_symbol
 from .countries import canonical_country
 from .dates import MONTH_PATTERN, MONTHS
 from .references import NUMBER_PART, SYMBOL_RE, normalize_number
+from .types import BODY_CODES
 
 DATE_RE = re.compile(
     rf"\b(\d{{1,2}})[ ]({MONTH_PATTERN})[ ,]+(\d{{4}})\b"
     rf"|\b({MONTH_PATTERN})[ ](\d{{1,2}}),?[ ](\d{{4}})\b"
 )
 ADOPTION_RE = re.compile(
-    rf"(?:\d{{1,4}}(?:st|nd|rd|th)[ ]+(?:plenary[ ]+)?meeting[ ,]+(?:on[ ]+)?"
+    rf"(?:\d{{1,4}}(?:st|nd|rd|th)[ ]+(?:\(\w+\)[ ]+)?(?:plenary[ ]+)?meeting[ ,]+(?:on[ ]+)?"
     rf"|adopted[ ]by[ ]the[ ][A-Z][\w ,]{{3,120}}?[ ]on[ ]"
-    rf"|\bOn[ ](?=\d{{1,2}}[ ](?:{MONTH_PATTERN})[ ]\d{{4}},[ ]the[ ][^.;:]{{0,200}}?[ ]decided\b))"
+    rf"|\bOn[ ](?=\d{{1,2}}[ ](?:{MONTH_PATTERN})[ ]\d{{4}},[ ]the[ ][^.;:]{{0,200}}?[ ]decided\b)"
+    rf"|(?:^|\n\n)On[ ](?=\d{{1,2}}[ ](?:{MONTH_PATTERN})[ ]\d{{4}},[ ]the[ ]))"
     rf"(?=\d{{1,2}}[ ](?:{MONTH_PATTERN})|(?:{MONTH_PATTERN})[ ]\d)"
+)
+# A date right after the symbol that opens the text ("S/2021/523 3 June 2021 Draft Resolution").
+SYMBOL_DATE_RE = re.compile(
+    rf"^\s*(?:{SYMBOL_RE.pattern})\s+(?=\d{{1,2}}[ ](?:{MONTH_PATTERN})[ ]\d{{4}}\b)"
 )
 DISTR_RE = re.compile(r"Distr\.?:?[ ]*(?:General|Limited|Restricted|Special)?[ ,]*", re.IGNORECASE)
 HEADING_NUMBER_RE = re.compile(
     rf"(?:^|[\s\]*])(?:(?P<body>ECOSOC|CCPCJ|CND|HRC)[ ]+)?"
     rf"(?P<kind>Resolution|Decision|RESOLUTION|DECISION)[ ]+(?P<number>{NUMBER_PART})(?![\w/])"
 )
+# A heading line naming the body: "General Assembly decision 74/413", "... decision 72/414 A and B",
+# "... decision 73/547 A, B and C", "... decision 73/408 A-C".
+BODY_HEADING_RE = re.compile(
+    rf"^[ \t]*(?P<body>{BODY_NAME_RE.pattern})[ ]+(?P<kind>resolution|decision)[ ]+"
+    rf"(?P<number>{NUMBER_PART}(?:(?:,[ ][A-Z])*[ ]and[ ][A-Z]|-[A-Z])?)\.?[ \t]*$",
+    re.MULTILINE,
+)
 LEADING_NUMBER_RE = re.compile(rf"(?:^|(?<=[\s\]*]))(?P<number>{NUMBER_PART})\.[ ]+(?=[A-Z])")
 DRAFT_RE = re.compile(r"\b(?:revised[ ]+)?draft[ ]+(resolution|decision)\b", re.IGNORECASE)
 SPONSORS_RE = re.compile(
-    r"([^:\n]{3,3000}?):[ ]*(?:revised[ ]+|amended[ ]+)?draft[ ]+(?:resolution|decision)",
+    r"([^:\n]{3,3000}?):[ ]*\**[ ]*(?:revised[ ]+|amended[ ]+)?draft[ ]+(?:resolution|decision)",
     re.IGNORECASE,
 )
 # Sponsors on a line of their own: "Sponsors: Argentina, Canada and Japan" (continued on the next
@@ -63,6 +76,8 @@ TITLE_ANCHOR_RE = re.compile(
     r"|\badopted[ ]by[ ]the[ ][^\n]{3,160}?\d{4}(?![\w/])",
     re.IGNORECASE,
 )
+# Lines that may close a decision's head after its title: "Agenda item 31", a part letter "A".
+HEAD_END_LINES_RE = re.compile(r"(?:\n\n(?:Agenda[ ]items?[ ][^\n]{1,60}|[A-H]))+$")
 # The heading of a resolution's first part ("I" over its title) closing the head.
 PART_HEADING_END_RE = re.compile(r"\n\n[IVX]{1,5}\.?\n\n[^\n]{1,300}$")
 SPLIT_COMMAS_RE = re.compile(r"\s*,\s*")
@@ -102,6 +117,10 @@ def find_symbol(head: str) -> str | None:
 
 def find_number(head: str, *, symbol: str | None) -> tuple[str | None, str | None, str | None]:
     """The resolution or decision number, the heading's kind and the body named with it."""
+    named = BODY_HEADING_RE.search(head)
+    if named:
+        number = normalize_number(named.group("number"))
+        return number, named.group("kind"), body_code(named.group("body"))
     heading = HEADING_NUMBER_RE.search(head)
     if heading:
         return (
@@ -131,7 +150,11 @@ def find_body(
     if adopted and body_in(adopted.group(2)):
         return body_in(adopted.group(2)) or "OTHER"
     if heading_body:
-        return body_code(heading_body.upper()) or "OTHER"
+        return (
+            heading_body
+            if heading_body in BODY_CODES
+            else body_code(heading_body.upper()) or "OTHER"
+        )
     if symbol and body_of_symbol(symbol):
         return body_of_symbol(symbol) or "OTHER"
     return body_in(head) or "OTHER"
@@ -173,7 +196,9 @@ def is_report_head(head: str) -> bool:
 
 
 def find_title(head: str, *, doc_type: str) -> str | None:
-    """The title: the words between the last heading element and the enacting formula."""
+    """The title: the words between the last heading element and the enacting formula (an
+    agenda-item line or a part letter closing the head is not part of it)."""
+    head = HEAD_END_LINES_RE.sub("", head.rstrip())
     if doc_type == "report":
         report = REPORT_TITLE_RE.search(head)
         return clean_title(report.group(0)) if report else None
@@ -200,9 +225,10 @@ def clean_title(title: str) -> str | None:
     return title if 0 < len(title) <= TITLE_MAX else None
 
 
-def find_date(text: str, *, head: str) -> str | None:
-    """The adoption date where stated, else the document's date, as ISO text."""
-    for source in (text[-3000:], head):
+def find_date(text: str, *, head: str, first: bool = False) -> str | None:
+    """The adoption date where stated, else the document's date, as ISO text; with `first`
+    (a decision stated in prose, adopted at one meeting or several) the first date stated."""
+    for source in (text, head) if first else (text[-3000:], head):
         adopted = ADOPTION_RE.search(source)
         if adopted:
             return iso_date(source, start=adopted.end())
@@ -211,7 +237,8 @@ def find_date(text: str, *, head: str) -> str | None:
         date = iso_date(head, start=distr.end(), window=80)
         if date:
             return date
-    return None
+    dated = SYMBOL_DATE_RE.match(head)
+    return iso_date(head, start=dated.end()) if dated else None
 
 
 def find_issue_date(head: str) -> str | None:
@@ -331,13 +358,18 @@ def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
         symbol = None
     if symbol is None and number and doc_type in ("resolution", "decision"):
         symbol = derive_symbol(body, number, doc_type=doc_type)
-    date = find_date(text, head=head) if doc_type != "report" else find_issue_date(head)
+    date = (
+        find_issue_date(head)
+        if doc_type == "report"
+        else find_date(text, head=head, first=doc_type == "decision")
+    )
     year = int(date[:4]) if date else None
     records = OFFICIAL_RECORDS_RE.search(head) if doc_type == "report" else None
     if year is None and records:
         year = int(records.group(1))
     if doc_type == "report":
         body = report_body(head, symbol=symbol) or body
+    is_draft = doc_type == "other" and DRAFT_RE.search(head) is not None  # a draft decision
     return Metadata(
         symbol=symbol,
         body=body,
@@ -346,7 +378,7 @@ def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
         title=find_title(head, doc_type=doc_type),
         date=date,
         year=year,
-        sponsors=find_sponsors(head) if doc_type == "draft_resolution" else (),
+        sponsors=find_sponsors(head) if doc_type == "draft_resolution" or is_draft else (),
         session=find_session(head),
         agenda_item=find_agenda_item(head),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .bodies import BODY_CODE_RES, body_of_symbol
+from .bodies import BODY_CODE_RES, BODY_NAME_RE, body_code, body_of_symbol
 from .types import ParsedReference
 
 # Series of UN document symbols; other organizations' symbols (AG/RES, ICC-ASP) are not listed.
@@ -14,9 +14,13 @@ SYMBOL_SERIES = (
     "|JIU|UNW|UNICEF|ECE|TRANS|ACC|SG|CD|DPI|UNCITRAL|UNHCR|EC|OPCW|IDB|PBC|UNDP|ISBA"
 )
 # Security Council resolutions carry their year: "S/RES/2482 (2019)".
+SYMBOL_CORE = (
+    rf"(?:{SYMBOL_SERIES})(?:/(?:[A-Z][A-Za-z]{{0,9}}(?:\.\d{{1,4}})?(?:\([A-Z]+\))?"
+    r"|\d{1,4}(?:\([A-Z]{1,4}\))?))+"
+)
 SYMBOL_RE = re.compile(
     r"(?<![\w/.-])S/RES/\d{1,4}(?:[ ]?\(\d{4}\))?(?![\w/-])|"
-    rf"(?<![\w/.-])(?:{SYMBOL_SERIES})(?:/(?:[A-Z][A-Za-z]{{0,9}}(?:\.\d{{1,4}})?(?:\([A-Z]+\))?|\d{{1,4}}(?:\([A-Z]{{1,4}}\))?))+"
+    rf"(?<![\w/.-]){SYMBOL_CORE}(?:-{SYMBOL_CORE})?"  # joint symbols: "A/65/517-S/2010/534"
     r"(?![\w-])"
 )
 # "66/128", "72/266 A", special sessions "S-30/1", "ES-10/19", "1898 (XVIII)", "2242 (2015)".
@@ -24,8 +28,14 @@ NUMBER_PART = (
     r"(?:(?:E?S-)?\d{1,4}/\d{1,3}(?: ?[A-Z](?![\w/]))?"
     r"|\d{1,4}(?: [A-Z])? ?\((?:[IVXLC]{1,7}|\d{4})\))"
 )
+PARTS_NUMBER_RE = re.compile(r"(\S+)[ ]([A-Z](?:(?:,[ ][A-Z])*[ ]and[ ][A-Z]|-[A-Z]))")
 NUMBER_RE = re.compile(rf"(?<![\w/.-]){NUMBER_PART}(?![\w/])")
 CITATION_RE = re.compile(r"\b(resolutions?|decisions?)\b[ ]*", re.IGNORECASE)
+# A body's decision (or resolution) and then "and resolutions": the same body's.
+PAIRED_CITATION_RE = re.compile(
+    rf"({BODY_NAME_RE.pattern})[ ]+(?:decisions?|resolutions?)[ ]+{NUMBER_PART}"
+    rf"(?:[ ]of[ ]\d{{1,2}}[ ][A-Z][a-z]+[ ]\d{{4}})?[ ,]*and[ ]+$"
+)
 CITED_BODY_RE = re.compile(
     r"""
     (?:
@@ -102,7 +112,11 @@ def find_references(
     citing in a paragraph when it is not the document's (a draft embedded in a report).
     """
     found: dict[str, ParsedReference] = {}
-    own_keys = {own_symbol or "", f"{own_body} {own_number}", *joint_symbols}
+    own_keys = {
+        own_symbol or "",
+        *(f"{own_body} {number}" for number in own_numbers(own_number)),
+        *joint_symbols,
+    }
     for text, index in chunks:
         citing = (citing_bodies or {}).get(index, own_body) if index is not None else own_body
         for reference in cited_resolutions(text, own_body=citing):
@@ -206,6 +220,10 @@ def cited_body(
     """
     offset = max(0, keyword_start - 110)
     before = text[offset:keyword_start]
+    paired = PAIRED_CITATION_RE.search(before)
+    if paired and (code := body_code(paired.group(1))):
+        # "Human Rights Council decision 18/120 of 30 September 2011 and resolutions 24/14, ...".
+        return code, offset + paired.start()
     for pattern, code in BODY_CODE_RES:
         named = list(pattern.finditer(before))
         if named and before[named[-1].end() :].strip(" \u2019's") in ("", "of"):
@@ -305,6 +323,20 @@ def infer_body(number: str, *, own_body: str) -> str:
     ):
         return "GA"
     return own_body if own_body != "OTHER" else "GA"
+
+
+def own_numbers(number: str | None) -> list[str]:
+    """A document's number and, for one in parts ("72/414 A and B", "73/408 A-C"), each part's."""
+    if not number:
+        return [""]
+    parts = PARTS_NUMBER_RE.fullmatch(number)
+    if not parts:
+        return [number]
+    base, letters = parts.group(1), parts.group(2)
+    if "-" in letters:
+        first, last = letters.split("-")
+        letters = "".join(chr(code) for code in range(ord(first), ord(last) + 1))
+    return [number, base, *(f"{base} {letter}" for letter in re.findall(r"[A-Z]", letters))]
 
 
 def normalize_number(number: str) -> str:

@@ -13,7 +13,7 @@ SENTINELS = r"(?:\ue000[^\ue001\ue000]{1,8}\ue001)*"
 NUMBERED_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\.[ ](?=[^\s\d.])")
 FIRST_NUMBERED_RE = re.compile(r"(?:(?<=\s)|^)1\.[ ](?=[A-Z*_])")
 PREAMBLE_SPLIT_RE = re.compile(
-    rf"[,;:]{SENTINELS}(?:[ ]|\n\n)+(?=([A-Z][a-z]+(?:-[a-z]+)?)(?:[ ]([a-z]+))?)"
+    rf"[,;:.]{SENTINELS}(?:[ ]|\n\n)+(?=([A-Z][a-z]+(?:-[a-z]+)?)(?:[ ]([a-z]+))?)"
 )
 FIRST_WORDS_RE = re.compile(r"^\W{0,3}([A-Za-z][a-z]+(?:-[a-z]+)?)(?:[ ]([a-z]+))?")
 SUBPARAGRAPH_START_RE = re.compile(r"^\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)[ ]")
@@ -51,7 +51,7 @@ PARTICIPLE_FOLLOWERS = frozenset({"by", "that", "at", "with", "of", "about", "to
 # or "The Commission on Narcotic Drugs decided".
 DECISION_START_RE = re.compile(
     r"(?:^|(?<=\n\n)|(?<=[.:]\s))"
-    rf"(?:At[ ]its[ ]|At[ ]the[ ]\w+[ ]meeting|The[ ](?:{BODY_NAME_RE.pattern})"
+    rf"(?:At[ ]its[ ]|At[ ]the[ ](?:[\w()]+[ ]){{1,3}}?meeting|The[ ](?:{BODY_NAME_RE.pattern})"
     rf"|On[ ]\d{{1,2}}[ ](?:{MONTH_PATTERN})[ ]\d{{4}},[ ]the[ ])"
     r"|(?<=\s)At[ ]its[ ](?=[^,.;:]{0,80}?meeting)"
 )
@@ -68,6 +68,15 @@ DRAFT_HEADING_SPAN = 600
 CHAPTER_HEADING_RE = re.compile(r"Chapter[ ][IVXL]{1,5}")
 # An item of a numbered list (an agenda) inside a statement.
 LIST_ITEM_RE = re.compile(r"^\d{1,3}\.[ ]")
+# Within a statement: the meeting of a later sentence ("At its 48th plenary meeting").
+STATEMENT_MEETING_BEFORE_RE = re.compile(r"\bAt[ ](?:its|the)[ ](?:\(\w+\)[ ])?$|\bthe[ ]$")
+# A note naming the volume that will publish the decision: not part of it, nor a citation.
+PUBLICATION_NOTE_RE = re.compile(
+    r"(?:The[ ](?:final[ ])?(?:text|version)[ ]of[ ]|Decision[ ]\d+/\d+,[ ]in[ ]section\b)"
+)
+# Blocks of a statement that are no paragraph: part letters ("A"), cited documents
+# ("(See A/72/PV.75)"), notes on the names listed ("* Term of office expires ...").
+STATEMENT_ASIDE_RE = re.compile(r"[A-H]$|\(See[ ][^)]*\)$|\*+[ ]")
 ADOPTION_PREFIX_RE = re.compile(r"At[ ]its[ ][^,.;:]{0,80}?meeting,?(?:[ ]on[ ][^,.;:]{0,40},?)?")
 HEADING_BLOCK_MAX = 160
 JUMP_MAX = 3
@@ -149,6 +158,10 @@ def segment_text(text: str, *, numbered_kind: str, decision: bool = False) -> Se
         warnings=warnings,
         verbs=numbered_kind == "operative",
     )
+    if intro and not numbered and text[intro.end() : intro.end() + 3].strip()[:1].islower():
+        # A decision in one sentence after the formula: "The General Assembly, recalling ...,
+        # decides to include ...".
+        return segment_statement(text, start=intro.start(), warnings=warnings)
     if decision and intro is None:
         statement = DECISION_START_RE.search(text)
         if statement and (
@@ -308,14 +321,16 @@ def annex_pieces(text: str, *, start: int, warnings: list[str]) -> list[Piece]:
 
 def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments:
     """A decision's statement from `start`: one paragraph per block, up to an end marker."""
-    prefix = ADOPTION_PREFIX_RE.match(text, start)
-    end_marker = END_MARKERS_RE.search(text, prefix.end() if prefix else start)
-    end = end_marker.start() if end_marker else len(text)
+    end = statement_end(text, start)
     pieces: list[Piece] = []
+    set_aside: list[str] = []
     blocks = [part for block in text[start:end].split("\n\n") for part in split_statement(block)]
     for block in blocks:
         stripped = strip_leading_sentinels(block.strip())
-        if not stripped:
+        if not stripped or PUBLICATION_NOTE_RE.match(stripped):
+            continue
+        if STATEMENT_ASIDE_RE.match(stripped):
+            set_aside.append(block)  # cited documents, notes: references, not paragraphs
             continue
         if pieces and (
             continues_paragraph(stripped)
@@ -325,7 +340,20 @@ def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments
             pieces[-1].text += "\n\n" + block
         else:
             pieces.append(Piece(kind="operative", number=None, text=block, statement=True))
-    return Segments(head=text[:start], pieces=pieces, tail=text[end:], warnings=warnings)
+    tail = "\n\n".join([*set_aside, text[end:]])
+    return Segments(head=text[:start], pieces=pieces, tail=tail, warnings=warnings)
+
+
+def statement_end(text: str, start: int) -> int:
+    """Where a decision's statement ends: the first end marker that is not the meeting of one of
+    its own sentences ("At its 48th plenary meeting, on ...", "At the 65th plenary meeting")."""
+    prefix = ADOPTION_PREFIX_RE.match(text, start)
+    for marker in END_MARKERS_RE.finditer(text, prefix.end() if prefix else start):
+        if not STATEMENT_MEETING_BEFORE_RE.search(
+            text, max(0, marker.start() - 30), marker.start()
+        ):
+            return marker.start()
+    return len(text)
 
 
 def split_statement(block: str) -> list[str]:

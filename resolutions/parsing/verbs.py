@@ -56,6 +56,8 @@ MODIFIERS: frozenset[str] = frozenset(
 )
 
 # Multi-word openers kept whole, longest first within each start word.
+# Phrases written two ways, recorded in one form: "Calls on" is "calls upon".
+PHRASE_VARIANTS: dict[str, str] = {"calls on": "calls upon"}
 FIXED_PHRASES: tuple[str, ...] = (
     "calls upon",
     "calls on",
@@ -142,6 +144,7 @@ OPERATIVE_VERBS: frozenset[str] = frozenset(
         "promises",
         "proposes",
         "reaffirms",
+        "reappoints",
         "recalls",
         "recognizes",
         "recommends",
@@ -391,7 +394,7 @@ def match_fixed_phrase(words: list[str]) -> str | None:
     for phrase in FIXED_PHRASES:
         parts = phrase.split()
         if words[: len(parts)] == parts:
-            return phrase
+            return PHRASE_VARIANTS.get(phrase, phrase)
     return None
 
 
@@ -426,7 +429,13 @@ def is_operative_verb(word: str) -> bool:
 
 
 PAST_IRREGULAR: dict[str, str] = {"took": "takes", "made": "makes", "gave": "gives"}
+# Words before a verb that make it no verb of the statement's own ("had decided", "was elected").
+AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "been", "be", "is", "are", "being"})
+# Words after a verb that make it a participle qualifying a noun ("the group established pursuant
+# to resolution 75/240", "the members appointed by the Assembly"; not "decided by 51 votes").
+PARTICIPLE_AFTER = ("pursuant", "under ", "by the")
 STATEMENT_WORDS_MAX = 80
+FIRST_ITEM_VERB_RE = re.compile(r":\s+\(a\)[ ]+(?:(?:Also|Further)[ ]+)?([A-Z][a-z]+)")
 SUBITEM_BEFORE_RE = re.compile(r"\([a-z]{1,2}\)[ ]*$")
 
 
@@ -442,10 +451,16 @@ def statement_verb(text: str) -> str | None:
         ):
             continue
         present = present_form(normalize_word(word))
+        before = matches[index - 1].group(0).lower() if index else ""
+        after = " ".join(m.group(0).lower() for m in matches[index + 1 : index + 3])
+        if present and (before in AUXILIARIES or after.startswith(PARTICIPLE_AFTER)):
+            continue
         if present:
             following = [normalize_word(m.group(0)) for m in matches[index + 1 : index + 3]]
             return match_fixed_phrase([present, *following]) or present
-    return None
+    # A long opening clause ending in a colon before lettered items: "(a) Decided to ...".
+    item = FIRST_ITEM_VERB_RE.search(text)
+    return present_form(normalize_word(item.group(1))) if item else None
 
 
 def present_form(word: str) -> str | None:

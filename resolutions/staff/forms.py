@@ -50,6 +50,8 @@ def sniff_format(upload) -> str:
         finally:
             upload.seek(0)
         return "docx" if "word/document.xml" in names else ""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "text"  # UTF-16 with its byte-order mark
     if b"\x00" in head:
         return ""
     try:

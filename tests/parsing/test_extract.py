@@ -132,3 +132,16 @@ def test_markdown_is_stripped() -> None:
 def test_format_is_detected_by_content() -> None:
     assert detect_format(make_pdf(RESOLUTION), filename="r.txt") == "pdf"
     assert detect_format(make_docx(RESOLUTION), filename="r.pdf") == "docx"
+
+
+def test_docx_tables_are_read_in_document_order() -> None:
+    document = docx.Document()
+    document.add_paragraph("The General Assembly,")
+    document.add_paragraph("Noting the contributions listed below,")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Austria", "10,000"
+    document.add_paragraph("1. Decides to act.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = extract_text(buffer.getvalue(), filename="t.docx")
+    assert text.index("listed below") < text.index("Austria 10,000") < text.index("Decides")

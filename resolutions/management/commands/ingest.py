@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import reset_queries
 from tqdm import tqdm
 
-from resolutions.ingest import document_files, finish_run, ingest_file, start_run
+from resolutions.ingest import document_files, finish_run, read_files, start_run, write_file
 from resolutions.ingest_recovery import close_interrupted_runs, remove_orphan_originals
 from resolutions.models import IngestOutcome
 
@@ -34,6 +34,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", type=Path, help="Files or folders to ingest.")
         parser.add_argument(
+            "--jobs",
+            type=int,
+            default=1,
+            help="Worker processes that parse while this one writes (default 1: no workers).",
+        )
+        parser.add_argument(
             "--started-by",
             default=f"manage.py ingest ({system_user()})",
             help="Who or what started the run, as recorded in the ingest log.",
@@ -49,10 +55,12 @@ class Command(BaseCommand):
         run = start_run(str(options["started_by"]))
         counts: Counter[str] = Counter()
         failures: list[tuple[Path, str]] = []
-        with tqdm(files, unit="file", file=sys.stderr, disable=not files) as bar:
-            for path in bar:
+        jobs = max(1, int(options["jobs"]))  # type: ignore[call-overload]
+        with tqdm(total=len(files), unit="file", file=sys.stderr, disable=not files) as bar:
+            for path, read in zip(files, read_files(files, jobs=jobs), strict=True):
                 bar.set_postfix_str(path.name, refresh=False)
-                result = ingest_file(path, run=run)
+                bar.update()
+                result = write_file(read, run=run)
                 reset_queries()  # With DEBUG on, Django keeps every query's SQL: drop it.
                 counts[result.outcome] += 1
                 if result.outcome == IngestOutcome.FAILED:

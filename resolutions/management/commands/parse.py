@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from resolutions.parsing import ParsedDocument, ParseError, parse_file
+from resolutions.parsing import ParseError
+from resolutions.parsing.cli import parse_path, render_json, render_summary
 
 
 class Command(BaseCommand):
@@ -35,50 +35,3 @@ class Command(BaseCommand):
         if failures:
             # The per-file lines above are the whole report; exit non-zero without another message.
             raise SystemExit(1)
-
-
-def parse_path(path: Path) -> ParsedDocument:
-    """Parse one file, turning file-system errors into ParseError."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ParseError(error.strerror or "cannot read file") from error
-    return parse_file(data, filename=path.name)
-
-
-def render_json(document: ParsedDocument, *, indent: int | None) -> str:
-    """The document in the contract's JSON shape."""
-    return json.dumps(document.to_dict(), ensure_ascii=False, indent=indent)
-
-
-def render_summary(document: ParsedDocument, *, path: str) -> str:
-    """A readable summary: metadata, counts, paragraphs with kinds, numbers and verbs, warnings."""
-    kinds = {
-        kind: sum(p.kind == kind for p in document.paragraphs)
-        for kind in ("preambular", "operative", "other")
-    }
-    lines = [
-        f"== {path}",
-        f"symbol:    {document.symbol or '-'}",
-        f"body:      {document.body}",
-        f"doc_type:  {document.doc_type}",
-        f"number:    {document.number or '-'}",
-        f"title:     {document.title or '-'}",
-        f"date:      {document.date or '-'}  year: {document.year or '-'}",
-        f"session:   {document.session or '-'}  agenda item: {document.agenda_item or '-'}",
-        f"sponsors:  {', '.join(document.sponsors) or '-'}",
-        "paragraphs: " + ", ".join(f"{count} {kind}" for kind, count in kinds.items() if count)
-        or "paragraphs: 0",
-        f"references: {len(document.references)}",
-    ]
-    for index, paragraph in enumerate(document.paragraphs):
-        number = paragraph.number or "-"
-        notes = f" [{len(paragraph.footnotes)} fn]" if paragraph.footnotes else ""
-        lines.append(
-            f"  {index:3d} {paragraph.kind:10s} {number:>4s}  "
-            f"{paragraph.verb or '-':20s} {paragraph.text[:70]}{notes}"
-        )
-    for reference in document.references:
-        lines.append(f"  ref {reference.key}")
-    lines.extend(f"warning: {warning}" for warning in document.warnings)
-    return "\n".join(lines)
