@@ -14,10 +14,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from . import search as selectors
-from .filters import VISIBLE_TOPIC_STATUSES
 from .models import Document, Paragraph
+from .search import EXPORT_MAX_ROWS, VISIBLE_TOPIC_STATUSES, InvalidSearch, facet_names
 from .selectors import citations_of, published_documents
-from .views.search import EXPORT_MAX_ROWS, FACET_NAMES
 
 MAX_PER_PAGE = 100
 
@@ -29,15 +28,9 @@ def _per_page(request: HttpRequest) -> int:
         return selectors.PER_PAGE
 
 
-def _plain(snippet: str) -> str:
-    return str(snippet).replace(selectors.START_SEL, "").replace(selectors.STOP_SEL, "")
-
-
-def _marked(snippet: str) -> str:
-    """The snippet as HTML: escaped, matches in <mark>."""
-    from .templatetags.search_tags import highlight
-
-    return str(highlight(snippet))
+def _invalid(invalid: InvalidSearch) -> JsonResponse:
+    """400: the parameters that cannot be used, each with the reason."""
+    return JsonResponse({"errors": invalid.errors}, status=400)
 
 
 def _absolute(request: HttpRequest, path: str) -> str:
@@ -57,8 +50,8 @@ def paragraph_json(request: HttpRequest, paragraph: Paragraph, *, snippet: str |
         "url": _absolute(request, f"{paragraph.document.get_absolute_url()}#{paragraph.anchor}"),
     }
     if snippet is not None:
-        data["snippet"] = _plain(snippet)
-        data["snippet_html"] = _marked(snippet)
+        data["snippet"] = selectors.plain(snippet)
+        data["snippet_html"] = str(selectors.highlighted(snippet))
     else:
         data["text"] = paragraph.text
     return data
@@ -100,6 +93,8 @@ def _page_json(results: selectors.SearchResults) -> dict:
         "view": results.view,
         "sort": results.sort,
         "errors": results.errors,
+        "notices": results.notices,
+        "suggestion": results.suggestion.query if results.suggestion else None,
     }
 
 
@@ -151,7 +146,11 @@ def _facets_json(facets: dict) -> dict:
 @require_GET
 def api_search(request: HttpRequest) -> JsonResponse:
     """`/api/search/`: the search page as data: `count`, `results`, `facets`."""
-    results = selectors.search(request.GET, per_page=_per_page(request))
+    try:
+        asked = selectors.read_search(request.GET, strict=True)
+    except InvalidSearch as invalid:
+        return _invalid(invalid)
+    results = selectors.results_of(asked, per_page=_per_page(request))
     data = _page_json(results)
     if results.view == "paragraphs":
         data["results"] = _paragraph_rows(request, results)
@@ -164,9 +163,11 @@ def api_search(request: HttpRequest) -> JsonResponse:
 @require_GET
 def api_documents(request: HttpRequest) -> JsonResponse:
     """`/api/documents/`: matching documents, a page at a time."""
-    results = selectors.search_documents(
-        request.GET, per_page=_per_page(request), with_facets=False
-    )
+    try:
+        asked = selectors.read_search(request.GET, view="documents", strict=True)
+    except InvalidSearch as invalid:
+        return _invalid(invalid)
+    results = selectors.results_of(asked, per_page=_per_page(request), with_facets=False)
     data = _page_json(results)
     data["results"] = _document_rows(request, results)
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
@@ -215,9 +216,11 @@ def api_document(request: HttpRequest, pk: int) -> JsonResponse:
 @require_GET
 def api_paragraphs(request: HttpRequest) -> JsonResponse:
     """`/api/paragraphs/`: matching paragraphs, one row each."""
-    results = selectors.search_paragraphs(
-        request.GET, per_page=_per_page(request), with_facets=False
-    )
+    try:
+        asked = selectors.read_search(request.GET, view="paragraphs", strict=True)
+    except InvalidSearch as invalid:
+        return _invalid(invalid)
+    results = selectors.results_of(asked, per_page=_per_page(request), with_facets=False)
     data = _page_json(results)
     data["results"] = _paragraph_rows(request, results)
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
@@ -231,7 +234,7 @@ def api_docs(request: HttpRequest):
         request,
         "resolutions/api_docs.html",
         {
-            "facet_names": FACET_NAMES,
+            "facet_names": facet_names(),
             "max_per_page": MAX_PER_PAGE,
             "per_page": selectors.PER_PAGE,
             "export_max_rows": EXPORT_MAX_ROWS,

@@ -11,8 +11,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from .models import Document, Reference
-from .selectors import citations_of
-from .views.documents import get_published_document
+from .selectors import citations_of, get_published_document
 
 FEED_LIMIT = 50
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
 from django.contrib.syndication.views import Feed
@@ -15,42 +16,50 @@ from .models import Document
 FEED_ITEMS = 50
 
 
+@dataclass(frozen=True)
+class FollowedSearch:
+    """A feed's search: the parameters (for links) and the request as understood."""
+
+    params: QueryDict
+    request: selectors.SearchRequest
+
+
 class SearchFeed(Feed):
     """`/search/feed/?<the parameters of /search/>`: the newest matching documents."""
 
     feed_type = Atom1Feed
 
-    def get_object(self, request: HttpRequest, *args, **kwargs) -> QueryDict:
+    def get_object(self, request: HttpRequest, *args, **kwargs) -> FollowedSearch:
         params = request.GET.copy()
         # A feed follows what is new, whatever order the page was sorted in.
         params["sort"] = "newest"
         params.pop("page", None)
         params.pop("view", None)
-        return params
+        return FollowedSearch(params, selectors.read_search(params, view="documents"))
 
-    def title(self, params: QueryDict) -> str:
-        query = params.get("q", "").strip()
+    def title(self, obj: FollowedSearch) -> str:
+        query = obj.request.query
         described = f"“{query}”" if query else "all documents"
-        filters = [key for key in params if key not in {"q", "sort"} and params.get(key)]
+        filters = [f.label.lower() for f in selectors.FACETS if obj.request.active(f.key)]
         if filters:
-            described += " (filtered by " + ", ".join(sorted(set(filters))) + ")"
+            described += " (filtered by " + ", ".join(filters) + ")"
         return f"UN Crime-Prevention Resolutions Archive: {described}"
 
-    def subtitle(self, params: QueryDict) -> str:
+    def subtitle(self, obj: FollowedSearch) -> str:
         return "The newest documents matching this search."
 
-    def link(self, params: QueryDict) -> str:
-        query = params.copy()
+    def link(self, obj: FollowedSearch) -> str:
+        query = obj.params.copy()
         query.pop("sort", None)
         encoded = query.urlencode()
         return reverse("resolutions:search") + (f"?{encoded}" if encoded else "")
 
-    def feed_url(self, params: QueryDict) -> str:
-        encoded = params.urlencode()
+    def feed_url(self, obj: FollowedSearch) -> str:
+        encoded = obj.params.urlencode()
         return reverse("resolutions:search_feed") + (f"?{encoded}" if encoded else "")
 
-    def items(self, params: QueryDict) -> list[Document]:
-        results = selectors.search_documents(params, per_page=FEED_ITEMS, with_facets=False)
+    def items(self, obj: FollowedSearch) -> list[Document]:
+        results = selectors.results_of(obj.request, per_page=FEED_ITEMS, with_facets=False)
         return results.rows
 
     def item_title(self, item: Document) -> str:
@@ -61,7 +70,8 @@ class SearchFeed(Feed):
         if item.date:
             parts.append(item.date.strftime("%-d %B %Y"))
         for paragraph in item.best_paragraphs:
-            parts.append(f"¶ {paragraph.number or paragraph.position}: {_plain(paragraph.snippet)}")
+            snippet = selectors.plain(paragraph.snippet)
+            parts.append(f"¶ {paragraph.number or paragraph.position}: {snippet}")
         return "\n".join(parts)
 
     def item_link(self, item: Document) -> str:
@@ -77,8 +87,3 @@ class SearchFeed(Feed):
         if item.date:
             return datetime.combine(item.date, time(), tzinfo=UTC)
         return None
-
-
-def _plain(snippet: str) -> str:
-    """A snippet without highlight markers (feed readers escape the description)."""
-    return str(snippet).replace(selectors.START_SEL, "").replace(selectors.STOP_SEL, "")

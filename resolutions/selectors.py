@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import F, QuerySet
+from django.shortcuts import get_object_or_404
 
 from .models import Document, Paragraph, Reference
 
@@ -15,6 +16,19 @@ def published_documents() -> QuerySet[Document]:
 def published_paragraphs() -> QuerySet[Paragraph]:
     """Paragraphs of documents that researchers may see."""
     return Paragraph.objects.filter(document__status=Document.Status.PUBLISHED)
+
+
+def get_published_document(*, symbol: str | None = None, pk: int | None = None) -> Document:
+    """The published document by symbol or id, with body and draft/adopted versions; else 404."""
+    documents = (
+        published_documents()
+        .select_related("body", "draft__body", "adopted_version__body")
+        # The page shows paragraphs, not the full texts (tens of kilobytes each).
+        .defer("full_text", "draft__full_text", "adopted_version__full_text")
+    )
+    if symbol is not None:
+        return get_object_or_404(documents, symbol=symbol)
+    return get_object_or_404(documents, pk=pk)
 
 
 def references_of(document: Document) -> QuerySet[Reference]:

@@ -62,10 +62,13 @@ def test_api_hides_drafts(client, archive):
     assert client.get("/api/search/", {"q": "secrecy"}).json()["count"] == 0
 
 
-def test_api_bad_parameters_are_reported(client, archive):
-    data = client.get("/api/search/", {"year_min": "abc", "page": "999", "per_page": "x"}).json()
-    assert "year_min" in data["errors"]
-    assert data["count"] == 3
+def test_api_invalid_parameters_are_a_400_with_the_reasons(client, archive):
+    response = client.get("/api/search/", {"year_min": "abc", "body": "GA"})
+    assert response.status_code == 400
+    assert "not a year" in response.json()["errors"]["year_min"][0]
+    data = client.get("/api/search/", {"page": "999", "per_page": "x"}).json()
+    assert data["count"] == 3 and data["page"] == 1
+    assert "There is no page 999" in data["notices"][0]
 
 
 def test_api_query_counts(client, archive, django_assert_max_num_queries):

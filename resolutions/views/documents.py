@@ -29,7 +29,12 @@ from ..citation_formats import (
 )
 from ..document_display import CitationLink, Segment, paragraph_citation, render_paragraph
 from ..models import Body, Country, Document, DocumentTopic, Paragraph, Reference, Topic
-from ..selectors import citations_of, published_documents, references_of
+from ..selectors import (
+    citations_of,
+    get_published_document,
+    published_documents,
+    references_of,
+)
 
 PAGE_SIZE = 25
 RELATED_LIMIT = 6
@@ -46,19 +51,6 @@ def newest_first(documents: QuerySet[Document]) -> QuerySet[Document]:
 
 
 # --- readers -------------------------------------------------------------------------------
-
-
-def get_published_document(*, symbol: str | None = None, pk: int | None = None) -> Document:
-    """The published document by symbol or id, with body and draft/adopted versions; else 404."""
-    documents = (
-        published_documents()
-        .select_related("body", "draft__body", "adopted_version__body")
-        # The page shows paragraphs, not the full texts (tens of kilobytes each).
-        .defer("full_text", "draft__full_text", "adopted_version__full_text")
-    )
-    if symbol is not None:
-        return get_object_or_404(documents, symbol=symbol)
-    return get_object_or_404(documents, pk=pk)
 
 
 def is_public(document: Document | None) -> bool:

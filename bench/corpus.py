@@ -21,10 +21,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..citations import DECISION_SERIES, RESOLUTION_SERIES
-from ..parsing import parse
-from ..parsing.countries import COUNTRIES
-from ..parsing.types import ParsedDocument, ParsedParagraph, ParsedReference
+from resolutions.citations import DECISION_SERIES, RESOLUTION_SERIES
+from resolutions.parsing import parse
+from resolutions.parsing.countries import COUNTRIES
+from resolutions.parsing.types import ParsedDocument, ParsedParagraph, ParsedReference
 
 # The original filename every benchmark document carries: how `--reuse` recognizes the corpus.
 FILENAME_PREFIX = "bench-"

@@ -1,0 +1,109 @@
+"""The one place that writes the SQL of a search's conditions, with `psycopg.sql`.
+
+`Match` turns a `SearchRequest` into conditions on the three kinds of rows a statement reads:
+paragraphs (`p`, with the columns migration 0005 copies from their document), documents (`d`)
+and rows of the match set (`m`). Values are always bound parameters (`%(q)s`, `%(body)s`);
+identifiers are quoted by `sql.Identifier`; nothing a person typed is formatted into a string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import connection
+from psycopg import sql
+
+from ..models import SEARCH_CONFIG
+from .facets import DOCUMENT_FACETS, PARAGRAPH_FACETS, Facet
+from .request import SearchRequest
+
+TRUE = sql.SQL("TRUE")
+NEWEST = sql.SQL("d.date DESC NULLS LAST, d.year DESC NULLS LAST, d.id DESC")
+OLDEST = sql.SQL("d.date ASC NULLS LAST, d.year ASC NULLS LAST, d.id ASC")
+TSQUERY = sql.SQL("websearch_to_tsquery({}::regconfig, {})").format(
+    sql.Literal(SEARCH_CONFIG), sql.Placeholder("q")
+)
+
+
+def all_of(conditions: Iterable[sql.Composable]) -> sql.Composable:
+    """The conditions joined by AND (TRUE when there are none)."""
+    parts = [c for c in conditions if c is not TRUE]
+    return sql.SQL(" AND ").join(parts) if parts else TRUE
+
+
+def any_of(conditions: Iterable[sql.Composable]) -> sql.Composable:
+    parts = list(conditions)
+    return sql.SQL("({})").format(sql.SQL(" OR ").join(parts)) if parts else TRUE
+
+
+class Match:
+    """The request's conditions as SQL, and the parameters they bind."""
+
+    def __init__(self, request: SearchRequest, *, drafts: bool = False) -> None:
+        self.request = request
+        self.drafts = drafts
+        self.params: dict[str, Any] = request.statement_params()
+
+    @property
+    def query(self) -> bool:
+        return bool(self.request.query)
+
+    @property
+    def title_counts(self) -> bool:
+        return self.request.title_counts
+
+    def active(self, key: str) -> bool:
+        return self.request.active(key)
+
+    def published(self, row: str) -> sql.Composable:
+        """Rows of documents researchers may see (`p` or `m` carry a copy of the status)."""
+        if self.drafts:
+            return TRUE
+        if row == "d":
+            return sql.SQL("d.status = 'published'")
+        return sql.SQL("{}.published").format(sql.Identifier(row))
+
+    def text(self, row: str = "p") -> sql.Composable:
+        """The query on a paragraph's vector. Uses index: paragraph_search_gin"""
+        if not self.query:
+            return TRUE
+        return sql.SQL("{} @@ {}").format(sql.Identifier(row, "search_vector"), TSQUERY)
+
+    def title(self, row: str = "d") -> sql.Composable:
+        """The query on a document's title. Uses index: document_title_search_gin"""
+        return sql.SQL("{} @@ {}").format(sql.Identifier(row, "title_search"), TSQUERY)
+
+    def rank(self, row: str = "p", column: str = "search_vector") -> sql.Composable:
+        if not self.query:
+            return sql.SQL("0.0::real")
+        return sql.SQL("ts_rank({}, {})").format(sql.Identifier(row, column), TSQUERY)
+
+    def _facets(
+        self, facets: Iterable[Facet], row: str, document_id: sql.Composable, without: str
+    ) -> sql.Composable:
+        return all_of(
+            facet.condition(row, document_id, self.request.filters[facet.key])
+            for facet in facets
+            if facet.key != without and self.active(facet.key)
+        )
+
+    def documents(
+        self, row: str, document_id: str | None = None, *, without: str = ""
+    ) -> sql.Composable:
+        """Every chosen document facet but `without`, on a row with the copied columns."""
+        column = sql.Identifier(row, document_id or ("id" if row == "d" else "document_id"))
+        return self._facets(DOCUMENT_FACETS, row, column, without)
+
+    def paragraphs(self, row: str = "p", *, without: str = "") -> sql.Composable:
+        """Every chosen paragraph facet (verb, kind) but `without`, on a paragraph row."""
+        return self._facets(PARAGRAPH_FACETS, row, sql.Identifier(row, "document_id"), without)
+
+
+def fetch(statement: sql.Composable, params: dict[str, Any]) -> list[tuple]:
+    """The rows of a composed statement, its parameters bound by the driver."""
+    connection.ensure_connection()
+    text = statement.as_string(connection.connection)
+    with connection.cursor() as cursor:
+        cursor.execute(text, params)
+        return cursor.fetchall()
