@@ -40,7 +40,8 @@ def _paragraph_matches(match: Match) -> sql.Composable:
 def exact_documents(match: Match, *, sort: str, offset: int, limit: int) -> tuple[int, list[int]]:
     """(count, [document ids]) of the page, from the whole match set."""
     if sort == "relevance" and match.query:
-        order = sql.SQL("{} + g.r DESC, d.date DESC NULLS LAST, d.id").format(
+        # In double precision, as a sum of two ranks is compared everywhere.
+        order = sql.SQL("{}::float8 + g.r::float8 DESC, d.date DESC NULLS LAST, d.id").format(
             match.rank("d", "title_search")
         )
     else:
