@@ -148,6 +148,7 @@ def api_search(request: HttpRequest) -> JsonResponse:
     """`/api/search/`: the search page as data: `count`, `results`, `facets`."""
     try:
         asked = selectors.read_search(request.GET, strict=True)
+        selectors.ensure_known(asked)
     except InvalidSearch as invalid:
         return _invalid(invalid)
     results = selectors.results_of(asked, per_page=_per_page(request))
@@ -165,6 +166,7 @@ def api_documents(request: HttpRequest) -> JsonResponse:
     """`/api/documents/`: matching documents, a page at a time."""
     try:
         asked = selectors.read_search(request.GET, view="documents", strict=True)
+        selectors.ensure_known(asked)
     except InvalidSearch as invalid:
         return _invalid(invalid)
     results = selectors.results_of(asked, per_page=_per_page(request), with_facets=False)
@@ -218,6 +220,7 @@ def api_paragraphs(request: HttpRequest) -> JsonResponse:
     """`/api/paragraphs/`: matching paragraphs, one row each."""
     try:
         asked = selectors.read_search(request.GET, view="paragraphs", strict=True)
+        selectors.ensure_known(asked)
     except InvalidSearch as invalid:
         return _invalid(invalid)
     results = selectors.results_of(asked, per_page=_per_page(request), with_facets=False)

@@ -28,6 +28,7 @@ from .results import (
     search_documents,
     search_paragraphs,
 )
+from .review import ensure_known
 from .snippets import BEST_PARAGRAPHS, highlighted, plain
 from .types import START_SEL, STOP_SEL, FacetValue, SearchResults
 
@@ -46,6 +47,7 @@ __all__ = [
     "SearchRequest",
     "SearchResults",
     "citation_keys",
+    "ensure_known",
     "export_documents",
     "export_paragraphs",
     "facet_names",

@@ -54,6 +54,8 @@ class Facet:
     # Allowed values and their labels; None: any value, labels from the counts.
     choices: Mapping[str, str] | None = None
     counted: bool = True
+    # (table, column) listing every value the archive knows, for values of no fixed list.
+    vocabulary: tuple[str, str] | None = None
 
     @property
     def params(self) -> tuple[str, ...]:
@@ -313,13 +315,18 @@ def language_name(code: str) -> str:
 
 FACETS: tuple[Facet, ...] = (
     ColumnFacet(
-        "body", "Issuing body", column="body_id", lookup=("resolutions_body", "code", "name")
+        "body",
+        "Issuing body",
+        column="body_id",
+        lookup=("resolutions_body", "code", "name"),
+        vocabulary=("resolutions_body", "code"),
     ),
     YearFacet("year", "Year", column="year"),
     LinkFacet(
         "topic",
         "Topic",
         limit=FACET_LIMIT,
+        vocabulary=("resolutions_topic", "slug"),
         source="resolutions_documenttopic l JOIN resolutions_topic v ON v.id = l.topic_id",
         link_condition=sql.SQL("l.status = ANY({})").format(
             sql.Literal(list(VISIBLE_TOPIC_STATUSES))
@@ -329,6 +336,7 @@ FACETS: tuple[Facet, ...] = (
         "sponsor",
         "Sponsor",
         limit=FACET_LIMIT,
+        vocabulary=("resolutions_country", "slug"),
         source="resolutions_sponsorship l JOIN resolutions_country v ON v.id = l.country_id",
     ),
     ColumnFacet("doc_type", "Document type", column="doc_type", choices=dict(DocType.choices)),
