@@ -312,7 +312,7 @@ def _snippets(match: Match, ids: list[int], *, on_paragraphs: bool) -> list:
     ).format(
         rank=match.rank("p"),
         ids=sql.SQL("{}::bigint[]").format(sql.Placeholder("ids")),
-        where=all_of([match.text("p"), match.paragraphs("p")]),
+        where=all_of([match.mentions(), match.paragraphs("p")]),
         best=sql.Literal(BEST_PARAGRAPHS),
     )
     best = [row[0] for row in fetch(ranked, {**match.params, "ids": ids})]

@@ -8,7 +8,9 @@ paragraphs match, in which order, and how many per facet value.
 from __future__ import annotations
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
 from django.db.models import Count, Exists, F, FloatField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
 from resolutions.models import SEARCH_CONFIG, DocumentTopic, Paragraph, Reference, Sponsorship
@@ -18,6 +20,19 @@ from resolutions.selectors import published_documents, published_paragraphs
 
 VISIBLE = (DocumentTopic.Status.CONFIRMED, DocumentTopic.Status.SUGGESTED)
 LIMIT = 30
+# A document's whole text as one vector: its title, then its paragraphs in order, a gap between
+# each so that no phrase runs from one into the next. Session-local: the tests' database only.
+WHOLE_TEXT = """
+CREATE OR REPLACE FUNCTION pg_temp.with_gap(a tsvector, b tsvector) RETURNS tsvector
+LANGUAGE sql IMMUTABLE AS $$ SELECT a || 'zzgapzz:1'::tsvector || b $$;
+CREATE OR REPLACE AGGREGATE pg_temp.whole_text(tsvector)
+    (SFUNC = pg_temp.with_gap, STYPE = tsvector, INITCOND = '');
+"""
+WHOLE_MATCH = """
+SELECT d.id FROM resolutions_document d WHERE pg_temp.with_gap(d.title_search, COALESCE((
+    SELECT pg_temp.whole_text(p.search_vector ORDER BY p.position)
+    FROM resolutions_paragraph p WHERE p.document_id = d.id), '')) @@ websearch_to_tsquery(%s, %s)
+"""
 
 
 def _query(request: SearchRequest) -> SearchQuery | None:
@@ -89,7 +104,7 @@ def _document_condition(filters: dict, ref: str, prefix: str) -> Q:
 def _paragraph_condition(request: SearchRequest, filters: dict) -> Q:
     q = Q()
     query = _query(request)
-    if query is not None:
+    if query is not None and not request.whole_documents:
         q &= Q(search_vector=query)
     if "verb" in filters:
         q &= Q(verb__in=filters["verb"])
@@ -105,6 +120,17 @@ def _without(request: SearchRequest, key: str) -> dict:
 def document_queryset(request: SearchRequest, *, without: str = "") -> QuerySet:
     filters = _without(request, without)
     documents = published_documents().filter(_document_condition(filters, "pk", ""))
+    if request.whole_documents:
+        with connection.cursor() as cursor:
+            cursor.execute(WHOLE_TEXT)
+        whole = RawSQL(WHOLE_MATCH, [SEARCH_CONFIG, request.query])
+        documents = documents.filter(pk__in=whole)
+        if "verb" in filters or "kind" in filters:
+            paragraphs = Paragraph.objects.filter(
+                _paragraph_condition(request, filters), document=OuterRef("pk")
+            )
+            documents = documents.filter(Exists(paragraphs))
+        return documents
     by_paragraph = request.query or "verb" in filters or "kind" in filters
     if not by_paragraph:
         return documents

@@ -66,9 +66,7 @@ NASTY = (
 
 def check(response) -> None:
     """A page, a feed, an export or a 400 with a reason; anything else fails."""
-    content = (
-        b"".join(response.streaming_content) if response.streaming else response.content
-    )
+    content = b"".join(response.streaming_content) if response.streaming else response.content
     assert response.status_code in (200, 400), response.status_code
     if response.status_code == 400:
         assert json.loads(content)["errors"]

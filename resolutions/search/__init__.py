@@ -3,6 +3,7 @@
 Modules, each importing only those listed before it:
 
 - `values`: raw GET values read safely; `citations`: typed symbols and citations;
+  `boolean`: a query's words combined over whole documents;
 - `types`: what a search hands back (`SearchResults`, `FacetValue`);
 - `facets`: the facet registry, every filter declared once;
 - `request`: the request read and validated (`read_search`, `InvalidSearch`);
@@ -20,7 +21,7 @@ from .exports import (
     find_documents_by_citation,
 )
 from .facets import FACETS, VISIBLE_TOPIC_STATUSES, facet_names
-from .request import PER_PAGE, SORTS, VIEWS, InvalidSearch, SearchRequest, read_search
+from .request import PER_PAGE, SORTS, VIEWS, WITHIN, InvalidSearch, SearchRequest, read_search
 from .results import (
     matching_document_ids,
     results_of,
@@ -42,6 +43,7 @@ __all__ = [
     "STOP_SEL",
     "VIEWS",
     "VISIBLE_TOPIC_STATUSES",
+    "WITHIN",
     "FacetValue",
     "InvalidSearch",
     "SearchRequest",

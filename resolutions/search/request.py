@@ -19,6 +19,8 @@ from .values import CleanError, Reread, clean_text, has_control_characters
 
 SORTS = {"relevance": "Relevance", "newest": "Newest first", "oldest": "Oldest first"}
 VIEWS = {"documents": "Documents", "paragraphs": "Paragraphs"}
+# Where the words of a query must hold together: anywhere in the document, or in one paragraph.
+WITHIN = {"document": "Anywhere in the document", "paragraph": "In the same paragraph"}
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 500
 # Past this page nothing is looked up: the last page is shown (keeps OFFSET far from overflow).
@@ -45,6 +47,7 @@ class SearchRequest:
     view: str = "documents"
     sort: str = "newest"
     page: int = 1
+    within: str = "document"
     # Each chosen facet's value, by facet key (a list of values, or a year range).
     filters: Mapping[str, Any] = field(default_factory=dict)
     errors: Mapping[str, list[str]] = field(default_factory=dict)
@@ -59,6 +62,11 @@ class SearchRequest:
         return bool(self.query) or any(self.active(f.key) for f in PARAGRAPH_FACETS)
 
     @property
+    def whole_documents(self) -> bool:
+        """Whether the query holds for a document's text as a whole (documents view, default)."""
+        return bool(self.query) and self.view == "documents" and self.within == "document"
+
+    @property
     def title_counts(self) -> bool:
         """A document matches by its title (browsing: by itself) unless a verb or kind is set."""
         return not any(self.active(f.key) for f in PARAGRAPH_FACETS)
@@ -67,6 +75,8 @@ class SearchRequest:
     def cleaned(self) -> dict[str, Any]:
         """The understood parameters by URL name (`year_min`, `body`, ...)."""
         cleaned: dict[str, Any] = {"q": self.query} if self.query else {}
+        if self.within != "document":
+            cleaned["within"] = self.within
         for facet in FACETS:
             value = self.filters.get(facet.key)
             if value is None:
@@ -156,6 +166,7 @@ def read_search(params: Params, *, view: str | None = None, strict: bool = False
             value = error.usable
         if value is not None:
             filters[facet.key] = value
+    within = _choice(data, "within", WITHIN, errors) or "document"
     page = _page(data, errors)
     if strict and errors:
         raise InvalidSearch(errors)
@@ -164,6 +175,7 @@ def read_search(params: Params, *, view: str | None = None, strict: bool = False
         view=chosen_view,
         sort=sort,
         page=page,
+        within=within,
         filters=filters,
         errors=errors,
         notices=tuple(notices),

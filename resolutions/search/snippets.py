@@ -59,7 +59,7 @@ def attach_best_paragraphs(documents: list[Document], match: Match) -> None:
         headline=_headline(match, fragments=2),
         rank=match.rank("p"),
         ids=sql.Placeholder("ids"),
-        where=all_of([match.text("p"), match.paragraphs("p")]),
+        where=all_of([match.mentions(), match.paragraphs("p")]),
         best=sql.Literal(BEST_PARAGRAPHS),
     )
     by_document = {document.pk: document for document in documents}

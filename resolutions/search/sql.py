@@ -15,6 +15,7 @@ from django.db import connection
 from psycopg import sql
 
 from ..models import SEARCH_CONFIG
+from .boolean import DocumentSet, leaves, parse_tsquery
 from .facets import DOCUMENT_FACETS, PARAGRAPH_FACETS, Facet
 from .request import SearchRequest
 
@@ -38,12 +39,44 @@ def any_of(conditions: Iterable[sql.Composable]) -> sql.Composable:
 
 
 class Match:
-    """The request's conditions as SQL, and the parameters they bind."""
+    """The request's conditions as SQL, and the parameters they bind.
+
+    A query over whole documents is answered first (two statements: PostgreSQL's reading of the
+    words, then the documents, see `boolean.py`); every condition on the text then reads that set
+    of documents, and a chosen verb or kind needs one paragraph of the document, not the one
+    that holds the words.
+    """
 
     def __init__(self, request: SearchRequest, *, drafts: bool = False) -> None:
         self.request = request
         self.drafts = drafts
         self.params: dict[str, Any] = request.statement_params()
+        self.whole = False
+        self._mentions: sql.Composable = TRUE
+        if request.whole_documents:
+            self._find_whole_documents()
+
+    def _find_whole_documents(self) -> None:
+        statement = sql.SQL("SELECT {}::text").format(TSQUERY)
+        tree = parse_tsquery(fetch(statement, self.params)[0][0])
+        documents = DocumentSet(tree, published=self.published)
+        found = fetch(sql.SQL("SELECT ARRAY({})").format(documents.statement()), documents.params)[
+            0
+        ][0]
+        self.whole = True
+        self.params.update(documents.params)
+        self.params["documents"] = found
+        shown = {leaf.text for leaf, negated in leaves(tree) if not negated}
+        wanted = [
+            sql.SQL("{}::tsquery").format(sql.Placeholder(name))
+            for name, text in documents.params.items()
+            if text in shown
+        ]
+        self._mentions = (
+            sql.SQL("p.search_vector @@ ({})").format(sql.SQL(" || ").join(wanted))
+            if wanted
+            else sql.SQL("FALSE")
+        )
 
     @property
     def query(self) -> bool:
@@ -65,14 +98,31 @@ class Match:
         return sql.SQL("{}.published").format(sql.Identifier(row))
 
     def text(self, row: str = "p") -> sql.Composable:
-        """The query on a paragraph's vector. Uses index: paragraph_search_gin"""
+        """The query on a paragraph row: its own vector, or its document's whole text.
+
+        Uses index: paragraph_search_gin (or paragraph_unique_position over the documents)."""
         if not self.query:
             return TRUE
+        if self.whole:
+            return sql.SQL("{} = ANY({}::bigint[])").format(
+                sql.Identifier(row, "document_id"), sql.Placeholder("documents")
+            )
         return sql.SQL("{} @@ {}").format(sql.Identifier(row, "search_vector"), TSQUERY)
 
     def title(self, row: str = "d") -> sql.Composable:
-        """The query on a document's title. Uses index: document_title_search_gin"""
+        """The query on a document row: its title, or its whole text.
+
+        Uses index: document_title_search_gin"""
+        if self.whole:
+            return sql.SQL("{} = ANY({}::bigint[])").format(
+                sql.Identifier(row, "id"), sql.Placeholder("documents")
+            )
         return sql.SQL("{} @@ {}").format(sql.Identifier(row, "title_search"), TSQUERY)
+
+    def mentions(self) -> sql.Composable:
+        """Paragraphs `p` worth showing under a document: those holding a word of the query
+        (over whole documents, any word not excluded)."""
+        return self._mentions if self.whole else self.text("p")
 
     def rank(self, row: str = "p", column: str = "search_vector") -> sql.Composable:
         if not self.query:

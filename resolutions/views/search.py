@@ -92,6 +92,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
         # The sort asked for in the URL; none (or relevance) is the default "best match".
         "chosen_sort": request.GET.get("sort") if request.GET.get("sort") in SORTS_CHOSEN else "",
         "views": selectors.VIEWS,
+        "within": asked.within,
+        "withins": selectors.WITHIN,
         "citation_matches": matches,
         "active_filters": active_filters(results, asked, request.GET),
         "facet_names": facet_names(),
