@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 from search_fixtures import archive  # noqa: F401 - registers the fixture
 
+from resolutions.ingest import IngestSource, ingest_document
+from resolutions.models import Document, SearchWord
+from resolutions.parsing.types import ParsedDocument, ParsedParagraph
 from resolutions.search import search_documents, search_paragraphs
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +78,56 @@ def test_excluding_a_word_no_document_holds_is_said(client, archive):
 def test_a_valid_search_has_nothing_to_say(archive):
     results = search_documents({"q": "migrants", "body": "GA", "year_min": "2000"})
     assert results.notices == [] and results.errors == {}
+
+
+def ingested(symbol: str, title: str, text: str, *, status: str = "published") -> None:
+    """A document through the ingest service, which records its words."""
+    parsed = ParsedDocument(
+        symbol=symbol,
+        body="GA",
+        doc_type="resolution",
+        number=symbol.removeprefix("A/RES/"),
+        title=title,
+        date="2015-12-17",
+        year=2015,
+        paragraphs=(ParsedParagraph("operative", "1", "Urges", text),),
+    )
+    source = IngestSource.from_bytes(symbol.encode(), filename="resolution.txt")
+    document = ingest_document(parsed, source=source).document
+    Document.objects.filter(pk=document.pk).update(status=status)
+
+
+@pytest.fixture
+def spelt(settings, tmp_path):
+    """Documents on trafficking and corruption, and a draft with a word of its own."""
+    settings.MEDIA_ROOT = tmp_path
+    ingested("A/RES/9/1", "Trafficking in persons", "Urges States to prevent trafficking;")
+    ingested("A/RES/9/2", "Against corruption", "Urges action against corruption and bribery;")
+    ingested("A/RES/9/3", "Draft", "Notes the corruptibility of officials;", status="draft")
+
+
+def test_ingest_records_the_words_of_a_document(spelt):
+    words = dict(SearchWord.objects.values_list("word", "frequency"))
+    assert words["trafficking"] == 1 and words["urges"] == 2 and "corruptibility" in words
+
+
+def test_a_misspelt_query_offers_the_archives_spelling(client, spelt):
+    results = search_documents({"q": "traffiking"})
+    assert results.count == 0
+    assert results.suggestion.query == "trafficking"
+    results = search_documents({"q": "corupption -bribery", "body": "GA"})
+    assert results.suggestion.query == "corruption -bribery"
+    html = client.get("/search/", {"q": "corupption", "body": "GA"}).content.decode()
+    assert 'Did you mean <a href="?q=corruption&amp;body=GA">corruption</a>?' in html
+    # One click runs the corrected search.
+    assert search_documents({"q": "corruption", "body": "GA"}).count == 1
+
+
+def test_words_the_archive_holds_get_no_suggestion(spelt):
+    assert search_documents({"q": "trafficking"}).suggestion is None
+    assert search_documents({"q": "corruption bribery"}).suggestion is None
+
+
+def test_a_drafts_words_are_never_offered(spelt):
+    suggestion = search_documents({"q": "corruptibilty"}).suggestion
+    assert suggestion is None or "corruptibility" not in suggestion.query

@@ -14,6 +14,10 @@ from .request import InvalidSearch, SearchRequest
 from .sql import TSQUERY, Match, fetch
 from .types import Suggestion
 
+# With this many results or fewer, misspelt words get a "Did you mean".
+FEW_RESULTS = 2
+# Words of a query (letters only; operators, quotes and the `or` keyword are kept as typed).
+_WORD = re.compile(r"[^\W\d_]{3,40}")
 # `-word` or `-"a phrase"` in the web-search syntax: what the reader wants left out.
 _EXCLUDED = re.compile(r'(?:^|\s)-(?:"([^"]+)"?|([^\s"]+))')
 _PHRASE = sql.SQL("phraseto_tsquery({}::regconfig, t)").format(sql.Literal(SEARCH_CONFIG))
@@ -90,12 +94,40 @@ def query_notices(match: Match) -> list[str]:
     return notices
 
 
+def suggestion(query: str) -> Suggestion | None:
+    """The query with each word the archive does not hold replaced by the archive's nearest
+    (pg_trgm similarity over `SearchWord`, the most frequent of equals, in a published
+    paragraph: a draft's words are never offered); None when no word is replaced."""
+    words = [
+        w for w in dict.fromkeys(m.group().lower() for m in _WORD.finditer(query)) if w != "or"
+    ]
+    if not words:
+        return None
+    # Uses index: search_word_trgm
+    statement = sql.SQL(
+        "SELECT w, n.word FROM unnest({words}::text[]) w CROSS JOIN LATERAL ("
+        "SELECT s.word FROM resolutions_searchword s WHERE s.word %% w AND EXISTS ("
+        "SELECT 1 FROM resolutions_paragraph p WHERE p.published "
+        "AND p.search_vector @@ plainto_tsquery({config}::regconfig, s.word) "
+        "AND strpos(lower(p.text), s.word) > 0) ORDER BY "
+        "similarity(s.word, w) DESC, s.frequency DESC, s.word LIMIT 1) n "
+        "WHERE NOT EXISTS (SELECT 1 FROM resolutions_searchword k WHERE k.word = w)"
+    ).format(words=sql.Placeholder("words"), config=sql.Literal(SEARCH_CONFIG))
+    nearest = dict(fetch(statement, {"words": words}))
+    if not nearest:
+        return None
+    corrected = _WORD.sub(lambda m: nearest.get(m.group().lower(), m.group()), query)
+    return Suggestion(query=corrected, words=tuple(nearest.values()))
+
+
 def review(request: SearchRequest, match: Match, *, count: int, shown_page: int) -> Review:
     """Notices about how the request was answered, and a suggestion when little matched."""
     told = Review()
     for messages in _unknown_messages(unknown_values(request)).values():
         told.notices += messages
     told.notices += query_notices(match)
+    if request.query and count <= FEW_RESULTS:
+        told.suggestion = suggestion(request.query)
     if request.page > shown_page:
         told.notices.append(
             f"There is no page {request.page}: "
