@@ -84,6 +84,7 @@ def _results(
         cleaned=request.cleaned,
         notices=[*request.notices, *told.notices],
         suggestion=told.suggestion,
+        within=request.within,
         total=total,
         count_is_estimate=estimated,
         facets_are_estimates=facets_estimated,

@@ -117,7 +117,7 @@ def suggestion(query: str) -> Suggestion | None:
     if not nearest:
         return None
     corrected = _WORD.sub(lambda m: nearest.get(m.group().lower(), m.group()), query)
-    return Suggestion(query=corrected, words=tuple(nearest.values()))
+    return Suggestion(query=corrected)
 
 
 def review(request: SearchRequest, match: Match, *, count: int, shown_page: int) -> Review:

@@ -104,7 +104,7 @@ class Match:
         if not self.query:
             return TRUE
         if self.whole:
-            return sql.SQL("{} = ANY({}::bigint[])").format(
+            return sql.SQL("{} IN (SELECT unnest({}::bigint[]))").format(
                 sql.Identifier(row, "document_id"), sql.Placeholder("documents")
             )
         return sql.SQL("{} @@ {}").format(sql.Identifier(row, "search_vector"), TSQUERY)
@@ -114,7 +114,7 @@ class Match:
 
         Uses index: document_title_search_gin"""
         if self.whole:
-            return sql.SQL("{} = ANY({}::bigint[])").format(
+            return sql.SQL("{} IN (SELECT unnest({}::bigint[]))").format(
                 sql.Identifier(row, "id"), sql.Placeholder("documents")
             )
         return sql.SQL("{} @@ {}").format(sql.Identifier(row, "title_search"), TSQUERY)

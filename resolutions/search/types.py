@@ -39,10 +39,9 @@ class FacetValue:
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A query spelt with the archive's own words ("Did you mean"), and how many it finds."""
+    """A query spelt with the archive's own words ("Did you mean")."""
 
     query: str
-    words: tuple[str, ...]
 
 
 @dataclass
