@@ -10,6 +10,7 @@ from search_oracle import facet_counts
 
 from resolutions.models import Body, Document, Paragraph
 from resolutions.search import counts, read_search, search_documents, search_paragraphs
+from resolutions.search import sql as statements
 from resolutions.staff.services import publish_document, update_metadata, withdraw_document
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +105,7 @@ def test_paragraph_facets_count_paragraphs_exactly(archive):
 
 
 def test_past_the_limit_counts_are_estimates(archive, monkeypatch, client):
-    monkeypatch.setattr(counts, "EXACT_LIMIT", 1)
+    monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
     results = search_documents({"q": "migrants"})
     assert results.count_is_estimate and results.facets_are_estimates
     # A sample of a tiny archive is the whole archive: the estimate is the exact count.

@@ -24,6 +24,7 @@ from resolutions.models import (
     Topic,
 )
 from resolutions.search import read_search, search
+from resolutions.search import sql as statements
 
 pytestmark = pytest.mark.django_db
 WORDS = ["trafficking", "migrants", "corruption", "cybercrime", "victims", "firearms", "drugs"]
@@ -141,6 +142,34 @@ def test_the_sql_search_agrees_with_the_orm_oracle(varied_archive, params):
     shown = expected[(number - 1) * PER_PAGE : number * PER_PAGE]
     assert [row.pk for row in results.rows] == shown
 
+    found = {
+        key: {v.value: v.count for v in values if v.count} for key, values in results.facets.items()
+    }
+    assert found == facet_counts(request)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(params=requests)
+def test_past_the_exact_limit_the_walk_and_the_sample_agree_with_the_oracle(
+    varied_archive, monkeypatch, params
+):
+    """With the limit at one paragraph every search takes the estimated path; the sample of a
+    small archive is all of it, so the documents, the count and the facets are the oracle's."""
+    monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
+    params = {key: value for key, value in params.items() if value not in ("", [])}
+    params.update(view="documents", page="1")
+    request = read_search(params)
+    results = search(params, per_page=100)
+    expected = document_ids(request)
+    if request.by_paragraph:
+        assert results.count == len(expected)
+        assert {row.pk for row in results.rows} == set(expected)
+    else:
+        assert [row.pk for row in results.rows] == expected
     found = {
         key: {v.value: v.count for v in values if v.count} for key, values in results.facets.items()
     }

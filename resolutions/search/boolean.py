@@ -4,14 +4,13 @@ mentions weapons anywhere, not only the paragraphs that do.
 PostgreSQL reads the words (`websearch_to_tsquery`, with its stemming and stop words); its
 text form (`'nuclear' & !'weapon'`) is parsed here into a tree whose leaves are single words or
 phrases. A leaf holds in a document when its title or one of its paragraphs holds it (a phrase
-stays within one paragraph); `&`, `|` and `!` then combine the leaves' document sets with
-INTERSECT, UNION and EXCEPT, each leaf read from the full-text indexes.
+stays within one paragraph); `&`, `|` and `!` combine the leaves as AND, OR and NOT, each leaf
+an EXISTS over the document's paragraphs.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from psycopg import sql
@@ -116,52 +115,60 @@ def leaves(node: Node | None, *, negated: bool = False) -> list[tuple[Leaf, bool
     return [pair for child in node.nodes for pair in leaves(child, negated=negated)]
 
 
-class DocumentSet:
-    """SQL selecting the ids of the documents whose whole text satisfies a query tree."""
+def needs_a_wanted_word(node: Node | None) -> bool:
+    """Whether every document that satisfies the tree holds one of its wanted (not excluded)
+    words: then its candidates come from the indexes; else (`-weapons`) every document is one."""
+    if node is None or isinstance(node, Leaf):
+        return True
+    if isinstance(node, Not):
+        return False
+    if isinstance(node, AllOf):
+        return any(needs_a_wanted_word(n) for n in node.nodes)
+    return all(needs_a_wanted_word(n) for n in node.nodes)
 
-    def __init__(self, node: Node | None, *, published: Callable[[str], sql.Composable]) -> None:
+
+class WholeText:
+    """A query tree as SQL on a document row: does its title and paragraphs' text satisfy it."""
+
+    def __init__(self, node: Node | None) -> None:
         self.node = node
-        self.published = published
         self.params: dict[str, str] = {}
         self._names: dict[str, str] = {}
+        for leaf, _negated in leaves(node):
+            self._names.setdefault(leaf.text, f"leaf_{len(self._names)}")
+            self.params[self._names[leaf.text]] = leaf.text
 
-    def _leaf_param(self, leaf: Leaf) -> sql.Placeholder:
-        name = self._names.setdefault(leaf.text, f"leaf_{len(self._names)}")
-        self.params[name] = leaf.text
-        return sql.Placeholder(name)
+    def _query(self, leaf: Leaf) -> sql.Composed:
+        return sql.SQL("{}::tsquery").format(sql.Placeholder(self._names[leaf.text]))
 
-    def every(self) -> sql.Composed:
-        return sql.SQL("SELECT d.id FROM resolutions_document d WHERE {}").format(
-            self.published("d")
+    def wanted(self) -> sql.Composable | None:
+        """The wanted words and phrases as one tsquery (`a | b`), None when there are none."""
+        wanted = [leaf.text for leaf, negated in leaves(self.node) if not negated]
+        queries = list(dict.fromkeys(wanted))
+        if not queries:
+            return None
+        return sql.SQL("({})").format(
+            sql.SQL(" || ").join(self._query(Leaf(text)) for text in queries)
         )
 
-    def statement(self) -> sql.Composable:
+    def holds(self, row: str) -> sql.Composable:
+        """The tree on the document row `row` (one EXISTS per word on its paragraphs)."""
         if self.node is None:
-            return sql.SQL("SELECT NULL::bigint WHERE FALSE")
-        return self._of(self.node)
+            return sql.SQL("FALSE")
+        return self._of(self.node, row)
 
-    def _of(self, node: Node) -> sql.Composable:
+    def _of(self, node: Node, row: str) -> sql.Composable:
         if isinstance(node, Leaf):
-            query = sql.SQL("{}::tsquery").format(self._leaf_param(node))
-            # Uses index: paragraph_search_gin, document_title_search_gin
+            # Uses index: paragraph_unique_position (the document's paragraphs)
             return sql.SQL(
-                "SELECT p.document_id FROM resolutions_paragraph p WHERE {p} AND "
-                "p.search_vector @@ {q} UNION SELECT d.id FROM resolutions_document d "
-                "WHERE {d} AND d.title_search @@ {q}"
-            ).format(p=self.published("p"), d=self.published("d"), q=query)
+                "({title} @@ {q} OR EXISTS (SELECT 1 FROM resolutions_paragraph w "
+                "WHERE w.document_id = {id} AND w.search_vector @@ {q}))"
+            ).format(
+                title=sql.Identifier(row, "title_search"),
+                id=sql.Identifier(row, "id"),
+                q=self._query(node),
+            )
         if isinstance(node, Not):
-            return self._except(self.every(), [node.node])
-        if isinstance(node, AnyOf):
-            return sql.SQL(" UNION ").join(sql.SQL("({})").format(self._of(n)) for n in node.nodes)
-        wanted = [n for n in node.nodes if not isinstance(n, Not)]
-        unwanted = [n.node for n in node.nodes if isinstance(n, Not)]
-        base = (
-            sql.SQL(" INTERSECT ").join(sql.SQL("({})").format(self._of(n)) for n in wanted)
-            if wanted
-            else self.every()
-        )
-        return self._except(base, unwanted) if unwanted else base
-
-    def _except(self, base: sql.Composable, unwanted: list[Node]) -> sql.Composed:
-        removed = sql.SQL(" UNION ").join(sql.SQL("({})").format(self._of(n)) for n in unwanted)
-        return sql.SQL("({}) EXCEPT ({})").format(base, removed)
+            return sql.SQL("NOT {}").format(self._of(node.node, row))
+        joiner = sql.SQL(" AND " if isinstance(node, AllOf) else " OR ")
+        return sql.SQL("({})").format(joiner.join(self._of(n, row) for n in node.nodes))

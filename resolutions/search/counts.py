@@ -1,6 +1,7 @@
 """How many match, and every facet's counts, from one match set: exact, or estimated on a sample.
 
-1. **Probe**: count the matching paragraphs up to `EXACT_LIMIT + 1` (`LIMIT` stops the scan).
+1. **Probe**: count the matching paragraphs up to `sql.EXACT_LIMIT + 1` (`LIMIT` stops the
+   scan).
 2. **Exact** under the limit: the matches are read once from `paragraph_search_gin` (a
    MATERIALIZED CTE), grouped per document and counted per facet in one statement.
 3. **Enormous** result sets ("member states" matches a third of all paragraphs): the count and
@@ -14,13 +15,12 @@ from __future__ import annotations
 
 from psycopg import sql
 
+from . import sql as statements
 from .facets import COUNTED, PARAGRAPH, Facet
 from .request import SearchRequest
 from .sql import Match, all_of, fetch
 from .types import FacetValue
 
-# Above this many matching paragraphs counts and facets are estimated.
-EXACT_LIMIT = 5_000
 # Documents in the sample that estimated counts and facets are computed on.
 SAMPLE_DOCUMENTS = 500
 # The sample's seed: the same archive gives the same estimates.
@@ -29,17 +29,19 @@ SAMPLE_SEED = 20250101
 
 def probe(match: Match, *, filtered: bool) -> int:
     """Matching paragraphs of published documents, counted up to EXACT_LIMIT + 1."""
+    if match.enormous:
+        return statements.EXACT_LIMIT + 1
     where = [match.published("p"), match.text("p")]
     if filtered:
         where += [match.paragraphs("p"), match.documents("p")]
     statement = sql.SQL(
         "SELECT count(*) FROM (SELECT 1 FROM resolutions_paragraph p WHERE {} LIMIT {}) s"
-    ).format(all_of(where), sql.Literal(EXACT_LIMIT + 1))
+    ).format(all_of(where), sql.Literal(statements.EXACT_LIMIT + 1))
     return fetch(statement, match.params)[0][0]
 
 
 def is_enormous(match: Match, *, filtered: bool) -> bool:
-    return probe(match, filtered=filtered) > EXACT_LIMIT
+    return probe(match, filtered=filtered) > statements.EXACT_LIMIT
 
 
 def sample_percent() -> float:
@@ -62,16 +64,22 @@ def _sampled(column: sql.Composable, sample: float | None) -> sql.Composable:
 def match_set(match: Match, *, sample: float | None) -> sql.Composable:
     """Rows (document_id, kind, verb, body_id, year, doc_type) of the matching paragraphs, and a
     row per document (NULL kind) for a title match, or for every document when browsing."""
-    paragraphs = all_of(
-        [_sampled(sql.SQL("p.document_id"), sample), match.published("p"), match.text("p")]
-    )
-    documents = all_of(
-        [
-            _sampled(sql.SQL("d.id"), sample),
-            match.published("d"),
-            match.title("d") if match.query else sql.SQL("TRUE"),
-        ]
-    )
+    if match.whole is not None and sample is not None:
+        # Each sampled document is tested, the whole archive never is.
+        holding = match.sampled_documents(_sampled(sql.SQL("d.id"), sample))
+        paragraphs = sql.SQL("p.published AND p.document_id IN ({})").format(holding)
+        documents = sql.SQL("d.id IN ({})").format(holding)
+    else:
+        paragraphs = all_of(
+            [_sampled(sql.SQL("p.document_id"), sample), match.published("p"), match.text("p")]
+        )
+        documents = all_of(
+            [
+                _sampled(sql.SQL("d.id"), sample),
+                match.published("d"),
+                match.title("d") if match.query else sql.SQL("TRUE"),
+            ]
+        )
     return sql.SQL(
         "SELECT p.document_id, p.kind, p.verb, p.body_id, p.year, p.doc_type "
         "FROM resolutions_paragraph p WHERE {} "

@@ -14,6 +14,7 @@ from django.core.paginator import Page, Paginator
 from ..models import Paragraph
 from ..selectors import published_documents
 from . import counts, rows
+from . import sql as statements
 from .request import PER_PAGE, Params, SearchRequest, read_search
 from .review import review
 from .snippets import attach_best_paragraphs, headlines
@@ -168,7 +169,7 @@ def paragraph_page(
         )
         return ids, count, count, number, False, None
     facet_rows = counts.counted(match, on_paragraphs=True, sample=True)
-    count = max(facet_rows[0], counts.EXACT_LIMIT + 1)
+    count = max(facet_rows[0], statements.EXACT_LIMIT + 1)
     ranked = sort == "relevance" and request.query
     pages = min(count, rows.CANDIDATES if ranked else rows.ESTIMATED_PAGES_ROWS)
     number = min(number, _pages(pages, per_page))

@@ -80,6 +80,19 @@ def _walk_documents(match: Match, *, order: sql.Composable) -> sql.Composed:
     """Matching document ids in `order`, document by document (stops when the caller's LIMIT is
     met)."""
     through: list[sql.Composable] = []
+    if match.whole is not None:
+        # The document is tested itself; a chosen verb or kind needs one of its paragraphs.
+        through.append(match.holds("d"))
+        if not match.title_counts:
+            through.append(
+                sql.SQL(
+                    "EXISTS (SELECT 1 FROM resolutions_paragraph p WHERE p.document_id = d.id "
+                    "AND {} OFFSET 0)"
+                ).format(match.paragraphs("p"))
+            )
+        return sql.SQL("SELECT d.id FROM resolutions_document d WHERE {} ORDER BY {}").format(
+            all_of([match.published("d"), match.documents("d"), *through]), order
+        )
     if match.request.by_paragraph:
         # OFFSET 0 keeps the EXISTS a per-document probe of paragraph_unique_position that stops
         # at the first match, walked in date order, not a semi-join over every match.
@@ -118,7 +131,7 @@ def walk_documents(match: Match, *, sort: str, offset: int, limit: int) -> list[
             candidates=sql.Literal(CANDIDATES),
             title_rank=match.rank("d", "title_search"),
             rank=match.rank("p"),
-            where=all_of([match.text("p"), match.paragraphs("p")]),
+            where=all_of([match.mentions(), match.paragraphs("p")]),
             newest=NEWEST,
             window=_window(limit, offset),
         )

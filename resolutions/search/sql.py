@@ -15,11 +15,13 @@ from django.db import connection
 from psycopg import sql
 
 from ..models import SEARCH_CONFIG
-from .boolean import DocumentSet, leaves, parse_tsquery
+from .boolean import WholeText, needs_a_wanted_word, parse_tsquery
 from .facets import DOCUMENT_FACETS, PARAGRAPH_FACETS, Facet
 from .request import SearchRequest
 
 TRUE = sql.SQL("TRUE")
+# Above this many matching paragraphs counts and facets are estimated (see counts.py).
+EXACT_LIMIT = 5_000
 NEWEST = sql.SQL("d.date DESC NULLS LAST, d.year DESC NULLS LAST, d.id DESC")
 OLDEST = sql.SQL("d.date ASC NULLS LAST, d.year ASC NULLS LAST, d.id ASC")
 TSQUERY = sql.SQL("websearch_to_tsquery({}::regconfig, {})").format(
@@ -41,42 +43,83 @@ def any_of(conditions: Iterable[sql.Composable]) -> sql.Composable:
 class Match:
     """The request's conditions as SQL, and the parameters they bind.
 
-    A query over whole documents is answered first (two statements: PostgreSQL's reading of the
-    words, then the documents, see `boolean.py`); every condition on the text then reads that set
-    of documents, and a chosen verb or kind needs one paragraph of the document, not the one
-    that holds the words.
+    Over whole documents (`boolean.py`), PostgreSQL's reading of the words comes first, then one
+    statement counts the paragraphs holding a wanted word (up to `EXACT_LIMIT + 1`, as the
+    probe does) and, when that stays small, lists the documents whose whole text satisfies the
+    query: every condition on the text then reads that list. When it is large (`enormous`), no
+    list is made: the walked and sampled documents are tested one by one (`holds`). A chosen
+    verb or kind then needs one paragraph of the document, not the one that holds the words.
     """
 
     def __init__(self, request: SearchRequest, *, drafts: bool = False) -> None:
         self.request = request
         self.drafts = drafts
         self.params: dict[str, Any] = request.statement_params()
-        self.whole = False
-        self._mentions: sql.Composable = TRUE
+        self.whole: WholeText | None = None
+        self.enormous = False
+        self._documents: list[int] | None = None
         if request.whole_documents:
-            self._find_whole_documents()
+            self._read_whole_text()
 
-    def _find_whole_documents(self) -> None:
+    def _read_whole_text(self) -> None:
         statement = sql.SQL("SELECT {}::text").format(TSQUERY)
         tree = parse_tsquery(fetch(statement, self.params)[0][0])
-        documents = DocumentSet(tree, published=self.published)
-        found = fetch(sql.SQL("SELECT ARRAY({})").format(documents.statement()), documents.params)[
-            0
-        ][0]
-        self.whole = True
-        self.params.update(documents.params)
-        self.params["documents"] = found
-        shown = {leaf.text for leaf, negated in leaves(tree) if not negated}
-        wanted = [
-            sql.SQL("{}::tsquery").format(sql.Placeholder(name))
-            for name, text in documents.params.items()
-            if text in shown
-        ]
-        self._mentions = (
-            sql.SQL("p.search_vector @@ ({})").format(sql.SQL(" || ").join(wanted))
-            if wanted
-            else sql.SQL("FALSE")
+        self.whole = WholeText(tree)
+        self.params.update(self.whole.params)
+        wanted = self.whole.wanted()
+        if wanted is None or not needs_a_wanted_word(tree):
+            self.enormous = True
+            return
+        # The list is made only when the count stays small (an InitPlan runs when first used).
+        statement = sql.SQL(
+            "WITH c AS (SELECT count(*) AS n FROM (SELECT 1 FROM resolutions_paragraph p "
+            "WHERE {published} AND p.search_vector @@ {wanted} LIMIT {limit}) s) "
+            "SELECT c.n, CASE WHEN c.n < {limit} THEN ARRAY({documents}) END FROM c"
+        ).format(
+            published=self.published("p"),
+            wanted=wanted,
+            limit=sql.Literal(EXACT_LIMIT + 1),
+            documents=self._holding(candidates=wanted),
         )
+        _n, documents = fetch(statement, self.params)[0]
+        self.enormous = documents is None
+        self._documents = documents
+        self.params["documents"] = documents
+
+    def _holding(self, *, candidates: sql.Composable | None = None, sampled=None) -> sql.Composed:
+        """SELECT the ids of the documents whose whole text satisfies the query."""
+        assert self.whole is not None
+        where = [self.published("d"), self.whole.holds("d")]
+        if candidates is not None:
+            # Uses index: paragraph_search_gin, document_title_search_gin
+            where.insert(
+                0,
+                sql.SQL(
+                    "(d.title_search @@ {q} OR d.id IN (SELECT p.document_id "
+                    "FROM resolutions_paragraph p WHERE {published} AND p.search_vector @@ {q}))"
+                ).format(q=candidates, published=self.published("p")),
+            )
+        if sampled is not None:
+            where.insert(0, sampled)
+        return sql.SQL("SELECT d.id FROM resolutions_document d WHERE {}").format(all_of(where))
+
+    def documents_holding(self) -> sql.Composable:
+        """The documents whose whole text satisfies the query: the list, or the test of every
+        document (an export of an enormous result set)."""
+        if self._documents is not None:
+            return sql.SQL("SELECT unnest({}::bigint[])").format(sql.Placeholder("documents"))
+        return self._holding()
+
+    def sampled_documents(self, sampled: sql.Composable) -> sql.Composed:
+        """The sampled documents whose whole text satisfies the query (tested one by one)."""
+        return self._holding(sampled=sampled)
+
+    def holds(self, row: str = "d") -> sql.Composable:
+        """The query on the document row `row` itself: over whole documents, tested there."""
+        assert self.whole is not None
+        if self._documents is not None:
+            return self.title(row)
+        return self.whole.holds(row)
 
     @property
     def query(self) -> bool:
@@ -104,8 +147,8 @@ class Match:
         if not self.query:
             return TRUE
         if self.whole:
-            return sql.SQL("{} IN (SELECT unnest({}::bigint[]))").format(
-                sql.Identifier(row, "document_id"), sql.Placeholder("documents")
+            return sql.SQL("{} IN ({})").format(
+                sql.Identifier(row, "document_id"), self.documents_holding()
             )
         return sql.SQL("{} @@ {}").format(sql.Identifier(row, "search_vector"), TSQUERY)
 
@@ -114,15 +157,18 @@ class Match:
 
         Uses index: document_title_search_gin"""
         if self.whole:
-            return sql.SQL("{} IN (SELECT unnest({}::bigint[]))").format(
-                sql.Identifier(row, "id"), sql.Placeholder("documents")
-            )
+            return sql.SQL("{} IN ({})").format(sql.Identifier(row, "id"), self.documents_holding())
         return sql.SQL("{} @@ {}").format(sql.Identifier(row, "title_search"), TSQUERY)
 
     def mentions(self) -> sql.Composable:
         """Paragraphs `p` worth showing under a document: those holding a word of the query
         (over whole documents, any word not excluded)."""
-        return self._mentions if self.whole else self.text("p")
+        if self.whole is None:
+            return self.text("p")
+        wanted = self.whole.wanted()
+        if wanted is None:
+            return sql.SQL("FALSE")
+        return sql.SQL("p.search_vector @@ {}").format(wanted)
 
     def rank(self, row: str = "p", column: str = "search_vector") -> sql.Composable:
         if not self.query:
