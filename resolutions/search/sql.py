@@ -88,8 +88,7 @@ class Match:
 
     def _holding(self, *, candidates: sql.Composable | None = None, sampled=None) -> sql.Composed:
         """SELECT the ids of the documents whose whole text satisfies the query."""
-        assert self.whole is not None
-        where = [self.published("d"), self.whole.holds("d")]
+        where = [self.published("d"), self.holds("d")]
         if candidates is not None:
             # Uses index: paragraph_search_gin, document_title_search_gin
             where.insert(
