@@ -65,6 +65,7 @@ QUERIES: tuple[Query, ...] = (
     Query("phrase", {"q": '"member states"'}),
     Query("boolean", {"q": "cybercrime or corruption -terrorism"}),
     Query("boolean", {"q": '"money-laundering" or kidnapping'}),
+    Query("boolean", {"q": "cybercrime or corruption -terrorism", "within": "paragraph"}),
     Query(
         "query + filters",
         {

@@ -42,6 +42,7 @@ PARAMS = (
     "year_max",
     "sort",
     "view",
+    "within",
     "page",
     "per_page",
 )
