@@ -10,8 +10,7 @@ from django.http import HttpRequest
 from .document_display import document_heading, paragraph_place
 from .feeds import ArchiveFeed, published_at
 from .models import Document, Reference
-from .selectors import citations_of
-from .views.documents import get_published_document
+from .selectors import citations_of, get_published_document
 
 FEED_LIMIT = 50
 

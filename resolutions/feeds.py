@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.syndication.views import Feed
@@ -18,10 +19,10 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from . import search as selectors
+from . import search
 from .document_display import document_heading, paragraph_place
 from .models import Body, Country, Document, Topic
-from .views.documents import body_documents, country_documents, topic_documents
+from .selectors import body_documents, country_documents, topic_documents
 
 FEED_ITEMS = 50
 ARCHIVE_NAME = "UN Crime-Prevention Resolutions Archive"
@@ -66,40 +67,48 @@ class DocumentFeed(ArchiveFeed):
         return item.updated_at
 
 
+@dataclass(frozen=True)
+class FollowedSearch:
+    """A feed's search: the parameters (for links) and the request as understood."""
+
+    params: QueryDict
+    request: search.SearchRequest
+
+
 class SearchFeed(DocumentFeed):
     """`/search/feed/?<the parameters of /search/>`: the newest matching documents."""
 
-    def get_object(self, request: HttpRequest, *args, **kwargs) -> QueryDict:
+    def get_object(self, request: HttpRequest, *args, **kwargs) -> FollowedSearch:
         params = request.GET.copy()
         # A feed follows what is new, whatever order the page was sorted in.
         params["sort"] = "newest"
         params.pop("page", None)
         params.pop("view", None)
-        return params
+        return FollowedSearch(params, search.read_search(params, view="documents"))
 
-    def title(self, params: QueryDict) -> str:
-        query = params.get("q", "").strip()
+    def title(self, obj: FollowedSearch) -> str:
+        query = obj.request.query
         described = f"“{query}”" if query else "all documents"
-        filters = [key for key in params if key not in {"q", "sort"} and params.get(key)]
+        filters = [f.label.lower() for f in search.FACETS if obj.request.active(f.key)]
         if filters:
-            described += " (filtered by " + ", ".join(sorted(set(filters))) + ")"
+            described += " (filtered by " + ", ".join(filters) + ")"
         return f"{ARCHIVE_NAME}: {described}"
 
-    def subtitle(self, params: QueryDict) -> str:
+    def subtitle(self, obj: FollowedSearch) -> str:
         return "The newest documents matching this search."
 
-    def link(self, params: QueryDict) -> str:
-        query = params.copy()
+    def link(self, obj: FollowedSearch) -> str:
+        query = obj.params.copy()
         query.pop("sort", None)
         encoded = query.urlencode()
         return reverse("resolutions:search") + (f"?{encoded}" if encoded else "")
 
-    def feed_url(self, params: QueryDict) -> str:
-        encoded = params.urlencode()
+    def feed_url(self, obj: FollowedSearch) -> str:
+        encoded = obj.params.urlencode()
         return reverse("resolutions:search_feed") + (f"?{encoded}" if encoded else "")
 
-    def items(self, params: QueryDict) -> list[Document]:
-        results = selectors.search_documents(params, per_page=FEED_ITEMS, with_facets=False)
+    def items(self, obj: FollowedSearch) -> list[Document]:
+        results = search.results_of(obj.request, per_page=FEED_ITEMS, with_facets=False)
         documents = results.rows
         # The search loads only what its pages show: the entries' timestamps in one more query.
         stamps = {
@@ -118,7 +127,7 @@ class SearchFeed(DocumentFeed):
             place = paragraph_place(
                 kind=paragraph.kind, number=paragraph.number, position=paragraph.position
             )
-            parts.append(f"{place}: {_plain(paragraph.snippet)}")
+            parts.append(f"{place}: {search.plain(paragraph.snippet)}")
         return "\n".join(parts)
 
 
@@ -176,8 +185,3 @@ class CountryFeed(EntityFeed):
     lookup = "slug"
     documents = staticmethod(country_documents)
     described = "sponsored by"
-
-
-def _plain(snippet: str) -> str:
-    """A snippet without highlight markers (feed readers escape the description)."""
-    return str(snippet).replace(selectors.START_SEL, "").replace(selectors.STOP_SEL, "")

@@ -44,6 +44,7 @@ from .models import (
 from .parsing.countries import country_by_name
 from .parsing.types import ParsedDocument, ParseError
 from .topic_rules import suggest_topics
+from .vocabulary import record_words
 
 # A draft and its adopted resolution have the same or nearly the same title.
 TITLE_SIMILARITY = 0.9
@@ -97,6 +98,7 @@ def ingest_document(
                 clear_contents(document)
                 document.save()
             write_contents(document, parsed)
+            record_words(document.pk)
             link_draft(document)
             if old_file and old_file != file_name:
                 transaction.on_commit(lambda: delete_unused_original(old_file))

@@ -530,3 +530,17 @@ class IngestFileResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source}: {self.outcome}"
+
+
+class SearchWord(models.Model):
+    """A word of the archive's texts and how often it occurs: "Did you mean" looks here for the
+    nearest spelling of a word the archive does not hold (pg_trgm similarity)."""
+
+    word = models.CharField(max_length=40, primary_key=True)
+    frequency = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [GinIndex(fields=["word"], name="search_word_trgm", opclasses=["gin_trgm_ops"])]
+
+    def __str__(self) -> str:
+        return self.word

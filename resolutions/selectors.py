@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from django.db.models import Count, F, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
-from .models import Body, Country, Document, DocumentTopic, Paragraph, Reference, Topic
+from .models import (
+    Body,
+    Country,
+    Document,
+    DocumentTopic,
+    Paragraph,
+    Reference,
+    Sponsorship,
+    Topic,
+)
 
 
 def published_documents() -> QuerySet[Document]:
@@ -15,6 +25,36 @@ def published_documents() -> QuerySet[Document]:
 def published_paragraphs() -> QuerySet[Paragraph]:
     """Paragraphs of documents that researchers may see."""
     return Paragraph.objects.filter(document__status=Document.Status.PUBLISHED)
+
+
+def get_published_document(*, symbol: str | None = None, pk: int | None = None) -> Document:
+    """The published document by symbol or id, with body and draft/adopted versions; else 404."""
+    documents = (
+        published_documents()
+        .select_related("body", "draft__body", "adopted_version__body", "catalogue_record")
+        # The page shows paragraphs, not the full texts (tens of kilobytes each).
+        .defer("full_text", "draft__full_text", "adopted_version__full_text")
+    )
+    if symbol is not None:
+        return get_object_or_404(documents, symbol=symbol)
+    return get_object_or_404(documents, pk=pk)
+
+
+def body_documents(body: Body) -> QuerySet[Document]:
+    """The published documents a body adopted."""
+    return published_documents().filter(body=body)
+
+
+def topic_documents(topic: Topic) -> QuerySet[Document]:
+    """The published documents on a topic (confirmed or suggested, never rejected)."""
+    linked = DocumentTopic.objects.filter(topic=topic).exclude(status=DocumentTopic.Status.REJECTED)
+    return published_documents().filter(pk__in=linked.values("document_id"))
+
+
+def country_documents(country: Country) -> QuerySet[Document]:
+    """The published documents a country sponsored (one row each)."""
+    sponsored = Sponsorship.objects.filter(country=country)
+    return published_documents().filter(pk__in=sponsored.values("document_id"))
 
 
 def references_of(document: Document) -> QuerySet[Reference]:

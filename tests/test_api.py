@@ -92,6 +92,15 @@ def test_paragraph_detail(client, archive):
     assert data["document"]["symbol"] == "E/RES/2014/23"
 
 
+def test_search_says_what_it_could_not_do_and_refuses_unknown_values(client, archive):
+    data = client.get("/api/v1/search/", {"q": "the of"}).json()
+    assert data["notices"] and "stop words" in " ".join(data["notices"]).lower()
+    refused = client.get("/api/v1/search/", {"body": "NO-SUCH-BODY"})
+    assert refused.status_code == 400
+    assert refused.json()["code"] == "invalid_parameters"
+    assert "body" in refused.json()["errors"]
+
+
 def test_bodies_topics_countries_and_sponsors(client, archive):
     bodies = client.get("/api/v1/bodies/", {"per_page": 100}).json()
     counts = {body["code"]: body["document_count"] for body in bodies["results"]}

@@ -15,9 +15,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from resolutions.benchmark import queries
-from resolutions.benchmark.corpus import read_sample_pool, synthetic_documents
-from resolutions.benchmark.database import is_benchmark_database
+from bench import queries
+from bench.corpus import read_sample_pool, synthetic_documents
+from bench.database import is_benchmark_database
 from resolutions.models import Document, Reference
 
 SAMPLES = Path(settings.BASE_DIR) / "samples"

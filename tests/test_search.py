@@ -8,8 +8,6 @@ from search_fixtures import archive  # noqa: F401 - registers the fixture
 
 from resolutions.search import (
     START_SEL,
-    document_filter,
-    facet_counts,
     find_documents_by_citation,
     search,
     search_documents,
@@ -58,7 +56,7 @@ def test_search_dispatches_on_view(archive):
 
 
 def test_facets_count_under_the_other_filters(archive):
-    facets = facet_counts(document_filter_of({"q": "migrants", "body": ["GA"]}))
+    facets = search_documents({"q": "migrants", "body": ["GA"]}).facets
     bodies = {v.value: (v.count, v.selected) for v in facets["body"]}
     # The body facet ignores its own filter, so ECOSOC stays offered with its count.
     assert bodies == {"GA": (1, True), "ECOSOC": (1, False)}
@@ -96,9 +94,3 @@ def test_search_documents_query_count(archive, django_assert_max_num_queries):
             for paragraph in document.best_paragraphs:
                 paragraph.get_absolute_url()
             assert document.body.code
-
-
-def document_filter_of(params):
-    from resolutions.search import as_querydict
-
-    return document_filter(as_querydict(params))

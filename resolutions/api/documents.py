@@ -10,7 +10,6 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 
-from .. import search
 from ..models import Document
 from ..selectors import citations_of, published_documents, references_of
 from .errors import LIST_ERRORS, ONE_ERRORS
@@ -53,7 +52,7 @@ def list_documents(
     request: HttpRequest, filters: Query[SearchFilters], paging: Query[PageParams]
 ) -> dict[str, Any]:
     """Published documents matching the filters, a page at a time (newest first without `q`)."""
-    results = run(search.search_documents, filters, paging, with_facets=False)
+    results = run("documents", filters, paging, with_facets=False)
     return {**page_fields(request, results), "results": document_hits(request, results)}
 
 

@@ -8,7 +8,6 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 
-from .. import search
 from ..selectors import published_paragraphs
 from .errors import LIST_ERRORS, ONE_ERRORS
 from .pagination import PageParams
@@ -25,7 +24,7 @@ def list_paragraphs(
     request: HttpRequest, filters: Query[SearchFilters], paging: Query[PageParams]
 ) -> dict[str, Any]:
     """Paragraphs of published documents matching the filters, one row each."""
-    results = run(search.search_paragraphs, filters, paging, with_facets=False)
+    results = run("paragraphs", filters, paging, with_facets=False)
     return {**page_fields(request, results), "results": paragraph_hits(request, results)}
 
 

@@ -9,8 +9,8 @@ from typing import Any, Literal
 
 from ninja import Field, Schema
 
-from ..filters import MAX_VALUES
 from ..models import DocType, ParagraphKind
+from ..search.values import MAX_VALUES
 
 Sort = Literal["relevance", "newest", "oldest"]
 View = Literal["documents", "paragraphs"]
@@ -39,8 +39,14 @@ class SearchFilters(Schema):
     doc_type: list[DocType] = _values("Document type; repeatable.")
     sponsor: list[str] = _values("Sponsoring country slug; repeatable.")
     kind: list[ParagraphKind] = _values("Paragraph kind; repeatable.")
+    language: list[str] = _values("Language code of the document (en); repeatable.")
     cites: str = Field(
         "", max_length=200, description="Only documents citing this one (symbol or citation)."
+    )
+    within: Literal["document", "paragraph"] | None = Field(
+        None,
+        description="Where all the words of q must hold: anywhere in the document (the default) "
+        "or in one paragraph.",
     )
     sort: Sort | None = Field(
         None, description="relevance (the default with q), newest (the default without), oldest."

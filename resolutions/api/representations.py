@@ -8,9 +8,8 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from .. import search
-from ..filters import VISIBLE_TOPIC_STATUSES
 from ..models import Document, Paragraph, Reference
-from ..templatetags.search_tags import highlight
+from ..search import VISIBLE_TOPIC_STATUSES
 
 NAMESPACE = "api-v1"
 
@@ -95,8 +94,11 @@ def paragraph_hit(request: HttpRequest, paragraph: Paragraph, *, query: str) -> 
     if not query:
         return {**row, "text": paragraph.text}
     snippet = str(paragraph.snippet)
-    plain = snippet.replace(search.START_SEL, "").replace(search.STOP_SEL, "")
-    return {**row, "snippet": plain, "snippet_html": str(highlight(snippet))}
+    return {
+        **row,
+        "snippet": search.plain(snippet),
+        "snippet_html": str(search.highlighted(snippet)),
+    }
 
 
 def reference_out(request: HttpRequest, reference: Reference) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 
-from ninja import Schema
+from ninja import Field, Schema
 
 from .params import Sort, View
 
@@ -176,6 +176,10 @@ class SearchPage(Page):
     view: View
     sort: Sort
     facets_are_estimates: bool
+    notices: list[str] = Field(description="What the search could not do as asked, in words.")
+    suggestion: str | None = Field(
+        description="Did you mean: a query with misspelt words corrected, when few match."
+    )
     results: list[DocumentHit] | list[ParagraphHitInDocument]
     facets: dict[str, list[FacetValueOut]]
 

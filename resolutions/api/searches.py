@@ -80,12 +80,16 @@ def facets_out(results: search.SearchResults) -> dict[str, list[dict[str, Any]]]
     }
 
 
-# (Where the search layer raises its typed validation error, catch it in `run` and raise
-# `invalid_parameters(...)` from it, as for `results.errors` in `checked`.)
-def run(entry_point, filters: SearchFilters, paging: PageParams, **options: Any):
-    """One of the search's entry points with these filters and this page."""
+def run(view: str | None, filters: SearchFilters, paging: PageParams, **options: Any):
+    """The search for these filters and this page (`view` fixed, or as the filters ask), read
+    strictly: a value it cannot use, or one the archive does not know, is a 400."""
     params = {**filters.as_search_params(), "page": str(paging.page)}
-    results = entry_point(params, per_page=paging.per_page, **options)
+    try:
+        asked = search.read_search(params, view=view, strict=True)
+        search.ensure_known(asked)
+    except search.InvalidSearch as invalid:
+        raise invalid_parameters(invalid.errors) from invalid
+    results = search.results_of(asked, per_page=paging.per_page, **options)
     return checked(results, page=paging.page)
 
 
@@ -95,13 +99,15 @@ def search_archive(
 ) -> dict[str, Any]:
     """The search page as data: a page of documents (or of paragraphs with `view=paragraphs`)
     and, for every filter, its values counted under the other active filters."""
-    results = run(search.search, filters, paging)
+    results = run(None, filters, paging)
     rows = paragraph_hits if results.view == "paragraphs" else document_hits
     return {
         **page_fields(request, results),
         "view": results.view,
         "sort": results.sort,
         "facets_are_estimates": results.facets_are_estimates,
+        "notices": results.notices,
+        "suggestion": results.suggestion.query if results.suggestion else None,
         "results": rows(request, results),
         "facets": facets_out(results),
     }

@@ -18,7 +18,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ..filters import DocumentFilter
 from ..models import (
     Country,
     Document,
@@ -29,6 +28,7 @@ from ..models import (
     Sponsorship,
     Topic,
 )
+from ..search import matching_document_ids, read_search
 from . import forms, services
 
 # The models whose history staff can see and revert, by the name used in addresses.
@@ -274,9 +274,11 @@ def bulk_topics(request: HttpRequest) -> HttpResponse:
 
     Takes the parameters of /search/ (q, body, year_min, topic, ...); drafts included.
     """
-    filterset = DocumentFilter(request.GET, queryset=Document.objects.all())
-    selected = filterset.qs.order_by().distinct()
-    searched = any(filterset.cleaned().values())
+    chosen = read_search(request.GET).cleaned
+    searched = bool(chosen)
+    selected = Document.objects.filter(
+        pk__in=matching_document_ids(request.GET, drafts=True) if searched else []
+    )
     form = forms.BulkTopicForm(request.POST or None)
     if request.method == "POST":
         if not searched:
@@ -295,7 +297,7 @@ def bulk_topics(request: HttpRequest) -> HttpResponse:
             )
             return redirect(f"{request.path}?{request.GET.urlencode()}")
     context = {
-        "filterset": filterset,
+        "chosen": chosen,
         "form": form,
         "searched": searched,
         "count": selected.count() if searched else 0,

@@ -7,7 +7,7 @@ from django.http import QueryDict
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from ..search import START_SEL, STOP_SEL
+from ..search import highlighted
 
 register = template.Library()
 
@@ -81,10 +81,8 @@ def hidden_params(context: template.Context, *skip: str) -> SafeString:
 
 @register.filter
 def highlight(snippet: object) -> SafeString:
-    """A snippet from SearchHeadline: escaped, then its markers turned into <mark>."""
-    text = escape(str(snippet or ""))
-    text = text.replace(START_SEL, "<mark>").replace(STOP_SEL, "</mark>")
-    return mark_safe(text)  # escaped above; only our own tags added
+    """A snippet from the search: escaped, then its markers turned into <mark>."""
+    return highlighted(snippet)
 
 
 @register.filter

@@ -47,10 +47,17 @@ from ..models import (
     DocumentTopic,
     Paragraph,
     Reference,
-    Sponsorship,
     Topic,
 )
-from ..selectors import citations_of, published_documents, references_of
+from ..selectors import (
+    body_documents,
+    citations_of,
+    country_documents,
+    get_published_document,
+    published_documents,
+    references_of,
+    topic_documents,
+)
 
 PAGE_SIZE = 25
 RELATED_LIMIT = 6
@@ -67,19 +74,6 @@ def newest_first(documents: QuerySet[Document]) -> QuerySet[Document]:
 
 
 # --- readers -------------------------------------------------------------------------------
-
-
-def get_published_document(*, symbol: str | None = None, pk: int | None = None) -> Document:
-    """The published document by symbol or id, with body and draft/adopted versions; else 404."""
-    documents = (
-        published_documents()
-        .select_related("body", "draft__body", "adopted_version__body", "catalogue_record")
-        # The page shows paragraphs, not the full texts (tens of kilobytes each).
-        .defer("full_text", "draft__full_text", "adopted_version__full_text")
-    )
-    if symbol is not None:
-        return get_object_or_404(documents, symbol=symbol)
-    return get_object_or_404(documents, pk=pk)
 
 
 def is_public(document: Document | None) -> bool:
@@ -546,23 +540,6 @@ def render_entity(
     )
     context = {"entity": entity, "page": page, "chart": chart, "verb": verb, **(extra or {})}
     return render(request, template, context)
-
-
-def body_documents(body: Body) -> QuerySet[Document]:
-    """The published documents a body adopted."""
-    return published_documents().filter(body=body)
-
-
-def topic_documents(topic: Topic) -> QuerySet[Document]:
-    """The published documents on a topic (confirmed or suggested, never rejected)."""
-    linked = DocumentTopic.objects.filter(topic=topic).exclude(status=DocumentTopic.Status.REJECTED)
-    return published_documents().filter(pk__in=linked.values("document_id"))
-
-
-def country_documents(country: Country) -> QuerySet[Document]:
-    """The published documents a country sponsored (one row each)."""
-    sponsored = Sponsorship.objects.filter(country=country)
-    return published_documents().filter(pk__in=sponsored.values("document_id"))
 
 
 def body_detail(request: HttpRequest, code: str) -> HttpResponse:

@@ -6,29 +6,17 @@ import csv
 import json
 from collections.abc import Iterator
 
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 
 from .. import search as selectors
-from ..filters import VISIBLE_TOPIC_STATUSES
-from ..models import DocType, ParagraphKind
+from ..search import EXPORT_MAX_ROWS, FACETS, VISIBLE_TOPIC_STATUSES, facet_names
+from ..search.facets import Facet
 from .documents import cited_outside_archive
 from .search_citations import CITATION_EXPORT_MAX
 
 SORTS_CHOSEN = {"newest", "oldest"}
-# The most rows an export returns; documented on /api/.
-EXPORT_MAX_ROWS = 10_000
-
-FACET_NAMES = {
-    "body": "Issuing body",
-    "year": "Year",
-    "topic": "Topic",
-    "verb": "Verb",
-    "doc_type": "Document type",
-    "sponsor": "Sponsor",
-    "kind": "Paragraph kind",
-}
 
 
 def is_fragment(request: HttpRequest) -> bool:
@@ -36,35 +24,40 @@ def is_fragment(request: HttpRequest) -> bool:
     return request.headers.get("X-Fragment") == "results"
 
 
-def active_filters(request: HttpRequest, results: selectors.SearchResults) -> list[dict]:
-    """The filters in force, each with a label and the parameters that remove it."""
-    labels = {
-        key: {value.value: value.label for value in values}
-        for key, values in results.facets.items()
-    }
-    labels.setdefault("doc_type", {}).update(dict(DocType.choices))
-    labels.setdefault("kind", {}).update(dict(ParagraphKind.choices))
+def _removed(params: QueryDict, facet: Facet, value: str) -> str:
+    """The query string without one chosen value of a facet (back to page 1)."""
+    params = params.copy()
+    params.pop("page", None)
+    remaining = [v for v in params.getlist(facet.key) if v.strip() != value]
+    if remaining and len(facet.params) == 1:
+        params.setlist(facet.key, remaining)
+    else:
+        for name in facet.params:
+            params.pop(name, None)
+    return params.urlencode()
+
+
+def active_filters(
+    results: selectors.SearchResults, asked: selectors.SearchRequest, params: QueryDict
+) -> list[dict]:
+    """The filters in force, each with a label and the query string that removes it."""
     active = []
-    for key in ("body", "topic", "verb", "kind", "doc_type", "sponsor"):
-        for value in request.GET.getlist(key):
-            if value.strip():
-                active.append(
-                    {
-                        "key": key,
-                        "name": FACET_NAMES[key],
-                        "value": value,
-                        "label": labels.get(key, {}).get(value, value),
-                    }
-                )
-    cleaned = results.cleaned
-    if cleaned.get("year_min") is not None or cleaned.get("year_max") is not None:
-        low, high = cleaned.get("year_min"), cleaned.get("year_max")
-        text = f"{low or '…'} to {high or '…'}" if low != high else str(low)
-        active.append({"key": "year", "name": "Years", "value": "", "label": text})
-    if cleaned.get("cites"):
-        active.append(
-            {"key": "cites", "name": "Cites", "value": cleaned["cites"], "label": cleaned["cites"]}
-        )
+    for facet in FACETS:
+        chosen = asked.filters.get(facet.key)
+        if chosen is None:
+            continue
+        shown = {v.value: v.label for v in results.facets.get(facet.key, [])}
+        for value, label in facet.described(chosen):
+            active.append(
+                {
+                    "key": facet.key,
+                    "params": facet.params,
+                    "name": "Years" if facet.key == "year" else facet.label,
+                    "value": value,
+                    "label": shown.get(value, label),
+                    "remove": _removed(params, facet, value),
+                }
+            )
     return active
 
 
@@ -80,14 +73,15 @@ def year_bars(values: list[selectors.FacetValue]) -> list[tuple[int, int, bool]]
 
 def search_page(request: HttpRequest) -> HttpResponse:
     """Search and browse: an empty query lists everything, newest first."""
-    query, view, sort = selectors.read_options(request.GET)
+    asked = selectors.read_search(request.GET)
+    query, view, sort = asked.query, asked.view, asked.sort
     matches = []
     if query and not request.GET.get("page"):
         matches = selectors.find_documents_by_citation(query)
         if len(matches) == 1:
             # A typed symbol or citation goes straight to its document.
             return redirect(matches[0].get_absolute_url())
-    results = selectors.search(request.GET)
+    results = selectors.results_of(asked)
     facets = results.facets
     year_counts = {int(v.value): v.count for v in facets.get("year", [])}
     verb_counts = [(v.value, v.count) for v in facets.get("verb", [])[:12]]
@@ -100,10 +94,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
         # The sort asked for in the URL; none (or relevance) is the default "best match".
         "chosen_sort": request.GET.get("sort") if request.GET.get("sort") in SORTS_CHOSEN else "",
         "views": selectors.VIEWS,
+        "within": asked.within,
+        "withins": selectors.WITHIN,
         "citation_matches": matches,
         "not_in_archive": cited_outside_archive(query) if query and not matches else None,
-        "active_filters": active_filters(request, results),
-        "facet_names": FACET_NAMES,
+        "active_filters": active_filters(results, asked, request.GET),
+        "facet_names": facet_names(),
         "year_counts": year_counts,
         "verb_counts": verb_counts,
         "unit": "paragraph" if view == "paragraphs" else "document",
@@ -111,10 +107,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "export_max_rows": EXPORT_MAX_ROWS,
         "citation_export_max": CITATION_EXPORT_MAX,
         "has_filters": bool(results.cleaned),
-        "facet_sections": [
-            (key, FACET_NAMES[key])
-            for key in ("body", "topic", "kind", "verb", "doc_type", "sponsor")
-        ],
+        "facet_sections": [(key, name) for key, name in facet_names().items() if key != "year"],
         "year_bars": year_bars(facets.get("year", [])),
         "year_chart_label": f"{'Paragraphs' if view == 'paragraphs' else 'Documents'} per year",
         "verb_chart_label": "Most frequent operative verbs"
@@ -206,7 +199,7 @@ def paragraph_row(paragraph, *, base: str) -> dict:
 
 
 def _export_rows(request: HttpRequest) -> tuple[list[str], Iterator[dict]]:
-    _query, view, _sort = selectors.read_options(request.GET)
+    view = selectors.read_search(request.GET).view
     base = request.build_absolute_uri("/").rstrip("/")
     if view == "paragraphs":
         rows = selectors.export_paragraphs(request.GET, limit=EXPORT_MAX_ROWS)

@@ -30,7 +30,7 @@ import psutil
 from .stats import median, percentile
 
 HOST = "127.0.0.1"
-PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
+PROJECT_DIR = Path(__file__).resolve().parent.parent
 # Shares of the mix: the search page, a document page, the JSON API (search and documents).
 MIX = (("search", 50), ("document", 25), ("api", 25))
 SLOW_SECONDS = 2.0

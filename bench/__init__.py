@@ -4,5 +4,5 @@
 `queries` holds the fixed researcher queries and times them through the search page's code path,
 the JSON API and a straightforward hand-written SQL; `load` serves the archive under gunicorn and
 drives concurrent clients at it; `stats` turns timings into medians, percentiles and tables.
-The command `manage.py benchmark` ties them together (see docs/performance.md).
+`command` ties them together as `manage.py benchmark` (see docs/performance.md).
 """

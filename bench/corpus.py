@@ -21,11 +21,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..citations import DECISION_SERIES, RESOLUTION_SERIES
-from ..parsing import parse
-from ..parsing.countries import COUNTRIES
-from ..parsing.types import ParsedDocument, ParsedParagraph, ParsedReference
-from ..samples import seed_documents
+from resolutions.citations import DECISION_SERIES, RESOLUTION_SERIES
+from resolutions.parsing import parse
+from resolutions.parsing.countries import COUNTRIES
+from resolutions.parsing.types import ParsedDocument, ParsedParagraph, ParsedReference
+from resolutions.samples import seed_documents
 
 # The original filename every benchmark document carries: how `--reuse` recognizes the corpus.
 FILENAME_PREFIX = "bench-"

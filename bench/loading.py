@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
-from ..ingest import IngestSource, ingest_document
-from ..models import Document
-from ..parsing.types import ParsedDocument
+from resolutions.ingest import IngestSource, ingest_document
+from resolutions.models import Document
+from resolutions.parsing.types import ParsedDocument
+
 from .corpus import FILENAME_PREFIX
 
 

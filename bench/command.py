@@ -1,0 +1,331 @@
+"""The search benchmark, run as `manage.py benchmark --docs 25000` on `archive_bench`.
+
+Builds a deterministic synthetic corpus from the sample documents' paragraphs, loads it through
+the ingest service (documents a second, peak RSS), runs ANALYZE, prints table sizes, then replays
+the fixed researcher queries through the search page, the JSON API and their selectors, with the
+straightforward hand-written SQL for the same questions in the same run, and document pages.
+`--load` then serves the archive under gunicorn and drives concurrent clients against it.
+
+It refuses any database but `archive_bench` (or another `*_bench`, or a test database), and
+creates and migrates it when missing:
+
+    DATABASE_URL=postgres://.../archive_bench python manage.py benchmark --docs 25000
+    make benchmark BENCH_ARGS="--docs 2000 --load"     # the embedded server
+
+See docs/performance.md for the figures and how to read them.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import warnings
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
+from django.test import override_settings
+
+from . import database, load, queries
+from .corpus import DEFAULT_SEED, read_sample_pool, synthetic_documents
+from .loading import corpus_size, load_documents, peak_rss_mb
+from .stats import median, ms, percentile, ratio, table
+
+SAMPLES_DIR = Path(settings.BASE_DIR) / "samples"
+# The tables a fresh corpus empties (the benchmark database only); countries and topics stay.
+CORPUS_TABLES = (
+    "resolutions_document",
+    "resolutions_historicaldocument",
+    "resolutions_ingestrun",
+)
+
+
+class BenchmarkCommand(BaseCommand):
+    help = "Load a synthetic corpus and time the search page, the API and plain SQL (see docs)."
+    requires_system_checks: list[str] = []
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--docs", type=int, default=25000, help="Corpus size (documents).")
+        parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="Corpus seed.")
+        parser.add_argument(
+            "--reuse",
+            action="store_true",
+            help="Keep a corpus already loaded: skip the load at the same size, load only the "
+            "missing documents of a smaller one (the corpus of N is the first N of a larger one).",
+        )
+        parser.add_argument(
+            "--queries-only", action="store_true", help="Skip the load; time the queries."
+        )
+        parser.add_argument("--repeat", type=int, default=3, help="Timed runs of each query.")
+        parser.add_argument(
+            "--paths",
+            default=",".join(queries.PATHS),
+            help=f"Which of {', '.join(queries.PATHS)} to time (comma-separated).",
+        )
+        parser.add_argument(
+            "--explain",
+            type=int,
+            default=0,
+            metavar="K",
+            help="EXPLAIN ANALYZE the slowest statements of the K slowest kinds of query.",
+        )
+        parser.add_argument("--load", action="store_true", help="Run the load test too.")
+        parser.add_argument("--load-only", action="store_true", help="Only the load test.")
+        parser.add_argument("--load-seconds", type=float, default=60, help="Load test length.")
+        parser.add_argument("--clients", type=int, default=20, help="Concurrent clients.")
+        parser.add_argument("--workers", type=int, default=3, help="gunicorn workers.")
+
+    def handle(self, *args: object, **options) -> None:
+        name = settings.DATABASES["default"]["NAME"]
+        if not database.is_benchmark_database(name):
+            raise CommandError(
+                f"The benchmark writes its own corpus: point DATABASE_URL at a database named "
+                f"{database.DATABASE_NAME!r}, not {name!r} (it is created if missing)."
+            )
+        if options["docs"] < 1 or options["repeat"] < 1:
+            raise CommandError("--docs and --repeat must be at least 1.")
+        paths = [p.strip() for p in options["paths"].split(",") if p.strip()]
+        if unknown := set(paths) - set(queries.PATHS):
+            raise CommandError(f"Unknown --paths: {', '.join(sorted(unknown))}.")
+        if database.ensure_database(settings.DATABASES["default"]):
+            self.say(f"Created database {name}.")
+        call_command("migrate", verbosity=0, interactive=False)
+        self.say(
+            f"Database {name}: "
+            + ", ".join(f"{k} {v}" for k, v in database.server_settings().items())
+        )
+        # Production does not log every SQL statement; DEBUG would (and grow with the run).
+        # Static files are served by runserver or gunicorn, not needed by the test client here.
+        warnings.filterwarnings("ignore", message="No directory at", module="django.core.handlers")
+        with override_settings(DEBUG=False):
+            if not (options["queries_only"] or options["load_only"]):
+                self.build_corpus(
+                    docs=options["docs"], seed=options["seed"], reuse=options["reuse"]
+                )
+            size = corpus_size()
+            if not size:
+                raise CommandError(
+                    "No benchmark corpus in the database: run without --queries-only."
+                )
+            self.print_sizes(size)
+            if not options["load_only"]:
+                self.time_queries(repeat=options["repeat"], paths=paths, explain=options["explain"])
+            if options["load"] or options["load_only"]:
+                self.load_test(
+                    seconds=options["load_seconds"],
+                    clients=options["clients"],
+                    workers=options["workers"],
+                )
+        self.say(f"\nPeak RSS of this command: {peak_rss_mb():.0f} MiB")
+
+    def say(self, line: str = "") -> None:
+        self.stdout.write(line)
+        self.stdout.flush()
+
+    # --- corpus ---
+
+    def build_corpus(self, *, docs: int, seed: int, reuse: bool) -> None:
+        """Load the corpus of `docs` documents, keeping what is there with --reuse."""
+        existing = corpus_size()
+        if reuse and existing == docs:
+            self.say(f"Reusing the corpus of {existing} documents.")
+            return
+        if existing and (not reuse or existing > docs):
+            self.say(f"Emptying the corpus of {existing} documents.")
+            with connection.cursor() as cursor:
+                cursor.execute(f"TRUNCATE {', '.join(CORPUS_TABLES)} RESTART IDENTITY CASCADE")
+            existing = 0
+        pool = read_sample_pool(SAMPLES_DIR)
+        self.say(
+            f"Loading {docs - existing} synthetic documents (seed {seed}, {pool.size} sample "
+            f"paragraphs recombined) through the ingest service, one transaction each:"
+        )
+        documents = synthetic_documents(pool, docs=docs, seed=seed)
+        for _ in range(existing):
+            next(documents)  # the first ones are in the database already
+        with (
+            tempfile.TemporaryDirectory(prefix="benchmark_media_") as media,
+            override_settings(MEDIA_ROOT=media),
+        ):
+            report = load_documents(
+                documents,
+                start=existing,
+                every=max(min((docs - existing) // 10, 5000), 10),
+                progress=self.say,
+            )
+        self.say(
+            f"Loaded {report.documents} documents ({report.paragraphs} paragraphs) in "
+            f"{report.seconds:.1f} s: {report.rate:.1f} documents/s, "
+            f"{report.paragraphs / report.seconds if report.seconds else 0:.0f} paragraphs/s; "
+            f"peak RSS {peak_rss_mb():.0f} MiB."
+        )
+        self.say("ANALYZE ...")
+        database.analyze()
+
+    def print_sizes(self, size: int) -> None:
+        self.say(f"\nCorpus: {size} benchmark documents.")
+        rows = [
+            (t.removeprefix("resolutions_"), f"{n:,}", f"{s / 2**20:,.0f}", f"{i / 2**20:,.0f}")
+            for t, n, s, i in database.table_sizes()
+        ]
+        self.say(table(["table", "rows", "table MiB", "indexes MiB"], rows))
+        indexes = database.index_sizes("resolutions_paragraph")
+        self.say("paragraph indexes: " + ", ".join(f"{n} {s / 2**20:,.0f} MiB" for n, s in indexes))
+
+    # --- queries ---
+
+    def time_queries(self, *, repeat: int, paths: list[str], explain: int) -> None:
+        """Run the query set and print the per-kind table, then document pages."""
+        self.say(f"\nQueries: each once to warm up, then {repeat} timed runs per path (ms, best):")
+        timings = queries.run_queries(
+            queries.QUERIES, repeat=repeat, paths=paths, progress=self.say
+        )
+        statements = {q.label: queries.page_statements(q) for q in queries.QUERIES}
+        rows = []
+        for kind in queries.KINDS:
+            of_kind = [q for q in queries.QUERIES if q.kind == kind]
+
+            def values(path: str, kind: str = kind) -> list[float]:
+                return timings.by_kind.get((kind, path), [])
+
+            page, sql = values("page"), values("sql")
+            slowest = max(statements[q.label][0].seconds for q in of_kind if statements[q.label])
+            rows.append(
+                (
+                    kind,
+                    len(of_kind),
+                    ms(median(page)),
+                    ms(percentile(page, 0.95)),
+                    ms(median(values("api"))),
+                    ms(percentile(values("api"), 0.95)),
+                    ms(median(values("selectors"))),
+                    ms(median(sql)),
+                    ratio(median(sql), median(page)),
+                    max(len(statements[q.label]) for q in of_kind),
+                    ms(slowest),
+                )
+            )
+        documents = queries.benchmark_documents()
+        pages = queries.run_document_pages(documents, repeat=repeat)
+        rows.append(
+            (
+                "document page",
+                len(documents),
+                ms(median(pages["page"])),
+                ms(percentile(pages["page"], 0.95)),
+                ms(median(pages["api"])),
+                ms(percentile(pages["api"], 0.95)),
+                "-",
+                "-",
+                "-",
+                "-",
+                "-",
+            )
+        )
+        self.say(f"\nLatency per kind of query (ms; {repeat} runs of each query, warm caches):")
+        self.say(
+            table(
+                [
+                    "kind",
+                    "queries",
+                    "page p50",
+                    "page p95",
+                    "API p50",
+                    "API p95",
+                    "selectors p50",
+                    "plain SQL p50",
+                    "SQL ÷ page",
+                    "statements",
+                    "slowest statement",
+                ],
+                rows,
+            )
+        )
+        self.say(
+            "page = GET /search/ (query, every facet, ranked page with snippets, rendered); "
+            "API = GET /api/search/; plain SQL = the straightforward hand-written SQL for the "
+            "same answer; SQL ÷ page > 1 means the page is faster than the plain SQL."
+        )
+        detail = [
+            (
+                q.kind,
+                q.label[:70],
+                ms(median(timings.by_query.get((q.label, "page"), []))),
+                ms(median(timings.by_query.get((q.label, "sql"), []))),
+                len(statements[q.label]),
+            )
+            for q in queries.QUERIES
+        ]
+        self.say("\nPer query (ms, median):")
+        self.say(table(["kind", "query", "page", "plain SQL", "statements"], detail, left=2))
+        if explain:
+            self.explain_slowest(timings, statements, kinds=explain)
+
+    def explain_slowest(self, timings, statements, *, kinds: int) -> None:
+        """EXPLAIN ANALYZE the two slowest statements of the slowest query of the slowest kinds."""
+        by_kind = sorted(
+            queries.KINDS,
+            key=lambda k: median(timings.by_kind.get((k, "page"), [0.0])),
+            reverse=True,
+        )
+        for kind in by_kind[:kinds]:
+            of_kind = [q for q in queries.QUERIES if q.kind == kind]
+            query = max(of_kind, key=lambda q: median(timings.by_query.get((q.label, "page"), [0])))
+            for statement in statements[query.label][:2]:
+                self.say(f"\n--- {kind}: {query.label} — statement of {ms(statement.seconds)} ms")
+                self.say(statement.sql)
+                self.say(queries.explain(statement.sql))
+
+    # --- load ---
+
+    def load_test(self, *, seconds: float, clients: int, workers: int) -> None:
+        """Serve under gunicorn and drive `clients` concurrent clients; print what they saw."""
+        searches = [f"/search/?{q.query_string}" for q in queries.QUERIES]
+        apis = [f"/api/search/?{q.query_string}" for q in queries.QUERIES]
+        documents = queries.benchmark_documents(20)
+        pages = [d.get_absolute_url() for d in documents]
+        apis += [f"/api/documents/{d.pk}/" for d in documents]
+        mix = load.request_mix(searches, pages, apis, seed=1, n=5000)
+        url = load.database_url(settings.DATABASES["default"])
+        self.say(
+            f"\nLoad test: gunicorn ({workers} workers, DEBUG off) on 127.0.0.1, {clients} "
+            f"clients for {seconds:.0f} s; mix in %: {dict(load.MIX)}."
+        )
+        with load.serve(url, workers=workers) as server:
+            result = load.drive(server, mix, clients=clients, seconds=seconds)
+        summary = result.summary()
+        self.say(
+            f"{summary['requests']} requests in {result.seconds:.1f} s: "
+            f"{summary['rps']:.1f} requests/s; errors {len(result.errors)}; "
+            f"over {load.SLOW_SECONDS:.0f} s: {result.slow}"
+        )
+        rows = [
+            (
+                kind,
+                len(values),
+                ms(median(values)),
+                ms(percentile(values, 0.95)),
+                ms(percentile(values, 0.99)),
+                ms(max(values)),
+            )
+            for kind, values in sorted(result.latencies.items())
+        ]
+        everything = result.all_latencies
+        if everything:
+            rows.append(
+                (
+                    "all",
+                    len(everything),
+                    ms(summary["p50"]),
+                    ms(summary["p95"]),
+                    ms(summary["p99"]),
+                    ms(summary["max"]),
+                )
+            )
+        self.say(table(["request", "count", "p50 ms", "p95 ms", "p99 ms", "max ms"], rows))
+        self.say(
+            "worker peak RSS (MiB): " + ", ".join(f"{rss:.0f}" for rss in result.worker_rss_mb)
+        )
+        for error in result.errors[:10]:
+            self.say(f"  error: {error}")

@@ -1,0 +1,174 @@
+"""Boolean queries over a document as a whole: `nuclear -weapons` excludes any document that
+mentions weapons anywhere, not only the paragraphs that do.
+
+PostgreSQL reads the words (`websearch_to_tsquery`, with its stemming and stop words); its
+text form (`'nuclear' & !'weapon'`) is parsed here into a tree whose leaves are single words or
+phrases. A leaf holds in a document when its title or one of its paragraphs holds it (a phrase
+stays within one paragraph); `&`, `|` and `!` combine the leaves as AND, OR and NOT, each leaf
+an EXISTS over the document's paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from psycopg import sql
+
+_TOKEN = re.compile(r"'(?:[^']|'')*'(?::[*A-Da-d]+)?|<->|<\d+>|[&|!()]|\S")
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """A word or phrase, as tsquery text (`'traffick' <2> 'person'`)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Not:
+    node: Node
+
+
+@dataclass(frozen=True)
+class AllOf:
+    """Every operand holds (`&`)."""
+
+    nodes: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """One operand holds at least (`|`)."""
+
+    nodes: tuple[Node, ...]
+
+
+Node = Leaf | Not | AllOf | AnyOf
+
+
+class _Parser:
+    """PostgreSQL's precedence: `!` binds tighter than phrases, phrases than `&`, `&` than `|`."""
+
+    def __init__(self, text: str) -> None:
+        self.tokens = _TOKEN.findall(text)
+        self.at = 0
+
+    def peek(self) -> str | None:
+        return self.tokens[self.at] if self.at < len(self.tokens) else None
+
+    def take(self) -> str:
+        self.at += 1
+        return self.tokens[self.at - 1]
+
+    def any_of(self) -> Node:
+        nodes = [self.all_of()]
+        while self.peek() == "|":
+            self.take()
+            nodes.append(self.all_of())
+        return nodes[0] if len(nodes) == 1 else AnyOf(tuple(nodes))
+
+    def all_of(self) -> Node:
+        nodes = [self.phrase()]
+        while self.peek() == "&":
+            self.take()
+            nodes.append(self.phrase())
+        return nodes[0] if len(nodes) == 1 else AllOf(tuple(nodes))
+
+    def phrase(self) -> Node:
+        start = self.at
+        node = self.unary()
+        while (token := self.peek()) is not None and token.startswith("<"):
+            self.take()
+            self.unary()
+        if self.at - start > 1 and self.tokens[start + 1].startswith("<"):
+            return Leaf(" ".join(self.tokens[start : self.at]))
+        return node
+
+    def unary(self) -> Node:
+        token = self.take()
+        if token == "!":
+            return Not(self.unary())
+        if token == "(":
+            node = self.any_of()
+            if self.peek() == ")":
+                self.take()
+            return node
+        return Leaf(token)
+
+
+def parse_tsquery(text: str) -> Node | None:
+    """The tree of a tsquery's text form; None for an empty query (stop words only)."""
+    if not text.strip():
+        return None
+    return _Parser(text).any_of()
+
+
+def leaves(node: Node | None, *, negated: bool = False) -> list[tuple[Leaf, bool]]:
+    """Each leaf, and whether it is under a `!`."""
+    if node is None:
+        return []
+    if isinstance(node, Leaf):
+        return [(node, negated)]
+    if isinstance(node, Not):
+        return leaves(node.node, negated=not negated)
+    return [pair for child in node.nodes for pair in leaves(child, negated=negated)]
+
+
+def needs_a_wanted_word(node: Node | None) -> bool:
+    """Whether every document that satisfies the tree holds one of its wanted (not excluded)
+    words: then its candidates come from the indexes; else (`-weapons`) every document is one."""
+    if node is None or isinstance(node, Leaf):
+        return True
+    if isinstance(node, Not):
+        return False
+    if isinstance(node, AllOf):
+        return any(needs_a_wanted_word(n) for n in node.nodes)
+    return all(needs_a_wanted_word(n) for n in node.nodes)
+
+
+class WholeText:
+    """A query tree as SQL on a document row: does its title and paragraphs' text satisfy it."""
+
+    def __init__(self, node: Node | None) -> None:
+        self.node = node
+        self.params: dict[str, str] = {}
+        self._names: dict[str, str] = {}
+        for leaf, _negated in leaves(node):
+            self._names.setdefault(leaf.text, f"leaf_{len(self._names)}")
+            self.params[self._names[leaf.text]] = leaf.text
+
+    def _query(self, leaf: Leaf) -> sql.Composed:
+        return sql.SQL("{}::tsquery").format(sql.Placeholder(self._names[leaf.text]))
+
+    def wanted(self) -> sql.Composable | None:
+        """The wanted words and phrases as one tsquery (`a | b`), None when there are none."""
+        wanted = [leaf.text for leaf, negated in leaves(self.node) if not negated]
+        queries = list(dict.fromkeys(wanted))
+        if not queries:
+            return None
+        return sql.SQL("({})").format(
+            sql.SQL(" || ").join(self._query(Leaf(text)) for text in queries)
+        )
+
+    def holds(self, row: str) -> sql.Composable:
+        """The tree on the document row `row` (one EXISTS per word on its paragraphs)."""
+        if self.node is None:
+            return sql.SQL("FALSE")
+        return self._of(self.node, row)
+
+    def _of(self, node: Node, row: str) -> sql.Composable:
+        if isinstance(node, Leaf):
+            # Uses index: paragraph_unique_position (the document's paragraphs)
+            return sql.SQL(
+                "({title} @@ {q} OR EXISTS (SELECT 1 FROM resolutions_paragraph w "
+                "WHERE w.document_id = {id} AND w.search_vector @@ {q}))"
+            ).format(
+                title=sql.Identifier(row, "title_search"),
+                id=sql.Identifier(row, "id"),
+                q=self._query(node),
+            )
+        if isinstance(node, Not):
+            return sql.SQL("NOT {}").format(self._of(node.node, row))
+        joiner = sql.SQL(" AND " if isinstance(node, AllOf) else " OR ")
+        return sql.SQL("({})").format(joiner.join(self._of(n, row) for n in node.nodes))

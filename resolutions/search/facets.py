@@ -1,0 +1,380 @@
+"""The facet registry: every filter of `/search/` declared once.
+
+A facet says its URL parameters and label, how a value is validated, the SQL condition it puts
+on a row, the SQL that counts its values, and how its values are shown. The request layer, the
+match SQL, the facet counts, the pages, the API, the feeds, the exports and the benchmark all
+read `FACETS`; adding a facet is adding an entry here.
+
+Rows a condition is put on hold the columns that migration 0005 copies onto paragraphs
+(`body_id`, `year`, `doc_type`) and a document id: a paragraph `p`, a document `d`, a row of the
+match set `m`. Paragraph facets (`verb`, `kind`) apply to paragraph rows alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf.locale import LANG_INFO
+from psycopg import sql
+
+from ..models import DocType, ParagraphKind
+from .citations import citation_keys, parse_citation
+from .values import CleanError, Reread, clean_text, clean_values, clean_year
+
+DOCUMENT = "document"
+PARAGRAPH = "paragraph"
+# Facets listing many values (topics, sponsors, verbs) show the most frequent.
+FACET_LIMIT = 30
+# Topics a librarian has not turned down are shown and filterable.
+VISIBLE_TOPIC_STATUSES = ("confirmed", "suggested")
+
+
+def _texts(name: str) -> sql.Composed:
+    """A bound list of strings (typed: an empty list has no type of its own)."""
+    return sql.SQL("{}::text[]").format(sql.Placeholder(name))
+
+
+def _count_select(key: str, value: sql.Composable, label: sql.Composable) -> sql.Composed:
+    return sql.SQL("SELECT {}::text AS facet, {}::text AS value, {}::text AS label").format(
+        sql.Literal(key), value, label
+    )
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A filter: its parameter, label and level; subclasses say how it filters and counts."""
+
+    key: str
+    label: str
+    level: str = DOCUMENT
+    # Values shown: the most frequent `limit`, or all.
+    limit: int | None = None
+    # Allowed values and their labels; None: any value, labels from the counts.
+    choices: Mapping[str, str] | None = None
+    counted: bool = True
+    # (table, column) listing every value the archive knows, for values of no fixed list.
+    vocabulary: tuple[str, str] | None = None
+
+    @property
+    def params(self) -> tuple[str, ...]:
+        """The URL parameters this facet reads."""
+        return (self.key,)
+
+    def clean(self, data: Mapping[str, list[str]]) -> Any:
+        """The valid value of this facet in the request, or None; CleanError says what is wrong."""
+        values = clean_values(data.get(self.key, []))
+        if self.choices is not None:
+            unknown = [value for value in values if value not in self.choices]
+            if unknown:
+                known = [value for value in values if value in self.choices]
+                raise CleanError(f"no such value: {', '.join(unknown)}", usable=known or None)
+        return values or None
+
+    def bind(self, value: Any) -> dict[str, Any]:
+        """The statement parameters of a value (None: not chosen)."""
+        return {self.key: list(value or ())}
+
+    def condition(self, row: str, document_id: sql.Composable, value: Any) -> sql.Composable:
+        raise NotImplementedError
+
+    def count_sql(self, unit: str, count: sql.Composable, where: sql.Composable) -> sql.Composed:
+        """SELECT facet, value, label, n: the values among `unit` rows passing `where`."""
+        raise NotImplementedError
+
+    def label_of(self, value: str, label: str) -> str:
+        if self.choices is not None:
+            return self.choices.get(value, value)
+        return label
+
+    def order(self, value: Any) -> tuple:
+        """Sort key of a FacetValue: most frequent first, then by label."""
+        return (-value.count, value.label if self.limit else value.value)
+
+    def is_selected(self, value: str, chosen: Any) -> bool:
+        return value in (chosen or ())
+
+    def chosen_values(self, chosen: Any) -> list[str]:
+        """Selected values to list even when no row has them (so they can be removed)."""
+        return list(chosen or ())
+
+    def described(self, chosen: Any) -> list[tuple[str, str]]:
+        """(value, label) of each selected value, for the "filters in force" line."""
+        return [(value, self.label_of(value, value)) for value in chosen or ()]
+
+
+@dataclass(frozen=True)
+class ColumnFacet(Facet):
+    """A column of the row itself; with `lookup`, a foreign key read through another table."""
+
+    column: str = ""
+    # (table, code column, name column): the URL carries the code ("GA"), the row the id.
+    lookup: tuple[str, str, str] | None = None
+
+    def condition(self, row: str, document_id: sql.Composable, value: Any) -> sql.Composable:
+        column = sql.Identifier(row, self.column)
+        if self.lookup is None:
+            return sql.SQL("{} = ANY({})").format(column, _texts(self.key))
+        table, code, _name = self.lookup
+        return sql.SQL("{} IN (SELECT id FROM {} WHERE {} = ANY({}))").format(
+            column, sql.Identifier(table), sql.Identifier(code), _texts(self.key)
+        )
+
+    def count_sql(self, unit: str, count: sql.Composable, where: sql.Composable) -> sql.Composed:
+        column = sql.Identifier(unit, self.column)
+        grouped = sql.SQL(
+            "SELECT {column} AS v, {count} AS n FROM {unit} WHERE {where} AND {column} IS NOT NULL "
+            "GROUP BY 1"
+        ).format(column=column, count=count, unit=sql.Identifier(unit), where=where)
+        if self.lookup is None:
+            select = _count_select(self.key, sql.SQL("x.v"), sql.SQL("x.v"))
+            limited = sql.SQL("") if self.limit is None else sql.SQL(" ORDER BY x.n DESC, x.v")
+            tail = sql.SQL("") if self.limit is None else sql.SQL(" LIMIT {}").format(self.limit)
+            return sql.SQL("({}, x.n FROM ({}) x{}{})").format(select, grouped, limited, tail)
+        table, code, name = self.lookup
+        select = _count_select(self.key, sql.Identifier("t", code), sql.Identifier("t", name))
+        return sql.SQL("({}, x.n FROM ({}) x JOIN {} t ON t.id = x.v)").format(
+            select, grouped, sql.Identifier(table)
+        )
+
+
+@dataclass(frozen=True)
+class VerbFacet(ColumnFacet):
+    """Opening verbs: counted among operative paragraphs (preambular "recalling" would crowd out
+    "urges"), except the verbs chosen, which count wherever they open a paragraph."""
+
+    def count_sql(self, unit: str, count: sql.Composable, where: sql.Composable) -> sql.Composed:
+        operative = sql.SQL(
+            "{where} AND {verb} <> '' AND ({kind} = 'operative' OR {verb} = ANY({chosen}) "
+            "OR cardinality({kinds}) > 0)"
+        ).format(
+            where=where,
+            verb=sql.Identifier(unit, "verb"),
+            kind=sql.Identifier(unit, "kind"),
+            chosen=_texts("verb"),
+            kinds=_texts("kind"),
+        )
+        return super().count_sql(unit, count, operative)
+
+
+@dataclass(frozen=True)
+class YearFacet(ColumnFacet):
+    """A range of years: `year_min`, `year_max`, either open; counted per year."""
+
+    @property
+    def params(self) -> tuple[str, ...]:
+        return ("year_min", "year_max")
+
+    def clean(self, data: Mapping[str, list[str]]) -> Any:
+        bounds: list[int | None] = []
+        problem: CleanError | None = None
+        for name in self.params:
+            try:
+                bounds.append(clean_year(data.get(name, []), name))
+            except CleanError as error:
+                bounds.append(None)
+                problem = problem or error
+        low, high = bounds
+        value = None if low is None and high is None else (low, high)
+        if problem is not None:
+            raise CleanError(problem.message, usable=value, param=problem.param)
+        if low is not None and high is not None and low > high:
+            raise Reread(
+                f"The years {low} to {high} run backwards: read as {high} to {low}.",
+                usable=(high, low),
+            )
+        return value
+
+    def bind(self, value: Any) -> dict[str, Any]:
+        low, high = value or (None, None)
+        return {"year_min": low, "year_max": high}
+
+    def condition(self, row: str, document_id: sql.Composable, value: Any) -> sql.Composable:
+        year = sql.Identifier(row, self.column)
+        low, high = value
+        bounds = []
+        if low is not None:
+            bounds.append(sql.SQL("{} >= {}").format(year, sql.Placeholder("year_min")))
+        if high is not None:
+            bounds.append(sql.SQL("{} <= {}").format(year, sql.Placeholder("year_max")))
+        return sql.SQL(" AND ").join(bounds)
+
+    def order(self, value: Any) -> tuple:
+        return (int(value.value),)
+
+    def is_selected(self, value: str, chosen: Any) -> bool:
+        if not chosen:
+            return False
+        low, high = chosen
+        return (low is None or int(value) >= low) and (high is None or int(value) <= high)
+
+    def chosen_values(self, chosen: Any) -> list[str]:
+        return []
+
+    def described(self, chosen: Any) -> list[tuple[str, str]]:
+        low, high = chosen
+        text = str(low) if low == high else f"{low or '…'} to {high or '…'}"
+        return [("", text)]
+
+
+@dataclass(frozen=True)
+class LinkFacet(Facet):
+    """A value reached from the document through other tables (topics, sponsors, language)."""
+
+    # FROM clause naming the document column `l.<document>` and the value table `v`.
+    source: str = ""
+    document: str = "document_id"
+    # (alias, column) of the value the URL carries and of the label shown.
+    value: tuple[str, str] = ("v", "slug")
+    name: tuple[str, str] = ("v", "name")
+    # An extra condition on the link (a topic a librarian rejected does not count).
+    link_condition: sql.Composable | None = None
+    labels: Callable[[str], str] | None = field(default=None, compare=False)
+
+    def _where(self, condition: sql.Composable) -> sql.Composable:
+        if self.link_condition is None:
+            return condition
+        return sql.SQL("{} AND {}").format(condition, self.link_condition)
+
+    def condition(self, row: str, document_id: sql.Composable, value: Any) -> sql.Composable:
+        chosen = sql.SQL("{} = ANY({})").format(sql.Identifier(*self.value), _texts(self.key))
+        return sql.SQL("{} IN (SELECT l.{} FROM {} WHERE {})").format(
+            document_id, sql.Identifier(self.document), sql.SQL(self.source), self._where(chosen)
+        )
+
+    def count_sql(self, unit: str, count: sql.Composable, where: sql.Composable) -> sql.Composed:
+        value, name = sql.Identifier(*self.value), sql.Identifier(*self.name)
+        return sql.SQL(
+            "({select}, {count} AS n FROM {unit} JOIN {source} ON l.{document} = {unit}.document_id"
+            " WHERE {where} GROUP BY 2, 3 ORDER BY n DESC, 3 LIMIT {limit})"
+        ).format(
+            select=_count_select(self.key, value, name),
+            count=count,
+            unit=sql.Identifier(unit),
+            source=sql.SQL(self.source),
+            document=sql.Identifier(self.document),
+            where=self._where(where),
+            limit=self.limit or FACET_LIMIT,
+        )
+
+    def label_of(self, value: str, label: str) -> str:
+        return self.labels(value) if self.labels else label
+
+
+@dataclass(frozen=True)
+class CitesFacet(Facet):
+    """Documents citing the one named (symbol, citation key or number); a filter, not counted."""
+
+    counted: bool = False
+
+    def clean(self, data: Mapping[str, list[str]]) -> Any:
+        return clean_text(data.get(self.key, []), limit=120) or None
+
+    def bind(self, value: Any) -> dict[str, Any]:
+        if not value:
+            return {"cites_keys": [], "cites_number": None, "cites_body": None}
+        parsed = parse_citation(value)
+        number = parsed.number if parsed else None
+        return {
+            "cites_keys": [key.upper() for key in citation_keys(value)],
+            "cites_number": number.upper() if number else None,
+            "cites_body": parsed.body if parsed else None,
+        }
+
+    def condition(self, row: str, document_id: sql.Composable, value: Any) -> sql.Composable:
+        keys = _texts("cites_keys")
+        named = [
+            sql.SQL("upper(r.cited_key) = ANY({})").format(keys),
+            sql.SQL("upper(c.symbol) = ANY({})").format(keys),
+            sql.SQL("upper(c.citation_key) = ANY({})").format(keys),
+        ]
+        parsed = parse_citation(value)
+        if parsed and parsed.number:
+            by_number = sql.SQL("upper(r.cited_number) = {}").format(
+                sql.Placeholder("cites_number")
+            )
+            if parsed.body:
+                by_number = sql.SQL("{} AND r.cited_body = {}").format(
+                    by_number, sql.Placeholder("cites_body")
+                )
+            named.append(sql.SQL("({})").format(by_number))
+        return sql.SQL(
+            "{} IN (SELECT r.citing_document_id FROM resolutions_reference r "
+            "LEFT JOIN resolutions_document c ON c.id = r.cited_document_id WHERE {})"
+        ).format(document_id, sql.SQL(" OR ").join(named))
+
+    def described(self, chosen: Any) -> list[tuple[str, str]]:
+        return [(chosen, chosen)]
+
+
+def language_name(code: str) -> str:
+    """English name of a language code ("fr" -> "French")."""
+    return LANG_INFO.get(code, {}).get("name", code)
+
+
+FACETS: tuple[Facet, ...] = (
+    ColumnFacet(
+        "body",
+        "Issuing body",
+        column="body_id",
+        lookup=("resolutions_body", "code", "name"),
+        vocabulary=("resolutions_body", "code"),
+    ),
+    YearFacet("year", "Year", column="year"),
+    LinkFacet(
+        "topic",
+        "Topic",
+        limit=FACET_LIMIT,
+        vocabulary=("resolutions_topic", "slug"),
+        source="resolutions_documenttopic l JOIN resolutions_topic v ON v.id = l.topic_id",
+        link_condition=sql.SQL("l.status = ANY({})").format(
+            sql.Literal(list(VISIBLE_TOPIC_STATUSES))
+        ),
+    ),
+    LinkFacet(
+        "sponsor",
+        "Sponsor",
+        limit=FACET_LIMIT,
+        vocabulary=("resolutions_country", "slug"),
+        source="resolutions_sponsorship l JOIN resolutions_country v ON v.id = l.country_id",
+    ),
+    ColumnFacet("doc_type", "Document type", column="doc_type", choices=dict(DocType.choices)),
+    VerbFacet("verb", "Verb", level=PARAGRAPH, column="verb", limit=FACET_LIMIT),
+    ColumnFacet(
+        "kind",
+        "Paragraph kind",
+        level=PARAGRAPH,
+        column="kind",
+        choices=dict(ParagraphKind.choices),
+    ),
+    LinkFacet(
+        "language",
+        "Language",
+        source="resolutions_document l",
+        document="id",
+        value=("l", "language"),
+        name=("l", "language"),
+        labels=language_name,
+    ),
+    CitesFacet("cites", "Cites"),
+)
+BY_KEY: dict[str, Facet] = {facet.key: facet for facet in FACETS}
+DOCUMENT_FACETS = tuple(facet for facet in FACETS if facet.level == DOCUMENT)
+PARAGRAPH_FACETS = tuple(facet for facet in FACETS if facet.level == PARAGRAPH)
+COUNTED = tuple(facet for facet in FACETS if facet.counted)
+# Every URL parameter a facet reads.
+PARAMS = tuple(name for facet in FACETS for name in facet.params)
+
+
+def facet_names() -> dict[str, str]:
+    """Label of each counted facet, by key (the page's headings, the API's documentation)."""
+    return {facet.key: facet.label for facet in COUNTED}
+
+
+def bound(filters: Mapping[str, Any]) -> dict[str, Any]:
+    """Statement parameters of every facet (empty lists and NULLs for those not chosen)."""
+    params: dict[str, Any] = {}
+    for facet in FACETS:
+        params.update(facet.bind(filters.get(facet.key)))
+    return params

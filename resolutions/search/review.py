@@ -1,0 +1,136 @@
+"""What the reader is told about a search: values the archive does not hold, a page past the end,
+words that searched nothing, exclusions that left nothing out, and "Did you mean"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from psycopg import sql
+
+from ..models import SEARCH_CONFIG
+from .facets import FACETS
+from .request import InvalidSearch, SearchRequest
+from .sql import TSQUERY, Match, fetch
+from .types import Suggestion
+
+# With this many results or fewer, misspelt words get a "Did you mean".
+FEW_RESULTS = 2
+# Words of a query (letters only; operators, quotes and the `or` keyword are kept as typed).
+_WORD = re.compile(r"[^\W\d_]{3,40}")
+# `-word` or `-"a phrase"` in the web-search syntax: what the reader wants left out.
+_EXCLUDED = re.compile(r'(?:^|\s)-(?:"([^"]+)"?|([^\s"]+))')
+_PHRASE = sql.SQL("phraseto_tsquery({}::regconfig, t)").format(sql.Literal(SEARCH_CONFIG))
+
+
+@dataclass
+class Review:
+    notices: list[str] = field(default_factory=list)
+    suggestion: Suggestion | None = None
+
+
+def unknown_values(request: SearchRequest) -> dict[str, list[str]]:
+    """Chosen values of open vocabularies (bodies, topics, sponsors) the archive does not hold."""
+    checks = [f for f in FACETS if f.vocabulary and request.filters.get(f.key)]
+    if not checks:
+        return {}
+    parts = [
+        sql.SQL(
+            "SELECT {key}, v FROM unnest({values}::text[]) v "
+            "WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE t.{column} = v)"
+        ).format(
+            key=sql.Literal(facet.key),
+            values=sql.Placeholder(facet.key),
+            table=sql.Identifier(facet.vocabulary[0]),
+            column=sql.Identifier(facet.vocabulary[1]),
+        )
+        for facet in checks
+    ]
+    params = {facet.key: list(request.filters[facet.key]) for facet in checks}
+    unknown: dict[str, list[str]] = {}
+    for key, value in fetch(sql.SQL(" UNION ALL ").join(parts), params):
+        unknown.setdefault(key, []).append(value)
+    return unknown
+
+
+def _unknown_messages(unknown: dict[str, list[str]]) -> dict[str, list[str]]:
+    labels = {facet.key: facet.label.lower() for facet in FACETS}
+    return {
+        key: [f"The archive has no {labels[key]} “{value}”." for value in values]
+        for key, values in unknown.items()
+    }
+
+
+def ensure_known(request: SearchRequest) -> None:
+    """Raise InvalidSearch when a chosen body, topic or sponsor is not in the archive."""
+    unknown = unknown_values(request)
+    if unknown:
+        raise InvalidSearch(_unknown_messages(unknown))
+
+
+def excluded_terms(query: str) -> list[str]:
+    """The words and phrases a query leaves out (`-word`, `-"a phrase"`)."""
+    return [phrase or word for phrase, word in _EXCLUDED.findall(query)]
+
+
+def query_notices(match: Match) -> list[str]:
+    """A query of common words alone, and exclusions of words no document holds."""
+    query = match.request.query
+    if not query:
+        return []
+    statement = sql.SQL(
+        "SELECT numnode({query}), ARRAY(SELECT t FROM unnest({terms}::text[]) t "
+        "WHERE numnode({phrase}) > 0 AND NOT EXISTS (SELECT 1 FROM resolutions_paragraph p "
+        "WHERE p.published AND p.search_vector @@ {phrase}))"
+    ).format(query=TSQUERY, terms=sql.Placeholder("excluded"), phrase=_PHRASE)
+    nodes, absent = fetch(statement, {"q": query, "excluded": excluded_terms(query)})[0]
+    notices = []
+    if not nodes:
+        notices.append(
+            f"“{query}” has only words too common to be searched for (such as “the”, “of”, "
+            "“and”): nothing was searched. Add a more specific word."
+        )
+    notices += [f"No document contains “{term}”: “-{term}” leaves nothing out." for term in absent]
+    return notices
+
+
+def suggestion(query: str) -> Suggestion | None:
+    """The query with each word the archive does not hold replaced by the archive's nearest
+    (pg_trgm similarity over `SearchWord`, the most frequent of equals, in a published
+    paragraph: a draft's words are never offered); None when no word is replaced."""
+    words = [
+        w for w in dict.fromkeys(m.group().lower() for m in _WORD.finditer(query)) if w != "or"
+    ]
+    if not words:
+        return None
+    # Uses index: search_word_trgm
+    statement = sql.SQL(
+        "SELECT w, n.word FROM unnest({words}::text[]) w CROSS JOIN LATERAL ("
+        "SELECT s.word FROM resolutions_searchword s WHERE s.word %% w AND EXISTS ("
+        "SELECT 1 FROM resolutions_paragraph p WHERE p.published "
+        "AND p.search_vector @@ plainto_tsquery({config}::regconfig, s.word) "
+        "AND strpos(lower(p.text), s.word) > 0) ORDER BY "
+        "similarity(s.word, w) DESC, s.frequency DESC, s.word LIMIT 1) n "
+        "WHERE NOT EXISTS (SELECT 1 FROM resolutions_searchword k WHERE k.word = w)"
+    ).format(words=sql.Placeholder("words"), config=sql.Literal(SEARCH_CONFIG))
+    nearest = dict(fetch(statement, {"words": words}))
+    if not nearest:
+        return None
+    corrected = _WORD.sub(lambda m: nearest.get(m.group().lower(), m.group()), query)
+    return Suggestion(query=corrected)
+
+
+def review(request: SearchRequest, match: Match, *, count: int, shown_page: int) -> Review:
+    """Notices about how the request was answered, and a suggestion when little matched."""
+    told = Review()
+    for messages in _unknown_messages(unknown_values(request)).values():
+        told.notices += messages
+    told.notices += query_notices(match)
+    if request.query and count <= FEW_RESULTS:
+        told.suggestion = suggestion(request.query)
+    if request.page > shown_page:
+        told.notices.append(
+            f"There is no page {request.page}: "
+            + (f"this is the last page, {shown_page}." if count else "nothing matches.")
+        )
+    return told

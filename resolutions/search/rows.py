@@ -1,0 +1,193 @@
+"""One page of document or paragraph ids, in the asked order: exact, or walked by date.
+
+Exact: the whole match set is read once (a MATERIALIZED CTE over `paragraph_search_gin`),
+ranked and paged, with its size. Walked (browsing, or past `counts.EXACT_LIMIT`): documents are
+read newest (or oldest) first by index and the walk stops once the page is full; relevance then
+ranks the `CANDIDATES` newest matching rows, not the whole archive.
+"""
+
+from __future__ import annotations
+
+from psycopg import sql
+
+from .sql import NEWEST, OLDEST, TRUE, Match, all_of, any_of, fetch
+
+# Past EXACT_LIMIT, relevance orders this many of the newest matching rows.
+CANDIDATES = 200
+# Past EXACT_LIMIT, newest and oldest first page through this many rows (50 pages).
+ESTIMATED_PAGES_ROWS = 1_000
+
+
+def _window(limit: int, offset: int) -> sql.Composed:
+    return sql.SQL("LIMIT {} OFFSET {}").format(sql.Literal(limit), sql.Literal(offset))
+
+
+def _title_documents(match: Match, rank: sql.Composable) -> sql.Composable:
+    """Documents matching by title alone, when titles count (no verb or kind chosen)."""
+    if not (match.query and match.title_counts):
+        return sql.SQL("")
+    return sql.SQL(" UNION ALL SELECT d.id, {} FROM resolutions_document d WHERE {}").format(
+        rank, all_of([match.published("d"), match.title("d"), match.documents("d")])
+    )
+
+
+def _paragraph_matches(match: Match) -> sql.Composable:
+    return all_of(
+        [match.published("p"), match.text("p"), match.paragraphs("p"), match.documents("p")]
+    )
+
+
+def exact_documents(match: Match, *, sort: str, offset: int, limit: int) -> tuple[int, list[int]]:
+    """(count, [document ids]) of the page, from the whole match set."""
+    if sort == "relevance" and match.query:
+        # In double precision, as a sum of two ranks is compared everywhere.
+        order = sql.SQL("{}::float8 + g.r::float8 DESC, d.date DESC NULLS LAST, d.id").format(
+            match.rank("d", "title_search")
+        )
+    else:
+        order = OLDEST if sort == "oldest" else NEWEST
+    statement = sql.SQL(
+        "WITH m AS MATERIALIZED (SELECT p.document_id, {rank} AS r FROM resolutions_paragraph p "
+        "WHERE {where}{titles}), g AS (SELECT document_id, max(r) AS r FROM m GROUP BY 1) "
+        "SELECT d.id, count(*) OVER () FROM g JOIN resolutions_document d ON d.id = g.document_id "
+        "ORDER BY {order} {window}"
+    ).format(
+        rank=match.rank("p"),
+        where=_paragraph_matches(match),
+        titles=_title_documents(match, sql.SQL("0.0::real")),
+        order=order,
+        window=_window(limit, offset),
+    )
+    rows = fetch(statement, match.params)
+    if not rows and offset:
+        return exact_count_documents(match), []
+    return (rows[0][1] if rows else 0), [r[0] for r in rows]
+
+
+def exact_count_documents(match: Match) -> int:
+    """The matching documents, counted exactly."""
+    if not match.query:
+        return count_walk_documents(match)
+    titles = _title_documents(match, sql.SQL("0"))
+    statement = sql.SQL(
+        "SELECT count(DISTINCT document_id) FROM (SELECT p.document_id, 0 FROM "
+        "resolutions_paragraph p WHERE {}{}) s"
+    ).format(_paragraph_matches(match), titles)
+    return fetch(statement, match.params)[0][0]
+
+
+def _walk_documents(match: Match, *, order: sql.Composable) -> sql.Composed:
+    """Matching document ids in `order`, document by document (stops when the caller's LIMIT is
+    met)."""
+    through: list[sql.Composable] = []
+    if match.whole is not None:
+        # The document is tested itself; a chosen verb or kind needs one of its paragraphs.
+        through.append(match.holds("d"))
+        if not match.title_counts:
+            through.append(
+                sql.SQL(
+                    "EXISTS (SELECT 1 FROM resolutions_paragraph p WHERE p.document_id = d.id "
+                    "AND {} OFFSET 0)"
+                ).format(match.paragraphs("p"))
+            )
+        return sql.SQL("SELECT d.id FROM resolutions_document d WHERE {} ORDER BY {}").format(
+            all_of([match.published("d"), match.documents("d"), *through]), order
+        )
+    if match.request.by_paragraph:
+        # OFFSET 0 keeps the EXISTS a per-document probe of paragraph_unique_position that stops
+        # at the first match, walked in date order, not a semi-join over every match.
+        through.append(
+            sql.SQL(
+                "EXISTS (SELECT 1 FROM resolutions_paragraph p WHERE p.document_id = d.id "
+                "AND {} OFFSET 0)"
+            ).format(all_of([match.text("p"), match.paragraphs("p")]))
+        )
+    if match.query and match.title_counts:
+        through.append(match.title("d"))
+    return sql.SQL("SELECT d.id FROM resolutions_document d WHERE {} ORDER BY {}").format(
+        all_of([match.published("d"), match.documents("d"), any_of(through) if through else TRUE]),
+        order,
+    )
+
+
+def count_walk_documents(match: Match) -> int:
+    """The matching documents counted on documents (browsing: cheap, exact)."""
+    statement = sql.SQL("SELECT count(*) FROM ({}) s").format(
+        _walk_documents(match, order=sql.SQL("1"))
+    )
+    return fetch(statement, match.params)[0][0]
+
+
+def walk_documents(match: Match, *, sort: str, offset: int, limit: int) -> list[int]:
+    """Document ids of one page, walking documents by date until the page is full."""
+    if sort == "relevance" and match.query:
+        statement = sql.SQL(
+            "WITH cand AS MATERIALIZED ({walk} LIMIT {candidates}) SELECT d.id FROM cand "
+            "JOIN resolutions_document d ON d.id = cand.id ORDER BY {title_rank} + COALESCE(("
+            "SELECT max({rank}) FROM resolutions_paragraph p WHERE p.document_id = d.id AND "
+            "{where}), 0) DESC, {newest} {window}"
+        ).format(
+            walk=_walk_documents(match, order=NEWEST),
+            candidates=sql.Literal(CANDIDATES),
+            title_rank=match.rank("d", "title_search"),
+            rank=match.rank("p"),
+            where=all_of([match.mentions(), match.paragraphs("p")]),
+            newest=NEWEST,
+            window=_window(limit, offset),
+        )
+    else:
+        order = OLDEST if sort == "oldest" else NEWEST
+        statement = sql.SQL("{} {}").format(
+            _walk_documents(match, order=order), _window(limit, offset)
+        )
+    return [r[0] for r in fetch(statement, match.params)]
+
+
+def _paragraph_order(match: Match, sort: str) -> sql.Composable:
+    if sort == "relevance" and match.query:
+        return sql.SQL("m.r DESC, d.date DESC NULLS LAST, m.document_id, m.position")
+    if sort == "oldest":
+        return sql.SQL("d.date ASC NULLS LAST, m.document_id, m.position")
+    return sql.SQL("d.date DESC NULLS LAST, m.document_id DESC, m.position")
+
+
+def exact_paragraphs(match: Match, *, sort: str, offset: int, limit: int) -> tuple[int, list[int]]:
+    """(count, [paragraph ids]) of the page, from the whole match set."""
+    statement = sql.SQL(
+        "WITH m AS MATERIALIZED (SELECT p.id, p.document_id, p.position, {rank} AS r "
+        "FROM resolutions_paragraph p WHERE {where}) "
+        "SELECT m.id, count(*) OVER () FROM m JOIN resolutions_document d ON d.id = m.document_id "
+        "ORDER BY {order} {window}"
+    ).format(
+        rank=match.rank("p"),
+        where=_paragraph_matches(match),
+        order=_paragraph_order(match, sort),
+        window=_window(limit, offset),
+    )
+    rows = fetch(statement, match.params)
+    if not rows and offset:
+        return exact_paragraphs(match, sort=sort, offset=0, limit=1)[0], []
+    return (rows[0][1] if rows else 0), [r[0] for r in rows]
+
+
+def walk_paragraphs(match: Match, *, sort: str, offset: int, limit: int) -> list[int]:
+    """Paragraph ids of one page, walking documents by date, their matching paragraphs in turn."""
+    walk = sql.SQL(
+        "SELECT p.id, p.document_id, p.position, d.date, d.year, {rank} AS r "
+        "FROM resolutions_document d CROSS JOIN LATERAL (SELECT p.id, p.document_id, p.position, "
+        "p.search_vector FROM resolutions_paragraph p WHERE p.document_id = d.id AND {where} "
+        "ORDER BY p.position) p WHERE {documents} ORDER BY {order}, p.position"
+    ).format(
+        rank=match.rank("p"),
+        where=all_of([match.text("p"), match.paragraphs("p")]),
+        documents=all_of([match.published("d"), match.documents("d")]),
+        order=OLDEST if sort == "oldest" else NEWEST,
+    )
+    if sort == "relevance" and match.query:
+        statement = sql.SQL(
+            "SELECT id FROM ({} LIMIT {}) c "
+            "ORDER BY r DESC, date DESC NULLS LAST, document_id, position {}"
+        ).format(walk, sql.Literal(CANDIDATES), _window(limit, offset))
+    else:
+        statement = sql.SQL("SELECT id FROM ({} {}) c").format(walk, _window(limit, offset))
+    return [r[0] for r in fetch(statement, match.params)]

@@ -1,0 +1,204 @@
+"""The one place that writes the SQL of a search's conditions, with `psycopg.sql`.
+
+`Match` turns a `SearchRequest` into conditions on the three kinds of rows a statement reads:
+paragraphs (`p`, with the columns migration 0005 copies from their document), documents (`d`)
+and rows of the match set (`m`). Values are always bound parameters (`%(q)s`, `%(body)s`);
+identifiers are quoted by `sql.Identifier`; nothing a person typed is formatted into a string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import connection
+from psycopg import sql
+
+from ..models import SEARCH_CONFIG
+from .boolean import WholeText, needs_a_wanted_word, parse_tsquery
+from .facets import DOCUMENT_FACETS, PARAGRAPH_FACETS, Facet
+from .request import SearchRequest
+
+TRUE = sql.SQL("TRUE")
+# Above this many matching paragraphs counts and facets are estimated (see counts.py).
+EXACT_LIMIT = 5_000
+NEWEST = sql.SQL("d.date DESC NULLS LAST, d.year DESC NULLS LAST, d.id DESC")
+OLDEST = sql.SQL("d.date ASC NULLS LAST, d.year ASC NULLS LAST, d.id ASC")
+TSQUERY = sql.SQL("websearch_to_tsquery({}::regconfig, {})").format(
+    sql.Literal(SEARCH_CONFIG), sql.Placeholder("q")
+)
+
+
+def all_of(conditions: Iterable[sql.Composable]) -> sql.Composable:
+    """The conditions joined by AND (TRUE when there are none)."""
+    parts = [c for c in conditions if c is not TRUE]
+    return sql.SQL(" AND ").join(parts) if parts else TRUE
+
+
+def any_of(conditions: Iterable[sql.Composable]) -> sql.Composable:
+    parts = list(conditions)
+    return sql.SQL("({})").format(sql.SQL(" OR ").join(parts)) if parts else TRUE
+
+
+class Match:
+    """The request's conditions as SQL, and the parameters they bind.
+
+    Over whole documents (`boolean.py`), PostgreSQL's reading of the words comes first, then one
+    statement counts the paragraphs holding a wanted word (up to `EXACT_LIMIT + 1`, as the
+    probe does) and, when that stays small, lists the documents whose whole text satisfies the
+    query: every condition on the text then reads that list. When it is large (`enormous`), no
+    list is made: the walked and sampled documents are tested one by one (`holds`). A chosen
+    verb or kind then needs one paragraph of the document, not the one that holds the words.
+    """
+
+    def __init__(self, request: SearchRequest, *, drafts: bool = False) -> None:
+        self.request = request
+        self.drafts = drafts
+        self.params: dict[str, Any] = request.statement_params()
+        self.whole: WholeText | None = None
+        self.enormous = False
+        self._documents: list[int] | None = None
+        if request.whole_documents:
+            self._read_whole_text()
+
+    def _read_whole_text(self) -> None:
+        statement = sql.SQL("SELECT {}::text").format(TSQUERY)
+        tree = parse_tsquery(fetch(statement, self.params)[0][0])
+        self.whole = WholeText(tree)
+        self.params.update(self.whole.params)
+        wanted = self.whole.wanted()
+        if wanted is None or not needs_a_wanted_word(tree):
+            self.enormous = True
+            return
+        # The list is made only when the count stays small (an InitPlan runs when first used).
+        statement = sql.SQL(
+            "WITH c AS (SELECT count(*) AS n FROM (SELECT 1 FROM resolutions_paragraph p "
+            "WHERE {published} AND p.search_vector @@ {wanted} LIMIT {limit}) s) "
+            "SELECT c.n, CASE WHEN c.n < {limit} THEN ARRAY({documents}) END FROM c"
+        ).format(
+            published=self.published("p"),
+            wanted=wanted,
+            limit=sql.Literal(EXACT_LIMIT + 1),
+            documents=self._holding(candidates=wanted),
+        )
+        _n, documents = fetch(statement, self.params)[0]
+        self.enormous = documents is None
+        self._documents = documents
+        self.params["documents"] = documents
+
+    def _holding(self, *, candidates: sql.Composable | None = None, sampled=None) -> sql.Composed:
+        """SELECT the ids of the documents whose whole text satisfies the query."""
+        where = [self.published("d"), self.holds("d")]
+        if candidates is not None:
+            # Uses index: paragraph_search_gin, document_title_search_gin
+            where.insert(
+                0,
+                sql.SQL(
+                    "(d.title_search @@ {q} OR d.id IN (SELECT p.document_id "
+                    "FROM resolutions_paragraph p WHERE {published} AND p.search_vector @@ {q}))"
+                ).format(q=candidates, published=self.published("p")),
+            )
+        if sampled is not None:
+            where.insert(0, sampled)
+        return sql.SQL("SELECT d.id FROM resolutions_document d WHERE {}").format(all_of(where))
+
+    def documents_holding(self) -> sql.Composable:
+        """The documents whose whole text satisfies the query: the list, or the test of every
+        document (an export of an enormous result set)."""
+        if self._documents is not None:
+            return sql.SQL("SELECT unnest({}::bigint[])").format(sql.Placeholder("documents"))
+        return self._holding()
+
+    def sampled_documents(self, sampled: sql.Composable) -> sql.Composed:
+        """The sampled documents whose whole text satisfies the query (tested one by one)."""
+        return self._holding(sampled=sampled)
+
+    def holds(self, row: str = "d") -> sql.Composable:
+        """The query on the document row `row` itself: over whole documents, tested there."""
+        assert self.whole is not None
+        if self._documents is not None:
+            return self.title(row)
+        return self.whole.holds(row)
+
+    @property
+    def query(self) -> bool:
+        return bool(self.request.query)
+
+    @property
+    def title_counts(self) -> bool:
+        return self.request.title_counts
+
+    def active(self, key: str) -> bool:
+        return self.request.active(key)
+
+    def published(self, row: str) -> sql.Composable:
+        """Rows of documents researchers may see (`p` or `m` carry a copy of the status)."""
+        if self.drafts:
+            return TRUE
+        if row == "d":
+            return sql.SQL("d.status = 'published'")
+        return sql.SQL("{}.published").format(sql.Identifier(row))
+
+    def text(self, row: str = "p") -> sql.Composable:
+        """The query on a paragraph row: its own vector, or its document's whole text.
+
+        Uses index: paragraph_search_gin (or paragraph_unique_position over the documents)."""
+        if not self.query:
+            return TRUE
+        if self.whole:
+            return sql.SQL("{} IN ({})").format(
+                sql.Identifier(row, "document_id"), self.documents_holding()
+            )
+        return sql.SQL("{} @@ {}").format(sql.Identifier(row, "search_vector"), TSQUERY)
+
+    def title(self, row: str = "d") -> sql.Composable:
+        """The query on a document row: its title, or its whole text.
+
+        Uses index: document_title_search_gin"""
+        if self.whole:
+            return sql.SQL("{} IN ({})").format(sql.Identifier(row, "id"), self.documents_holding())
+        return sql.SQL("{} @@ {}").format(sql.Identifier(row, "title_search"), TSQUERY)
+
+    def mentions(self) -> sql.Composable:
+        """Paragraphs `p` worth showing under a document: those holding a word of the query
+        (over whole documents, any word not excluded)."""
+        if self.whole is None:
+            return self.text("p")
+        wanted = self.whole.wanted()
+        if wanted is None:
+            return sql.SQL("FALSE")
+        return sql.SQL("p.search_vector @@ {}").format(wanted)
+
+    def rank(self, row: str = "p", column: str = "search_vector") -> sql.Composable:
+        if not self.query:
+            return sql.SQL("0.0::real")
+        return sql.SQL("ts_rank({}, {})").format(sql.Identifier(row, column), TSQUERY)
+
+    def _facets(
+        self, facets: Iterable[Facet], row: str, document_id: sql.Composable, without: str
+    ) -> sql.Composable:
+        return all_of(
+            facet.condition(row, document_id, self.request.filters[facet.key])
+            for facet in facets
+            if facet.key != without and self.active(facet.key)
+        )
+
+    def documents(
+        self, row: str, document_id: str | None = None, *, without: str = ""
+    ) -> sql.Composable:
+        """Every chosen document facet but `without`, on a row with the copied columns."""
+        column = sql.Identifier(row, document_id or ("id" if row == "d" else "document_id"))
+        return self._facets(DOCUMENT_FACETS, row, column, without)
+
+    def paragraphs(self, row: str = "p", *, without: str = "") -> sql.Composable:
+        """Every chosen paragraph facet (verb, kind) but `without`, on a paragraph row."""
+        return self._facets(PARAGRAPH_FACETS, row, sql.Identifier(row, "document_id"), without)
+
+
+def fetch(statement: sql.Composable, params: dict[str, Any]) -> list[tuple]:
+    """The rows of a composed statement, its parameters bound by the driver."""
+    connection.ensure_connection()
+    text = statement.as_string(connection.connection)
+    with connection.cursor() as cursor:
+        cursor.execute(text, params)
+        return cursor.fetchall()

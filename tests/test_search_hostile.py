@@ -1,0 +1,121 @@
+"""Hostile parameters on every search address: a page or a 400 with a message, never a 500.
+
+A fixed list of known troublemakers (NUL bytes, control characters, invalid UTF-8, tsquery
+operators, unbalanced quotes, huge and negative numbers, very long and repeated values), then
+Hypothesis drawing arbitrary text into every parameter.
+"""
+# ruff: noqa: F811 - the `archive` fixture is imported from search_fixtures and used as an argument
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from urllib.parse import quote
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from search_fixtures import archive  # noqa: F401 - registers the fixture
+
+pytestmark = pytest.mark.django_db
+
+ENDPOINTS = (
+    "/search/",
+    "/api/search/",
+    "/api/documents/",
+    "/api/paragraphs/",
+    "/search/feed/",
+    "/search/export.csv",
+    "/search/export.json",
+)
+PARAMS = (
+    "q",
+    "body",
+    "topic",
+    "verb",
+    "doc_type",
+    "sponsor",
+    "kind",
+    "language",
+    "cites",
+    "year_min",
+    "year_max",
+    "sort",
+    "view",
+    "within",
+    "page",
+    "per_page",
+)
+NASTY = (
+    "\x00",
+    "a\x00b",
+    "\x07\x1b[31m",
+    "%FF%FE",  # sent raw: invalid UTF-8
+    "'\"&|!:*()<>",
+    '"unbalanced',
+    "a & b | !c <-> d:*",
+    "9223372036854775808",
+    "-1",
+    "0",
+    "1e309",
+    "x" * 5000,
+    "<script>alert(1)</script>",
+    "\ud7ff\ufffe\uffff",
+    " ",
+)
+
+
+def check(response) -> None:
+    """A page, a feed, an export or a 400 with a reason; anything else fails."""
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    assert response.status_code in (200, 400), response.status_code
+    if response.status_code == 400:
+        assert json.loads(content)["errors"]
+    elif response["Content-Type"].startswith("application/atom+xml"):
+        ET.fromstring(content)  # well-formed: no control character reached the XML
+    elif response["Content-Type"].startswith("application/json"):
+        json.loads(content)
+
+
+def raw(name: str, value: str) -> str:
+    return value if value.startswith("%") else quote(value, safe="")
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_known_troublemakers_never_break_a_search(client, archive, endpoint):
+    for name in PARAMS:
+        for value in NASTY:
+            check(client.get(f"{endpoint}?{name}={raw(name, value)}"))
+    # Repeated parameters, many values, every parameter at once.
+    check(client.get(endpoint + "?" + "&".join(f"body=B{n}" for n in range(200))))
+    check(client.get(endpoint + "?" + "&".join(f"{name}=%00" for name in PARAMS)))
+    check(client.get(endpoint + "?q=a&q=b&page=2&page=x&sort=oldest&sort=newest"))
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    endpoint=st.sampled_from(ENDPOINTS),
+    params=st.dictionaries(
+        st.sampled_from(PARAMS),
+        st.lists(st.text(max_size=60), min_size=1, max_size=3),
+        max_size=4,
+    ),
+)
+def test_arbitrary_text_in_any_parameter_never_breaks_a_search(client, archive, endpoint, params):
+    query = "&".join(
+        f"{name}={quote(value, safe='', errors='surrogatepass')}"
+        for name, values in params.items()
+        for value in values
+    )
+    check(client.get(f"{endpoint}?{query}"))
+
+
+def test_control_characters_in_q_never_reach_the_feed(client, archive):
+    response = client.get("/search/feed/?q=migrants%07%1b%00")
+    root = ET.fromstring(response.content)
+    title = root.find("{http://www.w3.org/2005/Atom}title").text
+    assert "migrants" in title and "\x07" not in title and "\x00" not in title

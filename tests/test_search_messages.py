@@ -1,0 +1,133 @@
+"""A search that cannot do what was asked says so: on the page, and in the API."""
+# ruff: noqa: F811 - the `archive` fixture is imported from search_fixtures and used as an argument
+
+from __future__ import annotations
+
+import pytest
+from search_fixtures import archive  # noqa: F401 - registers the fixture
+
+from resolutions.ingest import IngestSource, ingest_document
+from resolutions.models import Document, SearchWord
+from resolutions.parsing.types import ParsedDocument, ParsedParagraph
+from resolutions.search import search_documents, search_paragraphs
+
+pytestmark = pytest.mark.django_db
+
+
+def page_text(client, params) -> str:
+    response = client.get("/search/", params)
+    assert response.status_code == 200
+    return " ".join(response.content.decode().split())
+
+
+def test_a_chosen_preambular_verb_counts_where_it_opens_paragraphs(archive):
+    # "recalling" opens a preambular paragraph of E/RES/2014/23: the facet said 0 beside it.
+    results = search_documents({"verb": "recalling"})
+    assert [d.symbol for d in results.rows] == ["E/RES/2014/23"]
+    verbs = {v.value: (v.count, v.selected) for v in results.facets["verb"]}
+    assert verbs["recalling"] == (1, True)
+    # Unchosen verbs are still counted among operative paragraphs only.
+    assert "recalling" not in {v.value for v in search_documents({}).facets["verb"]}
+    paragraphs = search_paragraphs({"verb": "recalling"}).facets["verb"]
+    assert {v.value: v.count for v in paragraphs}["recalling"] == 1
+
+
+def test_a_reversed_year_range_is_read_forwards_and_said(client, archive):
+    results = search_documents({"year_min": "2012", "year_max": "2005"})
+    assert {d.symbol for d in results.rows} == {"A/RES/66/128", "E/RES/2006/27"}
+    assert "read as 2005 to 2012" in results.notices[0]
+    assert "read as 2005 to 2012" in page_text(client, {"year_min": "2012", "year_max": "2005"})
+
+
+@pytest.mark.parametrize(
+    ("params", "told"),
+    [
+        ({"body": "NOPE"}, "The archive has no issuing body “NOPE”."),
+        ({"topic": "astrology"}, "The archive has no topic “astrology”."),
+        ({"sponsor": "atlantis"}, "The archive has no sponsor “atlantis”."),
+    ],
+)
+def test_an_unknown_body_topic_or_sponsor_is_named(client, archive, params, told):
+    assert told in page_text(client, params)
+    response = client.get("/api/search/", params)
+    assert response.status_code == 400
+    assert told in response.json()["errors"][next(iter(params))]
+
+
+def test_a_page_past_the_end_says_so(client, archive):
+    assert "There is no page 9999: this is the last page, 1." in page_text(client, {"page": 9999})
+    data = client.get("/api/search/", {"page": 9999}).json()
+    assert data["page"] == 1 and "There is no page 9999" in data["notices"][0]
+
+
+def test_a_query_of_common_words_alone_says_nothing_was_searched(client, archive):
+    text = page_text(client, {"q": "the of and"})
+    assert "has only words too common to be searched for" in text
+    assert client.get("/api/search/", {"q": "the of and"}).json()["notices"]
+
+
+def test_excluding_a_word_no_document_holds_is_said(client, archive):
+    results = search_documents({"q": "migrants -zebras"})
+    assert results.count == 2
+    assert results.notices == ["No document contains “zebras”: “-zebras” leaves nothing out."]
+    # A word the archive holds excludes silently: it did something.
+    assert search_documents({"q": "migrants -women"}).notices == []
+    assert "“-zebras” leaves nothing out" in page_text(client, {"q": "migrants -zebras"})
+
+
+def test_a_valid_search_has_nothing_to_say(archive):
+    results = search_documents({"q": "migrants", "body": "GA", "year_min": "2000"})
+    assert results.notices == [] and results.errors == {}
+
+
+def ingested(symbol: str, title: str, text: str, *, status: str = "published") -> None:
+    """A document through the ingest service, which records its words."""
+    parsed = ParsedDocument(
+        symbol=symbol,
+        body="GA",
+        doc_type="resolution",
+        number=symbol.removeprefix("A/RES/"),
+        title=title,
+        date="2015-12-17",
+        year=2015,
+        paragraphs=(ParsedParagraph("operative", "1", "Urges", text),),
+    )
+    source = IngestSource.from_bytes(symbol.encode(), filename="resolution.txt")
+    document = ingest_document(parsed, source=source).document
+    Document.objects.filter(pk=document.pk).update(status=status)
+
+
+@pytest.fixture
+def spelt(settings, tmp_path):
+    """Documents on trafficking and corruption, and a draft with a word of its own."""
+    settings.MEDIA_ROOT = tmp_path
+    ingested("A/RES/9/1", "Trafficking in persons", "Urges States to prevent trafficking;")
+    ingested("A/RES/9/2", "Against corruption", "Urges action against corruption and bribery;")
+    ingested("A/RES/9/3", "Draft", "Notes the corruptibility of officials;", status="draft")
+
+
+def test_ingest_records_the_words_of_a_document(spelt):
+    words = dict(SearchWord.objects.values_list("word", "frequency"))
+    assert words["trafficking"] == 1 and words["urges"] == 2 and "corruptibility" in words
+
+
+def test_a_misspelt_query_offers_the_archives_spelling(client, spelt):
+    results = search_documents({"q": "traffiking"})
+    assert results.count == 0
+    assert results.suggestion.query == "trafficking"
+    results = search_documents({"q": "corupption -bribery", "body": "GA"})
+    assert results.suggestion.query == "corruption -bribery"
+    html = client.get("/search/", {"q": "corupption", "body": "GA"}).content.decode()
+    assert 'Did you mean <a href="?q=corruption&amp;body=GA">corruption</a>?' in html
+    # One click runs the corrected search.
+    assert search_documents({"q": "corruption", "body": "GA"}).count == 1
+
+
+def test_words_the_archive_holds_get_no_suggestion(spelt):
+    assert search_documents({"q": "trafficking"}).suggestion is None
+    assert search_documents({"q": "corruption bribery"}).suggestion is None
+
+
+def test_a_drafts_words_are_never_offered(spelt):
+    suggestion = search_documents({"q": "corruptibilty"}).suggestion
+    assert suggestion is None or "corruptibility" not in suggestion.query
