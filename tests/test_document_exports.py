@@ -61,7 +61,7 @@ def test_search_citation_export_is_bounded_with_a_clear_message(
     html = response.content.decode()
     assert "more than 2 documents" in html and "nothing was written" in html
     assert 'href="/search/"' in html
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         assert client.get("/search/export.bib", {"body": "ECOSOC"}).status_code == 200
 
 

@@ -68,9 +68,11 @@ NASTY = (
 def check(response) -> None:
     """A page, a feed, an export or a 400 with a reason; anything else fails."""
     content = b"".join(response.streaming_content) if response.streaming else response.content
-    assert response.status_code in (200, 400), response.status_code
+    assert response.status_code in (200, 400, 404), response.status_code
     if response.status_code == 400:
         assert json.loads(content)["errors"]
+    elif response.status_code == 404:  # the API pages strictly: a page past the last
+        assert json.loads(content)["code"] == "page_out_of_range"
     elif response["Content-Type"].startswith("application/atom+xml"):
         ET.fromstring(content)  # well-formed: no control character reached the XML
     elif response["Content-Type"].startswith("application/json"):

@@ -56,8 +56,9 @@ def test_an_unknown_body_topic_or_sponsor_is_named(client, archive, params, told
 
 def test_a_page_past_the_end_says_so(client, archive):
     assert "There is no page 9999: this is the last page, 1." in page_text(client, {"page": 9999})
-    data = client.get("/api/search/", {"page": 9999}).json()
-    assert data["page"] == 1 and "There is no page 9999" in data["notices"][0]
+    # The API pages strictly: a page past the last is a 404 that says which pages there are.
+    answer = client.get("/api/search/", {"page": 9999})
+    assert answer.status_code == 404 and answer.json()["code"] == "page_out_of_range"
 
 
 def test_a_query_of_common_words_alone_says_nothing_was_searched(client, archive):

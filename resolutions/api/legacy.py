@@ -12,7 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from .. import search
-from ..views.search import EXPORT_MAX_ROWS
+from ..search import EXPORT_MAX_ROWS
 from .pagination import MAX_PER_PAGE
 from .representations import NAMESPACE
 
