@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "resolutions",
+    "resolutions.lineage",
 ]
 
 MIDDLEWARE = [

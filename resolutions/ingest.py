@@ -39,6 +39,7 @@ from .models import (
 )
 from .parsing.countries import country_by_name
 from .parsing.types import ParsedDocument, ParseError
+from .signals import document_written
 from .topic_rules import suggest_topics
 
 # A draft and its adopted resolution have the same or nearly the same title.
@@ -94,6 +95,9 @@ def ingest_document(
                 document.save()
             write_contents(document, parsed)
             link_draft(document)
+            transaction.on_commit(
+                lambda: document_written.send(sender=Document, document_id=document.pk)
+            )
             if old_file and old_file != file_name:
                 transaction.on_commit(lambda: delete_unused_original(old_file))
     except BaseException:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from .. import ingest, parsing
+from ..signals import document_written
 from ..models import (
     Country,
     Document,
@@ -287,6 +288,7 @@ def save_paragraphs(document: Document, formset, *, user) -> None:
             last += 1
             paragraph.position = last
         save_as(paragraph, user=user, reason="paragraph edited")
+    transaction.on_commit(lambda: document_written.send(sender=Document, document_id=document.pk))
 
 
 # --- topics on documents ---

@@ -1,0 +1,69 @@
+"""Lineage tables: a family of paragraphs, and each paragraph's place in one (with its keys)."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from resolutions.models import Paragraph
+
+
+class Family(models.Model):
+    """Paragraphs that share substantially the same wording: one text and its versions."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "families"
+
+    def __str__(self) -> str:
+        return f"Family {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("lineage:family", args=[self.pk])
+
+
+class ParagraphLineage(models.Model):
+    """A paragraph's family, the earlier version it was matched to, and its lookup keys.
+
+    `band_keys` are MinHash LSH band keys (see lineage/text.py): two paragraphs sharing one are
+    candidates, verified by word similarity. `fingerprints` are winnowed shingle hashes used to
+    find a pasted sentence inside longer paragraphs. Both are GIN-indexed arrays.
+    """
+
+    paragraph = models.OneToOneField(
+        Paragraph, primary_key=True, on_delete=models.CASCADE, related_name="lineage"
+    )
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="members")
+    previous = models.ForeignKey(
+        Paragraph,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="next_versions",
+        help_text="The most similar earlier paragraph of the family, if any.",
+    )
+    similarity = models.FloatField(
+        null=True, blank=True, help_text="Word similarity to the previous version."
+    )
+    band_keys = ArrayField(models.BigIntegerField(), default=list)
+    fingerprints = ArrayField(models.IntegerField(), default=list)
+    word_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(similarity__isnull=True) | Q(similarity__gte=0, similarity__lte=1),
+                name="lineage_similarity_in_range",
+            ),
+        ]
+        indexes = [
+            GinIndex(fields=["band_keys"], name="lineage_band_keys_gin"),
+            GinIndex(fields=["fingerprints"], name="lineage_fingerprints_gin"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.paragraph_id} in family {self.family_id}"
