@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("staff/", include("resolutions.staff.urls")),
+    path("language/", include("resolutions.lineage.urls")),
     path("", include("resolutions.urls")),
 ]
 

@@ -95,7 +95,8 @@ def load_candidates(ids: set[int]) -> dict[int, Candidate]:
 def best_matches(
     tokens: list[str], order: tuple, candidates: list[Candidate]
 ) -> tuple[Candidate | None, float, Candidate | None, float]:
-    """The most similar verified candidate, and the most similar one from an earlier document."""
+    """The most similar verified candidate (ties: the oldest), and the most similar one from an
+    earlier document (ties: the latest)."""
     best, best_score, earlier, earlier_score = None, 0.0, None, 0.0
     for candidate in candidates:
         score = similarity(tokens, candidate.tokens)
@@ -103,7 +104,11 @@ def best_matches(
             continue
         if score > best_score or (score == best_score and best and candidate.order < best.order):
             best, best_score = candidate, score
-        if candidate.order < order and score > earlier_score:
+        if candidate.order < order and (
+            score > earlier_score
+            or (score == earlier_score and earlier and candidate.order > earlier.order)
+        ):
+            # Of equally similar earlier versions, the latest is the one changed from.
             earlier, earlier_score = candidate, score
     return best, best_score, earlier, earlier_score
 
@@ -162,13 +167,17 @@ def on_document_written(sender: object, *, document_id: int, **kwargs: object) -
 def documents_in_order() -> list[int]:
     """Every document's id, oldest first (undated last), so earlier texts found families."""
     documents = Document.objects.values_list("pk", "date", "year")
-    return [pk for pk, date, year in sorted(documents, key=lambda d: document_order(d[1], d[2], d[0]))]
+    return [
+        pk for pk, date, year in sorted(documents, key=lambda d: document_order(d[1], d[2], d[0]))
+    ]
 
 
 def rebuild_lineage(*, progress: Callable[[int], None] | None = None) -> tuple[int, int]:
     """Drop every family and match every document again, oldest first; returns (documents,
     paragraphs matched to an earlier family)."""
     with connection.cursor() as cursor:
+        # Deferred foreign-key checks still pending (in a surrounding transaction) run first.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute(
             f"TRUNCATE {ParagraphLineage._meta.db_table}, {Family._meta.db_table} RESTART IDENTITY"
         )

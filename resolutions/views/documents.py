@@ -27,6 +27,7 @@ from ..citation_formats import (
     download_filename,
     ris_for_document,
 )
+from ..lineage.document_context import document_lineage
 from ..document_display import CitationLink, Segment, paragraph_citation, render_paragraph
 from ..models import Body, Country, Document, DocumentTopic, Paragraph, Reference, Topic
 from ..selectors import citations_of, published_documents, references_of
@@ -289,6 +290,7 @@ def render_document(request: HttpRequest, document: Document) -> HttpResponse:
     )
     views = paragraph_views(document, paragraphs, references)
     draft = document.draft if is_public(document.draft) else None
+    adopted = adopted_version_of(document)
     context: dict[str, Any] = {
         "document": document,
         "paragraphs": views,
@@ -300,9 +302,10 @@ def render_document(request: HttpRequest, document: Document) -> HttpResponse:
         "cited_by": cited_by,
         "related": related,
         "draft": draft,
-        "adopted": adopted_version_of(document),
+        "adopted": adopted,
         "original_url": original_url(document),
         "links": document_links(document),
+        "lineage": document_lineage(document, paragraphs, draft=draft, adopted=adopted),
     }
     return render(request, "resolutions/document.html", context)
 

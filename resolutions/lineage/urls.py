@@ -1,0 +1,12 @@
+"""Addresses of the lineage pages, under /language/."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "lineage"
+
+urlpatterns = [
+    path("families/<int:pk>/", views.family_detail, name="family"),
+    path("compare/<int:old>/<int:new>/", views.compare, name="compare"),
+]
