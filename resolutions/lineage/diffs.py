@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 WORD_RE = re.compile(r"\S+")
+# Straight and curly quotes, brackets and stops around a word.
+PUNCTUATION = ".,;:()\"'\u201c\u201d\u2018\u2019"
 
 
 @dataclass(frozen=True)
@@ -20,7 +22,7 @@ class DiffRun:
 
 def _key(word: str) -> str:
     """Words compare without case and surrounding punctuation ("Nations," == "nations")."""
-    return word.strip(".,;:()“”\"'‘’").lower()
+    return word.strip(PUNCTUATION).lower()
 
 
 def word_diff(old: str, new: str) -> list[DiffRun]:

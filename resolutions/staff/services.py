@@ -18,7 +18,6 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from .. import ingest, parsing
-from ..signals import document_written
 from ..models import (
     Country,
     Document,
@@ -30,6 +29,7 @@ from ..models import (
     Sponsorship,
     Topic,
 )
+from ..signals import document_written
 
 # The parts of a document that are written with it and deleted with it.
 DOCUMENT_PARTS: tuple[tuple[type[models.Model], str], ...] = (

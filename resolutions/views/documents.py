@@ -27,8 +27,8 @@ from ..citation_formats import (
     download_filename,
     ris_for_document,
 )
-from ..lineage.document_context import document_lineage
 from ..document_display import CitationLink, Segment, paragraph_citation, render_paragraph
+from ..lineage.document_context import document_lineage
 from ..models import Body, Country, Document, DocumentTopic, Paragraph, Reference, Topic
 from ..selectors import citations_of, published_documents, references_of
 
