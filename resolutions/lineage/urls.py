@@ -8,5 +8,7 @@ app_name = "lineage"
 
 urlpatterns = [
     path("families/<int:pk>/", views.family_detail, name="family"),
+    path("trace/", views.trace_page, name="trace"),
+    path("api/trace/", views.trace_json, name="trace_json"),
     path("compare/<int:old>/<int:new>/", views.compare, name="compare"),
 ]

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 
 from resolutions import charts
 
 from .comparison import compare_documents
 from .selectors import family_members, timeline
+from .tracer import FamilyHits, TraceError, trace
 
 FAMILY_PAGE_SIZE = 100
 
@@ -43,3 +46,57 @@ def family_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def compare(request: HttpRequest, old: int, new: int) -> HttpResponse:
     """Draft against adopted text (or two revisions): paragraphs added, removed, moved, changed."""
     return render(request, "lineage/compare.html", {"comparison": compare_documents(old, new)})
+
+
+def pasted_text(request: HttpRequest) -> str:
+    """The text to trace: `q` from a POSTed form or the query string."""
+    return (request.POST.get("q") if request.method == "POST" else request.GET.get("q")) or ""
+
+
+def trace_page(request: HttpRequest) -> HttpResponse:
+    """ "Where does this sentence come from?": a form, then the families that hold the wording."""
+    text = pasted_text(request)
+    context: dict = {"text": text, "groups": None, "error": ""}
+    if "q" in request.GET or "q" in request.POST:
+        try:
+            context["groups"] = trace(text)
+        except TraceError as exc:
+            context["error"] = str(exc)
+            context["text"] = text[:5000]
+    return render(request, "lineage/trace.html", context, status=400 if context["error"] else 200)
+
+
+def hit_json(group: FamilyHits) -> dict:
+    """One family of the tracer's answer, as JSON."""
+    return {
+        "family": group.family_id,
+        "url": reverse("lineage:family", args=[group.family_id]),
+        "more": group.more,
+        "paragraphs": [
+            {
+                "document": hit.paragraph.document.label,
+                "url": hit.paragraph.get_absolute_url(),
+                "body": hit.paragraph.document.body.code,
+                "date": hit.paragraph.document.date.isoformat()
+                if hit.paragraph.document.date
+                else None,
+                "year": hit.paragraph.document.year,
+                "number": hit.paragraph.number,
+                "text": hit.paragraph.text,
+                "similarity": hit.score,
+                "part_of_paragraph": hit.partial,
+                "diff": [{"op": run.op, "text": run.text} for run in hit.diff],
+            }
+            for hit in group.hits
+        ],
+    }
+
+
+@csrf_exempt
+def trace_json(request: HttpRequest) -> JsonResponse:
+    """The tracer as JSON: GET or POST `q`; 400 with {"error": ...} for text it cannot trace."""
+    try:
+        groups = trace(pasted_text(request))
+    except TraceError as exc:
+        return JsonResponse({"error": str(exc)}, status=400)
+    return JsonResponse({"families": [hit_json(g) for g in groups]})
