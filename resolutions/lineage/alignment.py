@@ -23,6 +23,7 @@ from .text import tokens_of
 # Two paragraphs in the same place are the same paragraph, changed, at this similarity or above;
 # lower than the family threshold because their order supports the pairing.
 ALIGN_THRESHOLD = 0.5
+CONTAINED_WORDS = 12
 Status = Literal["unchanged", "changed", "moved", "added", "removed"]
 STATUSES: tuple[Status, ...] = ("unchanged", "changed", "moved", "added", "removed")
 
@@ -39,12 +40,21 @@ class Aligned:
 
 
 def similarity_matrix(old: Sequence[str], new: Sequence[str]) -> np.ndarray:
-    """Word similarity of every old paragraph with every new one."""
+    """Word similarity of every old paragraph with every new one; a paragraph of CONTAINED_WORDS
+    or more found in order inside the other (a footnote or clause glued on) scores its coverage."""
     if not old or not new:
         return np.zeros((len(old), len(new)))
-    return process.cdist(
-        [tokens_of(t) for t in old], [tokens_of(t) for t in new], scorer=Indel.normalized_similarity
-    )
+    old_tokens, new_tokens = [tokens_of(t) for t in old], [tokens_of(t) for t in new]
+    distance = process.cdist(old_tokens, new_tokens, scorer=Indel.distance).astype(float)
+    old_len = np.array([len(t) for t in old_tokens], dtype=float)[:, None]
+    new_len = np.array([len(t) for t in new_tokens], dtype=float)[None, :]
+    total = old_len + new_len
+    common = (total - distance) / 2
+    similarity = np.divide(2 * common, total, out=np.ones_like(total), where=total > 0)
+    shorter = np.minimum(old_len, new_len)
+    contained = np.divide(common, shorter, out=np.zeros_like(total), where=shorter > 0)
+    contained[shorter < CONTAINED_WORDS] = 0
+    return np.maximum(similarity, contained)
 
 
 def ordered_pairs(scores: np.ndarray) -> list[tuple[int, int]]:
