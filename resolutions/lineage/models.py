@@ -60,9 +60,10 @@ class ParagraphLineage(models.Model):
                 name="lineage_similarity_in_range",
             ),
         ]
+        # No pending list: every lookup would scan it, and matching looks up after each insert.
         indexes = [
-            GinIndex(fields=["band_keys"], name="lineage_band_keys_gin"),
-            GinIndex(fields=["fingerprints"], name="lineage_fingerprints_gin"),
+            GinIndex(fields=["band_keys"], name="lineage_band_keys_gin", fastupdate=False),
+            GinIndex(fields=["fingerprints"], name="lineage_fingerprints_gin", fastupdate=False),
         ]
 
     def __str__(self) -> str:
