@@ -10,5 +10,7 @@ urlpatterns = [
     path("families/<int:pk>/", views.family_detail, name="family"),
     path("trace/", views.trace_page, name="trace"),
     path("api/trace/", views.trace_json, name="trace_json"),
+    path("commitments/", views.commitments_page, name="commitments"),
+    path("commitments.csv", views.commitments_csv, name="commitments_csv"),
     path("compare/<int:old>/<int:new>/", views.compare, name="compare"),
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -11,6 +13,8 @@ from django.views.decorators.csrf import csrf_exempt
 
 from resolutions import charts
 
+from . import charts as lineage_charts
+from .commitments import Selection, commitments, strength_scale
 from .comparison import compare_documents
 from .selectors import family_members, timeline
 from .tracer import FamilyHits, TraceError, trace
@@ -100,3 +104,45 @@ def trace_json(request: HttpRequest) -> JsonResponse:
     except TraceError as exc:
         return JsonResponse({"error": str(exc)}, status=400)
     return JsonResponse({"families": [hit_json(g) for g in groups]})
+
+
+def _year(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() and 1945 <= int(value) <= 2100 else None
+
+
+def selection_of(request: HttpRequest) -> Selection:
+    """The selection from GET: body code, sponsor slug, from and to years (bad values ignored)."""
+    return Selection(
+        body=request.GET.get("body", "").strip()[:20],
+        sponsor=request.GET.get("sponsor", "").strip()[:120],
+        year_from=_year(request.GET.get("from")),
+        year_to=_year(request.GET.get("to")),
+    )
+
+
+def commitments_page(request: HttpRequest) -> HttpResponse:
+    """Operative verbs over time, their strength, the strongest sponsors, co-sponsor pairs."""
+    selection = selection_of(request)
+    result = commitments(selection)
+    context = {
+        "selection": selection,
+        "result": result,
+        "scale": strength_scale(),
+        "query": request.GET.urlencode(),
+        "strength_chart": lineage_charts.strength_svg(
+            result.mean_by_year, label="Mean strength of operative verbs per year"
+        ),
+        "pairs_chart": lineage_charts.pairs_svg(result.pairs, label="Top co-sponsor pairs"),
+    }
+    return render(request, "lineage/commitments.html", context)
+
+
+def commitments_csv(request: HttpRequest) -> HttpResponse:
+    """The selection's operative verbs per year as CSV: year, verb, level, paragraphs."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="operative-verbs.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["year", "verb", "level", "paragraphs"])
+    for year, verb, level, n in commitments(selection_of(request)).counts:
+        writer.writerow([year, verb, level if level is not None else "", n])
+    return response

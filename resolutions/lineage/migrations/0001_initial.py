@@ -7,38 +7,99 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('resolutions', '0007_document_topic_newest'),
+        ("resolutions", "0007_document_topic_newest"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Family',
+            name="Family",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name_plural': 'families',
+                "verbose_name_plural": "families",
             },
         ),
         migrations.CreateModel(
-            name='ParagraphLineage',
+            name="ParagraphLineage",
             fields=[
-                ('paragraph', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='lineage', serialize=False, to='resolutions.paragraph')),
-                ('similarity', models.FloatField(blank=True, help_text='Word similarity to the previous version.', null=True)),
-                ('band_keys', django.contrib.postgres.fields.ArrayField(base_field=models.BigIntegerField(), default=list, size=None)),
-                ('fingerprints', django.contrib.postgres.fields.ArrayField(base_field=models.IntegerField(), default=list, size=None)),
-                ('word_count', models.PositiveIntegerField(default=0)),
-                ('family', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='lineage.family')),
-                ('previous', models.ForeignKey(blank=True, help_text='The most similar earlier paragraph of the family, if any.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='next_versions', to='resolutions.paragraph')),
+                (
+                    "paragraph",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="lineage",
+                        serialize=False,
+                        to="resolutions.paragraph",
+                    ),
+                ),
+                (
+                    "similarity",
+                    models.FloatField(
+                        blank=True, help_text="Word similarity to the previous version.", null=True
+                    ),
+                ),
+                (
+                    "band_keys",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.BigIntegerField(), default=list, size=None
+                    ),
+                ),
+                (
+                    "fingerprints",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.IntegerField(), default=list, size=None
+                    ),
+                ),
+                ("word_count", models.PositiveIntegerField(default=0)),
+                (
+                    "family",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="lineage.family",
+                    ),
+                ),
+                (
+                    "previous",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The most similar earlier paragraph of the family, if any.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="next_versions",
+                        to="resolutions.paragraph",
+                    ),
+                ),
             ],
             options={
-                'indexes': [django.contrib.postgres.indexes.GinIndex(fastupdate=False, fields=['band_keys'], name='lineage_band_keys_gin'), django.contrib.postgres.indexes.GinIndex(fastupdate=False, fields=['fingerprints'], name='lineage_fingerprints_gin')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('similarity__isnull', True), models.Q(('similarity__gte', 0), ('similarity__lte', 1)), _connector='OR'), name='lineage_similarity_in_range')],
+                "indexes": [
+                    django.contrib.postgres.indexes.GinIndex(
+                        fastupdate=False, fields=["band_keys"], name="lineage_band_keys_gin"
+                    ),
+                    django.contrib.postgres.indexes.GinIndex(
+                        fastupdate=False, fields=["fingerprints"], name="lineage_fingerprints_gin"
+                    ),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("similarity__isnull", True),
+                            models.Q(("similarity__gte", 0), ("similarity__lte", 1)),
+                            _connector="OR",
+                        ),
+                        name="lineage_similarity_in_range",
+                    )
+                ],
             },
         ),
     ]
