@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Count
-from django.test import Client
 
+from resolutions.benchmark.queries import client, get_ok
 from resolutions.models import Document, Paragraph
 
 from .matching import match_document
@@ -74,7 +74,7 @@ def time_tracer(rng: random.Random, *, count: int) -> Sample:
 
 def time_pages(rng: random.Random, *, count: int) -> list[Sample]:
     """Family pages (the largest families and random ones) and comparison pages."""
-    web = Client()
+    web = client()
     families = (
         ParagraphLineage.objects.values("family_id")
         .annotate(n=Count("pk"))
@@ -90,8 +90,7 @@ def time_pages(rng: random.Random, *, count: int) -> list[Sample]:
         pairs.append(tuple(rng.sample(ids, 2)))
 
     def get(url: str) -> None:
-        response = web.get(url)
-        assert response.status_code == 200, (url, response.status_code)
+        get_ok(web, url)
 
     return [
         Sample(
