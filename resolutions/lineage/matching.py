@@ -1,7 +1,7 @@
 """Keep the lineage current: match a document's paragraphs to the archive's (LSH, then verify).
 
 `match_document` is the one way a paragraph gets its family, used on ingest, on edit and by the
-rebuild. Each paragraph's band keys are looked up in the GIN index (at most CANDIDATES_PER_KEY
+rebuild. Each paragraph's band keys are looked up in BandKey's B-tree (at most CANDIDATES_PER_KEY
 paragraphs per key, so a formula shared by thousands of paragraphs stays a bounded lookup), the
 candidates sharing most keys are verified by word similarity, and the paragraph joins the family
 of the most similar one at or above FAMILY_THRESHOLD, else founds a family. Its previous version
@@ -20,7 +20,7 @@ from django.db import connection, transaction
 
 from resolutions.models import Document, Paragraph
 
-from .models import Family, ParagraphLineage
+from .models import BandKey, Family, ParagraphLineage
 from .similarity import FAMILY_THRESHOLD, similarity
 from .text import text_keys, tokens_of
 
@@ -58,13 +58,12 @@ def candidate_counts(keys_by_paragraph: dict[int, list[int]]) -> dict[int, Count
         keys.extend(band_keys)
     if not keys:
         return {}
-    # Uses index: lineage_band_keys_gin; LIMIT bounds the rows a common key brings.
+    # Uses index: lineage_bandkey_pkey (key, paragraph_id); LIMIT stops the scan of a common key.
     sql = """
         SELECT q.pid, c.paragraph_id, count(*)
         FROM unnest(%s::integer[], %s::bigint[]) AS q(pid, key)
         CROSS JOIN LATERAL (
-            SELECT l.paragraph_id FROM lineage_paragraphlineage l
-            WHERE l.band_keys @> ARRAY[q.key] LIMIT %s
+            SELECT b.paragraph_id FROM lineage_bandkey b WHERE b.key = q.key LIMIT %s
         ) c
         GROUP BY q.pid, c.paragraph_id
     """
@@ -121,6 +120,7 @@ def match_document(document_id: int) -> int:
         return 0
     paragraphs = list(Paragraph.objects.filter(document_id=document_id).only("pk", "text"))
     ParagraphLineage.objects.filter(paragraph__document_id=document_id).delete()
+    BandKey.objects.filter(paragraph__document_id=document_id).delete()
     if not paragraphs:
         return 0
     order = document_order(document.date, document.year, document.pk)
@@ -139,7 +139,7 @@ def match_document(document_id: int) -> int:
     founders = iter(Family.objects.bulk_create([Family() for d in decisions if d[1] is None]))
     rows = []
     for paragraph, best, _, earlier, earlier_score in decisions:
-        tokens, band_keys, fingerprints = keyed[paragraph.pk]
+        tokens, _, fingerprints = keyed[paragraph.pk]
         family_id = best.family_id if best else next(founders).pk
         rows.append(
             ParagraphLineage(
@@ -147,12 +147,14 @@ def match_document(document_id: int) -> int:
                 family_id=family_id,
                 previous_id=earlier.paragraph_id if earlier else None,
                 similarity=round(earlier_score, 4) if earlier else None,
-                band_keys=band_keys,
                 fingerprints=fingerprints,
                 word_count=len(tokens),
             )
         )
     ParagraphLineage.objects.bulk_create(rows)
+    BandKey.objects.bulk_create(
+        [BandKey(key=key, paragraph_id=pid) for pid, keys in keyed.items() for key in set(keys[1])]
+    )
     return sum(1 for d in decisions if d[1] is not None)
 
 
@@ -179,7 +181,8 @@ def rebuild_lineage(*, progress: Callable[[int], None] | None = None) -> tuple[i
         # Deferred foreign-key checks still pending (in a surrounding transaction) run first.
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute(
-            f"TRUNCATE {ParagraphLineage._meta.db_table}, {Family._meta.db_table} RESTART IDENTITY"
+            f"TRUNCATE {BandKey._meta.db_table}, {ParagraphLineage._meta.db_table}, "
+            f"{Family._meta.db_table} RESTART IDENTITY"
         )
     matched = 0
     ids = documents_in_order()

@@ -29,9 +29,8 @@ class Family(models.Model):
 class ParagraphLineage(models.Model):
     """A paragraph's family, the earlier version it was matched to, and its lookup keys.
 
-    `band_keys` are MinHash LSH band keys (see lineage/text.py): two paragraphs sharing one are
-    candidates, verified by word similarity. `fingerprints` are winnowed shingle hashes used to
-    find a pasted sentence inside longer paragraphs. Both are GIN-indexed arrays.
+    Its MinHash LSH band keys are rows of BandKey; `fingerprints` are winnowed shingle hashes
+    (GIN-indexed) used to find a pasted sentence inside longer paragraphs.
     """
 
     paragraph = models.OneToOneField(
@@ -49,7 +48,6 @@ class ParagraphLineage(models.Model):
     similarity = models.FloatField(
         null=True, blank=True, help_text="Word similarity to the previous version."
     )
-    band_keys = ArrayField(models.BigIntegerField(), default=list)
     fingerprints = ArrayField(models.IntegerField(), default=list)
     word_count = models.PositiveIntegerField(default=0)
 
@@ -62,9 +60,23 @@ class ParagraphLineage(models.Model):
         ]
         # No pending list: every lookup would scan it, and matching looks up after each insert.
         indexes = [
-            GinIndex(fields=["band_keys"], name="lineage_band_keys_gin", fastupdate=False),
             GinIndex(fields=["fingerprints"], name="lineage_fingerprints_gin", fastupdate=False),
         ]
 
     def __str__(self) -> str:
         return f"{self.paragraph_id} in family {self.family_id}"
+
+
+class BandKey(models.Model):
+    """One MinHash LSH band key of a paragraph (see lineage/text.py).
+
+    Paragraphs sharing a key are candidates for one family. The primary key's B-tree on
+    (key, paragraph) lets a lookup stop after a fixed number of rows, however common the key.
+    """
+
+    pk = models.CompositePrimaryKey("key", "paragraph")
+    key = models.BigIntegerField()
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.key} of paragraph {self.paragraph_id}"

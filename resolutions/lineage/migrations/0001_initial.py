@@ -30,6 +30,31 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
+            name="BandKey",
+            fields=[
+                (
+                    "pk",
+                    models.CompositePrimaryKey(
+                        "key",
+                        "paragraph",
+                        blank=True,
+                        editable=False,
+                        primary_key=True,
+                        serialize=False,
+                    ),
+                ),
+                ("key", models.BigIntegerField()),
+                (
+                    "paragraph",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="resolutions.paragraph",
+                    ),
+                ),
+            ],
+        ),
+        migrations.CreateModel(
             name="ParagraphLineage",
             fields=[
                 (
@@ -46,12 +71,6 @@ class Migration(migrations.Migration):
                     "similarity",
                     models.FloatField(
                         blank=True, help_text="Word similarity to the previous version.", null=True
-                    ),
-                ),
-                (
-                    "band_keys",
-                    django.contrib.postgres.fields.ArrayField(
-                        base_field=models.BigIntegerField(), default=list, size=None
                     ),
                 ),
                 (
@@ -84,11 +103,8 @@ class Migration(migrations.Migration):
             options={
                 "indexes": [
                     django.contrib.postgres.indexes.GinIndex(
-                        fastupdate=False, fields=["band_keys"], name="lineage_band_keys_gin"
-                    ),
-                    django.contrib.postgres.indexes.GinIndex(
                         fastupdate=False, fields=["fingerprints"], name="lineage_fingerprints_gin"
-                    ),
+                    )
                 ],
                 "constraints": [
                     models.CheckConstraint(
