@@ -75,6 +75,20 @@ def candidate_counts(keys_by_paragraph: dict[int, list[int]]) -> dict[int, Count
     return counts
 
 
+def insert_band_keys(keys_by_paragraph: dict[int, list[int]]) -> None:
+    """Store the paragraphs' band keys: one INSERT of two unnested arrays (thousands of rows)."""
+    pairs = {(key, pid) for pid, keys in keys_by_paragraph.items() for key in keys}
+    if not pairs:
+        return
+    keys, pids = zip(*pairs, strict=True)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {BandKey._meta.db_table} (key, paragraph_id) "
+            "SELECT * FROM unnest(%s::bigint[], %s::integer[])",
+            [list(keys), list(pids)],
+        )
+
+
 def load_candidates(ids: set[int]) -> dict[int, Candidate]:
     """The candidates' texts, families and documents' places in time, in one query."""
     rows = ParagraphLineage.objects.filter(paragraph_id__in=ids).values_list(
@@ -120,7 +134,11 @@ def match_document(document_id: int) -> int:
         return 0
     paragraphs = list(Paragraph.objects.filter(document_id=document_id).only("pk", "text"))
     ParagraphLineage.objects.filter(paragraph__document_id=document_id).delete()
-    BandKey.objects.filter(paragraph__document_id=document_id).delete()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {BandKey._meta.db_table} WHERE paragraph_id = ANY(%s)",
+            [[p.pk for p in paragraphs]],
+        )
     if not paragraphs:
         return 0
     order = document_order(document.date, document.year, document.pk)
@@ -152,9 +170,7 @@ def match_document(document_id: int) -> int:
             )
         )
     ParagraphLineage.objects.bulk_create(rows)
-    BandKey.objects.bulk_create(
-        [BandKey(key=key, paragraph_id=pid) for pid, keys in keyed.items() for key in set(keys[1])]
-    )
+    insert_band_keys({pid: keys[1] for pid, keys in keyed.items()})
     return sum(1 for d in decisions if d[1] is not None)
 
 
