@@ -16,6 +16,9 @@ from django.db.models import Count
 
 from resolutions.models import Country, Document, Paragraph, Sponsorship
 
+from .addressees import ADDRESSEES
+from .models import ParagraphLineage
+
 SCALE_FILE = Path(__file__).parent / "data" / "verb_strength.json"
 TOP_SPONSORS = 15
 TOP_PAIRS = 20
@@ -78,6 +81,7 @@ class Commitments:
     mean_by_year: dict[int, float] = field(default_factory=dict)
     sponsors: list[tuple[Country, float, int]] = field(default_factory=list)
     pairs: list[tuple[str, str, int]] = field(default_factory=list)
+    addressees: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -147,6 +151,17 @@ def cosponsor_pairs(selection: Selection) -> list[tuple[str, str, int]]:
     return [(a, b, n) for (a, b), n in pairs.most_common(TOP_PAIRS)]
 
 
+def addressee_counts(selection: Selection) -> list[tuple[str, int]]:
+    """How many operative paragraphs of the selection address each kind of addressee."""
+    counts: Counter = Counter()
+    rows = ParagraphLineage.objects.filter(
+        paragraph__document__in=selection.documents(), paragraph__kind=Paragraph.Kind.OPERATIVE
+    ).values_list("addressees", flat=True)
+    for addressees in rows:
+        counts.update(addressees)
+    return [(ADDRESSEES[name], counts[name]) for name in ADDRESSEES if counts[name]]
+
+
 def commitments(selection: Selection) -> Commitments:
     """Everything the commitments page shows for a selection."""
     counts = verb_counts(selection)
@@ -166,4 +181,5 @@ def commitments(selection: Selection) -> Commitments:
         mean_by_year=mean_by_year,
         sponsors=sponsor_strength(selection),
         pairs=cosponsor_pairs(selection),
+        addressees=addressee_counts(selection),
     )

@@ -20,6 +20,7 @@ from django.db import connection, transaction
 
 from resolutions.models import Document, Paragraph
 
+from .addressees import addressees_of
 from .models import BandKey, Family, ParagraphLineage
 from .similarity import FAMILY_THRESHOLD, similarity
 from .text import text_keys, tokens_of
@@ -132,7 +133,7 @@ def match_document(document_id: int) -> int:
     document = Document.objects.filter(pk=document_id).only("pk", "date", "year").first()
     if document is None:
         return 0
-    paragraphs = list(Paragraph.objects.filter(document_id=document_id).only("pk", "text"))
+    paragraphs = list(Paragraph.objects.filter(document_id=document_id).only("pk", "text", "kind"))
     ParagraphLineage.objects.filter(paragraph__document_id=document_id).delete()
     with connection.cursor() as cursor:
         cursor.execute(
@@ -167,6 +168,9 @@ def match_document(document_id: int) -> int:
                 similarity=round(earlier_score, 4) if earlier else None,
                 fingerprints=fingerprints,
                 word_count=len(tokens),
+                addressees=sorted(addressees_of(paragraph.text))
+                if paragraph.kind == Paragraph.Kind.OPERATIVE
+                else [],
             )
         )
     ParagraphLineage.objects.bulk_create(rows)

@@ -50,6 +50,12 @@ class ParagraphLineage(models.Model):
     )
     fingerprints = ArrayField(models.IntegerField(), default=list)
     word_count = models.PositiveIntegerField(default=0)
+    addressees = ArrayField(
+        models.CharField(max_length=30),
+        default=list,
+        blank=True,
+        help_text="Whom an operative paragraph addresses; empty for others.",
+    )
 
     class Meta:
         constraints = [
@@ -61,6 +67,7 @@ class ParagraphLineage(models.Model):
         # No pending list: every lookup would scan it, and matching looks up after each insert.
         indexes = [
             GinIndex(fields=["fingerprints"], name="lineage_fingerprints_gin", fastupdate=False),
+            GinIndex(fields=["addressees"], name="lineage_addressees_gin"),
         ]
 
     def __str__(self) -> str:

@@ -88,6 +88,7 @@ def hit_json(group: FamilyHits) -> dict:
                 "number": hit.paragraph.number,
                 "text": hit.paragraph.text,
                 "similarity": hit.score,
+                "addressees": hit.paragraph.lineage.addressees,
                 "part_of_paragraph": hit.partial,
                 "diff": [{"op": run.op, "text": run.text} for run in hit.diff],
             }

@@ -6,6 +6,7 @@ import io
 import pytest
 
 from resolutions.lineage.commitments import level_of, strength_scale
+from resolutions.lineage.matching import match_document
 from resolutions.models import Country, Document, Sponsorship
 
 pytestmark = pytest.mark.django_db
@@ -24,17 +25,23 @@ def drafts(make_document, make_paragraph):
     peru = Country.objects.create(name="Peru", slug="peru", iso3="PER")
     made = []
     for year, verbs in ((2020, ["Decides", "Requests"]), (2021, ["Takes note", "Invites"])):
+        # "Invites the Commission to ..." addresses a United Nations entity.
         draft = make_document(doc_type=Document.DocType.DRAFT_RESOLUTION, year=year, body_code="GA")
         for position, country in enumerate((kenya, peru), start=1):
             Sponsorship.objects.create(document=draft, country=country, position=position)
         for verb in verbs * 10:
-            make_paragraph(draft, f"{verb} something of substance", verb=verb.lower())
+            text = f"{verb} the Commission to act" if verb == "Invites" else f"{verb} something"
+            make_paragraph(draft, text, verb=verb.lower())
         made.append(draft)
     return made
 
 
 def test_page_shows_strength_per_year_sponsors_and_pairs(client, drafts):
+    for draft in drafts:
+        match_document(draft.pk)
     html = client.get("/language/commitments/", {"body": "GA"}).content.decode()
+    assert "<td>The body itself</td><td>30</td>" in html
+    assert "<td>Another United Nations entity</td><td>10</td>" in html
     assert "2020: mean strength 5.0" in html
     assert "2021: mean strength 1.5" in html
     assert "Kenya and Peru" in html and "<td>2</td>" in html

@@ -81,6 +81,16 @@ class Migration(migrations.Migration):
                 ),
                 ("word_count", models.PositiveIntegerField(default=0)),
                 (
+                    "addressees",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(max_length=30),
+                        blank=True,
+                        default=list,
+                        help_text="Whom an operative paragraph addresses; empty for others.",
+                        size=None,
+                    ),
+                ),
+                (
                     "family",
                     models.ForeignKey(
                         on_delete=django.db.models.deletion.CASCADE,
@@ -104,7 +114,10 @@ class Migration(migrations.Migration):
                 "indexes": [
                     django.contrib.postgres.indexes.GinIndex(
                         fastupdate=False, fields=["fingerprints"], name="lineage_fingerprints_gin"
-                    )
+                    ),
+                    django.contrib.postgres.indexes.GinIndex(
+                        fields=["addressees"], name="lineage_addressees_gin"
+                    ),
                 ],
                 "constraints": [
                     models.CheckConstraint(
