@@ -21,7 +21,8 @@ from django.db import connection, transaction
 from resolutions.models import Document, Paragraph
 
 from .addressees import addressees_of
-from .models import BandKey, Family, ParagraphLineage
+from .mandates import mandate_of
+from .models import BandKey, Family, Mandate, ParagraphLineage
 from .similarity import FAMILY_THRESHOLD, similarity
 from .text import text_keys, tokens_of
 
@@ -130,7 +131,12 @@ def best_matches(
 @transaction.atomic
 def match_document(document_id: int) -> int:
     """(Re)compute the lineage of one document's paragraphs; returns how many were matched."""
-    document = Document.objects.filter(pk=document_id).only("pk", "date", "year").first()
+    document = (
+        Document.objects.filter(pk=document_id)
+        .select_related("body")
+        .only("pk", "date", "year", "body__code")
+        .first()
+    )
     if document is None:
         return 0
     paragraphs = list(Paragraph.objects.filter(document_id=document_id).only("pk", "text", "kind"))
@@ -174,8 +180,31 @@ def match_document(document_id: int) -> int:
             )
         )
     ParagraphLineage.objects.bulk_create(rows)
+    write_mandates(document, paragraphs)
     insert_band_keys({pid: keys[1] for pid, keys in keyed.items()})
     return sum(1 for d in decisions if d[1] is not None)
+
+
+def write_mandates(document: Document, paragraphs: list[Paragraph]) -> None:
+    """Replace the document's mandates with those its operative paragraphs hold now."""
+    Mandate.objects.filter(document=document).delete()
+    rows = []
+    for paragraph in paragraphs:
+        if paragraph.kind != Paragraph.Kind.OPERATIVE:
+            continue
+        found = mandate_of(paragraph.text, body=document.body.code)
+        if found:
+            rows.append(
+                Mandate(
+                    paragraph=paragraph,
+                    document=document,
+                    who=found.who,
+                    what=found.what,
+                    session=found.session,
+                    year=found.year,
+                )
+            )
+    Mandate.objects.bulk_create(rows)
 
 
 def on_document_written(sender: object, *, document_id: int, **kwargs: object) -> None:
@@ -202,7 +231,7 @@ def rebuild_lineage(*, progress: Callable[[int], None] | None = None) -> tuple[i
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute(
             f"TRUNCATE {BandKey._meta.db_table}, {ParagraphLineage._meta.db_table}, "
-            f"{Family._meta.db_table} RESTART IDENTITY"
+            f"{Mandate._meta.db_table}, {Family._meta.db_table} RESTART IDENTITY"
         )
     matched = 0
     ids = documents_in_order()

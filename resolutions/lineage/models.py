@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from resolutions.models import Paragraph
+from resolutions.models import Document, Paragraph
 
 
 class Family(models.Model):
@@ -87,3 +87,28 @@ class BandKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} of paragraph {self.paragraph_id}"
+
+
+class Mandate(models.Model):
+    """An operative paragraph asking for a report or action by a session or year."""
+
+    class Who(models.TextChoices):
+        SECRETARY_GENERAL = "secretary_general", "the Secretary-General"
+        UNODC = "unodc", "UNODC"
+        EXECUTIVE_DIRECTOR = "executive_director", "the Executive Director"
+
+    paragraph = models.OneToOneField(
+        Paragraph, primary_key=True, on_delete=models.CASCADE, related_name="mandate"
+    )
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="mandates")
+    who = models.CharField(max_length=20, choices=Who.choices)
+    what = models.TextField()
+    session = models.PositiveSmallIntegerField(null=True, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["year", "session", "document", "paragraph"]
+        indexes = [models.Index(fields=["year", "session"], name="lineage_mandate_due_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_who_display()}: {self.what[:60]}"

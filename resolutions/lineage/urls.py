@@ -12,5 +12,6 @@ urlpatterns = [
     path("api/trace/", views.trace_json, name="trace_json"),
     path("commitments/", views.commitments_page, name="commitments"),
     path("commitments.csv", views.commitments_csv, name="commitments_csv"),
+    path("mandates/", views.mandates_page, name="mandates"),
     path("compare/<int:old>/<int:new>/", views.compare, name="compare"),
 ]

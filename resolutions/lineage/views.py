@@ -16,6 +16,8 @@ from resolutions import charts
 from . import charts as lineage_charts
 from .commitments import Selection, commitments, strength_scale
 from .comparison import compare_documents
+from .mandate_list import mandate_rows
+from .models import Mandate
 from .selectors import family_members, timeline
 from .tracer import FamilyHits, TraceError, trace
 
@@ -147,3 +149,18 @@ def commitments_csv(request: HttpRequest) -> HttpResponse:
     for year, verb, level, n in commitments(selection_of(request)).counts:
         writer.writerow([year, verb, level if level is not None else "", n])
     return response
+
+
+def mandates_page(request: HttpRequest) -> HttpResponse:
+    """Mandates by body and due date, with the report that answers each; open ones flagged."""
+    who = request.GET.get("who", "")
+    rows = mandate_rows(
+        body=request.GET.get("body", "").strip()[:20],
+        who=who if who in Mandate.Who.values else "",
+        open_only=request.GET.get("status") == "open",
+    )
+    return render(
+        request,
+        "lineage/mandates.html",
+        {"rows": rows, "who_choices": Mandate.Who.choices, "params": request.GET},
+    )

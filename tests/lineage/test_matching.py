@@ -95,6 +95,7 @@ def test_matching_one_document_takes_a_fixed_number_of_queries(
 ):
     ingest_text("A_RES_78_37")
     new = ingest_text("A_RES_79_26")
-    # document, paragraphs, two deletes, candidates, their texts, families, rows, band keys
-    with django_assert_max_num_queries(10):
+    # document, paragraphs, two deletes, candidates, their texts, families, rows, band keys,
+    # mandates (delete, insert)
+    with django_assert_max_num_queries(12):
         match_document(new.pk)

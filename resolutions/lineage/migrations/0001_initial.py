@@ -55,6 +55,49 @@ class Migration(migrations.Migration):
             ],
         ),
         migrations.CreateModel(
+            name="Mandate",
+            fields=[
+                (
+                    "paragraph",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="mandate",
+                        serialize=False,
+                        to="resolutions.paragraph",
+                    ),
+                ),
+                (
+                    "who",
+                    models.CharField(
+                        choices=[
+                            ("secretary_general", "the Secretary-General"),
+                            ("unodc", "UNODC"),
+                            ("executive_director", "the Executive Director"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("what", models.TextField()),
+                ("session", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("year", models.PositiveSmallIntegerField(blank=True, null=True)),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mandates",
+                        to="resolutions.document",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["year", "session", "document", "paragraph"],
+                "indexes": [
+                    models.Index(fields=["year", "session"], name="lineage_mandate_due_idx")
+                ],
+            },
+        ),
+        migrations.CreateModel(
             name="ParagraphLineage",
             fields=[
                 (
