@@ -71,6 +71,11 @@ class Hit:
     diff: list[DiffRun]
     partial: bool
 
+    @property
+    def unchanged(self) -> bool:
+        """Whether the paragraph holds the pasted wording word for word."""
+        return all(run.op == "equal" for run in self.diff)
+
 
 @dataclass
 class FamilyHits:

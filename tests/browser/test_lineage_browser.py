@@ -66,13 +66,15 @@ def test_follow_a_paragraph_to_its_lineage_and_compare_versions(
 
 
 def test_lineage_pages_have_no_serious_accessibility_violations(
-    live_server, desktop_page, archive, axe
+    live_server, desktop_page, archive, axe, screenshot
 ):
     draft, adopted = archive["A_C.1_80_L.8"], archive["A_RES_79_26"]
-    for path in (
-        f"/language/compare/{adopted.pk}/{draft.pk}/",
-        "/language/trace/?q=to+seek+the+views+of+Member+States+on+the+subject",
-        "/language/commitments/",
+    for name, path in (
+        ("compare-revision", f"/language/compare/{adopted.pk}/{draft.pk}/"),
+        ("trace", "/language/trace/?q=to+seek+the+views+of+Member+States+on+the+subject"),
+        ("commitments", "/language/commitments/"),
+        ("mandates", "/language/mandates/"),
     ):
         desktop_page.goto(live_server.url + path)
+        screenshot(desktop_page, f"lineage-{name}")
         assert axe(desktop_page) == [], path
