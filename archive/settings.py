@@ -126,6 +126,7 @@ INSTALLED_APPS = [
     "ninja",
     "resolutions",
     "resolutions.catalogue",
+    "resolutions.lineage",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ urlpatterns = [
     # The JSON API, its own URL namespace (api-v1) for django-ninja.
     path("api/v1/", api.urls),
     path("", include("resolutions.catalogue.urls")),
+    path("language/", include("resolutions.lineage.urls")),
     path("", include("resolutions.urls")),
 ]
 # Uploaded originals are never served from MEDIA_URL, not even in development: only the download

@@ -43,6 +43,7 @@ from .models import (
 )
 from .parsing.countries import country_by_name
 from .parsing.types import ParsedDocument, ParseError
+from .signals import document_written
 from .topic_rules import suggest_topics
 from .vocabulary import record_words
 
@@ -100,6 +101,9 @@ def ingest_document(
             write_contents(document, parsed)
             record_words(document.pk)
             link_draft(document)
+            transaction.on_commit(
+                lambda: document_written.send(sender=Document, document_id=document.pk)
+            )
             if old_file and old_file != file_name:
                 transaction.on_commit(lambda: delete_unused_original(old_file))
     except BaseException:

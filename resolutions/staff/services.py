@@ -29,6 +29,7 @@ from ..models import (
     Sponsorship,
     Topic,
 )
+from ..signals import document_written
 
 # The parts of a document that are written with it and deleted with it.
 DOCUMENT_PARTS: tuple[tuple[type[models.Model], str], ...] = (
@@ -287,6 +288,7 @@ def save_paragraphs(document: Document, formset, *, user) -> None:
             last += 1
             paragraph.position = last
         save_as(paragraph, user=user, reason="paragraph edited")
+    transaction.on_commit(lambda: document_written.send(sender=Document, document_id=document.pk))
 
 
 # --- topics on documents ---

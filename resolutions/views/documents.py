@@ -40,6 +40,7 @@ from ..document_display import (
     paragraph_citation,
     render_paragraph,
 )
+from ..lineage.document_context import document_lineage
 from ..models import (
     Body,
     Country,
@@ -316,6 +317,7 @@ def render_document(request: HttpRequest, document: Document) -> HttpResponse:
     views = paragraph_views(document, paragraphs, references)
     draft = document.draft if is_public(document.draft) else None
     outside = [r for r in references if not is_public(r.cited_document)]
+    adopted = adopted_version_of(document)
     context: dict[str, Any] = {
         "document": document,
         "paragraphs": views,
@@ -328,7 +330,7 @@ def render_document(request: HttpRequest, document: Document) -> HttpResponse:
         "cited_by": cited_by,
         "related": related,
         "draft": draft,
-        "adopted": adopted_version_of(document),
+        "adopted": adopted,
         "original_url": original_url(document),
         "links": document_links(document),
         "styles": [
@@ -337,6 +339,7 @@ def render_document(request: HttpRequest, document: Document) -> HttpResponse:
         ],
         "meta": citation_meta(request, document, topics=[link.topic.name for link in topic_links]),
         "catalogue": document_catalogue(document),
+        "lineage": document_lineage(document, paragraphs, draft=draft, adopted=adopted),
     }
     return render(request, "resolutions/document.html", context)
 

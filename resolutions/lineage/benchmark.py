@@ -1,0 +1,103 @@
+"""Timings of the lineage: build from scratch, matching one document, tracer, pages."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Count
+
+from resolutions.benchmark.queries import client, get_ok
+from resolutions.models import Document, Paragraph
+
+from .matching import match_document
+from .models import ParagraphLineage
+from .tracer import TraceError, trace
+
+
+@dataclass(frozen=True)
+class Sample:
+    """Timings (seconds) of one kind of operation."""
+
+    label: str
+    seconds: list[float]
+
+
+def timed(action: Callable[[], object]) -> float:
+    """Seconds one call takes."""
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def time_matching(rng: random.Random, *, count: int) -> Sample:
+    """Matching a document again (the work a newly ingested one costs), `count` documents."""
+    ids = list(Document.objects.values_list("pk", flat=True))
+    chosen = rng.sample(ids, min(count, len(ids)))
+    return Sample("match one document", [timed(lambda pk=pk: match_document(pk)) for pk in chosen])
+
+
+def tracer_queries(rng: random.Random, *, count: int) -> list[str]:
+    """Pasted texts as researchers paste them: half a sentence of a paragraph, half a whole
+    paragraph with a word changed."""
+    texts = list(
+        Paragraph.objects.filter(lineage__word_count__gte=12)
+        .order_by("?")
+        .values_list("text", flat=True)[: count * 2]
+    )
+    queries = []
+    for text in texts[:count]:
+        words = text.split()
+        if len(queries) % 2:
+            start = rng.randrange(0, max(1, len(words) - 12))
+            queries.append(" ".join(words[start : start + rng.randint(8, 16)]))
+        else:
+            words[rng.randrange(len(words))] = "notably"
+            queries.append(" ".join(words))
+    return queries
+
+
+def time_tracer(rng: random.Random, *, count: int) -> Sample:
+    """The sentence tracer on `count` pasted texts."""
+    seconds = []
+    for text in tracer_queries(rng, count=count):
+        started = time.perf_counter()
+        try:
+            trace(text)
+        except TraceError:
+            continue
+        seconds.append(time.perf_counter() - started)
+    return Sample("tracer", seconds)
+
+
+def time_pages(rng: random.Random, *, count: int) -> list[Sample]:
+    """Family pages (the largest families and random ones) and comparison pages."""
+    web = client()
+    families = (
+        ParagraphLineage.objects.values("family_id")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .order_by("-n")
+        .values_list("family_id", flat=True)
+    )
+    largest = list(families[: count // 2])
+    family_ids = largest + rng.sample(list(families[:5000]), min(count // 2, len(families[:5000])))
+    pairs = list(Document.objects.filter(draft__isnull=False).values_list("draft_id", "pk")[:count])
+    ids = list(Document.objects.values_list("pk", flat=True))
+    while len(pairs) < count and len(ids) > 1:
+        pairs.append(tuple(rng.sample(ids, 2)))
+
+    def get(url: str) -> None:
+        get_ok(web, url)
+
+    return [
+        Sample(
+            "family page", [timed(lambda f=f: get(f"/language/families/{f}/")) for f in family_ids]
+        ),
+        Sample(
+            "comparison page",
+            [timed(lambda a=a, b=b: get(f"/language/compare/{a}/{b}/")) for a, b in pairs],
+        ),
+    ]

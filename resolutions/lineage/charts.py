@@ -1,0 +1,133 @@
+"""Server-made SVG for the commitments page (no script, no inline style: the CSP allows it)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from resolutions.charts import BAR_COLOUR, FONT, TEXT_COLOUR
+
+WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 640, 200, 36, 28, 12
+
+
+def _num(value: float) -> str:
+    """A coordinate with one decimal (format_html takes strings)."""
+    return f"{value:.1f}"
+
+
+def empty_svg(label: str, message: str) -> SafeString:
+    """An empty chart that says why it is empty."""
+    return format_html(
+        '<svg class="chart chart-empty" role="img" aria-label="{}" viewBox="0 0 {} 40" '
+        'xmlns="http://www.w3.org/2000/svg"><title>{}</title>'
+        '<text x="0" y="24" fill="{}" font-family="{}" font-size="14">{}</text></svg>',
+        label,
+        WIDTH,
+        label,
+        TEXT_COLOUR,
+        FONT,
+        message,
+    )
+
+
+def strength_svg(mean_by_year: Mapping[int, float], *, label: str) -> SafeString:
+    """A column per year: the mean strength (1-5) of its scored operative verbs."""
+    if not mean_by_year:
+        return empty_svg(label, "No operative paragraphs with a scored verb in this selection.")
+    years = list(range(min(mean_by_year), max(mean_by_year) + 1))
+    plot_w, plot_h = WIDTH - LEFT - 8, HEIGHT - TOP - BOTTOM
+    slot = plot_w / len(years)
+    step = max(1, round(len(years) / 12))
+    bars = []
+    for index, year in enumerate(years):
+        value = mean_by_year.get(year)
+        x = LEFT + index * slot
+        if value is not None:
+            h = plot_h * value / 5
+            bars.append(
+                format_html(
+                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}">'
+                    "<title>{}: mean strength {}</title></rect>",
+                    _num(x + slot * 0.1),
+                    _num(TOP + plot_h - h),
+                    _num(max(slot * 0.8, 1)),
+                    _num(h),
+                    BAR_COLOUR,
+                    year,
+                    value,
+                )
+            )
+        if index % step == 0:
+            bars.append(
+                format_html(
+                    '<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="{}" '
+                    'font-family="{}">{}</text>',
+                    _num(x + slot / 2),
+                    HEIGHT - 8,
+                    TEXT_COLOUR,
+                    FONT,
+                    year,
+                )
+            )
+    axis = format_html_join(
+        "",
+        '<text x="{}" y="{}" font-size="11" text-anchor="end" fill="{}" font-family="{}">{}</text>',
+        (
+            (LEFT - 6, _num(TOP + plot_h - plot_h * v / 5 + 4), TEXT_COLOUR, FONT, v)
+            for v in (1, 3, 5)
+        ),
+    )
+    return format_html(
+        '<svg class="chart" role="img" aria-label="{}" viewBox="0 0 {} {}" '
+        'xmlns="http://www.w3.org/2000/svg"><title>{}</title>{}{}</svg>',
+        label,
+        WIDTH,
+        HEIGHT,
+        label,
+        axis,
+        SafeString("".join(bars)),
+    )
+
+
+def pairs_svg(pairs: Sequence[tuple[str, str, int]], *, label: str) -> SafeString:
+    """A horizontal bar per pair of co-sponsors (the top ten)."""
+    pairs = list(pairs)[:10]
+    if not pairs:
+        return empty_svg(label, "No document in this selection has two sponsors.")
+    row, left = 20, 300
+    top = max(n for _, _, n in pairs)
+    bars = format_html_join(
+        "",
+        '<text x="{}" y="{}" font-size="12" text-anchor="end" fill="{}" font-family="{}">{} and {}'
+        '</text><rect x="{}" y="{}" width="{}" height="14" fill="{}"><title>{} and {}: {} '
+        "documents</title></rect>",
+        (
+            (
+                left - 6,
+                i * row + 14,
+                TEXT_COLOUR,
+                FONT,
+                a,
+                b,
+                left,
+                i * row + 3,
+                _num((WIDTH - left - 10) * n / top),
+                BAR_COLOUR,
+                a,
+                b,
+                n,
+            )
+            for i, (a, b, n) in enumerate(pairs)
+        ),
+    )
+    return format_html(
+        '<svg class="chart" role="img" aria-label="{}" viewBox="0 0 {} {}" '
+        'xmlns="http://www.w3.org/2000/svg"><title>{}</title>{}</svg>',
+        label,
+        WIDTH,
+        len(pairs) * row + 6,
+        label,
+        bars,
+    )

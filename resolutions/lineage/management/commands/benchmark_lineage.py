@@ -1,0 +1,102 @@
+"""Benchmark the lineage: `manage.py benchmark_lineage --docs 2000` against `archive_bench`.
+
+Loads the search benchmark's synthetic corpus when missing (sample paragraphs recombined, so the
+same paragraphs recur across documents and years with clauses added and topics changed: real
+families), rebuilds the lineage from scratch, then times matching one document, the sentence
+tracer, and the family and comparison pages. Prints medians and 95th percentiles.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+import warnings
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
+from django.test import override_settings
+
+from resolutions.benchmark import database
+from resolutions.benchmark.corpus import DEFAULT_SEED
+from resolutions.benchmark.loading import corpus_size
+from resolutions.benchmark.stats import median, ms, percentile, table
+from resolutions.lineage.benchmark import time_matching, time_pages, time_tracer
+from resolutions.lineage.matching import rebuild_lineage
+from resolutions.lineage.models import Family, ParagraphLineage
+from resolutions.management.commands.benchmark import Command as SearchBenchmark
+from resolutions.models import Paragraph
+from resolutions.signals import document_written
+
+TARGET_DOCUMENTS = 100_000
+
+
+class Command(BaseCommand):
+    help = "Time the lineage build, matching a document, the tracer and the lineage pages."
+    requires_system_checks: list[str] = []
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--docs", type=int, default=2000, help="Corpus size (documents).")
+        parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="Corpus seed.")
+        parser.add_argument("--samples", type=int, default=60, help="Timed runs of each kind.")
+        parser.add_argument(
+            "--keep-lineage", action="store_true", help="Skip the rebuild; time the rest."
+        )
+
+    def handle(self, *args: object, **options) -> None:
+        name = settings.DATABASES["default"]["NAME"]
+        if not database.is_benchmark_database(name):
+            raise CommandError(
+                f"The benchmark writes its own corpus: point DATABASE_URL at a database named "
+                f"{database.DATABASE_NAME!r}, not {name!r} (it is created if missing)."
+            )
+        if options["docs"] < 1 or options["samples"] < 2:
+            raise CommandError("--docs must be at least 1 and --samples at least 2.")
+        if database.ensure_database(settings.DATABASES["default"]):
+            self.say(f"Created database {name}.")
+        call_command("migrate", verbosity=0, interactive=False)
+        warnings.filterwarnings("ignore", message="No directory at", module="django.core.handlers")
+        rng = random.Random(options["seed"])
+        with override_settings(DEBUG=False):
+            if corpus_size() != options["docs"]:
+                # The corpus loads without matching; the rebuild below builds the lineage.
+                document_written.disconnect(dispatch_uid="lineage-match-document")
+                SearchBenchmark(stdout=self.stdout).build_corpus(
+                    docs=options["docs"], seed=options["seed"], reuse=True
+                )
+            if not options["keep_lineage"]:
+                self.rebuild()
+            self.report(rng, samples=options["samples"])
+
+    def say(self, line: str = "") -> None:
+        self.stdout.write(line)
+        self.stdout.flush()
+
+    def rebuild(self) -> None:
+        paragraphs = Paragraph.objects.count()
+        self.say(
+            f"Rebuilding the lineage of {corpus_size()} documents, {paragraphs} paragraphs ..."
+        )
+        started = time.perf_counter()
+        documents, matched = rebuild_lineage()
+        seconds = time.perf_counter() - started
+        minutes = seconds * TARGET_DOCUMENTS / documents / 60
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE lineage_paragraphlineage")
+        self.say(
+            f"Built in {seconds:.1f} s: {documents / seconds:.1f} documents/s, "
+            f"{paragraphs / seconds:.0f} paragraphs/s; {matched} paragraphs joined an earlier "
+            f"family, {Family.objects.count()} families. Linear extrapolation to "
+            f"{TARGET_DOCUMENTS:,} documents: {minutes:.0f} min (one process)."
+        )
+
+    def report(self, rng: random.Random, *, samples: int) -> None:
+        self.say(f"Lineage rows: {ParagraphLineage.objects.count()}.")
+        results = [time_matching(rng, count=samples), time_tracer(rng, count=samples)]
+        results += time_pages(rng, count=samples)
+        rows = [
+            (s.label, len(s.seconds), ms(median(s.seconds)), ms(percentile(s.seconds, 0.95)))
+            for s in results
+        ]
+        self.say(table(["operation", "runs", "p50 ms", "p95 ms"], rows))

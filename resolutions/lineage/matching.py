@@ -1,0 +1,242 @@
+"""Keep the lineage current: match a document's paragraphs to the archive's (LSH, then verify).
+
+`match_document` is the one way a paragraph gets its family, used on ingest, on edit and by the
+rebuild. Each paragraph's band keys are looked up in BandKey's B-tree (at most CANDIDATES_PER_KEY
+paragraphs per key, so a formula shared by thousands of paragraphs stays a bounded lookup), the
+candidates sharing most keys are verified by word similarity, and the paragraph joins the family
+of the most similar one at or above FAMILY_THRESHOLD, else founds a family. Its previous version
+is the most similar verified candidate from an earlier document.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+
+from resolutions.models import Document, Paragraph
+
+from .addressees import addressees_of
+from .mandates import mandate_of
+from .models import BandKey, Family, Mandate, ParagraphLineage
+from .similarity import FAMILY_THRESHOLD, similarity
+from .text import text_keys, tokens_of
+
+logger = logging.getLogger(__name__)
+
+CANDIDATES_PER_KEY = 20
+VERIFIED_PER_PARAGRAPH = 25
+UNDATED = datetime.date(9999, 12, 31)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An archived paragraph that shares band keys with the one being matched."""
+
+    paragraph_id: int
+    family_id: int
+    order: tuple[datetime.date, int]
+    tokens: list[str]
+
+
+def document_order(date: datetime.date | None, year: int | None, pk: int) -> tuple:
+    """Where a document stands in time: its date, else 1 January of its year, else last."""
+    if date:
+        return (date, pk)
+    if year:
+        return (datetime.date(year, 1, 1), pk)
+    return (UNDATED, pk)
+
+
+def candidate_counts(keys_by_paragraph: dict[int, list[int]]) -> dict[int, Counter]:
+    """For each paragraph, the archived paragraphs sharing its band keys, with how many."""
+    pids, keys = [], []
+    for pid, band_keys in keys_by_paragraph.items():
+        pids.extend([pid] * len(band_keys))
+        keys.extend(band_keys)
+    if not keys:
+        return {}
+    # Uses index: lineage_bandkey_pkey (key, paragraph_id); LIMIT stops the scan of a common key.
+    sql = """
+        SELECT q.pid, c.paragraph_id, count(*)
+        FROM unnest(%s::integer[], %s::bigint[]) AS q(pid, key)
+        CROSS JOIN LATERAL (
+            SELECT b.paragraph_id FROM lineage_bandkey b WHERE b.key = q.key LIMIT %s
+        ) c
+        GROUP BY q.pid, c.paragraph_id
+    """
+    counts: dict[int, Counter] = defaultdict(Counter)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [pids, keys, CANDIDATES_PER_KEY])
+        for pid, candidate, shared in cursor.fetchall():
+            counts[pid][candidate] = shared
+    return counts
+
+
+def insert_band_keys(keys_by_paragraph: dict[int, list[int]]) -> None:
+    """Store the paragraphs' band keys: one INSERT of two unnested arrays (thousands of rows)."""
+    pairs = {(key, pid) for pid, keys in keys_by_paragraph.items() for key in keys}
+    if not pairs:
+        return
+    keys, pids = zip(*pairs, strict=True)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {BandKey._meta.db_table} (key, paragraph_id) "
+            "SELECT * FROM unnest(%s::bigint[], %s::integer[])",
+            [list(keys), list(pids)],
+        )
+
+
+def load_candidates(ids: set[int]) -> dict[int, Candidate]:
+    """The candidates' texts, families and documents' places in time, in one query."""
+    rows = ParagraphLineage.objects.filter(paragraph_id__in=ids).values_list(
+        "paragraph_id",
+        "family_id",
+        "paragraph__text",
+        "paragraph__document__date",
+        "paragraph__document__year",
+        "paragraph__document_id",
+    )
+    return {
+        pid: Candidate(pid, family, document_order(date, year, doc), tokens_of(text))
+        for pid, family, text, date, year, doc in rows
+    }
+
+
+def best_matches(
+    tokens: list[str], order: tuple, candidates: list[Candidate]
+) -> tuple[Candidate | None, float, Candidate | None, float]:
+    """The most similar verified candidate (ties: the oldest), and the most similar one from an
+    earlier document (ties: the latest)."""
+    best, best_score, earlier, earlier_score = None, 0.0, None, 0.0
+    for candidate in candidates:
+        score = similarity(tokens, candidate.tokens)
+        if score < FAMILY_THRESHOLD:
+            continue
+        if score > best_score or (score == best_score and best and candidate.order < best.order):
+            best, best_score = candidate, score
+        if candidate.order < order and (
+            score > earlier_score
+            or (score == earlier_score and earlier and candidate.order > earlier.order)
+        ):
+            # Of equally similar earlier versions, the latest is the one changed from.
+            earlier, earlier_score = candidate, score
+    return best, best_score, earlier, earlier_score
+
+
+@transaction.atomic
+def match_document(document_id: int) -> int:
+    """(Re)compute the lineage of one document's paragraphs; returns how many were matched."""
+    document = (
+        Document.objects.filter(pk=document_id)
+        .select_related("body")
+        .only("pk", "date", "year", "body__code")
+        .first()
+    )
+    if document is None:
+        return 0
+    paragraphs = list(Paragraph.objects.filter(document_id=document_id).only("pk", "text", "kind"))
+    ParagraphLineage.objects.filter(paragraph__document_id=document_id).delete()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {BandKey._meta.db_table} WHERE paragraph_id = ANY(%s)",
+            [[p.pk for p in paragraphs]],
+        )
+    if not paragraphs:
+        return 0
+    order = document_order(document.date, document.year, document.pk)
+    keyed = {p.pk: text_keys(p.text) for p in paragraphs}
+    counts = candidate_counts({pid: keys[1] for pid, keys in keyed.items()})
+    wanted = {
+        pid: [c for c, _ in counter.most_common(VERIFIED_PER_PARAGRAPH)]
+        for pid, counter in counts.items()
+    }
+    candidates = load_candidates({c for ids in wanted.values() for c in ids})
+    decisions = []
+    for paragraph in paragraphs:
+        tokens = keyed[paragraph.pk][0]
+        found = [candidates[c] for c in wanted.get(paragraph.pk, []) if c in candidates]
+        decisions.append((paragraph, *best_matches(tokens, order, found)))
+    founders = iter(Family.objects.bulk_create([Family() for d in decisions if d[1] is None]))
+    rows = []
+    for paragraph, best, _, earlier, earlier_score in decisions:
+        tokens, _, fingerprints = keyed[paragraph.pk]
+        family_id = best.family_id if best else next(founders).pk
+        rows.append(
+            ParagraphLineage(
+                paragraph_id=paragraph.pk,
+                family_id=family_id,
+                previous_id=earlier.paragraph_id if earlier else None,
+                similarity=round(earlier_score, 4) if earlier else None,
+                fingerprints=fingerprints,
+                word_count=len(tokens),
+                addressees=sorted(addressees_of(paragraph.text))
+                if paragraph.kind == Paragraph.Kind.OPERATIVE
+                else [],
+            )
+        )
+    ParagraphLineage.objects.bulk_create(rows)
+    write_mandates(document, paragraphs)
+    insert_band_keys({pid: keys[1] for pid, keys in keyed.items()})
+    return sum(1 for d in decisions if d[1] is not None)
+
+
+def write_mandates(document: Document, paragraphs: list[Paragraph]) -> None:
+    """Replace the document's mandates with those its operative paragraphs hold now."""
+    Mandate.objects.filter(document=document).delete()
+    rows = []
+    for paragraph in paragraphs:
+        if paragraph.kind != Paragraph.Kind.OPERATIVE:
+            continue
+        found = mandate_of(paragraph.text, body=document.body.code)
+        if found:
+            rows.append(
+                Mandate(
+                    paragraph=paragraph,
+                    document=document,
+                    who=found.who,
+                    what=found.what,
+                    session=found.session,
+                    year=found.year,
+                )
+            )
+    Mandate.objects.bulk_create(rows)
+
+
+def on_document_written(sender: object, *, document_id: int, **kwargs: object) -> None:
+    """Signal receiver: a failure is logged, never passed on to the ingest that wrote the text."""
+    try:
+        match_document(document_id)
+    except Exception:
+        logger.exception("lineage: matching document %s failed; run rebuild_lineage", document_id)
+
+
+def documents_in_order() -> list[int]:
+    """Every document's id, oldest first (undated last), so earlier texts found families."""
+    documents = Document.objects.values_list("pk", "date", "year")
+    return [
+        pk for pk, date, year in sorted(documents, key=lambda d: document_order(d[1], d[2], d[0]))
+    ]
+
+
+def rebuild_lineage(*, progress: Callable[[int], None] | None = None) -> tuple[int, int]:
+    """Drop every family and match every document again, oldest first; returns (documents,
+    paragraphs matched to an earlier family)."""
+    with connection.cursor() as cursor:
+        # Deferred foreign-key checks still pending (in a surrounding transaction) run first.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute(
+            f"TRUNCATE {BandKey._meta.db_table}, {ParagraphLineage._meta.db_table}, "
+            f"{Mandate._meta.db_table}, {Family._meta.db_table} RESTART IDENTITY"
+        )
+    matched = 0
+    ids = documents_in_order()
+    for pk in ids:
+        matched += match_document(pk)
+        if progress:
+            progress(1)
+    return len(ids), matched

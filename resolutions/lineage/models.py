@@ -1,0 +1,114 @@
+"""Lineage tables: a family of paragraphs, and each paragraph's place in one (with its keys)."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from resolutions.models import Document, Paragraph
+
+
+class Family(models.Model):
+    """Paragraphs that share substantially the same wording: one text and its versions."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "families"
+
+    def __str__(self) -> str:
+        return f"Family {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("lineage:family", args=[self.pk])
+
+
+class ParagraphLineage(models.Model):
+    """A paragraph's family, the earlier version it was matched to, and its lookup keys.
+
+    Its MinHash LSH band keys are rows of BandKey; `fingerprints` are winnowed shingle hashes
+    (GIN-indexed) used to find a pasted sentence inside longer paragraphs.
+    """
+
+    paragraph = models.OneToOneField(
+        Paragraph, primary_key=True, on_delete=models.CASCADE, related_name="lineage"
+    )
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="members")
+    previous = models.ForeignKey(
+        Paragraph,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="next_versions",
+        help_text="The most similar earlier paragraph of the family, if any.",
+    )
+    similarity = models.FloatField(
+        null=True, blank=True, help_text="Word similarity to the previous version."
+    )
+    fingerprints = ArrayField(models.IntegerField(), default=list)
+    word_count = models.PositiveIntegerField(default=0)
+    addressees = ArrayField(
+        models.CharField(max_length=30),
+        default=list,
+        blank=True,
+        help_text="Whom an operative paragraph addresses; empty for others.",
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(similarity__isnull=True) | Q(similarity__gte=0, similarity__lte=1),
+                name="lineage_similarity_in_range",
+            ),
+        ]
+        # No pending list: every lookup would scan it, and matching looks up after each insert.
+        indexes = [
+            GinIndex(fields=["fingerprints"], name="lineage_fingerprints_gin", fastupdate=False),
+            GinIndex(fields=["addressees"], name="lineage_addressees_gin"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.paragraph_id} in family {self.family_id}"
+
+
+class BandKey(models.Model):
+    """One MinHash LSH band key of a paragraph (see lineage/text.py).
+
+    Paragraphs sharing a key are candidates for one family. The primary key's B-tree on
+    (key, paragraph) lets a lookup stop after a fixed number of rows, however common the key.
+    """
+
+    pk = models.CompositePrimaryKey("key", "paragraph")
+    key = models.BigIntegerField()
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.key} of paragraph {self.paragraph_id}"
+
+
+class Mandate(models.Model):
+    """An operative paragraph asking for a report or action by a session or year."""
+
+    class Who(models.TextChoices):
+        SECRETARY_GENERAL = "secretary_general", "the Secretary-General"
+        UNODC = "unodc", "UNODC"
+        EXECUTIVE_DIRECTOR = "executive_director", "the Executive Director"
+
+    paragraph = models.OneToOneField(
+        Paragraph, primary_key=True, on_delete=models.CASCADE, related_name="mandate"
+    )
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="mandates")
+    who = models.CharField(max_length=20, choices=Who.choices)
+    what = models.TextField()
+    session = models.PositiveSmallIntegerField(null=True, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["year", "session", "document", "paragraph"]
+        indexes = [models.Index(fields=["year", "session"], name="lineage_mandate_due_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_who_display()}: {self.what[:60]}"

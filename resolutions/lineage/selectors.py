@@ -1,0 +1,132 @@
+"""Reads for the lineage pages: only published documents are ever shown or counted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import F
+
+from resolutions.models import Body, Document, Paragraph
+
+from .diffs import DiffRun, word_diff
+from .models import ParagraphLineage
+
+PUBLISHED = Document.Status.PUBLISHED
+
+
+@dataclass(frozen=True)
+class LineageLine:
+    """What the document page says beside a paragraph: where its wording first appeared."""
+
+    family_id: int
+    versions: int
+    first: Document
+    first_is_here: bool
+
+    @property
+    def first_adopted(self) -> bool:
+        """Whether the first appearance was adopted text (not a draft or report)."""
+        return self.first.doc_type in (Document.DocType.RESOLUTION, Document.DocType.DECISION)
+
+
+def _document(pk: int, symbol: str | None, number: str, doc_type: str, year, code: str):
+    """An unsaved Document carrying what its label and address need."""
+    return Document(
+        pk=pk, symbol=symbol, number=number, doc_type=doc_type, year=year, body=Body(code=code)
+    )
+
+
+# One query: each paragraph's family, its published size and its first published appearance.
+# Uses index: lineage_paragraphlineage_family_id (the foreign key's).
+LINES_SQL = """
+WITH fam AS (
+    SELECT paragraph_id, family_id FROM lineage_paragraphlineage WHERE paragraph_id = ANY(%s)
+), members AS (
+    SELECT l.family_id, d.id, d.symbol, d.number, d.doc_type, d.year, d.date, b.code
+    FROM lineage_paragraphlineage l
+    JOIN resolutions_paragraph p ON p.id = l.paragraph_id
+    JOIN resolutions_document d ON d.id = p.document_id
+    JOIN resolutions_body b ON b.id = d.body_id
+    WHERE l.family_id IN (SELECT family_id FROM fam) AND d.status = %s
+), counts AS (
+    SELECT family_id, count(*) AS n FROM members GROUP BY family_id
+), firsts AS (
+    SELECT DISTINCT ON (family_id) family_id, id, symbol, number, doc_type, year, code
+    FROM members
+    ORDER BY family_id, COALESCE(date, make_date(year, 1, 1)) NULLS LAST, id
+)
+SELECT fam.paragraph_id, fam.family_id, counts.n,
+       firsts.id, firsts.symbol, firsts.number, firsts.doc_type, firsts.year, firsts.code
+FROM fam JOIN counts USING (family_id) JOIN firsts USING (family_id)
+WHERE counts.n > 1
+"""
+
+
+def lineage_lines(document: Document, paragraph_ids: list[int]) -> dict[int, LineageLine]:
+    """The lineage line of each paragraph whose wording appears in another published text."""
+    if not paragraph_ids:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(LINES_SQL, [paragraph_ids, PUBLISHED])
+        rows = cursor.fetchall()
+    return {
+        pid: LineageLine(
+            family_id=family,
+            versions=n,
+            first=_document(doc, symbol, number, doc_type, year, code),
+            first_is_here=doc == document.pk,
+        )
+        for pid, family, n, doc, symbol, number, doc_type, year, code in rows
+    }
+
+
+@dataclass
+class Version:
+    """One paragraph of a family on its timeline, with its changes from the version before."""
+
+    paragraph: Paragraph
+    compared_with: Paragraph | None = None
+    diff: list[DiffRun] = field(default_factory=list)
+
+    @property
+    def unchanged(self) -> bool:
+        return self.compared_with is not None and all(r.op == "equal" for r in self.diff)
+
+
+def family_members(family_id: int):
+    """The published paragraphs of a family, oldest document first, documents joined."""
+    return (
+        Paragraph.objects.filter(lineage__family_id=family_id, document__status=PUBLISHED)
+        .select_related("document__body", "lineage")
+        .defer("document__full_text")
+        .order_by(
+            F("document__date").asc(nulls_last=True),
+            F("document__year").asc(nulls_last=True),
+            "document_id",
+            "position",
+        )
+    )
+
+
+def timeline(members: list[Paragraph]) -> list[Version]:
+    """Each version diffed against its previous version when shown, else the one shown before."""
+    shown = {p.pk: p for p in members}
+    versions = []
+    for index, paragraph in enumerate(members):
+        previous_id = paragraph.lineage.previous_id
+        before = shown.get(previous_id) if previous_id else None
+        if before is None and index:
+            before = members[index - 1]
+        diff = word_diff(before.text, paragraph.text) if before else []
+        versions.append(Version(paragraph, before, diff))
+    return versions
+
+
+def family_of(paragraph_id: int) -> int | None:
+    """The family a paragraph belongs to."""
+    return (
+        ParagraphLineage.objects.filter(paragraph_id=paragraph_id)
+        .values_list("family_id", flat=True)
+        .first()
+    )

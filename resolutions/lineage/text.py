@@ -1,0 +1,110 @@
+"""Wording as the lineage compares it: tokens, shingles, MinHash band keys, winnowed fingerprints.
+
+Pure Python (no django). A paragraph's tokens are its lower-cased letter runs plus its numbers of
+three or more digits: footnote markers ("Secretary-General;16") and list numbers drop out, while
+treaty volumes, years and amounts stay. Hashes are documented so that stored keys stay valid:
+
+- a shingle (`SHINGLE_WORDS` tokens joined by a space) is hashed with CRC-32 of its UTF-8 bytes;
+- MinHash is datasketch's "affine32" scheme (MurmurHash3 finaliser, then a*h+b mod 2^32) with
+  `NUM_PERM` permutations from seed `MINHASH_SEED`;
+- a band key is the first 8 bytes of BLAKE2b over the band number and its `BAND_ROWS` values,
+  read as a signed 64-bit integer (a PostgreSQL bigint);
+- fingerprints are the winnowed CRC-32 hashes of `FINGERPRINT_WORDS`-token shingles (window
+  `WINNOW_WINDOW`), as signed integers: any run of FINGERPRINT_WORDS + WINNOW_WINDOW - 1 tokens
+  that two texts share gives them a common fingerprint, so a sentence finds its paragraph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+import zlib
+from collections.abc import Sequence
+from functools import cache
+
+import numpy as np
+from datasketch import MinHash
+
+TOKEN_RE = re.compile(r"[a-z]+|\d{3,}")
+SHINGLE_WORDS = 2
+NUM_PERM = 96
+BAND_ROWS = 3
+BANDS = NUM_PERM // BAND_ROWS
+MINHASH_SEED = 20261204
+FINGERPRINT_WORDS = 4
+WINNOW_WINDOW = 4
+
+
+def tokens_of(text: str) -> list[str]:
+    """The words (and numbers of three or more digits) of a text, lower-cased, in order."""
+    return TOKEN_RE.findall(text.lower())
+
+
+def shingles_of(tokens: Sequence[str], *, size: int = SHINGLE_WORDS) -> set[str]:
+    """The runs of `size` consecutive tokens; a shorter text is one shingle."""
+    if len(tokens) <= size:
+        return {" ".join(tokens)} if tokens else set()
+    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
+
+
+def crc32(data: bytes) -> int:
+    """The 32-bit shingle hash (CRC-32): fast, stable across runs and machines."""
+    return zlib.crc32(data)
+
+
+@cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=crc32).permutations
+
+
+def minhash_of(tokens: Sequence[str]) -> np.ndarray:
+    """The MinHash signature (NUM_PERM uint32 values) of a text's shingles."""
+    minhash = MinHash(
+        num_perm=NUM_PERM,
+        seed=MINHASH_SEED,
+        hashfunc=crc32,
+        permutations=_permutations(),
+        scheme="affine32",
+    )
+    minhash.update_batch([s.encode() for s in shingles_of(tokens)])
+    return minhash.hashvalues
+
+
+def band_keys_of(signature: np.ndarray) -> list[int]:
+    """One signed 64-bit key per band: paragraphs sharing a key are LSH candidates."""
+    keys = []
+    for band in range(BANDS):
+        values = signature[band * BAND_ROWS : (band + 1) * BAND_ROWS].astype("<u4").tobytes()
+        digest = hashlib.blake2b(struct.pack("<H", band) + values, digest_size=8).digest()
+        keys.append(int.from_bytes(digest, "little", signed=True))
+    return keys
+
+
+def fingerprints_of(tokens: Sequence[str]) -> list[int]:
+    """Winnowed shingle hashes (robust winnowing: the rightmost minimum of each window)."""
+    if not tokens:
+        return []
+    size = FINGERPRINT_WORDS
+    if len(tokens) < size:
+        hashes = [crc32(" ".join(tokens).encode())]
+    else:
+        hashes = [
+            crc32(" ".join(tokens[i : i + size]).encode()) for i in range(len(tokens) - size + 1)
+        ]
+    if len(hashes) <= WINNOW_WINDOW:
+        chosen = {min(hashes)}
+    else:
+        chosen = set()
+        for start in range(len(hashes) - WINNOW_WINDOW + 1):
+            window = hashes[start : start + WINNOW_WINDOW]
+            low = min(window)
+            chosen.add(low)
+    # Signed, to fit PostgreSQL's integer.
+    return sorted(h - (1 << 32) if h >= 1 << 31 else h for h in chosen)
+
+
+def text_keys(text: str) -> tuple[list[str], list[int], list[int]]:
+    """A text's tokens, band keys and fingerprints, as the lineage stores them."""
+    tokens = tokens_of(text)
+    return tokens, band_keys_of(minhash_of(tokens)), fingerprints_of(tokens)

@@ -1,0 +1,166 @@
+"""Lineage pages: a family's timeline, the sentence tracer, draft-against-adopted comparison."""
+
+from __future__ import annotations
+
+import csv
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
+
+from resolutions import charts
+
+from . import charts as lineage_charts
+from .commitments import Selection, commitments, strength_scale
+from .comparison import compare_documents
+from .mandate_list import mandate_rows
+from .models import Mandate
+from .selectors import family_members, timeline
+from .tracer import FamilyHits, TraceError, trace
+
+FAMILY_PAGE_SIZE = 100
+
+
+def family_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A family's versions across bodies and years, each diffed against the one before."""
+    members = family_members(pk)
+    page = Paginator(members, FAMILY_PAGE_SIZE).get_page(request.GET.get("page"))
+    items = list(page.object_list)
+    if not items:
+        raise Http404("No published paragraph has this wording.")
+    # The last version of the page before, so the first one here has something to compare with.
+    start = page.start_index() - 1
+    earlier = list(members[start - 1 : start]) if start else []
+    years = members.order_by().values_list("document__year").annotate(n=Count("pk"))
+    bodies = members.order_by().values_list("document__body__code").annotate(n=Count("pk"))
+    context = {
+        "family_id": pk,
+        "page": page,
+        "versions": timeline(earlier + items)[len(earlier) :],
+        "total": page.paginator.count,
+        "bodies": sorted(bodies, key=lambda row: (-row[1], row[0])),
+        "year_chart": charts.year_histogram_svg(
+            {year: n for year, n in years if year}, label="Versions per year", unit="version"
+        ),
+    }
+    return render(request, "lineage/family.html", context)
+
+
+def compare(request: HttpRequest, old: int, new: int) -> HttpResponse:
+    """Draft against adopted text (or two revisions): paragraphs added, removed, moved, changed."""
+    return render(request, "lineage/compare.html", {"comparison": compare_documents(old, new)})
+
+
+def pasted_text(request: HttpRequest) -> str:
+    """The text to trace: `q` from a POSTed form or the query string."""
+    return (request.POST.get("q") if request.method == "POST" else request.GET.get("q")) or ""
+
+
+def trace_page(request: HttpRequest) -> HttpResponse:
+    """ "Where does this sentence come from?": a form, then the families that hold the wording."""
+    text = pasted_text(request)
+    context: dict = {"text": text, "groups": None, "error": ""}
+    if "q" in request.GET or "q" in request.POST:
+        try:
+            context["groups"] = trace(text)
+        except TraceError as exc:
+            context["error"] = str(exc)
+            context["text"] = text[:5000]
+    return render(request, "lineage/trace.html", context, status=400 if context["error"] else 200)
+
+
+def hit_json(group: FamilyHits) -> dict:
+    """One family of the tracer's answer, as JSON."""
+    return {
+        "family": group.family_id,
+        "url": reverse("lineage:family", args=[group.family_id]),
+        "more": group.more,
+        "paragraphs": [
+            {
+                "document": hit.paragraph.document.label,
+                "url": hit.paragraph.get_absolute_url(),
+                "body": hit.paragraph.document.body.code,
+                "date": hit.paragraph.document.date.isoformat()
+                if hit.paragraph.document.date
+                else None,
+                "year": hit.paragraph.document.year,
+                "number": hit.paragraph.number,
+                "text": hit.paragraph.text,
+                "similarity": hit.score,
+                "addressees": hit.paragraph.lineage.addressees,
+                "part_of_paragraph": hit.partial,
+                "diff": [{"op": run.op, "text": run.text} for run in hit.diff],
+            }
+            for hit in group.hits
+        ],
+    }
+
+
+@csrf_exempt
+def trace_json(request: HttpRequest) -> JsonResponse:
+    """The tracer as JSON: GET or POST `q`; 400 with {"error": ...} for text it cannot trace."""
+    try:
+        groups = trace(pasted_text(request))
+    except TraceError as exc:
+        return JsonResponse({"error": str(exc)}, status=400)
+    return JsonResponse({"families": [hit_json(g) for g in groups]})
+
+
+def _year(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() and 1945 <= int(value) <= 2100 else None
+
+
+def selection_of(request: HttpRequest) -> Selection:
+    """The selection from GET: body code, sponsor slug, from and to years (bad values ignored)."""
+    return Selection(
+        body=request.GET.get("body", "").strip()[:20],
+        sponsor=request.GET.get("sponsor", "").strip()[:120],
+        year_from=_year(request.GET.get("from")),
+        year_to=_year(request.GET.get("to")),
+    )
+
+
+def commitments_page(request: HttpRequest) -> HttpResponse:
+    """Operative verbs over time, their strength, the strongest sponsors, co-sponsor pairs."""
+    selection = selection_of(request)
+    result = commitments(selection)
+    context = {
+        "selection": selection,
+        "result": result,
+        "scale": strength_scale(),
+        "query": request.GET.urlencode(),
+        "strength_chart": lineage_charts.strength_svg(
+            result.mean_by_year, label="Mean strength of operative verbs per year"
+        ),
+        "pairs_chart": lineage_charts.pairs_svg(result.pairs, label="Top co-sponsor pairs"),
+    }
+    return render(request, "lineage/commitments.html", context)
+
+
+def commitments_csv(request: HttpRequest) -> HttpResponse:
+    """The selection's operative verbs per year as CSV: year, verb, level, paragraphs."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="operative-verbs.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["year", "verb", "level", "paragraphs"])
+    for year, verb, level, n in commitments(selection_of(request)).counts:
+        writer.writerow([year, verb, level if level is not None else "", n])
+    return response
+
+
+def mandates_page(request: HttpRequest) -> HttpResponse:
+    """Mandates by body and due date, with the report that answers each; open ones flagged."""
+    who = request.GET.get("who", "")
+    rows = mandate_rows(
+        body=request.GET.get("body", "").strip()[:20],
+        who=who if who in Mandate.Who.values else "",
+        open_only=request.GET.get("status") == "open",
+    )
+    return render(
+        request,
+        "lineage/mandates.html",
+        {"rows": rows, "who_choices": Mandate.Who.choices, "params": request.GET},
+    )

@@ -1,0 +1,61 @@
+"""Mandates: extraction from real paragraphs, stored on ingest, listed with answers and status."""
+
+import pytest
+
+from resolutions.lineage.mandates import mandate_of, ordinal_number
+from resolutions.lineage.matching import match_document
+from resolutions.lineage.models import Mandate
+from resolutions.models import Document, Reference
+
+
+@pytest.mark.parametrize(
+    ("words", "number"),
+    [("eighty-first", 81), ("thirty-third", 33), ("tenth", 10), ("eightieth", 80), ("blue", None)],
+)
+def test_ordinal_number(words, number):
+    assert ordinal_number(words) == number
+
+
+def test_mandates_from_real_wording():
+    found = mandate_of(
+        "Requests the Secretary-General to submit to the General Assembly at its eighty-second "
+        "session a report on the implementation of the present resolution;",
+        body="GA",
+    )
+    assert (found.who, found.session, found.year) == ("secretary_general", 82, 2027)
+    found = mandate_of(
+        "Requests the United Nations Office on Drugs and Crime to report to the Commission on "
+        "its work in 2026;"
+    )
+    assert (found.who, found.session, found.year) == ("unodc", None, 2026)
+    assert mandate_of("Requests the Secretary-General to continue his efforts;") is None
+    assert mandate_of("Takes note of the report of the Secretary-General;") is None
+
+
+@pytest.mark.django_db
+def test_ingest_stores_mandates_and_the_page_flags_open_and_answered(
+    client, ingest_text, make_document, make_paragraph
+):
+    resolution = ingest_text("A_RES_80_29")
+    mandate = Mandate.objects.get(document=resolution)
+    assert (mandate.who, mandate.session, mandate.year) == ("secretary_general", 81, 2026)
+    assert mandate.paragraph.number == "3"
+    html = client.get("/language/mandates/", {"body": "GA"}).content.decode()
+    assert "session 81 (2026)" in html and "<strong>Open" in html
+    report = make_document(
+        symbol="A/81/123", doc_type=Document.DocType.REPORT, year=2026, body_code="GA"
+    )
+    make_paragraph(report, "The Secretary-General reports on conventional arms control.")
+    Reference.objects.create(
+        citing_document=report,
+        ref_type=Reference.RefType.DOCUMENT,
+        cited_key=resolution.citation_key,
+        cited_document=resolution,
+    )
+    html = client.get("/language/mandates/").content.decode()
+    assert 'Answered by <a href="/documents/A/81/123/">A/81/123</a>' in html
+    assert (
+        "A/RES/80/29" not in client.get("/language/mandates/", {"status": "open"}).content.decode()
+    )
+    match_document(resolution.pk)
+    assert Mandate.objects.filter(document=resolution).count() == 1

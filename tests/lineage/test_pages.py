@@ -1,0 +1,62 @@
+"""The document page's lineage lines and the family timeline, through the real HTTP stack."""
+
+import re
+
+import pytest
+
+from resolutions.lineage.models import ParagraphLineage
+from resolutions.models import Document
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def three_years(ingest_text):
+    return [ingest_text(s) for s in ("A_RES_78_37", "A_RES_79_26", "A_RES_80_29")]
+
+
+def test_document_page_says_where_each_paragraph_first_appeared(client, three_years):
+    html = client.get(three_years[2].get_absolute_url()).content.decode()
+    assert "First adopted in A/RES/78/37 (2023) · 3 versions" in html
+    family = ParagraphLineage.objects.get(paragraph__document=three_years[2], paragraph__number="2")
+    assert f'href="/language/families/{family.family_id}/"' in html
+
+
+def test_the_first_document_says_here(client, three_years):
+    html = client.get(three_years[0].get_absolute_url()).content.decode()
+    assert "First adopted here · 3 versions" in html
+
+
+def test_a_paragraph_found_nowhere_else_has_no_line(client, ingest_text):
+    document = ingest_text("A_RES_80_146")
+    html = client.get(document.get_absolute_url()).content.decode()
+    assert "lineage-line" not in html
+
+
+def test_family_page_shows_the_timeline_with_word_diffs(client, three_years):
+    family = ParagraphLineage.objects.get(paragraph__document=three_years[2], paragraph__number="2")
+    response = client.get(f"/language/families/{family.family_id}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    positions = [html.index(d.symbol) for d in three_years]
+    assert positions == sorted(positions), "oldest version first"
+    assert "first version" in html
+    assert "same wording as A/RES/78/37" in html
+    hidden = r'<span class="visually-hidden">'
+    assert re.search(rf"<del>{hidden}\[deleted: </span>Conference on{hidden}\]</span></del>", html)
+    assert re.search(rf"<ins>{hidden}\[inserted: </span>Commission{hidden}\]</span></ins>", html)
+    assert "<svg" in html and "Versions per year" in html
+
+
+def test_unpublished_versions_are_neither_shown_nor_counted(client, three_years):
+    Document.objects.filter(pk=three_years[1].pk).update(status=Document.Status.DRAFT)
+    family = ParagraphLineage.objects.get(paragraph__document=three_years[2], paragraph__number="2")
+    html = client.get(f"/language/families/{family.family_id}/").content.decode()
+    assert "A/RES/79/26" not in html
+    page = client.get(three_years[2].get_absolute_url()).content.decode()
+    assert "First adopted in A/RES/78/37 (2023) · 2 versions" in page
+
+
+@pytest.mark.parametrize("path", ["/language/families/999999/", "/language/families/1/?page=x"])
+def test_unknown_family_is_404(client, path):
+    assert client.get(path).status_code == 404

@@ -1,0 +1,80 @@
+"""The sentence tracer: page and JSON, real texts, bad input answered with a clear message."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+SENTENCE = "to seek the views of Member States on the subject"
+CHANGED = (
+    "Requests the Conference on Disarmament to consider the formulation of principles that can "
+    "serve as a framework for regional agreements on conventional arms control"
+)
+
+
+@pytest.fixture
+def archive(ingest_text):
+    return [ingest_text(s) for s in ("A_RES_78_37", "A_RES_79_26", "A_RES_80_29", "A_RES_80_146")]
+
+
+def test_a_sentence_inside_a_paragraph_is_found_in_every_year(client, archive):
+    data = client.get("/language/api/trace/", {"q": SENTENCE}).json()
+    assert len(data["families"]) == 1
+    found = data["families"][0]["paragraphs"]
+    assert [p["document"] for p in found] == ["A/RES/78/37", "A/RES/79/26", "A/RES/80/29"]
+    assert all(p["similarity"] == 1.0 and p["part_of_paragraph"] for p in found)
+    assert all(p["url"].endswith("#op3") for p in found)
+
+
+def test_an_edited_paragraph_is_grouped_with_its_versions_and_diffed(client, archive):
+    data = client.post("/language/api/trace/", {"q": CHANGED}).json()
+    family = data["families"][0]
+    assert [p["document"] for p in family["paragraphs"]] == [
+        "A/RES/78/37",
+        "A/RES/79/26",
+        "A/RES/80/29",
+    ]
+    latest = family["paragraphs"][-1]
+    assert {"op": "delete", "text": "Conference on"} in latest["diff"]
+    assert latest["similarity"] < family["paragraphs"][0]["similarity"]
+
+
+def test_the_page_shows_families_with_diffs(client, archive):
+    response = client.post("/language/trace/", {"q": CHANGED})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Wording first found in A/RES/78/37 (2023)" in html
+    assert "<del>" in html and "<ins>" in html
+    assert client.get("/language/trace/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "Paste a sentence"),
+        ("   ", "Paste a sentence"),
+        ("Urges", "at least 4 words"),
+        ("x" * 100_000, "100,000 characters long"),
+        (
+            "Просит Генерального секретаря представить доклад Генеральной Ассамблее",
+            "not in English",
+        ),
+        (
+            "Prie le Secrétaire général de lui présenter un rapport sur cette question lors de sa "
+            "quatre-vingt-unième session",
+            "does not look like English",
+        ),
+    ],
+)
+def test_bad_input_gets_a_clear_message(client, archive, text, message):
+    response = client.post("/language/api/trace/", {"q": text})
+    assert response.status_code == 400
+    assert message in response.json()["error"]
+    page = client.post("/language/trace/", {"q": text})
+    assert page.status_code == 400 and message in page.content.decode()
+
+
+def test_unknown_wording_finds_nothing(client, archive):
+    data = client.get(
+        "/language/api/trace/", {"q": "Welcomes the launch of a lunar observatory"}
+    ).json()
+    assert data == {"families": []}
