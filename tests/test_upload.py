@@ -19,7 +19,10 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SMUGGLING = SAMPLES / "000_8fb7f1ffc4a6eb9c.txt"  # E/RES/2014/23
 DRAFT_WITH_SPONSORS = SAMPLES / "003_45a9d6b8d03db242.txt"
 
-pytestmark = pytest.mark.django_db
+from upload_worker import run_upload_jobs
+
+# Transactional: the worker reads the queued uploads over its own connections.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 RESOLUTION_LINES = [
     "Economic and Social Council",
@@ -109,9 +112,14 @@ def librarian(client):
     return user
 
 
-def upload(client, *files: tuple[str, bytes], follow: bool = False):
+def upload(client, *files: tuple[str, bytes]):
+    """Post the files, let a worker read them, and return the upload's page (or the refused form)."""
     payload = [SimpleUploadedFile(name, data) for name, data in files]
-    return client.post(reverse("staff:upload"), {"files": payload}, follow=follow)
+    response = client.post(reverse("staff:upload"), {"files": payload})
+    if response.status_code != 302:
+        return response
+    run_upload_jobs()
+    return client.get(response["Location"])
 
 
 def stored_files(media: Path) -> list[Path]:

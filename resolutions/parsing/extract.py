@@ -235,7 +235,7 @@ def extract_pdf(data: bytes) -> str:
             f"unreadable PDF: {first_line(str(error)) or type(error).__name__}"
         ) from error
     except Exception as error:  # pypdf raises many internal types on damaged files
-        raise ParseError(f"unreadable PDF: {type(error).__name__}") from error
+        raise ParseError("damaged PDF: its content cannot be read") from error
     text = "\n\n".join(page.strip() for page in pages)
     if len(text.strip()) < MIN_TEXT_CHARS:
         raise ParseError("no text layer (scanned?): run OCR first")
@@ -249,7 +249,7 @@ def extract_docx(data: bytes) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises several types on damaged files
-        raise ParseError(f"unreadable Word document: {type(error).__name__}") from error
+        raise ParseError("damaged Word file: its document cannot be read") from error
     blocks = [paragraph.text for paragraph in document.paragraphs]
     for table in document.tables:
         for row in table.rows:

@@ -24,12 +24,14 @@ from ..models import (
     Document,
     DocumentTopic,
     IngestFileResult,
+    IngestRun,
     Paragraph,
     Reference,
     Sponsorship,
     Topic,
+    Upload,
 )
-from . import forms, services
+from . import forms, services, uploads
 
 # The models whose history staff can see and revert, by the name used in addresses.
 HISTORY_MODELS = {
@@ -42,6 +44,7 @@ HISTORY_MODELS = {
     "sponsorship": Sponsorship,
 }
 PAGE_SIZE = 50
+REFRESH_SECONDS = 2  # how often an upload's page reloads while its files are being read
 HISTORY_LIMIT = 200  # records shown per object, and per kind of part on a document's page
 STAFF_PERMISSIONS = ("resolutions.add_document", "resolutions.change_document", "auth.view_user")
 
@@ -114,18 +117,16 @@ def home(request: HttpRequest) -> HttpResponse:
 @requires("resolutions.add_document")
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
-    """Upload one or many files; each is parsed and becomes a draft to review."""
+    """Upload one or many files; each is queued for a worker to parse into a draft to review."""
     bound = request.method == "POST"
     form = forms.UploadForm(request.POST if bound else None, request.FILES if bound else None)
     if bound and form.is_valid():
-        outcomes = services.upload_files(
+        run = uploads.queue_uploads(
             form.cleaned_data["files"],
             user=request.user,
             may_replace=is_librarian(request.user),
         )
-        if len(outcomes) == 1 and outcomes[0].ok:
-            return redirect("staff:review", pk=outcomes[0].document.pk)
-        return render(request, "staff/upload_results.html", {"outcomes": outcomes})
+        return redirect("staff:upload_batch", pk=run.pk)
     status = 400 if form.errors else 200
     return render(
         request,
@@ -133,6 +134,28 @@ def upload(request: HttpRequest) -> HttpResponse:
         {"form": form, "limit": forms.upload_bytes_help()},
         status=status,
     )
+
+
+@requires("resolutions.add_document")
+@require_GET
+def upload_batch(request: HttpRequest, pk: int) -> HttpResponse:
+    """Each file of an upload: waiting, being read, added (with a link to review) or refused.
+
+    The page reloads itself while a file is pending; one file added alone opens its review.
+    """
+    batches = (
+        IngestRun.objects.all()
+        if is_librarian(request.user)
+        else IngestRun.objects.filter(user=request.user)
+    )
+    run = get_object_or_404(batches, pk=pk)
+    uploads.fail_interrupted_uploads()
+    files = list(run.uploads.select_related("document"))
+    if len(files) == 1 and files[0].state == Upload.State.DONE and files[0].document:
+        return redirect("staff:review", pk=files[0].document.pk)
+    pending = any(file.pending for file in files)
+    context = {"run": run, "files": files, "pending": pending, "refresh_seconds": REFRESH_SECONDS}
+    return render(request, "staff/upload_results.html", context)
 
 
 @requires("resolutions.view_document")

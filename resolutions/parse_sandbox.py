@@ -1,0 +1,157 @@
+"""Parse one file in a child process with a memory and a time ceiling.
+
+The parent (a worker) starts `python -m resolutions.parse_sandbox`, which limits its own address
+space (RLIMIT_AS) and CPU time, reads the file from standard input, parses it within the
+`ParseLimits` and writes the pickled outcome to standard output. A parse that runs out of time
+is killed; one that runs out of memory fails inside the child. Either way the worker, and the
+web server, keep their memory. No Django here: the child imports only the parser.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import dataclasses
+import json
+import os
+import pickle
+import resource
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+MEGABYTE = 1024 * 1024
+POLL_SECONDS = 0.05
+
+
+@dataclass(frozen=True)
+class SandboxLimits:
+    """The child's ceilings: wall-clock seconds and address space in megabytes."""
+
+    seconds: float
+    memory_mb: int
+
+
+@dataclass(frozen=True)
+class SandboxOutcome:
+    """A parsed document, or the reason there is none; with what the child cost."""
+
+    parsed: object | None
+    message: str
+    seconds: float
+    peak_memory_kb: int
+
+
+def parse_in_child(
+    path: Path, *, filename: str, limits: object, sandbox: SandboxLimits
+) -> SandboxOutcome:
+    """Parse the file at `path` in a child process within `limits` (a ParseLimits) and `sandbox`."""
+    started = time.monotonic()
+    arguments = json.dumps(
+        {
+            "filename": filename,
+            "limits": dataclasses.asdict(limits),
+            "memory_mb": sandbox.memory_mb,
+            "cpu_seconds": int(sandbox.seconds) + 1,
+            "parent": os.getpid(),
+        }
+    )
+    with open(path, "rb") as source, tempfile.TemporaryFile() as output:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "resolutions.parse_sandbox", arguments],
+            stdin=source,
+            stdout=output,
+            stderr=subprocess.PIPE,
+            cwd=Path(__file__).resolve().parent.parent,
+        )
+        status, usage, timed_out = wait_with_deadline(child.pid, started + sandbox.seconds)
+        errors = child.stderr.read().decode(errors="replace") if child.stderr else ""
+        child.stderr.close()
+        child.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.monotonic() - started
+        peak = usage.ru_maxrss if usage else 0
+        if timed_out:
+            message = f"reading the file took longer than {sandbox.seconds:g} seconds"
+            return SandboxOutcome(None, message, seconds, peak)
+        output.seek(0)
+        payload = output.read()
+    if child.returncode == 0 and payload:
+        kind, value = pickle.loads(payload)  # written by our own child, never by the upload
+        if kind == "parsed":
+            return SandboxOutcome(value, "", seconds, peak)
+        return SandboxOutcome(None, value, seconds, peak)
+    if child.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+        message = f"reading the file took longer than {sandbox.seconds:g} seconds"
+    elif "MemoryError" in errors:
+        message = f"reading the file needs more than {sandbox.memory_mb} MB of memory"
+    else:
+        sys.stderr.write(errors)
+        message = "the file could not be read: the parser stopped on its content"
+    return SandboxOutcome(None, message, seconds, peak)
+
+
+def wait_with_deadline(pid: int, deadline: float) -> tuple[int, resource.struct_rusage, bool]:
+    """Wait for the child; kill it at the deadline. Returns its status, usage, and whether it
+    was killed for time."""
+    while True:
+        done, status, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            return status, usage, False
+        if time.monotonic() >= deadline:
+            os.kill(pid, signal.SIGKILL)
+            _, status, usage = os.wait4(pid, 0)
+            return status, usage, True
+        time.sleep(POLL_SECONDS)
+
+
+def die_with_parent(parent: int) -> None:
+    """Be killed when the worker dies, even by `kill -9` (Linux); exit if it is already gone."""
+    libc_name = ctypes.util.find_library("c")
+    if libc_name and sys.platform.startswith("linux"):
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(libc_name, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def child_main(arguments: dict) -> int:
+    """In the child: limit memory and CPU, parse standard input, pickle the outcome to stdout."""
+    die_with_parent(arguments["parent"])
+    memory = arguments["memory_mb"] * MEGABYTE
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    cpu = arguments["cpu_seconds"]
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    from .parsing.limits import ParseLimits, parse_within_limits
+    from .parsing.types import ParseError
+
+    limits = ParseLimits(**arguments["limits"])
+    data = sys.stdin.buffer.read()
+    try:
+        outcome = (
+            "parsed",
+            parse_within_limits(data, filename=arguments["filename"], limits=limits),
+        )
+    except ParseError as error:
+        outcome = ("failed", str(error) or "the file cannot be parsed")
+    except MemoryError:
+        del data
+        outcome = (
+            "failed",
+            f"reading the file needs more than {arguments['memory_mb']} MB of memory",
+        )
+    except RecursionError:
+        outcome = ("failed", "the file is nested too deeply to be read")
+    except Exception:
+        traceback.print_exc()
+        return 1
+    sys.stdout.buffer.write(pickle.dumps(outcome))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(child_main(json.loads(sys.argv[1])))
