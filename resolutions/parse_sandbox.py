@@ -69,19 +69,19 @@ def parse_in_child(
             stderr=subprocess.PIPE,
             cwd=Path(__file__).resolve().parent.parent,
         )
-        status, usage, timed_out = wait_with_deadline(child.pid, started + sandbox.seconds)
+        status, peak, timed_out = wait_with_deadline(child.pid, started + sandbox.seconds)
         errors = child.stderr.read().decode(errors="replace") if child.stderr else ""
         child.stderr.close()
         child.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.monotonic() - started
-        peak = usage.ru_maxrss if usage else 0
         if timed_out:
             message = f"reading the file took longer than {sandbox.seconds:g} seconds"
             return SandboxOutcome(None, message, seconds, peak)
         output.seek(0)
         payload = output.read()
     if child.returncode == 0 and payload:
-        kind, value = pickle.loads(payload)  # written by our own child, never by the upload
+        kind, value, child_peak = pickle.loads(payload)  # written by our child, not the upload
+        peak = max(peak, child_peak)
         if kind == "parsed":
             return SandboxOutcome(value, "", seconds, peak)
         return SandboxOutcome(None, value, seconds, peak)
@@ -95,18 +95,35 @@ def parse_in_child(
     return SandboxOutcome(None, message, seconds, peak)
 
 
-def wait_with_deadline(pid: int, deadline: float) -> tuple[int, resource.struct_rusage, bool]:
-    """Wait for the child; kill it at the deadline. Returns its status, usage, and whether it
-    was killed for time."""
+def wait_with_deadline(pid: int, deadline: float) -> tuple[int, int, bool]:
+    """Wait for the child, killing it at the deadline. Returns its exit status, its peak resident
+    memory in kB (sampled while it runs), and whether it was killed for time."""
+    peak = 0
     while True:
-        done, status, usage = os.wait4(pid, os.WNOHANG)
+        peak = max(peak, peak_memory_kb(pid))
+        done, status = os.waitpid(pid, os.WNOHANG)
         if done:
-            return status, usage, False
+            return status, peak, False
         if time.monotonic() >= deadline:
             os.kill(pid, signal.SIGKILL)
-            _, status, usage = os.wait4(pid, 0)
-            return status, usage, True
+            _, status = os.waitpid(pid, 0)
+            return status, peak, True
         time.sleep(POLL_SECONDS)
+
+
+def peak_memory_kb(pid: int | str = "self") -> int:
+    """A process's peak resident memory since it started its program (VmHWM, Linux), else 0.
+
+    Not getrusage: a child's ru_maxrss counts the worker's own memory from before the exec.
+    """
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def die_with_parent(parent: int) -> None:
@@ -149,7 +166,7 @@ def child_main(arguments: dict) -> int:
     except Exception:
         traceback.print_exc()
         return 1
-    sys.stdout.buffer.write(pickle.dumps(outcome))
+    sys.stdout.buffer.write(pickle.dumps((*outcome, peak_memory_kb())))
     return 0
 
 

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.html import escape
+from upload_worker import run_upload_jobs
 
 from resolutions.models import Document, IngestFileResult, Paragraph
 from resolutions.roles import LIBRARIANS, UPLOADERS, ensure_roles
@@ -18,8 +19,6 @@ from resolutions.roles import LIBRARIANS, UPLOADERS, ensure_roles
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SMUGGLING = SAMPLES / "000_8fb7f1ffc4a6eb9c.txt"  # E/RES/2014/23
 DRAFT_WITH_SPONSORS = SAMPLES / "003_45a9d6b8d03db242.txt"
-
-from upload_worker import run_upload_jobs
 
 # Transactional: the worker reads the queued uploads over its own connections.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -113,7 +112,7 @@ def librarian(client):
 
 
 def upload(client, *files: tuple[str, bytes]):
-    """Post the files, let a worker read them, and return the upload's page (or the refused form)."""
+    """Post the files, let a worker read them; the upload's page (or the refused form)."""
     payload = [SimpleUploadedFile(name, data) for name, data in files]
     response = client.post(reverse("staff:upload"), {"files": payload})
     if response.status_code != 302:

@@ -20,11 +20,19 @@ from .types import ParsedDocument, ParseError
 MEGABYTE = 1024 * 1024
 # The XML of a Word document is read in pieces of this size to count its paragraphs.
 XML_CHUNK = 1024 * 1024
+DOCUMENT_XML = "word/document.xml"
 WORD_PARAGRAPH_RE = re.compile(rb"<w:p[\s/>]")
+# Bytes kept from one piece to the next: enough for `<!DOCTYPE` cut in two.
+TAIL_BYTES = 8
 # A member this small cannot make a bomb whatever its ratio (styles compress very well).
 RATIO_FLOOR_BYTES = MEGABYTE
 # UTF-8 spends at most four bytes on a character.
 MAX_BYTES_PER_CHARACTER = 4
+
+
+PDF_ENCRYPTED = (
+    "the PDF is encrypted in a way that cannot be read: upload a copy without encryption"
+)
 
 
 class LimitExceeded(ParseError):
@@ -99,10 +107,13 @@ def check_word_file(data: bytes, limits: ParseLimits) -> None:
                         f" at most {limits.max_compression_ratio} times is accepted"
                     )
             names = {member.filename for member in members}
-            if not {"[Content_Types].xml", "word/document.xml"} <= names:
+            if not {"[Content_Types].xml", DOCUMENT_XML} <= names:
                 raise ParseError("damaged Word file: parts of the document are missing")
-            with archive.open("word/document.xml") as xml:
-                paragraphs = count_word_paragraphs(xml)
+            paragraphs = 0
+            for member in members:
+                if member.filename.endswith((".xml", ".rels")):
+                    with archive.open(member) as xml:
+                        paragraphs += scan_word_xml(xml, count=member.filename == DOCUMENT_XML)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as error:
         if isinstance(error, ParseError):
             raise
@@ -111,33 +122,51 @@ def check_word_file(data: bytes, limits: ParseLimits) -> None:
         raise LimitExceeded(too_many("paragraphs", paragraphs, limits.max_paragraphs))
 
 
-def count_word_paragraphs(xml: io.BufferedIOBase) -> int:
-    """Paragraph elements (`<w:p>`) in a Word document's XML, read piece by piece."""
-    count, tail = 0, b""
+def scan_word_xml(xml: io.BufferedIOBase, *, count: bool) -> int:
+    """Read a part of a Word file piece by piece: refuse declared entities (XXE, billion laughs:
+    Word never writes a DOCTYPE), and count its paragraph elements (`<w:p>`) when asked."""
+    paragraphs, tail = 0, b""
     while chunk := xml.read(XML_CHUNK):
         window = tail + chunk
-        count += len(WORD_PARAGRAPH_RE.findall(window))
-        # A tag cut in two is found in the next window; a match (5 bytes) never fits in the
-        # 4 bytes kept, so none is counted twice.
-        tail = window[-4:]
-    return count
+        if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+            raise ParseError(
+                "the Word file declares XML entities, which Word never writes: refused as unsafe"
+            )
+        if count:
+            # A tag cut between pieces is completed by the kept tail; matches lying wholly in
+            # the tail were counted with the previous piece.
+            paragraphs += len(WORD_PARAGRAPH_RE.findall(window, max(len(tail) - 4, 0)))
+        tail = window[-TAIL_BYTES:]
+    return paragraphs
+
+
+def check_pdf_opens(reader: object) -> None:
+    """An encrypted PDF is read only when it opens without a password."""
+    from pypdf.errors import DependencyError
+
+    try:
+        opened = reader.decrypt("")
+    except (DependencyError, NotImplementedError) as error:
+        raise ParseError(PDF_ENCRYPTED) from error
+    if not opened:
+        raise ParseError("the PDF is password-protected: upload a copy without a password")
 
 
 def check_pdf(data: bytes, limits: ParseLimits) -> None:
     """Refuse a password-protected PDF, and one with more pages than the limit."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ParseError("the PDF is password-protected: upload a copy without a password")
+        if reader.is_encrypted:
+            check_pdf_opens(reader)
         pages = len(reader.pages)
     except ParseError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError) as error:
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as error:
+        if isinstance(error, DependencyError):
+            raise ParseError(PDF_ENCRYPTED) from error
         raise ParseError("damaged PDF: its structure cannot be read") from error
-    except NotImplementedError as error:
-        raise ParseError("the PDF is encrypted in a way that cannot be read") from error
     if pages > limits.max_pdf_pages:
         raise LimitExceeded(too_many("pages", pages, limits.max_pdf_pages))
