@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from upload_worker import run_upload_jobs
 
+from resolutions.benchmark.hostile_files import text_pdf
 from resolutions.models import Document, IngestFileResult, Paragraph
 from resolutions.roles import LIBRARIANS, UPLOADERS, ensure_roles
 
@@ -57,38 +58,8 @@ def docx_bytes(lines: list[str]) -> bytes:
 
 
 def pdf_bytes(lines: list[str]) -> bytes:
-    """A real one-page PDF with the lines as text (Helvetica), built by hand."""
-
-    def escape(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-    ops = ["BT", "/F1 9 Tf", "11 TL", "40 800 Td"]
-    for line in lines:
-        ops.append(f"({escape(line)}) Tj T*")
-    ops.append("ET")
-    stream = "\n".join(ops).encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    """A real one-page PDF with the lines as text."""
+    return text_pdf(lines)
 
 
 @pytest.fixture(autouse=True)

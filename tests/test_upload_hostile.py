@@ -10,17 +10,25 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 
 import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.html import escape
-from pypdf import PdfWriter
 from test_upload import RESOLUTION_LINES, docx_bytes, make_user, pdf_bytes, stored_files
 from upload_worker import run_upload_jobs
 
+from resolutions.benchmark.hostile_files import (
+    LAUGHS,
+    XXE,
+    encrypted_pdf,
+    entity_docx,
+    many_paragraphs_docx,
+    pdf_of_pages,
+    word_file,
+    zip_bomb,
+)
 from resolutions.models import Document, IngestFileResult, Upload
 from resolutions.roles import LIBRARIANS
 
@@ -75,85 +83,6 @@ def assert_refused_cleanly(page, upload: Upload, media, expected: str) -> None:
         f"\n{upload.filename}: {upload.message}; {upload.parse_seconds:.2f} s,"
         f" peak {upload.peak_memory_kb / 1024:.0f} MB"
     )
-
-
-def word_file(parts: dict[str, bytes]) -> bytes:
-    """A zip with a real Word file's parts, some replaced."""
-    base = zipfile.ZipFile(io.BytesIO(docx_bytes(RESOLUTION_LINES)))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for item in base.infolist():
-            if item.filename not in parts:
-                archive.writestr(item, base.read(item))
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
-def zip_bomb(unpacked: int) -> bytes:
-    """A `.docx` whose document.xml unpacks to `unpacked` bytes of one repeated byte."""
-    base = zipfile.ZipFile(io.BytesIO(docx_bytes(RESOLUTION_LINES)))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for item in base.infolist():
-            if item.filename != "word/document.xml":
-                archive.writestr(item, base.read(item))
-        with archive.open("word/document.xml", "w", force_zip64=True) as xml:
-            piece = b"a" * MEGABYTE
-            for _ in range(unpacked // MEGABYTE):
-                xml.write(piece)
-    return buffer.getvalue()
-
-
-def many_paragraphs_docx(count: int) -> bytes:
-    """The measured attack: a small Word file of a great many short paragraphs."""
-    body = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" * count
-    xml = (
-        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        b"<w:body>" + body + b"</w:body></w:document>"
-    )
-    return word_file({"word/document.xml": xml})
-
-
-def entity_docx(doctype: bytes) -> bytes:
-    xml = (
-        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        + doctype
-        + b'<w:document xmlns:w="'
-        b'http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-        b"<w:p><w:r><w:t>Economic and Social Council &e;</w:t></w:r></w:p>"
-        b"</w:body></w:document>"
-    )
-    return word_file({"word/document.xml": xml})
-
-
-XXE = b'<!DOCTYPE w:document [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
-LAUGHS = (
-    b'<!DOCTYPE w:document [<!ENTITY l0 "lol">'
-    + b"".join(
-        b'<!ENTITY l%d "%s">' % (n, b"".join(b"&l%d;" % (n - 1) for _ in range(10)))
-        for n in range(1, 10)
-    )
-    + b'<!ENTITY e "&l9;">]>'
-)
-
-
-def encrypted_pdf() -> bytes:
-    writer = PdfWriter(clone_from=io.BytesIO(pdf_bytes(RESOLUTION_LINES)))
-    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
-
-
-def pdf_of_pages(pages: int) -> bytes:
-    writer = PdfWriter()
-    for _ in range(pages):
-        writer.add_blank_page(width=595, height=842)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
 # --- refused by the upload form, before anything is stored ---
@@ -223,7 +152,9 @@ def test_the_size_limit_is_enforced_while_the_file_arrives(settings, rf):
 def test_a_zip_bomb_named_docx_is_refused_before_it_is_unpacked(
     client, librarian, media, unpacked, expected
 ):
-    page, upload = upload_and_read(client, "bomb.docx", zip_bomb(unpacked))
+    page, upload = upload_and_read(
+        client, "bomb.docx", zip_bomb(RESOLUTION_LINES, unpacked=unpacked)
+    )
 
     assert_refused_cleanly(page, upload, media, expected)
 
@@ -239,7 +170,7 @@ def test_a_zip_bomb_named_docx_is_refused_before_it_is_unpacked(
 def test_a_word_file_of_too_many_paragraphs_is_refused_before_it_is_parsed(
     client, librarian, media, count, expected
 ):
-    data = many_paragraphs_docx(count)
+    data = many_paragraphs_docx(RESOLUTION_LINES, count=count)
 
     page, upload = upload_and_read(client, "paragraphs.docx", data)
 
@@ -251,14 +182,14 @@ def test_a_word_file_of_too_many_paragraphs_is_refused_before_it_is_parsed(
 def test_a_word_file_declaring_entities_is_refused_unexpanded(
     client, librarian, media, name, doctype
 ):
-    page, upload = upload_and_read(client, name, entity_docx(doctype))
+    page, upload = upload_and_read(client, name, entity_docx(RESOLUTION_LINES, doctype=doctype))
 
     assert_refused_cleanly(page, upload, media, "declares XML entities")
     assert "root:" not in page.content.decode()
 
 
 def test_a_damaged_word_file_is_refused_in_words(client, librarian, media):
-    data = word_file({"word/document.xml": b"<w:document><w:body><w:p>cut here"})
+    data = word_file(RESOLUTION_LINES, parts={"word/document.xml": b"<w:document><w:body><w:p>cut"})
 
     page, upload = upload_and_read(client, "damaged.docx", data)
 
@@ -266,7 +197,7 @@ def test_a_damaged_word_file_is_refused_in_words(client, librarian, media):
 
 
 def test_an_encrypted_pdf_is_refused_as_password_protected(client, librarian, media):
-    page, upload = upload_and_read(client, "secret.pdf", encrypted_pdf())
+    page, upload = upload_and_read(client, "secret.pdf", encrypted_pdf(RESOLUTION_LINES))
 
     assert_refused_cleanly(page, upload, media, "the PDF is password-protected")
 
