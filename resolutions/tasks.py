@@ -5,8 +5,11 @@
 
 from __future__ import annotations
 
+from asgiref.sync import sync_to_async
 from django.db import close_old_connections, connections
+from procrastinate import JobContext
 from procrastinate.contrib.django import app
+from procrastinate.jobs import Status
 
 from .staff import uploads
 
@@ -25,9 +28,17 @@ def parse_upload(upload_id: int) -> None:
 
 
 @app.periodic(cron="* * * * *")
-@app.task(name="fail_interrupted_uploads", queue=UPLOADS_QUEUE, pass_context=False)
-def fail_interrupted_uploads(timestamp: int) -> None:
-    """Every minute: uploads whose worker died mid-file are marked failed with the reason."""
+@app.task(name="fail_interrupted_uploads", queue=UPLOADS_QUEUE, pass_context=True)
+async def fail_interrupted_uploads(context: JobContext, timestamp: int) -> None:
+    """Every minute: uploads whose worker died mid-file are marked failed with the reason, and
+    their jobs, left `doing` by that worker (no heartbeat), are closed as failed."""
+    manager = context.app.job_manager
+    for job in await manager.get_stalled_jobs(task_name=parse_upload.name):
+        await manager.finish_job(job, status=Status.FAILED, delete_job=False)
+    await sync_to_async(fail_uploads_and_close)()
+
+
+def fail_uploads_and_close() -> None:
     try:
         uploads.fail_interrupted_uploads()
     finally:

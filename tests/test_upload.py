@@ -330,3 +330,20 @@ def test_a_post_without_a_file_is_refused_and_records_nothing(client, uploader, 
     assert "This field is required" in page.content.decode()
     assert not IngestRun.objects.exists()
     assert not Document.objects.exists()
+
+
+def test_an_upload_waiting_for_the_worker_is_not_closed_by_the_ingest_recovery(client, uploader):
+    from resolutions.ingest_recovery import close_interrupted_runs
+    from resolutions.models import IngestRun
+
+    response = client.post(
+        reverse("staff:upload"),
+        {"files": [SimpleUploadedFile(SMUGGLING.name, SMUGGLING.read_bytes())]},
+    )
+    waiting = client.get(response["Location"]).content.decode()
+
+    assert close_interrupted_runs() == []
+    assert "Waiting" in waiting and 'http-equiv="refresh"' in waiting
+    run_upload_jobs()
+    run = IngestRun.objects.get()
+    assert not run.interrupted and run.finished_at is not None

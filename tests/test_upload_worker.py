@@ -19,11 +19,14 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
+from procrastinate.contrib.django.models import ProcrastinateJob
 from test_upload import RESOLUTION_LINES, SMUGGLING, make_user, stored_files
+from upload_worker import run_upload_jobs
 
 from resolutions.models import Document, IngestRun, Upload
 from resolutions.roles import LIBRARIANS
 from resolutions.staff.uploads import INTERRUPTED
+from resolutions.tasks import fail_interrupted_uploads
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -139,11 +142,20 @@ def test_a_worker_killed_mid_file_leaves_it_failed_with_the_reason(
     worker.send_signal(signal.SIGKILL)
     worker.wait(10)
     child.wait(10)  # the parsing process dies with its worker (no orphan left parsing)
+    # A minute on, the dead worker's heartbeat is stale and the periodic job clears up.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE procrastinate_workers SET last_heartbeat = now() - '1 hour'::interval"
+        )
+    fail_interrupted_uploads.defer(timestamp=int(time.time()))
+    run_upload_jobs()
 
-    page = client.get(batch).content.decode()
     upload = Upload.objects.get()
     assert upload.state == Upload.State.FAILED
     assert upload.message == INTERRUPTED
+    job = ProcrastinateJob.objects.get(task_name="parse_upload")
+    assert job.status == "failed"  # no longer `doing` for a worker that is gone
+    page = client.get(batch).content.decode()
     assert "Not added: the worker reading this file stopped" in page
     assert not Document.objects.exists()
     assert stored_files(media) == []
