@@ -27,6 +27,8 @@ from pathlib import Path
 
 MEGABYTE = 1024 * 1024
 POLL_SECONDS = 0.05
+# The end of the child's standard error kept for the worker's log.
+LOG_TAIL_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -61,17 +63,22 @@ def parse_in_child(
             "parent": os.getpid(),
         }
     )
-    with open(path, "rb") as source, tempfile.TemporaryFile() as output:
+    # Files, not pipes: a child that writes much (a parser's warnings) never blocks on a reader.
+    with (
+        open(path, "rb") as source,
+        tempfile.TemporaryFile() as output,
+        tempfile.TemporaryFile() as log,
+    ):
         child = subprocess.Popen(
             [sys.executable, "-m", "resolutions.parse_sandbox", arguments],
             stdin=source,
             stdout=output,
-            stderr=subprocess.PIPE,
+            stderr=log,
             cwd=Path(__file__).resolve().parent.parent,
         )
         status, peak, timed_out = wait_with_deadline(child.pid, started + sandbox.seconds)
-        errors = child.stderr.read().decode(errors="replace") if child.stderr else ""
-        child.stderr.close()
+        log.seek(max(0, log.seek(0, os.SEEK_END) - LOG_TAIL_BYTES))
+        errors = log.read().decode(errors="replace")
         child.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.monotonic() - started
         if timed_out:

@@ -320,3 +320,25 @@ def test_a_docx_made_by_word_still_reads_under_the_limits(client, librarian):
 
     assert page.status_code == 302
     assert upload.state == Upload.State.DONE and upload.document is not None
+
+
+def test_a_worker_failure_on_one_file_fails_it_in_words_and_the_batch_goes_on(
+    client, librarian, media
+):
+    files = [
+        SimpleUploadedFile("lost.txt", "\n".join(RESOLUTION_LINES).encode()),
+        SimpleUploadedFile("fine.docx", docx_bytes(RESOLUTION_LINES)),
+    ]
+    response = client.post(reverse("staff:upload"), {"files": files})
+    lost = Upload.objects.get(filename="lost.txt")
+    (media / lost.stored_name).unlink()  # its waiting copy vanished (a disk fault)
+
+    run_upload_jobs()
+
+    lost.refresh_from_db()
+    assert lost.state == Upload.State.FAILED
+    assert lost.message.startswith("the file could not be read: the worker failed on it")
+    assert Upload.objects.get(filename="fine.docx").state == Upload.State.DONE
+    assert (
+        "Not added: the file could not be read" in client.get(response["Location"]).content.decode()
+    )

@@ -9,6 +9,7 @@ marks it failed. Layers: parsing <- ingest <- this module <- tasks and views.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Iterable
 from pathlib import PurePath
@@ -25,9 +26,14 @@ from ..parsing import ParseError
 from ..parsing.limits import ParseLimits
 from .services import StaffActionError, ingest_upload
 
+logger = logging.getLogger(__name__)
+
 INCOMING_FOLDER = "incoming"
 # The first key of the advisory locks a worker holds while it reads an upload (the second: its id).
 UPLOAD_LOCK_NAMESPACE = 0x1A7F
+WORKER_FAILED = (
+    "the file could not be read: the worker failed on it (see its log); nothing was added"
+)
 INTERRUPTED = (
     "the worker reading this file stopped before it finished (it was killed or restarted);"
     " nothing was added: upload it again"
@@ -93,6 +99,10 @@ def process_upload(upload_id: int) -> Upload | None:
         upload = Upload.objects.select_related("run", "user").get(pk=upload_id)
         try:
             read_and_ingest(upload)
+        except Exception:  # the batch goes on; the traceback goes to the worker's log
+            logger.exception("upload %s (%s) failed", upload.pk, upload.filename)
+            result = ingest.IngestResult(IngestOutcome.FAILED, message=WORKER_FAILED)
+            finish(upload, None, result)
         finally:
             discard_incoming(upload)
             finish_batch_if_done(upload.run)
@@ -127,11 +137,10 @@ def read_and_ingest(upload: Upload) -> None:
     finish(upload, source, result)
 
 
-def finish(upload: Upload, source: ingest.IngestSource, result: ingest.IngestResult) -> None:
+def finish(upload: Upload, source: ingest.IngestSource | None, result: ingest.IngestResult) -> None:
     """Record the outcome on the upload and in its batch's ingest run."""
-    ingest.record_result(
-        upload.run, source_name=upload.filename, checksum=source.checksum, result=result
-    )
+    checksum = source.checksum if source else ""
+    ingest.record_result(upload.run, source_name=upload.filename, checksum=checksum, result=result)
     upload.state = (
         Upload.State.FAILED if result.outcome == IngestOutcome.FAILED else Upload.State.DONE
     )
