@@ -14,7 +14,7 @@ from django.utils.html import escape
 from upload_worker import run_upload_jobs
 
 from resolutions.benchmark.hostile_files import text_pdf
-from resolutions.models import Document, IngestFileResult, Paragraph
+from resolutions.models import Document, IngestFileResult, IngestRun, Paragraph
 from resolutions.roles import LIBRARIANS, UPLOADERS, ensure_roles
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -323,8 +323,6 @@ def test_a_librarian_replaces_contents_and_keeps_corrected_metadata(client, libr
 
 
 def test_a_post_without_a_file_is_refused_and_records_nothing(client, uploader, media):
-    from resolutions.models import IngestRun
-
     page = client.post(reverse("staff:upload"), {})
     assert page.status_code == 400
     assert "This field is required" in page.content.decode()
@@ -334,7 +332,6 @@ def test_a_post_without_a_file_is_refused_and_records_nothing(client, uploader, 
 
 def test_an_upload_waiting_for_the_worker_is_not_closed_by_the_ingest_recovery(client, uploader):
     from resolutions.ingest_recovery import close_interrupted_runs
-    from resolutions.models import IngestRun
 
     response = client.post(
         reverse("staff:upload"),
@@ -347,3 +344,18 @@ def test_an_upload_waiting_for_the_worker_is_not_closed_by_the_ingest_recovery(c
     run_upload_jobs()
     run = IngestRun.objects.get()
     assert not run.interrupted and run.finished_at is not None
+
+
+def test_the_staff_home_links_to_the_latest_uploads_with_their_state(client, uploader):
+    upload(client, ("blank.txt", b"   \n\n  ...  \n"), (SMUGGLING.name, SMUGGLING.read_bytes()))
+    pending = [SimpleUploadedFile("later.txt", SMUGGLING.read_bytes())]
+    client.post(reverse("staff:upload"), {"files": pending})
+
+    html = client.get(reverse("staff:home")).content.decode()
+
+    first, second = IngestRun.objects.order_by("started_at")
+    assert reverse("staff:upload_batch", args=[first.pk]) in html
+    assert "2 files</a>, 1 not added" in html
+    assert "1 file</a>, 1 being read" in html
+    newest_first = reverse("staff:upload_batch", args=[second.pk])
+    assert html.index(newest_first) < html.index(reverse("staff:upload_batch", args=[first.pk]))

@@ -44,6 +44,7 @@ HISTORY_MODELS = {
     "sponsorship": Sponsorship,
 }
 PAGE_SIZE = 50
+RECENT_BATCHES = 5  # upload batches listed on the staff home page
 REFRESH_SECONDS = 2  # how often an upload's page reloads while its files are being read
 HISTORY_LIMIT = 200  # records shown per object, and per kind of part on a document's page
 STAFF_PERMISSIONS = ("resolutions.add_document", "resolutions.change_document", "auth.view_user")
@@ -103,8 +104,8 @@ def home(request: HttpRequest) -> HttpResponse:
     """What this staff member can do, and their latest uploads."""
     if not any(request.user.has_perm(perm) for perm in STAFF_PERMISSIONS):
         raise PermissionDenied
-    uploads = Document.objects.filter(uploaded_by=request.user).select_related("body")[:20]
-    context = {"uploads": uploads}
+    documents = Document.objects.filter(uploaded_by=request.user).select_related("body")[:20]
+    context = {"uploads": documents, "batches": recent_batches(request.user)}
     if is_librarian(request.user):
         context["drafts"] = Document.objects.filter(status=Document.Status.DRAFT).count()
         context["unresolved"] = services.unresolved_references().count()
@@ -112,6 +113,20 @@ def home(request: HttpRequest) -> HttpResponse:
             status=DocumentTopic.Status.SUGGESTED
         ).count()
     return render(request, "staff/home.html", context)
+
+
+def recent_batches(user) -> QuerySet[IngestRun]:
+    """A user's latest uploads, with how many files each has, waiting and not added."""
+    pending = [Upload.State.QUEUED, Upload.State.RUNNING]
+    return (
+        IngestRun.objects.filter(user=user, uploads__isnull=False)
+        .annotate(
+            files=Count("uploads", distinct=True),
+            pending=Count("uploads", filter=Q(uploads__state__in=pending), distinct=True),
+            failed=Count("uploads", filter=Q(uploads__state=Upload.State.FAILED), distinct=True),
+        )
+        .order_by("-started_at")[:RECENT_BATCHES]
+    )
 
 
 @requires("resolutions.add_document")
