@@ -359,3 +359,14 @@ def test_the_staff_home_links_to_the_latest_uploads_with_their_state(client, upl
     assert "1 file</a>, 1 being read" in html
     newest_first = reverse("staff:upload_batch", args=[second.pk])
     assert html.index(newest_first) < html.index(reverse("staff:upload_batch", args=[first.pk]))
+
+
+def test_the_admin_shows_an_upload_batch_with_each_file_and_its_cost(admin_client, settings):
+    upload(admin_client, ("blank.txt", b"   \n\n  ...  \n"))
+    run = IngestRun.objects.get()
+
+    html = admin_client.get(reverse("admin:resolutions_ingestrun_change", args=[run.pk]))
+
+    assert html.status_code == 200
+    text = html.content.decode()
+    assert "blank.txt" in text and "Not added" in text
