@@ -24,6 +24,11 @@ import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .parsing.limits import ParseLimits
+    from .parsing.types import ParsedDocument
 
 MEGABYTE = 1024 * 1024
 POLL_SECONDS = 0.05
@@ -43,16 +48,16 @@ class SandboxLimits:
 class SandboxOutcome:
     """A parsed document, or the reason there is none; with what the child cost."""
 
-    parsed: object | None
+    parsed: ParsedDocument | None
     message: str
     seconds: float
     peak_memory_kb: int
 
 
 def parse_in_child(
-    path: Path, *, filename: str, limits: object, sandbox: SandboxLimits
+    path: Path, *, filename: str, limits: ParseLimits, sandbox: SandboxLimits
 ) -> SandboxOutcome:
-    """Parse the file at `path` in a child process within `limits` (a ParseLimits) and `sandbox`."""
+    """Parse the file at `path` in a child process within `limits` and `sandbox`."""
     started = time.monotonic()
     arguments = json.dumps(
         {
@@ -82,8 +87,7 @@ def parse_in_child(
         child.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.monotonic() - started
         if timed_out:
-            message = f"reading the file took longer than {sandbox.seconds:g} seconds"
-            return SandboxOutcome(None, message, seconds, peak)
+            return SandboxOutcome(None, too_slow(sandbox), seconds, peak)
         output.seek(0)
         payload = output.read()
     if child.returncode == 0 and payload:
@@ -92,14 +96,20 @@ def parse_in_child(
         if kind == "parsed":
             return SandboxOutcome(value, "", seconds, peak)
         return SandboxOutcome(None, value, seconds, peak)
-    if child.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
-        message = f"reading the file took longer than {sandbox.seconds:g} seconds"
+    if child.returncode == -signal.SIGXCPU:
+        message = too_slow(sandbox)
+    elif child.returncode == -signal.SIGKILL:
+        message = "reading the file was stopped by the system (out of memory?)"
     elif "MemoryError" in errors:
         message = f"reading the file needs more than {sandbox.memory_mb} MB of memory"
     else:
         sys.stderr.write(errors)
         message = "the file could not be read: the parser stopped on its content"
     return SandboxOutcome(None, message, seconds, peak)
+
+
+def too_slow(sandbox: SandboxLimits) -> str:
+    return f"reading the file took longer than {sandbox.seconds:g} seconds"
 
 
 def wait_with_deadline(pid: int, deadline: float) -> tuple[int, int, bool]:

@@ -342,3 +342,19 @@ def test_a_worker_failure_on_one_file_fails_it_in_words_and_the_batch_goes_on(
     assert (
         "Not added: the file could not be read" in client.get(response["Location"]).content.decode()
     )
+
+
+def test_a_file_that_cannot_be_stored_is_refused_in_words_with_nothing_queued(
+    client, librarian, settings, tmp_path
+):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the media folder should be")
+    settings.MEDIA_ROOT = blocker / "media"
+
+    response = post(client, "fine.docx", docx_bytes(RESOLUTION_LINES))
+
+    assert response.status_code == 503
+    assert "fine.docx could not be stored (Not a directory); nothing was uploaded." in (
+        response.content.decode()
+    )
+    assert not Upload.objects.exists()

@@ -51,7 +51,7 @@ def queue_uploads(files: Iterable, *, user, may_replace: bool) -> IngestRun:
                 started_by=f"upload by {user.get_username()}"[:150], user=user
             )
             for file in files:
-                name = default_storage.save(f"{INCOMING_FOLDER}/{uuid.uuid4().hex}", file)
+                name = store_incoming(file)
                 stored.append(name)
                 upload = Upload.objects.create(
                     run=run,
@@ -67,6 +67,22 @@ def queue_uploads(files: Iterable, *, user, may_replace: bool) -> IngestRun:
             default_storage.delete(name)
         raise
     return run
+
+
+class UploadNotStored(Exception):
+    """A file could not be written to storage (disk full, permissions): nothing was queued."""
+
+
+def store_incoming(file) -> str:
+    """Save an uploaded file under a generated name; its storage name."""
+    try:
+        return default_storage.save(f"{INCOMING_FOLDER}/{uuid.uuid4().hex}", file)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        name = PurePath(file.name).name
+        raise UploadNotStored(
+            f"{name} could not be stored ({reason}); nothing was uploaded."
+        ) from error
 
 
 def parse_limits() -> ParseLimits:

@@ -135,14 +135,21 @@ def upload(request: HttpRequest) -> HttpResponse:
     """Upload one or many files; each is queued for a worker to parse into a draft to review."""
     bound = request.method == "POST"
     form = forms.UploadForm(request.POST if bound else None, request.FILES if bound else None)
+    status = 200
     if bound and form.is_valid():
-        run = uploads.queue_uploads(
-            form.cleaned_data["files"],
-            user=request.user,
-            may_replace=is_librarian(request.user),
-        )
-        return redirect("staff:upload_batch", pk=run.pk)
-    status = 400 if form.errors else 200
+        try:
+            run = uploads.queue_uploads(
+                form.cleaned_data["files"],
+                user=request.user,
+                may_replace=is_librarian(request.user),
+            )
+        except uploads.UploadNotStored as error:
+            form.add_error(None, str(error))
+            status = 503
+        else:
+            return redirect("staff:upload_batch", pk=run.pk)
+    elif form.errors:
+        status = 400
     return render(
         request,
         "staff/upload.html",
