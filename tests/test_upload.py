@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 from pathlib import Path
 
 import docx
@@ -10,11 +11,12 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from upload_worker import run_upload_jobs
 
 from resolutions.benchmark.hostile_files import text_pdf
-from resolutions.models import Document, IngestFileResult, IngestRun, Paragraph
+from resolutions.models import Document, IngestFileResult, IngestRun, Paragraph, Upload
 from resolutions.roles import LIBRARIANS, UPLOADERS, ensure_roles
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -370,3 +372,13 @@ def test_the_admin_shows_an_upload_batch_with_each_file_and_its_cost(admin_clien
     assert html.status_code == 200
     text = html.content.decode()
     assert "blank.txt" in text and "Not added" in text
+
+
+def test_a_file_no_worker_takes_is_reported_after_two_minutes(client, uploader):
+    payload = [SimpleUploadedFile(SMUGGLING.name, SMUGGLING.read_bytes())]
+    batch = client.post(reverse("staff:upload"), {"files": payload})["Location"]
+    assert "may not be running" not in client.get(batch).content.decode()
+
+    Upload.objects.update(queued_at=timezone.now() - timedelta(minutes=3))
+
+    assert "the upload worker may not be running" in client.get(batch).content.decode()

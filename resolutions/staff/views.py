@@ -6,6 +6,7 @@ Anonymous visitors are sent to sign in; signed-in users without the permission g
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from functools import wraps
 
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.db.models import Count, Model, OuterRef, Q, QuerySet, Subquery
 from django.forms import ModelForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ..filters import DocumentFilter
@@ -45,7 +47,11 @@ HISTORY_MODELS = {
 }
 PAGE_SIZE = 50
 RECENT_BATCHES = 5  # upload batches listed on the staff home page
-REFRESH_SECONDS = 2  # how often an upload's page reloads while its files are being read
+REFRESH_SECONDS = 2
+# A file waiting longer than this for a worker: the page says no worker may be running.
+WORKER_WAIT_WARNING = timedelta(
+    minutes=2
+)  # how often an upload's page reloads while its files are being read
 HISTORY_LIMIT = 200  # records shown per object, and per kind of part on a document's page
 STAFF_PERMISSIONS = ("resolutions.add_document", "resolutions.change_document", "auth.view_user")
 
@@ -176,7 +182,15 @@ def upload_batch(request: HttpRequest, pk: int) -> HttpResponse:
     if len(files) == 1 and files[0].state == Upload.State.DONE and files[0].document:
         return redirect("staff:review", pk=files[0].document.pk)
     pending = any(file.pending for file in files)
-    context = {"run": run, "files": files, "pending": pending, "refresh_seconds": REFRESH_SECONDS}
+    waited = timezone.now() - WORKER_WAIT_WARNING
+    unattended = any(f.state == Upload.State.QUEUED and f.queued_at < waited for f in files)
+    context = {
+        "run": run,
+        "files": files,
+        "pending": pending,
+        "unattended": unattended,
+        "refresh_seconds": REFRESH_SECONDS,
+    }
     return render(request, "staff/upload_results.html", context)
 
 
