@@ -1,4 +1,5 @@
-# The archive's production image: the app under gunicorn, static files served by whitenoise.
+# The archive's production image: the app under gunicorn, static files served by whitenoise;
+# the same image runs the upload worker (`python manage.py procrastinate worker`, docker-compose.yml).
 
 # The dependencies exactly as uv.lock pins them, without the dev and local extras (no test tools,
 # no embedded PostgreSQL: production has its own server), in a virtual environment of their own.

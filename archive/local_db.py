@@ -1,6 +1,7 @@
 """Run a command against PostgreSQL: `DATABASE_URL` when set, else an embedded server.
 
     python -m archive.local_db serve          # migrate, load samples, runserver 127.0.0.1:8000
+                                              # and the upload worker beside it
     python -m archive.local_db test [ARGS]    # migrate check, then pytest ARGS
     python -m archive.local_db exec CMD ...   # any command, with DATABASE_URL exported
 
@@ -25,6 +26,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,6 +39,7 @@ SERVE_LOCK = "serve.lock"
 DATABASE_NAME = "archive"
 SERVE_ADDRESS = os.environ.get("ARCHIVE_ADDRESS", "127.0.0.1:8000")
 SAMPLES_DIR = PROJECT_DIR / "samples"
+CHILD_POLL_SECONDS = 0.2
 # Server settings for the archive's queries (docs/performance.md; the same values are passed to
 # docker-compose's postgres service). shared_buffers takes effect at the server's next start.
 SERVER_SETTINGS = {
@@ -229,16 +232,36 @@ def serve_lock(pgdata: Path = PGDATA) -> Iterator[None]:
 
 def run_child(command: list[str], *, env: dict[str, str]) -> int:
     """Run a child process to the end; on our own exit, stop it first."""
-    child = subprocess.Popen(command, env=env, cwd=PROJECT_DIR, preexec_fn=die_with_parent)
+    return run_children([command], env=env)
+
+
+def run_children(commands: list[list[str]], *, env: dict[str, str]) -> int:
+    """Run child processes side by side until one ends (its exit code is returned); then, or on
+    our own exit, stop the others."""
+    children: list[subprocess.Popen] = []
     try:
-        return child.wait()
+        for command in commands:
+            children.append(
+                subprocess.Popen(command, env=env, cwd=PROJECT_DIR, preexec_fn=die_with_parent)
+            )
+        while True:
+            for child in children:
+                if (code := child.poll()) is not None:
+                    return code
+            time.sleep(CHILD_POLL_SECONDS)
     finally:
-        if child.poll() is None:
-            child.terminate()
-            try:
-                child.wait(10)
-            except subprocess.TimeoutExpired:
-                child.kill()
+        for child in children:
+            stop_child(child)
+
+
+def stop_child(child: subprocess.Popen) -> None:
+    """Terminate a child that still runs; kill it if it has not stopped within 10 s."""
+    if child.poll() is None:
+        child.terminate()
+        try:
+            child.wait(10)
+        except subprocess.TimeoutExpired:
+            child.kill()
 
 
 def manage(*args: str) -> list[str]:
@@ -253,7 +276,9 @@ def command_serve(env: dict[str, str]) -> int:
         if code := run_child(step, env=env):
             return code
     print(f"\nThe archive is at http://{SERVE_ADDRESS}/  (Ctrl-C to stop)\n", flush=True)
-    return run_child(manage("runserver", SERVE_ADDRESS, "--noreload"), env=env)
+    # The web server, and the worker that parses uploads (resolutions/tasks.py).
+    server = manage("runserver", SERVE_ADDRESS, "--noreload")
+    return run_children([server, manage("procrastinate", "worker")], env=env)
 
 
 def command_test(env: dict[str, str], args: list[str]) -> int:

@@ -124,6 +124,8 @@ INSTALLED_APPS = [
     "axes",
     # django-ninja: its templates and static files (Swagger UI) for the API docs.
     "ninja",
+    # procrastinate: the task queue's tables (its migrations) and `manage.py procrastinate worker`.
+    "procrastinate.contrib.django",
     "resolutions",
     "resolutions.catalogue",
     "resolutions.lineage",
@@ -249,6 +251,24 @@ LOGOUT_REDIRECT_URL = "resolutions:home"
 MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# A file over MAX_UPLOAD_BYTES is cut off as it arrives, never held whole (docs/ingest.md).
+FILE_UPLOAD_HANDLERS = [
+    "resolutions.staff.upload_handlers.SizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# What one uploaded file may cost to read (docs/ingest.md, "Limits"); over any, it is refused.
+MAX_UNZIPPED_BYTES = int(os.environ.get("MAX_UNZIPPED_BYTES", str(100 * 1024 * 1024)))
+MAX_COMPRESSION_RATIO = int(os.environ.get("MAX_COMPRESSION_RATIO", "100"))
+MAX_PDF_PAGES = int(os.environ.get("MAX_PDF_PAGES", "1000"))
+MAX_PARAGRAPHS = int(os.environ.get("MAX_PARAGRAPHS", "10000"))
+MAX_DOCUMENT_CHARACTERS = int(os.environ.get("MAX_DOCUMENT_CHARACTERS", "5000000"))
+# The worker parses each file in a child process with these ceilings.
+PARSE_TIME_LIMIT_SECONDS = float(os.environ.get("PARSE_TIME_LIMIT_SECONDS", "120"))
+PARSE_MEMORY_LIMIT_MB = int(os.environ.get("PARSE_MEMORY_LIMIT_MB", "1024"))
+# Uploads are parsed by `manage.py procrastinate worker` (resolutions/tasks.py); jobs that
+# finished are deleted, failed ones kept for inspection in the admin.
+PROCRASTINATE_WORKER_DEFAULTS = {"delete_jobs": "successful"}
 
 # Security: production (DEBUG off) sits behind HTTPS.
 SESSION_COOKIE_HTTPONLY = True

@@ -15,6 +15,7 @@ from .models import (
     Reference,
     Sponsorship,
     Topic,
+    Upload,
 )
 from .staff.services import publish_document, withdraw_document
 
@@ -120,8 +121,21 @@ class IngestFileResultInline(admin.TabularInline):
     can_delete = False
 
 
+class UploadInline(admin.TabularInline):
+    """An upload batch's files as the worker left them (state, reason, cost of parsing)."""
+
+    model = Upload
+    extra = 0
+    fields = ["filename", "size", "state", "message", "document", "parse_seconds", "peak_memory_kb"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(IngestRun)
 class IngestRunAdmin(admin.ModelAdmin):
     list_display = ["pk", "started_by", "started_at", "finished_at"]
     readonly_fields = ["started_by", "user", "started_at", "finished_at"]
-    inlines = [IngestFileResultInline]
+    inlines = [UploadInline, IngestFileResultInline]

@@ -48,11 +48,11 @@ def held_run_ids() -> set[int]:
 def close_interrupted_runs() -> list[int]:
     """Mark open runs whose process is gone as interrupted and finished; return their ids."""
     held = held_run_ids()
-    stale = [
-        pk
-        for pk in IngestRun.objects.filter(finished_at__isnull=True).values_list("pk", flat=True)
-        if pk not in held
-    ]
+    # An upload batch is open while a worker has its files queued (resolutions/staff/uploads.py).
+    open_runs = IngestRun.objects.filter(finished_at__isnull=True).exclude(
+        uploads__state__in=["queued", "running"]
+    )
+    stale = [pk for pk in open_runs.values_list("pk", flat=True) if pk not in held]
     IngestRun.objects.filter(pk__in=stale).update(interrupted=True, finished_at=timezone.now())
     return stale
 

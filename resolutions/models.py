@@ -544,3 +544,57 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class Upload(models.Model):
+    """One file a staff member uploaded: queued, parsed by a worker, and what became of it.
+
+    The file waits under a generated name (`incoming/<uuid>`), never the name it came with, until
+    a worker has parsed it; its batch is the upload's ingest run.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Waiting"
+        RUNNING = "running", "Being read"
+        DONE = "done", "Done"
+        FAILED = "failed", "Not added"
+
+    run = models.ForeignKey(IngestRun, on_delete=models.CASCADE, related_name="uploads")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    filename = models.CharField(max_length=255, help_text="The name it was uploaded with.")
+    stored_name = models.CharField(max_length=100, blank=True, help_text="Until it is parsed.")
+    size = models.BigIntegerField()
+    may_replace = models.BooleanField(
+        default=False, help_text="Its uploader may replace a document already in the archive."
+    )
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    outcome = models.CharField(max_length=10, choices=IngestOutcome.choices, blank=True)
+    message = models.TextField(blank=True)
+    document = models.ForeignKey(
+        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="uploads"
+    )
+    queued_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    parse_seconds = models.FloatField(null=True, blank=True)
+    peak_memory_kb = models.PositiveIntegerField(
+        null=True, blank=True, help_text="The parsing process's peak resident memory."
+    )
+
+    class Meta:
+        ordering = ["run", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=["queued", "running", "done", "failed"]),
+                name="upload_state_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.filename}: {self.state}"
+
+    @property
+    def pending(self) -> bool:
+        return self.state in (self.State.QUEUED, self.State.RUNNING)

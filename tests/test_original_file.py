@@ -10,12 +10,14 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import clear_url_caches, reverse
+from upload_worker import run_upload_jobs
 
 import archive.urls
 from resolutions.models import Document
 from resolutions.roles import LIBRARIANS, ROLES, ensure_roles
 
-pytestmark = pytest.mark.django_db
+# Transactional: the upload worker reads the queued files over its own connections.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 TESTS = Path(__file__).resolve().parent
 WEB_PAGE = TESTS / "parsing" / "documents" / "ga_69_196_webpage.html"
@@ -49,6 +51,7 @@ def librarian(client, settings, tmp_path) -> User:
 def publish_upload(client, name: str, data: bytes) -> Document:
     """Upload one file as staff, publish the draft it became."""
     client.post(reverse("staff:upload"), {"files": [SimpleUploadedFile(name, data)]})
+    run_upload_jobs()
     document = Document.objects.get(original_filename=name)
     client.post(reverse("staff:publish", args=[document.pk]))
     document.refresh_from_db()

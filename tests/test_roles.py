@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
-from resolutions.models import Country, Document, DocumentTopic, Reference, Topic
+from resolutions.models import Country, Document, DocumentTopic, IngestRun, Reference, Topic
 from resolutions.roles import (
     ADMINISTRATORS,
     LIBRARIANS,
@@ -44,6 +44,10 @@ class Address:
 ADDRESSES = [
     Address("staff:home", allowed=frozenset(STAFF)),
     Address("staff:upload", allowed=frozenset(ADDERS)),
+    Address("staff:upload_batch", ("own_batch",), allowed=frozenset(ADDERS)),
+    Address(
+        "staff:upload_batch", ("other_batch",), allowed=frozenset(CURATORS), uploader_refused=404
+    ),
     Address("staff:documents", allowed=frozenset(ADDERS)),
     Address("staff:review", ("own_draft",), allowed=frozenset(ADDERS)),
     Address("staff:review", ("other_draft",), allowed=frozenset(CURATORS), uploader_refused=404),
@@ -110,6 +114,8 @@ def world(make_document, make_paragraph):
     reference = Reference.objects.create(
         citing_document=own, ref_type="resolution", cited_key="A/RES/1/1"
     )
+    own_batch = IngestRun.objects.create(started_by="upload by owner", user=uploader)
+    other_batch = IngestRun.objects.create(started_by="upload by someone-else", user=someone)
     gone = make_document()
     gone_pk = gone.pk
     gone.delete()
@@ -123,6 +129,8 @@ def world(make_document, make_paragraph):
         "link": link.pk,
         "reference": reference.pk,
         "deleted": gone_pk,
+        "own_batch": own_batch.pk,
+        "other_batch": other_batch.pk,
     }
 
 

@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from upload_worker import run_upload_jobs
 
 from resolutions.models import Document, Paragraph
 from resolutions.roles import LIBRARIANS, ROLES, ensure_roles
@@ -144,10 +145,12 @@ def test_session_and_csrf_cookies_are_secure_in_production():
     assert out.stdout.split() == ["True", "True", "True"]
 
 
+@pytest.mark.django_db(transaction=True)  # the upload worker reads it over its own connection
 def test_markup_in_an_uploaded_document_is_inert_everywhere(client, librarian, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     upload = SimpleUploadedFile("hostile.docx", hostile_docx())
     client.post(reverse("staff:upload"), {"files": [upload]})
+    run_upload_jobs()
     document = Document.objects.get()
     assert Paragraph.objects.filter(text__contains="<script>").exists()
     data = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 from pathlib import Path
 
 import docx
@@ -10,16 +11,20 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
+from resolutions.benchmark.hostile_files import text_pdf
+from upload_worker import run_upload_jobs
 
-from resolutions.models import Document, IngestFileResult, Paragraph
+from resolutions.models import Document, IngestFileResult, IngestRun, Paragraph, Upload
 from resolutions.roles import LIBRARIANS, UPLOADERS, ensure_roles
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SMUGGLING = SAMPLES / "000_8fb7f1ffc4a6eb9c.txt"  # E/RES/2014/23
 DRAFT_WITH_SPONSORS = SAMPLES / "003_45a9d6b8d03db242.txt"
 
-pytestmark = pytest.mark.django_db
+# Transactional: the worker reads the queued uploads over its own connections.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 RESOLUTION_LINES = [
     "Economic and Social Council",
@@ -55,38 +60,8 @@ def docx_bytes(lines: list[str]) -> bytes:
 
 
 def pdf_bytes(lines: list[str]) -> bytes:
-    """A real one-page PDF with the lines as text (Helvetica), built by hand."""
-
-    def escape(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-    ops = ["BT", "/F1 9 Tf", "11 TL", "40 800 Td"]
-    for line in lines:
-        ops.append(f"({escape(line)}) Tj T*")
-    ops.append("ET")
-    stream = "\n".join(ops).encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    """A real one-page PDF with the lines as text."""
+    return text_pdf(lines)
 
 
 @pytest.fixture(autouse=True)
@@ -109,9 +84,14 @@ def librarian(client):
     return user
 
 
-def upload(client, *files: tuple[str, bytes], follow: bool = False):
+def upload(client, *files: tuple[str, bytes]):
+    """Post the files, let a worker read them; the upload's page (or the refused form)."""
     payload = [SimpleUploadedFile(name, data) for name, data in files]
-    return client.post(reverse("staff:upload"), {"files": payload}, follow=follow)
+    response = client.post(reverse("staff:upload"), {"files": payload})
+    if response.status_code != 302:
+        return response
+    run_upload_jobs()
+    return client.get(response["Location"])
 
 
 def stored_files(media: Path) -> list[Path]:
@@ -345,8 +325,6 @@ def test_a_librarian_replaces_contents_and_keeps_corrected_metadata(client, libr
 
 
 def test_a_post_without_a_file_is_refused_and_records_nothing(client, uploader, media):
-    from resolutions.models import IngestRun
-
     page = client.post(reverse("staff:upload"), {})
     assert page.status_code == 400
     assert "This field is required" in page.content.decode()
@@ -360,3 +338,55 @@ def test_a_utf16_text_file_with_its_byte_order_mark_is_accepted(client, uploader
     document = Document.objects.get(uploaded_by=uploader)
     operative = list(document.paragraphs.filter(kind="operative").values_list("number", "verb"))
     assert operative == [("1", "urges"), ("2", "requests")]
+
+
+def test_an_upload_waiting_for_the_worker_is_not_closed_by_the_ingest_recovery(client, uploader):
+    from resolutions.ingest_recovery import close_interrupted_runs
+
+    response = client.post(
+        reverse("staff:upload"),
+        {"files": [SimpleUploadedFile(SMUGGLING.name, SMUGGLING.read_bytes())]},
+    )
+    waiting = client.get(response["Location"]).content.decode()
+
+    assert close_interrupted_runs() == []
+    assert "Waiting" in waiting and 'http-equiv="refresh"' in waiting
+    run_upload_jobs()
+    run = IngestRun.objects.get()
+    assert not run.interrupted and run.finished_at is not None
+
+
+def test_the_staff_home_links_to_the_latest_uploads_with_their_state(client, uploader):
+    upload(client, ("blank.txt", b"   \n\n  ...  \n"), (SMUGGLING.name, SMUGGLING.read_bytes()))
+    pending = [SimpleUploadedFile("later.txt", SMUGGLING.read_bytes())]
+    client.post(reverse("staff:upload"), {"files": pending})
+
+    html = client.get(reverse("staff:home")).content.decode()
+
+    first, second = IngestRun.objects.order_by("started_at")
+    assert reverse("staff:upload_batch", args=[first.pk]) in html
+    assert "2 files</a>, 1 not added" in html
+    assert "1 file</a>, 1 being read" in html
+    newest_first = reverse("staff:upload_batch", args=[second.pk])
+    assert html.index(newest_first) < html.index(reverse("staff:upload_batch", args=[first.pk]))
+
+
+def test_the_admin_shows_an_upload_batch_with_each_file_and_its_cost(admin_client, settings):
+    upload(admin_client, ("blank.txt", b"   \n\n  ...  \n"))
+    run = IngestRun.objects.get()
+
+    html = admin_client.get(reverse("admin:resolutions_ingestrun_change", args=[run.pk]))
+
+    assert html.status_code == 200
+    text = html.content.decode()
+    assert "blank.txt" in text and "Not added" in text
+
+
+def test_a_file_no_worker_takes_is_reported_after_two_minutes(client, uploader):
+    payload = [SimpleUploadedFile(SMUGGLING.name, SMUGGLING.read_bytes())]
+    batch = client.post(reverse("staff:upload"), {"files": payload})["Location"]
+    assert "may not be running" not in client.get(batch).content.decode()
+
+    Upload.objects.update(queued_at=timezone.now() - timedelta(minutes=3))
+
+    assert "the upload worker may not be running" in client.get(batch).content.decode()

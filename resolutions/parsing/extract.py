@@ -227,7 +227,7 @@ def extract_docx(data: bytes) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises several types on damaged files
-        raise ParseError(f"unreadable Word document: {type(error).__name__}") from error
+        raise ParseError("damaged Word file: its document cannot be read") from error
     blocks: list[str] = []
     for item in document.iter_inner_content():  # paragraphs and tables in document order
         if isinstance(item, docx.table.Table):

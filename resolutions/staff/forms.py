@@ -93,6 +93,7 @@ class MultipleFileField(forms.FileField):
         kwargs.setdefault(
             "widget", MultipleFileInput(attrs={"accept": ",".join(FORMATS_BY_SUFFIX)})
         )
+        kwargs.setdefault("allow_empty_file", True)  # `check_upload` refuses it by name
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):

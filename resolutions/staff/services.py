@@ -7,14 +7,15 @@ bypass its signals; those here record their history explicitly.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
-from pathlib import PurePath
+from types import SimpleNamespace
 
 from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from .. import ingest, parsing
@@ -23,7 +24,6 @@ from ..models import (
     Document,
     DocumentTopic,
     IngestOutcome,
-    IngestRun,
     Paragraph,
     Reference,
     Sponsorship,
@@ -71,45 +71,16 @@ def delete_as(obj: models.Model, *, user, reason: str = "") -> None:
 # --- upload ---
 
 
-@dataclass
-class UploadOutcome:
-    """What an upload did with one file."""
+def ingest_upload(
+    parsed: parsing.ParsedDocument, *, source: ingest.IngestSource, user, may_replace: bool
+) -> ingest.IngestResult:
+    """Ingest a parsed upload as a draft of `user`, in one transaction.
 
-    filename: str
-    document: Document | None = None
-    outcome: str = IngestOutcome.FAILED
-    message: str = ""
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return self.document is not None
-
-
-def upload_files(files: Iterable, *, user, may_replace: bool) -> list[UploadOutcome]:
-    """Parse and ingest uploaded files as drafts of `user`, in one ingest run.
-
-    A file that does not parse changes no document. A file whose document is already in the
-    archive replaces its contents only when `may_replace` (librarians); curated fields stay.
+    A file whose document is already in the archive replaces its contents only when
+    `may_replace` (librarians); curated fields stay. Otherwise StaffActionError, nothing kept.
     """
-    run = ingest.start_run(f"upload by {user.get_username()}", user=user)
-    outcomes = [
-        upload_file(upload, user=user, run=run, may_replace=may_replace) for upload in files
-    ]
-    ingest.finish_run(run)
-    return outcomes
-
-
-def upload_file(upload, *, user, run: IngestRun, may_replace: bool) -> UploadOutcome:
-    """Parse one uploaded file, then ingest it as a draft in one transaction."""
-    filename = PurePath(upload.name).name
-    data = b"".join(upload.chunks())
-    source = ingest.IngestSource.from_bytes(data, filename=filename)
-    warnings: list[str] = []
     try:
-        parsed = parsing.parse_file(data, filename=filename)
-        warnings = list(parsed.warnings)
-        with transaction.atomic():
+        with recorded_as(user), transaction.atomic():
             result = ingest.ingest_document(parsed, source=source, user=user)
             document = result.document
             if result.outcome == IngestOutcome.NEW:
@@ -119,23 +90,26 @@ def upload_file(upload, *, user, run: IngestRun, may_replace: bool) -> UploadOut
                     f"already in the archive as {document.label}; ask a librarian to replace it"
                 )
             if result.outcome != IngestOutcome.UNCHANGED:
-                record_contents_history(document, user=user, reason=f"uploaded {filename}")
-    except parsing.ParseError as exc:
-        # The ingest refuses some parsed documents too; its transaction left nothing behind.
-        message = str(exc) or "cannot parse file"
-        record(run, source, ingest.IngestResult(IngestOutcome.FAILED, message=message))
-        return UploadOutcome(filename, message=message, warnings=warnings)
-    except StaffActionError as exc:
+                record_contents_history(document, user=user, reason=f"uploaded {source.filename}")
+    except StaffActionError:
         ingest.delete_unused_original(ingest.original_name(source))
-        record(run, source, ingest.IngestResult(IngestOutcome.FAILED, message=str(exc)))
-        return UploadOutcome(filename, message=str(exc), warnings=warnings)
-    record(run, source, ingest.IngestResult(result.outcome, document, message="\n".join(warnings)))
-    return UploadOutcome(filename, document, result.outcome, warnings=warnings)
+        raise
+    return result
 
 
-def record(run: IngestRun, source: ingest.IngestSource, result: ingest.IngestResult) -> None:
-    """Add one file's outcome to the upload's ingest run."""
-    ingest.record_result(run, source_name=source.filename, checksum=source.checksum, result=result)
+@contextmanager
+def recorded_as(user) -> Iterator[None]:
+    """History records written inside name `user`, as in a request of theirs (for the worker)."""
+    context = HistoricalRecords.context
+    previous = getattr(context, "request", None)
+    context.request = SimpleNamespace(user=user)
+    try:
+        yield
+    finally:
+        if previous is None:
+            del context.request
+        else:
+            context.request = previous
 
 
 def mark_new_upload_draft(document: Document) -> None:

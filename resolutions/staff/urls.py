@@ -9,6 +9,7 @@ app_name = "staff"
 urlpatterns = [
     path("", views.home, name="home"),
     path("upload/", views.upload, name="upload"),
+    path("upload/<int:pk>/", views.upload_batch, name="upload_batch"),
     path("documents/", views.document_list, name="documents"),
     path("documents/deleted/", views.deleted_documents, name="deleted"),
     path("documents/deleted/<int:pk>/restore/", views.restore, name="restore"),

@@ -6,6 +6,7 @@ Anonymous visitors are sent to sign in; signed-in users without the permission g
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from functools import wraps
 
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.db.models import Count, Model, OuterRef, Q, QuerySet, Subquery
 from django.forms import ModelForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ..models import (
@@ -23,13 +25,15 @@ from ..models import (
     Document,
     DocumentTopic,
     IngestFileResult,
+    IngestRun,
     Paragraph,
     Reference,
     Sponsorship,
     Topic,
+    Upload,
 )
 from ..search import matching_document_ids, read_search
-from . import forms, services
+from . import forms, services, uploads
 
 # The models whose history staff can see and revert, by the name used in addresses.
 HISTORY_MODELS = {
@@ -42,6 +46,12 @@ HISTORY_MODELS = {
     "sponsorship": Sponsorship,
 }
 PAGE_SIZE = 50
+RECENT_BATCHES = 5  # upload batches listed on the staff home page
+REFRESH_SECONDS = 2
+# A file waiting longer than this for a worker: the page says no worker may be running.
+WORKER_WAIT_WARNING = timedelta(
+    minutes=2
+)  # how often an upload's page reloads while its files are being read
 HISTORY_LIMIT = 200  # records shown per object, and per kind of part on a document's page
 STAFF_PERMISSIONS = ("resolutions.add_document", "resolutions.change_document", "auth.view_user")
 
@@ -100,8 +110,8 @@ def home(request: HttpRequest) -> HttpResponse:
     """What this staff member can do, and their latest uploads."""
     if not any(request.user.has_perm(perm) for perm in STAFF_PERMISSIONS):
         raise PermissionDenied
-    uploads = Document.objects.filter(uploaded_by=request.user).select_related("body")[:20]
-    context = {"uploads": uploads}
+    documents = Document.objects.filter(uploaded_by=request.user).select_related("body")[:20]
+    context = {"uploads": documents, "batches": recent_batches(request.user)}
     if is_librarian(request.user):
         context["drafts"] = Document.objects.filter(status=Document.Status.DRAFT).count()
         context["unresolved"] = services.unresolved_references().count()
@@ -111,28 +121,77 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "staff/home.html", context)
 
 
+def recent_batches(user) -> QuerySet[IngestRun]:
+    """A user's latest uploads, with how many files each has, waiting and not added."""
+    pending = [Upload.State.QUEUED, Upload.State.RUNNING]
+    return (
+        IngestRun.objects.filter(user=user, uploads__isnull=False)
+        .annotate(
+            files=Count("uploads", distinct=True),
+            pending=Count("uploads", filter=Q(uploads__state__in=pending), distinct=True),
+            failed=Count("uploads", filter=Q(uploads__state=Upload.State.FAILED), distinct=True),
+        )
+        .order_by("-started_at")[:RECENT_BATCHES]
+    )
+
+
 @requires("resolutions.add_document")
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
-    """Upload one or many files; each is parsed and becomes a draft to review."""
+    """Upload one or many files; each is queued for a worker to parse into a draft to review."""
     bound = request.method == "POST"
     form = forms.UploadForm(request.POST if bound else None, request.FILES if bound else None)
+    status = 200
     if bound and form.is_valid():
-        outcomes = services.upload_files(
-            form.cleaned_data["files"],
-            user=request.user,
-            may_replace=is_librarian(request.user),
-        )
-        if len(outcomes) == 1 and outcomes[0].ok:
-            return redirect("staff:review", pk=outcomes[0].document.pk)
-        return render(request, "staff/upload_results.html", {"outcomes": outcomes})
-    status = 400 if form.errors else 200
+        try:
+            run = uploads.queue_uploads(
+                form.cleaned_data["files"],
+                user=request.user,
+                may_replace=is_librarian(request.user),
+            )
+        except uploads.UploadNotStored as error:
+            form.add_error(None, str(error))
+            status = 503
+        else:
+            return redirect("staff:upload_batch", pk=run.pk)
+    elif form.errors:
+        status = 400
     return render(
         request,
         "staff/upload.html",
         {"form": form, "limit": forms.upload_bytes_help()},
         status=status,
     )
+
+
+@requires("resolutions.add_document")
+@require_GET
+def upload_batch(request: HttpRequest, pk: int) -> HttpResponse:
+    """Each file of an upload: waiting, being read, added (with a link to review) or refused.
+
+    The page reloads itself while a file is pending; one file added alone opens its review.
+    """
+    batches = (
+        IngestRun.objects.all()
+        if is_librarian(request.user)
+        else IngestRun.objects.filter(user=request.user)
+    )
+    run = get_object_or_404(batches, pk=pk)
+    uploads.fail_interrupted_uploads()
+    files = list(run.uploads.select_related("document"))
+    if len(files) == 1 and files[0].state == Upload.State.DONE and files[0].document:
+        return redirect("staff:review", pk=files[0].document.pk)
+    pending = any(file.pending for file in files)
+    waited = timezone.now() - WORKER_WAIT_WARNING
+    unattended = any(f.state == Upload.State.QUEUED and f.queued_at < waited for f in files)
+    context = {
+        "run": run,
+        "files": files,
+        "pending": pending,
+        "unattended": unattended,
+        "refresh_seconds": REFRESH_SECONDS,
+    }
+    return render(request, "staff/upload_results.html", context)
 
 
 @requires("resolutions.view_document")

@@ -1,6 +1,6 @@
-"""A librarian in a real browser: signs in, uploads a Word file, reviews it, corrects its title and
-publishes it; an anonymous researcher then finds it by a word of its text. The site's
-Content-Security-Policy is enforced here (no bypass), and the pages must not break it."""
+"""A librarian in a real browser: signs in, uploads a Word file (read by the worker), reviews it,
+corrects its title and publishes it; an anonymous researcher then finds it by a word of its text.
+The site's Content-Security-Policy is enforced here (no bypass), and the pages must not break it."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import re
 import docx
 import pytest
 from django.contrib.auth.models import Group, User
+from upload_worker import run_upload_jobs
 
 from resolutions.roles import LIBRARIANS, ensure_roles
 
@@ -83,12 +84,17 @@ def test_librarian_uploads_reviews_corrects_publishes_and_researcher_finds_it(
     page.click("nav.staff-nav >> text=Upload")
     page.set_input_files("#id_files", str(word_file))
     page.click("text=Upload and parse")
+    # The file waits for the worker; its page shows so and refreshes itself until it is read.
+    page.wait_for_url(re.compile(r"/staff/upload/\d+/$"))
+    assert "Waiting" in page.locator(".upload-results").inner_text()
+    screenshot(page, "staff-2-upload-waiting")
+    run_upload_jobs()
     page.wait_for_url(re.compile(r"/staff/documents/\d+/$"))
     assert page.locator(".paragraphs li").count() >= 4
     assert page.locator(".paragraphs .verb", has_text="urges").count() == 1
     assert "criminalize ransomware" in page.locator(".source pre").inner_text()
     assert "Draft" in page.locator(".review-head .status").inner_text()
-    screenshot(page, "staff-2-review")
+    screenshot(page, "staff-3-review")
 
     page.fill("#id_title", "Countering ransomware: international cooperation")
     page.click("text=Save metadata")
@@ -96,7 +102,7 @@ def test_librarian_uploads_reviews_corrects_publishes_and_researcher_finds_it(
     assert "title" in page.locator(".messages").inner_text()
     page.click("button:has-text('Publish')")
     page.wait_for_selector(".status-published")
-    screenshot(page, "staff-3-published")
+    screenshot(page, "staff-4-published")
     assert violations == []
     context.close()
 
@@ -104,11 +110,11 @@ def test_librarian_uploads_reviews_corrects_publishes_and_researcher_finds_it(
     page.goto(f"{live_server.url}/search/?q=extortion")
     result = page.locator("a", has_text="Countering ransomware: international cooperation").first
     result.wait_for()
-    screenshot(page, "staff-4-researcher-search")
+    screenshot(page, "staff-5-researcher-search")
     result.click()
     page.wait_for_selector("h1")
     assert "Countering ransomware: international cooperation" in page.locator("h1").inner_text()
     assert "criminalize ransomware extortion" in page.content()
-    screenshot(page, "staff-5-researcher-document")
+    screenshot(page, "staff-6-researcher-document")
     assert violations == []
     context.close()
