@@ -13,9 +13,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
-from resolutions.benchmark.hostile_files import text_pdf
 from upload_worker import run_upload_jobs
 
+from bench.hostile_files import text_pdf
 from resolutions.models import Document, IngestFileResult, IngestRun, Paragraph, Upload
 from resolutions.roles import LIBRARIANS, UPLOADERS, ensure_roles
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 
 import pytest
-from resolutions.benchmark.hostile_files import many_paragraphs_docx, word_file, word_xml
 from test_upload import RESOLUTION_LINES
 
+from bench.hostile_files import many_paragraphs_docx, word_file, word_xml
 from resolutions.parsing import limits
 from resolutions.parsing.limits import LimitExceeded, ParseLimits, parse_within_limits
 from resolutions.parsing.types import ParseError

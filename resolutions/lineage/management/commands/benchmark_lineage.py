@@ -18,11 +18,11 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 from django.test import override_settings
 
-from resolutions.benchmark import database
-from resolutions.benchmark.corpus import DEFAULT_SEED
-from resolutions.benchmark.loading import corpus_size
-from resolutions.benchmark.stats import median, ms, percentile, table
-from resolutions.lineage.benchmark import time_matching, time_pages, time_tracer
+from bench import database
+from bench.corpus import DEFAULT_SEED
+from bench.lineage import time_matching, time_pages, time_tracer
+from bench.loading import corpus_size
+from bench.stats import median, ms, percentile, table
 from resolutions.lineage.matching import rebuild_lineage
 from resolutions.lineage.models import Family, ParagraphLineage
 from resolutions.management.commands.benchmark import Command as SearchBenchmark

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from resolutions.benchmark.stats import table
+from bench.stats import table
 from resolutions.lineage.evaluation import evaluate, load_pairs
 from resolutions.lineage.similarity import FAMILY_THRESHOLD
 

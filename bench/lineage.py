@@ -9,12 +9,11 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 
-from resolutions.benchmark.queries import client, get_ok
+from bench.queries import client, get_ok
+from resolutions.lineage.matching import match_document
+from resolutions.lineage.models import ParagraphLineage
+from resolutions.lineage.tracer import TraceError, trace
 from resolutions.models import Document, Paragraph
-
-from .matching import match_document
-from .models import ParagraphLineage
-from .tracer import TraceError, trace
 
 
 @dataclass(frozen=True)
