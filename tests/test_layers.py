@@ -86,6 +86,12 @@ def test_nothing_but_url_configuration_imports_a_view_or_a_template_tag():
     assert offenders == []
 
 
+def is_measuring_command(module: str) -> bool:
+    """A management command that benchmarks or evaluates (it may use bench/'s tools)."""
+    package, _, command = module.rpartition(".")
+    return package.endswith("management.commands") and command.startswith(("benchmark", "evaluate"))
+
+
 @pytest.mark.parametrize(
     ("lower", "higher"),
     [
@@ -102,12 +108,6 @@ def test_nothing_but_url_configuration_imports_a_view_or_a_template_tag():
         ("resolutions", "bench"),
     ],
 )
-def is_measuring_command(module: str) -> bool:
-    """A management command that benchmarks or evaluates (it may use bench/'s tools)."""
-    package, _, command = module.rpartition(".")
-    return package.endswith("management.commands") and command.startswith(("benchmark", "evaluate"))
-
-
 def test_a_lower_layer_never_imports_a_higher_one(lower, higher):
     offenders = [
         (module, imported)
