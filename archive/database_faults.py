@@ -1,10 +1,13 @@
-"""Database faults answered in words: a 503 page (or JSON under /api/), never a 500 or a hang.
+"""Database faults answered in words: a 503 or 400 page (JSON under /api/), never a 500 or a hang.
 
 - The database is down or unreachable: connections give up after `DATABASE_CONNECT_TIMEOUT`
   seconds, the reader is told to try again (`Retry-After`), and the next request reconnects by
   itself (Django drops an unusable connection at the end of the request).
 - A query ran past the web statement timeout (`WEB_STATEMENT_TIMEOUT_MS`, set on every connection
   a web process opens): the search was too broad, and the reader is told to narrow it.
+- A value from the address cannot reach the database at all (a NUL byte, which PostgreSQL text
+  cannot hold; a number out of range): whatever view passed it on, the answer is a 400 that says
+  so, not a 500.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Callable
 
 import psycopg.errors
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import DatabaseError, DataError, InterfaceError, OperationalError
 from django.db.backends.signals import connection_created
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
@@ -28,7 +31,12 @@ MESSAGES = {
     "database_unavailable": (
         "The archive's database is not answering at the moment. Please try again in a minute."
     ),
+    "invalid_input": (
+        "The address holds a value no document can hold (a NUL byte, %00, or a number out of "
+        "range). Remove it and try again."
+    ),
 }
+STATUS = {"query_timeout": 503, "database_unavailable": 503, "invalid_input": 400}
 
 
 def set_statement_timeout(sender: object, connection: object, **kwargs: object) -> None:
@@ -47,13 +55,16 @@ def fault_of(exception: BaseException) -> str | None:
         return None
     if isinstance(exception.__cause__, psycopg.errors.QueryCanceled):
         return "query_timeout"
+    if isinstance(exception, DataError):
+        return "invalid_input"
     if isinstance(exception, OperationalError | InterfaceError):
         return "database_unavailable"
     return None
 
 
 class DatabaseFaultMiddleware:
-    """Turn a view's database outage or statement timeout into a 503 that says what happened."""
+    """Turn a view's database outage, statement timeout or unstorable value into an answer that
+    says what happened."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -67,13 +78,16 @@ class DatabaseFaultMiddleware:
         fault = fault_of(exception)
         if fault is None:
             return None
-        message = MESSAGES[fault]
+        message, status = MESSAGES[fault], STATUS[fault]
         if request.path.startswith("/api/"):
-            response: HttpResponse = JsonResponse({"message": message, "code": fault}, status=503)
+            response: HttpResponse = JsonResponse(
+                {"message": message, "code": fault}, status=status
+            )
         else:
             # Rendered without the request: its context (the signed-in user) needs the database.
             html = render_to_string("database_fault.html", {"fault": fault, "message": message})
-            response = HttpResponse(html, status=503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            response = HttpResponse(html, status=status)
+        if status == 503:
+            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response
