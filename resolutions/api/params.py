@@ -8,48 +8,48 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from ninja import Field, Schema
+from pydantic import create_model
 
-from ..models import DocType, ParagraphKind
-from ..search.values import MAX_VALUES
+from ..search import FACETS, SORTS, VIEWS, WITHIN
+from ..search.facets import Parameter
+from ..search.request import MAX_QUERY_LENGTH
+from ..search.values import FIRST_YEAR, LAST_YEAR, MAX_VALUES
 
-Sort = Literal["relevance", "newest", "oldest"]
-View = Literal["documents", "paragraphs"]
-
-
-def _values(description: str) -> Any:
-    """A repeatable parameter: any of its values."""
-    return Field(default_factory=list, max_length=MAX_VALUES, description=description)
+Sort = Literal[tuple(SORTS)]  # type: ignore[valid-type]
+View = Literal[tuple(VIEWS)]  # type: ignore[valid-type]
+Within = Literal[tuple(WITHIN)]  # type: ignore[valid-type]
 
 
-class SearchFilters(Schema):
-    """Which documents or paragraphs: several values of one parameter mean any of them,
-    different parameters must all hold; `q`, `verb` and `kind` hold for the same paragraph."""
+def parameter_field(parameter: Parameter) -> tuple[Any, Any]:
+    """The pydantic type and field of a facet's parameter, as the facet registry declares it."""
+    if parameter.kind == "year":
+        field = Field(None, ge=FIRST_YEAR, le=LAST_YEAR, description=parameter.description)
+        return int | None, field
+    item: Any = Literal[parameter.choices] if parameter.kind == "choice" else str
+    if parameter.repeatable:
+        field = Field(
+            default_factory=list, max_length=MAX_VALUES, description=parameter.description
+        )
+        return list[item], field
+    return item, Field("", max_length=parameter.max_length, description=parameter.description)
+
+
+class QueryFilters(Schema):
+    """What is not a facet: the words, the sort, and where the words must hold."""
 
     q: str = Field(
         "",
-        max_length=500,
-        description='Words in web-search syntax: "a phrase", or, -word. Matches paragraphs '
-        "(and document titles).",
-    )
-    body: list[str] = _values("Issuing body code (GA, ECOSOC, CCPCJ, ...); repeatable.")
-    year_min: int | None = Field(None, ge=1900, le=2100, description="From this year.")
-    year_max: int | None = Field(None, ge=1900, le=2100, description="To this year, inclusive.")
-    topic: list[str] = _values("Topic slug; repeatable.")
-    verb: list[str] = _values("A paragraph's opening verb, normalized (urges); repeatable.")
-    doc_type: list[DocType] = _values("Document type; repeatable.")
-    sponsor: list[str] = _values("Sponsoring country slug; repeatable.")
-    kind: list[ParagraphKind] = _values("Paragraph kind; repeatable.")
-    language: list[str] = _values("Language code of the document (en); repeatable.")
-    cites: str = Field(
-        "", max_length=200, description="Only documents citing this one (symbol or citation)."
-    )
-    within: Literal["document", "paragraph"] | None = Field(
-        None,
-        description="Where all the words of q must hold: anywhere in the document (the default) "
-        "or in one paragraph.",
+        max_length=MAX_QUERY_LENGTH,
+        description='Words in web-search syntax: "a phrase", or, -word. A document matches when '
+        "its text as a whole holds them (see `within`).",
     )
     sort: Sort | None = Field(
         None, description="relevance (the default with q), newest (the default without), oldest."
+    )
+    within: Within | None = Field(
+        None,
+        description="Where all the words of q must hold: anywhere in the document (the default) "
+        "or in one paragraph.",
     )
 
     def as_search_params(self) -> dict[str, Any]:
@@ -61,6 +61,20 @@ class SearchFilters(Schema):
             elif value != "":
                 params[name] = str(value)
         return params
+
+
+# Which documents or paragraphs: several values of one parameter mean any of them, different
+# parameters must all hold. Every facet of the registry, with its parameters' types.
+SearchFilters = create_model(
+    "SearchFilters",
+    __base__=QueryFilters,
+    __doc__="The search's filters: the words, and every facet of the search page.",
+    **{
+        parameter.name: parameter_field(parameter)
+        for facet in FACETS
+        for parameter in facet.parameters()
+    },
+)
 
 
 class SearchParams(SearchFilters):

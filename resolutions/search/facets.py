@@ -43,12 +43,27 @@ def _count_select(key: str, value: sql.Composable, label: sql.Composable) -> sql
 
 
 @dataclass(frozen=True)
+class Parameter:
+    """One URL parameter of a facet as a typed interface (the API) declares it."""
+
+    name: str
+    description: str
+    # "text" (any string), "year" (an integer year) or "choice" (one of `choices`).
+    kind: str = "text"
+    choices: tuple[str, ...] = ()
+    repeatable: bool = True
+    max_length: int = 200
+
+
+@dataclass(frozen=True)
 class Facet:
     """A filter: its parameter, label and level; subclasses say how it filters and counts."""
 
     key: str
     label: str
     level: str = DOCUMENT
+    # What a value is, for a typed interface's documentation ("Topic slug").
+    help: str = ""
     # Values shown: the most frequent `limit`, or all.
     limit: int | None = None
     # Allowed values and their labels; None: any value, labels from the counts.
@@ -61,6 +76,13 @@ class Facet:
     def params(self) -> tuple[str, ...]:
         """The URL parameters this facet reads."""
         return (self.key,)
+
+    def parameters(self) -> tuple[Parameter, ...]:
+        """The URL parameters with their types, for the API's schema."""
+        help_text = f"{self.help or self.label}; repeatable (any of the values)."
+        if self.choices is not None:
+            return (Parameter(self.key, help_text, kind="choice", choices=tuple(self.choices)),)
+        return (Parameter(self.key, help_text),)
 
     def clean(self, data: Mapping[str, list[str]]) -> Any:
         """The valid value of this facet in the request, or None; CleanError says what is wrong."""
@@ -166,6 +188,12 @@ class YearFacet(ColumnFacet):
     def params(self) -> tuple[str, ...]:
         return ("year_min", "year_max")
 
+    def parameters(self) -> tuple[Parameter, ...]:
+        return (
+            Parameter("year_min", "From this year.", kind="year", repeatable=False),
+            Parameter("year_max", "To this year, inclusive.", kind="year", repeatable=False),
+        )
+
     def clean(self, data: Mapping[str, list[str]]) -> Any:
         bounds: list[int | None] = []
         problem: CleanError | None = None
@@ -268,6 +296,16 @@ class CitesFacet(Facet):
 
     counted: bool = False
 
+    def parameters(self) -> tuple[Parameter, ...]:
+        return (
+            Parameter(
+                self.key,
+                "Only documents citing this one (symbol or citation).",
+                repeatable=False,
+                max_length=120,
+            ),
+        )
+
     def clean(self, data: Mapping[str, list[str]]) -> Any:
         return clean_text(data.get(self.key, []), limit=120) or None
 
@@ -317,6 +355,7 @@ FACETS: tuple[Facet, ...] = (
     ColumnFacet(
         "body",
         "Issuing body",
+        help="Issuing body code (GA, ECOSOC, CCPCJ, ...)",
         column="body_id",
         lookup=("resolutions_body", "code", "name"),
         vocabulary=("resolutions_body", "code"),
@@ -325,6 +364,7 @@ FACETS: tuple[Facet, ...] = (
     LinkFacet(
         "topic",
         "Topic",
+        help="Topic slug",
         limit=FACET_LIMIT,
         vocabulary=("resolutions_topic", "slug"),
         source="resolutions_documenttopic l JOIN resolutions_topic v ON v.id = l.topic_id",
@@ -335,12 +375,20 @@ FACETS: tuple[Facet, ...] = (
     LinkFacet(
         "sponsor",
         "Sponsor",
+        help="Sponsoring country slug",
         limit=FACET_LIMIT,
         vocabulary=("resolutions_country", "slug"),
         source="resolutions_sponsorship l JOIN resolutions_country v ON v.id = l.country_id",
     ),
     ColumnFacet("doc_type", "Document type", column="doc_type", choices=dict(DocType.choices)),
-    VerbFacet("verb", "Verb", level=PARAGRAPH, column="verb", limit=FACET_LIMIT),
+    VerbFacet(
+        "verb",
+        "Verb",
+        help="A paragraph's opening verb, normalized (urges)",
+        level=PARAGRAPH,
+        column="verb",
+        limit=FACET_LIMIT,
+    ),
     ColumnFacet(
         "kind",
         "Paragraph kind",
@@ -351,6 +399,7 @@ FACETS: tuple[Facet, ...] = (
     LinkFacet(
         "language",
         "Language",
+        help="Language code of the document (en)",
         source="resolutions_document l",
         document="id",
         value=("l", "language"),
