@@ -117,7 +117,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
-    "django_filters",
     "pgtrigger",
     "template_partials",
     "simple_history",
