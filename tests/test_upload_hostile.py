@@ -248,10 +248,6 @@ def test_a_parse_over_the_memory_limit_fails_in_its_own_process(client, libraria
     assert_refused_cleanly(page, upload, media, "more than 48 MB of memory")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="UTF-16 text is refused by the upload form's content check until its decoding lands",
-)
 def test_a_utf16_text_with_a_byte_order_mark_is_read(client, librarian):
     data = "\n".join(RESOLUTION_LINES).encode("utf-16")
 
