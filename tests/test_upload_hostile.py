@@ -248,15 +248,6 @@ def test_a_parse_over_the_memory_limit_fails_in_its_own_process(client, libraria
     assert_refused_cleanly(page, upload, media, "more than 48 MB of memory")
 
 
-def test_a_utf16_text_with_a_byte_order_mark_is_read(client, librarian):
-    data = "\n".join(RESOLUTION_LINES).encode("utf-16")
-
-    _, upload = upload_and_read(client, "utf16.txt", data)
-
-    assert upload.state == Upload.State.DONE
-    assert upload.document.paragraphs.filter(kind="operative", verb="urges").exists()
-
-
 def test_html_with_script_is_stored_and_shown_inert(client, librarian, media):
     lines = "".join(f"<p>{line}</p>" for line in RESOLUTION_LINES)
     html = (
