@@ -98,7 +98,8 @@ class BenchmarkCommand(BaseCommand):
         # Production does not log every SQL statement; DEBUG would (and grow with the run).
         # Static files are served by runserver or gunicorn, not needed by the test client here.
         warnings.filterwarnings("ignore", message="No directory at", module="django.core.handlers")
-        with override_settings(DEBUG=False):
+        # The benchmark is one client sending hundreds of requests a minute: no rate limit.
+        with override_settings(DEBUG=False, RATELIMIT_ENABLE=False):
             if not (options["queries_only"] or options["load_only"]):
                 self.build_corpus(
                     docs=options["docs"], seed=options["seed"], reuse=options["reuse"]
