@@ -155,3 +155,25 @@ def test_web_processes_bound_every_statement(settings):
     finally:
         fresh.close()
     assert shown == f"{settings.WEB_STATEMENT_TIMEOUT_MS // 1000}s"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_export_whose_search_fails_is_an_error_page_not_a_truncated_file(client, make_document):
+    """The export's search runs before the first byte: a failure is a 503 in words, never a
+    200 holding only `[` or a CSV header."""
+    make_document(title="Trafficking in persons")
+    locker = psycopg.connect(**connection.get_connection_params(), autocommit=False)
+    try:
+        locker.execute("LOCK TABLE resolutions_document IN ACCESS EXCLUSIVE MODE")
+        with connection.cursor() as cursor:
+            cursor.execute("SET statement_timeout = '300ms'")
+        answers = [client.get(f"/search/export.{kind}") for kind in ("csv", "json")]
+    finally:
+        locker.rollback()
+        locker.close()
+        with connection.cursor() as cursor:
+            cursor.execute("RESET statement_timeout")
+    for answer in answers:
+        assert answer.status_code == 503
+        assert not answer.streaming
+        assert "too broad" in answer.content.decode()

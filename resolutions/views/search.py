@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -199,13 +200,31 @@ def paragraph_row(paragraph, *, base: str) -> dict:
 
 
 def _export_rows(request: HttpRequest) -> tuple[list[str], Iterator[dict]]:
+    """The export's columns and rows, its query already run: a search that fails does so here,
+    before the first byte, and is answered as an error page, not as a truncated file."""
     view = selectors.read_search(request.GET).view
     base = request.build_absolute_uri("/").rstrip("/")
     if view == "paragraphs":
-        rows = selectors.export_paragraphs(request.GET, limit=EXPORT_MAX_ROWS)
-        return PARAGRAPH_COLUMNS, (paragraph_row(p, base=base) for p in rows)
-    rows = selectors.export_documents(request.GET, limit=EXPORT_MAX_ROWS)
-    return DOCUMENT_COLUMNS, (document_row(d, base=base) for d in rows)
+        paragraphs = selectors.export_paragraphs(request.GET, limit=EXPORT_MAX_ROWS)
+        return PARAGRAPH_COLUMNS, _started(paragraph_row(p, base=base) for p in paragraphs)
+    documents = selectors.export_documents(request.GET, limit=EXPORT_MAX_ROWS)
+    return DOCUMENT_COLUMNS, _started(document_row(d, base=base) for d in documents)
+
+
+def _started(rows: Iterator[dict]) -> Iterator[dict]:
+    """The rows with the first one read now (which runs the search's statements)."""
+    first = next(rows, None)
+    return iter(()) if first is None else itertools.chain([first], rows)
+
+
+def _ending_detectably(chunks: Iterator[str], *, failure: Callable[[Exception], str]):
+    """Stream the chunks; if reading fails midway, write `failure(error)` and break the stream
+    (no final chunk), so that a client sees an incomplete download, never a short valid file."""
+    try:
+        yield from chunks
+    except Exception as error:
+        yield failure(error)
+        raise
 
 
 def export_csv(request: HttpRequest) -> StreamingHttpResponse:
@@ -223,7 +242,12 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
                 ]
             )
 
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        _ending_detectably(
+            lines(), failure=lambda error: f"# export incomplete: {type(error).__name__}\n"
+        ),
+        content_type="text/csv; charset=utf-8",
+    )
     response["Content-Disposition"] = 'attachment; filename="search.csv"'
     return response
 
@@ -238,6 +262,10 @@ def export_json(request: HttpRequest) -> StreamingHttpResponse:
             yield ("," if i else "") + "\n" + json.dumps(row, ensure_ascii=False)
         yield "\n]\n"
 
-    response = StreamingHttpResponse(chunks(), content_type="application/json")
+    # A failure leaves the array unclosed: no JSON parser takes a cut export for a whole one.
+    response = StreamingHttpResponse(
+        _ending_detectably(chunks(), failure=lambda error: '\n{"error": "export incomplete"}'),
+        content_type="application/json",
+    )
     response["Content-Disposition"] = 'inline; filename="search.json"'
     return response
