@@ -170,3 +170,10 @@ def test_exports_stream_csv_and_json(client, archive):
     rows = json.loads(b"".join(response.streaming_content))
     assert {row["document_symbol"] for row in rows} == {"E/RES/2014/23", "A/RES/66/128"}
     assert all(row["url"].startswith("http://testserver/documents/") for row in rows)
+
+
+def test_the_search_page_offers_to_trace_a_sentence(client, archive):
+    html = client.get("/search/").content.decode()
+    assert 'action="/language/trace/"' in html and 'name="q"' in html
+    traced = client.get("/language/trace/", {"q": "Urges Member States to combat the smuggling"})
+    assert traced.status_code == 200
