@@ -78,11 +78,7 @@ class BenchmarkCommand(BaseCommand):
 
     def handle(self, *args: object, **options) -> None:
         name = settings.DATABASES["default"]["NAME"]
-        if not database.is_benchmark_database(name):
-            raise CommandError(
-                f"The benchmark writes its own corpus: point DATABASE_URL at a database named "
-                f"{database.DATABASE_NAME!r}, not {name!r} (it is created if missing)."
-            )
+        database.require_benchmark_database(name)
         if options["docs"] < 1 or options["repeat"] < 1:
             raise CommandError("--docs and --repeat must be at least 1.")
         paths = [p.strip() for p in options["paths"].split(",") if p.strip()]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.management.base import CommandError
 from django.db import connection
 
 # The database the benchmark writes to; the test runner's databases (test_...) are allowed too.
@@ -18,6 +19,15 @@ TABLES = (
 def is_benchmark_database(name: str) -> bool:
     """Whether the benchmark may write here: `archive_bench*` or a test database, not `archive`."""
     return name.startswith(DATABASE_NAME) or name.endswith("_bench") or name.startswith("test_")
+
+
+def require_benchmark_database(name: str) -> None:
+    """Refuse, with the fix in words, to write a benchmark corpus into any other database."""
+    if not is_benchmark_database(name):
+        raise CommandError(
+            f"The benchmark writes its own corpus: point DATABASE_URL at a database named "
+            f"{DATABASE_NAME!r}, not {name!r} (it is created if missing)."
+        )
 
 
 def ensure_database(settings_dict: dict) -> bool:

@@ -9,11 +9,10 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import quote
 
+import other_process
 import pytest
 from django.core.files.storage import default_storage
-from django.db import connection
 from django.utils import timezone
 
 from resolutions.ingest import finish_run, ingest_file, start_run
@@ -68,11 +67,7 @@ def _content(data: bytes):
 
 def ingest_command(folder: Path, media: Path) -> subprocess.Popen[str]:
     """`manage.py ingest` in its own process, against this test's database."""
-    params = connection.get_connection_params()
-    host = quote(str(params.get("host", "")), safe="")
-    user, port = params.get("user", "postgres"), params.get("port") or 5432
-    url = f"postgres://{user}@{host}:{port}/{params['dbname']}"
-    env = {**os.environ, "DATABASE_URL": url, "MEDIA_ROOT": str(media)}
+    env = {**os.environ, "DATABASE_URL": other_process.database_url(), "MEDIA_ROOT": str(media)}
     return subprocess.Popen(
         [sys.executable, "manage.py", "ingest", str(folder)],
         cwd=PROJECT,

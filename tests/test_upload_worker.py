@@ -12,8 +12,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import quote
 
+import other_process
 import psutil
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -47,15 +47,6 @@ def librarian(client):
     return user
 
 
-def worker_database_url() -> str:
-    """The test database as a DATABASE_URL, for a worker in another process."""
-    db = connection.settings_dict
-    host = quote(db["HOST"], safe="")
-    port = f":{db['PORT']}" if db["PORT"] else ""
-    password = f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else ""
-    return f"postgres://{quote(db['USER'], safe='')}{password}@{host}{port}/{db['NAME']}"
-
-
 @pytest.fixture
 def start_worker(media):
     """Start `manage.py procrastinate worker` on the test database; stopped after the test."""
@@ -64,7 +55,7 @@ def start_worker(media):
     def start(**settings: str) -> subprocess.Popen:
         env = {
             **os.environ,
-            "DATABASE_URL": worker_database_url(),
+            "DATABASE_URL": other_process.database_url(),
             "MEDIA_ROOT": str(media),
             **settings,
         }

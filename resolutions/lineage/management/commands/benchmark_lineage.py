@@ -46,11 +46,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options) -> None:
         name = settings.DATABASES["default"]["NAME"]
-        if not database.is_benchmark_database(name):
-            raise CommandError(
-                f"The benchmark writes its own corpus: point DATABASE_URL at a database named "
-                f"{database.DATABASE_NAME!r}, not {name!r} (it is created if missing)."
-            )
+        database.require_benchmark_database(name)
         if options["docs"] < 1 or options["samples"] < 2:
             raise CommandError("--docs must be at least 1 and --samples at least 2.")
         if database.ensure_database(settings.DATABASES["default"]):
