@@ -75,19 +75,22 @@ class DatabaseFaultMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        fault = fault_of(exception)
-        if fault is None:
-            return None
-        message, status = MESSAGES[fault], STATUS[fault]
-        if request.path.startswith("/api/"):
-            response: HttpResponse = JsonResponse(
-                {"message": message, "code": fault}, status=status
-            )
-        else:
-            # Rendered without the request: its context (the signed-in user) needs the database.
-            html = render_to_string("database_fault.html", {"fault": fault, "message": message})
-            response = HttpResponse(html, status=status)
-        if status == 503:
-            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        response["Cache-Control"] = "no-store"
-        return response
+        return fault_response(request, exception)
+
+
+def fault_response(request: HttpRequest, exception: BaseException) -> HttpResponse | None:
+    """The answer in words to a database fault (None when the exception is not one)."""
+    fault = fault_of(exception)
+    if fault is None:
+        return None
+    message, status = MESSAGES[fault], STATUS[fault]
+    if request.path.startswith("/api/"):
+        response: HttpResponse = JsonResponse({"message": message, "code": fault}, status=status)
+    else:
+        # Rendered without the request: its context (the signed-in user) needs the database.
+        html = render_to_string("database_fault.html", {"fault": fault, "message": message})
+        response = HttpResponse(html, status=status)
+    if status == 503:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response

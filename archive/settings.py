@@ -146,6 +146,8 @@ MIDDLEWARE = [
     "archive.middleware.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "archive.database_faults.DatabaseFaultMiddleware",
+    # After the fault middleware, so a replica's fault is answered from the primary first.
+    "archive.replicas.ReplicaMiddleware",
     # Last, as django-axes asks: it turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -211,6 +213,17 @@ DATABASES = {
         os.environ.get("DATABASE_URL", "postgres://postgres@localhost:5432/archive")
     )
 }
+# Read replicas (archive/replicas.py, docs/deploy.md): streaming replicas of DATABASE_URL, as
+# comma-separated URLs of the same form; public pages read from them, everything else from it.
+DATABASE_REPLICAS = []
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    DATABASE_REPLICAS.append(_alias := f"replica_{_number}")
+    DATABASES[_alias] = {**database_from_url(_url), "TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["archive.replicas.ReplicaRouter"]
+# A replica further behind than this (seconds) is skipped; each process checks again after
+# REPLICA_CHECK_SECONDS.
+REPLICA_MAX_LAG_SECONDS = float(os.environ.get("REPLICA_MAX_LAG_SECONDS", "10"))
+REPLICA_CHECK_SECONDS = float(os.environ.get("REPLICA_CHECK_SECONDS", "2"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Web requests only (archive/database_faults.py): past this a query is cancelled with a message.
 WEB_STATEMENT_TIMEOUT_MS = int(os.environ.get("WEB_STATEMENT_TIMEOUT_MS", "10000"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connections, router
 from django.db.models import F
 
 from resolutions.models import Body, Document, Paragraph
@@ -67,7 +67,7 @@ def lineage_lines(document: Document, paragraph_ids: list[int]) -> dict[int, Lin
     """The lineage line of each paragraph whose wording appears in another published text."""
     if not paragraph_ids:
         return {}
-    with connection.cursor() as cursor:
+    with connections[router.db_for_read(ParagraphLineage)].cursor() as cursor:
         cursor.execute(LINES_SQL, [paragraph_ids, PUBLISHED])
         rows = cursor.fetchall()
     return {

@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connections, router
 from django.db.models import F
 from rapidfuzz import fuzz
 
 from resolutions.models import Document, Paragraph
 
 from .diffs import DiffRun, word_diff
+from .models import ParagraphLineage
 from .similarity import coverage, similarity
 from .text import fingerprints_of, tokens_of
 
@@ -130,7 +131,7 @@ def candidate_ids(fingerprints: list[int]) -> list[int]:
         ) c
         GROUP BY c.paragraph_id ORDER BY shared DESC, c.paragraph_id LIMIT %s
     """
-    with connection.cursor() as cursor:
+    with connections[router.db_for_read(ParagraphLineage)].cursor() as cursor:
         cursor.execute(sql, [fingerprints, CANDIDATES_PER_KEY, VERIFIED])
         return [row[0] for row in cursor.fetchall()]
 

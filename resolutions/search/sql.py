@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import connection
+from django.db import connections, router
 from psycopg import sql
 
-from ..models import SEARCH_CONFIG
+from ..models import SEARCH_CONFIG, Paragraph
 from .boolean import WholeText, needs_a_wanted_word, parse_tsquery
 from .facets import DOCUMENT_FACETS, PARAGRAPH_FACETS, Facet
 from .request import SearchRequest
@@ -196,7 +196,11 @@ class Match:
 
 
 def fetch(statement: sql.Composable, params: dict[str, Any]) -> list[tuple]:
-    """The rows of a composed statement, its parameters bound by the driver."""
+    """The rows of a composed statement, its parameters bound by the driver.
+
+    Read where the router sends paragraph reads: a replica for a public page (archive/replicas.py).
+    """
+    connection = connections[router.db_for_read(Paragraph)]
     connection.ensure_connection()
     text = statement.as_string(connection.connection)
     with connection.cursor() as cursor:
