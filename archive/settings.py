@@ -75,6 +75,15 @@ def database_from_url(url: str) -> dict[str, object]:
     }
 
 
+def replica_databases(urls: list[str]) -> dict[str, dict[str, object]]:
+    """DATABASES entries `replica_1`, `replica_2`, ... for replicas' URLs; in tests they mirror
+    the primary."""
+    return {
+        f"replica_{number}": {**database_from_url(url), "TEST": {"MIRROR": "default"}}
+        for number, url in enumerate(urls, start=1)
+    }
+
+
 def _host_of(netloc: str, *, port: int | None) -> str:
     """The host of a URL's netloc, case kept (a socket folder is a case-sensitive path)."""
     host = netloc.rpartition("@")[2]
@@ -215,10 +224,9 @@ DATABASES = {
 }
 # Read replicas (archive/replicas.py, docs/deploy.md): streaming replicas of DATABASE_URL, as
 # comma-separated URLs of the same form; public pages read from them, everything else from it.
-DATABASE_REPLICAS = []
-for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
-    DATABASE_REPLICAS.append(_alias := f"replica_{_number}")
-    DATABASES[_alias] = {**database_from_url(_url), "TEST": {"MIRROR": "default"}}
+_replicas = replica_databases(env_list("DATABASE_REPLICA_URLS"))
+DATABASES.update(_replicas)
+DATABASE_REPLICAS = list(_replicas)
 DATABASE_ROUTERS = ["archive.replicas.ReplicaRouter"]
 # A replica further behind than this (seconds) is skipped; each process checks again after
 # REPLICA_CHECK_SECONDS.
