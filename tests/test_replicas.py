@@ -107,7 +107,10 @@ def start_app(archive_env: dict[str, str], folder: Path, name: str, **settings: 
     log = folder / f"{name}.log"
     env = {**archive_env, **settings}
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "archive.wsgi", "--bind", f"127.0.0.1:{port}"],
+        [
+            *(sys.executable, "-m", "gunicorn", "archive.wsgi", "--bind", f"127.0.0.1:{port}"),
+            "--no-control-socket",  # two servers at once: none needs one
+        ],
         cwd=PROJECT_DIR,
         env=env,
         stdout=subprocess.DEVNULL,
