@@ -31,6 +31,7 @@ from . import database, load, queries
 from .corpus import DEFAULT_SEED, read_sample_pool, synthetic_documents
 from .loading import corpus_size, load_documents, peak_rss_mb
 from .stats import median, ms, percentile, ratio, table
+from .storage import measure_storage, storage_report
 
 SAMPLES_DIR = Path(settings.BASE_DIR) / "samples"
 # The tables a fresh corpus empties (the benchmark database only); countries and topics stay.
@@ -169,6 +170,7 @@ class BenchmarkCommand(BaseCommand):
         self.say(table(["table", "rows", "table MiB", "indexes MiB"], rows))
         indexes = database.index_sizes("resolutions_paragraph")
         self.say("paragraph indexes: " + ", ".join(f"{n} {s / 2**20:,.0f} MiB" for n, s in indexes))
+        self.say(storage_report(measure_storage()))
 
     # --- queries ---
 

@@ -18,7 +18,8 @@ from django.core.management.base import CommandError
 from bench import queries
 from bench.corpus import read_sample_pool, synthetic_documents
 from bench.database import is_benchmark_database
-from resolutions.models import Document, Reference
+from bench.storage import measure_storage, storage_report
+from resolutions.models import Document, Paragraph, Reference
 
 SAMPLES = Path(settings.BASE_DIR) / "samples"
 
@@ -57,6 +58,7 @@ def test_a_tiny_run_reports_every_kind_of_query_and_the_load():
     output = run(docs=30, repeat=1, load=True, load_seconds=2, clients=2, workers=1)
 
     assert "documents/s" in output and "peak RSS" in output
+    assert "bytes/paragraph" in output and "| whole database " in output
     assert Document.objects.filter(original_filename__startswith="bench-").count() == 30
     assert Reference.objects.filter(cited_document__isnull=False).exists()
     table = output.split("Latency per kind of query")[1].split("Per query")[0]
@@ -68,3 +70,22 @@ def test_a_tiny_run_reports_every_kind_of_query_and_the_load():
     # A second run at the same size keeps the corpus.
     again = run(docs=30, repeat=1, reuse=True, paths="page")
     assert "Reusing the corpus of 30 documents" in again
+
+
+@pytest.mark.django_db
+def test_storage_is_measured_against_the_paragraphs_own_text(make_document, make_paragraph):
+    texts = ["Urges Member States to act.", "Requests the Secretary-General to report." * 200]
+    for text in texts:
+        make_paragraph(make_document(full_text=text), text)
+
+    storage = measure_storage()
+
+    assert storage.paragraphs == Paragraph.objects.count() == 2
+    assert storage.text == sum(len(text.encode()) for text in texts)
+    # The long, repetitive paragraph is stored compressed.
+    assert 0 < storage.stored_text < storage.text
+    assert storage.search_vectors > 0 and storage.document_full_texts > 0
+    assert storage.database > storage.paragraph_table > 0
+    report = storage_report(storage)
+    assert f"{storage.per_paragraph(storage.text):,.0f} bytes a paragraph" in report
+    assert "| paragraph search vectors " in report
