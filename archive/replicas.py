@@ -134,11 +134,6 @@ def may_read_from_replica(request: HttpRequest) -> bool:
     )
 
 
-def reading_from() -> str | None:
-    """The replica this request reads from, or None for the primary."""
-    return _read_from.get()
-
-
 class ReplicaRouter:
     """Reads go where the request's middleware chose; writes and migrations to the primary."""
 
