@@ -127,6 +127,16 @@ def needs_a_wanted_word(node: Node | None) -> bool:
     return all(needs_a_wanted_word(n) for n in node.nodes)
 
 
+def holds_in_one_paragraph(node: Node | None) -> bool:
+    """Whether a document satisfies the tree exactly when its title or one of its paragraphs
+    does (a word, a phrase, or alternatives of them): its candidates then need no other test."""
+    if isinstance(node, Leaf):
+        return True
+    if isinstance(node, AnyOf):
+        return all(holds_in_one_paragraph(n) for n in node.nodes)
+    return False
+
+
 class WholeText:
     """A query tree as SQL on a document row: does its title and paragraphs' text satisfy it."""
 

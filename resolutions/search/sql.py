@@ -15,7 +15,7 @@ from django.db import connection
 from psycopg import sql
 
 from ..models import SEARCH_CONFIG
-from .boolean import WholeText, needs_a_wanted_word, parse_tsquery
+from .boolean import WholeText, holds_in_one_paragraph, needs_a_wanted_word, parse_tsquery
 from .facets import DOCUMENT_FACETS, PARAGRAPH_FACETS, Facet
 from .request import SearchRequest
 
@@ -70,36 +70,40 @@ class Match:
         if wanted is None or not needs_a_wanted_word(tree):
             self.enormous = True
             return
-        # The list is made only when the count stays small (an InitPlan runs when first used).
+        # One scan of the GIN index counts the paragraphs holding a wanted word (`w`); only when
+        # they stay under the limit are their documents, and those whose title holds one, tested
+        # and listed (an InitPlan runs when first used). A word, a phrase or alternatives of
+        # them hold in a document exactly when they hold in one of its paragraphs or its title:
+        # those candidates need no other test.
+        # Uses index: paragraph_search_gin, document_title_search_gin
+        candidates = sql.SQL(
+            "d.id IN (SELECT w.document_id FROM w UNION "
+            "SELECT t.id FROM resolutions_document t WHERE t.title_search @@ {})"
+        ).format(wanted)
         statement = sql.SQL(
-            "WITH c AS (SELECT count(*) AS n FROM (SELECT 1 FROM resolutions_paragraph p "
-            "WHERE {published} AND p.search_vector @@ {wanted} LIMIT {limit}) s) "
+            "WITH w AS MATERIALIZED (SELECT p.document_id FROM resolutions_paragraph p "
+            "WHERE {published} AND p.search_vector @@ {wanted} LIMIT {limit}), "
+            "c AS (SELECT count(*) AS n FROM w) "
             "SELECT c.n, CASE WHEN c.n < {limit} THEN ARRAY({documents}) END FROM c"
         ).format(
             published=self.published("p"),
             wanted=wanted,
             limit=sql.Literal(EXACT_LIMIT + 1),
-            documents=self._holding(candidates=wanted),
+            documents=self._holding(candidates, tested=not holds_in_one_paragraph(tree)),
         )
         _n, documents = fetch(statement, self.params)[0]
         self.enormous = documents is None
         self._documents = documents
         self.params["documents"] = documents
 
-    def _holding(self, *, candidates: sql.Composable | None = None, sampled=None) -> sql.Composed:
-        """SELECT the ids of the documents whose whole text satisfies the query."""
-        where = [self.published("d"), self.holds("d")]
-        if candidates is not None:
-            # Uses index: paragraph_search_gin, document_title_search_gin
-            where.insert(
-                0,
-                sql.SQL(
-                    "(d.title_search @@ {q} OR d.id IN (SELECT p.document_id "
-                    "FROM resolutions_paragraph p WHERE {published} AND p.search_vector @@ {q}))"
-                ).format(q=candidates, published=self.published("p")),
-            )
-        if sampled is not None:
-            where.insert(0, sampled)
+    def _holding(self, among: sql.Composable | None = None, *, tested: bool = True) -> sql.Composed:
+        """SELECT the ids of the documents (those `among` selects, else all) whose whole text
+        satisfies the query; `tested=False` when `among` holds only such documents."""
+        where = [self.published("d")]
+        if among is not None:
+            where.append(among)
+        if tested:
+            where.append(self.holds("d"))
         return sql.SQL("SELECT d.id FROM resolutions_document d WHERE {}").format(all_of(where))
 
     def documents_holding(self) -> sql.Composable:
@@ -111,7 +115,7 @@ class Match:
 
     def sampled_documents(self, sampled: sql.Composable) -> sql.Composed:
         """The sampled documents whose whole text satisfies the query (tested one by one)."""
-        return self._holding(sampled=sampled)
+        return self._holding(sampled)
 
     def holds(self, row: str = "d") -> sql.Composable:
         """The query on the document row `row` itself: over whole documents, tested there."""
