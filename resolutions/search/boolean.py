@@ -169,10 +169,12 @@ class WholeText:
 
     def _of(self, node: Node, row: str) -> sql.Composable:
         if isinstance(node, Leaf):
-            # Uses index: paragraph_unique_position (the document's paragraphs)
+            # Uses index: paragraph_unique_position (the document's paragraphs). OFFSET 0 keeps
+            # the EXISTS a probe of this document's paragraphs that stops at the first match,
+            # never a hashed scan of every paragraph holding the word.
             return sql.SQL(
                 "({title} @@ {q} OR EXISTS (SELECT 1 FROM resolutions_paragraph w "
-                "WHERE w.document_id = {id} AND w.search_vector @@ {q}))"
+                "WHERE w.document_id = {id} AND w.search_vector @@ {q} OFFSET 0))"
             ).format(
                 title=sql.Identifier(row, "title_search"),
                 id=sql.Identifier(row, "id"),

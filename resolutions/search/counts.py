@@ -61,14 +61,18 @@ def _sampled(column: sql.Composable, sample: float | None) -> sql.Composable:
     ).format(column, sql.Literal(round(sample, 6)), sql.Literal(SAMPLE_SEED))
 
 
-def match_set(match: Match, *, sample: float | None) -> sql.Composable:
+def match_set(match: Match, *, sample: float | None, distinct: bool = False) -> sql.Composable:
     """Rows (document_id, kind, verb, body_id, year, doc_type) of the matching paragraphs, and a
-    row per document (NULL kind) for a title match, or for every document when browsing."""
+    row per document (NULL kind) for a title match, or for every document when browsing;
+    `distinct`: each row once (documents are counted, not paragraphs)."""
+    tested = sql.SQL("")
     if match.whole is not None and sample is not None:
-        # Each sampled document is tested, the whole archive never is.
-        holding = match.sampled_documents(_sampled(sql.SQL("d.id"), sample))
-        paragraphs = sql.SQL("p.published AND p.document_id IN ({})").format(holding)
-        documents = sql.SQL("d.id IN ({})").format(holding)
+        # Each sampled document is tested (once, in `h`), the whole archive never is.
+        tested = sql.SQL("WITH h AS MATERIALIZED ({}) ").format(
+            match.sampled_documents(_sampled(sql.SQL("d.id"), sample))
+        )
+        paragraphs = sql.SQL("p.published AND p.document_id IN (SELECT h.id FROM h)")
+        documents = sql.SQL("d.id IN (SELECT h.id FROM h)")
     else:
         paragraphs = all_of(
             [_sampled(sql.SQL("p.document_id"), sample), match.published("p"), match.text("p")]
@@ -81,11 +85,11 @@ def match_set(match: Match, *, sample: float | None) -> sql.Composable:
             ]
         )
     return sql.SQL(
-        "SELECT p.document_id, p.kind, p.verb, p.body_id, p.year, p.doc_type "
+        "{}SELECT p.document_id, p.kind, p.verb, p.body_id, p.year, p.doc_type "
         "FROM resolutions_paragraph p WHERE {} "
-        "UNION ALL SELECT d.id, NULL, NULL, d.body_id, d.year, d.doc_type "
+        "{} SELECT d.id, NULL, NULL, d.body_id, d.year, d.doc_type "
         "FROM resolutions_document d WHERE {}"
-    ).format(paragraphs, documents)
+    ).format(tested, paragraphs, sql.SQL("UNION" if distinct else "UNION ALL"), documents)
 
 
 def facet_statement(match: Match, *, on_paragraphs: bool, sample: float | None) -> sql.Composed:
@@ -139,7 +143,9 @@ def facet_statement(match: Match, *, on_paragraphs: bool, sample: float | None) 
         "SELECT m.document_id, m.body_id, m.year, m.doc_type, bool_or({ok}) AS ok "
         "FROM m GROUP BY m.document_id, m.body_id, m.year, m.doc_type) {counts}"
     ).format(
-        match_set=match_set(match, sample=sample),
+        # On documents, a document's paragraphs of one kind and verb count once: each such
+        # row once makes the groupings smaller (over whole documents, every paragraph is read).
+        match_set=match_set(match, sample=sample, distinct=not on_paragraphs),
         ok=ok,
         counts=sql.SQL(" UNION ALL ").join(parts),
     )
