@@ -31,13 +31,17 @@ def probe(match: Match, *, filtered: bool) -> int:
     """Matching paragraphs of published documents, counted up to EXACT_LIMIT + 1."""
     if match.enormous:
         return statements.EXACT_LIMIT + 1
-    where = [match.published("p"), match.text("p")]
-    if filtered:
-        where += [match.paragraphs("p"), match.documents("p")]
-    statement = sql.SQL(
-        "SELECT count(*) FROM (SELECT 1 FROM resolutions_paragraph p WHERE {} LIMIT {}) s"
-    ).format(all_of(where), sql.Literal(statements.EXACT_LIMIT + 1))
-    return fetch(statement, match.params)[0][0]
+    # With no filter chosen the filtered probe is the unfiltered one: counted once.
+    filtered = filtered and match.filtered
+    if filtered not in match.probes:
+        where = [match.published("p"), match.text("p")]
+        if filtered:
+            where += [match.paragraphs("p"), match.documents("p")]
+        statement = sql.SQL(
+            "SELECT count(*) FROM (SELECT 1 FROM resolutions_paragraph p WHERE {} LIMIT {}) s"
+        ).format(all_of(where), sql.Literal(statements.EXACT_LIMIT + 1))
+        match.probes[filtered] = fetch(statement, match.params)[0][0]
+    return match.probes[filtered]
 
 
 def is_enormous(match: Match, *, filtered: bool) -> bool:

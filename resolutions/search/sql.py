@@ -16,7 +16,7 @@ from psycopg import sql
 
 from ..models import SEARCH_CONFIG
 from .boolean import WholeText, holds_in_one_paragraph, needs_a_wanted_word, parse_tsquery
-from .facets import DOCUMENT_FACETS, PARAGRAPH_FACETS, Facet
+from .facets import DOCUMENT_FACETS, FACETS, PARAGRAPH_FACETS, Facet
 from .request import SearchRequest
 
 TRUE = sql.SQL("TRUE")
@@ -58,6 +58,8 @@ class Match:
         self.whole: WholeText | None = None
         self.enormous = False
         self._documents: list[int] | None = None
+        # Matching paragraphs counted by counts.probe, by whether the filters applied.
+        self.probes: dict[bool, int] = {}
         if request.whole_documents:
             self._read_whole_text()
 
@@ -134,6 +136,11 @@ class Match:
 
     def active(self, key: str) -> bool:
         return self.request.active(key)
+
+    @property
+    def filtered(self) -> bool:
+        """Whether any filter is chosen."""
+        return any(self.active(facet.key) for facet in FACETS)
 
     def published(self, row: str) -> sql.Composable:
         """Rows of documents researchers may see (`p` or `m` carry a copy of the status)."""
