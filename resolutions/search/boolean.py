@@ -168,6 +168,9 @@ class WholeText:
         reading every paragraph anyway, one pass over them decides every word."""
         if self.node is None:
             return sql.SQL("FALSE")
+        if holds_in_one_paragraph(self.node):
+            # One probe for the alternatives: the first paragraph holding any of them.
+            return self._probed(self.node, row, query=self.wanted())
         if not any(negated for _leaf, negated in leaves(self.node)):
             return self._of(self.node, row, self._probed)
         # Uses index: paragraph_unique_position (the document's paragraphs)
@@ -175,7 +178,9 @@ class WholeText:
             self._of(self.node, row, self._read), sql.Identifier(row, "id")
         )
 
-    def _probed(self, leaf: Leaf, row: str) -> sql.Composable:
+    def _probed(
+        self, leaf: Node, row: str, *, query: sql.Composable | None = None
+    ) -> sql.Composable:
         # Uses index: paragraph_unique_position (the document's paragraphs). OFFSET 0 keeps the
         # EXISTS a probe of this document's paragraphs that stops at the first match, never a
         # hashed scan of every paragraph holding the word.
@@ -185,7 +190,7 @@ class WholeText:
         ).format(
             title=sql.Identifier(row, "title_search"),
             id=sql.Identifier(row, "id"),
-            q=self._query(leaf),
+            q=query or self._query(leaf),
         )
 
     def _read(self, leaf: Leaf, row: str) -> sql.Composable:
