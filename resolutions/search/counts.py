@@ -75,6 +75,7 @@ def match_set(match: Match, *, sample: float | None, distinct: bool = False) -> 
         tested = sql.SQL("WITH h AS MATERIALIZED ({}) ").format(
             match.sampled_documents(_sampled(sql.SQL("d.id"), sample))
         )
+        # Uses index: paragraph_document_facets (every paragraph of the tested documents)
         paragraphs = sql.SQL("p.published AND p.document_id IN (SELECT h.id FROM h)")
         documents = sql.SQL("d.id IN (SELECT h.id FROM h)")
     else:
