@@ -125,7 +125,8 @@ def found_paragraphs(match: Match, ids: list[int]) -> list:
     found = _in_order(
         Paragraph.objects.filter(pk__in=ids).select_related("document__body").only(*fields), ids
     )
-    snippets = headlines(match, [p.pk for p in found])
+    # Without a query the snippet is the text, already read.
+    snippets = headlines(match, [p.pk for p in found]) if match.query else {}
     for paragraph in found:
         paragraph.snippet = snippets.get(paragraph.pk, paragraph.text)
     return found

@@ -82,21 +82,26 @@ class Match:
             "d.id IN (SELECT w.document_id FROM w UNION "
             "SELECT t.id FROM resolutions_document t WHERE t.title_search @@ {})"
         ).format(wanted)
+        # With the list, the paragraphs of its documents are counted as counts.probe does.
         statement = sql.SQL(
             "WITH w AS MATERIALIZED (SELECT p.document_id FROM resolutions_paragraph p "
             "WHERE {published} AND p.search_vector @@ {wanted} LIMIT {limit}), "
-            "c AS (SELECT count(*) AS n FROM w) "
-            "SELECT c.n, CASE WHEN c.n < {limit} THEN ARRAY({documents}) END FROM c"
+            "c AS (SELECT count(*) AS n FROM w), "
+            "l AS (SELECT CASE WHEN c.n < {limit} THEN ARRAY({documents}) END AS ids FROM c) "
+            "SELECT l.ids, (SELECT count(*) FROM (SELECT 1 FROM resolutions_paragraph p "
+            "WHERE {published} AND p.document_id = ANY(l.ids) LIMIT {limit}) s) FROM l"
         ).format(
             published=self.published("p"),
             wanted=wanted,
             limit=sql.Literal(EXACT_LIMIT + 1),
             documents=self._holding(candidates, tested=not holds_in_one_paragraph(tree)),
         )
-        _n, documents = fetch(statement, self.params)[0]
+        documents, paragraphs = fetch(statement, self.params)[0]
         self.enormous = documents is None
         self._documents = documents
         self.params["documents"] = documents
+        if documents is not None:
+            self.probes[False] = paragraphs
 
     def _holding(self, among: sql.Composable | None = None, *, tested: bool = True) -> sql.Composed:
         """SELECT the ids of the documents (those `among` selects, else all) whose whole text
