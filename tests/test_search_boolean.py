@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from resolutions.search import search_documents, search_paragraphs
-from resolutions.search.boolean import AllOf, AnyOf, Leaf, Not, parse_tsquery
+from resolutions.search.boolean import (
+    AllOf,
+    AnyOf,
+    Leaf,
+    Not,
+    holds_in_one_paragraph,
+    parse_tsquery,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +100,27 @@ def test_the_page_explains_and_offers_the_choice(client, nuclear):
     assert 'name="within" value="paragraph"' in html
     assert "never <em>weapons</em>" in html
     assert "1 document" in " ".join(html.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "one_paragraph"),
+    [
+        ("'nuclear'", True),
+        ("'traffick' <2> 'person'", True),
+        ("'cybercrim' | 'money-laund' <-> 'money' <-> 'launder'", True),
+        ("'member' & 'state'", False),
+        ("'cybercrim' | 'corrupt' & !'terror'", False),
+        ("!'weapon'", False),
+    ],
+)
+def test_only_words_phrases_and_their_alternatives_skip_the_document_test(text, one_paragraph):
+    """Their candidates from the index are the answer; any other tree tests each document."""
+    assert holds_in_one_paragraph(parse_tsquery(text)) is one_paragraph
+
+
+def test_a_phrase_in_one_document_and_alternatives_across_documents(nuclear):
+    """The candidates of a phrase or of alternatives are the documents holding them."""
+    assert symbols(search_documents({"q": '"nuclear material"'})) == {"A/RES/1/1"}
+    found = search_documents({"q": '"nuclear material" or smugglers'})
+    assert symbols(found) == {"A/RES/1/1", "A/RES/1/3"}
+    assert found.count == 2

@@ -17,7 +17,7 @@ from .pagination import PageParams, paginate
 from .params import SearchFilters
 from .representations import cited_by_out, document_out, paragraph_text, reference_out
 from .schemas import CitedByPage, DocumentDetail, DocumentPage, ReferencePage
-from .searches import document_hits, page_fields, run
+from .searches import listed
 
 router = Router(tags=["documents"])
 
@@ -52,8 +52,7 @@ def list_documents(
     request: HttpRequest, filters: Query[SearchFilters], paging: Query[PageParams]
 ) -> dict[str, Any]:
     """Published documents matching the filters, a page at a time (newest first without `q`)."""
-    results = run("documents", filters, paging, with_facets=False)
-    return {**page_fields(request, results), "results": document_hits(request, results)}
+    return listed(request, "documents", filters, paging)
 
 
 @router.get(

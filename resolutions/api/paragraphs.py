@@ -14,7 +14,7 @@ from .pagination import PageParams
 from .params import SearchFilters
 from .representations import document_ref, paragraph_text, reference_out
 from .schemas import ParagraphDetail, ParagraphPage
-from .searches import page_fields, paragraph_hits, run
+from .searches import listed
 
 router = Router(tags=["paragraphs"])
 
@@ -24,8 +24,7 @@ def list_paragraphs(
     request: HttpRequest, filters: Query[SearchFilters], paging: Query[PageParams]
 ) -> dict[str, Any]:
     """Paragraphs of published documents matching the filters, one row each."""
-    results = run("paragraphs", filters, paging, with_facets=False)
-    return {**page_fields(request, results), "results": paragraph_hits(request, results)}
+    return listed(request, "paragraphs", filters, paging)
 
 
 @router.get(

@@ -70,6 +70,12 @@ def paragraph_hits(request: HttpRequest, results: search.SearchResults) -> list[
     ]
 
 
+def hits(request: HttpRequest, results: search.SearchResults) -> list[dict[str, Any]]:
+    """The page's rows as data: documents, or paragraphs with `view=paragraphs`."""
+    rows = paragraph_hits if results.view == "paragraphs" else document_hits
+    return rows(request, results)
+
+
 def facets_out(results: search.SearchResults) -> dict[str, list[dict[str, Any]]]:
     return {
         name: [
@@ -93,6 +99,14 @@ def run(view: str | None, filters: SearchFilters, paging: PageParams, **options:
     return checked(results, page=paging.page)
 
 
+def listed(
+    request: HttpRequest, view: str, filters: SearchFilters, paging: PageParams
+) -> dict[str, Any]:
+    """A list of documents or paragraphs: the search of these filters without facets."""
+    results = run(view, filters, paging, with_facets=False)
+    return {**page_fields(request, results), "results": hits(request, results)}
+
+
 @router.get("/search/", response={200: SearchPage, **LIST_ERRORS}, url_name="search")
 def search_archive(
     request: HttpRequest, filters: Query[SearchParams], paging: Query[PageParams]
@@ -100,7 +114,6 @@ def search_archive(
     """The search page as data: a page of documents (or of paragraphs with `view=paragraphs`)
     and, for every filter, its values counted under the other active filters."""
     results = run(None, filters, paging)
-    rows = paragraph_hits if results.view == "paragraphs" else document_hits
     return {
         **page_fields(request, results),
         "view": results.view,
@@ -108,6 +121,6 @@ def search_archive(
         "facets_are_estimates": results.facets_are_estimates,
         "notices": results.notices,
         "suggestion": results.suggestion.query if results.suggestion else None,
-        "results": rows(request, results),
+        "results": hits(request, results),
         "facets": facets_out(results),
     }

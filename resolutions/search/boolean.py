@@ -11,6 +11,7 @@ an EXISTS over the document's paragraphs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from psycopg import sql
@@ -127,6 +128,16 @@ def needs_a_wanted_word(node: Node | None) -> bool:
     return all(needs_a_wanted_word(n) for n in node.nodes)
 
 
+def holds_in_one_paragraph(node: Node | None) -> bool:
+    """Whether a document satisfies the tree exactly when its title or one of its paragraphs
+    does (a word, a phrase, or alternatives of them): its candidates then need no other test."""
+    if isinstance(node, Leaf):
+        return True
+    if isinstance(node, AnyOf):
+        return all(holds_in_one_paragraph(n) for n in node.nodes)
+    return False
+
+
 class WholeText:
     """A query tree as SQL on a document row: does its title and paragraphs' text satisfy it."""
 
@@ -152,23 +163,48 @@ class WholeText:
         )
 
     def holds(self, row: str) -> sql.Composable:
-        """The tree on the document row `row` (one EXISTS per word on its paragraphs)."""
+        """The tree on the document row `row`: one EXISTS per word on its paragraphs, each
+        stopping at the first that holds it; with an excluded word, whose absence takes
+        reading every paragraph anyway, one pass over them decides every word."""
         if self.node is None:
             return sql.SQL("FALSE")
-        return self._of(self.node, row)
+        if holds_in_one_paragraph(self.node):
+            # One probe for the alternatives: the first paragraph holding any of them.
+            return self._probed(self.node, row, query=self.wanted())
+        if not any(negated for _leaf, negated in leaves(self.node)):
+            return self._of(self.node, row, self._probed)
+        # Uses index: paragraph_unique_position (the document's paragraphs)
+        return sql.SQL("(SELECT {} FROM resolutions_paragraph w WHERE w.document_id = {})").format(
+            self._of(self.node, row, self._read), sql.Identifier(row, "id")
+        )
 
-    def _of(self, node: Node, row: str) -> sql.Composable:
+    def _probed(
+        self, leaf: Node, row: str, *, query: sql.Composable | None = None
+    ) -> sql.Composable:
+        # Uses index: paragraph_unique_position (the document's paragraphs). OFFSET 0 keeps the
+        # EXISTS a probe of this document's paragraphs that stops at the first match, never a
+        # hashed scan of every paragraph holding the word.
+        return sql.SQL(
+            "({title} @@ {q} OR EXISTS (SELECT 1 FROM resolutions_paragraph w "
+            "WHERE w.document_id = {id} AND w.search_vector @@ {q} OFFSET 0))"
+        ).format(
+            title=sql.Identifier(row, "title_search"),
+            id=sql.Identifier(row, "id"),
+            q=query or self._query(leaf),
+        )
+
+    def _read(self, leaf: Leaf, row: str) -> sql.Composable:
+        """The leaf over the paragraphs `w` of one pass (an aggregate: one row, even for none)."""
+        return sql.SQL(
+            "({title} @@ {q} OR COALESCE(bool_or(w.search_vector @@ {q}), FALSE))"
+        ).format(title=sql.Identifier(row, "title_search"), q=self._query(leaf))
+
+    def _of(
+        self, node: Node, row: str, leaf: Callable[[Leaf, str], sql.Composable]
+    ) -> sql.Composable:
         if isinstance(node, Leaf):
-            # Uses index: paragraph_unique_position (the document's paragraphs)
-            return sql.SQL(
-                "({title} @@ {q} OR EXISTS (SELECT 1 FROM resolutions_paragraph w "
-                "WHERE w.document_id = {id} AND w.search_vector @@ {q}))"
-            ).format(
-                title=sql.Identifier(row, "title_search"),
-                id=sql.Identifier(row, "id"),
-                q=self._query(node),
-            )
+            return leaf(node, row)
         if isinstance(node, Not):
-            return sql.SQL("NOT {}").format(self._of(node.node, row))
+            return sql.SQL("NOT {}").format(self._of(node.node, row, leaf))
         joiner = sql.SQL(" AND " if isinstance(node, AllOf) else " OR ")
-        return sql.SQL("({})").format(joiner.join(self._of(n, row) for n in node.nodes))
+        return sql.SQL("({})").format(joiner.join(self._of(n, row, leaf) for n in node.nodes))

@@ -31,13 +31,17 @@ def probe(match: Match, *, filtered: bool) -> int:
     """Matching paragraphs of published documents, counted up to EXACT_LIMIT + 1."""
     if match.enormous:
         return statements.EXACT_LIMIT + 1
-    where = [match.published("p"), match.text("p")]
-    if filtered:
-        where += [match.paragraphs("p"), match.documents("p")]
-    statement = sql.SQL(
-        "SELECT count(*) FROM (SELECT 1 FROM resolutions_paragraph p WHERE {} LIMIT {}) s"
-    ).format(all_of(where), sql.Literal(statements.EXACT_LIMIT + 1))
-    return fetch(statement, match.params)[0][0]
+    # With no filter chosen the filtered probe is the unfiltered one: counted once.
+    filtered = filtered and match.filtered
+    if filtered not in match.probes:
+        where = [match.published("p"), match.text("p")]
+        if filtered:
+            where += [match.paragraphs("p"), match.documents("p")]
+        statement = sql.SQL(
+            "SELECT count(*) FROM (SELECT 1 FROM resolutions_paragraph p WHERE {} LIMIT {}) s"
+        ).format(all_of(where), sql.Literal(statements.EXACT_LIMIT + 1))
+        match.probes[filtered] = fetch(statement, match.params)[0][0]
+    return match.probes[filtered]
 
 
 def is_enormous(match: Match, *, filtered: bool) -> bool:
@@ -61,14 +65,19 @@ def _sampled(column: sql.Composable, sample: float | None) -> sql.Composable:
     ).format(column, sql.Literal(round(sample, 6)), sql.Literal(SAMPLE_SEED))
 
 
-def match_set(match: Match, *, sample: float | None) -> sql.Composable:
+def match_set(match: Match, *, sample: float | None, distinct: bool = False) -> sql.Composable:
     """Rows (document_id, kind, verb, body_id, year, doc_type) of the matching paragraphs, and a
-    row per document (NULL kind) for a title match, or for every document when browsing."""
+    row per document (NULL kind) for a title match, or for every document when browsing;
+    `distinct`: each row once (documents are counted, not paragraphs)."""
+    tested = sql.SQL("")
     if match.whole is not None and sample is not None:
-        # Each sampled document is tested, the whole archive never is.
-        holding = match.sampled_documents(_sampled(sql.SQL("d.id"), sample))
-        paragraphs = sql.SQL("p.published AND p.document_id IN ({})").format(holding)
-        documents = sql.SQL("d.id IN ({})").format(holding)
+        # Each sampled document is tested (once, in `h`), the whole archive never is.
+        tested = sql.SQL("WITH h AS MATERIALIZED ({}) ").format(
+            match.sampled_documents(_sampled(sql.SQL("d.id"), sample))
+        )
+        # Uses index: paragraph_document_facets (every paragraph of the tested documents)
+        paragraphs = sql.SQL("p.published AND p.document_id IN (SELECT h.id FROM h)")
+        documents = sql.SQL("d.id IN (SELECT h.id FROM h)")
     else:
         paragraphs = all_of(
             [_sampled(sql.SQL("p.document_id"), sample), match.published("p"), match.text("p")]
@@ -81,11 +90,11 @@ def match_set(match: Match, *, sample: float | None) -> sql.Composable:
             ]
         )
     return sql.SQL(
-        "SELECT p.document_id, p.kind, p.verb, p.body_id, p.year, p.doc_type "
+        "{}SELECT p.document_id, p.kind, p.verb, p.body_id, p.year, p.doc_type "
         "FROM resolutions_paragraph p WHERE {} "
-        "UNION ALL SELECT d.id, NULL, NULL, d.body_id, d.year, d.doc_type "
+        "{} SELECT d.id, NULL, NULL, d.body_id, d.year, d.doc_type "
         "FROM resolutions_document d WHERE {}"
-    ).format(paragraphs, documents)
+    ).format(tested, paragraphs, sql.SQL("UNION" if distinct else "UNION ALL"), documents)
 
 
 def facet_statement(match: Match, *, on_paragraphs: bool, sample: float | None) -> sql.Composed:
@@ -139,7 +148,9 @@ def facet_statement(match: Match, *, on_paragraphs: bool, sample: float | None) 
         "SELECT m.document_id, m.body_id, m.year, m.doc_type, bool_or({ok}) AS ok "
         "FROM m GROUP BY m.document_id, m.body_id, m.year, m.doc_type) {counts}"
     ).format(
-        match_set=match_set(match, sample=sample),
+        # On documents, a document's paragraphs of one kind and verb count once: each such
+        # row once makes the groupings smaller (over whole documents, every paragraph is read).
+        match_set=match_set(match, sample=sample, distinct=not on_paragraphs),
         ok=ok,
         counts=sql.SQL(" UNION ALL ").join(parts),
     )

@@ -8,6 +8,7 @@ the size of the match set (`counts.py`), fetches the page's rows by primary key 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 
@@ -21,7 +22,9 @@ from .snippets import attach_best_paragraphs, headlines
 from .sql import Match
 from .types import DOCUMENT_FIELDS, PARAGRAPH_FIELDS, SearchResults
 
-Fetch = Callable[[int, int], tuple[int, list[int]]]
+# rows.exact_documents / exact_paragraphs: (count, ids); rows.walk_*: ids.
+Exact = Callable[..., tuple[int, list[int]]]
+Walk = Callable[..., list[int]]
 
 
 class CountedPaginator(Paginator):
@@ -40,84 +43,93 @@ def _pages(count: int, per_page: int) -> int:
     return max(-(-count // per_page), 1)
 
 
-def _window(fetch: Fetch, *, number: int, per_page: int) -> tuple[int, int, list[int]]:
-    """(count, page number, ids): fetch(offset, limit) -> (count, ids); past the end, the last."""
-    total, ids = fetch((number - 1) * per_page, per_page)
-    if not ids and number > 1:
-        number = _pages(total, per_page)
-        _total, ids = fetch((number - 1) * per_page, per_page)
-    return total, number, ids
-
-
 def _in_order(objects, ids: list[int]) -> list:
     by_pk = {o.pk: o for o in objects}
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-def _results(
-    request: SearchRequest,
-    match: Match,
-    found: list,
-    *,
-    pages: int,
-    number: int,
-    per_page: int,
-    total: int,
-    estimated: bool,
-    facet_rows: tuple[int, list, bool] | None,
-    with_facets: bool,
-) -> SearchResults:
-    """One page of rows as SearchResults, with the facets (counted now unless already)."""
-    facets, facets_estimated = {}, False
-    if with_facets:
-        on_paragraphs = request.view == "paragraphs"
-        facet_rows = facet_rows or counts.counted(match, on_paragraphs=on_paragraphs)
-        facets, facets_estimated = counts.facet_values(facet_rows[1], request), facet_rows[2]
-    paginator = CountedPaginator(pages, per_page)
-    told = review(request, match, count=total, shown_page=number)
-    return SearchResults(
-        query=request.query,
-        view=request.view,
-        sort=request.sort,
-        page=Page(found, min(number, paginator.num_pages), paginator),
-        facets=facets,
-        errors=dict(request.errors),
-        cleaned=request.cleaned,
-        notices=[*request.notices, *told.notices],
-        suggestion=told.suggestion,
-        within=request.within,
-        total=total,
-        count_is_estimate=estimated,
-        facets_are_estimates=facets_estimated,
-    )
+@dataclass(frozen=True)
+class Window:
+    """One page's ids and what is known of the whole: its size, the rows one may page through,
+    the page shown, whether the size is estimated, and facet rows already counted."""
+
+    ids: list[int]
+    count: int
+    pages: int
+    number: int
+    estimated: bool = False
+    facet_rows: tuple[int, list, bool] | None = None
 
 
-def document_page(
-    request: SearchRequest, match: Match, *, per_page: int
-) -> tuple[list[int], int, int, int, bool, tuple | None]:
-    """(ids, count, rows paged through, page number, estimated, facet rows) of a documents page."""
-    number, sort = request.page, request.sort
+def _exact(request: SearchRequest, match: Match, exact: Exact, *, per_page: int) -> Window:
+    """The page from the whole match set, ranked and counted exactly; past the end, the last."""
+    number = request.page
+    count, ids = exact(match, sort=request.sort, offset=(number - 1) * per_page, limit=per_page)
+    if not ids and number > 1:
+        number = _pages(count, per_page)
+        ids = exact(match, sort=request.sort, offset=(number - 1) * per_page, limit=per_page)[1]
+    return Window(ids, count, count, number)
+
+
+def _estimated(
+    request: SearchRequest, match: Match, walk: Walk, *, on_paragraphs: bool, per_page: int
+) -> Window:
+    """Past the threshold: the size and the facets from the sample, the page walked by date;
+    only the candidates are ranked (and paged): see rows.py."""
+    facet_rows = counts.counted(match, on_paragraphs=on_paragraphs, sample=True)
+    count = facet_rows[0]
+    if on_paragraphs:
+        # The probe counted more matching paragraphs than the limit.
+        count = max(count, statements.EXACT_LIMIT + 1)
+    ranked = request.sort == "relevance" and request.query
+    pages = max(min(count, rows.CANDIDATES if ranked else rows.ESTIMATED_PAGES_ROWS), 1)
+    number = min(request.page, _pages(pages, per_page))
+    ids = walk(match, sort=request.sort, offset=(number - 1) * per_page, limit=per_page)
+    return Window(ids, count, pages, number, True, facet_rows)
+
+
+def document_window(request: SearchRequest, match: Match, *, per_page: int) -> Window:
+    """The ids of a page of documents."""
     if not request.by_paragraph:
         # Browsing by document filters: counting documents is cheap and exact.
         count = rows.count_walk_documents(match)
-        number = min(number, _pages(count, per_page))
-        ids = rows.walk_documents(match, sort=sort, offset=(number - 1) * per_page, limit=per_page)
-        return ids, count, count, number, False, None
+        number = min(request.page, _pages(count, per_page))
+        offset = (number - 1) * per_page
+        ids = rows.walk_documents(match, sort=request.sort, offset=offset, limit=per_page)
+        return Window(ids, count, count, number)
     if not counts.is_enormous(match, filtered=True):
-        count, number, ids = _window(
-            lambda o, n: rows.exact_documents(match, sort=sort, offset=o, limit=n),
-            number=number,
-            per_page=per_page,
-        )
-        return ids, count, count, number, False, None
-    facet_rows = counts.counted(match, on_paragraphs=False, sample=True)
-    count = facet_rows[0]
-    # Past the threshold only the candidates are ranked (and paged): see rows.py.
-    cap = rows.CANDIDATES if sort == "relevance" else rows.ESTIMATED_PAGES_ROWS
-    pages = max(min(count, cap), 1)
-    number = min(number, _pages(pages, per_page))
-    ids = rows.walk_documents(match, sort=sort, offset=(number - 1) * per_page, limit=per_page)
-    return ids, count, pages, number, True, facet_rows
+        return _exact(request, match, rows.exact_documents, per_page=per_page)
+    return _estimated(request, match, rows.walk_documents, on_paragraphs=False, per_page=per_page)
+
+
+def paragraph_window(request: SearchRequest, match: Match, *, per_page: int) -> Window:
+    """The ids of a page of paragraphs."""
+    if not counts.is_enormous(match, filtered=True):
+        return _exact(request, match, rows.exact_paragraphs, per_page=per_page)
+    return _estimated(request, match, rows.walk_paragraphs, on_paragraphs=True, per_page=per_page)
+
+
+def found_documents(match: Match, ids: list[int]) -> list:
+    """The page's documents in order, each with its best paragraphs."""
+    documents = _in_order(
+        published_documents().filter(pk__in=ids).select_related("body").only(*DOCUMENT_FIELDS),
+        ids,
+    )
+    attach_best_paragraphs(documents, match)
+    return documents
+
+
+def found_paragraphs(match: Match, ids: list[int]) -> list:
+    """The page's paragraphs in order, each with its document and highlighted snippet."""
+    fields = [*PARAGRAPH_FIELDS, "text", *(f"document__{name}" for name in DOCUMENT_FIELDS[1:])]
+    found = _in_order(
+        Paragraph.objects.filter(pk__in=ids).select_related("document__body").only(*fields), ids
+    )
+    # Without a query the snippet is the text, already read.
+    snippets = headlines(match, [p.pk for p in found]) if match.query else {}
+    for paragraph in found:
+        paragraph.snippet = snippets.get(paragraph.pk, paragraph.text)
+    return found
 
 
 def search_documents(
@@ -125,56 +137,7 @@ def search_documents(
 ) -> SearchResults:
     """A page of matching documents, each with its best paragraphs, and the facets."""
     request = read_search(params, view="documents")
-    return documents_of(request, per_page=per_page, with_facets=with_facets)
-
-
-def documents_of(
-    request: SearchRequest, *, per_page: int = PER_PAGE, with_facets: bool = True
-) -> SearchResults:
-    """search_documents for a request already read."""
-    match = Match(request)
-    ids, count, pages, number, estimated, facet_rows = document_page(
-        request, match, per_page=per_page
-    )
-    documents = _in_order(
-        published_documents().filter(pk__in=ids).select_related("body").only(*DOCUMENT_FIELDS),
-        ids,
-    )
-    attach_best_paragraphs(documents, match)
-    return _results(
-        request,
-        match,
-        documents,
-        pages=pages,
-        number=number,
-        per_page=per_page,
-        total=count,
-        estimated=estimated,
-        facet_rows=facet_rows,
-        with_facets=with_facets,
-    )
-
-
-def paragraph_page(
-    request: SearchRequest, match: Match, *, per_page: int
-) -> tuple[list[int], int, int, int, bool, tuple | None]:
-    """(ids, count, rows paged through, page number, estimated, facet rows) of a paragraphs
-    page."""
-    number, sort = request.page, request.sort
-    if not counts.is_enormous(match, filtered=True):
-        count, number, ids = _window(
-            lambda o, n: rows.exact_paragraphs(match, sort=sort, offset=o, limit=n),
-            number=number,
-            per_page=per_page,
-        )
-        return ids, count, count, number, False, None
-    facet_rows = counts.counted(match, on_paragraphs=True, sample=True)
-    count = max(facet_rows[0], statements.EXACT_LIMIT + 1)
-    ranked = sort == "relevance" and request.query
-    pages = min(count, rows.CANDIDATES if ranked else rows.ESTIMATED_PAGES_ROWS)
-    number = min(number, _pages(pages, per_page))
-    ids = rows.walk_paragraphs(match, sort=sort, offset=(number - 1) * per_page, limit=per_page)
-    return ids, count, pages, number, True, facet_rows
+    return results_of(request, per_page=per_page, with_facets=with_facets)
 
 
 def search_paragraphs(
@@ -182,36 +145,7 @@ def search_paragraphs(
 ) -> SearchResults:
     """A page of matching paragraphs, one by one, with snippets, and the facets."""
     request = read_search(params, view="paragraphs")
-    return paragraphs_of(request, per_page=per_page, with_facets=with_facets)
-
-
-def paragraphs_of(
-    request: SearchRequest, *, per_page: int = PER_PAGE, with_facets: bool = True
-) -> SearchResults:
-    """search_paragraphs for a request already read."""
-    match = Match(request)
-    ids, count, pages, number, estimated, facet_rows = paragraph_page(
-        request, match, per_page=per_page
-    )
-    fields = [*PARAGRAPH_FIELDS, "text", *(f"document__{name}" for name in DOCUMENT_FIELDS[1:])]
-    found = _in_order(
-        Paragraph.objects.filter(pk__in=ids).select_related("document__body").only(*fields), ids
-    )
-    snippets = headlines(match, [p.pk for p in found])
-    for paragraph in found:
-        paragraph.snippet = snippets.get(paragraph.pk, paragraph.text)
-    return _results(
-        request,
-        match,
-        found,
-        pages=pages,
-        number=number,
-        per_page=per_page,
-        total=count,
-        estimated=estimated,
-        facet_rows=facet_rows,
-        with_facets=with_facets,
-    )
+    return results_of(request, per_page=per_page, with_facets=with_facets)
 
 
 def search(params: Params, **options) -> SearchResults:
@@ -219,11 +153,41 @@ def search(params: Params, **options) -> SearchResults:
     return results_of(read_search(params), **options)
 
 
-def results_of(request: SearchRequest, **options) -> SearchResults:
-    """The results of a request already read (the API reads it strictly first)."""
-    if request.view == "paragraphs":
-        return paragraphs_of(request, **options)
-    return documents_of(request, **options)
+def results_of(
+    request: SearchRequest, *, per_page: int = PER_PAGE, with_facets: bool = True
+) -> SearchResults:
+    """The results of a request already read (the API reads it strictly first): one page of
+    rows, with the facets (counted now unless the page's window already did)."""
+    on_paragraphs = request.view == "paragraphs"
+    match = Match(request)
+    window_of, found_of = (
+        (paragraph_window, found_paragraphs)
+        if on_paragraphs
+        else (document_window, found_documents)
+    )
+    window = window_of(request, match, per_page=per_page)
+    found = found_of(match, window.ids)
+    facets, facets_estimated = {}, False
+    if with_facets:
+        facet_rows = window.facet_rows or counts.counted(match, on_paragraphs=on_paragraphs)
+        facets, facets_estimated = counts.facet_values(facet_rows[1], request), facet_rows[2]
+    paginator = CountedPaginator(window.pages, per_page)
+    told = review(request, match, count=window.count, shown_page=window.number)
+    return SearchResults(
+        query=request.query,
+        view=request.view,
+        sort=request.sort,
+        page=Page(found, min(window.number, paginator.num_pages), paginator),
+        facets=facets,
+        errors=dict(request.errors),
+        cleaned=request.cleaned,
+        notices=[*request.notices, *told.notices],
+        suggestion=told.suggestion,
+        within=request.within,
+        total=window.count,
+        count_is_estimate=window.estimated,
+        facets_are_estimates=facets_estimated,
+    )
 
 
 def matching_document_ids(params: Params, *, drafts: bool = False) -> list[int]:

@@ -15,8 +15,8 @@ from django.db import connections, router
 from psycopg import sql
 
 from ..models import SEARCH_CONFIG, Paragraph
-from .boolean import WholeText, needs_a_wanted_word, parse_tsquery
-from .facets import DOCUMENT_FACETS, PARAGRAPH_FACETS, Facet
+from .boolean import WholeText, holds_in_one_paragraph, needs_a_wanted_word, parse_tsquery
+from .facets import DOCUMENT_FACETS, FACETS, PARAGRAPH_FACETS, Facet
 from .request import SearchRequest
 
 TRUE = sql.SQL("TRUE")
@@ -58,6 +58,8 @@ class Match:
         self.whole: WholeText | None = None
         self.enormous = False
         self._documents: list[int] | None = None
+        # Matching paragraphs counted by counts.probe, by whether the filters applied.
+        self.probes: dict[bool, int] = {}
         if request.whole_documents:
             self._read_whole_text()
 
@@ -70,36 +72,45 @@ class Match:
         if wanted is None or not needs_a_wanted_word(tree):
             self.enormous = True
             return
-        # The list is made only when the count stays small (an InitPlan runs when first used).
+        # One scan of the GIN index counts the paragraphs holding a wanted word (`w`); only when
+        # they stay under the limit are their documents, and those whose title holds one, tested
+        # and listed (an InitPlan runs when first used). A word, a phrase or alternatives of
+        # them hold in a document exactly when they hold in one of its paragraphs or its title:
+        # those candidates need no other test.
+        # Uses index: paragraph_search_gin, document_title_search_gin
+        candidates = sql.SQL(
+            "d.id IN (SELECT w.document_id FROM w UNION "
+            "SELECT t.id FROM resolutions_document t WHERE t.title_search @@ {})"
+        ).format(wanted)
+        # With the list, the paragraphs of its documents are counted as counts.probe does.
         statement = sql.SQL(
-            "WITH c AS (SELECT count(*) AS n FROM (SELECT 1 FROM resolutions_paragraph p "
-            "WHERE {published} AND p.search_vector @@ {wanted} LIMIT {limit}) s) "
-            "SELECT c.n, CASE WHEN c.n < {limit} THEN ARRAY({documents}) END FROM c"
+            "WITH w AS MATERIALIZED (SELECT p.document_id FROM resolutions_paragraph p "
+            "WHERE {published} AND p.search_vector @@ {wanted} LIMIT {limit}), "
+            "c AS (SELECT count(*) AS n FROM w), "
+            "l AS (SELECT CASE WHEN c.n < {limit} THEN ARRAY({documents}) END AS ids FROM c) "
+            "SELECT l.ids, (SELECT count(*) FROM (SELECT 1 FROM resolutions_paragraph p "
+            "WHERE {published} AND p.document_id = ANY(l.ids) LIMIT {limit}) s) FROM l"
         ).format(
             published=self.published("p"),
             wanted=wanted,
             limit=sql.Literal(EXACT_LIMIT + 1),
-            documents=self._holding(candidates=wanted),
+            documents=self._holding(candidates, tested=not holds_in_one_paragraph(tree)),
         )
-        _n, documents = fetch(statement, self.params)[0]
+        documents, paragraphs = fetch(statement, self.params)[0]
         self.enormous = documents is None
         self._documents = documents
         self.params["documents"] = documents
+        if documents is not None:
+            self.probes[False] = paragraphs
 
-    def _holding(self, *, candidates: sql.Composable | None = None, sampled=None) -> sql.Composed:
-        """SELECT the ids of the documents whose whole text satisfies the query."""
-        where = [self.published("d"), self.holds("d")]
-        if candidates is not None:
-            # Uses index: paragraph_search_gin, document_title_search_gin
-            where.insert(
-                0,
-                sql.SQL(
-                    "(d.title_search @@ {q} OR d.id IN (SELECT p.document_id "
-                    "FROM resolutions_paragraph p WHERE {published} AND p.search_vector @@ {q}))"
-                ).format(q=candidates, published=self.published("p")),
-            )
-        if sampled is not None:
-            where.insert(0, sampled)
+    def _holding(self, among: sql.Composable | None = None, *, tested: bool = True) -> sql.Composed:
+        """SELECT the ids of the documents (those `among` selects, else all) whose whole text
+        satisfies the query; `tested=False` when `among` holds only such documents."""
+        where = [self.published("d")]
+        if among is not None:
+            where.append(among)
+        if tested:
+            where.append(self.holds("d"))
         return sql.SQL("SELECT d.id FROM resolutions_document d WHERE {}").format(all_of(where))
 
     def documents_holding(self) -> sql.Composable:
@@ -111,7 +122,7 @@ class Match:
 
     def sampled_documents(self, sampled: sql.Composable) -> sql.Composed:
         """The sampled documents whose whole text satisfies the query (tested one by one)."""
-        return self._holding(sampled=sampled)
+        return self._holding(sampled)
 
     def holds(self, row: str = "d") -> sql.Composable:
         """The query on the document row `row` itself: over whole documents, tested there."""
@@ -130,6 +141,11 @@ class Match:
 
     def active(self, key: str) -> bool:
         return self.request.active(key)
+
+    @property
+    def filtered(self) -> bool:
+        """Whether any filter is chosen."""
+        return any(self.active(facet.key) for facet in FACETS)
 
     def published(self, row: str) -> sql.Composable:
         """Rows of documents researchers may see (`p` or `m` carry a copy of the status)."""
