@@ -29,7 +29,7 @@ $(UV):
 # The project (editable) with the dev and local extras, exactly as uv.lock pins them; again
 # whenever pyproject.toml or uv.lock changes.
 $(STAMP): pyproject.toml uv.lock | $(UV)
-	$(UV) sync --locked --extra dev --extra local \
+	$(UV) sync --locked --extra dev --extra local --extra bench \
 		|| { echo "If uv.lock needs updating: make lock, then commit uv.lock."; exit 1; }
 	@touch $(STAMP)
 
