@@ -95,7 +95,23 @@ QUERIES: tuple[Query, ...] = (
     Query("paragraph view", {"view": "paragraphs", "q": "ransomware"}),
     Query("paragraph view", {"view": "paragraphs", "verb": "urges", "body": "GA"}),
 )
+# The realistic corpus (real texts) has none of the synthetic rare clauses: its rare words are
+# real ones, each in one to a few of the 2,162 real texts and so in about one document in 1,000.
+REALISTIC_RARE = ("pangolin", "rhinoceros", "desalination")
+REALISTIC_QUERIES: tuple[Query, ...] = tuple(
+    Query(q.kind, {**q.params, "q": REALISTIC_RARE[i % len(REALISTIC_RARE)]})
+    if q.params.get("q") in ("ransomware", "pangolin", "hawala")
+    else q
+    for i, q in enumerate(QUERIES)
+)
 KINDS: tuple[str, ...] = tuple(dict.fromkeys(query.kind for query in QUERIES))
+
+
+def queries_for(corpus_kind: str) -> tuple[Query, ...]:
+    """The query set of a corpus kind (realistic or synthetic)."""
+    return REALISTIC_QUERIES if corpus_kind == "realistic" else QUERIES
+
+
 PATHS = ("selectors", "page", "api", "sql")
 
 

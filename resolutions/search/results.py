@@ -14,7 +14,6 @@ from django.core.paginator import Page, Paginator
 from ..models import Paragraph
 from ..selectors import published_documents
 from . import counts, rows
-from . import sql as statements
 from .request import PER_PAGE, Params, SearchRequest, read_search
 from .review import review
 from .snippets import attach_best_paragraphs, headlines
@@ -47,6 +46,26 @@ def _window(fetch: Fetch, *, number: int, per_page: int) -> tuple[int, int, list
         number = _pages(total, per_page)
         _total, ids = fetch((number - 1) * per_page, per_page)
     return total, number, ids
+
+
+def _walked(
+    walk: Callable[[int, int], list[int]],
+    exact_count: Callable[[], int],
+    *,
+    estimate: int,
+    number: int,
+    per_page: int,
+) -> tuple[int, int, list[int], bool]:
+    """(count, page number, ids, estimated) of a page walked by date under an estimated count:
+    any page the estimate allows is walked to; past the true end, the count is taken exactly
+    and the last page shown."""
+    number = min(number, _pages(estimate, per_page))
+    ids = walk((number - 1) * per_page, per_page)
+    if ids or number == 1:
+        return estimate, number, ids, True
+    count = exact_count()
+    number = _pages(count, per_page)
+    return count, number, walk((number - 1) * per_page, per_page), False
 
 
 def _in_order(objects, ids: list[int]) -> list:
@@ -111,13 +130,22 @@ def document_page(
         )
         return ids, count, count, number, False, None
     facet_rows = counts.counted(match, on_paragraphs=False, sample=True)
-    count = facet_rows[0]
-    # Past the threshold only the candidates are ranked (and paged): see rows.py.
-    cap = rows.CANDIDATES if sort == "relevance" else rows.ESTIMATED_PAGES_ROWS
-    pages = max(min(count, cap), 1)
-    number = min(number, _pages(pages, per_page))
-    ids = rows.walk_documents(match, sort=sort, offset=(number - 1) * per_page, limit=per_page)
-    return ids, count, pages, number, True, facet_rows
+    if sort == "relevance" or not facet_rows[2]:
+        # Relevance ranks every match (rows.py), and its count comes with the ranking.
+        count, number, ids = _window(
+            lambda o, n: rows.exact_documents(match, sort=sort, offset=o, limit=n),
+            number=number,
+            per_page=per_page,
+        )
+        return ids, count, count, number, False, facet_rows
+    count, number, ids, estimated = _walked(
+        lambda o, n: rows.walk_documents(match, sort=sort, offset=o, limit=n),
+        lambda: rows.exact_count_documents(match),
+        estimate=facet_rows[0],
+        number=number,
+        per_page=per_page,
+    )
+    return ids, count, count, number, estimated, facet_rows
 
 
 def search_documents(
@@ -169,12 +197,22 @@ def paragraph_page(
         )
         return ids, count, count, number, False, None
     facet_rows = counts.counted(match, on_paragraphs=True, sample=True)
-    count = max(facet_rows[0], statements.EXACT_LIMIT + 1)
-    ranked = sort == "relevance" and request.query
-    pages = min(count, rows.CANDIDATES if ranked else rows.ESTIMATED_PAGES_ROWS)
-    number = min(number, _pages(pages, per_page))
-    ids = rows.walk_paragraphs(match, sort=sort, offset=(number - 1) * per_page, limit=per_page)
-    return ids, count, pages, number, True, facet_rows
+    if (sort == "relevance" and request.query) or not facet_rows[2]:
+        # Relevance ranks every match (rows.py), and its count comes with the ranking.
+        count, number, ids = _window(
+            lambda o, n: rows.exact_paragraphs(match, sort=sort, offset=o, limit=n),
+            number=number,
+            per_page=per_page,
+        )
+        return ids, count, count, number, False, facet_rows
+    count, number, ids, estimated = _walked(
+        lambda o, n: rows.walk_paragraphs(match, sort=sort, offset=o, limit=n),
+        lambda: rows.exact_paragraphs(match, sort=sort, offset=0, limit=1)[0],
+        estimate=facet_rows[0],
+        number=number,
+        per_page=per_page,
+    )
+    return ids, count, count, number, estimated, facet_rows
 
 
 def search_paragraphs(
