@@ -7,7 +7,8 @@ and 2025. As agreed language is reused from one year's resolution to the next, a
 is in more than one real text is kept word for word, and any other with probability `VERBATIM`;
 the rest are edited: 1 to `EDITS` words replaced by words drawn from the real texts' own word
 frequencies (so the vocabulary and its Zipfian curve stay the real ones). `corpus_statistics`
-measures the resemblance: distinct words, paragraph lengths and the share of paragraphs found in more than one document, for the real texts and the generated.
+measures the resemblance: distinct words, paragraph lengths and the share of paragraphs found
+in more than one document, for the real texts and the generated.
 
 Pure Python (no database); symbols are shaped as each body's real ones (`corpus.identity`).
 """
