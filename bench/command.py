@@ -5,7 +5,8 @@ Builds a deterministic corpus, by default the realistic one (`realistic.py`: the
 with `--corpus-kind synthetic` the sample documents' paragraphs recombined (`corpus.py`); loads
 it through the ingest service (documents a second, peak RSS), runs ANALYZE, prints table sizes,
 then replays the fixed researcher queries through the search page, the JSON API and their
-selectors, with the straightforward hand-written SQL for the same questions in the same run, and document pages.
+selectors, with the straightforward hand-written SQL for the same questions in the same run, and
+document pages.
 `--load` then serves the archive under gunicorn and drives concurrent clients against it.
 
 It refuses any database but `archive_bench` (or another `*_bench`, or a test database), and
