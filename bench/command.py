@@ -32,6 +32,7 @@ from django.test import override_settings
 
 from . import database, load, queries
 from .corpus import DEFAULT_SEED, read_sample_pool, synthetic_documents
+from .honesty import honesty
 from .loading import corpus_size, load_documents, peak_rss_mb
 from .real_texts import DEFAULT_CORPUS, CorpusMissing, read_texts
 from .realistic import STATISTICS_DOCUMENTS, corpus_statistics, read_real_pool, realistic_documents
@@ -331,8 +332,39 @@ class BenchmarkCommand(BaseCommand):
         ]
         self.say("\nPer query (ms, median):")
         self.say(table(["kind", "query", "page", "plain SQL", "statements"], detail, left=2))
+        self.print_honesty(query_set)
         if explain:
             self.explain_slowest(query_set, timings, statements, kinds=explain)
+
+    def print_honesty(self, query_set: tuple[queries.Query, ...]) -> None:
+        """Per query: the first ten against an exact ranking of every match, and the sample's
+        estimate against the exact count (bench/honesty.py)."""
+        rows = []
+        for query in query_set:
+            found = honesty(query)
+            rows.append(
+                (
+                    query.kind,
+                    query.label[:60],
+                    "-" if found.overlap is None else f"{found.overlap:.1f}",
+                    "-" if found.same_top3 is None else ("yes" if found.same_top3 else "NO"),
+                    f"{found.estimate:,}",
+                    f"{found.exact:,}",
+                    f"{100 * found.error:.1f} %",
+                )
+            )
+        self.say(
+            "\nHonesty per query: the page's first ten against an exact ts_rank_cd over every "
+            "match (target: overlap >= 0.9, the same top 3), and the 16 % sample's estimate "
+            "against the exact count (target: within 5 % above 10,000 documents):"
+        )
+        self.say(
+            table(
+                ["kind", "query", "top-10 overlap", "same top 3", "estimate", "exact", "error"],
+                rows,
+                left=2,
+            )
+        )
 
     def explain_slowest(self, query_set, timings, statements, *, kinds: int) -> None:
         """EXPLAIN ANALYZE the two slowest statements of the slowest query of the slowest kinds."""

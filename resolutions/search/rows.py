@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from psycopg import sql
 
+from . import ranking
 from .sql import NEWEST, OLDEST, TRUE, Match, all_of, any_of, fetch
 
 
@@ -36,21 +37,23 @@ def _paragraph_matches(match: Match) -> sql.Composable:
 def exact_documents(match: Match, *, sort: str, offset: int, limit: int) -> tuple[int, list[int]]:
     """(count, [document ids]) of the page, from the whole match set."""
     if sort == "relevance" and match.query:
-        # In double precision, as a sum of two ranks is compared everywhere.
-        order = sql.SQL("{}::float8 + g.r::float8 DESC, d.date DESC NULLS LAST, d.id").format(
-            match.rank("d", "title_search")
+        order = sql.SQL("{} DESC, d.date DESC NULLS LAST, d.id").format(
+            ranking.document_score(
+                match.rank("d", "title_search"), sql.SQL("g.best"), sql.SQL("g.total")
+            )
         )
     else:
         order = OLDEST if sort == "oldest" else NEWEST
     statement = sql.SQL(
         "WITH m AS MATERIALIZED (SELECT p.document_id, {rank} AS r FROM resolutions_paragraph p "
-        "WHERE {where}{titles}), g AS (SELECT document_id, max(r) AS r FROM m GROUP BY 1) "
+        "WHERE {where}{titles}), g AS (SELECT document_id, max(r) AS best, sum(r) AS total "
+        "FROM m GROUP BY 1) "
         "SELECT d.id, count(*) OVER () FROM g JOIN resolutions_document d ON d.id = g.document_id "
         "ORDER BY {order} {window}"
     ).format(
         rank=match.rank("p"),
         where=_paragraph_matches(match),
-        titles=_title_documents(match, sql.SQL("0.0::real")),
+        titles=_title_documents(match, sql.SQL("0.0::float8")),
         order=order,
         window=_window(limit, offset),
     )
