@@ -4,7 +4,8 @@ Loads the real texts of the shared corpus into a benchmark database (`archive_ra
 `make evaluate-ranking`; any `*_bench` or test database), then prints, per judged query and
 on average, nDCG@10 of the ranking before cover density, of the archive's ranking, and of
 BM25 (tantivy), the anchor. `--pool` prints instead the documents to judge for each query (the
-union of the three top tens), with their titles and best paragraphs. See bench/judged/README.md.
+union of the three top tens, and up to ten more whose title holds the words), with their titles
+and first matching paragraphs. See bench/judged/README.md.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from .real_texts import DEFAULT_CORPUS, CorpusMissing, read_texts
 from .stats import table
 
 RANKINGS = ("before", "archive", "bm25")
+# Documents added to a pool because their title holds the query's words.
+POOL_TITLES = 10
 WEBSEARCH = {"search_type": "websearch", "config": SEARCH_CONFIG}
 
 
@@ -101,12 +104,21 @@ class EvaluateRankingCommand(BaseCommand):
     def print_pool(self, judged, ranked, files) -> None:
         by_file = {file: pk for pk, file in files.items()}
         for query in judged:
-            pool = list(dict.fromkeys(f for r in RANKINGS for f in ranked[query.key][r] if f))
+            # The three top tens, then documents whose title holds the words (found by none).
+            titled = (
+                Document.objects.filter(
+                    pk__in=files, title_search=SearchQuery(query.query, **WEBSEARCH)
+                )
+                .order_by("-date")
+                .values_list("pk", flat=True)[:POOL_TITLES]
+            )
+            ranked_files = [f for r in RANKINGS for f in ranked[query.key][r] if f]
+            pool = list(dict.fromkeys([*ranked_files, *(files[pk] for pk in titled)]))
             self.say(f"\n=== {query.key}: {query.query} — {query.need}")
             for file in pool:
                 document = Document.objects.only("title", "symbol").get(pk=by_file[file])
                 grade = query.grades.get(file, "?")
-                where = [r for r in RANKINGS if file in ranked[query.key][r]]
+                where = [r for r in RANKINGS if file in ranked[query.key][r]] or ["title"]
                 self.say(f"- [{grade}] {file} {document.symbol} — {document.title[:110]} {where}")
                 best = (
                     Paragraph.objects.filter(document_id=document.pk)
