@@ -17,7 +17,8 @@ from __future__ import annotations
 import csv
 import math
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from psycopg import sql
 from resolutions.ingest import IngestSource, ingest_document
 from resolutions.models import Document
 from resolutions.parsing import parse
-from resolutions.search import search_documents
+from resolutions.search import ranking, search_documents
 from resolutions.search.request import read_search
 from resolutions.search.sql import TSQUERY, Match, fetch
 from resolutions.signals import document_written
@@ -132,6 +133,29 @@ def before(query: str) -> list[int]:
         depth=sql.Literal(DEPTH),
     )
     return [row[0] for row in fetch(statement, match.params)]
+
+
+# The archive's ranking with one lever changed (ranking.py's settings): what each lever is worth.
+VARIANTS: dict[str, dict[str, object]] = {
+    "title not weighted (1)": {"TITLE_WEIGHT": 1.0},
+    "no spread (best paragraph only)": {"SPREAD_WEIGHT": 0.0},
+    "every kind weighted alike": {"KIND_WEIGHTS": {}},
+    "no length normalisation": {"NORMALISATION": 0},
+    "verb weighted as text": {"LABEL_WEIGHTS": "{0.1, 0.2, 0.4, 0.4}"},
+}
+
+
+@contextmanager
+def variant(settings: dict[str, object]) -> Iterator[None]:
+    """The ranking with some of its settings replaced, for the block only."""
+    kept = {name: getattr(ranking, name) for name in settings}
+    for name, value in settings.items():
+        setattr(ranking, name, value)
+    try:
+        yield
+    finally:
+        for name, value in kept.items():
+            setattr(ranking, name, value)
 
 
 def archive(query: str) -> list[int]:

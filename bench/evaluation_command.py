@@ -66,8 +66,9 @@ class EvaluateRankingCommand(BaseCommand):
             }
             if options["pool"]:
                 self.print_pool(judged, ranked, files)
-            else:
-                self.print_scores(judged, ranked)
+                return
+            self.print_scores(judged, ranked)
+            self.print_variants(judged, files)
 
     def say(self, line: str = "") -> None:
         self.stdout.write(line)
@@ -100,6 +101,21 @@ class EvaluateRankingCommand(BaseCommand):
         self.say("\nnDCG@10 per judged query (before = ts_rank as it was; archive = the search ")
         self.say("page's relevance order; bm25 = tantivy, the anchor):")
         self.say(table(["query", "words", *RANKINGS], rows, left=2))
+
+    def print_variants(self, judged, files) -> None:
+        """Mean nDCG@10 of the archive's ranking with one lever changed at a time."""
+        rows = []
+        for name, changed in evaluation.VARIANTS.items():
+            with evaluation.variant(changed):
+                scores = [
+                    evaluation.ndcg(
+                        [files.get(pk, "") for pk in evaluation.archive(q.query)], q.grades
+                    )
+                    for q in judged
+                ]
+            rows.append((name, f"{sum(scores) / max(len(scores), 1):.3f}"))
+        self.say("\nThe archive's ranking with one lever changed (mean nDCG@10):")
+        self.say(table(["variant", "mean"], rows, left=1))
 
     def print_pool(self, judged, ranked, files) -> None:
         by_file = {file: pk for pk, file in files.items()}

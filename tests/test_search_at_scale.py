@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import connection
 from search_oracle import document_ids, paragraph_ids
 
 from resolutions.models import Body, Document, Paragraph
@@ -70,6 +71,9 @@ def large_archive(db):
             for i, text in enumerate(texts, start=1)
         ]
     Paragraph.objects.bulk_create(paragraphs)
+    # As autovacuum would after a bulk load: the planner sees the tables' real sizes.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE resolutions_document, resolutions_paragraph")
     return documents
 
 
