@@ -175,7 +175,7 @@ class BM25:
         builder.add_text_field("title", tokenizer_name="en_stem")
         builder.add_text_field("body", tokenizer_name="en_stem")
         self.index = tantivy.Index(builder.build())
-        writer = self.index.writer()
+        writer = self.index.writer(num_threads=1)  # one segment order: the same ties each run
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT d.id, d.title, string_agg(p.text, E'\\n\\n' ORDER BY p.position) "

@@ -33,7 +33,9 @@ def cover_density(vector: sql.Composable, query: sql.Composable) -> sql.Composed
     )
 
 
-def kind_weight(kind: sql.Composable) -> sql.Composed:
+def kind_weight(kind: sql.Composable) -> sql.Composable:
+    if not KIND_WEIGHTS:
+        return sql.SQL("1.0")
     cases = sql.SQL(" ").join(
         sql.SQL("WHEN {} THEN {}").format(sql.Literal(k), sql.Literal(w))
         for k, w in KIND_WEIGHTS.items()
