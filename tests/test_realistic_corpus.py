@@ -1,7 +1,7 @@
 """The realistic benchmark corpus: real texts read from a corpus folder, re-issued over the years.
 
 The corpus folder is built here the way `../shared/corpus` is laid out (`un-texts.tar.xz` and
-`MANIFEST.tsv`), from the five sample documents of `samples/`, so the test needs nothing outside
+`MANIFEST.tsv`), from the sample texts of `samples/`, so the test needs nothing outside
 the project.
 """
 
@@ -43,6 +43,18 @@ def corpus(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def shape(document):
+    """What a re-issue keeps of a real text."""
+    return (
+        document.body,
+        document.doc_type,
+        document.title,
+        document.sponsors,
+        document.references,
+        [(p.kind, p.verb, len(WORD_RE.findall(p.text))) for p in document.paragraphs],
+    )
+
+
 def test_the_texts_are_read_with_their_manifest(corpus):
     texts = read_texts(corpus)
     assert [t.file for t in texts] == [p.name for p in SAMPLES]
@@ -61,23 +73,13 @@ def test_documents_are_real_texts_reissued_the_same_for_the_same_seed(corpus):
     assert documents == list(realistic_documents(pool, docs=40, seed=3))
     assert documents[:20] == list(realistic_documents(pool, docs=20, seed=3))
     real_words = set(pool.words)
-    by_title = {d.title: d for d in pool.documents}
     for document in documents:
-        real = by_title[document.title]
         assert YEARS[0] <= document.year <= YEARS[1]
-        assert (document.body, document.doc_type, document.sponsors, document.references) == (
-            real.body,
-            real.doc_type,
-            real.sponsors,
-            real.references,
-        )
-        # Paragraph for paragraph: the same kinds and verbs, the real lengths, real words only.
-        assert [(p.kind, p.verb) for p in document.paragraphs] == [
-            (p.kind, p.verb) for p in real.paragraphs
-        ]
-        for new, old in zip(document.paragraphs, real.paragraphs, strict=True):
-            assert len(WORD_RE.findall(new.text)) == len(WORD_RE.findall(old.text))
-            assert {w.lower() for w in WORD_RE.findall(new.text)} <= real_words
+        # A real text with the same body, kind, title, sponsors and citations, and paragraph for
+        # paragraph the same kinds, verbs and lengths in words.
+        assert any(shape(document) == shape(real) for real in pool.documents)
+        for paragraph in document.paragraphs:
+            assert {w.lower() for w in WORD_RE.findall(paragraph.text)} <= real_words
     assert len({d.symbol for d in documents}) == len(documents)
 
 
@@ -100,7 +102,7 @@ def test_the_benchmark_prints_the_statistics_beside_the_real_texts(corpus):
     )
     output = out.getvalue()
     table = output.split("Realistic corpus")[1].split("Loading")[0]
-    assert re.search(r"\| real texts\s+\|\s+5 ", table)
+    assert re.search(r"\| real texts\s+\|\s+\d+ ", table)
     assert re.search(r"\| generated \(first 8\)\s+\|\s+8 ", table)
     assert "paragraphs reused" in table
 
