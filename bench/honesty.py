@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from psycopg import sql
 
 from resolutions.search import counts, ranking, rows, search
-from resolutions.search.request import read_search
+from resolutions.search.request import SearchRequest, read_search
 from resolutions.search.sql import NEWEST, TSQUERY, Match, all_of, fetch
 
 from .queries import Query
@@ -114,11 +114,19 @@ def honesty(query: Query) -> Honesty:
         page = search(query.params, per_page=TOP, with_facets=False).rows
         shown = [row.pk for row in page]
         expected = exact_top(match, paragraphs=paragraphs)
-        overlap = len(set(shown) & set(expected)) / max(len(expected), 1)
+        if not expected:
+            return Honesty(None, None, None, *counted(match, request))
+        overlap = len(set(shown) & set(expected)) / len(expected)
         same_top3 = shown[:3] == expected[:3]
         if not paragraphs:
             capped = newest_candidates_top(match)
             newest_overlap = len(set(capped) & set(expected)) / max(len(expected), 1)
+    return Honesty(overlap, same_top3, newest_overlap, *counted(match, request))
+
+
+def counted(match: Match, request: SearchRequest) -> tuple[int, int]:
+    """(the 16 % sample's estimate, the exact count) of the request's documents or paragraphs."""
+    paragraphs = request.view == "paragraphs"
     estimate, _ = counts.facet_rows(match, on_paragraphs=paragraphs, sample=counts.SAMPLE_PERCENT)
     if paragraphs:
         exact = rows.exact_paragraphs(match, sort="newest", offset=0, limit=1)[0]
@@ -126,4 +134,4 @@ def honesty(query: Query) -> Honesty:
         exact = rows.exact_count_documents(match)
     else:
         exact = rows.count_walk_documents(match)
-    return Honesty(overlap, same_top3, newest_overlap, estimate, exact)
+    return estimate, exact
