@@ -28,8 +28,8 @@ EXACT_DOCUMENTS = 10_000
 # An estimate below EXACT_DOCUMENTS times this is recounted exactly (it may be an underestimate).
 ESTIMATE_MARGIN = 1.15
 # The share of documents sampled: at 10,000 matching documents or more, the sample is expected
-# to hold 1,600 of them or more, so that the estimate's standard error stays under 2.5 % of any
-# archive's size (the error falls as sqrt(matches in the sample)).
+# to hold 1,600 of them or more, so that the estimate's standard error stays under 2.5 % of the
+# count, whatever the archive's size (it falls as 1 / sqrt(the matches in the sample)).
 SAMPLE_PERCENT = 16.0
 # The sample's seed: the same archive gives the same estimates.
 SAMPLE_SEED = 20250101
