@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import tempfile
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
@@ -29,6 +30,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 from django.test import override_settings
+
+from resolutions.parsing.types import ParsedDocument
 
 from . import database, load, queries
 from .corpus import DEFAULT_SEED, read_sample_pool, synthetic_documents
@@ -194,7 +197,7 @@ class BenchmarkCommand(BaseCommand):
         self.say("ANALYZE ...")
         database.analyze()
 
-    def realistic(self, corpus: Path, *, docs: int, seed: int):
+    def realistic(self, corpus: Path, *, docs: int, seed: int) -> Iterator[ParsedDocument]:
         """The realistic documents, after their statistics beside the real texts'."""
         try:
             texts = read_texts(corpus)

@@ -25,6 +25,8 @@ from .real_texts import DEFAULT_CORPUS, CorpusMissing, read_texts
 from .stats import table
 
 RANKINGS = ("before", "archive", "bm25")
+# Per query key, per ranking, the corpus files of its top ten.
+Ranked = dict[str, dict[str, list[str]]]
 # Documents added to a pool because their title holds the query's words.
 POOL_TITLES = 10
 WEBSEARCH = {"search_type": "websearch", "config": SEARCH_CONFIG}
@@ -89,7 +91,7 @@ class EvaluateRankingCommand(BaseCommand):
             database.analyze()
         self.say(f"{len(evaluation.loaded_files())} real texts in the database.")
 
-    def print_scores(self, judged, ranked) -> None:
+    def print_scores(self, judged: list[evaluation.JudgedQuery], ranked: Ranked) -> None:
         rows, totals = [], dict.fromkeys(RANKINGS, 0.0)
         for query in judged:
             scores = {r: evaluation.ndcg(ranked[query.key][r], query.grades) for r in RANKINGS}
@@ -102,7 +104,7 @@ class EvaluateRankingCommand(BaseCommand):
         self.say("page's relevance order; bm25 = tantivy, the anchor):")
         self.say(table(["query", "words", *RANKINGS], rows, left=2))
 
-    def print_variants(self, judged, files) -> None:
+    def print_variants(self, judged: list[evaluation.JudgedQuery], files: dict[int, str]) -> None:
         """Mean nDCG@10 of the archive's ranking with one lever changed at a time."""
         rows = []
         for name, changed in evaluation.VARIANTS.items():
@@ -117,7 +119,9 @@ class EvaluateRankingCommand(BaseCommand):
         self.say("\nThe archive's ranking with one lever changed (mean nDCG@10):")
         self.say(table(["variant", "mean"], rows, left=1))
 
-    def print_pool(self, judged, ranked, files) -> None:
+    def print_pool(
+        self, judged: list[evaluation.JudgedQuery], ranked: Ranked, files: dict[int, str]
+    ) -> None:
         by_file = {file: pk for pk, file in files.items()}
         for query in judged:
             # The three top tens, then documents whose title holds the words (found by none).
