@@ -14,7 +14,7 @@ export UV_PYTHON_DOWNLOADS := never
 # The uv release the lock pins (bootstrapped with pip; the sync then keeps it).
 UV_VERSION = $(shell sed -n '/^name = "uv"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' uv.lock)
 
-.PHONY: run test lint format superuser shell clean-db benchmark backup restore lock
+.PHONY: run test lint format superuser shell clean-db benchmark evaluate-ranking backup restore lock
 
 # Development settings for manage.py on this machine; never used in production.
 .dev.env:
@@ -29,7 +29,7 @@ $(UV):
 # The project (editable) with the dev and local extras, exactly as uv.lock pins them; again
 # whenever pyproject.toml or uv.lock changes.
 $(STAMP): pyproject.toml uv.lock | $(UV)
-	$(UV) sync --locked --extra dev --extra local \
+	$(UV) sync --locked --extra dev --extra local --extra bench \
 		|| { echo "If uv.lock needs updating: make lock, then commit uv.lock."; exit 1; }
 	@touch $(STAMP)
 
@@ -66,6 +66,12 @@ shell: $(STAMP) .dev.env
 BENCH_DB ?= archive_bench
 benchmark: $(STAMP) .dev.env
 	$(PY) -m archive.local_db exec sh -c 'DATABASE_URL="$${DATABASE_URL%/archive}/$(BENCH_DB)" exec $(PY) manage.py benchmark $(BENCH_ARGS)'
+
+# nDCG@10 of the ranking against the judged queries of bench/judged/, on the real texts of
+# ../shared/corpus loaded into archive_ranking_bench, e.g. EVAL_ARGS="--corpus /path/to/corpus"
+EVAL_DB ?= archive_ranking_bench
+evaluate-ranking: $(STAMP) .dev.env
+	$(PY) -m archive.local_db exec sh -c 'DATABASE_URL="$${DATABASE_URL%/archive}/$(EVAL_DB)" exec $(PY) manage.py evaluate_ranking $(EVAL_ARGS)'
 
 # The database and the original files in one tar under backups/ (BACKUP=path to choose), and back.
 backup: $(STAMP) .dev.env

@@ -1,9 +1,12 @@
 """The search benchmark, run as `manage.py benchmark --docs 25000` on `archive_bench`.
 
-Builds a deterministic synthetic corpus from the sample documents' paragraphs, loads it through
-the ingest service (documents a second, peak RSS), runs ANALYZE, prints table sizes, then replays
-the fixed researcher queries through the search page, the JSON API and their selectors, with the
-straightforward hand-written SQL for the same questions in the same run, and document pages.
+Builds a deterministic corpus, by default the realistic one (`realistic.py`: the real texts of
+`--corpus`, re-issued over the years, with its statistics printed beside the real texts'), or
+with `--corpus-kind synthetic` the sample documents' paragraphs recombined (`corpus.py`); loads
+it through the ingest service (documents a second, peak RSS), runs ANALYZE, prints table sizes,
+then replays the fixed researcher queries through the search page, the JSON API and their
+selectors, with the straightforward hand-written SQL for the same questions in the same run, and
+document pages.
 `--load` then serves the archive under gunicorn and drives concurrent clients against it.
 
 It refuses any database but `archive_bench` (or another `*_bench`, or a test database), and
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import tempfile
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
@@ -27,14 +31,20 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 from django.test import override_settings
 
+from resolutions.parsing.types import ParsedDocument
+
 from . import database, load, queries
 from .corpus import DEFAULT_SEED, read_sample_pool, synthetic_documents
+from .honesty import honesty
 from .loading import corpus_size, load_documents, peak_rss_mb
+from .real_texts import DEFAULT_CORPUS, CorpusMissing, read_texts
+from .realistic import STATISTICS_DOCUMENTS, corpus_statistics, read_real_pool, realistic_documents
 from .stats import median, ms, percentile, ratio, table
 from .storage import measure_storage, storage_report
 
 SAMPLES_DIR = Path(settings.BASE_DIR) / "samples"
 # The tables a fresh corpus empties (the benchmark database only); countries and topics stay.
+CORPUS_KINDS = ("realistic", "synthetic")
 CORPUS_TABLES = (
     "resolutions_document",
     "resolutions_historicaldocument",
@@ -49,6 +59,19 @@ class BenchmarkCommand(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--docs", type=int, default=25000, help="Corpus size (documents).")
         parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="Corpus seed.")
+        parser.add_argument(
+            "--corpus-kind",
+            choices=CORPUS_KINDS,
+            default="realistic",
+            help="realistic: the real texts re-issued over the years; synthetic: the sample "
+            "documents' paragraphs recombined.",
+        )
+        parser.add_argument(
+            "--corpus",
+            type=Path,
+            default=DEFAULT_CORPUS,
+            help=f"The real texts (un-texts.tar.xz, MANIFEST.tsv); default {DEFAULT_CORPUS}.",
+        )
         parser.add_argument(
             "--reuse",
             action="store_true",
@@ -95,11 +118,16 @@ class BenchmarkCommand(BaseCommand):
         # Production does not log every SQL statement; DEBUG would (and grow with the run).
         # Static files are served by runserver or gunicorn, not needed by the test client here.
         warnings.filterwarnings("ignore", message="No directory at", module="django.core.handlers")
+        self.query_set = queries.queries_for(options["corpus_kind"])
         # The benchmark is one client sending hundreds of requests a minute: no rate limit.
         with override_settings(DEBUG=False, RATELIMIT_ENABLE=False):
             if not (options["queries_only"] or options["load_only"]):
                 self.build_corpus(
-                    docs=options["docs"], seed=options["seed"], reuse=options["reuse"]
+                    docs=options["docs"],
+                    seed=options["seed"],
+                    reuse=options["reuse"],
+                    kind=options["corpus_kind"],
+                    corpus=options["corpus"],
                 )
             size = corpus_size()
             if not size:
@@ -108,7 +136,12 @@ class BenchmarkCommand(BaseCommand):
                 )
             self.print_sizes(size)
             if not options["load_only"]:
-                self.time_queries(repeat=options["repeat"], paths=paths, explain=options["explain"])
+                self.time_queries(
+                    self.query_set,
+                    repeat=options["repeat"],
+                    paths=paths,
+                    explain=options["explain"],
+                )
             if options["load"] or options["load_only"]:
                 self.load_test(
                     seconds=options["load_seconds"],
@@ -123,7 +156,7 @@ class BenchmarkCommand(BaseCommand):
 
     # --- corpus ---
 
-    def build_corpus(self, *, docs: int, seed: int, reuse: bool) -> None:
+    def build_corpus(self, *, docs: int, seed: int, reuse: bool, kind: str, corpus: Path) -> None:
         """Load the corpus of `docs` documents, keeping what is there with --reuse."""
         existing = corpus_size()
         if reuse and existing == docs:
@@ -134,12 +167,16 @@ class BenchmarkCommand(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute(f"TRUNCATE {', '.join(CORPUS_TABLES)} RESTART IDENTITY CASCADE")
             existing = 0
-        pool = read_sample_pool(SAMPLES_DIR)
+        if kind == "realistic":
+            documents = self.realistic(corpus, docs=docs, seed=seed)
+        else:
+            pool = read_sample_pool(SAMPLES_DIR)
+            self.say(f"Synthetic corpus (seed {seed}): {pool.size} sample paragraphs recombined.")
+            documents = synthetic_documents(pool, docs=docs, seed=seed)
         self.say(
-            f"Loading {docs - existing} synthetic documents (seed {seed}, {pool.size} sample "
-            f"paragraphs recombined) through the ingest service, one transaction each:"
+            f"Loading {docs - existing} {kind} documents through the ingest service, "
+            "one transaction each:"
         )
-        documents = synthetic_documents(pool, docs=docs, seed=seed)
         for _ in range(existing):
             next(documents)  # the first ones are in the database already
         with (
@@ -161,6 +198,48 @@ class BenchmarkCommand(BaseCommand):
         self.say("ANALYZE ...")
         database.analyze()
 
+    def realistic(self, corpus: Path, *, docs: int, seed: int) -> Iterator[ParsedDocument]:
+        """The realistic documents, after their statistics beside the real texts'."""
+        try:
+            texts = read_texts(corpus)
+        except CorpusMissing as error:
+            raise CommandError(str(error)) from error
+        self.say(f"Realistic corpus (seed {seed}) from {len(texts)} real texts in {corpus}:")
+        pool = read_real_pool(texts)
+        sample = min(docs, STATISTICS_DOCUMENTS)
+        real = corpus_statistics(pool.documents)
+        generated = corpus_statistics(realistic_documents(pool, docs=sample, seed=seed))
+        rows = [
+            (
+                name,
+                f"{s.documents:,}",
+                f"{s.paragraphs:,}",
+                f"{s.distinct_words:,}",
+                *(str(s.length_percentiles[q]) for q in (10, 50, 90, 99)),
+                f"{s.mean_length:.1f}",
+                f"{100 * s.reused_share:.1f} %",
+            )
+            for name, s in (("real texts", real), (f"generated (first {sample:,})", generated))
+        ]
+        self.say(
+            table(
+                [
+                    "corpus",
+                    "documents",
+                    "paragraphs",
+                    "distinct words",
+                    "words p10",
+                    "p50",
+                    "p90",
+                    "p99",
+                    "mean",
+                    "paragraphs reused",
+                ],
+                rows,
+            )
+        )
+        return realistic_documents(pool, docs=docs, seed=seed)
+
     def print_sizes(self, size: int) -> None:
         self.say(f"\nCorpus: {size} benchmark documents.")
         rows = [
@@ -174,16 +253,16 @@ class BenchmarkCommand(BaseCommand):
 
     # --- queries ---
 
-    def time_queries(self, *, repeat: int, paths: list[str], explain: int) -> None:
+    def time_queries(
+        self, query_set: tuple[queries.Query, ...], *, repeat: int, paths: list[str], explain: int
+    ) -> None:
         """Run the query set and print the per-kind table, then document pages."""
         self.say(f"\nQueries: each once to warm up, then {repeat} timed runs per path (ms, best):")
-        timings = queries.run_queries(
-            queries.QUERIES, repeat=repeat, paths=paths, progress=self.say
-        )
-        statements = {q.label: queries.page_statements(q) for q in queries.QUERIES}
+        timings = queries.run_queries(query_set, repeat=repeat, paths=paths, progress=self.say)
+        statements = {q.label: queries.page_statements(q) for q in query_set}
         rows = []
         for kind in queries.KINDS:
-            of_kind = [q for q in queries.QUERIES if q.kind == kind]
+            of_kind = [q for q in query_set if q.kind == kind]
 
             def values(path: str, kind: str = kind) -> list[float]:
                 return timings.by_kind.get((kind, path), [])
@@ -254,14 +333,56 @@ class BenchmarkCommand(BaseCommand):
                 ms(median(timings.by_query.get((q.label, "sql"), []))),
                 len(statements[q.label]),
             )
-            for q in queries.QUERIES
+            for q in query_set
         ]
         self.say("\nPer query (ms, median):")
         self.say(table(["kind", "query", "page", "plain SQL", "statements"], detail, left=2))
+        self.print_honesty(query_set)
         if explain:
-            self.explain_slowest(timings, statements, kinds=explain)
+            self.explain_slowest(query_set, timings, statements, kinds=explain)
 
-    def explain_slowest(self, timings, statements, *, kinds: int) -> None:
+    def print_honesty(self, query_set: tuple[queries.Query, ...]) -> None:
+        """Per query: the first ten against an exact ranking of every match, and the sample's
+        estimate against the exact count (bench/honesty.py)."""
+        rows = []
+        for query in query_set:
+            found = honesty(query)
+            rows.append(
+                (
+                    query.kind,
+                    query.label[:60],
+                    "-" if found.overlap is None else f"{found.overlap:.1f}",
+                    "-" if found.same_top3 is None else ("yes" if found.same_top3 else "NO"),
+                    "-" if found.newest_overlap is None else f"{found.newest_overlap:.1f}",
+                    f"{found.estimate:,}",
+                    f"{found.exact:,}",
+                    f"{100 * found.error:.1f} %",
+                )
+            )
+        self.say(
+            "\nHonesty per query: the page's first ten against an exact ts_rank_cd over every "
+            "match (target: overlap >= 0.9, the same top 3; '200 newest' ranks only the 200 newest "
+            "matches, as pages past the exact limit did), and the 16 % sample's estimate "
+            "against the exact count (target: within 5 % above 10,000 documents):"
+        )
+        self.say(
+            table(
+                [
+                    "kind",
+                    "query",
+                    "top-10 overlap",
+                    "same top 3",
+                    "200 newest: overlap",
+                    "estimate",
+                    "exact",
+                    "error",
+                ],
+                rows,
+                left=2,
+            )
+        )
+
+    def explain_slowest(self, query_set, timings, statements, *, kinds: int) -> None:
         """EXPLAIN ANALYZE the two slowest statements of the slowest query of the slowest kinds."""
         by_kind = sorted(
             queries.KINDS,
@@ -269,7 +390,7 @@ class BenchmarkCommand(BaseCommand):
             reverse=True,
         )
         for kind in by_kind[:kinds]:
-            of_kind = [q for q in queries.QUERIES if q.kind == kind]
+            of_kind = [q for q in query_set if q.kind == kind]
             query = max(of_kind, key=lambda q: median(timings.by_query.get((q.label, "page"), [0])))
             for statement in statements[query.label][:2]:
                 self.say(f"\n--- {kind}: {query.label} — statement of {ms(statement.seconds)} ms")
@@ -280,8 +401,8 @@ class BenchmarkCommand(BaseCommand):
 
     def load_test(self, *, seconds: float, clients: int, workers: int) -> None:
         """Serve under gunicorn and drive `clients` concurrent clients; print what they saw."""
-        searches = [f"/search/?{q.query_string}" for q in queries.QUERIES]
-        apis = [f"/api/search/?{q.query_string}" for q in queries.QUERIES]
+        searches = [f"/search/?{q.query_string}" for q in self.query_set]
+        apis = [f"/api/search/?{q.query_string}" for q in self.query_set]
         documents = queries.benchmark_documents(20)
         pages = [d.get_absolute_url() for d in documents]
         apis += [f"/api/documents/{d.pk}/" for d in documents]

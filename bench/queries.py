@@ -95,7 +95,33 @@ QUERIES: tuple[Query, ...] = (
     Query("paragraph view", {"view": "paragraphs", "q": "ransomware"}),
     Query("paragraph view", {"view": "paragraphs", "verb": "urges", "body": "GA"}),
 )
+# The realistic corpus (real texts) has none of the synthetic rare clauses: its rare words are
+# real ones, each in one to a few of the 2,162 real texts and so in about one document in 1,000.
+REALISTIC_RARE = {"ransomware": "pangolin", "pangolin": "rhinoceros", "hawala": "desalination"}
+# Its bodies are the General Assembly's and the Security Council's; it has no topic links yet.
+REALISTIC_BODIES = {"ECOSOC": "GA", "CCPCJ": "SC"}
+
+
+def realistic(query: Query) -> Query:
+    """The query with the realistic corpus' rare words and bodies."""
+    params = {k: v for k, v in query.params.items() if k != "topic"}
+    if "q" in params:
+        params["q"] = REALISTIC_RARE.get(str(params["q"]), params["q"])
+    if "body" in params:
+        bodies = params["body"] if isinstance(params["body"], list) else [params["body"]]
+        params["body"] = [REALISTIC_BODIES.get(b, b) for b in bodies]
+    return Query(query.kind, params)
+
+
+REALISTIC_QUERIES: tuple[Query, ...] = tuple(realistic(q) for q in QUERIES)
 KINDS: tuple[str, ...] = tuple(dict.fromkeys(query.kind for query in QUERIES))
+
+
+def queries_for(corpus_kind: str) -> tuple[Query, ...]:
+    """The query set of a corpus kind (realistic or synthetic)."""
+    return REALISTIC_QUERIES if corpus_kind == "realistic" else QUERIES
+
+
 PATHS = ("selectors", "page", "api", "sql")
 
 

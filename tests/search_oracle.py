@@ -9,11 +9,26 @@ from __future__ import annotations
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Count, Exists, F, FloatField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce, Ln
 
 from resolutions.models import SEARCH_CONFIG, DocumentTopic, Paragraph, Reference, Sponsorship
+from resolutions.search import ranking
 from resolutions.search.citations import citation_keys, parse_citation
 from resolutions.search.request import SearchRequest
 from resolutions.selectors import published_documents, published_paragraphs
@@ -39,6 +54,31 @@ def _query(request: SearchRequest) -> SearchQuery | None:
     if not request.query:
         return None
     return SearchQuery(request.query, search_type="websearch", config=SEARCH_CONFIG)
+
+
+def _cover_density(vector: str, query: SearchQuery):
+    """ts_rank_cd with the ranking's label weights and length normalisation, in float8."""
+    weights = [float(w) for w in ranking.LABEL_WEIGHTS.strip("{}").split(",")]
+    return Cast(
+        SearchRank(
+            F(vector),
+            query,
+            weights=weights,
+            cover_density=True,
+            normalization=Value(ranking.NORMALISATION),
+        ),
+        FloatField(),
+    )
+
+
+def _paragraph_score(query: SearchQuery):
+    """A paragraph's score as ranking.py defines it: cover density times its kind's weight."""
+    kind = Case(
+        *(When(kind=k, then=Value(w)) for k, w in ranking.KIND_WEIGHTS.items()),
+        default=Value(1.0),
+        output_field=FloatField(),
+    )
+    return _cover_density("search_vector", query) * kind
 
 
 def _any_iexact(field: str, values) -> Q:
@@ -156,17 +196,21 @@ def document_ids(request: SearchRequest) -> list[int]:
     documents = document_queryset(request)
     query = _query(request)
     if request.sort == "relevance" and query is not None:
-        best = (
+        scores = (
             Paragraph.objects.filter(
                 _paragraph_condition(request, request.filters), document=OuterRef("pk")
             )
-            .annotate(r=SearchRank(F("search_vector"), query))
-            .order_by("-r")
-            .values("r")[:1]
+            .annotate(s=_paragraph_score(query))
+            .values("document")
         )
+        best = scores.annotate(best=Max("s")).values("best")
+        total = scores.annotate(total=Sum("s")).values("total")
+        zero = Value(0.0, output_field=FloatField())
         documents = documents.annotate(
-            rank=SearchRank(F("title_search"), query)
-            + Coalesce(Subquery(best, output_field=FloatField()), Value(0.0))
+            rank=Value(ranking.TITLE_WEIGHT) * _cover_density("title_search", query)
+            + Coalesce(Subquery(best, output_field=FloatField()), zero)
+            + Value(ranking.SPREAD_WEIGHT)
+            * Ln(1 + Coalesce(Subquery(total, output_field=FloatField()), zero))
         ).order_by("-rank", F("date").desc(nulls_last=True), "pk")
     elif request.sort == "oldest":
         documents = documents.order_by(
@@ -184,7 +228,7 @@ def paragraph_ids(request: SearchRequest) -> list[int]:
     paragraphs = paragraph_queryset(request)
     query = _query(request)
     if request.sort == "relevance" and query is not None:
-        paragraphs = paragraphs.annotate(rank=SearchRank(F("search_vector"), query)).order_by(
+        paragraphs = paragraphs.annotate(rank=_paragraph_score(query)).order_by(
             "-rank", F("document__date").desc(nulls_last=True), "document_id", "position"
         )
     elif request.sort == "oldest":

@@ -55,7 +55,15 @@ def test_the_development_database_is_refused(settings):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_tiny_run_reports_every_kind_of_query_and_the_load():
-    output = run(docs=30, repeat=1, load=True, load_seconds=2, clients=2, workers=1)
+    output = run(
+        docs=30,
+        repeat=1,
+        load=True,
+        load_seconds=2,
+        clients=2,
+        workers=1,
+        corpus_kind="synthetic",
+    )
 
     assert "documents/s" in output and "peak RSS" in output
     assert "bytes/paragraph" in output and "| whole database " in output
@@ -68,8 +76,11 @@ def test_a_tiny_run_reports_every_kind_of_query_and_the_load():
     assert "worker peak RSS" in output
 
     # A second run at the same size keeps the corpus.
-    again = run(docs=30, repeat=1, reuse=True, paths="page")
+    again = run(docs=30, repeat=1, reuse=True, paths="page", corpus_kind="synthetic")
     assert "Reusing the corpus of 30 documents" in again
+    # Every ranked query's first ten equal the exact ranking of every match.
+    honesty = again.split("Honesty per query")[1]
+    assert "| NO " not in honesty and "top-10 overlap" in honesty
 
 
 @pytest.mark.django_db

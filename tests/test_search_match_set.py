@@ -106,18 +106,38 @@ def test_paragraph_facets_count_paragraphs_exactly(archive):
 
 def test_past_the_limit_counts_are_estimates(archive, monkeypatch, client):
     monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
-    results = search_documents({"q": "migrants"})
+    monkeypatch.setattr(counts, "EXACT_DOCUMENTS", 1)
+    # A sample of the whole archive: the estimate is the exact count.
+    monkeypatch.setattr(counts, "SAMPLE_PERCENT", 100.0)
+    results = search_documents({"q": "migrants", "sort": "newest"})
     assert results.count_is_estimate and results.facets_are_estimates
-    # A sample of a tiny archive is the whole archive: the estimate is the exact count.
     assert results.count == 2
     assert {d.symbol for d in results.rows} == {"E/RES/2014/23", "A/RES/66/128"}
-    paragraphs = search_paragraphs({"q": "migrants"})
+    paragraphs = search_paragraphs({"q": "migrants", "sort": "newest"})
     assert paragraphs.count_is_estimate
-    data = client.get("/api/search/", {"q": "migrants"}).json()
+    data = client.get("/api/search/", {"q": "migrants", "sort": "newest"}).json()
     assert data["count_is_estimate"] is True and data["facets_are_estimates"] is True
     assert "about 2 documents" in " ".join(
-        client.get("/search/", {"q": "migrants"}).content.decode().split()
+        client.get("/search/", {"q": "migrants", "sort": "newest"}).content.decode().split()
     )
+
+
+def test_past_the_limit_relevance_ranks_and_counts_every_match(archive, monkeypatch):
+    monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
+    monkeypatch.setattr(counts, "EXACT_DOCUMENTS", 1)
+    monkeypatch.setattr(counts, "SAMPLE_PERCENT", 100.0)
+    results = search_documents({"q": "migrants"})
+    assert results.sort == "relevance"
+    assert not results.count_is_estimate and results.facets_are_estimates
+    assert results.count == 2
+
+
+def test_an_estimate_below_the_exact_documents_is_recounted(archive, monkeypatch):
+    monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
+    monkeypatch.setattr(counts, "SAMPLE_PERCENT", 100.0)
+    results = search_documents({"q": "migrants", "sort": "newest"})
+    assert not results.count_is_estimate and not results.facets_are_estimates
+    assert results.count == 2
 
 
 def test_under_the_limit_counts_are_exact(archive, client):

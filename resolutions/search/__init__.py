@@ -7,6 +7,7 @@ Modules, each importing only those listed before it:
 - `types`: what a search hands back (`SearchResults`, `FacetValue`);
 - `facets`: the facet registry, every filter declared once;
 - `request`: the request read and validated (`read_search`, `InvalidSearch`);
+- `ranking`: how relevant a paragraph and a document are (one definition of the scores);
 - `sql`: the request's conditions as SQL (`Match`), composed with `psycopg.sql`;
 - `counts`: the match set's size and facet counts; `rows`: one page of ids;
 - `snippets`: best paragraphs and highlights; `review`: what the reader is told;

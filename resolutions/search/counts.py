@@ -6,7 +6,9 @@
    MATERIALIZED CTE), grouped per document and counted per facet in one statement.
 3. **Enormous** result sets ("member states" matches a third of all paragraphs): the count and
    the facets are estimated on a deterministic sample of documents (`TABLESAMPLE BERNOULLI ...
-   REPEATABLE`, about `SAMPLE_DOCUMENTS` of them), scaled up and shown as "about N".
+   REPEATABLE`, `SAMPLE_PERCENT` of them), scaled up by the published documents over the
+   sampled ones, and shown as "about N". An estimate under `EXACT_DOCUMENTS` (with a margin for
+   its error) is replaced by the exact count: counts are exact below 10,000 matching documents.
 
 Each facet counts under every chosen filter but its own.
 """
@@ -21,8 +23,14 @@ from .request import SearchRequest
 from .sql import Match, all_of, fetch
 from .types import FacetValue
 
-# Documents in the sample that estimated counts and facets are computed on.
-SAMPLE_DOCUMENTS = 500
+# Below this many matching documents, counts and facets are exact.
+EXACT_DOCUMENTS = 10_000
+# An estimate below EXACT_DOCUMENTS times this is recounted exactly (it may be an underestimate).
+ESTIMATE_MARGIN = 1.15
+# The share of documents sampled: at 10,000 matching documents or more, the sample is expected
+# to hold 1,600 of them or more, so that the estimate's standard error stays under 2.5 % of the
+# count, whatever the archive's size (it falls as 1 / sqrt(the matches in the sample)).
+SAMPLE_PERCENT = 16.0
 # The sample's seed: the same archive gives the same estimates.
 SAMPLE_SEED = 20250101
 
@@ -46,15 +54,6 @@ def probe(match: Match, *, filtered: bool) -> int:
 
 def is_enormous(match: Match, *, filtered: bool) -> bool:
     return probe(match, filtered=filtered) > statements.EXACT_LIMIT
-
-
-def sample_percent() -> float:
-    """The BERNOULLI percentage that samples about SAMPLE_DOCUMENTS documents."""
-    rows = fetch(
-        sql.SQL("SELECT reltuples FROM pg_class WHERE oid = 'resolutions_document'::regclass"), {}
-    )
-    total = max(rows[0][0] if rows else 0, 1)
-    return min(100.0, 100.0 * SAMPLE_DOCUMENTS / total)
 
 
 def _sampled(column: sql.Composable, sample: float | None) -> sql.Composable:
@@ -143,6 +142,8 @@ def facet_statement(match: Match, *, on_paragraphs: bool, sample: float | None) 
         ),
         *(facet_count(facet) for facet in COUNTED),
     ]
+    if sample is not None:
+        parts += _sample_sizes(match, sample)
     return sql.SQL(
         "WITH m AS MATERIALIZED ({match_set}), d AS MATERIALIZED ("
         "SELECT m.document_id, m.body_id, m.year, m.doc_type, bool_or({ok}) AS ok "
@@ -156,19 +157,38 @@ def facet_statement(match: Match, *, on_paragraphs: bool, sample: float | None) 
     )
 
 
+def _sample_sizes(match: Match, sample: float) -> list[sql.Composable]:
+    """Rows ('documents', n) and ('sampled', n): the published documents and those sampled, whose
+    ratio scales the sample's counts up."""
+    published = match.published("d")
+    return [
+        sql.SQL("SELECT 'documents', '', '', count(*) FROM resolutions_document d WHERE {}").format(
+            published
+        ),
+        sql.SQL(
+            "SELECT 'sampled', '', '', count(*) FROM resolutions_document d WHERE {} AND {}"
+        ).format(published, _sampled(sql.SQL("d.id"), sample)),
+    ]
+
+
 def facet_rows(
     match: Match, *, on_paragraphs: bool, sample: float | None
 ) -> tuple[int, list[tuple[str, str, str, int]]]:
     """(the result's size, [(facet, value, label, count)]); with `sample`, scaled estimates."""
     rows = fetch(facet_statement(match, on_paragraphs=on_paragraphs, sample=sample), match.params)
-    scale = 1.0 if sample is None else 100.0 / sample
-    total = next((n for f, _v, _l, n in rows if f == "count"), 0)
+    sizes = {f: n for f, _v, _l, n in rows if f in SIZES}
+    scale = sizes.get("documents", 0) / max(sizes.get("sampled", 0), 1)
+    total = sizes["count"]
     rows = [
         (f, v, label, n if sample is None else estimate(n * scale))
         for f, v, label, n in rows
-        if f != "count"
+        if f not in SIZES
     ]
     return (total if sample is None else estimate(total * scale)), rows
+
+
+# The rows of facet_statement that are sizes, not facet values.
+SIZES = ("count", "documents", "sampled")
 
 
 def estimate(value: float) -> int:
@@ -183,13 +203,16 @@ def estimate(value: float) -> int:
 def counted(
     match: Match, *, on_paragraphs: bool, sample: bool | None = None
 ) -> tuple[int, list, bool]:
-    """(result size, facet rows, estimated): exact when the unfiltered match set is small, else
-    estimated on a sample, all from one statement."""
+    """(result size, facet rows, estimated): exact when the unfiltered match set is small or the
+    estimate falls below EXACT_DOCUMENTS, else estimated on a sample; one statement each."""
     if sample is None:
         sample = is_enormous(match, filtered=False)
-    percent = sample_percent() if sample else None
-    total, rows = facet_rows(match, on_paragraphs=on_paragraphs, sample=percent)
-    return total, rows, sample
+    if sample:
+        total, rows = facet_rows(match, on_paragraphs=on_paragraphs, sample=SAMPLE_PERCENT)
+        if total >= EXACT_DOCUMENTS * ESTIMATE_MARGIN:
+            return total, rows, True
+    total, rows = facet_rows(match, on_paragraphs=on_paragraphs, sample=None)
+    return total, rows, False
 
 
 def facet_values(rows: list, request: SearchRequest) -> dict[str, list[FacetValue]]:

@@ -29,8 +29,8 @@ def export_documents(params: Params, *, limit: int) -> Iterator[Document]:
     """The matching documents in the page's order, at most `limit`, with sponsors and topics."""
     request = read_search(params, view="documents")
     match = Match(request)
-    # The whole match set is ranked (not only the newest candidates, as pages past
-    # counts.EXACT_LIMIT are): an export is read in full, in the page's order.
+    # The whole match set is ranked, as the page ranks it: an export is read in full, in the
+    # page's order.
     if request.by_paragraph:
         _count, ids = rows.exact_documents(match, sort=request.sort, offset=0, limit=limit)
     else:

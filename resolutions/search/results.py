@@ -15,7 +15,6 @@ from django.core.paginator import Page, Paginator
 from ..models import Paragraph
 from ..selectors import published_documents
 from . import counts, rows
-from . import sql as statements
 from .request import PER_PAGE, Params, SearchRequest, read_search
 from .review import review
 from .snippets import attach_best_paragraphs, headlines
@@ -61,31 +60,50 @@ class Window:
     facet_rows: tuple[int, list, bool] | None = None
 
 
-def _exact(request: SearchRequest, match: Match, exact: Exact, *, per_page: int) -> Window:
+def _exact(
+    request: SearchRequest,
+    match: Match,
+    exact: Exact,
+    *,
+    per_page: int,
+    facet_rows: tuple[int, list, bool] | None = None,
+) -> Window:
     """The page from the whole match set, ranked and counted exactly; past the end, the last."""
     number = request.page
     count, ids = exact(match, sort=request.sort, offset=(number - 1) * per_page, limit=per_page)
     if not ids and number > 1:
         number = _pages(count, per_page)
         ids = exact(match, sort=request.sort, offset=(number - 1) * per_page, limit=per_page)[1]
-    return Window(ids, count, count, number)
+    return Window(ids, count, count, number, False, facet_rows)
 
 
 def _estimated(
-    request: SearchRequest, match: Match, walk: Walk, *, on_paragraphs: bool, per_page: int
+    request: SearchRequest,
+    match: Match,
+    *,
+    exact: Exact,
+    walk: Walk,
+    exact_count: Callable[[Match], int],
+    on_paragraphs: bool,
+    per_page: int,
 ) -> Window:
-    """Past the threshold: the size and the facets from the sample, the page walked by date;
-    only the candidates are ranked (and paged): see rows.py."""
+    """Past the threshold the facets come from a sample. Relevance ranks every match (rows.py)
+    and its count comes with the ranking; a page by date is walked under the estimated count,
+    any page it allows, and past the true end the count is taken exactly and the last page
+    shown."""
     facet_rows = counts.counted(match, on_paragraphs=on_paragraphs, sample=True)
-    count = facet_rows[0]
-    if on_paragraphs:
-        # The probe counted more matching paragraphs than the limit.
-        count = max(count, statements.EXACT_LIMIT + 1)
-    ranked = request.sort == "relevance" and request.query
-    pages = max(min(count, rows.CANDIDATES if ranked else rows.ESTIMATED_PAGES_ROWS), 1)
-    number = min(request.page, _pages(pages, per_page))
+    ranked = request.sort == "relevance" and (bool(request.query) or not on_paragraphs)
+    if ranked or not facet_rows[2]:
+        return _exact(request, match, exact, per_page=per_page, facet_rows=facet_rows)
+    estimate = facet_rows[0]
+    number = min(request.page, _pages(estimate, per_page))
     ids = walk(match, sort=request.sort, offset=(number - 1) * per_page, limit=per_page)
-    return Window(ids, count, pages, number, True, facet_rows)
+    if ids or number == 1:
+        return Window(ids, estimate, estimate, number, True, facet_rows)
+    count = exact_count(match)
+    number = _pages(count, per_page)
+    ids = walk(match, sort=request.sort, offset=(number - 1) * per_page, limit=per_page)
+    return Window(ids, count, count, number, False, facet_rows)
 
 
 def document_window(request: SearchRequest, match: Match, *, per_page: int) -> Window:
@@ -99,14 +117,30 @@ def document_window(request: SearchRequest, match: Match, *, per_page: int) -> W
         return Window(ids, count, count, number)
     if not counts.is_enormous(match, filtered=True):
         return _exact(request, match, rows.exact_documents, per_page=per_page)
-    return _estimated(request, match, rows.walk_documents, on_paragraphs=False, per_page=per_page)
+    return _estimated(
+        request,
+        match,
+        exact=rows.exact_documents,
+        walk=rows.walk_documents,
+        exact_count=rows.exact_count_documents,
+        on_paragraphs=False,
+        per_page=per_page,
+    )
 
 
 def paragraph_window(request: SearchRequest, match: Match, *, per_page: int) -> Window:
     """The ids of a page of paragraphs."""
     if not counts.is_enormous(match, filtered=True):
         return _exact(request, match, rows.exact_paragraphs, per_page=per_page)
-    return _estimated(request, match, rows.walk_paragraphs, on_paragraphs=True, per_page=per_page)
+    return _estimated(
+        request,
+        match,
+        exact=rows.exact_paragraphs,
+        walk=rows.walk_paragraphs,
+        exact_count=lambda m: rows.exact_paragraphs(m, sort="newest", offset=0, limit=1)[0],
+        on_paragraphs=True,
+        per_page=per_page,
+    )
 
 
 def found_documents(match: Match, ids: list[int]) -> list:

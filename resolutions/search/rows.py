@@ -1,21 +1,18 @@
 """One page of document or paragraph ids, in the asked order: exact, or walked by date.
 
 Exact: the whole match set is read once (a MATERIALIZED CTE over `paragraph_search_gin`),
-ranked and paged, with its size. Walked (browsing, or past `counts.EXACT_LIMIT`): documents are
-read newest (or oldest) first by index and the walk stops once the page is full; relevance then
-ranks the `CANDIDATES` newest matching rows, not the whole archive.
+ranked and paged, with its size. Relevance is always exact: every match is ranked, so the first
+page is the one ranking the whole archive gives, at any size. Walked (browsing, or newest and
+oldest first past `counts.EXACT_LIMIT`): documents are read newest (or oldest) first by index and
+the walk stops once the page is full.
 """
 
 from __future__ import annotations
 
 from psycopg import sql
 
+from . import ranking
 from .sql import NEWEST, OLDEST, TRUE, Match, all_of, any_of, fetch
-
-# Past EXACT_LIMIT, relevance orders this many of the newest matching rows.
-CANDIDATES = 200
-# Past EXACT_LIMIT, newest and oldest first page through this many rows (50 pages).
-ESTIMATED_PAGES_ROWS = 1_000
 
 
 def _window(limit: int, offset: int) -> sql.Composed:
@@ -40,21 +37,23 @@ def _paragraph_matches(match: Match) -> sql.Composable:
 def exact_documents(match: Match, *, sort: str, offset: int, limit: int) -> tuple[int, list[int]]:
     """(count, [document ids]) of the page, from the whole match set."""
     if sort == "relevance" and match.query:
-        # In double precision, as a sum of two ranks is compared everywhere.
-        order = sql.SQL("{}::float8 + g.r::float8 DESC, d.date DESC NULLS LAST, d.id").format(
-            match.rank("d", "title_search")
+        order = sql.SQL("{} DESC, d.date DESC NULLS LAST, d.id").format(
+            ranking.document_score(
+                match.rank("d", "title_search"), sql.SQL("g.best"), sql.SQL("g.total")
+            )
         )
     else:
         order = OLDEST if sort == "oldest" else NEWEST
     statement = sql.SQL(
         "WITH m AS MATERIALIZED (SELECT p.document_id, {rank} AS r FROM resolutions_paragraph p "
-        "WHERE {where}{titles}), g AS (SELECT document_id, max(r) AS r FROM m GROUP BY 1) "
+        "WHERE {where}{titles}), g AS (SELECT document_id, max(r) AS best, sum(r) AS total "
+        "FROM m GROUP BY 1) "
         "SELECT d.id, count(*) OVER () FROM g JOIN resolutions_document d ON d.id = g.document_id "
         "ORDER BY {order} {window}"
     ).format(
         rank=match.rank("p"),
         where=_paragraph_matches(match),
-        titles=_title_documents(match, sql.SQL("0.0::real")),
+        titles=_title_documents(match, sql.SQL("0.0::float8")),
         order=order,
         window=_window(limit, offset),
     )
@@ -119,27 +118,10 @@ def count_walk_documents(match: Match) -> int:
 
 
 def walk_documents(match: Match, *, sort: str, offset: int, limit: int) -> list[int]:
-    """Document ids of one page, walking documents by date until the page is full."""
-    if sort == "relevance" and match.query:
-        statement = sql.SQL(
-            "WITH cand AS MATERIALIZED ({walk} LIMIT {candidates}) SELECT d.id FROM cand "
-            "JOIN resolutions_document d ON d.id = cand.id ORDER BY {title_rank} + COALESCE(("
-            "SELECT max({rank}) FROM resolutions_paragraph p WHERE p.document_id = d.id AND "
-            "{where}), 0) DESC, {newest} {window}"
-        ).format(
-            walk=_walk_documents(match, order=NEWEST),
-            candidates=sql.Literal(CANDIDATES),
-            title_rank=match.rank("d", "title_search"),
-            rank=match.rank("p"),
-            where=all_of([match.mentions(), match.paragraphs("p")]),
-            newest=NEWEST,
-            window=_window(limit, offset),
-        )
-    else:
-        order = OLDEST if sort == "oldest" else NEWEST
-        statement = sql.SQL("{} {}").format(
-            _walk_documents(match, order=order), _window(limit, offset)
-        )
+    """Document ids of one page newest (or oldest) first, walking documents by date until the
+    page is full."""
+    order = OLDEST if sort == "oldest" else NEWEST
+    statement = sql.SQL("{} {}").format(_walk_documents(match, order=order), _window(limit, offset))
     return [r[0] for r in fetch(statement, match.params)]
 
 
@@ -171,23 +153,16 @@ def exact_paragraphs(match: Match, *, sort: str, offset: int, limit: int) -> tup
 
 
 def walk_paragraphs(match: Match, *, sort: str, offset: int, limit: int) -> list[int]:
-    """Paragraph ids of one page, walking documents by date, their matching paragraphs in turn."""
-    walk = sql.SQL(
-        "SELECT p.id, p.document_id, p.position, d.date, d.year, {rank} AS r "
-        "FROM resolutions_document d CROSS JOIN LATERAL (SELECT p.id, p.document_id, p.position, "
-        "p.search_vector FROM resolutions_paragraph p WHERE p.document_id = d.id AND {where} "
-        "ORDER BY p.position) p WHERE {documents} ORDER BY {order}, p.position"
+    """Paragraph ids of one page newest (or oldest) first, walking documents by date, their
+    matching paragraphs in turn."""
+    statement = sql.SQL(
+        "SELECT p.id FROM resolutions_document d CROSS JOIN LATERAL (SELECT p.id, p.position "
+        "FROM resolutions_paragraph p WHERE p.document_id = d.id AND {where} "
+        "ORDER BY p.position) p WHERE {documents} ORDER BY {order}, p.position {window}"
     ).format(
-        rank=match.rank("p"),
         where=all_of([match.text("p"), match.paragraphs("p")]),
         documents=all_of([match.published("d"), match.documents("d")]),
         order=OLDEST if sort == "oldest" else NEWEST,
+        window=_window(limit, offset),
     )
-    if sort == "relevance" and match.query:
-        statement = sql.SQL(
-            "SELECT id FROM ({} LIMIT {}) c "
-            "ORDER BY r DESC, date DESC NULLS LAST, document_id, position {}"
-        ).format(walk, sql.Literal(CANDIDATES), _window(limit, offset))
-    else:
-        statement = sql.SQL("SELECT id FROM ({} {}) c").format(walk, _window(limit, offset))
     return [r[0] for r in fetch(statement, match.params)]

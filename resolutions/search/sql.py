@@ -15,6 +15,7 @@ from django.db import connections, router
 from psycopg import sql
 
 from ..models import SEARCH_CONFIG, Paragraph
+from . import ranking
 from .boolean import WholeText, holds_in_one_paragraph, needs_a_wanted_word, parse_tsquery
 from .facets import DOCUMENT_FACETS, FACETS, PARAGRAPH_FACETS, Facet
 from .request import SearchRequest
@@ -186,9 +187,12 @@ class Match:
         return sql.SQL("p.search_vector @@ {}").format(wanted)
 
     def rank(self, row: str = "p", column: str = "search_vector") -> sql.Composable:
+        """A paragraph row's score, or a title's cover density (ranking.py)."""
         if not self.query:
-            return sql.SQL("0.0::real")
-        return sql.SQL("ts_rank({}, {})").format(sql.Identifier(row, column), TSQUERY)
+            return sql.SQL("0.0::float8")
+        if column == "search_vector":
+            return ranking.paragraph_score(row, TSQUERY)
+        return ranking.cover_density(sql.Identifier(row, column), TSQUERY)
 
     def _facets(
         self, facets: Iterable[Facet], row: str, document_id: sql.Composable, without: str

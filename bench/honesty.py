@@ -1,0 +1,137 @@
+"""Is the page honest? Its first ten against an exact ranking, and the sample's estimate against
+the exact count, per benchmark query.
+
+- **Ranking**: the page's first ten documents (or paragraphs) against the top ten of the plain
+  SQL that scores every match with `ts_rank_cd` as `resolutions/search/ranking.py` defines it
+  and sorts them all: top-10 overlap (shared ids / 10) and whether the top three are the same.
+- **The alternative it replaced**: the same scores over only the `NEWEST_CANDIDATES` newest
+  matching documents (what pages past the exact limit used to rank): its top-10 overlap.
+- **Count**: the estimate the 16 % sample gives (`counts.facet_rows` with the sample) against
+  the exact count, whether or not the page needed the estimate; the error in per cent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from psycopg import sql
+
+from resolutions.search import counts, ranking, rows, search
+from resolutions.search.request import SearchRequest, read_search
+from resolutions.search.sql import NEWEST, TSQUERY, Match, all_of, fetch
+
+from .queries import Query
+
+TOP = 10
+# The former cap: past the exact limit, only this many of the newest matches were ranked.
+NEWEST_CANDIDATES = 200
+
+
+@dataclass(frozen=True)
+class Honesty:
+    """One query's figures: overlap and top-3 agreement (None when unranked), counts."""
+
+    overlap: float | None
+    same_top3: bool | None
+    newest_overlap: float | None
+    estimate: int
+    exact: int
+
+    @property
+    def error(self) -> float:
+        return abs(self.estimate - self.exact) / self.exact if self.exact else 0.0
+
+
+def exact_top(match: Match, *, paragraphs: bool) -> list[int]:
+    """The top ten by scoring every match with plain SQL (no probe, no sample, no walk)."""
+    where = all_of([match.published("p"), match.text("p"), match.paragraphs("p")])
+    score = ranking.paragraph_score("p", TSQUERY)
+    documents = match.documents("d")
+    if paragraphs:
+        statement = sql.SQL(
+            "SELECT p.id FROM resolutions_paragraph p JOIN resolutions_document d "
+            "ON d.id = p.document_id WHERE {} AND {} "
+            "ORDER BY {} DESC, d.date DESC NULLS LAST, p.document_id, p.position LIMIT {}"
+        ).format(where, documents, score, sql.Literal(TOP))
+        return [r[0] for r in fetch(statement, match.params)]
+    titles = sql.SQL("")
+    if match.title_counts:
+        titles = sql.SQL(
+            " UNION ALL SELECT d.id, 0.0::float8 FROM resolutions_document d WHERE {}"
+        ).format(all_of([match.published("d"), match.title("d"), documents]))
+    statement = sql.SQL(
+        "SELECT d.id FROM (SELECT s.document_id, max(s.r) AS best, sum(s.r) AS total FROM "
+        "(SELECT p.document_id, {score} AS r FROM resolutions_paragraph p WHERE {where}{titles}) s "
+        "GROUP BY s.document_id) g JOIN resolutions_document d ON d.id = g.document_id "
+        "WHERE {documents} ORDER BY {order} DESC, d.date DESC NULLS LAST, d.id LIMIT {top}"
+    ).format(
+        score=score,
+        where=where,
+        titles=titles,
+        documents=documents,
+        order=ranking.document_score(
+            ranking.cover_density(sql.SQL("d.title_search"), TSQUERY),
+            sql.SQL("g.best"),
+            sql.SQL("g.total"),
+        ),
+        top=sql.Literal(TOP),
+    )
+    return [r[0] for r in fetch(statement, match.params)]
+
+
+def newest_candidates_top(match: Match) -> list[int]:
+    """The top ten of the NEWEST_CANDIDATES newest matching documents, by the same scores."""
+    where = all_of([match.mentions(), match.paragraphs("p")])
+    score = ranking.paragraph_score("p", TSQUERY)
+    statement = sql.SQL(
+        "SELECT c.id FROM ({walk} LIMIT {cap}) c JOIN resolutions_document d ON d.id = c.id "
+        "CROSS JOIN LATERAL (SELECT COALESCE(max({score}), 0) AS best, "
+        "COALESCE(sum({score}), 0) AS total FROM resolutions_paragraph p "
+        "WHERE p.document_id = d.id AND {where}) g "
+        "ORDER BY {order} DESC, d.date DESC NULLS LAST, d.id LIMIT {top}"
+    ).format(
+        walk=rows._walk_documents(match, order=NEWEST),
+        cap=sql.Literal(NEWEST_CANDIDATES),
+        score=score,
+        where=where,
+        order=ranking.document_score(
+            ranking.cover_density(sql.SQL("d.title_search"), TSQUERY),
+            sql.SQL("g.best"),
+            sql.SQL("g.total"),
+        ),
+        top=sql.Literal(TOP),
+    )
+    return [r[0] for r in fetch(statement, match.params)]
+
+
+def honesty(query: Query) -> Honesty:
+    """The page's first ten and count estimate against the exact ones."""
+    request = read_search(query.params)
+    match = Match(request)
+    paragraphs = request.view == "paragraphs"
+    overlap = same_top3 = newest_overlap = None
+    if request.query and request.sort == "relevance":
+        page = search(query.params, per_page=TOP, with_facets=False).rows
+        shown = [row.pk for row in page]
+        expected = exact_top(match, paragraphs=paragraphs)
+        if not expected:
+            return Honesty(None, None, None, *counted(match, request))
+        overlap = len(set(shown) & set(expected)) / len(expected)
+        same_top3 = shown[:3] == expected[:3]
+        if not paragraphs:
+            capped = newest_candidates_top(match)
+            newest_overlap = len(set(capped) & set(expected)) / max(len(expected), 1)
+    return Honesty(overlap, same_top3, newest_overlap, *counted(match, request))
+
+
+def counted(match: Match, request: SearchRequest) -> tuple[int, int]:
+    """(the 16 % sample's estimate, the exact count) of the request's documents or paragraphs."""
+    paragraphs = request.view == "paragraphs"
+    estimate, _ = counts.facet_rows(match, on_paragraphs=paragraphs, sample=counts.SAMPLE_PERCENT)
+    if paragraphs:
+        exact = rows.exact_paragraphs(match, sort="newest", offset=0, limit=1)[0]
+    elif request.by_paragraph:
+        exact = rows.exact_count_documents(match)
+    else:
+        exact = rows.count_walk_documents(match)
+    return estimate, exact
