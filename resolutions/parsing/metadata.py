@@ -63,6 +63,10 @@ RESOLUTION_ADOPTED_RE = re.compile(
     r"([A-Z][\w ]{3,120}?)(?=[ ]+(?:on|at|\[|\())",
     re.IGNORECASE,
 )
+# The cover line of one adopted resolution ("Resolution adopted by the General Assembly on 4
+# December 2024"): a report's agenda-item title over it ("Report of the ... Commission") does not
+# make the document a report.
+RESOLUTION_COVER_RE = re.compile(r"\bResolution[ ]+adopted[ ]+by[ ]+the[ ]+[A-Z]")
 SESSION_RE = re.compile(
     r"\b((?:[A-Z][a-z]+(?:-[a-z]+)?|\d{4}|\d{1,2}(?:st|nd|rd|th))[ ]"
     r"(?:regular[ ]|special[ ]|resumed[ ]|substantive[ ])?session)\b"
@@ -165,7 +169,12 @@ def find_doc_type(
 ) -> str:
     """resolution, decision, draft_resolution, report or other."""
     draft = DRAFT_RE.search(head)
-    if heading_kind is None and not (symbol and "/L." in symbol) and is_report_head(head):
+    if (
+        heading_kind is None
+        and not (symbol and "/L." in symbol)
+        and not RESOLUTION_COVER_RE.search(head)
+        and is_report_head(head)
+    ):
         # A report recommending a draft ("1. The Commission recommends ... the following draft
         # resolution") is still a report: its head names it or opens a chapter.
         return "report"
@@ -363,6 +372,10 @@ def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
         if doc_type == "report"
         else find_date(text, head=head, first=doc_type == "decision")
     )
+    if doc_type == "resolution" and not (symbol or number or date):
+        # Nothing shows it adopted (no symbol, number, adoption line or date): the bare text of
+        # a draft, as drafts are circulated without a heading.
+        doc_type = "draft_resolution"
     year = int(date[:4]) if date else None
     records = OFFICIAL_RECORDS_RE.search(head) if doc_type == "report" else None
     if year is None and records:
