@@ -251,7 +251,7 @@ def find_date(text: str, *, head: str, first: bool = False) -> str | None:
 
 
 def find_issue_date(head: str) -> str | None:
-    """A report's date: the issue date of its cover ("Distr.: General 4 September 2014"); the
+    """A report's or draft's date: the issue date of its cover ("Distr.: General 4 September 2014"); the
     meetings it reports on are not its adoption."""
     distr = DISTR_RE.search(head)
     return iso_date(head, start=distr.end(), window=80) if distr else None
@@ -367,11 +367,14 @@ def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
         symbol = None
     if symbol is None and number and doc_type in ("resolution", "decision"):
         symbol = derive_symbol(body, number, doc_type=doc_type)
-    date = (
-        find_issue_date(head)
-        if doc_type == "report"
-        else find_date(text, head=head, first=doc_type == "decision")
-    )
+    if doc_type == "report":
+        date = find_issue_date(head)
+    elif doc_type == "draft_resolution":
+        # A draft is not adopted: an adoption it cites ("adopted by the Conference on 29 May
+        # 2009") is not its date, its issue date is.
+        date = find_issue_date(head) or find_date(text, head=head)
+    else:
+        date = find_date(text, head=head, first=doc_type == "decision")
     if doc_type == "resolution" and not (symbol or number or date):
         # Nothing shows it adopted (no symbol, number, adoption line or date): the bare text of
         # a draft, as drafts are circulated without a heading.
