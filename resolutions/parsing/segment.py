@@ -75,8 +75,9 @@ PUBLICATION_NOTE_RE = re.compile(
     r"(?:The[ ](?:final[ ])?(?:text|version)[ ]of[ ]|Decision[ ]\d+/\d+,[ ]in[ ]section\b)"
 )
 # Blocks of a statement that are no paragraph: part letters ("A"), cited documents
-# ("(See A/72/PV.75)"), notes on the names listed ("* Term of office expires ...").
-STATEMENT_ASIDE_RE = re.compile(r"[A-H]$|\(See[ ][^)]*\)$|\*+[ ]")
+# ("(See A/72/PV.75)", also with a note in it: "(See A/71/PV.84; Mr. X (Iraq) was replaced ...)"),
+# notes on the names listed ("* Term of office expires ...").
+STATEMENT_ASIDE_RE = re.compile(r"[A-H]$|\(See[ ](?:[^()]|\([^()]*\))*\)$|\*+[ ]")
 ADOPTION_PREFIX_RE = re.compile(r"At[ ]its[ ][^,.;:]{0,80}?meeting,?(?:[ ]on[ ][^,.;:]{0,40},?)?")
 HEADING_BLOCK_MAX = 160
 JUMP_MAX = 3
