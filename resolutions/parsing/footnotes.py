@@ -373,8 +373,11 @@ def find_numbered_run(
         for start in reversed(starts) if closing else starts:
             found = collect_run(block, start=start.start(1), first=expected, closing=closing)
             lost_marker = continuing and closing and start.start(1) == 0
+            preceding = before + "\n\n" + block[: start.start()]
             if found and (
-                lost_marker or has_marker(before + "\n\n" + block[: start.start()], str(expected))
+                lost_marker
+                or has_marker(preceding, str(expected))
+                or (has_number(preceding, str(expected)) and has_marker(before, str(expected + 1)))
             ):
                 end, run = found
                 results.append((start.start(), end, run))
@@ -505,6 +508,13 @@ def has_marker(text: str, marker: str) -> bool:
         match.group(1) == marker and may_be_marker(text, match.start(1), match.end(1))
         for match in NUMBER_TOKEN_RE.finditer(text)
     )
+
+
+def has_number(text: str, marker: str) -> bool:
+    """Whether `marker` appears in `text` where a marker could stand, even after a word that
+    usually numbers things ("the Convention 1 and", "the Goals 6 in"): enough to take a body
+    when the next note's marker is found as a marker."""
+    return any(match.group(1) == marker for match in NUMBER_TOKEN_RE.finditer(text))
 
 
 def replace_inline_markers(text: str, *, keys: dict[str, str]) -> str:
