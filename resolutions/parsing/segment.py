@@ -39,6 +39,8 @@ TRAILING_HEADING_RE = re.compile(
     r"(?<=[.;:,])(?:[ ]+(?:(?:[IVXL]{1,5}|[A-H])\.[ ]+[A-Z][^.;:\n]{0,150}"
     r"|Chapter[ ][IVXL]{1,5}[ ]+[A-Z\u201c\"][^.;:\n]{0,250})){1,3}$"
 )
+# A lettered or roman item's marker just before a phrase shaped like an enacting formula.
+ITEM_MARKER_END_RE = re.compile(r"\([a-z]{1,4}\)[ \t]*$")
 # A section heading printed between paragraphs: "I" / "II. Strengthening ..." / "A. Deliberations".
 SECTION_HEADING_RE = re.compile(r"^(?:[IVXL]{1,5}|[A-H])\.?[ ]+[A-Z][^.;:]{0,150}$")
 NOT_NUMBER_BEFORE_RE = re.compile(
@@ -195,6 +197,8 @@ def segment_text(text: str, *, numbered_kind: str, decision: bool = False) -> Se
         end = numbered[index + 1].start() if index + 1 < len(numbered) else body_end
         content = text[match.end() : end]
         part = INTRO_RE.search(content) if numbered_kind == "operative" else None
+        if part and ITEM_MARKER_END_RE.search(content, 0, part.start()):
+            part = None  # "(a) The International Law Fellowship Programme, with ...": an item
         if part:
             pieces.append(
                 Piece(
