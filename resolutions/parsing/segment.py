@@ -39,6 +39,12 @@ TRAILING_HEADING_RE = re.compile(
     r"(?<=[.;:,])(?:[ ]+(?:(?:[IVXL]{1,5}|[A-H])\.[ ]+[A-Z][^.;:\n]{0,150}"
     r"|Chapter[ ][IVXL]{1,5}[ ]+[A-Z\u201c\"][^.;:\n]{0,250})){1,3}$"
 )
+# The first instruction of an amendment opening a block: "Delete ...", "After operative
+# paragraph 3, insert ...", "In operative paragraph 5, replace ...".
+INSTRUCTION_START_RE = re.compile(
+    r"(?:^|(?<=\n\n))(?:(?:After|Before|In|At[ ]the[ ]end[ ]of)[ ][^,.\n]{3,120},[ ])?"
+    r"(?:Delete|Insert|Replace|Add|Amend|Renumber|Move)\b"
+)
 # A lettered or roman item's marker just before a phrase shaped like an enacting formula.
 ITEM_MARKER_END_RE = re.compile(r"\([a-z]{1,4}\)[ \t]*$")
 # A section heading printed between paragraphs: "I" / "II. Strengthening ..." / "A. Deliberations".
@@ -93,6 +99,7 @@ class Piece:
     number: str | None
     text: str
     statement: bool = False
+    instruction: bool = False  # an amendment's instruction ("Delete operative paragraph 3.")
     # The body named by the enacting formula of a draft embedded in a report ("General Assembly").
     citing: str | None = None
 
@@ -140,15 +147,25 @@ def strip_leading_sentinels(text: str) -> str:
     return re.sub(rf"^{SENTINELS}\s*", "", text)
 
 
-def segment_text(text: str, *, numbered_kind: str, decision: bool = False) -> Segments:
+def segment_text(
+    text: str, *, numbered_kind: str, decision: bool = False, amendment: bool = False
+) -> Segments:
     """Cut text into head, paragraphs and tail; numbered paragraphs get `numbered_kind`.
 
     A decision with neither enacting formula nor numbered paragraphs is a statement ("At its
     48th plenary meeting, ..., the Council took note of ..."): each of its blocks is one
-    unnumbered operative paragraph, its lettered items staying inside.
+    unnumbered operative paragraph, its lettered items staying inside. So are an amendment's
+    instructions, the paragraph they quote ("..., reading: ...") inside the instruction.
     """
-    intro = find_intro(text)
     warnings: list[str] = []
+    if amendment:
+        instruction = INSTRUCTION_START_RE.search(text)
+        if instruction:
+            segments = segment_statement(text, start=instruction.start(), warnings=warnings)
+            for piece in segments.pieces:
+                piece.statement, piece.instruction = False, True
+            return segments
+    intro = find_intro(text)
     if numbered_kind == "other" and not decision and intro is None:
         drafts = find_embedded_drafts(text)
         if drafts:

@@ -141,6 +141,7 @@ OPERATIVE_VERBS: frozenset[str] = frozenset(
         "offers",
         "pledges",
         "proclaims",
+        "announces",
         "promises",
         "proposes",
         "reaffirms",
@@ -485,4 +486,19 @@ def present_form(word: str) -> str | None:
             return OPERATIVE_BASE_FORMS[stem]
         if stem + "s" in OPERATIVE_VERBS:
             return stem + "s"
+    return None
+
+
+# An amendment's instructions: "Delete operative paragraphs 3, 43 and 45.", "After operative
+# paragraph 3, insert a new operative paragraph, reading: ...".
+INSTRUCTION_VERBS = frozenset({"delete", "insert", "replace", "add", "amend", "renumber", "move"})
+INSTRUCTION_WORDS_MAX = 16
+
+
+def instruction_verb(text: str) -> str | None:
+    """The instruction of an amendment's paragraph in lower case ("delete", "insert"), or None."""
+    for match in list(WORD_RE.finditer(text[:300]))[:INSTRUCTION_WORDS_MAX]:
+        word = match.group(0).lower()
+        if word in INSTRUCTION_VERBS:
+            return word
     return None
