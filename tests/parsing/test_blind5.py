@@ -34,10 +34,6 @@ OPEN_MISSES: dict[tuple[str, str], str] = {
         "references",
     ): "kind: a resolution's parts cited as a range ('75/254 A to C') read as part A",
     (
-        "A_C.6_80_L.15",
-        "paragraphs",
-    ): "kind: a compound hyphenated across a page break ('Secretary-' / 'General') keeps a space",
-    (
         "yueqingliang1_UNBench_task3_draft_13",
         "paragraphs",
     ): "kind: an opener missing from the vocabulary ('Renewing') after a comma, one paragraph a "

@@ -200,3 +200,14 @@ def test_an_amendment_is_its_own_type_with_its_instructions_and_the_draft_it_ame
     assert [r.to_dict() for r in document.references] == [
         {"type": "document", "symbol": "A/80/L.98"}
     ]
+
+
+def test_a_compound_hyphenated_across_page_furniture_is_whole_again() -> None:
+    document = parse(
+        "United Nations\nA/C.6/80/L.99\n\nGeneral Assembly\nDistr.: Limited\n12 November 2025\n\n"
+        "Draft resolution\n\nA title\n\nThe General Assembly,\n\nRecalling its resolution "
+        "2099 (XX),\n\n1. Recognizes the importance of the legal publications, and once again "
+        "requests the Secretary-\n\nA/C.6/80/L.99\n\n25-18359\n4/5\n\nGeneral to issue the "
+        "publications;\n\n2. Decides to include the item in its provisional agenda.\n"
+    )
+    assert "requests the Secretary-General to issue" in document.paragraphs[1].text
