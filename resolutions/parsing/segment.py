@@ -42,8 +42,8 @@ TRAILING_HEADING_RE = re.compile(
 # The first instruction of an amendment opening a block: "Delete ...", "After operative
 # paragraph 3, insert ...", "In operative paragraph 5, replace ...".
 INSTRUCTION_START_RE = re.compile(
-    r"(?:^|(?<=\n\n))(?:(?:After|Before|In|At[ ]the[ ]end[ ]of)[ ][^,.\n]{3,120},[ ])?"
-    r"(?:Delete|Insert|Replace|Add|Amend|Renumber|Move)\b"
+    r"(?:^|(?<=\n\n))(?=(?:After|Before|In|At[ ]the[ ]end[ ]of|Delete|Insert|Replace|Add|Amend"
+    r"|Renumber|Move)\b)(?=[^\n]{0,300}?\b(?i:delete|insert|replace|add|amend|renumber|move)\b)"
 )
 # A lettered or roman item's marker just before a phrase shaped like an enacting formula.
 ITEM_MARKER_END_RE = re.compile(r"\([a-z]{1,4}\)[ \t]*$")
@@ -160,11 +160,14 @@ def segment_text(
     warnings: list[str] = []
     if amendment:
         instruction = INSTRUCTION_START_RE.search(text)
-        if instruction:
-            segments = segment_statement(text, start=instruction.start(), warnings=warnings)
-            for piece in segments.pieces:
-                piece.statement, piece.instruction = False, True
-            return segments
+        segments = (
+            segment_statement(text, start=instruction.start(), warnings=warnings)
+            if instruction
+            else segment_text(text, numbered_kind="operative")  # "1. Replace ...; 2. In ..."
+        )
+        for piece in segments.pieces:
+            piece.kind, piece.statement, piece.instruction = "operative", False, True
+        return segments
     intro = find_intro(text)
     if numbered_kind == "other" and not decision and intro is None:
         drafts = find_embedded_drafts(text)

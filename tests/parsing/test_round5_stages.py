@@ -211,3 +211,21 @@ def test_a_compound_hyphenated_across_page_furniture_is_whole_again() -> None:
         "publications;\n\n2. Decides to include the item in its provisional agenda.\n"
     )
     assert "requests the Secretary-General to issue" in document.paragraphs[1].text
+
+
+def test_numbered_instructions_and_a_lower_case_instruction_verb() -> None:
+    heading = "Japan: amendment to draft resolution A/C.3/80/L.20\n\nRights of the child\n\n"
+    numbered = parse(
+        f"{heading}1. In operative paragraph 13, delete “sexual”.\n\n"
+        "2. After operative paragraph 3, insert a new operative paragraph, reading:\n\n"
+        "Notes with alarm the attacks;\n"
+    )
+    assert [(p.kind, p.number, p.verb) for p in numbered.paragraphs] == [
+        ("operative", "1", "delete"),
+        ("operative", "2", "insert"),
+    ]
+    unnumbered = parse(
+        f"{heading}In operative paragraph 68, after “including health”, insert “in accordance "
+        "with the Programme of Action”.\n"
+    )
+    assert [(p.number, p.verb) for p in unnumbered.paragraphs] == [(None, "insert")]
