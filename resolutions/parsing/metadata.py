@@ -252,9 +252,13 @@ def find_date(text: str, *, head: str, first: bool = False) -> str | None:
     """The adoption date where stated, else the document's date, as ISO text; with `first`
     (a decision stated in prose, adopted at one meeting or several) the first date stated."""
     for source in (text, head) if first else (text[-3000:], head):
-        adopted = ADOPTION_RE.search(source)
+        found = list(ADOPTION_RE.finditer(source))
+        # The meeting line ("61st plenary meeting 4 December 2023") before an adoption the
+        # text cites ("the decision adopted by the Conference on 29 May 2009").
+        meetings = [match for match in found if "meeting" in match.group(0)]
+        adopted = (meetings if meetings and not first else found)[:1]
         if adopted:
-            return iso_date(source, start=adopted.end())
+            return iso_date(source, start=adopted[0].end())
     distr = DISTR_RE.search(head)
     if distr:
         date = iso_date(head, start=distr.end(), window=80)
