@@ -22,6 +22,7 @@ class DocType(models.TextChoices):
     RESOLUTION = "resolution", "Resolution"
     DECISION = "decision", "Decision"
     DRAFT_RESOLUTION = "draft_resolution", "Draft resolution"
+    AMENDMENT = "amendment", "Amendment to a draft"
     REPORT = "report", "Report"
     OTHER = "other", "Other"
 

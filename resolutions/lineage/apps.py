@@ -3,6 +3,14 @@
 from django.apps import AppConfig
 
 
+def match_written_document(sender: object, **kwargs: object) -> None:
+    """Signal receiver importing the matcher on first use, so that starting Django (every
+    management command, every web worker) does not pay for loading its numerical libraries."""
+    from .matching import on_document_written
+
+    on_document_written(sender, **kwargs)
+
+
 class LineageConfig(AppConfig):
     name = "resolutions.lineage"
     label = "lineage"
@@ -11,6 +19,5 @@ class LineageConfig(AppConfig):
 
     def ready(self) -> None:
         from ..signals import document_written
-        from .matching import on_document_written
 
-        document_written.connect(on_document_written, dispatch_uid="lineage-match-document")
+        document_written.connect(match_written_document, dispatch_uid="lineage-match-document")

@@ -34,7 +34,13 @@ from .types import (
     ParsedReference,
     ParseError,
 )
-from .verbs import extract_verb, is_known_opener, normalize_word, statement_verb
+from .verbs import (
+    extract_verb,
+    instruction_verb,
+    is_known_opener,
+    normalize_word,
+    statement_verb,
+)
 
 __all__ = [
     "BODY_CODES",
@@ -124,7 +130,10 @@ def parse_text(text: str) -> ParsedDocument:
         else "other"
     )
     segments = segment_text(
-        marked, numbered_kind=numbered_kind, decision=draft_meta.doc_type == "decision"
+        marked,
+        numbered_kind=numbered_kind,
+        decision=draft_meta.doc_type == "decision",
+        amendment=draft_meta.doc_type == "amendment",
     )
     head = strip_sentinels(segments.head[: intro.start()] if intro else segments.head)
     meta = read_metadata(
@@ -217,12 +226,15 @@ def build_paragraphs(
         verb = (
             statement_verb(text)
             if piece.statement
+            else instruction_verb(text)
+            if piece.instruction
             else extract_verb(text, kind=piece.kind, first_person=first_person)
         )
         first = FIRST_WORD_RE.search(text)
         if (
             verb
             and not piece.statement
+            and not piece.instruction
             and first
             and not is_known_opener(normalize_word(first.group(0)))
             and not is_known_opener(verb.split()[0])

@@ -70,6 +70,8 @@ SPACES_RE = re.compile(r"[ ]{2,}")
 HYPHEN_BREAK_RE = re.compile(r"(?<=[a-z])-[ ]*\n[ ]*(?=[a-z])")
 # A compound broken after its hyphen before a capital ("Counter-" / "Terrorism"): the hyphen stays.
 HYPHEN_CAPITAL_BREAK_RE = re.compile(r"(?<=[A-Za-z]-)[ ]*\n[ ]*(?=[A-Z][a-z])")
+HYPHEN_BLOCK_BREAK_RE = re.compile(r"(?<=[A-Za-z]-)\n\n(?=[A-Za-z][a-z])")
+HYPHEN_END_RE = re.compile(r"[A-Za-z]-")
 INDENTED_PARAGRAPH_RE = re.compile(r"(?<=[.;:])[ ]*\n\t+(?=\S)")
 LINE_BREAK_RE = re.compile(r"[ ]*\n[ ]*")
 BLANK_LINES_RE = re.compile(r"\n[ ]*\n\s*")
@@ -240,7 +242,13 @@ def join_lines(text: str) -> str:
     text = HYPHEN_CAPITAL_BREAK_RE.sub("", HYPHEN_BREAK_RE.sub("", text))
     blocks = BLANK_LINES_RE.split(text)
     joined = (SPACES_RE.sub(" ", LINE_BREAK_RE.sub(" ", block)).strip() for block in blocks)
-    return "\n\n".join(block for block in joined if block)
+    return join_hyphen_breaks("\n\n".join(block for block in joined if block))
+
+
+def join_hyphen_breaks(text: str) -> str:
+    """A compound hyphenated where page furniture was taken out ("Secretary-" / "General")
+    written whole again: no block ends with a hyphen after a letter."""
+    return HYPHEN_BLOCK_BREAK_RE.sub("", text)
 
 
 def clean_text(text: str) -> str:
@@ -263,14 +271,22 @@ def remove_running_headers(text: str, *, symbol: str | None, title: str | None, 
     if not marks:
         return text
     if symbol and len(symbol) >= 6:
-        text = text[:after] + inline_header_re(symbol, title).sub(" ", text[after:])
+        text = text[:after] + inline_header_re(symbol, title).sub(header_gap, text[after:])
     blocks = text.split("\n\n")
     position = 0
     for index, block in enumerate(blocks):
         if position > after:
             blocks[index] = strip_header_marks(block, marks)
         position += len(block) + 2
-    return "\n\n".join(block for block in blocks if block)
+    return join_hyphen_breaks("\n\n".join(block for block in blocks if block.strip()))
+
+
+def header_gap(match: re.Match[str]) -> str:
+    """What stands for a running header taken out of a line: a space, or nothing inside a
+    compound hyphenated at the page break ("Secretary-" / header / "General")."""
+    hyphenated = match.string[max(0, match.start() - 2) : match.start()]
+    following = match.string[match.end() : match.end() + 1]
+    return "" if HYPHEN_END_RE.fullmatch(hyphenated) and following.isalpha() else " "
 
 
 def drop_symbol_blocks(text: str) -> str:

@@ -230,11 +230,14 @@ COUNTRIES: tuple[Country, ...] = (
 )
 
 LEADING_THE_RE = re.compile(r"^the\s+", re.IGNORECASE)
+INVERTED_THE_RE = re.compile(r"\s*\((?:[Tt]he)\)\s*$")
 NON_WORD_RE = re.compile(r"[^a-z0-9()]+")
 
 
 def country_key(name: str) -> str:
-    """A lookup key: accents, case, apostrophes, a leading "the" and extra spaces ignored."""
+    """A lookup key: accents, case, apostrophes, a leading or inverted "the" ("Bahamas (The)",
+    as lists print it) and extra spaces ignored."""
+    name = INVERTED_THE_RE.sub("", name)
     decomposed = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
     ascii_name = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     ascii_name = LEADING_THE_RE.sub("", ascii_name.strip()).lower()

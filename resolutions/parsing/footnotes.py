@@ -178,6 +178,9 @@ NOT_MARKER_AFTER = frozenset(
     }
 )
 BODY_MAX = 400
+# The text before a page's bodies where their markers are looked for when one is uncertain.
+PAGE_WINDOW = 12_000
+MARKER_WINDOW = 40_000
 # A body that is a block of its own (it opens the block and runs to its end) may be longer.
 BLOCK_BODY_MAX = 3000
 # Running text ending in a word cut by a hyphen (the rest of the word follows the bodies).
@@ -319,7 +322,7 @@ def separate_inline_footnotes(text: str) -> tuple[str, dict[str, str]]:
             page = ""
             block = block[end:].lstrip()
             expected = int(run[-1][0]) + 1
-            if SPLIT_WORD_RE.search(done) and block[:1].islower():
+            if SPLIT_WORD_RE.search(done[-3:]) and block[:1].islower():
                 # A word hyphenated across the page break ("Thirte-" ... bodies ... "enth").
                 done = done[:-1]
             elif block and done and not done.endswith("\n\n"):
@@ -373,8 +376,12 @@ def find_numbered_run(
         for start in reversed(starts) if closing else starts:
             found = collect_run(block, start=start.start(1), first=expected, closing=closing)
             lost_marker = continuing and closing and start.start(1) == 0
+            # A marker stands within a few pages before its body: long texts are not read whole.
+            preceding = before[-MARKER_WINDOW:] + "\n\n" + block[: start.start()]
             if found and (
-                lost_marker or has_marker(before + "\n\n" + block[: start.start()], str(expected))
+                lost_marker
+                or has_marker(preceding, str(expected))
+                or weakly_marked(preceding[-PAGE_WINDOW:], expected)
             ):
                 end, run = found
                 results.append((start.start(), end, run))
@@ -504,6 +511,16 @@ def has_marker(text: str, marker: str) -> bool:
     return any(
         match.group(1) == marker and may_be_marker(text, match.start(1), match.end(1))
         for match in NUMBER_TOKEN_RE.finditer(text)
+    )
+
+
+def weakly_marked(text: str, number: int) -> bool:
+    """Whether note `number` is marked where a marker could stand but after a word that usually
+    numbers things ("the Convention 1 and", "the Goals 6 in"), the next note's marker being
+    found as a marker: enough to take the body."""
+    marker = str(number)
+    return any(match.group(1) == marker for match in NUMBER_TOKEN_RE.finditer(text)) and has_marker(
+        text, str(number + 1)
     )
 
 

@@ -41,7 +41,15 @@ BODY_HEADING_RE = re.compile(
 LEADING_NUMBER_RE = re.compile(rf"(?:^|(?<=[\s\]*]))(?P<number>{NUMBER_PART})\.[ ]+(?=[A-Z])")
 DRAFT_RE = re.compile(r"\b(?:revised[ ]+)?draft[ ]+(resolution|decision)\b", re.IGNORECASE)
 SPONSORS_RE = re.compile(
-    r"([^:\n]{3,3000}?):[ ]*\**[ ]*(?:revised[ ]+|amended[ ]+)?draft[ ]+(?:resolution|decision)",
+    r"([^:\n]{3,3000}?):[ ]*\**[ ]*(?:amendments?[ ]+to[ ]+(?:the[ ]+)?)?"
+    r"(?:revised[ ]+|amended[ ]+)?draft[ ]+(?:resolution|decision)",
+    re.IGNORECASE,
+)
+# The heading of an amendment: "Russian Federation:* amendment to draft resolution A/80/L.18"
+# (or "... to draft resolution 6 recommended by the Second Committee in its report ...").
+AMENDMENT_RE = re.compile(
+    r":[ ]*\**[ ]*amendments?[ ]+to[ ]+(?:the[ ]+)?(?:revised[ ]+)?draft[ ]+(?:resolution|decision)"
+    r"[^\n]*",
     re.IGNORECASE,
 )
 # Sponsors on a line of their own: "Sponsors: Argentina, Canada and Japan" (continued on the next
@@ -63,6 +71,10 @@ RESOLUTION_ADOPTED_RE = re.compile(
     r"([A-Z][\w ]{3,120}?)(?=[ ]+(?:on|at|\[|\())",
     re.IGNORECASE,
 )
+# The cover line of one adopted resolution ("Resolution adopted by the General Assembly on 4
+# December 2024"): a report's agenda-item title over it ("Report of the ... Commission") does not
+# make the document a report.
+RESOLUTION_COVER_RE = re.compile(r"\bResolution[ ]+adopted[ ]+by[ ]+the[ ]+[A-Z]")
 SESSION_RE = re.compile(
     r"\b((?:[A-Z][a-z]+(?:-[a-z]+)?|\d{4}|\d{1,2}(?:st|nd|rd|th))[ ]"
     r"(?:regular[ ]|special[ ]|resumed[ ]|substantive[ ])?session)\b"
@@ -163,9 +175,16 @@ def find_body(
 def find_doc_type(
     *, head: str, symbol: str | None, heading_kind: str | None, has_intro: bool
 ) -> str:
-    """resolution, decision, draft_resolution, report or other."""
+    """resolution, decision, draft_resolution, amendment, report or other."""
+    if AMENDMENT_RE.search(head):
+        return "amendment"
     draft = DRAFT_RE.search(head)
-    if heading_kind is None and not (symbol and "/L." in symbol) and is_report_head(head):
+    if (
+        heading_kind is None
+        and not (symbol and "/L." in symbol)
+        and not RESOLUTION_COVER_RE.search(head)
+        and is_report_head(head)
+    ):
         # A report recommending a draft ("1. The Commission recommends ... the following draft
         # resolution") is still a report: its head names it or opens a chapter.
         return "report"
@@ -204,6 +223,10 @@ def find_title(head: str, *, doc_type: str) -> str | None:
         return clean_title(report.group(0)) if report else None
     if doc_type == "other":
         return None
+    if doc_type == "amendment":
+        # The title of the draft amended, printed under the amendment's heading.
+        heading = AMENDMENT_RE.search(head)
+        return clean_title(head[heading.end() :]) if heading else None
     head = PART_HEADING_END_RE.sub("", head.rstrip())
     anchors = list(TITLE_ANCHOR_RE.finditer(head))
     start = anchors[-1].end() if anchors else 0
@@ -229,9 +252,13 @@ def find_date(text: str, *, head: str, first: bool = False) -> str | None:
     """The adoption date where stated, else the document's date, as ISO text; with `first`
     (a decision stated in prose, adopted at one meeting or several) the first date stated."""
     for source in (text, head) if first else (text[-3000:], head):
-        adopted = ADOPTION_RE.search(source)
+        found = list(ADOPTION_RE.finditer(source))
+        # The meeting line ("61st plenary meeting 4 December 2023") before an adoption the
+        # text cites ("the decision adopted by the Conference on 29 May 2009").
+        meetings = [match for match in found if "meeting" in match.group(0)]
+        adopted = (meetings if meetings and not first else found)[:1]
         if adopted:
-            return iso_date(source, start=adopted.end())
+            return iso_date(source, start=adopted[0].end())
     distr = DISTR_RE.search(head)
     if distr:
         date = iso_date(head, start=distr.end(), window=80)
@@ -242,8 +269,8 @@ def find_date(text: str, *, head: str, first: bool = False) -> str | None:
 
 
 def find_issue_date(head: str) -> str | None:
-    """A report's date: the issue date of its cover ("Distr.: General 4 September 2014"); the
-    meetings it reports on are not its adoption."""
+    """A report's or draft's date: the issue date of its cover ("Distr.: General 4 September
+    2014"); the meetings it reports on are not its adoption."""
     distr = DISTR_RE.search(head)
     return iso_date(head, start=distr.end(), window=80) if distr else None
 
@@ -350,7 +377,7 @@ def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
         head=head, symbol=symbol, heading_kind=heading_kind, has_intro=intro_body is not None
     )
     body = find_body(intro_body=intro_body, head=head, symbol=symbol, heading_body=heading_body)
-    if doc_type in ("draft_resolution", "report", "other") and heading_kind is None:
+    if doc_type in ("draft_resolution", "amendment", "report", "other") and heading_kind is None:
         number = None
     if is_container_symbol(symbol, number=number, doc_type=doc_type):
         # A resolution printed in a compilation or report ("E/2016/INF/2/Add.1" over
@@ -358,11 +385,18 @@ def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
         symbol = None
     if symbol is None and number and doc_type in ("resolution", "decision"):
         symbol = derive_symbol(body, number, doc_type=doc_type)
-    date = (
-        find_issue_date(head)
-        if doc_type == "report"
-        else find_date(text, head=head, first=doc_type == "decision")
-    )
+    if doc_type == "report":
+        date = find_issue_date(head)
+    elif doc_type in ("draft_resolution", "amendment"):
+        # A draft is not adopted: an adoption it cites ("adopted by the Conference on 29 May
+        # 2009") is not its date, its issue date is.
+        date = find_issue_date(head) or find_date(text, head=head)
+    else:
+        date = find_date(text, head=head, first=doc_type == "decision")
+    if doc_type == "resolution" and not (symbol or number or date):
+        # Nothing shows it adopted (no symbol, number, adoption line or date): the bare text of
+        # a draft, as drafts are circulated without a heading.
+        doc_type = "draft_resolution"
     year = int(date[:4]) if date else None
     records = OFFICIAL_RECORDS_RE.search(head) if doc_type == "report" else None
     if year is None and records:
@@ -378,7 +412,9 @@ def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
         title=find_title(head, doc_type=doc_type),
         date=date,
         year=year,
-        sponsors=find_sponsors(head) if doc_type == "draft_resolution" or is_draft else (),
+        sponsors=find_sponsors(head)
+        if doc_type in ("draft_resolution", "amendment") or is_draft
+        else (),
         session=find_session(head),
         agenda_item=find_agenda_item(head),
     )

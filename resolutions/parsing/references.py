@@ -11,11 +11,12 @@ from .types import ParsedReference
 # Series of UN document symbols; other organizations' symbols (AG/RES, ICC-ASP) are not listed.
 SYMBOL_SERIES = (
     "A|E|S|ST|CTOC|CAC|CEB|UNODC|TD|CCPR|CRC|CEDAW|CAT|CERD|CMW|CRPD|CED|HRI|DP|UNEP|FCCC|ICCD"
-    "|JIU|UNW|UNICEF|ECE|TRANS|ACC|SG|CD|DPI|UNCITRAL|UNHCR|EC|OPCW|IDB|PBC|UNDP|ISBA"
+    "|JIU|UNW|UNICEF|ECE|TRANS|ACC|SG|CD|DPI|UNCITRAL|UNHCR|EC|OPCW|IDB|PBC|UNDP|ISBA|BWC"
 )
 # Security Council resolutions carry their year: "S/RES/2482 (2019)".
 SYMBOL_CORE = (
-    rf"(?:{SYMBOL_SERIES})(?:/(?:[A-Z][A-Za-z]{{0,9}}(?:\.\d{{1,4}})?(?:\([A-Z]+\))?"
+    rf"(?:{SYMBOL_SERIES})(?:/(?:[A-Z][A-Za-z]{{0,9}}(?:\.(?:\d{{1,4}}|[IVX]{{1,5}}|[A-Z]))*"
+    r"(?:\((?:[A-Z]+|\d{1,3})\))?"  # "CONF.IX", "P.V.84", "COP(13)", "C.3(II)"
     r"|\d{1,4}(?:\([A-Z]{1,4}\))?))+"
 )
 SYMBOL_RE = re.compile(

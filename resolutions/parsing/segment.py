@@ -39,6 +39,14 @@ TRAILING_HEADING_RE = re.compile(
     r"(?<=[.;:,])(?:[ ]+(?:(?:[IVXL]{1,5}|[A-H])\.[ ]+[A-Z][^.;:\n]{0,150}"
     r"|Chapter[ ][IVXL]{1,5}[ ]+[A-Z\u201c\"][^.;:\n]{0,250})){1,3}$"
 )
+# The first instruction of an amendment opening a block: "Delete ...", "After operative
+# paragraph 3, insert ...", "In operative paragraph 5, replace ...".
+INSTRUCTION_START_RE = re.compile(
+    r"(?:^|(?<=\n\n))(?=(?:After|Before|In|At[ ]the[ ]end[ ]of|Delete|Insert|Replace|Add|Amend"
+    r"|Renumber|Move)\b)(?=[^\n]{0,300}?\b(?i:delete|insert|replace|add|amend|renumber|move)\b)"
+)
+# A lettered or roman item's marker just before a phrase shaped like an enacting formula.
+ITEM_MARKER_END_RE = re.compile(r"\([a-z]{1,4}\)[ \t]*$")
 # A section heading printed between paragraphs: "I" / "II. Strengthening ..." / "A. Deliberations".
 SECTION_HEADING_RE = re.compile(r"^(?:[IVXL]{1,5}|[A-H])\.?[ ]+[A-Z][^.;:]{0,150}$")
 NOT_NUMBER_BEFORE_RE = re.compile(
@@ -75,8 +83,9 @@ PUBLICATION_NOTE_RE = re.compile(
     r"(?:The[ ](?:final[ ])?(?:text|version)[ ]of[ ]|Decision[ ]\d+/\d+,[ ]in[ ]section\b)"
 )
 # Blocks of a statement that are no paragraph: part letters ("A"), cited documents
-# ("(See A/72/PV.75)"), notes on the names listed ("* Term of office expires ...").
-STATEMENT_ASIDE_RE = re.compile(r"[A-H]$|\(See[ ][^)]*\)$|\*+[ ]")
+# ("(See A/72/PV.75)", also with a note in it: "(See A/71/PV.84; Mr. X (Iraq) was replaced ...)"),
+# notes on the names listed ("* Term of office expires ...").
+STATEMENT_ASIDE_RE = re.compile(r"[A-H]$|\(See[ ](?:[^()]|\([^()]*\))*\)$|\*+[ ]")
 ADOPTION_PREFIX_RE = re.compile(r"At[ ]its[ ][^,.;:]{0,80}?meeting,?(?:[ ]on[ ][^,.;:]{0,40},?)?")
 HEADING_BLOCK_MAX = 160
 JUMP_MAX = 3
@@ -90,6 +99,7 @@ class Piece:
     number: str | None
     text: str
     statement: bool = False
+    instruction: bool = False  # an amendment's instruction ("Delete operative paragraph 3.")
     # The body named by the enacting formula of a draft embedded in a report ("General Assembly").
     citing: str | None = None
 
@@ -137,15 +147,28 @@ def strip_leading_sentinels(text: str) -> str:
     return re.sub(rf"^{SENTINELS}\s*", "", text)
 
 
-def segment_text(text: str, *, numbered_kind: str, decision: bool = False) -> Segments:
+def segment_text(
+    text: str, *, numbered_kind: str, decision: bool = False, amendment: bool = False
+) -> Segments:
     """Cut text into head, paragraphs and tail; numbered paragraphs get `numbered_kind`.
 
     A decision with neither enacting formula nor numbered paragraphs is a statement ("At its
     48th plenary meeting, ..., the Council took note of ..."): each of its blocks is one
-    unnumbered operative paragraph, its lettered items staying inside.
+    unnumbered operative paragraph, its lettered items staying inside. So are an amendment's
+    instructions, the paragraph they quote ("..., reading: ...") inside the instruction.
     """
-    intro = find_intro(text)
     warnings: list[str] = []
+    if amendment:
+        instruction = INSTRUCTION_START_RE.search(text)
+        segments = (
+            segment_statement(text, start=instruction.start(), warnings=warnings)
+            if instruction
+            else segment_text(text, numbered_kind="operative")  # "1. Replace ...; 2. In ..."
+        )
+        for piece in segments.pieces:
+            piece.kind, piece.statement, piece.instruction = "operative", False, True
+        return segments
+    intro = find_intro(text)
     if numbered_kind == "other" and not decision and intro is None:
         drafts = find_embedded_drafts(text)
         if drafts:
@@ -194,6 +217,8 @@ def segment_text(text: str, *, numbered_kind: str, decision: bool = False) -> Se
         end = numbered[index + 1].start() if index + 1 < len(numbered) else body_end
         content = text[match.end() : end]
         part = INTRO_RE.search(content) if numbered_kind == "operative" else None
+        if part and ITEM_MARKER_END_RE.search(content, 0, part.start()):
+            part = None  # "(a) The International Law Fellowship Programme, with ...": an item
         if part:
             pieces.append(
                 Piece(

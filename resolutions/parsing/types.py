@@ -17,7 +17,14 @@ BODY_CODES: tuple[str, ...] = (
     "CONGRESS",
     "OTHER",
 )
-DOC_TYPES: tuple[str, ...] = ("resolution", "decision", "draft_resolution", "report", "other")
+DOC_TYPES: tuple[str, ...] = (
+    "resolution",
+    "decision",
+    "draft_resolution",
+    "amendment",
+    "report",
+    "other",
+)
 PARAGRAPH_KINDS: tuple[str, ...] = ("preambular", "operative", "other")
 
 

@@ -141,6 +141,7 @@ OPERATIVE_VERBS: frozenset[str] = frozenset(
         "offers",
         "pledges",
         "proclaims",
+        "announces",
         "promises",
         "proposes",
         "reaffirms",
@@ -430,11 +431,15 @@ def is_operative_verb(word: str) -> bool:
 
 PAST_IRREGULAR: dict[str, str] = {"took": "takes", "made": "makes", "gave": "gives"}
 # Words before a verb that make it no verb of the statement's own ("had decided", "was elected").
-AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "been", "be", "is", "are", "being"})
+# "having considered the letter" opens a clause before the statement's verb.
+AUXILIARIES = frozenset(
+    {"had", "has", "have", "having", "was", "were", "been", "be", "is", "are", "being"}
+)
 # Words after a verb that make it a participle qualifying a noun ("the group established pursuant
 # to resolution 75/240", "the members appointed by the Assembly"; not "decided by 51 votes").
 PARTICIPLE_AFTER = ("pursuant", "under ", "by the")
-STATEMENT_WORDS_MAX = 80
+# A statement's verb may follow a long clause of recalled resolutions (about 250 words).
+STATEMENT_WORDS_MAX = 400
 FIRST_ITEM_VERB_RE = re.compile(r":\s+\(a\)[ ]+(?:(?:Also|Further)[ ]+)?([A-Z][a-z]+)")
 SUBITEM_BEFORE_RE = re.compile(r"\([a-z]{1,2}\)[ ]*$")
 
@@ -443,7 +448,7 @@ def statement_verb(text: str) -> str | None:
     """The verb of a decision's statement ("..., the Council took note of") in the operative form
     ("takes note"): the first past or present operative verb written in lower case or opening
     a lettered item."""
-    matches = list(WORD_RE.finditer(text[:1000]))[:STATEMENT_WORDS_MAX]
+    matches = list(WORD_RE.finditer(text[:4000]))[:STATEMENT_WORDS_MAX]
     for index, match in enumerate(matches):
         word = match.group(0)
         if word[0].isupper() and not SUBITEM_BEFORE_RE.search(
@@ -481,4 +486,19 @@ def present_form(word: str) -> str | None:
             return OPERATIVE_BASE_FORMS[stem]
         if stem + "s" in OPERATIVE_VERBS:
             return stem + "s"
+    return None
+
+
+# An amendment's instructions: "Delete operative paragraphs 3, 43 and 45.", "After operative
+# paragraph 3, insert a new operative paragraph, reading: ...".
+INSTRUCTION_VERBS = frozenset({"delete", "insert", "replace", "add", "amend", "renumber", "move"})
+INSTRUCTION_WORDS_MAX = 16
+
+
+def instruction_verb(text: str) -> str | None:
+    """The instruction of an amendment's paragraph in lower case ("delete", "insert"), or None."""
+    for match in list(WORD_RE.finditer(text[:300]))[:INSTRUCTION_WORDS_MAX]:
+        word = match.group(0).lower()
+        if word in INSTRUCTION_VERBS:
+            return word
     return None

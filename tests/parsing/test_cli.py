@@ -51,3 +51,18 @@ def test_django_is_not_loaded() -> None:
         check=True,
     )
     assert check.stdout.strip() == "False"
+
+
+def test_manage_py_parse_answers_without_loading_django() -> None:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "manage.py", "parse", str(SAMPLE), "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["number"] == "6/3"
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
+    assert not any(name == "django" or name.startswith("django.") for name in imported)

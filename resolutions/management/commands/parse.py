@@ -12,6 +12,8 @@ from resolutions.parsing.cli import parse_path, render_json, render_summary
 
 class Command(BaseCommand):
     help = "Parse documents (text, Markdown, HTML, PDF, .docx) and print their structure."
+    # Nothing here depends on the URLs, models or database that the system checks load.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", metavar="PATH")
