@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("resolutions", "0012_upload"),
+        ("resolutions", "0017_paragraph_document_facets"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
