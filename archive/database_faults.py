@@ -76,18 +76,19 @@ class DatabaseFaultMiddleware:
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         fault = fault_of(exception)
-        if fault is None:
-            return None
-        message, status = MESSAGES[fault], STATUS[fault]
-        if request.path.startswith("/api/"):
-            response: HttpResponse = JsonResponse(
-                {"message": message, "code": fault}, status=status
-            )
-        else:
-            # Rendered without the request: its context (the signed-in user) needs the database.
-            html = render_to_string("database_fault.html", {"fault": fault, "message": message})
-            response = HttpResponse(html, status=status)
-        if status == 503:
-            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        response["Cache-Control"] = "no-store"
-        return response
+        return None if fault is None else fault_response(request, fault)
+
+
+def fault_response(request: HttpRequest, fault: str) -> HttpResponse:
+    """The answer to a database fault: JSON under /api/, a page elsewhere, never cached."""
+    message, status = MESSAGES[fault], STATUS[fault]
+    if request.path.startswith("/api/"):
+        response: HttpResponse = JsonResponse({"message": message, "code": fault}, status=status)
+    else:
+        # Rendered without the request: its context (the signed-in user) needs the database.
+        html = render_to_string("database_fault.html", {"fault": fault, "message": message})
+        response = HttpResponse(html, status=status)
+    if status == 503:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -141,6 +141,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After authentication: signed-in staff are not rate-limited.
     "archive.ratelimit.RateLimitMiddleware",
+    # After the rate limits: an export refused by them never takes a slot.
+    "archive.export_slots.ExportSlotMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "archive.middleware.ContentSecurityPolicyMiddleware",
@@ -185,6 +187,10 @@ RATELIMIT_EXPORT = os.environ.get("RATELIMIT_EXPORT", "10/m")
 # unset, or not an address, the connection's own address counts.
 RATELIMIT_CLIENT_HEADER = os.environ.get("RATELIMIT_CLIENT_HEADER", "")
 RATELIMIT_IP_META_KEY = "archive.ratelimit.client_address"
+# Exports running at once (archive/export_slots.py): per client (a signed-in user, else an
+# address; staff have none) and for the whole archive, across every process; 0 for no limit.
+EXPORT_CONCURRENCY_PER_CLIENT = int(os.environ.get("EXPORT_CONCURRENCY_PER_CLIENT", "1"))
+EXPORT_CONCURRENCY_TOTAL = int(os.environ.get("EXPORT_CONCURRENCY_TOTAL", "2"))
 # The counts live in the default cache: Django's per-process memory unless CACHES says otherwise.
 
 ROOT_URLCONF = "archive.urls"
