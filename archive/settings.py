@@ -60,9 +60,10 @@ def database_from_url(url: str) -> dict[str, object]:
         raise ImproperlyConfigured(f"DATABASE_URL must be a postgres:// URL, not {parts.scheme!r}")
     options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
     # A stopped or unreachable database fails a request in seconds instead of hanging it.
-    options.setdefault("connect_timeout", os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+    options.setdefault("connect_timeout", os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
     return {
-        "ENGINE": "django.db.backends.postgresql",
+        # Django's PostgreSQL backend, failing fast while the server is frozen (archive/postgresql).
+        "ENGINE": "archive.postgresql",
         "NAME": unquote(parts.path.lstrip("/")) or "postgres",
         "USER": unquote(parts.username or ""),
         "PASSWORD": unquote(parts.password or ""),
@@ -133,6 +134,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that may read the database: a frozen server is answered 503 at the door.
+    "archive.database_watchdog.DatabaseWatchdogMiddleware",
     # Every error under /api/ leaves as JSON, whatever answered it.
     "resolutions.api.errors.ApiErrorMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -220,6 +223,9 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Web requests only (archive/database_faults.py): past this a query is cancelled with a message.
 WEB_STATEMENT_TIMEOUT_MS = int(os.environ.get("WEB_STATEMENT_TIMEOUT_MS", "10000"))
+# A request running this long makes the web process check that the database still answers
+# (archive/database_watchdog.py); a frozen server's requests are then cut and answered 503.
+DATABASE_WATCHDOG_SECONDS = float(os.environ.get("DATABASE_WATCHDOG_SECONDS", "1"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
