@@ -96,6 +96,28 @@ QUERIES: tuple[Query, ...] = (
     Query("paragraph view", {"view": "paragraphs", "verb": "urges", "body": "GA"}),
 )
 KINDS: tuple[str, ...] = tuple(dict.fromkeys(query.kind for query in QUERIES))
+# Common words without a rare one: the planner once expected most paragraphs to match (#17).
+RARE_NEGATIONS: tuple[str, ...] = (
+    "crime -ransomware",
+    "international cooperation -pangolin",
+    "trafficking -hawala",
+)
+# What the load test exports: the rare-word and filtered searches, as CSV and JSON.
+EXPORTED_KINDS = ("rare word", "query + filters")
+
+
+def export_paths() -> list[str]:
+    """Export URLs of the load test: each exported search as a CSV of documents and as JSON
+    paragraphs."""
+    paths = []
+    for query in QUERIES:
+        if query.kind in EXPORTED_KINDS:
+            paths.append(f"/search/export.csv?{query.query_string}")
+            paragraphs = urlencode({**query.params, "view": "paragraphs"}, doseq=True)
+            paths.append(f"/search/export.json?{paragraphs}")
+    return paths
+
+
 PATHS = ("selectors", "page", "api", "sql")
 
 

@@ -54,7 +54,7 @@ def test_the_development_database_is_refused(settings):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_tiny_run_reports_every_kind_of_query_and_the_load():
-    output = run(docs=30, repeat=1, load=True, load_seconds=2, clients=2, workers=1)
+    output = run(docs=30, repeat=1, load=True, load_seconds=3, clients=2, workers=1, load_ingest=5)
 
     assert "documents/s" in output and "peak RSS" in output
     assert Document.objects.filter(original_filename__startswith="bench-").count() == 30
@@ -63,7 +63,13 @@ def test_a_tiny_run_reports_every_kind_of_query_and_the_load():
     for kind in (*queries.KINDS, "document page"):
         assert f"| {kind} " in table
     assert "requests/s" in output and "errors 0" in output
-    assert "worker peak RSS" in output
+    assert "worker peak RSS" in output and "worker RSS start -> end" in output
+    assert "negation 1/16" in output and "export 1/16" in output
+    # The parallel ingest ran in another process, the probe read its documents, and they are
+    # gone again: the corpus keeps its size.
+    assert "Parallel ingest: 5 documents" in output and "exit status 0" in output
+    assert "violations 0" in output
+    assert Document.objects.filter(original_filename__startswith="bench-").count() == 30
 
     # A second run at the same size keeps the corpus.
     again = run(docs=30, repeat=1, reuse=True, paths="page")
