@@ -96,7 +96,7 @@ class Server:
 
 @contextlib.contextmanager
 def serve(
-    database: str, *, workers: int = 3, threads: int = 1, timeout: float = 60
+    database: str, *, workers: int = 3, threads: int = 1, timeout: float = 180
 ) -> Iterator[Server]:
     """Collect static files, start gunicorn on a free port, wait until it answers; stop it after."""
     with tempfile.TemporaryDirectory(prefix="archive_load_") as temp:
