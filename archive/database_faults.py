@@ -2,7 +2,8 @@
 
 - The database is down or unreachable: connections give up after `DATABASE_CONNECT_TIMEOUT`
   seconds, the reader is told to try again (`Retry-After`), and the next request reconnects by
-  itself (Django drops an unusable connection at the end of the request).
+  itself (Django drops an unusable connection at the end of the request). A frozen server, which
+  accepts connections and answers nothing, is found and cut by archive/database_watchdog.py.
 - A query ran past the web statement timeout (`WEB_STATEMENT_TIMEOUT_MS`, set on every connection
   a web process opens): the search was too broad, and the reader is told to narrow it.
 - A value from the address cannot reach the database at all (a NUL byte, which PostgreSQL text

@@ -20,22 +20,18 @@ EXPORT_MAX_ROWS = 10_000
 # Rows fetched from the server-side cursor at a time while streaming.
 CHUNK = 500
 
-# A document's columns as export rows need them; `{d}` is the document's alias.
-_DOCUMENT_COLUMNS = (
-    "{d}.id, {d}.symbol, {d}.title, {d}.doc_type, {d}.number, {d}.date, {d}.year, b.code"
-)
+# A document's columns as export rows need them (`_document_of` reads them in this order).
+_DOCUMENT_COLUMNS = "d.id, d.symbol, d.title, d.doc_type, d.number, d.date, d.year, b.code"
 _PARAGRAPH_ROWS = (
     "SELECT p.id, p.position, p.kind, p.number, p.verb, p.text, "
-    + _DOCUMENT_COLUMNS.format(d="d")
+    + _DOCUMENT_COLUMNS
     + " FROM unnest(%s::bigint[]) WITH ORDINALITY AS wanted(id, n)"
     " JOIN resolutions_paragraph p ON p.id = wanted.id"
     " JOIN resolutions_document d ON d.id = p.document_id"
     " JOIN resolutions_body b ON b.id = d.body_id ORDER BY wanted.n"
 )
 _DOCUMENT_ROWS = (
-    "SELECT "
-    + _DOCUMENT_COLUMNS.format(d="d")
-    + " FROM unnest(%s::bigint[]) WITH ORDINALITY AS wanted(id, n)"
+    "SELECT " + _DOCUMENT_COLUMNS + " FROM unnest(%s::bigint[]) WITH ORDINALITY AS wanted(id, n)"
     " JOIN resolutions_document d ON d.id = wanted.id"
     " JOIN resolutions_body b ON b.id = d.body_id"
     " WHERE d.status = 'published' ORDER BY wanted.n"
