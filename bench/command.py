@@ -329,7 +329,8 @@ class BenchmarkCommand(BaseCommand):
                 process = writes.start_ingest(url, size=corpus_size(), documents=ingest)
                 with writes.ConsistencyProbe(server.port, after_id=after_id) as probe:
                     result = load.drive(server, mix, clients=clients, seconds=seconds)
-                    outcome = writes.finish_ingest(process, after_id=after_id, began=began)
+                    outcome = writes.wait_for_ingest(process, after_id=after_id, began=began)
+                writes.remove_ingested(after_id)
         if ingest:
             self.report_ingest(outcome, probe.result)
         summary = result.summary()

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import connection
+from django.db.models import QuerySet
 
 from resolutions.models import Document
 
@@ -136,11 +137,19 @@ class IngestOutcome:
     log_tail: str
 
 
-def finish_ingest(process: subprocess.Popen, *, after_id: int, began: float) -> IngestOutcome:
-    """Wait for the ingest, count what it added, then delete it (the corpus keeps its size)."""
+def wait_for_ingest(process: subprocess.Popen, *, after_id: int, began: float) -> IngestOutcome:
+    """Wait for the ingest to end; count the documents it added."""
     output, _ = process.communicate()
     seconds = time.perf_counter() - began
-    added = Document.objects.filter(pk__gt=after_id, original_filename__startswith=FILENAME_PREFIX)
-    documents = added.count()
-    added.delete()
+    documents = ingested(after_id).count()
     return IngestOutcome(documents, seconds, process.returncode, output[-2000:])
+
+
+def ingested(after_id: int) -> QuerySet[Document]:
+    """The corpus documents added past `after_id`."""
+    return Document.objects.filter(pk__gt=after_id, original_filename__startswith=FILENAME_PREFIX)
+
+
+def remove_ingested(after_id: int) -> None:
+    """Delete what the ingest added (once the probe has stopped), so the corpus keeps its size."""
+    ingested(after_id).delete()
