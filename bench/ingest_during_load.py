@@ -5,8 +5,9 @@ The ingest is `manage.py benchmark --docs SIZE+N --reuse --corpus-only`: the nex
 the benchmark corpus through the ingest service, one transaction each, as the corpus was loaded.
 The probe polls four times a second: in the database, the newest documents ingested since the
 start and their paragraph counts (a committed document with none is a violation); over HTTP, the
-same documents from `/api/v1/documents/<id>/`, whose paragraphs must be there and as many. When
-the run ends, the documents it added are deleted, so that the corpus is again its first SIZE.
+same documents from `/api/v1/documents/<id>/`, whose paragraphs must be there and as many. It
+watches until the ingest has ended; then the documents the ingest added are deleted, so that the
+corpus is again its first SIZE.
 """
 
 from __future__ import annotations
