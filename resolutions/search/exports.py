@@ -39,12 +39,19 @@ _DOCUMENT_ROWS = (
 
 
 def _streamed(statement: str, ids: list[int]) -> Iterator[list[tuple]]:
-    """The statement's rows, CHUNK at a time, from a server-side cursor in a transaction of its
-    own: PostgreSQL sends each chunk as it is fetched, and neither side holds the whole result
-    (outside a transaction Django would declare the cursor WITH HOLD, which the server
-    materialises). The ids (at most EXPORT_MAX_ROWS) keep the page's order."""
+    """The statement's rows for `ids` (at most EXPORT_MAX_ROWS, in the page's order), CHUNK at a
+    time. The first chunk is a plain query: the view reads it before the response starts. The
+    rest comes from a server-side cursor in a transaction of its own (outside one, Django would
+    declare it WITH HOLD, which the server materialises), entered only once the server streams
+    the response, which it always closes: a response dropped unread never leaves the cursor or
+    its transaction to the garbage collector."""
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [ids[:CHUNK]])
+        yield cursor.fetchall()
+    if len(ids) <= CHUNK:
+        return
     with transaction.atomic(), connection.chunked_cursor() as cursor:
-        cursor.execute(statement, [ids])
+        cursor.execute(statement, [ids[CHUNK:]])
         while chunk := cursor.fetchmany(CHUNK):
             yield chunk
 
