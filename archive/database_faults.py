@@ -2,7 +2,8 @@
 
 - The database is down or unreachable: connections give up after `DATABASE_CONNECT_TIMEOUT`
   seconds, the reader is told to try again (`Retry-After`), and the next request reconnects by
-  itself (Django drops an unusable connection at the end of the request).
+  itself (Django drops an unusable connection at the end of the request). A frozen server, which
+  accepts connections and answers nothing, is found and cut by archive/database_watchdog.py.
 - A query ran past the web statement timeout (`WEB_STATEMENT_TIMEOUT_MS`, set on every connection
   a web process opens): the search was too broad, and the reader is told to narrow it.
 - A value from the address cannot reach the database at all (a NUL byte, which PostgreSQL text
@@ -75,14 +76,12 @@ class DatabaseFaultMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        return fault_response(request, exception)
+        fault = fault_of(exception)
+        return None if fault is None else fault_response(request, fault)
 
 
-def fault_response(request: HttpRequest, exception: BaseException) -> HttpResponse | None:
-    """The answer in words to a database fault (None when the exception is not one)."""
-    fault = fault_of(exception)
-    if fault is None:
-        return None
+def fault_response(request: HttpRequest, fault: str) -> HttpResponse:
+    """The answer to a database fault: JSON under /api/, a page elsewhere, never cached."""
     message, status = MESSAGES[fault], STATUS[fault]
     if request.path.startswith("/api/"):
         response: HttpResponse = JsonResponse({"message": message, "code": fault}, status=status)

@@ -192,7 +192,7 @@ class ReplicaMiddleware:
         try:
             return match.func(request, *match.args, **match.kwargs)
         except Exception as error:
-            response = fault_response(request, error)
-            if response is None:
+            fault = fault_of(error)
+            if fault is None:
                 raise
-            return response
+            return fault_response(request, fault)

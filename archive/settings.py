@@ -60,9 +60,10 @@ def database_from_url(url: str) -> dict[str, object]:
         raise ImproperlyConfigured(f"DATABASE_URL must be a postgres:// URL, not {parts.scheme!r}")
     options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
     # A stopped or unreachable database fails a request in seconds instead of hanging it.
-    options.setdefault("connect_timeout", os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+    options.setdefault("connect_timeout", os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
     return {
-        "ENGINE": "django.db.backends.postgresql",
+        # Django's PostgreSQL backend, failing fast while the server is frozen (archive/postgresql).
+        "ENGINE": "archive.postgresql",
         "NAME": unquote(parts.path.lstrip("/")) or "postgres",
         "USER": unquote(parts.username or ""),
         "PASSWORD": unquote(parts.password or ""),
@@ -142,6 +143,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that may read the database: a frozen server is answered 503 at the door.
+    "archive.database_watchdog.DatabaseWatchdogMiddleware",
     # Every error under /api/ leaves as JSON, whatever answered it.
     "resolutions.api.errors.ApiErrorMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -150,6 +153,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After authentication: signed-in staff are not rate-limited.
     "archive.ratelimit.RateLimitMiddleware",
+    # After the rate limits: an export refused by them never takes a slot.
+    "archive.export_slots.ExportSlotMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "archive.middleware.ContentSecurityPolicyMiddleware",
@@ -196,6 +201,10 @@ RATELIMIT_EXPORT = os.environ.get("RATELIMIT_EXPORT", "10/m")
 # unset, or not an address, the connection's own address counts.
 RATELIMIT_CLIENT_HEADER = os.environ.get("RATELIMIT_CLIENT_HEADER", "")
 RATELIMIT_IP_META_KEY = "archive.ratelimit.client_address"
+# Exports running at once (archive/export_slots.py): per client (a signed-in user, else an
+# address; staff have none) and for the whole archive, across every process; 0 for no limit.
+EXPORT_CONCURRENCY_PER_CLIENT = int(os.environ.get("EXPORT_CONCURRENCY_PER_CLIENT", "1"))
+EXPORT_CONCURRENCY_TOTAL = int(os.environ.get("EXPORT_CONCURRENCY_TOTAL", "2"))
 # The counts live in the default cache: Django's per-process memory unless CACHES says otherwise.
 
 ROOT_URLCONF = "archive.urls"
@@ -235,6 +244,9 @@ REPLICA_CHECK_SECONDS = float(os.environ.get("REPLICA_CHECK_SECONDS", "2"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Web requests only (archive/database_faults.py): past this a query is cancelled with a message.
 WEB_STATEMENT_TIMEOUT_MS = int(os.environ.get("WEB_STATEMENT_TIMEOUT_MS", "10000"))
+# A request running this long makes the web process check that the database still answers
+# (archive/database_watchdog.py); a frozen server's requests are then cut and answered 503.
+DATABASE_WATCHDOG_SECONDS = float(os.environ.get("DATABASE_WATCHDOG_SECONDS", "1"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -7,7 +7,8 @@ it through the ingest service (documents a second, peak RSS), runs ANALYZE, prin
 then replays the fixed researcher queries through the search page, the JSON API and their
 selectors, with the straightforward hand-written SQL for the same questions in the same run, and
 document pages.
-`--load` then serves the archive under gunicorn and drives concurrent clients against it.
+`--load` then serves the archive under gunicorn and drives concurrent clients against it;
+`--load-ingest N` ingests N more documents meanwhile, with a consistency probe.
 
 It refuses any database but `archive_bench` (or another `*_bench`, or a test database), and
 creates and migrates it when missing:
@@ -21,9 +22,11 @@ See docs/performance.md for the figures and how to read them.
 from __future__ import annotations
 
 import tempfile
+import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.management import call_command
@@ -34,6 +37,7 @@ from django.test import override_settings
 from resolutions.parsing.types import ParsedDocument
 
 from . import database, load, queries
+from . import ingest_during_load as writes
 from .corpus import DEFAULT_SEED, read_sample_pool, synthetic_documents
 from .honesty import honesty
 from .loading import corpus_size, load_documents, peak_rss_mb
@@ -99,6 +103,20 @@ class BenchmarkCommand(BaseCommand):
         parser.add_argument("--load-seconds", type=float, default=60, help="Load test length.")
         parser.add_argument("--clients", type=int, default=20, help="Concurrent clients.")
         parser.add_argument("--workers", type=int, default=3, help="gunicorn workers.")
+        parser.add_argument(
+            "--threads", type=int, default=1, help="Threads per gunicorn worker (gthread if > 1)."
+        )
+        parser.add_argument(
+            "--load-ingest",
+            type=int,
+            default=0,
+            metavar="N",
+            help="During the load test, ingest N more documents in another process and probe "
+            "that no reader sees a document without its paragraphs (they are deleted after).",
+        )
+        parser.add_argument(
+            "--corpus-only", action="store_true", help="Load the corpus, then stop."
+        )
 
     def handle(self, *args: object, **options) -> None:
         name = settings.DATABASES["default"]["NAME"]
@@ -129,6 +147,8 @@ class BenchmarkCommand(BaseCommand):
                     kind=options["corpus_kind"],
                     corpus=options["corpus"],
                 )
+            if options["corpus_only"]:
+                return
             size = corpus_size()
             if not size:
                 raise CommandError(
@@ -147,6 +167,8 @@ class BenchmarkCommand(BaseCommand):
                     seconds=options["load_seconds"],
                     clients=options["clients"],
                     workers=options["workers"],
+                    threads=options["threads"],
+                    ingest=options["load_ingest"],
                 )
         self.say(f"\nPeak RSS of this command: {peak_rss_mb():.0f} MiB")
 
@@ -399,26 +421,46 @@ class BenchmarkCommand(BaseCommand):
 
     # --- load ---
 
-    def load_test(self, *, seconds: float, clients: int, workers: int) -> None:
-        """Serve under gunicorn and drive `clients` concurrent clients; print what they saw."""
-        searches = [f"/search/?{q.query_string}" for q in self.query_set]
-        apis = [f"/api/search/?{q.query_string}" for q in self.query_set]
+    def load_test(
+        self, *, seconds: float, clients: int, workers: int, threads: int, ingest: int
+    ) -> None:
+        """Serve under gunicorn and drive `clients` concurrent clients, with an ingest of `ingest`
+        documents meanwhile if asked; print what they saw."""
         documents = queries.benchmark_documents(20)
-        pages = [d.get_absolute_url() for d in documents]
-        apis += [f"/api/documents/{d.pk}/" for d in documents]
-        mix = load.request_mix(searches, pages, apis, seed=1, n=5000)
+        pools = {
+            "search": [f"/search/?{q.query_string}" for q in self.query_set],
+            "negation": [f"/search/?{urlencode({'q': q})}" for q in queries.RARE_NEGATIONS],
+            "document": [d.get_absolute_url() for d in documents],
+            "api": [f"/api/search/?{q.query_string}" for q in self.query_set]
+            + [f"/api/documents/{d.pk}/" for d in documents],
+            "export": queries.export_paths(self.query_set),
+        }
+        mix = load.request_mix(pools, seed=1, n=5000)
         url = load.database_url(settings.DATABASES["default"])
+        shares = ", ".join(f"{kind} {share}/16" for kind, share in load.MIX)
         self.say(
-            f"\nLoad test: gunicorn ({workers} workers, DEBUG off) on 127.0.0.1, {clients} "
-            f"clients for {seconds:.0f} s; mix in %: {dict(load.MIX)}."
+            f"\nLoad test: gunicorn ({workers} workers x {threads} threads, DEBUG off) on "
+            f"127.0.0.1, {clients} clients for {seconds:.0f} s; mix: {shares}"
+            + (f"; ingesting {ingest} documents meanwhile." if ingest else ".")
         )
-        with load.serve(url, workers=workers) as server:
-            result = load.drive(server, mix, clients=clients, seconds=seconds)
+        with load.serve(url, workers=workers, threads=threads) as server:
+            if not ingest:
+                result = load.drive(server, mix, clients=clients, seconds=seconds)
+            else:
+                after_id = writes.newest_document_id()
+                began = time.perf_counter()
+                process = writes.start_ingest(url, size=corpus_size(), documents=ingest)
+                with writes.ConsistencyProbe(server.port, after_id=after_id) as probe:
+                    result = load.drive(server, mix, clients=clients, seconds=seconds)
+                    outcome = writes.wait_for_ingest(process, after_id=after_id, began=began)
+                writes.remove_ingested(after_id)
+        if ingest:
+            self.report_ingest(outcome, probe.result)
         summary = result.summary()
         self.say(
             f"{summary['requests']} requests in {result.seconds:.1f} s: "
-            f"{summary['rps']:.1f} requests/s; errors {len(result.errors)}; "
-            f"over {load.SLOW_SECONDS:.0f} s: {result.slow}"
+            f"{summary['rps']:.1f} requests/s; errors {len(result.errors)}; exports refused "
+            f"busy {len(result.refused)}; over {load.SLOW_SECONDS:.0f} s: {result.slow}"
         )
         rows = [
             (
@@ -447,5 +489,30 @@ class BenchmarkCommand(BaseCommand):
         self.say(
             "worker peak RSS (MiB): " + ", ".join(f"{rss:.0f}" for rss in result.worker_rss_mb)
         )
+        self.say(
+            "worker RSS start -> end (MiB): "
+            + ", ".join(
+                f"{start:.0f} -> {end:.0f}"
+                for start, end in zip(
+                    result.worker_rss_start_mb, result.worker_rss_end_mb, strict=False
+                )
+            )
+        )
         for error in result.errors[:10]:
             self.say(f"  error: {error}")
+
+    def report_ingest(self, outcome: writes.IngestOutcome, probe: writes.ProbeResult) -> None:
+        """The parallel ingest's rate and the consistency probe's findings."""
+        rate = outcome.documents / outcome.seconds if outcome.seconds else 0.0
+        self.say(
+            f"Parallel ingest: {outcome.documents} documents in {outcome.seconds:.1f} s "
+            f"({rate:.1f} documents/s), exit status {outcome.returncode}; deleted after the run."
+        )
+        self.say(
+            f"Consistency probe: {probe.rounds} rounds, {len(probe.documents_seen)} new documents "
+            f"seen, {probe.http_checks} read over HTTP; violations {len(probe.violations)}"
+        )
+        for violation in probe.violations[:10]:
+            self.say(f"  violation: {violation}")
+        if outcome.returncode:
+            self.say(outcome.log_tail)

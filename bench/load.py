@@ -3,8 +3,10 @@
 `serve()` collects the static files into a temporary folder and starts gunicorn on a free port of
 127.0.0.1 with production settings (DEBUG off, a throwaway SECRET_KEY, no HTTPS redirect) against
 the given database. `drive()` runs N client threads with `http.client` for a fixed time, each
-replaying a deterministic mix of search pages, document pages and API calls; only 127.0.0.1 is
-ever addressed, and the number of requests is bounded by the time and by `max_requests`.
+replaying a deterministic mix of search pages, rare-term negations, document pages, API calls and
+exports; only 127.0.0.1 is ever addressed, and the number of requests is bounded by the time and
+by `max_requests`. Each client passes its own address in `X-Real-IP` (the server trusts that
+header here, as behind a proxy), so per-client limits count clients, not the test machine.
 """
 
 from __future__ import annotations
@@ -31,8 +33,9 @@ from .stats import median, percentile
 
 HOST = "127.0.0.1"
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-# Shares of the mix: the search page, a document page, the JSON API (search and documents).
-MIX = (("search", 50), ("document", 25), ("api", 25))
+# Shares of the mix, in sixteenths: the search page, a search negating a rare term, a document
+# page, the JSON API (search and documents), an export (CSV or JSON, documents or paragraphs).
+MIX = (("search", 7), ("negation", 1), ("document", 4), ("api", 3), ("export", 1))
 SLOW_SECONDS = 2.0
 
 
@@ -67,6 +70,8 @@ def production_env(database: str, *, static_root: Path) -> dict[str, str]:
         STATIC_ROOT=str(static_root),
         # Every simulated client comes from 127.0.0.1: one address's rate limit would refuse them.
         RATELIMIT_ENABLE="0",
+        # Each client names itself in X-Real-IP: export slots are counted per client.
+        RATELIMIT_CLIENT_HEADER="X-Real-IP",
         # No .dev.env: production has none.
         ARCHIVE_ENV_FILE=os.devnull,
     )
@@ -90,7 +95,9 @@ class Server:
 
 
 @contextlib.contextmanager
-def serve(database: str, *, workers: int = 3, timeout: float = 60) -> Iterator[Server]:
+def serve(
+    database: str, *, workers: int = 3, threads: int = 1, timeout: float = 180
+) -> Iterator[Server]:
     """Collect static files, start gunicorn on a free port, wait until it answers; stop it after."""
     with tempfile.TemporaryDirectory(prefix="archive_load_") as temp:
         env = production_env(database, static_root=Path(temp) / "static")
@@ -112,6 +119,8 @@ def serve(database: str, *, workers: int = 3, timeout: float = 60) -> Iterator[S
                     f"{HOST}:{port}",
                     "--workers",
                     str(workers),
+                    "--threads",
+                    str(threads),
                     "--timeout",
                     "60",
                 ],
@@ -150,25 +159,28 @@ def wait_until_ready(server: Server, *, timeout: float) -> None:
 
 @dataclass(frozen=True)
 class Request:
-    """One request of the mix: its kind (search, document, api) and path."""
+    """One request of the mix: its kind (a key of MIX) and path."""
 
     kind: str
     path: str
 
 
-def request_mix(
-    searches: Sequence[str], documents: Sequence[str], apis: Sequence[str], *, seed: int, n: int
-) -> list[Request]:
-    """A deterministic sequence of `n` requests in the proportions of MIX."""
+def request_mix(pools: dict[str, Sequence[str]], *, seed: int, n: int) -> list[Request]:
+    """A deterministic sequence of `n` requests in the proportions of MIX (a kind without a pool
+    of paths takes a search)."""
     rng = random.Random(seed)
-    pools = {"search": searches, "document": documents, "api": apis}
     kinds, weights = zip(*MIX, strict=True)
     mix = []
     for _ in range(n):
         kind = rng.choices(kinds, weights)[0]
-        pool = pools[kind] or searches
+        pool = pools.get(kind) or pools["search"]
         mix.append(Request(kind, rng.choice(pool)))
     return mix
+
+
+def is_busy_export(request: Request, status: int) -> bool:
+    """An export refused because the archive runs as many as it allows (a designed 503)."""
+    return request.kind == "export" and status in (429, 503)
 
 
 @dataclass
@@ -178,7 +190,12 @@ class LoadResult:
     seconds: float = 0.0
     latencies: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    # Exports refused with "exports are busy" (the archive-wide export limit): not errors.
+    refused: list[str] = field(default_factory=list)
     worker_rss_mb: list[float] = field(default_factory=list)
+    # Each worker's RSS when the clients start and when they stop.
+    worker_rss_start_mb: list[float] = field(default_factory=list)
+    worker_rss_end_mb: list[float] = field(default_factory=list)
     clients: int = 0
     workers: int = 0
 
@@ -188,7 +205,7 @@ class LoadResult:
 
     @property
     def requests(self) -> int:
-        return len(self.all_latencies) + len(self.errors)
+        return len(self.all_latencies) + len(self.errors) + len(self.refused)
 
     @property
     def slow(self) -> int:
@@ -224,6 +241,7 @@ def drive(
 
     def client(number: int) -> None:
         conn = http.client.HTTPConnection(HOST, server.port, timeout=30)
+        headers = {"Host": HOST, "X-Real-IP": f"10.0.{number // 250}.{number % 250 + 1}"}
         position = number * 7919
         while time.monotonic() < deadline and not stop.is_set():
             with lock:
@@ -233,7 +251,7 @@ def drive(
             position += 1
             start = time.perf_counter()
             try:
-                conn.request("GET", request.path, headers={"Host": HOST})
+                conn.request("GET", request.path, headers=headers)
                 response = conn.getresponse()
                 response.read()
                 status = response.status
@@ -246,7 +264,9 @@ def drive(
                 continue
             elapsed = time.perf_counter() - start
             with lock:
-                if status != 200:
+                if is_busy_export(request, status):
+                    result.refused.append(f"{request.path}: HTTP {status}")
+                elif status != 200:
                     result.errors.append(f"{request.path}: HTTP {status}")
                 else:
                     result.latencies.setdefault(request.kind, []).append(elapsed)
@@ -259,6 +279,7 @@ def drive(
                     rss = worker.memory_info().rss / 2**20
                     peaks[worker.pid] = max(peaks.get(worker.pid, 0.0), rss)
 
+    result.worker_rss_start_mb = worker_rss_mb(server)
     watcher = threading.Thread(target=watch_memory, daemon=True)
     watcher.start()
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
@@ -268,7 +289,17 @@ def drive(
     for thread in threads:
         thread.join()
     result.seconds = time.perf_counter() - began
+    result.worker_rss_end_mb = worker_rss_mb(server)
     stop.set()
     watcher.join()
     result.worker_rss_mb = sorted(peaks.values(), reverse=True)
     return result
+
+
+def worker_rss_mb(server: Server) -> list[float]:
+    """Each worker's resident set now, in MiB, by process id."""
+    sizes = []
+    for worker in sorted(server.workers, key=lambda process: process.pid):
+        with contextlib.suppress(psutil.Error):
+            sizes.append(worker.memory_info().rss / 2**20)
+    return sizes

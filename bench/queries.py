@@ -122,6 +122,28 @@ def queries_for(corpus_kind: str) -> tuple[Query, ...]:
     return REALISTIC_QUERIES if corpus_kind == "realistic" else QUERIES
 
 
+# Common words without a rare one: the planner once expected most paragraphs to match (#17).
+RARE_NEGATIONS: tuple[str, ...] = (
+    "crime -ransomware",
+    "international cooperation -pangolin",
+    "trafficking -hawala",
+)
+# What the load test exports: the rare-word and filtered searches, as CSV and JSON.
+EXPORTED_KINDS = ("rare word", "query + filters")
+
+
+def export_paths(query_set: tuple[Query, ...]) -> list[str]:
+    """Export URLs of the load test: each exported search as a CSV of documents and as JSON
+    paragraphs."""
+    paths = []
+    for query in query_set:
+        if query.kind in EXPORTED_KINDS:
+            paths.append(f"/search/export.csv?{query.query_string}")
+            paragraphs = urlencode({**query.params, "view": "paragraphs"}, doseq=True)
+            paths.append(f"/search/export.json?{paragraphs}")
+    return paths
+
+
 PATHS = ("selectors", "page", "api", "sql")
 
 

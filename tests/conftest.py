@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.db import connection
 
 from resolutions.models import Body, Document, Paragraph
 from resolutions.reference_data import ensure_reference_data
@@ -18,6 +19,16 @@ _numbers = itertools.count(1)
 def no_rate_limits(settings) -> None:
     """Tests make many requests from one address; tests/test_ratelimit.py turns limits on."""
     settings.RATELIMIT_ENABLE = False
+
+
+@pytest.fixture(autouse=True)
+def export_slots_given_back():
+    """The test client never closes a streaming response it does not read (a server always
+    does), so an export's slot (archive/export_slots.py) would outlive its test: free them."""
+    yield
+    if connection.connection is not None and not connection.needs_rollback:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock_all()")
 
 
 @pytest.fixture(autouse=True)

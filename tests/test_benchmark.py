@@ -59,9 +59,10 @@ def test_a_tiny_run_reports_every_kind_of_query_and_the_load():
         docs=30,
         repeat=1,
         load=True,
-        load_seconds=2,
+        load_seconds=3,
         clients=2,
         workers=1,
+        load_ingest=5,
         corpus_kind="synthetic",
     )
 
@@ -73,7 +74,13 @@ def test_a_tiny_run_reports_every_kind_of_query_and_the_load():
     for kind in (*queries.KINDS, "document page"):
         assert f"| {kind} " in table
     assert "requests/s" in output and "errors 0" in output
-    assert "worker peak RSS" in output
+    assert "worker peak RSS" in output and "worker RSS start -> end" in output
+    assert "negation 1/16" in output and "export 1/16" in output
+    # The parallel ingest ran in another process, the probe read its documents, and they are
+    # gone again: the corpus keeps its size.
+    assert "Parallel ingest: 5 documents" in output and "exit status 0" in output
+    assert "violations 0" in output
+    assert Document.objects.filter(original_filename__startswith="bench-").count() == 30
 
     # A second run at the same size keeps the corpus.
     again = run(docs=30, repeat=1, reuse=True, paths="page", corpus_kind="synthetic")

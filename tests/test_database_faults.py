@@ -11,6 +11,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import psutil
 import psycopg
 import pytest
 from django.db import connection
@@ -70,9 +71,11 @@ def socket_dir_of(pgdata: Path) -> str:
     return (pgdata / "postmaster.pid").read_text().splitlines()[4]
 
 
-@pytest.fixture
-def served_archive(tmp_path_factory):
-    """The archive under runserver on its own embedded server: (base URL, data folder, runner)."""
+def serve_on_embedded_server(
+    tmp_path_factory, *, server: str
+) -> tuple[str, Path, subprocess.Popen]:
+    """The archive served by `server` (a command given `{port}`) on its own embedded PostgreSQL,
+    migrated: (base URL, data folder, runner)."""
     pgdata = tmp_path_factory.mktemp("faults") / "pgdata"
     port = free_port()
     env = {**os.environ, "ARCHIVE_PGDATA": str(pgdata), "DEBUG": "1", "LOG_LEVEL": "CRITICAL"}
@@ -86,7 +89,7 @@ def served_archive(tmp_path_factory):
             "exec",
             "sh",
             "-c",
-            f"{manage} migrate -v0 && exec {manage} runserver --noreload 127.0.0.1:{port}",
+            f"{manage} migrate -v0 && exec {server.format(port=port)}",
         ],
         cwd=PROJECT_DIR,
         env=env,
@@ -106,11 +109,25 @@ def served_archive(tmp_path_factory):
             runner.kill()
             pytest.fail("the archive did not start on its embedded server")
         time.sleep(0.5)
-    yield base, pgdata, runner
+    return base, pgdata, runner
+
+
+def stop_serving(pgdata: Path, runner: subprocess.Popen) -> None:
     if runner.poll() is None:
-        runner.kill()
+        os.killpg(runner.pid, 9)
     if pid := postmaster_pid(pgdata):
         os.kill(pid, 15)
+
+
+@pytest.fixture
+def served_archive(tmp_path_factory):
+    """The archive under runserver on its own embedded server: (base URL, data folder, runner)."""
+    base, pgdata, runner = serve_on_embedded_server(
+        tmp_path_factory,
+        server=f"{sys.executable} manage.py runserver --noreload 127.0.0.1:{{port}}",
+    )
+    yield base, pgdata, runner
+    stop_serving(pgdata, runner)
 
 
 def test_a_stopped_database_gets_a_503_in_seconds_and_recovery_is_automatic(served_archive):
@@ -177,3 +194,51 @@ def test_an_export_whose_search_fails_is_an_error_page_not_a_truncated_file(clie
         assert answer.status_code == 503
         assert not answer.streaming
         assert "too broad" in answer.content.decode()
+
+
+def server_processes(pgdata: Path) -> list[psutil.Process]:
+    """The embedded server's postmaster and every backend it runs."""
+    postmaster = psutil.Process(postmaster_pid(pgdata))
+    return [postmaster, *postmaster.children(recursive=True)]
+
+
+def test_a_frozen_database_gets_a_503_in_seconds_and_recovery_is_automatic(tmp_path_factory):
+    """SIGSTOP of every server process: its sockets stay open and nothing answers. Under gunicorn
+    (one sync worker, whose connection persists between requests), a page answers 503 within
+    5 s, not when the worker is killed; after SIGCONT the archive serves again by itself."""
+    base, pgdata, runner = serve_on_embedded_server(
+        tmp_path_factory,
+        server=f"{sys.executable} -m gunicorn archive.wsgi --bind 127.0.0.1:{{port}} "
+        "--workers 1 --timeout 120",
+    )
+    frozen = []
+    try:
+        assert get(f"{base}/search/?q=drugs")[0] == 200  # the worker's connection is open
+        frozen = server_processes(pgdata)
+        for process in frozen:
+            process.suspend()
+
+        started = time.monotonic()
+        status, body, headers = get(f"{base}/search/?q=drugs")
+        first = time.monotonic() - started
+        assert status == 503, body
+        assert "not answering" in body
+        assert headers["Retry-After"]
+        assert first < 5, f"the first page took {first:.1f} s"
+
+        started = time.monotonic()
+        status, body, _ = get(f"{base}/api/search/?q=drugs")
+        assert status == 503 and '"database_unavailable"' in body
+        assert time.monotonic() - started < 2  # known frozen: answered at the door
+
+        for process in frozen:
+            process.resume()
+        frozen = []
+        deadline = time.monotonic() + 10
+        while get(f"{base}/search/?q=drugs")[0] != 200:
+            assert time.monotonic() < deadline, "the archive did not recover"
+            time.sleep(0.5)
+    finally:
+        for process in frozen:
+            process.resume()
+        stop_serving(pgdata, runner)

@@ -17,6 +17,7 @@ Modules, each importing only those listed before it:
 from .citations import citation_keys, parse_citation
 from .exports import (
     EXPORT_MAX_ROWS,
+    export_document_ids,
     export_documents,
     export_paragraphs,
     find_documents_by_citation,
@@ -51,6 +52,7 @@ __all__ = [
     "SearchResults",
     "citation_keys",
     "ensure_known",
+    "export_document_ids",
     "export_documents",
     "export_paragraphs",
     "facet_names",

@@ -4,47 +4,91 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django.db.models import F, Q
+from django.db import connection, transaction
+from django.db.models import F, Q, prefetch_related_objects
 
-from ..models import DocType, Document, Paragraph
+from ..models import Body, DocType, Document, Paragraph
 from ..selectors import published_documents
 from . import rows
 from .citations import parse_citation
 from .request import Params, read_search
 from .sql import Match
-from .types import DOCUMENT_FIELDS, PARAGRAPH_FIELDS
+from .types import DOCUMENT_FIELDS
 
 # The most rows an export returns; documented on /api/.
 EXPORT_MAX_ROWS = 10_000
-# Rows fetched from the database at a time while streaming.
+# Rows fetched from the server-side cursor at a time while streaming.
 CHUNK = 500
 
+# A document's columns as export rows need them (`_document_of` reads them in this order).
+_DOCUMENT_COLUMNS = "d.id, d.symbol, d.title, d.doc_type, d.number, d.date, d.year, b.code"
+_PARAGRAPH_ROWS = (
+    "SELECT p.id, p.position, p.kind, p.number, p.verb, p.text, "
+    + _DOCUMENT_COLUMNS
+    + " FROM unnest(%s::bigint[]) WITH ORDINALITY AS wanted(id, n)"
+    " JOIN resolutions_paragraph p ON p.id = wanted.id"
+    " JOIN resolutions_document d ON d.id = p.document_id"
+    " JOIN resolutions_body b ON b.id = d.body_id ORDER BY wanted.n"
+)
+_DOCUMENT_ROWS = (
+    "SELECT " + _DOCUMENT_COLUMNS + " FROM unnest(%s::bigint[]) WITH ORDINALITY AS wanted(id, n)"
+    " JOIN resolutions_document d ON d.id = wanted.id"
+    " JOIN resolutions_body b ON b.id = d.body_id"
+    " WHERE d.status = 'published' ORDER BY wanted.n"
+)
 
-def _chunks(ids: list[int]) -> Iterator[list[int]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start : start + CHUNK]
+
+def _streamed(statement: str, ids: list[int]) -> Iterator[list[tuple]]:
+    """The statement's rows for `ids` (at most EXPORT_MAX_ROWS, in the page's order), CHUNK at a
+    time. The first chunk is a plain query: the view reads it before the response starts. The
+    rest comes from a server-side cursor in a transaction of its own (outside one, Django would
+    declare it WITH HOLD, which the server materialises), entered only once the server streams
+    the response, which it always closes: a response dropped unread never leaves the cursor or
+    its transaction to the garbage collector."""
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [ids[:CHUNK]])
+        yield cursor.fetchall()
+    if len(ids) <= CHUNK:
+        return
+    with transaction.atomic(), connection.chunked_cursor() as cursor:
+        cursor.execute(statement, [ids[CHUNK:]])
+        while chunk := cursor.fetchmany(CHUNK):
+            yield chunk
 
 
-def export_documents(params: Params, *, limit: int) -> Iterator[Document]:
-    """The matching documents in the page's order, at most `limit`, with sponsors and topics."""
+def _document_of(row: tuple) -> Document:
+    """A document from `_DOCUMENT_COLUMNS` (unsaved, read-only: enough for an export row)."""
+    pk, symbol, title, doc_type, number, day, year, body_code = row
+    return Document(
+        pk=pk,
+        symbol=symbol,
+        title=title,
+        doc_type=doc_type,
+        number=number,
+        date=day,
+        year=year,
+        body=Body(code=body_code),
+    )
+
+
+def export_document_ids(params: Params, *, limit: int) -> list[int]:
+    """The ids of the matching documents in the page's order, at most `limit`."""
     request = read_search(params, view="documents")
     match = Match(request)
     # The whole match set is ranked, as the page ranks it: an export is read in full, in the
     # page's order.
     if request.by_paragraph:
-        _count, ids = rows.exact_documents(match, sort=request.sort, offset=0, limit=limit)
-    else:
-        ids = rows.walk_documents(match, sort=request.sort, offset=0, limit=limit)
-    for chunk in _chunks(ids):
-        documents = (
-            published_documents()
-            .filter(pk__in=chunk)
-            .select_related("body")
-            .only(*DOCUMENT_FIELDS)
-            .prefetch_related("sponsors", "topic_links__topic")
-        )
-        by_pk = {document.pk: document for document in documents}
-        yield from (by_pk[pk] for pk in chunk if pk in by_pk)
+        return rows.exact_documents(match, sort=request.sort, offset=0, limit=limit)[1]
+    return rows.walk_documents(match, sort=request.sort, offset=0, limit=limit)
+
+
+def export_documents(params: Params, *, limit: int) -> Iterator[Document]:
+    """The matching documents in the page's order, at most `limit`, with sponsors and topics."""
+    ids = export_document_ids(params, limit=limit)
+    for chunk in _streamed(_DOCUMENT_ROWS, ids):
+        documents = [_document_of(row) for row in chunk]
+        prefetch_related_objects(documents, "sponsors", "topic_links__topic")
+        yield from documents
 
 
 def export_paragraphs(params: Params, *, limit: int) -> Iterator[Paragraph]:
@@ -52,13 +96,13 @@ def export_paragraphs(params: Params, *, limit: int) -> Iterator[Paragraph]:
     request = read_search(params, view="paragraphs")
     match = Match(request)
     _count, ids = rows.exact_paragraphs(match, sort=request.sort, offset=0, limit=limit)
-    fields = [*PARAGRAPH_FIELDS, "text", *(f"document__{name}" for name in DOCUMENT_FIELDS[1:])]
-    for chunk in _chunks(ids):
-        paragraphs = (
-            Paragraph.objects.filter(pk__in=chunk).select_related("document__body").only(*fields)
-        )
-        by_pk = {paragraph.pk: paragraph for paragraph in paragraphs}
-        yield from (by_pk[pk] for pk in chunk if pk in by_pk)
+    for chunk in _streamed(_PARAGRAPH_ROWS, ids):
+        for pk, position, kind, number, verb, text, *document in chunk:
+            paragraph = Paragraph(
+                pk=pk, position=position, kind=kind, number=number, verb=verb, text=text
+            )
+            paragraph.document = _document_of(tuple(document))
+            yield paragraph
 
 
 def find_documents_by_citation(text: str, *, limit: int = 20) -> list[Document]:

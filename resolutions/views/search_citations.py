@@ -21,7 +21,7 @@ CITATION_EXPORT_MAX = 1000
 
 def documents_to_cite(request: HttpRequest, *, limit: int) -> list[Document]:
     """The search's documents in its order, at most `limit`, each with body and visible topics."""
-    ids = [document.pk for document in selectors.export_documents(request.GET, limit=limit)]
+    ids = selectors.export_document_ids(request.GET, limit=limit)
     visible = DocumentTopic.objects.exclude(status=DocumentTopic.Status.REJECTED).select_related(
         "topic"
     )

@@ -1,0 +1,1 @@
+"""Django's PostgreSQL backend, refusing new connections while the server is known frozen."""
