@@ -245,8 +245,9 @@ def test_a_replica_lagging_past_the_threshold_is_skipped(archive):
                 "the standby was never skipped"
             )
             time.sleep(0.5)
-        # The standby was skipped only once it was further behind than the threshold.
-        assert time.monotonic() - started > MAX_LAG_SECONDS, app.log_text()
+        # The standby was skipped only once it was further behind than the threshold (give or
+        # take the time between this clock and the primary's commit timestamp).
+        assert time.monotonic() - started > MAX_LAG_SECONDS - 1, app.log_text()
         assert re.search(r"replica_1 is \d+\.\d s behind: reading from the primary", app.log_text())
     finally:
         archive.resume_replay()
