@@ -13,6 +13,7 @@ from django.db.models import Count, Exists, F, FloatField, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
+from resolutions.catalogue.models import Concept, RecordSubject
 from resolutions.models import SEARCH_CONFIG, DocumentTopic, Paragraph, Reference, Sponsorship
 from resolutions.search.citations import citation_keys, parse_citation
 from resolutions.search.request import SearchRequest
@@ -64,6 +65,38 @@ def _cited(value: str) -> Q:
     return cited
 
 
+def _broader_links() -> list[tuple[int, int]]:
+    """(concept, broader concept) of every link of the thesaurus."""
+    return list(Concept.broader.through.objects.values_list("from_concept_id", "to_concept_id"))
+
+
+def _below(identifiers) -> set[int]:
+    """The concepts with these identifiers and every concept under them, walked in Python."""
+    children: dict[int, set[int]] = {}
+    for concept, broader in _broader_links():
+        children.setdefault(broader, set()).add(concept)
+    found: set[int] = set()
+    waiting = list(Concept.objects.filter(identifier__in=identifiers).values_list("pk", flat=True))
+    while waiting:
+        concept = waiting.pop()
+        if concept not in found:
+            found.add(concept)
+            waiting.extend(children.get(concept, ()))
+    return found
+
+
+def _above(concepts: set[int], parents: dict[int, set[int]]) -> set[int]:
+    """The concepts given and every concept above them."""
+    found: set[int] = set()
+    waiting = list(concepts)
+    while waiting:
+        concept = waiting.pop()
+        if concept not in found:
+            found.add(concept)
+            waiting.extend(parents.get(concept, ()))
+    return found
+
+
 def _document_condition(filters: dict, ref: str, prefix: str) -> Q:
     """The document facets as a Q on documents (prefix "") or paragraphs ("document__")."""
     q = Q()
@@ -92,6 +125,13 @@ def _document_condition(filters: dict, ref: str, prefix: str) -> Q:
                 )
             )
         )
+    if "outcome" in filters:
+        q &= Q(**{f"{prefix}catalogue_record__vote_outcome__in": filters["outcome"]})
+    if "subject" in filters:
+        subjects = RecordSubject.objects.filter(
+            record__document=OuterRef(ref), concept_id__in=_below(filters["subject"])
+        )
+        q &= Q(Exists(subjects))
     if "cites" in filters:
         q &= Q(
             Exists(
@@ -235,6 +275,9 @@ def facet_counts(request: SearchRequest) -> dict[str, dict[str, int]]:
     sponsor_counts = _grouped(sponsors, f"{prefix}sponsors__slug", n)
     names = dict(sponsors.values_list(f"{prefix}sponsors__slug", f"{prefix}sponsors__name"))
     facets["sponsor"] = _top(sponsor_counts, names)
+    outcomes = base("outcome").exclude(**{f"{prefix}catalogue_record__vote_outcome": ""})
+    facets["outcome"] = _grouped(outcomes, f"{prefix}catalogue_record__vote_outcome", n)
+    facets["subject"] = _subject_counts(base("subject"), prefix, request.filters.get("subject", []))
     for key in ("verb", "kind"):
         filters = _without(request, key)
         if on_paragraphs:
@@ -255,3 +298,29 @@ def facet_counts(request: SearchRequest) -> dict[str, dict[str, int]]:
         counts = _grouped(paragraphs, key, count)
         facets[key] = _top(counts) if key == "verb" else counts
     return facets
+
+
+def _subject_counts(rows: QuerySet, prefix: str, chosen: list[str]) -> dict[str, int]:
+    """Rows (documents or paragraphs) per concept at or above their documents' subjects: the
+    thesaurus' concepts, and any level chosen."""
+    parents: dict[int, set[int]] = {}
+    for concept, broader in _broader_links():
+        parents.setdefault(concept, set()).add(broader)
+    subjects: dict[int, set[int]] = {}
+    for document, concept in RecordSubject.objects.filter(concept__isnull=False).values_list(
+        "record__document_id", "concept_id"
+    ):
+        subjects.setdefault(document, set()).add(concept)
+    shown = {
+        c.pk: c
+        for c in Concept.objects.all()
+        if c.kind == Concept.Kind.CONCEPT or c.identifier in chosen
+    }
+    counts: dict[str, int] = {}
+    for document in rows.values_list(f"{prefix}pk", flat=True):
+        for concept in _above(subjects.get(document, set()), parents):
+            if concept in shown:
+                identifier = shown[concept].identifier
+                counts[identifier] = counts.get(identifier, 0) + 1
+    labels = {c.identifier: c.label for c in shown.values()}
+    return _top(counts, labels)

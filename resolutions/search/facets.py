@@ -7,7 +7,8 @@ read `FACETS`; adding a facet is adding an entry here.
 
 Rows a condition is put on hold the columns that migration 0005 copies onto paragraphs
 (`body_id`, `year`, `doc_type`) and a document id: a paragraph `p`, a document `d`, a row of the
-match set `m`. Paragraph facets (`verb`, `kind`) apply to paragraph rows alone.
+match set `m`. Paragraph facets (`verb`, `kind`) apply to paragraph rows alone. The vote outcome
+and the UNBIS subject read the catalogue's tables (resolutions/catalogue, docs/catalogue.md).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from typing import Any
 from django.conf.locale import LANG_INFO
 from psycopg import sql
 
+from ..catalogue.models import Concept, ConceptKind, VoteOutcome
+from ..catalogue.thesaurus import NARROWER
 from ..models import DocType, ParagraphKind
 from .citations import citation_keys, parse_citation
 from .values import CleanError, Reread, clean_text, clean_values, clean_year
@@ -287,7 +290,68 @@ class LinkFacet(Facet):
         )
 
     def label_of(self, value: str, label: str) -> str:
-        return self.labels(value) if self.labels else label
+        return self.labels(value) if self.labels else super().label_of(value, label)
+
+
+# A catalogued document's UNBIS concepts: (document_id, concept_id) of its subject headings.
+_CATALOGUED = (
+    "SELECT r.document_id, s.concept_id FROM catalogue_cataloguerecord r "
+    "JOIN catalogue_recordsubject s ON s.record_id = r.id WHERE s.concept_id IS NOT NULL"
+)
+
+
+@dataclass(frozen=True)
+class SubjectFacet(Facet):
+    """UNBIS subjects of the catalogue (a concept's identifier): choosing a concept also matches
+    the documents catalogued under any narrower one, and each concept counts them too.
+
+    Counted are thesaurus concepts (not the domains and microthesauri above them, which would
+    crowd the list), and any level chosen."""
+
+    def condition(self, row: str, document_id: sql.Composable, value: Any) -> sql.Composable:
+        below = sql.SQL(NARROWER).format(
+            roots=sql.SQL(
+                "SELECT c.id FROM catalogue_concept c WHERE c.identifier = ANY({})"
+            ).format(_texts(self.key))
+        )
+        return sql.SQL(
+            "{} IN (SELECT l.document_id FROM ({}) l WHERE l.concept_id IN ({}))"
+        ).format(document_id, sql.SQL(_CATALOGUED), below)
+
+    def count_sql(self, unit: str, count: sql.Composable, where: sql.Composable) -> sql.Composed:
+        # Each counted document with every concept at or above its subjects, once per pair.
+        above = sql.SQL(
+            "WITH RECURSIVE above(document_id, concept_id) AS ("
+            "SELECT l.document_id, l.concept_id FROM ({catalogued}) l "
+            "WHERE l.document_id IN (SELECT document_id FROM {unit}) "
+            "UNION SELECT above.document_id, link.to_concept_id FROM above "
+            "JOIN catalogue_concept_broader link ON link.from_concept_id = above.concept_id) "
+            "SELECT document_id, concept_id FROM above"
+        ).format(catalogued=sql.SQL(_CATALOGUED), unit=sql.Identifier(unit))
+        return sql.SQL(
+            "({select}, {count} AS n FROM {unit} JOIN ({above}) l ON l.document_id = "
+            "{unit}.document_id JOIN catalogue_concept v ON v.id = l.concept_id "
+            "WHERE {where} AND (v.kind = {concept} OR v.identifier = ANY({chosen})) "
+            "GROUP BY 2, 3 ORDER BY n DESC, 3 LIMIT {limit})"
+        ).format(
+            select=_count_select(self.key, sql.SQL("v.identifier"), sql.SQL("v.label")),
+            count=count,
+            unit=sql.Identifier(unit),
+            above=above,
+            where=where,
+            concept=sql.Literal(ConceptKind.CONCEPT.value),
+            chosen=_texts(self.key),
+            limit=self.limit or FACET_LIMIT,
+        )
+
+    def label_of(self, value: str, label: str) -> str:
+        """The concept's English label (looked up for a chosen value no document counts)."""
+        if label != value:
+            return label
+        return (
+            Concept.objects.filter(identifier=value).values_list("label", flat=True).first()
+            or value
+        )
 
 
 @dataclass(frozen=True)
@@ -407,6 +471,23 @@ FACETS: tuple[Facet, ...] = (
         labels=language_name,
     ),
     CitesFacet("cites", "Cites"),
+    LinkFacet(
+        "outcome",
+        "Vote",
+        help="How a resolution was adopted, as the UN Digital Library records it",
+        choices={value: label for value, label in VoteOutcome.choices if value},
+        source="catalogue_cataloguerecord l",
+        value=("l", "vote_outcome"),
+        name=("l", "vote_outcome"),
+        link_condition=sql.SQL("l.vote_outcome <> ''"),
+    ),
+    SubjectFacet(
+        "subject",
+        "UNBIS subject",
+        help="UNBIS thesaurus concept id (1004763); its narrower concepts are included",
+        limit=FACET_LIMIT,
+        vocabulary=("catalogue_concept", "identifier"),
+    ),
 )
 BY_KEY: dict[str, Facet] = {facet.key: facet for facet in FACETS}
 DOCUMENT_FACETS = tuple(facet for facet in FACETS if facet.level == DOCUMENT)
