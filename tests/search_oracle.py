@@ -13,7 +13,7 @@ from django.db.models import Count, Exists, F, FloatField, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
-from resolutions.catalogue.models import Concept, RecordSubject
+from resolutions.catalogue.models import Concept, RecordSubject, StateVote
 from resolutions.models import SEARCH_CONFIG, DocumentTopic, Paragraph, Reference, Sponsorship
 from resolutions.search.citations import citation_keys, parse_citation
 from resolutions.search.request import SearchRequest
@@ -21,6 +21,8 @@ from resolutions.selectors import published_documents, published_paragraphs
 
 VISIBLE = (DocumentTopic.Status.CONFIRMED, DocumentTopic.Status.SUGGESTED)
 LIMIT = 30
+# A State's vote as the URL writes it and as it is stored.
+BALLOT_LETTERS = {"yes": "Y", "no": "N", "abstain": "A", "non-voting": ""}
 # A document's whole text as one vector: its title, then its paragraphs in order, a gap between
 # each so that no phrase runs from one into the next. Session-local: the tests' database only.
 WHOLE_TEXT = """
@@ -132,6 +134,12 @@ def _document_condition(filters: dict, ref: str, prefix: str) -> Q:
             record__document=OuterRef(ref), concept_id__in=_below(filters["subject"])
         )
         q &= Q(Exists(subjects))
+    if "voted" in filters:
+        ballots = Q(pk__in=[])
+        for value in filters["voted"]:
+            slug, _, ballot = value.rpartition(":")
+            ballots |= Q(country__slug=slug, choice=BALLOT_LETTERS[ballot])
+        q &= Q(Exists(StateVote.objects.filter(ballots, vote__document=OuterRef(ref))))
     if "cites" in filters:
         q &= Q(
             Exists(

@@ -13,7 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from search_oracle import document_ids, facet_counts, paragraph_ids
 
-from resolutions.catalogue.models import CatalogueRecord, Concept, RecordSubject
+from resolutions.catalogue.models import (
+    CatalogueRecord,
+    Concept,
+    RecordSubject,
+    StateVote,
+    Vote,
+)
 from resolutions.models import (
     Body,
     Country,
@@ -54,7 +60,7 @@ SUBJECTS = [identifier for identifier, *_ in THESAURUS]
 def varied_archive(db):
     """Thirty documents drawn from a seeded generator: bodies, years, types, languages, topics
     in every status, sponsors, paragraphs of every kind, citations; three drafts; catalogue
-    records with vote outcomes and UNBIS subjects in a small polyhierarchy."""
+    records with vote outcomes and UNBIS subjects in a small polyhierarchy; recorded votes."""
     rng = random.Random(7)
     bodies = {code: Body.objects.get(code=code) for code in BODIES}
     topics = {
@@ -122,6 +128,27 @@ def varied_archive(db):
             RecordSubject.objects.create(
                 record=record, position=9, tag="650", label="DARFUR (SUDAN)", unbis=True
             )
+        if n % 3 == 0:  # a recorded vote: each State's ballot
+            ballots = {slug: rng.choice(["Y", "N", "A", ""]) for slug in SPONSORS}
+            vote = Vote.objects.create(
+                record_id=5000 + n,
+                resolution_symbol=document.symbol,
+                resolution_key=f"KEY{n}",
+                document=document,
+                yes=sum(b == "Y" for b in ballots.values()),
+                no=sum(b == "N" for b in ballots.values()),
+                abstain=sum(b == "A" for b in ballots.values()),
+                non_voting=sum(b == "" for b in ballots.values()),
+                total=len(ballots),
+            )
+            for position, (slug, ballot) in enumerate(sorted(ballots.items()), start=1):
+                StateVote.objects.create(
+                    vote=vote,
+                    position=position,
+                    country=countries[slug],
+                    name=slug.upper(),
+                    choice=ballot,
+                )
         documents.append(document)
     for citing in documents[5:12]:
         cited = documents[rng.randint(0, 4)]
@@ -160,6 +187,13 @@ requests = st.fixed_dictionaries(
         "year_max": st.sampled_from(["", "2010", "2015"]),
         "outcome": some(["without_vote", "recorded_vote"]),
         "subject": some(SUBJECTS),
+        "voted": some(
+            [
+                f"{slug}:{ballot}"
+                for slug in SPONSORS
+                for ballot in ("yes", "no", "abstain", "non-voting")
+            ]
+        ),
         "cites": st.sampled_from(["", "E/RES/2010/1", "E/RES/2005/2", "resolution 2001/3"]),
         "sort": st.sampled_from(["", "relevance", "newest", "oldest"]),
         "view": st.sampled_from(["documents", "paragraphs"]),

@@ -20,9 +20,9 @@ from typing import Any
 from django.conf.locale import LANG_INFO
 from psycopg import sql
 
-from ..catalogue.models import Concept, ConceptKind, VoteOutcome
+from ..catalogue.models import Concept, ConceptKind, StateVoteChoice, VoteOutcome
 from ..catalogue.thesaurus import NARROWER
-from ..models import DocType, ParagraphKind
+from ..models import Country, DocType, ParagraphKind
 from .citations import citation_keys, parse_citation
 from .values import CleanError, Reread, clean_text, clean_values, clean_year
 
@@ -100,6 +100,10 @@ class Facet:
     def bind(self, value: Any) -> dict[str, Any]:
         """The statement parameters of a value (None: not chosen)."""
         return {self.key: list(value or ())}
+
+    def vocabulary_values(self, value: Any) -> list[str]:
+        """The parts of a chosen value that must be in `vocabulary`."""
+        return list(value or ())
 
     def condition(self, row: str, document_id: sql.Composable, value: Any) -> sql.Composable:
         raise NotImplementedError
@@ -354,6 +358,71 @@ class SubjectFacet(Facet):
         )
 
 
+# How a State voted, as the URL says it ("mexico:no") and as 967 $d stores it ("N").
+BALLOTS = {
+    "yes": StateVoteChoice.YES.value,
+    "no": StateVoteChoice.NO.value,
+    "abstain": StateVoteChoice.ABSTAIN.value,
+    "non-voting": StateVoteChoice.NON_VOTING.value,
+}
+
+
+@dataclass(frozen=True)
+class StateVoteFacet(Facet):
+    """Resolutions on which a State voted a given way in a recorded vote: `mexico:no` (a country
+    slug and yes, no, abstain or non-voting); a filter, not counted."""
+
+    counted: bool = False
+
+    def parameters(self) -> tuple[Parameter, ...]:
+        return (
+            Parameter(
+                self.key,
+                "How a State voted in a recorded vote: country slug and yes, no, abstain or "
+                "non-voting (mexico:no); repeatable (any of the values).",
+                max_length=120,
+            ),
+        )
+
+    @staticmethod
+    def split(value: str) -> tuple[str, str]:
+        country, _, ballot = value.rpartition(":")
+        return country, ballot
+
+    def clean(self, data: Mapping[str, list[str]]) -> Any:
+        values = clean_values(data.get(self.key, []))
+        wrong = [v for v in values if not self.split(v)[0] or self.split(v)[1] not in BALLOTS]
+        if wrong:
+            usable = [v for v in values if v not in wrong] or None
+            raise CleanError(
+                f"“{wrong[0][:60]}” is not a country and a vote, such as mexico:no "
+                f"(yes, no, abstain or non-voting).",
+                usable=usable,
+            )
+        return values or None
+
+    def bind(self, value: Any) -> dict[str, Any]:
+        pairs = [self.split(v) for v in value or ()]
+        return {self.key: [f"{country}:{BALLOTS[ballot]}" for country, ballot in pairs]}
+
+    def vocabulary_values(self, value: Any) -> list[str]:
+        return [self.split(v)[0] for v in value or ()]
+
+    def condition(self, row: str, document_id: sql.Composable, value: Any) -> sql.Composable:
+        return sql.SQL(
+            "{} IN (SELECT v.document_id FROM catalogue_vote v "
+            "JOIN catalogue_statevote s ON s.vote_id = v.id "
+            "JOIN resolutions_country c ON c.id = s.country_id "
+            "WHERE c.slug || ':' || s.choice = ANY({}))"
+        ).format(document_id, _texts(self.key))
+
+    def label_of(self, value: str, label: str) -> str:
+        """ "Mexico voted no"."""
+        slug, ballot = self.split(value)
+        name = Country.objects.filter(slug=slug).values_list("name", flat=True).first()
+        return f"{name or slug} voted {ballot}"
+
+
 @dataclass(frozen=True)
 class CitesFacet(Facet):
     """Documents citing the one named (symbol, citation key or number); a filter, not counted."""
@@ -480,6 +549,11 @@ FACETS: tuple[Facet, ...] = (
         value=("l", "vote_outcome"),
         name=("l", "vote_outcome"),
         link_condition=sql.SQL("l.vote_outcome <> ''"),
+    ),
+    StateVoteFacet(
+        "voted",
+        "Voting State",
+        vocabulary=("resolutions_country", "slug"),
     ),
     SubjectFacet(
         "subject",

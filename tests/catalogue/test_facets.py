@@ -1,5 +1,6 @@
-"""The catalogue's facets in the search registry: vote outcome, and UNBIS subject with the
-narrower concepts, read alike by the search page, the API, the exports and the counts.
+"""The catalogue's facets in the search registry: vote outcome, how a State voted, and UNBIS
+subject with the narrower concepts, read alike by the search page, the API, the exports and the
+counts.
 
 The differential test (tests/test_search_oracle.py) checks them against the ORM on random
 requests; these check them on the real fixture records and the real thesaurus.
@@ -13,7 +14,7 @@ import pytest
 from django.core.management import call_command
 
 from resolutions.catalogue.models import Concept
-from resolutions.models import Document
+from resolutions.models import Country, Document
 from resolutions.search import read_search, search
 from resolutions.search.facets import BY_KEY
 
@@ -115,3 +116,24 @@ def test_the_search_page_shows_both_facets(client, import_fixtures):
     page = client.get("/search/").content.decode()
     assert 'class="facet facet-outcome"' in page and "Adopted without a vote" in page
     assert 'class="facet facet-subject"' in page and "TRAFFICKING IN PERSONS" in page
+
+
+def test_how_a_state_voted_filters_resolutions(client, import_fixtures):
+    import_fixtures(*RECORDS)
+    usa = Country.objects.get(iso3="USA").slug
+    assert symbols({"voted": f"{usa}:yes"}) == {"S/RES/2538 (2020)"}
+    assert symbols({"voted": f"{usa}:no"}) == set()
+    assert symbols({"voted": [f"{usa}:no", f"{usa}:yes"]}) == {"S/RES/2538 (2020)"}
+    request = read_search({"voted": ["mexico", f"{usa}:maybe", f"{usa}:yes"]})
+    assert request.filters["voted"] == [f"{usa}:yes"]
+    assert request.errors["voted"] == [
+        "“mexico” is not a country and a vote, such as mexico:no (yes, no, abstain or non-voting)."
+    ]
+    assert BY_KEY["voted"].described([f"{usa}:yes"]) == [
+        (f"{usa}:yes", "United States of America voted yes")
+    ]
+    unknown = client.get("/api/v1/search/", {"voted": "atlantis:yes"})
+    assert unknown.status_code == 400
+    assert "The archive has no voting state “atlantis”." in unknown.content.decode()
+    data = client.get("/api/v1/documents/", {"voted": f"{usa}:yes"}).json()
+    assert [row["symbol"] for row in data["results"]] == ["S/RES/2538 (2020)"]
