@@ -323,19 +323,22 @@ class SubjectFacet(Facet):
         ).format(document_id, sql.SQL(_CATALOGUED), below)
 
     def count_sql(self, unit: str, count: sql.Composable, where: sql.Composable) -> sql.Composed:
-        # Each counted document with every concept at or above its subjects, once per pair.
+        # The thesaurus is walked up from the concepts in use (hundreds), not from each document;
+        # rows are counted per document first, then summed under each concept above its subjects.
         above = sql.SQL(
-            "WITH RECURSIVE above(document_id, concept_id) AS ("
-            "SELECT l.document_id, l.concept_id FROM ({catalogued}) l "
-            "WHERE l.document_id IN (SELECT document_id FROM {unit}) "
-            "UNION SELECT above.document_id, link.to_concept_id FROM above "
-            "JOIN catalogue_concept_broader link ON link.from_concept_id = above.concept_id) "
-            "SELECT document_id, concept_id FROM above"
+            "WITH RECURSIVE above(concept_id, ancestor_id) AS ("
+            "SELECT DISTINCT c.concept_id, c.concept_id FROM ({catalogued}) c "
+            "WHERE c.document_id IN (SELECT document_id FROM {unit}) "
+            "UNION SELECT above.concept_id, link.to_concept_id FROM above "
+            "JOIN catalogue_concept_broader link ON link.from_concept_id = above.ancestor_id) "
+            "SELECT DISTINCT c.document_id, above.ancestor_id AS concept_id "
+            "FROM ({catalogued}) c JOIN above ON above.concept_id = c.concept_id"
         ).format(catalogued=sql.SQL(_CATALOGUED), unit=sql.Identifier(unit))
         return sql.SQL(
-            "({select}, {count} AS n FROM {unit} JOIN ({above}) l ON l.document_id = "
-            "{unit}.document_id JOIN catalogue_concept v ON v.id = l.concept_id "
-            "WHERE {where} AND (v.kind = {concept} OR v.identifier = ANY({chosen})) "
+            "({select}, sum(u.n)::bigint AS n FROM (SELECT {unit}.document_id, {count} AS n "
+            "FROM {unit} WHERE {where} GROUP BY 1) u JOIN ({above}) l ON l.document_id = "
+            "u.document_id JOIN catalogue_concept v ON v.id = l.concept_id "
+            "WHERE v.kind = {concept} OR v.identifier = ANY({chosen}) "
             "GROUP BY 2, 3 ORDER BY n DESC, 3 LIMIT {limit})"
         ).format(
             select=_count_select(self.key, sql.SQL("v.identifier"), sql.SQL("v.label")),
