@@ -27,6 +27,7 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, Ln
 
+from resolutions.catalogue.models import Concept, RecordSubject, StateVote
 from resolutions.models import SEARCH_CONFIG, DocumentTopic, Paragraph, Reference, Sponsorship
 from resolutions.search import ranking
 from resolutions.search.citations import citation_keys, parse_citation
@@ -35,6 +36,8 @@ from resolutions.selectors import published_documents, published_paragraphs
 
 VISIBLE = (DocumentTopic.Status.CONFIRMED, DocumentTopic.Status.SUGGESTED)
 LIMIT = 30
+# A State's vote as the URL writes it and as it is stored.
+BALLOT_LETTERS = {"yes": "Y", "no": "N", "abstain": "A", "non-voting": ""}
 # A document's whole text as one vector: its title, then its paragraphs in order, a gap between
 # each so that no phrase runs from one into the next. Session-local: the tests' database only.
 WHOLE_TEXT = """
@@ -104,6 +107,38 @@ def _cited(value: str) -> Q:
     return cited
 
 
+def _broader_links() -> list[tuple[int, int]]:
+    """(concept, broader concept) of every link of the thesaurus."""
+    return list(Concept.broader.through.objects.values_list("from_concept_id", "to_concept_id"))
+
+
+def _below(identifiers) -> set[int]:
+    """The concepts with these identifiers and every concept under them, walked in Python."""
+    children: dict[int, set[int]] = {}
+    for concept, broader in _broader_links():
+        children.setdefault(broader, set()).add(concept)
+    found: set[int] = set()
+    waiting = list(Concept.objects.filter(identifier__in=identifiers).values_list("pk", flat=True))
+    while waiting:
+        concept = waiting.pop()
+        if concept not in found:
+            found.add(concept)
+            waiting.extend(children.get(concept, ()))
+    return found
+
+
+def _above(concepts: set[int], parents: dict[int, set[int]]) -> set[int]:
+    """The concepts given and every concept above them."""
+    found: set[int] = set()
+    waiting = list(concepts)
+    while waiting:
+        concept = waiting.pop()
+        if concept not in found:
+            found.add(concept)
+            waiting.extend(parents.get(concept, ()))
+    return found
+
+
 def _document_condition(filters: dict, ref: str, prefix: str) -> Q:
     """The document facets as a Q on documents (prefix "") or paragraphs ("document__")."""
     q = Q()
@@ -132,6 +167,19 @@ def _document_condition(filters: dict, ref: str, prefix: str) -> Q:
                 )
             )
         )
+    if "outcome" in filters:
+        q &= Q(**{f"{prefix}catalogue_record__vote_outcome__in": filters["outcome"]})
+    if "subject" in filters:
+        subjects = RecordSubject.objects.filter(
+            record__document=OuterRef(ref), concept_id__in=_below(filters["subject"])
+        )
+        q &= Q(Exists(subjects))
+    if "voted" in filters:
+        ballots = Q(pk__in=[])
+        for value in filters["voted"]:
+            slug, _, ballot = value.rpartition(":")
+            ballots |= Q(country__slug=slug, choice=BALLOT_LETTERS[ballot])
+        q &= Q(Exists(StateVote.objects.filter(ballots, vote__document=OuterRef(ref))))
     if "cites" in filters:
         q &= Q(
             Exists(
@@ -279,6 +327,9 @@ def facet_counts(request: SearchRequest) -> dict[str, dict[str, int]]:
     sponsor_counts = _grouped(sponsors, f"{prefix}sponsors__slug", n)
     names = dict(sponsors.values_list(f"{prefix}sponsors__slug", f"{prefix}sponsors__name"))
     facets["sponsor"] = _top(sponsor_counts, names)
+    outcomes = base("outcome").exclude(**{f"{prefix}catalogue_record__vote_outcome": ""})
+    facets["outcome"] = _grouped(outcomes, f"{prefix}catalogue_record__vote_outcome", n)
+    facets["subject"] = _subject_counts(base("subject"), prefix, request.filters.get("subject", []))
     for key in ("verb", "kind"):
         filters = _without(request, key)
         if on_paragraphs:
@@ -299,3 +350,29 @@ def facet_counts(request: SearchRequest) -> dict[str, dict[str, int]]:
         counts = _grouped(paragraphs, key, count)
         facets[key] = _top(counts) if key == "verb" else counts
     return facets
+
+
+def _subject_counts(rows: QuerySet, prefix: str, chosen: list[str]) -> dict[str, int]:
+    """Rows (documents or paragraphs) per concept at or above their documents' subjects: the
+    thesaurus' concepts, and any level chosen."""
+    parents: dict[int, set[int]] = {}
+    for concept, broader in _broader_links():
+        parents.setdefault(concept, set()).add(broader)
+    subjects: dict[int, set[int]] = {}
+    for document, concept in RecordSubject.objects.filter(concept__isnull=False).values_list(
+        "record__document_id", "concept_id"
+    ):
+        subjects.setdefault(document, set()).add(concept)
+    shown = {
+        c.pk: c
+        for c in Concept.objects.all()
+        if c.kind == Concept.Kind.CONCEPT or c.identifier in chosen
+    }
+    counts: dict[str, int] = {}
+    for document in rows.values_list(f"{prefix}pk", flat=True):
+        for concept in _above(subjects.get(document, set()), parents):
+            if concept in shown:
+                identifier = shown[concept].identifier
+                counts[identifier] = counts.get(identifier, 0) + 1
+    labels = {c.identifier: c.label for c in shown.values()}
+    return _top(counts, labels)

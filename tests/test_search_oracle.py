@@ -13,6 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from search_oracle import document_ids, facet_counts, paragraph_ids
 
+from resolutions.catalogue.models import (
+    CatalogueRecord,
+    Concept,
+    RecordSubject,
+    StateVote,
+    Vote,
+)
 from resolutions.models import (
     Body,
     Country,
@@ -33,12 +40,27 @@ BODIES = ["GA", "ECOSOC", "CCPCJ"]
 TOPICS = ["migration", "bribery", "cyber"]
 SPONSORS = ["italy", "mexico", "japan"]
 PER_PAGE = 4
+# A small UNBIS tree: (identifier, kind, label, broader). TRAFFICKING IN PERSONS sits under two
+# broader concepts, as UNBIS concepts may; 14 is a domain, 140401 and 140402 microthesauri.
+THESAURUS = [
+    ("14", "domain", "SOCIAL CONDITIONS", ()),
+    ("140401", "microthesaurus", "NARCOTIC DRUGS MT", ("14",)),
+    ("140402", "microthesaurus", "CRIME AND JUSTICE MT", ("14",)),
+    ("1001", "concept", "CRIME", ("140402",)),
+    ("1002", "concept", "ORGANIZED CRIME", ("1001",)),
+    ("1003", "concept", "HUMAN RIGHTS", ()),
+    ("1004", "concept", "TRAFFICKING IN PERSONS", ("1002", "1003")),
+    ("1005", "concept", "DRUG TRAFFIC", ("140401", "1002")),
+    ("1006", "concept", "NARCOTIC DRUGS", ("140401",)),
+]
+SUBJECTS = [identifier for identifier, *_ in THESAURUS]
 
 
 @pytest.fixture
 def varied_archive(db):
     """Thirty documents drawn from a seeded generator: bodies, years, types, languages, topics
-    in every status, sponsors, paragraphs of every kind, citations; three drafts."""
+    in every status, sponsors, paragraphs of every kind, citations; three drafts; catalogue
+    records with vote outcomes and UNBIS subjects in a small polyhierarchy; recorded votes."""
     rng = random.Random(7)
     bodies = {code: Body.objects.get(code=code) for code in BODIES}
     topics = {
@@ -47,6 +69,12 @@ def varied_archive(db):
     countries = {
         s: Country.objects.get_or_create(slug=s, defaults={"name": s.title()})[0] for s in SPONSORS
     }
+    concepts = {
+        identifier: Concept.objects.create(identifier=identifier, kind=kind, label=label)
+        for identifier, kind, label, _broader in THESAURUS
+    }
+    for identifier, _kind, _label, broader in THESAURUS:
+        concepts[identifier].broader.set([concepts[b] for b in broader])
     documents = []
     for n in range(30):
         year = rng.choice([2001, 2005, 2010, 2010, 2015, None])
@@ -79,6 +107,48 @@ def varied_archive(db):
             )
         for slug in rng.sample(SPONSORS, rng.randint(0, 2)):
             Sponsorship.objects.create(document=document, country=countries[slug])
+        if n % 5 != 4:  # catalogued: an outcome or none, concepts and an unmatched heading
+            record = CatalogueRecord.objects.create(
+                record_id=1000 + n,
+                symbol=document.symbol,
+                symbol_key=f"KEY{n}",
+                document=document,
+                vote_outcome=rng.choice(["", "without_vote", "recorded_vote"]),
+            )
+            headings = rng.sample(SUBJECTS[3:], rng.randint(0, 3))
+            for position, identifier in enumerate(headings, start=1):
+                RecordSubject.objects.create(
+                    record=record,
+                    position=position,
+                    tag="650",
+                    label=concepts[identifier].label,
+                    unbis=True,
+                    concept=concepts[identifier],
+                )
+            RecordSubject.objects.create(
+                record=record, position=9, tag="650", label="DARFUR (SUDAN)", unbis=True
+            )
+        if n % 3 == 0:  # a recorded vote: each State's ballot
+            ballots = {slug: rng.choice(["Y", "N", "A", ""]) for slug in SPONSORS}
+            vote = Vote.objects.create(
+                record_id=5000 + n,
+                resolution_symbol=document.symbol,
+                resolution_key=f"KEY{n}",
+                document=document,
+                yes=sum(b == "Y" for b in ballots.values()),
+                no=sum(b == "N" for b in ballots.values()),
+                abstain=sum(b == "A" for b in ballots.values()),
+                non_voting=sum(b == "" for b in ballots.values()),
+                total=len(ballots),
+            )
+            for position, (slug, ballot) in enumerate(sorted(ballots.items()), start=1):
+                StateVote.objects.create(
+                    vote=vote,
+                    position=position,
+                    country=countries[slug],
+                    name=slug.upper(),
+                    choice=ballot,
+                )
         documents.append(document)
     for citing in documents[5:12]:
         cited = documents[rng.randint(0, 4)]
@@ -115,6 +185,15 @@ requests = st.fixed_dictionaries(
         "language": some(["en", "fr", "es"]),
         "year_min": st.sampled_from(["", "2005", "2010"]),
         "year_max": st.sampled_from(["", "2010", "2015"]),
+        "outcome": some(["without_vote", "recorded_vote"]),
+        "subject": some(SUBJECTS),
+        "voted": some(
+            [
+                f"{slug}:{ballot}"
+                for slug in SPONSORS
+                for ballot in ("yes", "no", "abstain", "non-voting")
+            ]
+        ),
         "cites": st.sampled_from(["", "E/RES/2010/1", "E/RES/2005/2", "resolution 2001/3"]),
         "sort": st.sampled_from(["", "relevance", "newest", "oldest"]),
         "view": st.sampled_from(["documents", "paragraphs"]),

@@ -5,11 +5,12 @@ connection errors), honouring Retry-After, and pages a search with the API's `se
 cursor so that a crawl can resume where it stopped. It only fetches bytes: storing them is the
 raw store's job, reading them the importer's.
 
-Assumptions about the API (checked by the live test, tests/catalogue/test_live.py):
-`GET /api/v1/search?p=QUERY&format=xml[&search_id=CURSOR]` with `Authorization: Token T`
-answers MARCXML whose `<search_id>` element (or `X-Search-Id` header) is the next page's cursor;
-a page with no records ends the search. Without a token, the older export
-`/search?p=QUERY&of=xm&rg=200&jrec=N` pages by offset.
+What the client assumes of the library, and how far it is checked (docs/catalogue.md, "What is
+verified of the live API"): `GET /api/v1/search?p=QUERY&format=xml[&search_id=CURSOR]` with
+`Authorization: Token T` answers XML holding `<total>`, `<search_id>` (the next page's cursor)
+and a MARCXML `<collection>`; a page with no records ends the search. Without a token, the older
+export `/search?p=QUERY&of=xm&rg=200&jrec=N` pages by offset. A single record comes over OAI-PMH:
+`/oai2d?verb=GetRecord&metadataPrefix=marcxml&identifier=oai:digitallibrary.un.org:ID`.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from tenacity import (
     wait_exponential,
 )
 
+from .marc import oai_record
+
 DEFAULT_BASE_URL = "https://digitallibrary.un.org"
 # The library asks for 5 seconds between requests.
 CRAWL_DELAY = 5.0
@@ -39,6 +42,8 @@ MAX_RETRY_AFTER = 600.0
 SEARCH_ID_RE = re.compile(rb"<search_id>\s*([^<\s]+)\s*</search_id>")
 TOTAL_RE = re.compile(rb"<total>\s*(\d+)\s*</total>|Search-Engine-Total-Number-Of-Results:\s*(\d+)")
 RECORD_COUNT_RE = re.compile(rb"<(?:\w+:)?record\b")
+OAI_PATH = "/oai2d"
+OAI_IDENTIFIER = "oai:digitallibrary.un.org:{}"
 USER_AGENT = "un-resolutions-archive (catalogue import; polite crawler)"
 
 
@@ -199,8 +204,17 @@ class UndlClient:
                 return
 
     def record(self, record_id: int) -> bytes:
-        """One record's MARCXML."""
-        return self.get(f"/record/{record_id}/export/xm").content
+        """One record over OAI-PMH GetRecord, as a one-record MARCXML page (RecordError when the
+        repository answers an OAI error, such as an unknown id)."""
+        answer = self.get(
+            OAI_PATH,
+            params={
+                "verb": "GetRecord",
+                "metadataPrefix": "marcxml",
+                "identifier": OAI_IDENTIFIER.format(record_id),
+            },
+        )
+        return oai_record(answer.content)
 
     def download(self, url: str) -> bytes:
         """A file (a PDF) of a record."""

@@ -43,6 +43,10 @@ FIELD_SUBJECTS = (
     "TRANSNATIONAL CRIME",
     "LAUNDERING OF FUNDS",
 )
+# Voting records carry no 191 and no 650: the resolution's symbol is in 791, its agenda subjects
+# in 991 $d ("CRIME PREVENTION AND CRIMINAL JUSTICE"), matched in part (single quotes).
+VOTING_RECORDS = '989__a:"Voting Data"'
+FIELD_AGENDA_WORDS = ("CRIME", "CRIMINAL", "DRUG", "CORRUPTION", "TERRORISM", "TRAFFICKING")
 
 
 def any_of(clauses: Iterable[str]) -> str:
@@ -71,7 +75,7 @@ def build_query(
     if subjects:
         parts.append(any_of(f'650__a:"{s}"' for s in subjects))
     if date_from or date_to:
-        parts.append(f"992__a:{date_from or '1945-01-01'}->{date_to or '9999-12-31'}")
+        parts.append(f"992:{date_from or '1945-01-01'}->{date_to or '9999-12-31'}")
     if since:
         parts.append(f"005:{since.replace('-', '')}->99999999")
     if not parts:
@@ -80,12 +84,17 @@ def build_query(
 
 
 def default_query(*, since: str = "") -> str:
-    """The field: the CCPCJ, CND, treaty conference and congress documents, and GA, ECOSOC, HRC
-    and SC resolutions under the crime, drugs, corruption, terrorism and trafficking subjects."""
+    """The field: the CCPCJ, CND, treaty conference and congress documents, the GA, ECOSOC, HRC
+    and SC resolutions under the crime, drugs, corruption, terrorism and trafficking subjects, and
+    the voting records of resolutions on those agenda items."""
     bodies = any_of(f'191__a:"{s}*"' for s in FIELD_SERIES)
     resolutions = any_of(f'191__a:"{s}*"' for s in RESOLUTION_SERIES)
     subjects = any_of(f'650__a:"{s}"' for s in FIELD_SUBJECTS)
-    query = f"{bodies} OR ({resolutions} AND {subjects})"
+    voted = any_of(f'791__a:"{s}*"' for s in RESOLUTION_SERIES)
+    agenda = any_of(f"991__d:'{word}'" for word in FIELD_AGENDA_WORDS)
+    query = (
+        f"{bodies} OR ({resolutions} AND {subjects}) OR ({VOTING_RECORDS} AND {voted} AND {agenda})"
+    )
     if since:
         query = f"({query}) AND 005:{since.replace('-', '')}->99999999"
     return query

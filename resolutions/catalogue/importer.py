@@ -586,21 +586,27 @@ def countries_by_iso3(entry: VotingEntry) -> dict[str, Country]:
 
 
 def add_country(printed: str, iso3: str) -> Country:
-    """The State named in a 967 (upper case), by its canonical name, given its ISO code."""
+    """The State a 967 names (upper case) with a code the archive does not hold yet.
+
+    The code says which State it is; the name only finds the archive's country when that has no
+    code yet or the same one. A name another code already holds is another State's: "RUSSIA"
+    coded SUN (a roll call of 1980) is not the Russian Federation, "YUGOSLAVIA" coded SCG is not
+    the Yugoslavia of YUG; such a State is added under its name and code ("Yugoslavia (SCG)").
+    """
     known = country_by_name(printed)
+    if known is not None and known.iso3 not in (None, iso3):
+        known = None
     name = known.name if known else printed.title()
     country = Country.objects.filter(name=name).first()
-    if country is None:
-        slug = slugify(name)[:110] or iso3.lower()
-        if Country.objects.filter(slug=slug).exists():
-            slug = f"{slug}-{iso3.lower()}"
-        aliases = list(known.aliases) if known else []
-        return Country.objects.create(name=name, iso3=iso3, slug=slug, aliases=aliases)
-    if country.iso3 is None:
-        country.iso3 = iso3
-        country.save(update_fields=["iso3"])
-    elif country.iso3 != iso3:
-        raise ImportProblem(
-            f"{name} has the code {country.iso3} in the archive but {iso3} in 967", stage="check"
-        )
-    return country
+    if country is not None and country.iso3 in (None, iso3):
+        if country.iso3 is None:
+            country.iso3 = iso3
+            country.save(update_fields=["iso3"])
+        return country
+    if country is not None:
+        name = f"{name} ({iso3})"
+    slug = slugify(name)[:110] or iso3.lower()
+    if Country.objects.filter(slug=slug).exists():
+        slug = f"{slug}-{iso3.lower()}"
+    aliases = list(known.aliases) if known else []
+    return Country.objects.create(name=name, iso3=iso3, slug=slug, aliases=aliases)

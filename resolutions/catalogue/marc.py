@@ -21,6 +21,9 @@ MARC_NS = "http://www.loc.gov/MARC21/slim"
 RECORD_RE = re.compile(rb"<(?:(\w+):)?record\b[^>]*>.*?</(?:\w+:)?record\s*>", re.DOTALL)
 RECORD_START_RE = re.compile(rb"<(?:\w+:)?record\b[^>]*>")
 CONTROL_001_RE = re.compile(rb"<(?:\w+:)?controlfield\s+tag=\"001\"\s*>\s*(\d+)\s*<")
+# An OAI-PMH answer's error ("idDoesNotExist") and the MARC record inside its <metadata>.
+OAI_ERROR_RE = re.compile(rb"<(?:\w+:)?error\b[^>]*code=\"(\w+)\"[^>]*>([^<]*)<")
+OAI_METADATA_RE = re.compile(rb"<(?:\w+:)?metadata\b[^>]*>(.*)</(?:\w+:)?metadata\s*>", re.DOTALL)
 # Characters that only mojibake of UTF-8 read as Latin-1 puts side by side.
 MOJIBAKE_RE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]")
 
@@ -61,6 +64,20 @@ def split_page(page: bytes) -> PageSplit:
     elif not split.records and page.strip() and b"<collection" not in page and b"<?xml" not in page:
         split.problems.append("not MARCXML: no <record> element")
     return split
+
+
+def oai_record(answer: bytes) -> bytes:
+    """The MARCXML record of an OAI-PMH GetRecord answer, as a one-record page; RecordError
+    says what the repository answered instead."""
+    error = OAI_ERROR_RE.search(answer)
+    if error:
+        code, text = (part.decode("utf-8", "replace").strip() for part in error.groups())
+        raise RecordError(f"the OAI-PMH repository answered {code}: {text or 'no reason given'}")
+    metadata = OAI_METADATA_RE.search(answer)
+    inner = RECORD_RE.search(metadata[1]) if metadata else None
+    if inner is None:
+        raise RecordError("the OAI-PMH answer holds no MARCXML record")
+    return b'<collection xmlns="%s">%s</collection>' % (MARC_NS.encode(), inner[0])
 
 
 def record_id_of(data: bytes) -> str:

@@ -214,24 +214,21 @@ def map_topics() -> int:
     return mapped
 
 
+# The ids of the concepts `roots` selects and of every concept below them, as SQL: the thesaurus
+# pages and the search's subject facet both read it. A concept may sit under several broader
+# terms: UNION (not UNION ALL) visits it once.
+NARROWER = (
+    "WITH RECURSIVE below(id) AS ({roots} UNION SELECT link.from_concept_id "
+    "FROM catalogue_concept_broader link JOIN below ON link.to_concept_id = below.id) "
+    "SELECT id FROM below"
+)
+
+
 def narrower_ids(concept_ids: Iterable[int]) -> set[int]:
     """The concepts given and every concept below them (one recursive query)."""
     ids = list(concept_ids)
     if not ids:
         return set()
-    through = Concept.broader.through._meta.db_table
     with connection.cursor() as cursor:
-        # A concept may sit under several broader terms: UNION (not UNION ALL) visits it once.
-        cursor.execute(
-            f"""
-            WITH RECURSIVE below(id) AS (
-                SELECT unnest(%s::bigint[])
-                UNION
-                SELECT link.from_concept_id FROM {through} link
-                JOIN below ON link.to_concept_id = below.id
-            )
-            SELECT id FROM below
-            """,
-            [ids],
-        )
+        cursor.execute(NARROWER.format(roots="SELECT unnest(%s::bigint[])"), [ids])
         return {row[0] for row in cursor.fetchall()}

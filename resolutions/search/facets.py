@@ -7,7 +7,8 @@ read `FACETS`; adding a facet is adding an entry here.
 
 Rows a condition is put on hold the columns that migration 0005 copies onto paragraphs
 (`body_id`, `year`, `doc_type`) and a document id: a paragraph `p`, a document `d`, a row of the
-match set `m`. Paragraph facets (`verb`, `kind`) apply to paragraph rows alone.
+match set `m`. Paragraph facets (`verb`, `kind`) apply to paragraph rows alone. The vote outcome
+and the UNBIS subject read the catalogue's tables (resolutions/catalogue, docs/catalogue.md).
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from typing import Any
 from django.conf.locale import LANG_INFO
 from psycopg import sql
 
-from ..models import DocType, ParagraphKind
+from ..catalogue.models import Concept, ConceptKind, StateVoteChoice, VoteOutcome
+from ..catalogue.thesaurus import NARROWER
+from ..models import Country, DocType, ParagraphKind
 from .citations import citation_keys, parse_citation
 from .values import CleanError, Reread, clean_text, clean_values, clean_year
 
@@ -97,6 +100,10 @@ class Facet:
     def bind(self, value: Any) -> dict[str, Any]:
         """The statement parameters of a value (None: not chosen)."""
         return {self.key: list(value or ())}
+
+    def vocabulary_values(self, value: Any) -> list[str]:
+        """The parts of a chosen value that must be in `vocabulary`."""
+        return list(value or ())
 
     def condition(self, row: str, document_id: sql.Composable, value: Any) -> sql.Composable:
         raise NotImplementedError
@@ -287,7 +294,136 @@ class LinkFacet(Facet):
         )
 
     def label_of(self, value: str, label: str) -> str:
-        return self.labels(value) if self.labels else label
+        return self.labels(value) if self.labels else super().label_of(value, label)
+
+
+# A catalogued document's UNBIS concepts: (document_id, concept_id) of its subject headings.
+_CATALOGUED = (
+    "SELECT r.document_id, s.concept_id FROM catalogue_cataloguerecord r "
+    "JOIN catalogue_recordsubject s ON s.record_id = r.id WHERE s.concept_id IS NOT NULL"
+)
+
+
+@dataclass(frozen=True)
+class SubjectFacet(Facet):
+    """UNBIS subjects of the catalogue (a concept's identifier): choosing a concept also matches
+    the documents catalogued under any narrower one, and each concept counts them too.
+
+    Counted are thesaurus concepts (not the domains and microthesauri above them, which would
+    crowd the list), and any level chosen."""
+
+    def condition(self, row: str, document_id: sql.Composable, value: Any) -> sql.Composable:
+        below = sql.SQL(NARROWER).format(
+            roots=sql.SQL(
+                "SELECT c.id FROM catalogue_concept c WHERE c.identifier = ANY({})"
+            ).format(_texts(self.key))
+        )
+        return sql.SQL(
+            "{} IN (SELECT l.document_id FROM ({}) l WHERE l.concept_id IN ({}))"
+        ).format(document_id, sql.SQL(_CATALOGUED), below)
+
+    def count_sql(self, unit: str, count: sql.Composable, where: sql.Composable) -> sql.Composed:
+        # The thesaurus is walked up from the concepts in use (hundreds), not from each document;
+        # rows are counted per document first, then summed under each concept above its subjects.
+        above = sql.SQL(
+            "WITH RECURSIVE above(concept_id, ancestor_id) AS ("
+            "SELECT DISTINCT c.concept_id, c.concept_id FROM ({catalogued}) c "
+            "WHERE c.document_id IN (SELECT document_id FROM {unit}) "
+            "UNION SELECT above.concept_id, link.to_concept_id FROM above "
+            "JOIN catalogue_concept_broader link ON link.from_concept_id = above.ancestor_id) "
+            "SELECT DISTINCT c.document_id, above.ancestor_id AS concept_id "
+            "FROM ({catalogued}) c JOIN above ON above.concept_id = c.concept_id"
+        ).format(catalogued=sql.SQL(_CATALOGUED), unit=sql.Identifier(unit))
+        return sql.SQL(
+            "({select}, sum(u.n)::bigint AS n FROM (SELECT {unit}.document_id, {count} AS n "
+            "FROM {unit} WHERE {where} GROUP BY 1) u JOIN ({above}) l ON l.document_id = "
+            "u.document_id JOIN catalogue_concept v ON v.id = l.concept_id "
+            "WHERE v.kind = {concept} OR v.identifier = ANY({chosen}) "
+            "GROUP BY 2, 3 ORDER BY n DESC, 3 LIMIT {limit})"
+        ).format(
+            select=_count_select(self.key, sql.SQL("v.identifier"), sql.SQL("v.label")),
+            count=count,
+            unit=sql.Identifier(unit),
+            above=above,
+            where=where,
+            concept=sql.Literal(ConceptKind.CONCEPT.value),
+            chosen=_texts(self.key),
+            limit=self.limit or FACET_LIMIT,
+        )
+
+    def label_of(self, value: str, label: str) -> str:
+        """The concept's English label (looked up for a chosen value no document counts)."""
+        if label != value:
+            return label
+        return (
+            Concept.objects.filter(identifier=value).values_list("label", flat=True).first()
+            or value
+        )
+
+
+# How a State voted, as the URL says it ("mexico:no") and as 967 $d stores it ("N").
+BALLOTS = {
+    "yes": StateVoteChoice.YES.value,
+    "no": StateVoteChoice.NO.value,
+    "abstain": StateVoteChoice.ABSTAIN.value,
+    "non-voting": StateVoteChoice.NON_VOTING.value,
+}
+
+
+@dataclass(frozen=True)
+class StateVoteFacet(Facet):
+    """Resolutions on which a State voted a given way in a recorded vote: `mexico:no` (a country
+    slug and yes, no, abstain or non-voting); a filter, not counted."""
+
+    counted: bool = False
+
+    def parameters(self) -> tuple[Parameter, ...]:
+        return (
+            Parameter(
+                self.key,
+                "How a State voted in a recorded vote: country slug and yes, no, abstain or "
+                "non-voting (mexico:no); repeatable (any of the values).",
+                max_length=120,
+            ),
+        )
+
+    @staticmethod
+    def split(value: str) -> tuple[str, str]:
+        country, _, ballot = value.rpartition(":")
+        return country, ballot
+
+    def clean(self, data: Mapping[str, list[str]]) -> Any:
+        values = clean_values(data.get(self.key, []))
+        wrong = [v for v in values if not self.split(v)[0] or self.split(v)[1] not in BALLOTS]
+        if wrong:
+            usable = [v for v in values if v not in wrong] or None
+            raise CleanError(
+                f"“{wrong[0][:60]}” is not a country and a vote, such as mexico:no "
+                f"(yes, no, abstain or non-voting).",
+                usable=usable,
+            )
+        return values or None
+
+    def bind(self, value: Any) -> dict[str, Any]:
+        pairs = [self.split(v) for v in value or ()]
+        return {self.key: [f"{country}:{BALLOTS[ballot]}" for country, ballot in pairs]}
+
+    def vocabulary_values(self, value: Any) -> list[str]:
+        return [self.split(v)[0] for v in value or ()]
+
+    def condition(self, row: str, document_id: sql.Composable, value: Any) -> sql.Composable:
+        return sql.SQL(
+            "{} IN (SELECT v.document_id FROM catalogue_vote v "
+            "JOIN catalogue_statevote s ON s.vote_id = v.id "
+            "JOIN resolutions_country c ON c.id = s.country_id "
+            "WHERE c.slug || ':' || s.choice = ANY({}))"
+        ).format(document_id, _texts(self.key))
+
+    def label_of(self, value: str, label: str) -> str:
+        """ "Mexico voted no"."""
+        slug, ballot = self.split(value)
+        name = Country.objects.filter(slug=slug).values_list("name", flat=True).first()
+        return f"{name or slug} voted {ballot}"
 
 
 @dataclass(frozen=True)
@@ -407,6 +543,28 @@ FACETS: tuple[Facet, ...] = (
         labels=language_name,
     ),
     CitesFacet("cites", "Cites"),
+    LinkFacet(
+        "outcome",
+        "Vote",
+        help="How a resolution was adopted, as the UN Digital Library records it",
+        choices={value: label for value, label in VoteOutcome.choices if value},
+        source="catalogue_cataloguerecord l",
+        value=("l", "vote_outcome"),
+        name=("l", "vote_outcome"),
+        link_condition=sql.SQL("l.vote_outcome <> ''"),
+    ),
+    StateVoteFacet(
+        "voted",
+        "Voting State",
+        vocabulary=("resolutions_country", "slug"),
+    ),
+    SubjectFacet(
+        "subject",
+        "UNBIS subject",
+        help="UNBIS thesaurus concept id (1004763); its narrower concepts are included",
+        limit=FACET_LIMIT,
+        vocabulary=("catalogue_concept", "identifier"),
+    ),
 )
 BY_KEY: dict[str, Facet] = {facet.key: facet for facet in FACETS}
 DOCUMENT_FACETS = tuple(facet for facet in FACETS if facet.level == DOCUMENT)

@@ -46,7 +46,7 @@ def unknown_values(request: SearchRequest) -> dict[str, list[str]]:
         )
         for facet in checks
     ]
-    params = {facet.key: list(request.filters[facet.key]) for facet in checks}
+    params = {facet.key: facet.vocabulary_values(request.filters[facet.key]) for facet in checks}
     unknown: dict[str, list[str]] = {}
     for key, value in fetch(sql.SQL(" UNION ALL ").join(parts), params):
         unknown.setdefault(key, []).append(value)

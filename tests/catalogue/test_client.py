@@ -12,7 +12,8 @@ from django.core.management import call_command
 from resolutions.catalogue.client import UndlClient
 from resolutions.catalogue.crawl import build_query, crawl, default_query
 from resolutions.catalogue.importer import ImportReport
-from resolutions.catalogue.marc import MARC_NS, RawRecord
+from resolutions.catalogue.mapping import map_record
+from resolutions.catalogue.marc import MARC_NS, RawRecord, RecordError, read_record, split_page
 from resolutions.catalogue.models import CatalogueRecord, ImportRun, Vote
 from resolutions.catalogue.rawstore import RawStore
 from tests.catalogue.conftest import raw_records
@@ -225,9 +226,7 @@ def test_the_command_crawls_and_then_rebuilds_from_the_raw_store(records, tmp_pa
 
 def test_queries_and_the_documented_default():
     query = build_query(series=["E/CN.15/"], subjects=["CORRUPTION"], date_from="2010-01-01")
-    assert (
-        query == '(191__a:"E/CN.15/*") AND (650__a:"CORRUPTION") AND 992__a:2010-01-01->9999-12-31'
-    )
+    assert query == '(191__a:"E/CN.15/*") AND (650__a:"CORRUPTION") AND 992:2010-01-01->9999-12-31'
     field = default_query()
     for part in (
         '191__a:"E/CN.15/*"',
@@ -237,6 +236,8 @@ def test_queries_and_the_documented_default():
         '191__a:"S/RES/*"',
         '650__a:"TERRORISM"',
         '650__a:"TRAFFICKING IN PERSONS"',
+        '(989__a:"Voting Data" AND (791__a:"A/RES/*"',
+        "991__d:'CRIME'",
     ):
         assert part in field
     assert build_query() == field
@@ -278,3 +279,42 @@ def test_since_imports_only_records_changed_since_and_keeps_all_raw(records, sto
     imported = {str(i) for i in CatalogueRecord.objects.values_list("record_id", flat=True)}
     imported |= {str(i) for i in Vote.objects.values_list("record_id", flat=True)}
     assert imported <= changed
+
+
+def oai_answer(inner: bytes) -> bytes:
+    """An OAI-PMH GetRecord answer around `inner` (a MARCXML record, or an <error>)."""
+    return (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n'
+        b'<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><responseDate>2026-01-01T00:00:00Z'
+        b'</responseDate><request verb="GetRecord">https://library.test/oai2d</request>%s'
+        b"</OAI-PMH>" % inner
+    )
+
+
+def test_a_single_record_comes_over_oai_pmh_get_record():
+    [raw] = raw_records("A_RES_63_156.xml")
+    wrapped = oai_answer(
+        b"<GetRecord><record><header><identifier>oai:digitallibrary.un.org:%s</identifier>"
+        b"</header><metadata>%s</metadata></record></GetRecord>"
+        % (
+            raw.record_id.encode(),
+            raw.data.replace(b"<record>", b'<record xmlns="%s">' % MARC_NS.encode(), 1),
+        )
+    )
+    unknown = oai_answer(b'<error code="idDoesNotExist">No matching identifier</error>')
+    with respx.mock(base_url=BASE) as router:
+        route = router.get("/oai2d").mock(
+            side_effect=[httpx.Response(200, content=wrapped), httpx.Response(200, content=unknown)]
+        )
+        client = UndlClient(base_url=BASE, delay=0)
+        [single] = split_page(client.record(int(raw.record_id))).records
+        with pytest.raises(RecordError, match="answered idDoesNotExist: No matching identifier"):
+            client.record(1)
+    assert dict(route.calls[0].request.url.params) == {
+        "verb": "GetRecord",
+        "metadataPrefix": "marcxml",
+        "identifier": f"oai:digitallibrary.un.org:{raw.record_id}",
+    }
+    record, _ = read_record(single)
+    assert single.record_id == raw.record_id
+    assert map_record(record).symbol == "A/RES/63/156"
