@@ -34,12 +34,15 @@ MIN_LISTED_RESOLUTIONS = 3
 
 NUMBER = "#"
 NUMBER_WORDS = frozenset(
-    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
-    hundred first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
-    thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
-    thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth january
-    february march april may june july august september october november december""".split()
+    re.findall(
+        r"[a-z]+",
+        """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+        sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+        hundred first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
+        thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth january
+        february march april may june july august september october november december""",
+    )
 )
 LEADING_ADVERBS = frozenset({"also", "further", "again", "once", "strongly", "moreover", "having"})
 WORD_RE = re.compile(r"[a-z]+|\d+")
