@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from search_oracle import document_ids, facet_counts, paragraph_ids
 
+from resolutions.lineage.models import Family, ParagraphLineage
 from resolutions.models import (
     Body,
     Country,
@@ -32,6 +33,7 @@ VERBS = ["urges", "requests", "invites", "recalling", "noting", ""]
 BODIES = ["GA", "ECOSOC", "CCPCJ"]
 TOPICS = ["migration", "bribery", "cyber"]
 SPONSORS = ["italy", "mexico", "japan"]
+ADDRESSEES = ["member_states", "secretary_general", "unodc"]
 PER_PAGE = 4
 
 
@@ -48,6 +50,8 @@ def varied_archive(db):
         s: Country.objects.get_or_create(slug=s, defaults={"name": s.title()})[0] for s in SPONSORS
     }
     documents = []
+    # Its own generator, so the archive drawn before addressees existed stays the same.
+    addressed = random.Random(11)
     for n in range(30):
         year = rng.choice([2001, 2005, 2010, 2010, 2015, None])
         document = Document.objects.create(
@@ -63,7 +67,7 @@ def varied_archive(db):
         )
         for position in range(1, rng.randint(1, 5) + 1):
             kind = rng.choice(["preambular", "operative", "operative", "other"])
-            Paragraph.objects.create(
+            paragraph = Paragraph.objects.create(
                 document=document,
                 position=position,
                 kind=kind,
@@ -71,6 +75,12 @@ def varied_archive(db):
                 verb=rng.choice(VERBS),
                 text=" ".join(rng.choices(WORDS, k=rng.randint(2, 8))) + " of the member states.",
             )
+            if kind == "operative":
+                ParagraphLineage.objects.create(
+                    paragraph=paragraph,
+                    family=Family.objects.create(),
+                    addressees=addressed.sample(ADDRESSEES, addressed.randint(0, 2)),
+                )
         for slug in rng.sample(TOPICS, rng.randint(0, 2)):
             DocumentTopic.objects.create(
                 document=document,
@@ -111,6 +121,7 @@ requests = st.fixed_dictionaries(
         "sponsor": some(SPONSORS),
         "verb": some([v for v in VERBS if v]),
         "kind": some(["preambular", "operative", "other"]),
+        "addressee": some(ADDRESSEES),
         "doc_type": some(["resolution", "decision", "report"]),
         "language": some(["en", "fr", "es"]),
         "year_min": st.sampled_from(["", "2005", "2010"]),

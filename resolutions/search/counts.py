@@ -62,8 +62,8 @@ def _sampled(column: sql.Composable, sample: float | None) -> sql.Composable:
 
 
 def match_set(match: Match, *, sample: float | None) -> sql.Composable:
-    """Rows (document_id, kind, verb, body_id, year, doc_type) of the matching paragraphs, and a
-    row per document (NULL kind) for a title match, or for every document when browsing."""
+    """Rows (id, document_id, kind, verb, body_id, year, doc_type) of the matching paragraphs, and
+    a row per document (NULL id and kind) for a title match, or for every document when browsing."""
     if match.whole is not None and sample is not None:
         # Each sampled document is tested, the whole archive never is.
         holding = match.sampled_documents(_sampled(sql.SQL("d.id"), sample))
@@ -81,9 +81,9 @@ def match_set(match: Match, *, sample: float | None) -> sql.Composable:
             ]
         )
     return sql.SQL(
-        "SELECT p.document_id, p.kind, p.verb, p.body_id, p.year, p.doc_type "
+        "SELECT p.id, p.document_id, p.kind, p.verb, p.body_id, p.year, p.doc_type "
         "FROM resolutions_paragraph p WHERE {} "
-        "UNION ALL SELECT d.id, NULL, NULL, d.body_id, d.year, d.doc_type "
+        "UNION ALL SELECT NULL, d.id, NULL, NULL, d.body_id, d.year, d.doc_type "
         "FROM resolutions_document d WHERE {}"
     ).format(paragraphs, documents)
 
