@@ -77,7 +77,9 @@ def minhash_of(tokens: Sequence[str]) -> np.ndarray:
     shingles = shingles_of(tokens)
     if not shingles:
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
-    hashes = np.fromiter((crc32(s.encode()) for s in shingles), dtype=np.uint32, count=len(shingles))
+    hashes = np.fromiter(
+        (crc32(s.encode()) for s in shingles), dtype=np.uint32, count=len(shingles)
+    )
     a, b = _permutations()
     return (_fmix32(hashes).reshape(-1, 1) * a + b).min(axis=0)
 
