@@ -73,7 +73,7 @@ def _fmix32(hashes: np.ndarray) -> np.ndarray:
 
 
 def minhash_of(tokens: Sequence[str]) -> np.ndarray:
-    """The MinHash signature (NUM_PERM uint32 values) of a text's shingles; all 2^32 - 1 for none."""
+    """The MinHash signature (NUM_PERM uint32 values) of a text's shingles (none: all 2^32-1)."""
     shingles = shingles_of(tokens)
     if not shingles:
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
