@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connection, transaction
@@ -212,30 +211,3 @@ def on_document_written(sender: object, *, document_id: int, **kwargs: object) -
         match_document(document_id)
     except Exception:
         logger.exception("lineage: matching document %s failed; run rebuild_lineage", document_id)
-
-
-def documents_in_order() -> list[int]:
-    """Every document's id, oldest first (undated last), so earlier texts found families."""
-    documents = Document.objects.values_list("pk", "date", "year")
-    return [
-        pk for pk, date, year in sorted(documents, key=lambda d: document_order(d[1], d[2], d[0]))
-    ]
-
-
-def rebuild_lineage(*, progress: Callable[[int], None] | None = None) -> tuple[int, int]:
-    """Drop every family and match every document again, oldest first; returns (documents,
-    paragraphs matched to an earlier family)."""
-    with connection.cursor() as cursor:
-        # Deferred foreign-key checks still pending (in a surrounding transaction) run first.
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute(
-            f"TRUNCATE {BandKey._meta.db_table}, {ParagraphLineage._meta.db_table}, "
-            f"{Mandate._meta.db_table}, {Family._meta.db_table} RESTART IDENTITY"
-        )
-    matched = 0
-    ids = documents_in_order()
-    for pk in ids:
-        matched += match_document(pk)
-        if progress:
-            progress(1)
-    return len(ids), matched

@@ -121,3 +121,12 @@ def text_keys(text: str) -> tuple[list[str], list[int], list[int]]:
     """A text's tokens, band keys and fingerprints, as the lineage stores them."""
     tokens = tokens_of(text)
     return tokens, band_keys_of(minhash_of(tokens)), fingerprints_of(tokens)
+
+
+def keys_of_texts(texts: list[str]) -> list[tuple[list[int], list[int], int]]:
+    """Band keys, fingerprints and word count of each text: a batch for a worker process."""
+    out = []
+    for text in texts:
+        tokens, keys, fingerprints = text_keys(text)
+        out.append((keys, fingerprints, len(tokens)))
+    return out

@@ -23,7 +23,7 @@ from bench.corpus import DEFAULT_SEED
 from bench.lineage import time_matching, time_pages, time_tracer
 from bench.loading import corpus_size
 from bench.stats import median, ms, percentile, table
-from resolutions.lineage.matching import rebuild_lineage
+from resolutions.lineage.bulk import rebuild_lineage
 from resolutions.lineage.models import Family, ParagraphLineage
 from resolutions.management.commands.benchmark import Command as SearchBenchmark
 from resolutions.models import Paragraph
