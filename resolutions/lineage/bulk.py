@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -139,6 +140,14 @@ class BulkRebuild:
         self.progress = progress
         self.digests: dict[bytes, int] = {}
         self.documents = 0
+        # Seconds each pass took, for the benchmark.
+        self.timings: dict[str, float] = {}
+        self.started = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.timings[name] = now - self.started
+        self.started = now
 
     def run(self) -> tuple[int, int]:
         """Rebuild; returns (documents, paragraphs with a previous version)."""
@@ -162,10 +171,13 @@ class BulkRebuild:
             finally:
                 if pool:
                     pool.shutdown()
+            self.lap("read and key")
             cursor.execute(
                 CANDIDATES, {"per_key": CANDIDATES_PER_KEY, "verified": VERIFIED_PER_PARAGRAPH}
             )
+            self.lap("candidates (SQL)")
             self.families(cursor)
+            self.lap("families")
             for name in INDEXES:
                 cursor.execute(f"DROP INDEX {name}")
             cursor.execute(f"ALTER TABLE lineage_bandkey DROP CONSTRAINT {BANDKEY_PKEY}")
@@ -176,6 +188,7 @@ class BulkRebuild:
             )
             for definition in INDEXES.values():
                 cursor.execute(definition)
+            self.lap("write and index")
             cursor.execute(
                 "SELECT count(*) FROM lineage_paragraphlineage WHERE previous_id IS NOT NULL"
             )
