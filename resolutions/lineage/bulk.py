@@ -116,9 +116,11 @@ WRITE = """
         SELECT e.paragraph_id FROM bulk_paragraph e
         WHERE e.wording = f.previous AND e.doc_rank < p.doc_rank
         ORDER BY e.doc_rank DESC, e.paragraph_id LIMIT 1) earlier ON f.previous IS NOT NULL;
+"""
+# A wording's keys are distinct (bulk_key holds each once), so are the pairs.
+BAND_KEYS = """
     INSERT INTO lineage_bandkey (key, paragraph_id)
-    SELECT DISTINCT k.key, p.paragraph_id
-    FROM bulk_paragraph p JOIN bulk_key k ON k.wording = p.wording;
+    SELECT k.key, p.paragraph_id FROM bulk_paragraph p JOIN bulk_key k ON k.wording = p.wording
 """
 
 
@@ -182,13 +184,16 @@ class BulkRebuild:
                 cursor.execute(f"DROP INDEX {name}")
             cursor.execute(f"ALTER TABLE lineage_bandkey DROP CONSTRAINT {BANDKEY_PKEY}")
             cursor.execute(WRITE)
+            self.lap("write lineage rows")
+            cursor.execute(BAND_KEYS)
+            self.lap("write band keys")
             cursor.execute(
                 f"ALTER TABLE lineage_bandkey ADD CONSTRAINT {BANDKEY_PKEY} "
                 "PRIMARY KEY (key, paragraph_id)"
             )
             for definition in INDEXES.values():
                 cursor.execute(definition)
-            self.lap("write and index")
+            self.lap("build indexes")
             cursor.execute(
                 "SELECT count(*) FROM lineage_paragraphlineage WHERE previous_id IS NOT NULL"
             )
