@@ -12,9 +12,9 @@ passes over the archive instead of one lookup per document.
    it joins the family of the most similar (ties: the oldest), else founds one; its previous
    wording is the most similar verified one. So a text's copies are one family.
 4. **Write**: families, lineage rows and band keys by INSERT ... SELECT from the temporary tables,
-   with the lineage's indexes dropped first and built once at the end. A paragraph's previous
-   version is the latest copy of its wording in an earlier document, else the latest paragraph
-   (in an earlier document) of its previous wording.
+   with the lineage's indexes and foreign keys dropped first, built and checked once at the end.
+   A paragraph's previous version is the latest copy of its wording in an earlier document, else
+   the latest paragraph (in an earlier document) of its previous wording.
 """
 
 from __future__ import annotations
@@ -91,6 +91,13 @@ INDEXES = {
     "lineage_paragraphlineage USING gin (addressees)",
 }
 BANDKEY_PKEY = "lineage_bandkey_pkey"
+# Foreign keys are checked row by row on insert; dropped and added back, they are checked once,
+# in one join, when added.
+FOREIGN_KEYS = """
+    SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
+    WHERE contype = 'f' AND conrelid IN ('lineage_bandkey'::regclass,
+                                         'lineage_paragraphlineage'::regclass)
+"""
 WRITE = """
     CREATE INDEX ON bulk_paragraph (wording, doc_rank);
     ANALYZE bulk_paragraph;
@@ -180,6 +187,10 @@ class BulkRebuild:
             self.lap("candidates (SQL)")
             self.families(cursor)
             self.lap("families")
+            cursor.execute(FOREIGN_KEYS)
+            foreign_keys = cursor.fetchall()
+            for table, name, _ in foreign_keys:
+                cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
             for name in INDEXES:
                 cursor.execute(f"DROP INDEX {name}")
             cursor.execute(f"ALTER TABLE lineage_bandkey DROP CONSTRAINT {BANDKEY_PKEY}")
@@ -193,7 +204,9 @@ class BulkRebuild:
             )
             for definition in INDEXES.values():
                 cursor.execute(definition)
-            self.lap("build indexes")
+            for table, name, definition in foreign_keys:
+                cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+            self.lap("build indexes and check keys")
             cursor.execute(
                 "SELECT count(*) FROM lineage_paragraphlineage WHERE previous_id IS NOT NULL"
             )
@@ -204,9 +217,14 @@ class BulkRebuild:
         """Pass 1: every paragraph in order; each new wording's keys computed and copied."""
         reader = connection.chunked_cursor()
         reader.execute(PARAGRAPHS_IN_ORDER)
+        reader.cursor.itersize = BATCH
+        with reader:
+            self.read_batches(cursor, pool, reader)
+
+    def read_batches(self, cursor, pool: ProcessPoolExecutor | None, reader) -> None:
+        """Each batch of paragraphs: its wordings, addressees and mandates."""
         last_document = None
         mandates: list[Mandate] = []
-        reader.cursor.itersize = BATCH
         for batch in batched(iter(reader), BATCH):
             new_texts: list[tuple[int, int, str]] = []
             reads = []
@@ -268,9 +286,6 @@ class BulkRebuild:
 
     def families(self, cursor) -> None:
         """Pass 3: each wording, in order, joins its most similar verified candidate's family."""
-        family_of: dict[int, int] = {}
-        cache: OrderedDict[int, Wording] = OrderedDict()
-        families = 0
         reader = connection.chunked_cursor()
         reader.execute(
             "SELECT w.wording, w.text, array_remove(array_agg(c.candidate), NULL) "
@@ -278,7 +293,17 @@ class BulkRebuild:
             "GROUP BY w.wording, w.text ORDER BY w.wording"
         )
         reader.cursor.itersize = BATCH
-        out = []
+        with reader:
+            out = list(self.decide(cursor, reader))
+        with cursor.copy("COPY bulk_family (wording, family, previous, score) FROM STDIN") as copy:
+            for row in out:
+                copy.write_row(row)
+
+    def decide(self, cursor, reader) -> Iterator[tuple]:
+        """(wording, family, previous wording, its similarity) for each wording, in order."""
+        family_of: dict[int, int] = {}
+        cache: OrderedDict[int, Wording] = OrderedDict()
+        families = 0
         for wording, text, candidates in reader:
             mine = wording_of(text)
             best = previous = None
@@ -302,10 +327,7 @@ class BulkRebuild:
             cache[wording] = mine
             if len(cache) > WORDING_CACHE:
                 cache.popitem(last=False)
-            out.append((wording, family, previous, previous_score if previous else None))
-        with cursor.copy("COPY bulk_family (wording, family, previous, score) FROM STDIN") as copy:
-            for row in out:
-                copy.write_row(row)
+            yield wording, family, previous, previous_score if previous else None
 
     @staticmethod
     def wording(cursor, cache: OrderedDict[int, Wording], number: int) -> Wording:
