@@ -1,11 +1,12 @@
 """Keep the lineage current: match a document's paragraphs to the archive's (LSH, then verify).
 
-`match_document` is the one way a paragraph gets its family, used on ingest, on edit and by the
-rebuild. Each paragraph's band keys are looked up in BandKey's B-tree (at most CANDIDATES_PER_KEY
-paragraphs per key, so a formula shared by thousands of paragraphs stays a bounded lookup), the
-candidates sharing most keys are verified (lineage/verification.py), and the paragraph joins the
-family of the most similar verified one, else founds a family. Its previous version is the most
-similar verified candidate from an earlier document.
+`match_document` gives a document's paragraphs their families on ingest and on edit (the rebuild,
+lineage/bulk.py, applies the same rule to the whole archive at once). Each paragraph's band keys
+are looked up in BandKey's B-tree (at most CANDIDATES_PER_KEY paragraphs per key, so a formula
+shared by thousands of paragraphs stays a bounded lookup), the candidates sharing most keys are
+verified (lineage/verification.py), and the paragraph joins the family of the most similar
+verified one, else founds a family. Its previous version is the most similar verified candidate
+from an earlier document.
 """
 
 from __future__ import annotations
