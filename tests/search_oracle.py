@@ -35,6 +35,8 @@ from resolutions.search.request import SearchRequest
 from resolutions.selectors import published_documents, published_paragraphs
 
 VISIBLE = (DocumentTopic.Status.CONFIRMED, DocumentTopic.Status.SUGGESTED)
+# Facets on paragraphs: a document matches through a paragraph passing them.
+PARAGRAPH_KEYS = ("verb", "kind", "addressee")
 LIMIT = 30
 # A State's vote as the URL writes it and as it is stored.
 BALLOT_LETTERS = {"yes": "Y", "no": "N", "abstain": "A", "non-voting": ""}
@@ -198,7 +200,13 @@ def _paragraph_condition(request: SearchRequest, filters: dict) -> Q:
         q &= Q(verb__in=filters["verb"])
     if "kind" in filters:
         q &= Q(kind__in=filters["kind"])
+    if "addressee" in filters:
+        q &= Q(lineage__addressees__overlap=filters["addressee"])
     return q
+
+
+def _on_paragraphs(filters: dict) -> bool:
+    return any(key in filters for key in PARAGRAPH_KEYS)
 
 
 def _without(request: SearchRequest, key: str) -> dict:
@@ -213,20 +221,20 @@ def document_queryset(request: SearchRequest, *, without: str = "") -> QuerySet:
             cursor.execute(WHOLE_TEXT)
         whole = RawSQL(WHOLE_MATCH, [SEARCH_CONFIG, request.query])
         documents = documents.filter(pk__in=whole)
-        if "verb" in filters or "kind" in filters:
+        if _on_paragraphs(filters):
             paragraphs = Paragraph.objects.filter(
                 _paragraph_condition(request, filters), document=OuterRef("pk")
             )
             documents = documents.filter(Exists(paragraphs))
         return documents
-    by_paragraph = request.query or "verb" in filters or "kind" in filters
+    by_paragraph = request.query or _on_paragraphs(filters)
     if not by_paragraph:
         return documents
     paragraphs = Paragraph.objects.filter(
         _paragraph_condition(request, filters), document=OuterRef("pk")
     )
     condition = Q(Exists(paragraphs))
-    if request.query and "verb" not in filters and "kind" not in filters:
+    if request.query and not _on_paragraphs(filters):
         condition |= Q(title_search=_query(request))
     return documents.filter(condition)
 
@@ -349,6 +357,7 @@ def facet_counts(request: SearchRequest) -> dict[str, dict[str, int]]:
             paragraphs = paragraphs.exclude(verb="")
         counts = _grouped(paragraphs, key, count)
         facets[key] = _top(counts) if key == "verb" else counts
+    facets["addressee"] = _addressee_counts(request, on_paragraphs)
     return facets
 
 
@@ -376,3 +385,22 @@ def _subject_counts(rows: QuerySet, prefix: str, chosen: list[str]) -> dict[str,
                 counts[identifier] = counts.get(identifier, 0) + 1
     labels = {c.identifier: c.label for c in shown.values()}
     return _top(counts, labels)
+
+
+def _addressee_counts(request: SearchRequest, on_paragraphs: bool) -> dict[str, int]:
+    """Paragraphs (or documents) per addressee; a paragraph addressing several counts under each."""
+    if on_paragraphs:
+        paragraphs = paragraph_queryset(request, without="addressee")
+    else:
+        filters = _without(request, "addressee")
+        documents = document_queryset(request, without="addressee").values("pk")
+        paragraphs = Paragraph.objects.filter(
+            _paragraph_condition(request, filters), document__in=documents
+        )
+    seen: dict[str, set[int]] = {}
+    for pk, document_id, addressees in paragraphs.filter(lineage__isnull=False).values_list(
+        "pk", "document_id", "lineage__addressees"
+    ):
+        for addressee in addressees:
+            seen.setdefault(addressee, set()).add(pk if on_paragraphs else document_id)
+    return {addressee: len(ids) for addressee, ids in seen.items()}

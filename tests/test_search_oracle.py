@@ -20,6 +20,7 @@ from resolutions.catalogue.models import (
     StateVote,
     Vote,
 )
+from resolutions.lineage.models import Family, ParagraphLineage
 from resolutions.models import (
     Body,
     Country,
@@ -39,6 +40,7 @@ VERBS = ["urges", "requests", "invites", "recalling", "noting", ""]
 BODIES = ["GA", "ECOSOC", "CCPCJ"]
 TOPICS = ["migration", "bribery", "cyber"]
 SPONSORS = ["italy", "mexico", "japan"]
+ADDRESSEES = ["member_states", "secretary_general", "unodc"]
 PER_PAGE = 4
 # A small UNBIS tree: (identifier, kind, label, broader). TRAFFICKING IN PERSONS sits under two
 # broader concepts, as UNBIS concepts may; 14 is a domain, 140401 and 140402 microthesauri.
@@ -76,6 +78,8 @@ def varied_archive(db):
     for identifier, _kind, _label, broader in THESAURUS:
         concepts[identifier].broader.set([concepts[b] for b in broader])
     documents = []
+    # Its own generator, so the archive drawn before addressees existed stays the same.
+    addressed = random.Random(11)
     for n in range(30):
         year = rng.choice([2001, 2005, 2010, 2010, 2015, None])
         document = Document.objects.create(
@@ -91,7 +95,7 @@ def varied_archive(db):
         )
         for position in range(1, rng.randint(1, 5) + 1):
             kind = rng.choice(["preambular", "operative", "operative", "other"])
-            Paragraph.objects.create(
+            paragraph = Paragraph.objects.create(
                 document=document,
                 position=position,
                 kind=kind,
@@ -99,6 +103,12 @@ def varied_archive(db):
                 verb=rng.choice(VERBS),
                 text=" ".join(rng.choices(WORDS, k=rng.randint(2, 8))) + " of the member states.",
             )
+            if kind == "operative":
+                ParagraphLineage.objects.create(
+                    paragraph=paragraph,
+                    family=Family.objects.create(),
+                    addressees=addressed.sample(ADDRESSEES, addressed.randint(0, 2)),
+                )
         for slug in rng.sample(TOPICS, rng.randint(0, 2)):
             DocumentTopic.objects.create(
                 document=document,
@@ -181,6 +191,7 @@ requests = st.fixed_dictionaries(
         "sponsor": some(SPONSORS),
         "verb": some([v for v in VERBS if v]),
         "kind": some(["preambular", "operative", "other"]),
+        "addressee": some(ADDRESSEES),
         "doc_type": some(["resolution", "decision", "report"]),
         "language": some(["en", "fr", "es"]),
         "year_min": st.sampled_from(["", "2005", "2010"]),

@@ -3,7 +3,9 @@
 The set (tests/lineage/data/labelled_pairs.json) is a stratified sample of candidate pairs, so
 two figures are given: on the pairs as sampled (the hard middle band is over-represented), and
 weighted by each stratum's share of all candidate pairs (`population`), an estimate of the
-figures over the archive. Pairs with an odd id measure; even ones tuned FAMILY_THRESHOLD.
+figures over the archive. Pairs with an odd id measure (held out); even ones tuned the rules of
+lineage/verification.py. Labels are the audited ones; `original=True` scores against the labels
+as first given (a pair with an "audit" note was first labelled same family).
 """
 
 from __future__ import annotations
@@ -13,8 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from .similarity import FAMILY_THRESHOLD, similarity
-from .text import tokens_of
+from .verification import same_family, wording_of
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,6 @@ class Evaluation:
     """The figures on one half of the set: as sampled, and weighted to the population."""
 
     pairs: int
-    threshold: float
     sampled: Scores
     weighted: Scores
 
@@ -50,15 +50,20 @@ def load_pairs(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def evaluate(data: dict, *, half: str = "test", threshold: float = FAMILY_THRESHOLD) -> Evaluation:
+def label_of(pair: dict, *, original: bool = False) -> bool:
+    """A pair's audited label, or the one first given."""
+    return pair["same_family"] or (original and "audit" in pair)
+
+
+def evaluate(data: dict, *, half: str = "test", original: bool = False) -> Evaluation:
     """Score the family decision on the "test" (odd ids), "tune" (even) or "all" pairs."""
     keep = {"test": 1, "tune": 0}.get(half)
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     total = [0, 0, 0, 0]
     pairs = [p for p in data["pairs"] if keep is None or p["id"] % 2 == keep]
     for pair in pairs:
-        same = similarity(tokens_of(pair["a"]["text"]), tokens_of(pair["b"]["text"])) >= threshold
-        label = pair["same_family"]
+        same = same_family(wording_of(pair["a"]["text"]), wording_of(pair["b"]["text"]))
+        label = label_of(pair, original=original)
         cell = 0 if same and label else 1 if same else 2 if label else 3
         counts[pair["stratum"]][cell] += 1
         total[cell] += 1
@@ -70,4 +75,4 @@ def evaluate(data: dict, *, half: str = "test", threshold: float = FAMILY_THRESH
             weighted[cell] += size * n / sum(cells)
     # Identical texts are not sampled: the same family by definition, and always detected.
     weighted[0] += population.get("identical", 0) + population.get("identical-words", 0)
-    return Evaluation(len(pairs), threshold, Scores(*total), Scores(*weighted))
+    return Evaluation(len(pairs), Scores(*total), Scores(*weighted))

@@ -1,11 +1,12 @@
 """Keep the lineage current: match a document's paragraphs to the archive's (LSH, then verify).
 
-`match_document` is the one way a paragraph gets its family, used on ingest, on edit and by the
-rebuild. Each paragraph's band keys are looked up in BandKey's B-tree (at most CANDIDATES_PER_KEY
-paragraphs per key, so a formula shared by thousands of paragraphs stays a bounded lookup), the
-candidates sharing most keys are verified by word similarity, and the paragraph joins the family
-of the most similar one at or above FAMILY_THRESHOLD, else founds a family. Its previous version
-is the most similar verified candidate from an earlier document.
+`match_document` gives a document's paragraphs their families on ingest and on edit (the rebuild,
+lineage/bulk.py, applies the same rule to the whole archive at once). Each paragraph's band keys
+are looked up in BandKey's B-tree (at most CANDIDATES_PER_KEY paragraphs per key, so a formula
+shared by thousands of paragraphs stays a bounded lookup), the candidates sharing most keys are
+verified (lineage/verification.py), and the paragraph joins the family of the most similar
+verified one, else founds a family. Its previous version is the most similar verified candidate
+from an earlier document.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 import datetime
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connection, transaction
@@ -23,8 +23,8 @@ from resolutions.models import Document, Paragraph
 from .addressees import addressees_of
 from .mandates import mandate_of
 from .models import BandKey, Family, Mandate, ParagraphLineage
-from .similarity import FAMILY_THRESHOLD, similarity
-from .text import text_keys, tokens_of
+from .text import text_keys
+from .verification import Wording, same_family, word_similarity, wording_of
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ class Candidate:
     paragraph_id: int
     family_id: int
     order: tuple[datetime.date, int]
-    tokens: list[str]
+    wording: Wording
 
 
 def document_order(date: datetime.date | None, year: int | None, pk: int) -> tuple:
@@ -102,21 +102,21 @@ def load_candidates(ids: set[int]) -> dict[int, Candidate]:
         "paragraph__document_id",
     )
     return {
-        pid: Candidate(pid, family, document_order(date, year, doc), tokens_of(text))
+        pid: Candidate(pid, family, document_order(date, year, doc), wording_of(text))
         for pid, family, text, date, year, doc in rows
     }
 
 
 def best_matches(
-    tokens: list[str], order: tuple, candidates: list[Candidate]
+    wording: Wording, order: tuple, candidates: list[Candidate]
 ) -> tuple[Candidate | None, float, Candidate | None, float]:
     """The most similar verified candidate (ties: the oldest), and the most similar one from an
     earlier document (ties: the latest)."""
     best, best_score, earlier, earlier_score = None, 0.0, None, 0.0
     for candidate in candidates:
-        score = similarity(tokens, candidate.tokens)
-        if score < FAMILY_THRESHOLD:
+        if not same_family(wording, candidate.wording):
             continue
+        score = word_similarity(wording, candidate.wording)
         if score > best_score or (score == best_score and best and candidate.order < best.order):
             best, best_score = candidate, score
         if candidate.order < order and (
@@ -158,9 +158,8 @@ def match_document(document_id: int) -> int:
     candidates = load_candidates({c for ids in wanted.values() for c in ids})
     decisions = []
     for paragraph in paragraphs:
-        tokens = keyed[paragraph.pk][0]
         found = [candidates[c] for c in wanted.get(paragraph.pk, []) if c in candidates]
-        decisions.append((paragraph, *best_matches(tokens, order, found)))
+        decisions.append((paragraph, *best_matches(wording_of(paragraph.text), order, found)))
     founders = iter(Family.objects.bulk_create([Family() for d in decisions if d[1] is None]))
     rows = []
     for paragraph, best, _, earlier, earlier_score in decisions:
@@ -213,30 +212,3 @@ def on_document_written(sender: object, *, document_id: int, **kwargs: object) -
         match_document(document_id)
     except Exception:
         logger.exception("lineage: matching document %s failed; run rebuild_lineage", document_id)
-
-
-def documents_in_order() -> list[int]:
-    """Every document's id, oldest first (undated last), so earlier texts found families."""
-    documents = Document.objects.values_list("pk", "date", "year")
-    return [
-        pk for pk, date, year in sorted(documents, key=lambda d: document_order(d[1], d[2], d[0]))
-    ]
-
-
-def rebuild_lineage(*, progress: Callable[[int], None] | None = None) -> tuple[int, int]:
-    """Drop every family and match every document again, oldest first; returns (documents,
-    paragraphs matched to an earlier family)."""
-    with connection.cursor() as cursor:
-        # Deferred foreign-key checks still pending (in a surrounding transaction) run first.
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute(
-            f"TRUNCATE {BandKey._meta.db_table}, {ParagraphLineage._meta.db_table}, "
-            f"{Mandate._meta.db_table}, {Family._meta.db_table} RESTART IDENTITY"
-        )
-    matched = 0
-    ids = documents_in_order()
-    for pk in ids:
-        matched += match_document(pk)
-        if progress:
-            progress(1)
-    return len(ids), matched

@@ -1,14 +1,10 @@
-"""How alike two wordings are (rapidfuzz), and the family threshold measured in docs/lineage.md."""
+"""How alike two wordings are (rapidfuzz): word similarity and coverage."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel
-
-# Two paragraphs are versions of one text at this word-level similarity or above: the value
-# that balanced precision and recall on the tuning half of tests/lineage/data/labelled_pairs.json.
-FAMILY_THRESHOLD = 0.67
 
 
 def similarity(a: Sequence[str], b: Sequence[str]) -> float:
@@ -24,8 +20,3 @@ def coverage(part: Sequence[str], whole: Sequence[str]) -> float:
         return 0.0
     common = (len(part) + len(whole) - Indel.distance(part, whole)) / 2
     return common / len(part)
-
-
-def same_family(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Whether two tokenised paragraphs are versions of one text."""
-    return similarity(a, b) >= FAMILY_THRESHOLD

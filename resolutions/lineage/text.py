@@ -5,8 +5,10 @@ three or more digits: footnote markers ("Secretary-General;16") and list numbers
 treaty volumes, years and amounts stay. Hashes are documented so that stored keys stay valid:
 
 - a shingle (`SHINGLE_WORDS` tokens joined by a space) is hashed with CRC-32 of its UTF-8 bytes;
-- MinHash is datasketch's "affine32" scheme (MurmurHash3 finaliser, then a*h+b mod 2^32) with
-  `NUM_PERM` permutations from seed `MINHASH_SEED`;
+- MinHash is the "affine32" scheme (each shingle hash through the MurmurHash3 32-bit finaliser,
+  then h -> a*h + b mod 2^32 for `NUM_PERM` pairs (a odd) drawn by numpy's RandomState from seed
+  `MINHASH_SEED`: a = 2 * randint(0, 2^31) + 1, then b = randint(0, 2^32)); these are the values
+  datasketch 2's MinHash(scheme="affine32") gives, so keys stored before stay valid;
 - a band key is the first 8 bytes of BLAKE2b over the band number and its `BAND_ROWS` values,
   read as a signed 64-bit integer (a PostgreSQL bigint);
 - fingerprints are the winnowed CRC-32 hashes of `FINGERPRINT_WORDS`-token shingles (window
@@ -24,7 +26,6 @@ from collections.abc import Sequence
 from functools import cache
 
 import numpy as np
-from datasketch import MinHash
 
 TOKEN_RE = re.compile(r"[a-z]+|\d{3,}")
 SHINGLE_WORDS = 2
@@ -55,20 +56,32 @@ def crc32(data: bytes) -> int:
 
 @cache
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=crc32).permutations
+    """The NUM_PERM affine permutations (a odd, b), as uint32 rows of shape (1, NUM_PERM)."""
+    generator = np.random.RandomState(MINHASH_SEED)
+    a = generator.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a.reshape(1, -1), b.reshape(1, -1)
+
+
+def _fmix32(hashes: np.ndarray) -> np.ndarray:
+    """The MurmurHash3 finaliser: spreads CRC-32 values before the affine permutations."""
+    hashes = hashes ^ (hashes >> np.uint32(16))
+    hashes = hashes * np.uint32(0x85EBCA6B)
+    hashes = hashes ^ (hashes >> np.uint32(13))
+    hashes = hashes * np.uint32(0xC2B2AE35)
+    return hashes ^ (hashes >> np.uint32(16))
 
 
 def minhash_of(tokens: Sequence[str]) -> np.ndarray:
-    """The MinHash signature (NUM_PERM uint32 values) of a text's shingles."""
-    minhash = MinHash(
-        num_perm=NUM_PERM,
-        seed=MINHASH_SEED,
-        hashfunc=crc32,
-        permutations=_permutations(),
-        scheme="affine32",
+    """The MinHash signature (NUM_PERM uint32 values) of a text's shingles (none: all 2^32-1)."""
+    shingles = shingles_of(tokens)
+    if not shingles:
+        return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
+    hashes = np.fromiter(
+        (crc32(s.encode()) for s in shingles), dtype=np.uint32, count=len(shingles)
     )
-    minhash.update_batch([s.encode() for s in shingles_of(tokens)])
-    return minhash.hashvalues
+    a, b = _permutations()
+    return (_fmix32(hashes).reshape(-1, 1) * a + b).min(axis=0)
 
 
 def band_keys_of(signature: np.ndarray) -> list[int]:
@@ -108,3 +121,12 @@ def text_keys(text: str) -> tuple[list[str], list[int], list[int]]:
     """A text's tokens, band keys and fingerprints, as the lineage stores them."""
     tokens = tokens_of(text)
     return tokens, band_keys_of(minhash_of(tokens)), fingerprints_of(tokens)
+
+
+def keys_of_texts(texts: list[str]) -> list[tuple[list[int], list[int], int]]:
+    """Band keys, fingerprints and word count of each text: a batch for a worker process."""
+    out = []
+    for text in texts:
+        tokens, keys, fingerprints = text_keys(text)
+        out.append((keys, fingerprints, len(tokens)))
+    return out

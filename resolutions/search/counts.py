@@ -64,10 +64,9 @@ def _sampled(column: sql.Composable, sample: float | None) -> sql.Composable:
     ).format(column, sql.Literal(round(sample, 6)), sql.Literal(SAMPLE_SEED))
 
 
-def match_set(match: Match, *, sample: float | None, distinct: bool = False) -> sql.Composable:
-    """Rows (document_id, kind, verb, body_id, year, doc_type) of the matching paragraphs, and a
-    row per document (NULL kind) for a title match, or for every document when browsing;
-    `distinct`: each row once (documents are counted, not paragraphs)."""
+def match_set(match: Match, *, sample: float | None) -> sql.Composable:
+    """Rows (id, document_id, kind, verb, body_id, year, doc_type) of the matching paragraphs, and
+    a row per document (NULL id and kind) for a title match, or for every document when browsing."""
     tested = sql.SQL("")
     if match.whole is not None and sample is not None:
         # Each sampled document is tested (once, in `h`), the whole archive never is.
@@ -89,11 +88,11 @@ def match_set(match: Match, *, sample: float | None, distinct: bool = False) -> 
             ]
         )
     return sql.SQL(
-        "{}SELECT p.document_id, p.kind, p.verb, p.body_id, p.year, p.doc_type "
+        "{}SELECT p.id, p.document_id, p.kind, p.verb, p.body_id, p.year, p.doc_type "
         "FROM resolutions_paragraph p WHERE {} "
-        "{} SELECT d.id, NULL, NULL, d.body_id, d.year, d.doc_type "
+        "UNION ALL SELECT NULL, d.id, NULL, NULL, d.body_id, d.year, d.doc_type "
         "FROM resolutions_document d WHERE {}"
-    ).format(tested, paragraphs, sql.SQL("UNION" if distinct else "UNION ALL"), documents)
+    ).format(tested, paragraphs, documents)
 
 
 def facet_statement(match: Match, *, on_paragraphs: bool, sample: float | None) -> sql.Composed:
@@ -149,9 +148,7 @@ def facet_statement(match: Match, *, on_paragraphs: bool, sample: float | None) 
         "SELECT m.document_id, m.body_id, m.year, m.doc_type, bool_or({ok}) AS ok "
         "FROM m GROUP BY m.document_id, m.body_id, m.year, m.doc_type) {counts}"
     ).format(
-        # On documents, a document's paragraphs of one kind and verb count once: each such
-        # row once makes the groupings smaller (over whole documents, every paragraph is read).
-        match_set=match_set(match, sample=sample, distinct=not on_paragraphs),
+        match_set=match_set(match, sample=sample),
         ok=ok,
         counts=sql.SQL(" UNION ALL ").join(parts),
     )

@@ -22,6 +22,7 @@ from psycopg import sql
 
 from ..catalogue.models import Concept, ConceptKind, StateVoteChoice, VoteOutcome
 from ..catalogue.thesaurus import NARROWER
+from ..lineage.addressees import ADDRESSEES
 from ..models import Country, DocType, ParagraphKind
 from .citations import citation_keys, parse_citation
 from .values import CleanError, Reread, clean_text, clean_values, clean_year
@@ -482,6 +483,37 @@ class CitesFacet(Facet):
         return [(chosen, chosen)]
 
 
+@dataclass(frozen=True)
+class AddresseeFacet(Facet):
+    """Whom an operative paragraph addresses (the lineage's `addressees` array, GIN-indexed); a
+    paragraph addressing several counts under each."""
+
+    level: str = PARAGRAPH
+    table: str = "lineage_paragraphlineage"
+
+    def _chosen(self) -> sql.Composed:
+        # The column is varchar[]; && wants the same array type on both sides.
+        return sql.SQL("{}::varchar[]").format(sql.Placeholder(self.key))
+
+    def condition(self, row: str, document_id: sql.Composable, value: Any) -> sql.Composable:
+        """Uses index: lineage_addressees_gin."""
+        return sql.SQL("{} IN (SELECT l.paragraph_id FROM {} l WHERE l.addressees && {})").format(
+            sql.Identifier(row, "id"), sql.Identifier(self.table), self._chosen()
+        )
+
+    def count_sql(self, unit: str, count: sql.Composable, where: sql.Composable) -> sql.Composed:
+        return sql.SQL(
+            "({select}, {count} AS n FROM {unit} JOIN {table} l ON l.paragraph_id = {unit}.id "
+            "CROSS JOIN unnest(l.addressees) AS a(v) WHERE {where} GROUP BY 2, 3)"
+        ).format(
+            select=_count_select(self.key, sql.SQL("a.v"), sql.SQL("a.v")),
+            count=count,
+            unit=sql.Identifier(unit),
+            table=sql.Identifier(self.table),
+            where=where,
+        )
+
+
 def language_name(code: str) -> str:
     """English name of a language code ("fr" -> "French")."""
     return LANG_INFO.get(code, {}).get("name", code)
@@ -564,6 +596,12 @@ FACETS: tuple[Facet, ...] = (
         help="UNBIS thesaurus concept id (1004763); its narrower concepts are included",
         limit=FACET_LIMIT,
         vocabulary=("catalogue_concept", "identifier"),
+    ),
+    AddresseeFacet(
+        "addressee",
+        "Addressed to",
+        help="Whom an operative paragraph addresses (secretary_general, member_states, ...)",
+        choices=ADDRESSEES,
     ),
 )
 BY_KEY: dict[str, Facet] = {facet.key: facet for facet in FACETS}

@@ -62,3 +62,19 @@ def test_ingest_stores_the_addressees_of_operative_paragraphs(ingest_text):
     assert by_number["3"] == ["secretary_general"]
     assert by_number["1"] == ["body_itself"]
     assert all(r.addressees == [] for r in rows if r.paragraph.kind == "preambular")
+
+
+@pytest.mark.django_db
+def test_the_addressee_is_a_search_facet_of_the_page_and_the_api(client, ingest_text):
+    ingest_text("A_RES_80_29")
+    data = client.get("/api/v1/paragraphs/", {"addressee": "secretary_general"}).json()
+    assert [(row["number"], row["document"]["symbol"]) for row in data["results"]] == [
+        ("3", "A/RES/80/29")
+    ]
+    data = client.get("/api/v1/search/", {"view": "paragraphs"}).json()
+    counts = {v["value"]: v["count"] for v in data["facets"]["addressee"]}
+    assert counts["secretary_general"] == 1 and "un_entity" in counts
+    html = client.get("/search/", {"addressee": "un_entity", "view": "paragraphs"}).content
+    assert "Disarmament Commission" in html.decode() and "Addressed to" in html.decode()
+    refused = client.get("/api/v1/paragraphs/", {"addressee": "everyone"})
+    assert refused.status_code == 400 and "secretary_general" in refused.json()["message"]

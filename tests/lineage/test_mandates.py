@@ -2,6 +2,7 @@
 
 import pytest
 
+from resolutions.lineage.mandate_list import carries_title, session_of
 from resolutions.lineage.mandates import mandate_of, ordinal_number
 from resolutions.lineage.matching import match_document
 from resolutions.lineage.models import Mandate
@@ -59,3 +60,39 @@ def test_ingest_stores_mandates_and_the_page_flags_open_and_answered(
     )
     match_document(resolution.pk)
     assert Mandate.objects.filter(document=resolution).count() == 1
+
+
+def test_a_report_carries_a_title_when_nearly_all_its_words_are_there():
+    title = "Conventional arms control at the regional and subregional levels"
+    assert carries_title(f"{title}: report of the Secretary-General", title)
+    assert not carries_title("Regional disarmament: report of the Secretary-General", title)
+    assert not carries_title("Report of the Secretary-General", "")
+
+
+def test_a_report_session_from_its_session_line_or_its_ga_symbol():
+    assert session_of(Document(session="Eighty-first session", symbol="E/2026/1")) == 81
+    assert session_of(Document(session="", symbol="A/79/160")) == 79
+    assert session_of(Document(session="", symbol="E/2026/1")) is None
+
+
+@pytest.mark.django_db
+def test_a_mandate_is_answered_by_a_report_with_its_title_in_the_session_it_names(
+    client, ingest_text, make_document
+):
+    resolution = ingest_text("A_RES_80_29")  # asks for a report at the eighty-first session
+    title = "Conventional arms control at the regional and subregional levels"
+    assert resolution.title == title
+    report = {"doc_type": Document.DocType.REPORT, "body_code": "GA"}
+    make_document(symbol="A/81/77", title="Regional disarmament", year=2026, **report)
+    make_document(
+        symbol="A/80/66", title=f"{title}: report of the Secretary-General", year=2025, **report
+    )
+    open_html = client.get("/language/mandates/", {"status": "open"}).content.decode()
+    assert "A/RES/80/29" in open_html, "a report of another session or title answers nothing"
+    make_document(
+        symbol="A/81/150", title=f"{title}: report of the Secretary-General", year=2026, **report
+    )
+    html = client.get("/language/mandates/").content.decode()
+    assert 'Answered by <a href="/documents/A/81/150/">A/81/150</a>' in html
+    open_html = client.get("/language/mandates/", {"status": "open"}).content.decode()
+    assert "A/RES/80/29" not in open_html

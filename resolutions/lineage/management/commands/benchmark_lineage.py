@@ -23,7 +23,7 @@ from bench.corpus import DEFAULT_SEED
 from bench.lineage import time_matching, time_pages, time_tracer
 from bench.loading import corpus_size
 from bench.stats import median, ms, percentile, table
-from resolutions.lineage.matching import rebuild_lineage
+from resolutions.lineage.bulk import BulkRebuild
 from resolutions.lineage.models import Family, ParagraphLineage
 from resolutions.management.commands.benchmark import Command as SearchBenchmark
 from resolutions.models import Paragraph
@@ -43,12 +43,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--keep-lineage", action="store_true", help="Skip the rebuild; time the rest."
         )
+        parser.add_argument(
+            "--workers", type=int, default=2, help="Processes computing the rebuild's keys."
+        )
 
     def handle(self, *args: object, **options) -> None:
         name = settings.DATABASES["default"]["NAME"]
         database.require_benchmark_database(name)
-        if options["docs"] < 1 or options["samples"] < 2:
-            raise CommandError("--docs must be at least 1 and --samples at least 2.")
+        if options["docs"] < 1 or options["samples"] < 2 or options["workers"] < 1:
+            raise CommandError("--docs and --workers must be at least 1 and --samples at least 2.")
         if database.ensure_database(settings.DATABASES["default"]):
             self.say(f"Created database {name}.")
         call_command("migrate", verbosity=0, interactive=False)
@@ -62,30 +65,33 @@ class Command(BaseCommand):
                     docs=options["docs"], seed=options["seed"], reuse=True
                 )
             if not options["keep_lineage"]:
-                self.rebuild()
+                self.rebuild(workers=options["workers"])
             self.report(rng, samples=options["samples"])
 
     def say(self, line: str = "") -> None:
         self.stdout.write(line)
         self.stdout.flush()
 
-    def rebuild(self) -> None:
+    def rebuild(self, *, workers: int) -> None:
         paragraphs = Paragraph.objects.count()
         self.say(
             f"Rebuilding the lineage of {corpus_size()} documents, {paragraphs} paragraphs ..."
         )
         started = time.perf_counter()
-        documents, matched = rebuild_lineage()
+        rebuild = BulkRebuild(workers=workers)
+        documents, matched = rebuild.run()
         seconds = time.perf_counter() - started
         minutes = seconds * TARGET_DOCUMENTS / documents / 60
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE lineage_paragraphlineage")
         self.say(
             f"Built in {seconds:.1f} s: {documents / seconds:.1f} documents/s, "
-            f"{paragraphs / seconds:.0f} paragraphs/s; {matched} paragraphs joined an earlier "
-            f"family, {Family.objects.count()} families. Linear extrapolation to "
-            f"{TARGET_DOCUMENTS:,} documents: {minutes:.0f} min (one process)."
+            f"{paragraphs / seconds:.0f} paragraphs/s; {matched} paragraphs with a previous "
+            f"version, {Family.objects.count()} families. Linear extrapolation to "
+            f"{TARGET_DOCUMENTS:,} documents: {minutes:.0f} min ({workers} key workers)."
         )
+        passes = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in rebuild.timings.items())
+        self.say(f"Passes: {passes}; {len(rebuild.digests)} distinct wordings.")
 
     def report(self, rng: random.Random, *, samples: int) -> None:
         self.say(f"Lineage rows: {ParagraphLineage.objects.count()}.")

@@ -1,0 +1,348 @@
+"""Rebuild the whole lineage in bulk: the families matching gives document by document, in a few
+passes over the archive instead of one lookup per document.
+
+1. **Read** every paragraph once, oldest document first (a server-side cursor). Paragraphs with
+   the same text (spaces aside) share one *wording*, numbered in order of first appearance: its
+   band keys and fingerprints are computed once, in batches (`workers` processes), and written
+   with COPY to temporary tables with the wording's document rank.
+2. **Candidates** in SQL: for each wording, the earlier wordings (from earlier documents) among
+   the first CANDIDATES_PER_KEY holders of each of its band keys, the VERIFIED_PER_PARAGRAPH
+   sharing most keys kept, as matching's bounded lookup does.
+3. **Families** in one pass, in order: each wording's candidates are verified (`same_family`) and
+   it joins the family of the most similar (ties: the oldest), else founds one; its previous
+   wording is the most similar verified one. So a text's copies are one family.
+4. **Write**: families, lineage rows and band keys by INSERT ... SELECT from the temporary tables,
+   with the lineage's indexes and foreign keys dropped first, built and checked once at the end.
+   A paragraph's previous version is the latest copy of its wording in an earlier document, else
+   the latest paragraph (in an earlier document) of its previous wording.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
+
+from django.db import connection, transaction
+
+from resolutions.models import Paragraph
+
+from .addressees import addressees_of
+from .mandates import mandate_of
+from .matching import CANDIDATES_PER_KEY, VERIFIED_PER_PARAGRAPH
+from .models import Mandate
+from .text import keys_of_texts
+from .verification import Wording, same_family, word_similarity, wording_of
+
+BATCH = 2000
+WORDING_CACHE = 200_000
+OPERATIVE = Paragraph.Kind.OPERATIVE
+# Paragraphs oldest document first: its date, else 1 January of its year, undated last (as
+# matching.document_order).
+PARAGRAPHS_IN_ORDER = """
+    SELECT p.id, p.document_id, p.text, p.kind, b.code
+    FROM resolutions_paragraph p
+    JOIN resolutions_document d ON d.id = p.document_id
+    JOIN resolutions_body b ON b.id = d.body_id
+    ORDER BY COALESCE(d.date, make_date(d.year, 1, 1), DATE '9999-12-31'), d.id, p.position
+"""
+STAGING = """
+    CREATE TEMP TABLE bulk_wording (
+        wording integer PRIMARY KEY, doc_rank integer NOT NULL, text text NOT NULL,
+        fingerprints integer[] NOT NULL, word_count integer NOT NULL
+    ) ON COMMIT DROP;
+    CREATE TEMP TABLE bulk_key (key bigint NOT NULL, wording integer NOT NULL,
+        doc_rank integer NOT NULL) ON COMMIT DROP;
+    CREATE TEMP TABLE bulk_paragraph (
+        paragraph_id integer NOT NULL, wording integer NOT NULL, doc_rank integer NOT NULL,
+        addressees varchar(30)[] NOT NULL
+    ) ON COMMIT DROP;
+    CREATE TEMP TABLE bulk_family (
+        wording integer PRIMARY KEY, family integer NOT NULL, previous integer, score real
+    ) ON COMMIT DROP;
+"""
+CANDIDATES = """
+    CREATE TEMP TABLE bulk_first ON COMMIT DROP AS
+    SELECT key, wording, doc_rank FROM (
+        SELECT key, wording, doc_rank,
+               row_number() OVER (PARTITION BY key ORDER BY doc_rank, wording) AS n
+        FROM bulk_key) k
+    WHERE n <= %(per_key)s;
+    CREATE INDEX ON bulk_first (key);
+    ANALYZE bulk_first;
+    CREATE TEMP TABLE bulk_candidate ON COMMIT DROP AS
+    SELECT wording, candidate FROM (
+        SELECT k.wording, f.wording AS candidate,
+               row_number() OVER (PARTITION BY k.wording ORDER BY count(*) DESC, f.wording) AS n
+        FROM bulk_key k JOIN bulk_first f ON f.key = k.key AND f.doc_rank < k.doc_rank
+        GROUP BY k.wording, f.wording) c
+    WHERE n <= %(verified)s;
+    CREATE INDEX ON bulk_candidate (wording);
+"""
+# Indexes dropped while the rows go in and built once after (their definitions as migrated).
+INDEXES = {
+    "lineage_fingerprints_gin": "CREATE INDEX lineage_fingerprints_gin ON "
+    "lineage_paragraphlineage USING gin (fingerprints) WITH (fastupdate = off)",
+    "lineage_addressees_gin": "CREATE INDEX lineage_addressees_gin ON "
+    "lineage_paragraphlineage USING gin (addressees)",
+}
+BANDKEY_PKEY = "lineage_bandkey_pkey"
+# Foreign keys are checked row by row on insert; dropped and added back, they are checked once,
+# in one join, when added.
+FOREIGN_KEYS = """
+    SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
+    WHERE contype = 'f' AND conrelid IN ('lineage_bandkey'::regclass,
+                                         'lineage_paragraphlineage'::regclass)
+"""
+WRITE = """
+    CREATE INDEX ON bulk_paragraph (wording, doc_rank);
+    ANALYZE bulk_paragraph;
+    INSERT INTO lineage_family (id, created_at)
+    SELECT DISTINCT family, now() FROM bulk_family;
+    SELECT setval(pg_get_serial_sequence('lineage_family', 'id'),
+                  GREATEST((SELECT max(id) FROM lineage_family), 1));
+    INSERT INTO lineage_paragraphlineage
+        (paragraph_id, family_id, previous_id, similarity, fingerprints, word_count, addressees)
+    SELECT p.paragraph_id, f.family,
+           COALESCE(copy.paragraph_id, earlier.paragraph_id),
+           CASE WHEN copy.paragraph_id IS NOT NULL THEN 1.0
+                WHEN earlier.paragraph_id IS NOT NULL THEN round(f.score::numeric, 4) END,
+           w.fingerprints, w.word_count, p.addressees
+    FROM bulk_paragraph p
+    JOIN bulk_family f ON f.wording = p.wording
+    JOIN bulk_wording w ON w.wording = p.wording
+    LEFT JOIN LATERAL (
+        SELECT c.paragraph_id FROM bulk_paragraph c
+        WHERE c.wording = p.wording AND c.doc_rank < p.doc_rank
+        ORDER BY c.doc_rank DESC, c.paragraph_id LIMIT 1) copy ON TRUE
+    LEFT JOIN LATERAL (
+        SELECT e.paragraph_id FROM bulk_paragraph e
+        WHERE e.wording = f.previous AND e.doc_rank < p.doc_rank
+        ORDER BY e.doc_rank DESC, e.paragraph_id LIMIT 1) earlier ON f.previous IS NOT NULL;
+"""
+# A wording's keys are distinct (bulk_key holds each once), so are the pairs.
+BAND_KEYS = """
+    INSERT INTO lineage_bandkey (key, paragraph_id)
+    SELECT k.key, p.paragraph_id FROM bulk_paragraph p JOIN bulk_key k ON k.wording = p.wording
+"""
+
+
+def text_digest(text: str) -> bytes:
+    """The identity of a wording: the paragraph's text with its spaces collapsed."""
+    return hashlib.blake2b(" ".join(text.split()).encode(), digest_size=16).digest()
+
+
+def batched(rows: Iterator[tuple], size: int) -> Iterator[list[tuple]]:
+    while batch := list(islice(rows, size)):
+        yield batch
+
+
+class BulkRebuild:
+    """The four passes, over temporary tables of one transaction."""
+
+    def __init__(self, *, workers: int = 1, progress: Callable[[int], None] | None = None):
+        self.workers = workers
+        self.progress = progress
+        self.digests: dict[bytes, int] = {}
+        self.documents = 0
+        # Seconds each pass took, for the benchmark.
+        self.timings: dict[str, float] = {}
+        self.started = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.timings[name] = now - self.started
+        self.started = now
+
+    def run(self) -> tuple[int, int]:
+        """Rebuild; returns (documents, paragraphs with a previous version)."""
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET LOCAL work_mem = '256MB'")
+            cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
+            cursor.execute(
+                "TRUNCATE lineage_bandkey, lineage_paragraphlineage, lineage_mandate, "
+                "lineage_family RESTART IDENTITY"
+            )
+            cursor.execute(STAGING)
+            # Spawned workers import only lineage/text.py: nothing of the open connection.
+            pool = (
+                ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+                if self.workers > 1
+                else None
+            )
+            try:
+                self.read(cursor, pool)
+            finally:
+                if pool:
+                    pool.shutdown()
+            self.lap("read and key")
+            cursor.execute(
+                CANDIDATES, {"per_key": CANDIDATES_PER_KEY, "verified": VERIFIED_PER_PARAGRAPH}
+            )
+            self.lap("candidates (SQL)")
+            self.families(cursor)
+            self.lap("families")
+            cursor.execute(FOREIGN_KEYS)
+            foreign_keys = cursor.fetchall()
+            for table, name, _ in foreign_keys:
+                cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+            for name in INDEXES:
+                cursor.execute(f"DROP INDEX {name}")
+            cursor.execute(f"ALTER TABLE lineage_bandkey DROP CONSTRAINT {BANDKEY_PKEY}")
+            cursor.execute(WRITE)
+            self.lap("write lineage rows")
+            cursor.execute(BAND_KEYS)
+            self.lap("write band keys")
+            cursor.execute(
+                f"ALTER TABLE lineage_bandkey ADD CONSTRAINT {BANDKEY_PKEY} "
+                "PRIMARY KEY (key, paragraph_id)"
+            )
+            for definition in INDEXES.values():
+                cursor.execute(definition)
+            for table, name, definition in foreign_keys:
+                cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+            self.lap("build indexes and check keys")
+            cursor.execute(
+                "SELECT count(*) FROM lineage_paragraphlineage WHERE previous_id IS NOT NULL"
+            )
+            matched = cursor.fetchone()[0]
+        return self.documents, matched
+
+    def read(self, cursor, pool: ProcessPoolExecutor | None) -> None:
+        """Pass 1: every paragraph in order; each new wording's keys computed and copied."""
+        reader = connection.chunked_cursor()
+        reader.execute(PARAGRAPHS_IN_ORDER)
+        reader.cursor.itersize = BATCH
+        with reader:
+            self.read_batches(cursor, pool, reader)
+
+    def read_batches(self, cursor, pool: ProcessPoolExecutor | None, reader) -> None:
+        """Each batch of paragraphs: its wordings, addressees and mandates."""
+        last_document = None
+        mandates: list[Mandate] = []
+        for batch in batched(iter(reader), BATCH):
+            new_texts: list[tuple[int, int, str]] = []
+            reads = []
+            for pid, document_id, text, kind, body in batch:
+                if document_id != last_document:
+                    last_document = document_id
+                    self.documents += 1
+                    if self.progress:
+                        self.progress(1)
+                digest = text_digest(text)
+                wording = self.digests.get(digest)
+                if wording is None:
+                    wording = self.digests[digest] = len(self.digests) + 1
+                    new_texts.append((wording, self.documents, text))
+                operative = kind == OPERATIVE
+                reads.append(
+                    (pid, wording, self.documents, sorted(addressees_of(text)) if operative else [])
+                )
+                if operative and (found := mandate_of(text, body=body)):
+                    mandates.append(
+                        Mandate(
+                            paragraph_id=pid,
+                            document_id=document_id,
+                            who=found.who,
+                            what=found.what,
+                            session=found.session,
+                            year=found.year,
+                        )
+                    )
+            self.copy(cursor, new_texts, self.keys(pool, [text for _, _, text in new_texts]), reads)
+        Mandate.objects.bulk_create(mandates, batch_size=5000)
+
+    def keys(self, pool: ProcessPoolExecutor | None, texts: list[str]) -> list[tuple]:
+        """The texts' keys, split between the worker processes (in order)."""
+        if pool is None:
+            return keys_of_texts(texts)
+        size = -(-len(texts) // self.workers) or 1
+        chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
+        return [keys for chunk in pool.map(keys_of_texts, chunks) for keys in chunk]
+
+    def copy(self, cursor, new_texts: list, computed: list, reads: list) -> None:
+        """The batch's new wordings, their band keys, and its paragraphs, by COPY."""
+        with cursor.copy(
+            "COPY bulk_wording (wording, doc_rank, text, fingerprints, word_count) FROM STDIN"
+        ) as copy:
+            for (wording, doc_rank, text), (_, fingerprints, words) in zip(
+                new_texts, computed, strict=True
+            ):
+                copy.write_row((wording, doc_rank, text, fingerprints, words))
+        with cursor.copy("COPY bulk_key (key, wording, doc_rank) FROM STDIN") as copy:
+            for (wording, doc_rank, _), (keys, _, _) in zip(new_texts, computed, strict=True):
+                for key in set(keys):
+                    copy.write_row((key, wording, doc_rank))
+        with cursor.copy(
+            "COPY bulk_paragraph (paragraph_id, wording, doc_rank, addressees) FROM STDIN"
+        ) as copy:
+            for row in reads:
+                copy.write_row(row)
+
+    def families(self, cursor) -> None:
+        """Pass 3: each wording, in order, joins its most similar verified candidate's family."""
+        reader = connection.chunked_cursor()
+        reader.execute(
+            "SELECT w.wording, w.text, array_remove(array_agg(c.candidate), NULL) "
+            "FROM bulk_wording w LEFT JOIN bulk_candidate c ON c.wording = w.wording "
+            "GROUP BY w.wording, w.text ORDER BY w.wording"
+        )
+        reader.cursor.itersize = BATCH
+        with reader:
+            out = list(self.decide(cursor, reader))
+        with cursor.copy("COPY bulk_family (wording, family, previous, score) FROM STDIN") as copy:
+            for row in out:
+                copy.write_row(row)
+
+    def decide(self, cursor, reader) -> Iterator[tuple]:
+        """(wording, family, previous wording, its similarity) for each wording, in order."""
+        family_of: dict[int, int] = {}
+        cache: OrderedDict[int, Wording] = OrderedDict()
+        families = 0
+        for wording, text, candidates in reader:
+            mine = wording_of(text)
+            best = previous = None
+            best_score = previous_score = 0.0
+            # In order of first appearance: ties go to the oldest family, the latest previous.
+            for candidate in sorted(candidates):
+                other = self.wording(cursor, cache, candidate)
+                if not same_family(mine, other):
+                    continue
+                score = word_similarity(mine, other)
+                if best is None or score > best_score:
+                    best, best_score = candidate, score
+                if previous is None or score >= previous_score:
+                    previous, previous_score = candidate, score
+            if best is None:
+                families += 1
+                family = families
+            else:
+                family = family_of[best]
+            family_of[wording] = family
+            cache[wording] = mine
+            if len(cache) > WORDING_CACHE:
+                cache.popitem(last=False)
+            yield wording, family, previous, previous_score if previous else None
+
+    @staticmethod
+    def wording(cursor, cache: OrderedDict[int, Wording], number: int) -> Wording:
+        """A wording from the cache (least recently used ones leave it), else the table."""
+        found = cache.get(number)
+        if found is None:
+            cursor.execute("SELECT text FROM bulk_wording WHERE wording = %s", [number])
+            found = cache[number] = wording_of(cursor.fetchone()[0])
+        cache.move_to_end(number)
+        return found
+
+
+def rebuild_lineage(
+    *, workers: int = 1, progress: Callable[[int], None] | None = None
+) -> tuple[int, int]:
+    """Drop every family and build the lineage again from scratch; returns (documents,
+    paragraphs with a previous version)."""
+    return BulkRebuild(workers=workers, progress=progress).run()

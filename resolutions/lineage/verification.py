@@ -1,0 +1,158 @@
+"""Whether two paragraphs are versions of one text: the family decision (docs/lineage.md).
+
+Pure Python (no django). LSH finds candidates; this verifies them by the labelling rules, in
+order:
+
+1. footnote references ("12 United Nations, Treaty Series, vol. 75"; "See A/77/53") are one
+   family only when they cite the same documents (the same numbers and symbols);
+2. lists of three or more resolutions are one family only when half of them are shared;
+3. two paragraphs each naming a quoted title the other does not name are about different things;
+4. a short paragraph (SHORT_WORDS or fewer) with another opening verb does something else;
+5. the words in common (in order) must be at least half of the longer paragraph's (a clause as
+   long as the shared text appended makes another paragraph);
+6. then: word similarity at FAMILY_THRESHOLD or above, or the shorter paragraph found in the
+   longer at CONTAINED_THRESHOLD or above.
+
+Words compare with dates, session ordinals and numbers masked ("eightieth session" and
+"seventy-ninth session" agree), so an updated date or session does not break a family. The
+thresholds were tuned on the pairs with even ids of tests/lineage/data/labelled_pairs.json.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+FAMILY_THRESHOLD = 0.67
+CONTAINED_THRESHOLD = 0.8
+SHORT_WORDS = 15
+MIN_SHARED_OF_LONGER = 0.5
+TITLE_MATCH = 0.6
+MIN_LISTED_RESOLUTIONS = 3
+
+NUMBER = "#"
+NUMBER_WORDS = frozenset(
+    re.findall(
+        r"[a-z]+",
+        """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+        sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+        hundred first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
+        thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth january
+        february march april may june july august september october november december""",
+    )
+)
+LEADING_ADVERBS = frozenset({"also", "further", "again", "once", "strongly", "moreover", "having"})
+WORD_RE = re.compile(r"[a-z]+|\d+")
+FOOTNOTE_MARKER_RE = re.compile(r"^\s*\d{1,3}\s+(?=\S)")
+CITATION_RE = re.compile(
+    r"^(see\b|ibid\b|united nations, treaty series|official records|resolution \d|[a-z]{1,4}/\d)",
+    re.IGNORECASE,
+)
+REFERENCE_RE = re.compile(r"\b[A-Z]{1,4}(?:/[A-Za-z0-9.]+)+|\d+(?:/\d+)*")
+RESOLUTION_RE = re.compile(r"\b\d{1,3}/\d{1,4}\b")
+QUOTED_RE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
+
+
+@dataclass(frozen=True)
+class Wording:
+    """What the family decision looks at in one paragraph."""
+
+    words: tuple[str, ...]
+    opening: str
+    citation: frozenset[str] | None
+    resolutions: frozenset[str]
+    titles: tuple[tuple[str, ...], ...]
+
+
+def masked_words(text: str) -> tuple[str, ...]:
+    """Lower-cased words with numbers, number words and months as one NUMBER mark per run."""
+    out: list[str] = []
+    for word in WORD_RE.findall(text.lower()):
+        if word.isdigit() or word in NUMBER_WORDS:
+            if out and out[-1] == NUMBER:
+                continue
+            word = NUMBER
+        out.append(word)
+    return tuple(out)
+
+
+def stem(word: str) -> str:
+    """A verb's stem, enough to tell "Requests" and "Requesting" from "Invites"."""
+    for suffix in ("ing", "es", "s", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word.rstrip("e")
+
+
+def opening_verb(text: str) -> str:
+    """The stem of the verb a paragraph opens with ("Takes note"/"Taking note": "take note")."""
+    words = re.findall(r"[a-z]+", text.lower())[:6]
+    while words and words[0] in LEADING_ADVERBS:
+        words = words[1:]
+    if not words:
+        return ""
+    if len(words) > 1 and words[1] == "note" and words[0] in ("takes", "taking", "take"):
+        return "take note"
+    return stem(words[0])
+
+
+def wording_of(text: str) -> Wording:
+    """A paragraph's masked words, opening verb, cited references, resolutions and titles."""
+    body = FOOTNOTE_MARKER_RE.sub("", text).strip()
+    citation = frozenset(REFERENCE_RE.findall(body)) if CITATION_RE.match(body) else None
+    return Wording(
+        words=masked_words(body),
+        opening=opening_verb(body),
+        citation=citation,
+        resolutions=frozenset(RESOLUTION_RE.findall(body)),
+        titles=tuple(masked_words(title) for title in QUOTED_RE.findall(body)),
+    )
+
+
+def words_in_common(a: Wording, b: Wording) -> float:
+    """How many words the two share in the same order."""
+    return (len(a.words) + len(b.words) - Indel.distance(a.words, b.words)) / 2
+
+
+def word_similarity(a: Wording, b: Wording) -> float:
+    """2 * words in common in order / (words of both), in [0, 1]."""
+    if not a.words and not b.words:
+        return 1.0
+    return Indel.normalized_similarity(a.words, b.words)
+
+
+def _names_another_title(titles: tuple, others: tuple) -> bool:
+    return any(
+        all(Indel.normalized_similarity(title, other) < TITLE_MATCH for other in others)
+        for title in titles
+    )
+
+
+def same_family(a: Wording, b: Wording) -> bool:
+    """Whether two paragraphs are versions of one text, by the rules in the module docstring."""
+    score = word_similarity(a, b)
+    if a.citation is not None or b.citation is not None:
+        return a.citation == b.citation and score >= FAMILY_THRESHOLD
+    listed = a.resolutions | b.resolutions
+    if min(len(a.resolutions), len(b.resolutions)) >= MIN_LISTED_RESOLUTIONS and (
+        len(a.resolutions & b.resolutions) < MIN_SHARED_OF_LONGER * len(listed)
+    ):
+        return False
+    if (
+        a.titles
+        and b.titles
+        and _names_another_title(a.titles, b.titles)
+        and _names_another_title(b.titles, a.titles)
+    ):
+        return False
+    shorter, longer = sorted((len(a.words), len(b.words)))
+    if shorter <= SHORT_WORDS and a.opening != b.opening:
+        return False
+    common = words_in_common(a, b)
+    if common < MIN_SHARED_OF_LONGER * longer:
+        return False
+    return score >= FAMILY_THRESHOLD or common >= CONTAINED_THRESHOLD * shorter

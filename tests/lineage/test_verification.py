@@ -1,0 +1,80 @@
+"""The family decision's rules, each on real wording of the kind it decides (no database)."""
+
+from resolutions.lineage.verification import masked_words, opening_verb, same_family, wording_of
+
+
+def same(a: str, b: str) -> bool:
+    return same_family(wording_of(a), wording_of(b))
+
+
+def test_updated_session_and_date_keep_the_family():
+    assert masked_words("at its seventy-ninth session on 12 December 2022") == (
+        "at", "its", "#", "session", "on", "#",
+    )  # fmt: skip
+    assert same(
+        "Requests the Secretary-General to report to the General Assembly at its seventy-ninth "
+        "session on the implementation of the present resolution;",
+        "Requests the Secretary-General to report to the General Assembly at its eighty-first "
+        "session on the implementation of the present resolution.",
+    )
+
+
+def test_footnotes_citing_other_documents_are_other_families():
+    a = "12 United Nations, Treaty Series, vol. 75, Nos. 970-973."
+    assert not same(a, "9 United Nations, Treaty Series, vol. 1981, No. 33873.")
+    assert same(a, "3 United Nations, Treaty Series, vol. 75, Nos. 970-973.")
+    assert not same(
+        "8 Ibid., Seventy-seventh Session, Supplement No. 53A (A/77/53/Add.1), chap. III.",
+        "5 Ibid., Seventy-second Session, Supplement No. 53A (A/72/53/Add.1), chap. III.",
+    )
+
+
+def test_the_same_frame_naming_another_item_is_another_family():
+    frame = (
+        "Decides to include in the provisional agenda of its {} session, under the item entitled "
+        "“General and complete disarmament”, the sub-item entitled “{}”."
+    )
+    nuclear = frame.format("seventy-ninth", "Treaty on the Prohibition of Nuclear Weapons")
+    assert not same(nuclear, frame.format("eightieth", "Nuclear-weapon-free southern hemisphere"))
+    assert same(nuclear, frame.format("eightieth", "Treaty on the Prohibition of Nuclear Weapons"))
+
+
+def test_lists_of_other_resolutions_are_other_families():
+    assert not same(
+        "Recalling its resolutions 49/75 J of 15 December 1994, 50/70 G of 12 December 1995 and "
+        "51/45 D of 10 December 1996,",
+        "Recalling its resolutions 45/54 of 4 December 1990, 46/32 of 6 December 1991 and "
+        "47/50 of 9 December 1992,",
+    )
+
+
+def test_a_short_paragraph_with_another_verb_does_something_else():
+    assert opening_verb("Taking note of the report") == opening_verb("Also takes note of it")
+    assert not same(
+        "Takes note of the report of the Secretary-General;",
+        "Welcoming the report of the Secretary-General,",
+    )
+    assert same(
+        "Takes note with appreciation of the report of the Secretary-General;",
+        "Takes note of the reports of the Secretary-General;",
+    )
+
+
+def test_an_appended_clause_as_long_as_the_text_makes_another_paragraph():
+    base = (
+        "Requests the Secretary-General to submit to the General Assembly at its eighty-first "
+        "session a report on the implementation of the present resolution"
+    )
+    assert not same(
+        base + ";",
+        base + ", including on the activities of the United Nations Office on Drugs and Crime "
+        "and other entities of the United Nations system in support of Member States in "
+        "preventing and combating corruption and illicit financial flows;",
+    )
+    # A short qualifier keeps it: the shorter one is found whole in the longer.
+    assert same(
+        "Taking note of the working paper prepared by the Secretariat on Saint Helena and other "
+        "relevant information,",
+        "Taking note of the working paper prepared by the Secretariat on Saint Helena, which "
+        "contained the information requested, and other relevant information,",
+    )
