@@ -37,7 +37,8 @@ SELECT m.new_id,
     CASE WHEN d.citation_key = '' THEN '' ELSE d.citation_key || %(suffix)s END,
     d.doc_type, d.number, d.title, d.date, d.year, d.session, d.agenda_item, d.language,
     d.status, '', d.original_file, %(prefix)s || d.original_filename,
-    md5(d.checksum || %(suffix)s), d.curated_fields, now(), now(), d.body_id
+    encode(sha256(convert_to(d.checksum || %(suffix)s, 'UTF8')), 'hex'),
+    d.curated_fields, now(), now(), d.body_id
 FROM resolutions_document d JOIN clone_map m ON m.old_id = d.id;
 
 INSERT INTO resolutions_paragraph (position, kind, number, verb, text, footnotes, document_id)

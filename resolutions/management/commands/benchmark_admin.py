@@ -43,7 +43,7 @@ class Command(BaseCommand):
         client = Client()
         client.force_login(user)
         warnings.filterwarnings("ignore", message="No directory at", module="django.core.handlers")
-        with override_settings(DEBUG=False, RATELIMIT_ENABLE=False):
+        with override_settings(DEBUG=False, RATELIMIT_ENABLE=False, ALLOWED_HOSTS=["testserver"]):
             timings = admin_lists.time_admin_lists(client, repeat=repeat)
         self.stdout.write(f"\nAdmin lists at {size:,} paragraphs, median of {repeat} loads:")
         self.stdout.write(f"{'list':<40}{'median ms':>10}{'max ms':>9}  status")

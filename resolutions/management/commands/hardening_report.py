@@ -42,7 +42,10 @@ class Command(BaseCommand):
         with (
             tempfile.TemporaryDirectory(prefix="hardening_") as folder,
             override_settings(
-                DEBUG=False, RATELIMIT_ENABLE=False, MEDIA_ROOT=Path(folder) / "media"
+                DEBUG=False,
+                RATELIMIT_ENABLE=False,
+                ALLOWED_HOSTS=["testserver"],
+                MEDIA_ROOT=Path(folder) / "media",
             ),
         ):
             document = self.probe_document()
