@@ -92,6 +92,6 @@ class Command(BaseCommand):
         say(f"  scenarios survived    {survived} of {len(faults)}")
         for trial in faults:
             verdict = "survived" if trial.survived else "FAILED"
-            say(f"    {trial.name:<42}{verdict:<9}{trial.detail[:70]}")
+            say(f"    {trial.name:<42}{verdict:<9}{trial.detail}")
         say(f"  documents lost        {lost}")
         say(f"\nThe whole report took {seconds:.0f} s.")
