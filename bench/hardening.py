@@ -174,21 +174,24 @@ class FaultTrial:
 def fault_unwritable_originals(folder: Path) -> FaultTrial:
     """The original file cannot be stored (its folder would sit under a plain file, which no
     user, root included, can write into): nothing is written; with a usable folder the same
-    file goes in."""
+    file goes in. The file is a sample with a line of its own, so each run writes anew."""
     blocker = folder / "not-a-folder"
     blocker.write_text("a file where the media folder should be")
     name = "001_795374b84c7acb59.txt"
+    data = (SAMPLES / name).read_bytes() + f"\nRun {time.time_ns()}.\n".encode()
+    documents = Document.objects.filter(original_filename=name)
+    before = list(documents.values_list("pk", "checksum", "updated_at"))
     with override_settings(MEDIA_ROOT=blocker / "media"):
-        failed = ingest_file(SAMPLES / name)
-    half = Document.objects.filter(original_filename=name).exists()
+        failed = ingest_file(data, filename=name)
+    untouched = list(documents.values_list("pk", "checksum", "updated_at")) == before
     with override_settings(MEDIA_ROOT=folder / "media"):
-        retried = ingest_file(SAMPLES / name)
+        retried = ingest_file(data, filename=name)
     survived = (
         failed.outcome == IngestOutcome.FAILED
-        and not half
+        and untouched
         and retried.outcome in {IngestOutcome.NEW, IngestOutcome.UPDATED}
     )
-    detail = f"{failed.message}; half-written: {half}; retried: {retried.outcome.label}"
+    detail = f"{failed.message}; nothing written: {untouched}; retried: {retried.outcome.label}"
     return FaultTrial("original file cannot be stored", survived, detail)
 
 
