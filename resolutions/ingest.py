@@ -421,12 +421,6 @@ def error_message(exc: Exception) -> str:
         return "it clashes with a document written at the same time; run the ingest again"
     if isinstance(exc, DatabaseError):
         return "the database could not save it; nothing of it was written, try again later"
-    if isinstance(exc, MemoryError):
-        return "it is too large to read with the memory available"
-    if isinstance(exc, RecursionError):
-        return "it is nested too deeply to read"
-    if isinstance(exc, ValueError) and "NUL" in str(exc):
-        return "it holds NUL bytes, which a text cannot contain"
     return "it could not be read: the parser failed on it (the server log has the details)"
 
 
