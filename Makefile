@@ -14,7 +14,7 @@ export UV_PYTHON_DOWNLOADS := never
 # The uv release the lock pins (bootstrapped with pip; the sync then keeps it).
 UV_VERSION = $(shell sed -n '/^name = "uv"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' uv.lock)
 
-.PHONY: run test lint format superuser shell clean-db benchmark evaluate-ranking backup restore lock
+.PHONY: run test lint format superuser shell clean-db benchmark benchmark-admin evaluate-ranking hardening-report backup restore lock
 
 # Development settings for manage.py on this machine; never used in production.
 .dev.env:
@@ -72,6 +72,16 @@ benchmark: $(STAMP) .dev.env
 EVAL_DB ?= archive_ranking_bench
 evaluate-ranking: $(STAMP) .dev.env
 	$(PY) -m archive.local_db exec sh -c 'DATABASE_URL="$${DATABASE_URL%/archive}/$(EVAL_DB)" exec $(PY) manage.py evaluate_ranking $(EVAL_ARGS)'
+
+# Every admin list timed at 1 M paragraphs (docs/performance.md), in the benchmark's database:
+# make benchmark-admin ADMIN_ARGS="--paragraphs 300000"
+benchmark-admin: $(STAMP) .dev.env
+	$(PY) -m archive.local_db exec sh -c 'DATABASE_URL="$${DATABASE_URL%/archive}/$(BENCH_DB)" exec $(PY) manage.py benchmark_admin $(ADMIN_ARGS)'
+
+# Hostile requests, bad uploads and faults, with the figures (docs/hardening.md), in its own
+# database archive_bench_hardening.
+hardening-report: $(STAMP) .dev.env
+	$(PY) -m archive.local_db exec sh -c 'DATABASE_URL="$${DATABASE_URL%/archive}/archive_bench_hardening" exec $(PY) manage.py hardening_report'
 
 # The database and the original files in one tar under backups/ (BACKUP=path to choose), and back.
 backup: $(STAMP) .dev.env

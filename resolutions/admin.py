@@ -61,11 +61,16 @@ class DocumentTopicInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(LargeTableAdmin, SimpleHistoryAdmin):
+class DocumentAdmin(FullTextSearchAdmin, SimpleHistoryAdmin):
     list_display = ["label", "title", "body", "doc_type", "date", "status"]
     list_select_related = ["body"]
+    list_defer = ["full_text"]
     list_filter = ["body", "doc_type", "status", "year"]
-    search_fields = ["symbol", "title", "number", "citation_key"]
+    # The search box matches words of the title (full text) or an exact symbol.
+    search_fields = ["title"]
+    search_help_text = "Words of the title (full-text search), or a document's exact symbol."
+    vector_path = "title_search"  # Uses index: document_title_search_gin
+    symbol_path = "symbol"
     date_hierarchy = "date"
     raw_id_fields = ["draft", "uploaded_by"]
     readonly_fields = ["checksum", "citation_key", "created_at", "updated_at"]
@@ -89,6 +94,7 @@ class DocumentAdmin(LargeTableAdmin, SimpleHistoryAdmin):
 class ParagraphAdmin(FullTextSearchAdmin, SimpleHistoryAdmin):
     list_display = ["document", "position", "kind", "number", "verb"]
     list_select_related = ["document__body"]
+    list_defer = ["document__full_text"]
     list_filter = ["kind"]
     # The search box matches words of the text or verb (full text) or a document's exact symbol.
     search_fields = ["text"]
@@ -100,6 +106,7 @@ class ParagraphAdmin(FullTextSearchAdmin, SimpleHistoryAdmin):
 class ReferenceAdmin(LargeTableAdmin, SimpleHistoryAdmin):
     list_display = ["citing_document", "cited_key", "cited_document", "outside_archive"]
     list_select_related = ["citing_document__body", "cited_document__body"]
+    list_defer = ["citing_document__full_text", "cited_document__full_text"]
     list_filter = ["ref_type", "outside_archive", ("cited_document", admin.EmptyFieldListFilter)]
     # Exact keys and symbols: both indexed (reference_cited_key_idx, the unique symbol).
     search_fields = ["=cited_key", "=citing_document__symbol"]
@@ -110,6 +117,7 @@ class ReferenceAdmin(LargeTableAdmin, SimpleHistoryAdmin):
 class DocumentTopicAdmin(LargeTableAdmin, SimpleHistoryAdmin):
     list_display = ["document", "topic", "status", "decided_by"]
     list_select_related = ["document__body", "topic", "decided_by"]
+    list_defer = ["document__full_text"]
     list_filter = ["status", "topic"]
     raw_id_fields = ["document"]
 

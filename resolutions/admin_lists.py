@@ -41,10 +41,22 @@ def table_estimate(table: str) -> int:
 
 
 class LargeTableAdmin:
-    """Mixin for ModelAdmins of large tables: estimated counts and one query per page."""
+    """Mixin for ModelAdmins of large tables: estimated counts and one query per page.
+
+    `list_defer` names columns the list never shows (full texts, tens of kilobytes a row, also
+    through joined relations): its page leaves them out.
+    """
 
     show_full_result_count = False
     paginator = EstimatedCountPaginator
+    list_defer: tuple[str, ...] = ()
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        match = request.resolver_match
+        if self.list_defer and match and match.url_name.endswith("_changelist"):
+            queryset = queryset.defer(*self.list_defer)
+        return queryset
 
 
 class FullTextSearchAdmin(LargeTableAdmin):

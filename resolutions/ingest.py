@@ -13,7 +13,9 @@ from __future__ import annotations
 import datetime
 import difflib
 import hashlib
+import logging
 import multiprocessing
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -21,7 +23,7 @@ from pathlib import Path, PurePath
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, connections, transaction
+from django.db import DatabaseError, DataError, IntegrityError, connections, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -46,6 +48,8 @@ from .parsing.types import ParsedDocument, ParseError
 from .signals import document_written
 from .topic_rules import suggest_topics
 from .vocabulary import record_words
+
+logger = logging.getLogger(__name__)
 
 # A draft and its adopted resolution have the same or nearly the same title.
 TITLE_SIMILARITY = 0.9
@@ -407,9 +411,17 @@ def write_file(
 
 
 def error_message(exc: Exception) -> str:
-    """An exception as a one-line message."""
-    lines = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+    """An unexpected failure in words for the batch report; its details go to the log."""
+    logger.error("Ingest of a file failed unexpectedly", exc_info=exc)
+    if isinstance(exc, DataError):
+        if limit := re.search(r"character varying\((\d+)\)", str(exc)):
+            return f"one of its fields is longer than the archive allows ({limit[1]} characters)"
+        return "one of its values does not fit the archive's fields"
+    if isinstance(exc, IntegrityError):
+        return "it clashes with a document written at the same time; run the ingest again"
+    if isinstance(exc, DatabaseError):
+        return "the database could not save it; nothing of it was written, try again later"
+    return "it could not be read: the parser failed on it (the server log has the details)"
 
 
 def ingest_file(

@@ -1,8 +1,12 @@
-"""Public addresses of the archive; they are linked to from outside, so keep them stable."""
+"""Public addresses of the archive; they are linked to from outside, so keep them stable.
+
+Every public page only reads: each answers GET and HEAD, and a POST with 405 (`require_safe`).
+"""
 
 from collections.abc import Callable
 
 from django.urls import URLPattern, path
+from django.views.decorators.http import require_safe
 
 from .api import legacy
 from .document_feeds import CitedByFeed
@@ -29,7 +33,7 @@ urlpatterns = [
     path("search/export.json", search_views.export_json, name="search_export_json"),
     path("search/export.ris", search_citations.export_ris, name="search_export_ris"),
     path("search/export.bib", search_citations.export_bibtex, name="search_export_bibtex"),
-    path("search/feed/", SearchFeed(), name="search_feed"),
+    path("search/feed/", require_safe(SearchFeed()), name="search_feed"),
     path("api/", legacy.api_docs, name="api_docs"),
     # The first API's addresses, kept as aliases of their /api/v1/ operations.
     path("api/search/", legacy.alias("search"), name="api_search"),
@@ -43,15 +47,15 @@ urlpatterns = [
     *document_routes("cite.ris", documents.document_ris, name="ris"),
     *document_routes("cite.bib", documents.document_bibtex, name="bibtex"),
     *document_routes("json/", documents.document_json, name="json"),
-    *document_routes("cited-by.atom", CitedByFeed(), name="cited_by_feed"),
+    *document_routes("cited-by.atom", require_safe(CitedByFeed()), name="cited_by_feed"),
     path("documents/<path:symbol>/", documents.document_detail, name="document"),
     path("bodies/", documents.body_list, name="body_list"),
     path("bodies/<str:code>/", documents.body_detail, name="body"),
-    path("bodies/<str:code>/feed/", BodyFeed(), name="body_feed"),
+    path("bodies/<str:code>/feed/", require_safe(BodyFeed()), name="body_feed"),
     path("topics/", documents.topic_list, name="topic_list"),
     path("topics/<slug:slug>/", documents.topic_detail, name="topic"),
-    path("topics/<slug:slug>/feed/", TopicFeed(), name="topic_feed"),
+    path("topics/<slug:slug>/feed/", require_safe(TopicFeed()), name="topic_feed"),
     path("countries/", documents.country_list, name="country_list"),
     path("countries/<slug:slug>/", documents.country_detail, name="country"),
-    path("countries/<slug:slug>/feed/", CountryFeed(), name="country_feed"),
+    path("countries/<slug:slug>/feed/", require_safe(CountryFeed()), name="country_feed"),
 ]

@@ -22,12 +22,13 @@ def no_rate_limits(settings) -> None:
 
 
 @pytest.fixture(autouse=True)
-def export_slots_given_back():
+def export_slots_given_back(django_db_blocker):
     """The test client never closes a streaming response it does not read (a server always
     does), so an export's slot (archive/export_slots.py) would outlive its test: free them."""
     yield
     if connection.connection is not None and not connection.needs_rollback:
-        with connection.cursor() as cursor:
+        # The connection may be one a module-scoped fixture opened outside the test's own access.
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_unlock_all()")
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from resolutions.admin_lists import COUNT_CAP, EstimatedCountPaginator
@@ -59,3 +61,24 @@ def test_filtered_counts_stop_at_the_cap_and_unfiltered_use_statistics(paragraph
     everything = Paragraph.objects.all()
     # Never analysed yet: the statistics say nothing, so the (small) table is counted.
     assert EstimatedCountPaginator(everything, 20).count == 6
+
+
+def test_document_search_is_full_text_on_the_title_or_an_exact_symbol(
+    client, admin_user, paragraphs, make_document
+):
+    client.force_login(admin_user)
+    make_document(title="Countering the smuggling of migrants")
+    page = changelist(client, "document", q="smuggled")  # stems to smuggl, through the GIN index
+    assert [d.title for d in page.context["cl"].result_list] == [
+        "Countering the smuggling of migrants"
+    ]
+    symbol = paragraphs.first().document.symbol
+    assert changelist(client, "document", q=symbol).context["cl"].result_count == 1
+
+
+@pytest.mark.parametrize("model", ["document", "paragraph", "reference", "documenttopic"])
+def test_lists_never_read_full_texts(client, admin_user, paragraphs, model):
+    client.force_login(admin_user)
+    with CaptureQueriesContext(connection) as queries:
+        assert changelist(client, model).status_code == 200
+    assert not [q for q in queries.captured_queries if '"full_text"' in q["sql"]]

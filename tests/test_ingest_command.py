@@ -1,5 +1,6 @@
 """The ingest command, the sample loader and the original-file download."""
 
+import re
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from django.urls import reverse
 from resolutions.models import Document, IngestFileResult, IngestOutcome, IngestRun
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+TEXTS = Path(__file__).resolve().parent / "lineage" / "data" / "texts"  # see PROVENANCE.tsv there
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +133,25 @@ def test_parsing_in_worker_processes_writes_the_same_documents(tmp_path, capsys)
     assert f"{samples} new, 0 updated, 0 unchanged, 1 failed" in output
     last = IngestRun.objects.order_by("-pk").first()
     assert last.results.filter(outcome=IngestOutcome.FAILED).count() == 1
+
+
+CLASS_NAME = re.compile(r"\b[A-Z]\w*(Error|Exception|Warning)\b")
+
+
+def test_a_file_the_database_refuses_is_reported_in_words(tmp_path, capsys):
+    """A symbol longer than its column: PostgreSQL refuses the row; the report says why, in
+    words (it once said "DataError: value too long for type character varying(100)")."""
+    text = (TEXTS / "A_RES_78_37.txt").read_text()
+    (tmp_path / "long-symbol.txt").write_text(
+        text.replace("A/RES/78/37\n", "A/RES/78/37" + "/Add.1" * 20 + "\n", 1)
+    )
+    shutil.copy(SAMPLES / "000_8fb7f1ffc4a6eb9c.txt", tmp_path / "good.txt")
+
+    output, error = run_ingest(tmp_path, capsys=capsys)
+
+    assert error is not None and "1 new, 0 updated, 0 unchanged, 1 failed" in output
+    reason = "one of its fields is longer than the archive allows (100 characters)"
+    assert f"failed: {tmp_path / 'long-symbol.txt'}: {reason}" in output
+    assert IngestFileResult.objects.get(outcome=IngestOutcome.FAILED).message == reason
+    assert not CLASS_NAME.search(output), output
+    assert not Document.objects.filter(symbol__startswith="A/RES/78/37").exists()

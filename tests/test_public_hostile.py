@@ -15,73 +15,10 @@ import time
 import pytest
 from search_fixtures import archive  # noqa: F401 - registers the fixture
 
+from bench.hostile_requests import ADDRESSES, SEGMENT_ADDRESSES, SEGMENTS, VALUES
+
 pytestmark = pytest.mark.django_db
 
-SEGMENTS = (
-    "%00",
-    "abc%00def",
-    "%FF%FE",
-    "x" * 3000,
-    "..%2F..%2Fetc%2Fpasswd",
-    "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-    "9223372036854775808",
-    "-1",
-)
-VALUES = (
-    "%00",
-    "a%00b",
-    "%07%1B%5B31m",
-    "%FF%FE",
-    "'%22%26|!:*()%3C%3E",
-    "9223372036854775808",
-    "-1",
-    "1e309",
-    "x" * 5000,
-)
-# Each address with the parameters it reads; `{id}` and `{symbol}` are filled with a document's.
-ADDRESSES = {
-    "/documents/{symbol}/": ("cited_by_body", "cited_by_year"),
-    "/documents/id/{id}/": ("cited_by_body", "cited_by_year"),
-    "/documents/{symbol}/cite.ris": (),
-    "/documents/{symbol}/cite.bib": (),
-    "/documents/{symbol}/json/": (),
-    "/documents/{symbol}/cited-by.atom": (),
-    "/documents/{id}/original/": (),
-    "/bodies/": ("page",),
-    "/bodies/ECOSOC/": ("page",),
-    "/bodies/ECOSOC/feed/": (),
-    "/topics/": ("page",),
-    "/countries/": ("page",),
-    "/subjects/": ("page",),
-    "/api/": (),
-    "/api/v1/documents/{id}/": (),
-    "/api/v1/documents/{id}/references/": ("page", "per_page"),
-    "/api/v1/documents/{id}/cited-by/": ("page", "per_page"),
-    "/api/v1/bodies/": ("page", "per_page"),
-    "/api/v1/topics/": ("page", "per_page"),
-    "/api/v1/countries/": ("page", "per_page"),
-    "/api/v1/sponsors/": ("page", "per_page"),
-    "/language/trace/": ("q",),
-    "/language/api/trace/": ("q",),
-    "/language/commitments/": ("body", "sponsor", "from", "to"),
-    "/language/commitments.csv": ("body", "sponsor", "from", "to"),
-    "/language/mandates/": ("who", "body", "status"),
-}
-# Addresses whose last path segment is free text: each hostile segment goes there.
-SEGMENT_ADDRESSES = (
-    "/documents/{}/",
-    "/documents/{}/cite.ris",
-    "/documents/{}/cited-by.atom",
-    "/bodies/{}/",
-    "/bodies/{}/feed/",
-    "/topics/{}/",
-    "/countries/{}/feed/",
-    "/subjects/{}/",
-    "/api/v1/documents/by-symbol/{}/",
-    "/api/v1/bodies/{}/",
-    "/api/v1/topics/{}/",
-    "/language/families/{}/",
-)
 SLOW_SECONDS = 5
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 from django.urls import reverse
+from role_users import ALL_ROLES, ANONYMOUS, make_user
 
 from resolutions.models import Country, Document, DocumentTopic, IngestRun, Reference, Topic
 from resolutions.roles import (
@@ -15,13 +16,10 @@ from resolutions.roles import (
     ROLE_PERMISSIONS,
     ROLES,
     UPLOADERS,
-    ensure_roles,
 )
 
 pytestmark = pytest.mark.django_db
 
-ANONYMOUS, NO_ROLE = "anonymous", "no role"
-ALL_ROLES = (ANONYMOUS, NO_ROLE, *ROLES)
 STAFF = {UPLOADERS, LIBRARIANS, ADMINISTRATORS}
 CURATORS = {LIBRARIANS}
 ADDERS = {UPLOADERS, LIBRARIANS}
@@ -82,20 +80,6 @@ ADDRESSES = [
     Address("admin:auth_user_changelist", allowed=frozenset({ADMINISTRATORS})),
     Address("admin:auth_user_add", allowed=frozenset({ADMINISTRATORS})),
 ]
-
-
-def make_user(role: str, name: str = "", *, password: str | None = None) -> User:
-    """A user in one role group; librarians and administrators may also use the admin."""
-    if Group.objects.filter(name__in=ROLES).count() < len(ROLES):
-        ensure_roles()  # a transactional test elsewhere flushed the migration's rows
-    user = User.objects.create_user(
-        name or role.lower().replace(" ", "-"),
-        password=password,
-        is_staff=role in {LIBRARIANS, ADMINISTRATORS},
-    )
-    if role in ROLES:
-        user.groups.add(Group.objects.get(name=role))
-    return user
 
 
 @pytest.fixture

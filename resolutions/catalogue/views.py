@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from ..models import Document
 from ..views.documents import render_entity
@@ -14,6 +15,7 @@ from .selectors import subject_documents
 PUBLISHED = Q(record_subjects__record__document__status=Document.Status.PUBLISHED)
 
 
+@require_safe
 def subject_list(request: HttpRequest) -> HttpResponse:
     """The UNBIS subjects of the archive's published documents, with their numbers."""
     concepts = list(
@@ -26,6 +28,7 @@ def subject_list(request: HttpRequest) -> HttpResponse:
     return render(request, "catalogue/subject_list.html", {"concepts": concepts})
 
 
+@require_safe
 def subject_detail(request: HttpRequest, identifier: str) -> HttpResponse:
     """A UNBIS concept: its labels, broader and narrower terms, and its documents (the narrower
     concepts' included unless ?narrower=0)."""

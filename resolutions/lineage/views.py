@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
 from resolutions import charts
 
@@ -24,6 +25,7 @@ from .tracer import FamilyHits, TraceError, trace
 FAMILY_PAGE_SIZE = 100
 
 
+@require_safe
 def family_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A family's versions across bodies and years, each diffed against the one before."""
     members = family_members(pk)
@@ -49,6 +51,7 @@ def family_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "lineage/family.html", context)
 
 
+@require_safe
 def compare(request: HttpRequest, old: int, new: int) -> HttpResponse:
     """Draft against adopted text (or two revisions): paragraphs added, removed, moved, changed."""
     return render(request, "lineage/compare.html", {"comparison": compare_documents(old, new)})
@@ -123,6 +126,7 @@ def selection_of(request: HttpRequest) -> Selection:
     )
 
 
+@require_safe
 def commitments_page(request: HttpRequest) -> HttpResponse:
     """Operative verbs over time, their strength, the strongest sponsors, co-sponsor pairs."""
     selection = selection_of(request)
@@ -140,6 +144,7 @@ def commitments_page(request: HttpRequest) -> HttpResponse:
     return render(request, "lineage/commitments.html", context)
 
 
+@require_safe
 def commitments_csv(request: HttpRequest) -> HttpResponse:
     """The selection's operative verbs per year as CSV: year, verb, level, paragraphs."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -151,6 +156,7 @@ def commitments_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@require_safe
 def mandates_page(request: HttpRequest) -> HttpResponse:
     """Mandates by body and due date, with the report that answers each; open ones flagged."""
     who = request.GET.get("who", "")

@@ -19,6 +19,7 @@ from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_safe
 
 from .. import charts
 from ..catalogue.selectors import country_votes, document_catalogue
@@ -394,6 +395,7 @@ def document_links(document: Document) -> dict[str, str]:
     }
 
 
+@require_safe
 def document_detail(request: HttpRequest, symbol: str) -> HttpResponse:
     """A document by its symbol, e.g. /documents/E/RES/2014/23/; else the cited text's page."""
     try:
@@ -447,6 +449,7 @@ def cited_text_page(request: HttpRequest, key: str) -> HttpResponse:
     return render(request, "resolutions/not_in_archive.html", context)
 
 
+@require_safe
 def document_by_id(request: HttpRequest, pk: int) -> HttpResponse:
     """A document by its id: the stable address of documents without a symbol."""
     return render_document(request, get_published_document(pk=pk))
@@ -479,6 +482,7 @@ def _citation_download(request: HttpRequest, document: Document, *, extension: s
     return response
 
 
+@require_safe
 def document_ris(
     request: HttpRequest, symbol: str | None = None, pk: int | None = None
 ) -> HttpResponse:
@@ -486,6 +490,7 @@ def document_ris(
     return _citation_download(request, _lookup(symbol, pk), extension="ris")
 
 
+@require_safe
 def document_bibtex(
     request: HttpRequest, symbol: str | None = None, pk: int | None = None
 ) -> HttpResponse:
@@ -493,6 +498,7 @@ def document_bibtex(
     return _citation_download(request, _lookup(symbol, pk), extension="bib")
 
 
+@require_safe
 def document_json(request: HttpRequest, symbol: str | None = None, pk: int | None = None):
     """The document in the parse contract's JSON shape (as samples/*.gold.json)."""
     document = _lookup(symbol, pk)
@@ -545,6 +551,7 @@ def render_entity(
     return render(request, template, context)
 
 
+@require_safe
 def body_detail(request: HttpRequest, code: str) -> HttpResponse:
     """What a body adopted."""
     body = get_object_or_404(Body, code=code)
@@ -558,6 +565,7 @@ def body_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
+@require_safe
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """The documents a topic covers (confirmed or suggested, never rejected)."""
     topic = get_object_or_404(Topic.objects.select_related("parent"), slug=slug)
@@ -574,6 +582,7 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@require_safe
 def country_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """The drafts and resolutions a country sponsored."""
     country = get_object_or_404(Country, slug=slug)
@@ -593,6 +602,7 @@ def country_detail(request: HttpRequest, slug: str) -> HttpResponse:
 PUBLISHED = Q(documents__status=Document.Status.PUBLISHED)
 
 
+@require_safe
 def body_list(request: HttpRequest) -> HttpResponse:
     """Every body with the number of its published documents, and a chart of them."""
     bodies = list(Body.objects.annotate(n=Count("documents", filter=PUBLISHED)).order_by("code"))
@@ -604,6 +614,7 @@ def body_list(request: HttpRequest) -> HttpResponse:
     return render(request, "resolutions/body_list.html", {"bodies": bodies, "chart": chart})
 
 
+@require_safe
 def topic_list(request: HttpRequest) -> HttpResponse:
     """Every topic with the number of published documents it covers."""
     shown = Q(document_links__document__status=Document.Status.PUBLISHED) & ~Q(
@@ -617,6 +628,7 @@ def topic_list(request: HttpRequest) -> HttpResponse:
     return render(request, "resolutions/topic_list.html", {"topics": topics})
 
 
+@require_safe
 def country_list(request: HttpRequest) -> HttpResponse:
     """Every country that sponsored a published document, with the number it sponsored."""
     countries = list(

@@ -8,6 +8,7 @@ fetch should a browser render it anyway.
 
 from django.http import FileResponse, Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_safe
 
 from ..selectors import published_documents
 
@@ -19,6 +20,7 @@ MARKUP_TYPES = frozenset(
 ORIGINAL_POLICY = "sandbox; default-src 'none'"
 
 
+@require_safe
 def original_file(request: HttpRequest, pk: int) -> FileResponse:
     """Download a published document's original file under its original name."""
     document = get_object_or_404(published_documents(), pk=pk)

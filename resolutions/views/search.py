@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_safe
 
 from .. import search as selectors
 from ..search import EXPORT_MAX_ROWS, FACETS, VISIBLE_TOPIC_STATUSES, facet_names
@@ -72,6 +73,7 @@ def year_bars(values: list[selectors.FacetValue]) -> list[tuple[int, int, bool]]
     return [(year, *counts.get(year, (0, False))) for year in range(first, last + 1)]
 
 
+@require_safe
 def search_page(request: HttpRequest) -> HttpResponse:
     """Search and browse: an empty query lists everything, newest first."""
     asked = selectors.read_search(request.GET)
@@ -227,6 +229,7 @@ def _ending_detectably(chunks: Iterator[str], *, failure: Callable[[Exception], 
         raise
 
 
+@require_safe
 def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     """The current result set as CSV (documents, or paragraphs with view=paragraphs)."""
     columns, rows = _export_rows(request)
@@ -252,6 +255,7 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
+@require_safe
 def export_json(request: HttpRequest) -> StreamingHttpResponse:
     """The current result set as a JSON array of rows, streamed."""
     _columns, rows = _export_rows(request)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from .. import search as selectors
 from ..models import Document, DocumentTopic
@@ -59,11 +60,13 @@ def _citation_file(request: HttpRequest, *, extension: str) -> HttpResponse:
     return response
 
 
+@require_safe
 def export_ris(request: HttpRequest) -> HttpResponse:
     """The search's documents as RIS records, at most CITATION_EXPORT_MAX."""
     return _citation_file(request, extension="ris")
 
 
+@require_safe
 def export_bibtex(request: HttpRequest) -> HttpResponse:
     """The search's documents as BibTeX entries, at most CITATION_EXPORT_MAX."""
     return _citation_file(request, extension="bib")

@@ -78,3 +78,14 @@ def test_unknown_wording_finds_nothing(client, archive):
         "/language/api/trace/", {"q": "Welcomes the launch of a lunar observatory"}
     ).json()
     assert data == {"families": []}
+
+
+def test_an_unpublished_version_is_neither_traced_nor_counted(client, archive):
+    from resolutions.models import Document
+
+    Document.objects.filter(symbol="A/RES/79/26").update(status=Document.Status.DRAFT)
+    data = client.get("/language/api/trace/", {"q": SENTENCE}).json()
+    found = [p["document"] for p in data["families"][0]["paragraphs"]]
+    assert found == ["A/RES/78/37", "A/RES/80/29"]
+    page = client.get("/language/trace/", {"q": SENTENCE}).content.decode()
+    assert "A/RES/79/26" not in page and "A/RES/80/29" in page
