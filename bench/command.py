@@ -136,7 +136,8 @@ class BenchmarkCommand(BaseCommand):
         # Production does not log every SQL statement; DEBUG would (and grow with the run).
         # Static files are served by runserver or gunicorn, not needed by the test client here.
         warnings.filterwarnings("ignore", message="No directory at", module="django.core.handlers")
-        self.query_set = queries.queries_for(options["corpus_kind"])
+        self.corpus_kind = options["corpus_kind"]
+        self.query_set = queries.queries_for(self.corpus_kind)
         # The benchmark is one client sending hundreds of requests a minute: no rate limit.
         with override_settings(DEBUG=False, RATELIMIT_ENABLE=False):
             if not (options["queries_only"] or options["load_only"]):
@@ -449,7 +450,9 @@ class BenchmarkCommand(BaseCommand):
             else:
                 after_id = writes.newest_document_id()
                 began = time.perf_counter()
-                process = writes.start_ingest(url, size=corpus_size(), documents=ingest)
+                process = writes.start_ingest(
+                    url, size=corpus_size(), documents=ingest, corpus_kind=self.corpus_kind
+                )
                 with writes.ConsistencyProbe(server.port, after_id=after_id) as probe:
                     result = load.drive(server, mix, clients=clients, seconds=seconds)
                     outcome = writes.wait_for_ingest(process, after_id=after_id, began=began)

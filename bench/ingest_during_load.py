@@ -39,8 +39,9 @@ def newest_document_id() -> int:
     return Document.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
 
 
-def start_ingest(database: str, *, size: int, documents: int) -> subprocess.Popen:
-    """The next `documents` corpus documents ingested by another process, logged to a file."""
+def start_ingest(database: str, *, size: int, documents: int, corpus_kind: str) -> subprocess.Popen:
+    """The next `documents` documents of the corpus kind ingested by another process, logged to a
+    file."""
     env = {**os.environ, "DATABASE_URL": database}
     return subprocess.Popen(
         [
@@ -51,6 +52,8 @@ def start_ingest(database: str, *, size: int, documents: int) -> subprocess.Pope
             str(size + documents),
             "--reuse",
             "--corpus-only",
+            "--corpus-kind",
+            corpus_kind,
         ],
         cwd=PROJECT_DIR,
         env=env,

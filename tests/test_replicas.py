@@ -148,13 +148,14 @@ def archive(tmp_path_factory, django_db_setup, django_db_blocker) -> Iterator[Ar
             "DEBUG": "1",
             "MEDIA_ROOT": str(folder / "media"),
         }
-        subprocess.run(
+        seeded = subprocess.run(
             [sys.executable, "manage.py", "shell", "-c", SEED],
             cwd=PROJECT_DIR,
             env=base_env,
-            check=True,
             capture_output=True,
+            text=True,
         )
+        assert seeded.returncode == 0, f"seeding the primary failed:\n{seeded.stderr}"
         standby = start_standby(primary, folder)
         app_env = {
             **base_env,
