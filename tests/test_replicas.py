@@ -34,9 +34,12 @@ MAX_LAG_SECONDS = 8
 STAFF, PASSWORD = "replica-staff", "a-long-Test-passphrase-7"
 # Two small sample documents, published on ingest.
 SAMPLES = ("000_8fb7f1ffc4a6eb9c.txt", "004_b04d59c231a2e721.txt")
+# The test database may have been flushed by a transactional test: its seeded rows go back first.
 SEED = f"""
 from django.core.management import call_command
 from django.contrib.auth.models import User
+from resolutions.reference_data import ensure_reference_data
+ensure_reference_data()
 call_command("ingest", *{[str(PROJECT_DIR / "samples" / name) for name in SAMPLES]!r})
 User.objects.create_superuser({STAFF!r}, "staff@example.org", {PASSWORD!r})
 """
