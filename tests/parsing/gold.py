@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from resolutions.parsing import parse_file
 from resolutions.parsing.evaluate import normalize, source_of
 
@@ -14,6 +16,21 @@ METADATA_KEYS = ("symbol", "body", "doc_type", "number", "title", "date", "year"
 def gold_names(directory: Path) -> list[str]:
     """The names of the documents in `directory` that carry a gold file."""
     return sorted(path.name[: -len(".gold.json")] for path in directory.glob("*.gold.json"))
+
+
+def gold_cases(directory: Path, open_misses: dict[tuple[str, str], str], check: str) -> list:
+    """The documents of `directory` as parameters, open misses of `check` marked as strict
+    expected failures."""
+    return [
+        pytest.param(
+            name,
+            id=name,
+            marks=[pytest.mark.xfail(reason=open_misses[name, check], strict=True)]
+            if (name, check) in open_misses
+            else [],
+        )
+        for name in gold_names(directory)
+    ]
 
 
 def load(directory: Path, name: str) -> tuple[dict, dict]:

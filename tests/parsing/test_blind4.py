@@ -16,6 +16,7 @@ from .gold import (
     assert_paragraphs,
     assert_references,
     assert_sponsors,
+    gold_cases,
     gold_names,
     load,
 )
@@ -53,17 +54,7 @@ OPEN_MISSES: dict[tuple[str, str], str] = {
 
 
 def cases(check: str) -> list:
-    """The documents as parameters, open misses of `check` marked as strict expected failures."""
-    return [
-        pytest.param(
-            name,
-            id=name,
-            marks=[pytest.mark.xfail(reason=OPEN_MISSES[name, check], strict=True)]
-            if (name, check) in OPEN_MISSES
-            else [],
-        )
-        for name in gold_names(FOLDER)
-    ]
+    return gold_cases(FOLDER, OPEN_MISSES, check)
 
 
 def test_round_4_has_42_documents() -> None:
