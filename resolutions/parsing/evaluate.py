@@ -51,6 +51,9 @@ class Score:
     references_matched: int = 0
     metadata_right: int = 0
     metadata_total: int = 0
+    sponsors_parsed: int = 0
+    sponsors_gold: int = 0
+    sponsors_matched: int = 0
 
     def add(self, other: Score) -> None:
         """Add another score's counts to this one."""
@@ -71,6 +74,11 @@ class Score:
     def reference_f1(self) -> float:
         """F1 of references as sets."""
         return f1(self.references_matched, self.references_parsed, self.references_gold)
+
+    @property
+    def sponsor_f1(self) -> float:
+        """F1 of sponsor names as sets."""
+        return f1(self.sponsors_matched, self.sponsors_parsed, self.sponsors_gold)
 
     @property
     def metadata_accuracy(self) -> float:
@@ -107,6 +115,8 @@ def score(parsed: dict, gold: dict) -> Score:
         left, right = parsed.get(key), gold.get(key)
         if key == "sponsors":
             left, right = set(left or ()), set(right or ())
+            result.sponsors_parsed, result.sponsors_gold = len(left), len(right)
+            result.sponsors_matched = len(left & right)
         result.metadata_total += 1
         result.metadata_right += left == right
     return result
@@ -154,6 +164,7 @@ def format_table(results: list[tuple[str, Score | None]]) -> str:
         total.add(result)
         lines.append(row(name, result, width))
     lines.append(row("overall", total, width))
+    lines.append(f"\nsponsor F1 (names as sets, all documents): {total.sponsor_f1:.3f}")
     return "\n".join(lines)
 
 
