@@ -29,7 +29,8 @@ MARKDOWN_BODY_RE = re.compile(r"^\[\^([\w*]{1,8})\]:[ ]*(.*)$", re.DOTALL)
 # a rule at the end.
 SLASH_BODY_RE = re.compile(r"^(\d{1,3})/[ ]+(\S.*)$", re.DOTALL)
 SLASH_MARKER_RE = re.compile(r"(?<=[\w.,;:)\u201d\"\u2019])[ ]?(\d{1,3})/(?=[\s,;:.)]|$)")
-BODY_START_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,3}) (?=[A-Z\u201c\"'(])")
+# A body opens with a capital, a quotation mark, a bracket or a year ("1 2010 Review Conference").
+BODY_START_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,3}) (?=[A-Z\u201c\"'(]|(?:19|20)\d\d[ ,][A-Z])")
 STAR_BODY_RE = re.compile(r"(?<=\s)(\*{1,3}|\u2020|\u2021) (?=[A-Z\u201c\"'(])")
 STAR_MARKER_RE = re.compile(r"(?<=[\w.,;:)])(\*{1,3}|\u2020|\u2021)(?=[\s,;:.]|$)")
 # A footnote body opening a block ("4 Resolution 69/283, annex II."), and a year with a marker.

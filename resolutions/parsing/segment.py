@@ -570,10 +570,12 @@ def is_section_heading(block: str) -> bool:
 
 
 def is_heading_block(block: str) -> bool:
-    """Whether a block is a short heading (no closing punctuation)."""
-    block = block.strip()
+    """Whether a block is a short heading (capitalized, no closing punctuation before its
+    markers); a block in lower case carries on the paragraph a page break cut."""
+    block = strip_sentinels_end(block.strip())
     return (
         len(block) <= HEADING_BLOCK_MAX
+        and not block[:1].islower()
         and not block.endswith((".", ";", ":", ","))
         and not SUBPARAGRAPH_START_RE.match(block)
     )

@@ -26,16 +26,12 @@ FOLDER = Path(__file__).resolve().parent / "blind6"
 OPEN_MISSES: dict[tuple[str, str], str] = {
     ("A_DEC_78_511", "metadata"): "kind: a space before a closing bracket kept in a title "
     "('(First Committee )')",
-    ("A_C.1_80_L.43", "paragraphs"): "kind: a marker after a comma before a lower-case word "
-    "('Weapons,1 in which') kept, and the page's footnote bodies glued to the paragraph before",
     ("A_DEC_77_538_A_and_B", "paragraphs"): "kind: a bracketed '[Footnote: ...]' line between a "
     "decision's parts read as a paragraph",
     ("A_DEC_79_533", "paragraphs"): "kind: an unlabelled note in brackets after a comma "
     "('(A/79/487, para.7.)') kept in the text",
     ("A_DEC_80_522", "paragraphs"): "kind: a table announced by a decision's colon split off as a "
     "paragraph without verb",
-    ("A_RES_79_134", "paragraphs"): "kind: a paragraph's continuation after the page's footnotes "
-    "and a running header printed above the symbol is lost",
     ("A_C.1_80_L.32", "references"): "kind: a sponsor starred before the closing 'and' "
     "('Nigeria,* and Thailand') loses the list",
     ("A_C.1_80_L.43", "references"): "kind: a review conference's symbol ('NPT/CONF.2010/50') "
