@@ -21,6 +21,7 @@ from .references import find_references
 from .segment import (
     DECISION_START_RE,
     FIRST_NUMBERED_RE,
+    PUBLICATION_NOTE_RE,
     find_intro,
     segment_text,
     strip_leading_sentinels,
@@ -272,6 +273,12 @@ def reference_chunks(
             if footnote.text not in linked:
                 linked.add(footnote.text)
                 chunks.append((footnote.text, index))
-    chunks.extend((body, None) for body in bodies.values() if body not in linked)
+    # A note on where the decision is published ("[Footnote: Decision 77/538, in section B.4 of
+    # the Official Records ...]") names the volume, which the document does not cite.
+    chunks.extend(
+        (body, None)
+        for body in bodies.values()
+        if body not in linked and not PUBLICATION_NOTE_RE.match(body)
+    )
     chunks.append((strip_sentinels(tail), None))
     return chunks

@@ -15,8 +15,13 @@ SENTINEL_RE = re.compile("\ue000([^\ue001\ue000]{1,12})\ue001")
 # A block that is an asterisk note: "* Any changes to the list of sponsors will be reflected ...".
 STAR_NOTE_RE = re.compile(r"(\*{1,3})[ \t]+([A-Z][^\n]*(?:\n(?!\n)[^\n]*)*)$")
 # A note written out in parentheses, with the marker printed before it or not.
+# Square brackets hold a note between a decision's parts ("[Footnote: Decision 77/538, in ...]").
+# A bracketed symbol with its paragraph after a comma is a note printed without its label
+# ("on the recommendation of the Sixth Committee, (A/79/487, para.7.)").
 PARENTHESIZED_NOTE_RE = re.compile(
-    r"(?:(?<=[,.;:\u201d\u2019)])(\d{1,3}))?[ ]*\([Ff]ootnote:[ ]*([^()]*(?:\([^()]*\)[^()]*)*)\)"
+    r"(?:(?<=[,.;:\u201d\u2019)])(\d{1,3}))?[ ]*(?:\([Ff]ootnote:[ ]*([^()]*(?:\([^()]*\)[^()]*)*)\)"
+    r"|\[[Ff]ootnote:[ ]*([^\[\]]*)\]"
+    r"|(?<=,)[ ]*\(((?:A|E|S)/[\w./-]+,[ ]*paras?\.[ ]?\d+(?:[-\u2013]\d+)?\.?)\))"
 )
 SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
@@ -218,7 +223,7 @@ def separate_parenthesized_notes(text: str) -> tuple[str, dict[str, str]]:
 
     def take(match: re.Match[str]) -> str:
         key = f"{match.group(1) or len(bodies) + 1}#note"
-        bodies[key] = match.group(2).strip()
+        bodies[key] = (match.group(2) or match.group(3) or match.group(4)).strip()
         return sentinel(key)
 
     return PARENTHESIZED_NOTE_RE.sub(take, text), bodies

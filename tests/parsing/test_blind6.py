@@ -26,19 +26,11 @@ FOLDER = Path(__file__).resolve().parent / "blind6"
 OPEN_MISSES: dict[tuple[str, str], str] = {
     ("A_DEC_78_511", "metadata"): "kind: a space before a closing bracket kept in a title "
     "('(First Committee )')",
-    ("A_DEC_77_538_A_and_B", "paragraphs"): "kind: a bracketed '[Footnote: ...]' line between a "
-    "decision's parts read as a paragraph",
-    ("A_DEC_79_533", "paragraphs"): "kind: an unlabelled note in brackets after a comma "
-    "('(A/79/487, para.7.)') kept in the text",
-    ("A_DEC_80_522", "paragraphs"): "kind: a table announced by a decision's colon split off as a "
-    "paragraph without verb",
     ("A_C.1_80_L.32", "references"): "kind: a sponsor starred before the closing 'and' "
     "('Nigeria,* and Thailand') loses the list",
     ("A_C.1_80_L.43", "references"): "kind: a review conference's symbol ('NPT/CONF.2010/50') "
     "missed",
     ("A_C.1_80_L.5", "references"): "kind: special-session supplement symbols ('A/S-12/2') missed",
-    ("A_DEC_77_538_A_and_B", "references"): "kind: the volume named in a '[Footnote: ...]' note "
-    "taken as a reference",
     ("A_RES_78_122", "references"): "kind: another organization's resolution ('United Nations "
     "Habitat Assembly resolution 2/3') taken for the General Assembly's",
     ("A_RES_79_134", "references"): "kind: another organization's document (OPCW "

@@ -115,3 +115,70 @@ def test_a_lower_case_continuation_after_the_notes_and_running_header_stays_in_i
         "and takes note of decision C-28/DEC.12, dated 30 November 2023, entitled "
         "“Addressing the threat of future use”;"
     )
+
+
+DECISION_WITH_A_TABLE = """General Assembly decision 80/999
+
+Provisional programme of work of the Sixth Committee
+
+Agenda item 121
+
+At its 64th plenary meeting, on 15 December 2025, the General Assembly, on the recommendation \
+of the Sixth Committee, (A/80/459, para.6.) noted that the Committee had decided to adopt the \
+following provisional programme of work, as proposed by the Bureau:
+
+Provisional programme of work (footnote: Indicating provisional dates in 2026.)
+
+5 October\tOrganization of work of the Sixth Committee
+\tRevitalization of the work of the General Assembly
+6 October\tMeasures to eliminate international terrorism
+
+The final text of this decision will be contained in document A/80/49 (Vol. II) after \
+editorial review.
+"""
+
+
+def test_a_table_announced_by_a_decisions_colon_stays_in_its_paragraph() -> None:
+    document = parse(DECISION_WITH_A_TABLE)
+    assert len(document.paragraphs) == 1
+    paragraph = document.paragraphs[0]
+    assert paragraph.verb == "notes"
+    assert paragraph.text.endswith("6 October Measures to eliminate international terrorism")
+
+
+def test_a_bracketed_symbol_after_a_comma_is_a_note_and_still_a_reference() -> None:
+    document = parse(DECISION_WITH_A_TABLE)
+    assert "A/80/459" not in document.paragraphs[0].text
+    assert "Sixth Committee, noted that" in document.paragraphs[0].text
+    symbols = {r.symbol for r in document.references if r.type == "document"}
+    assert symbols == {"A/80/459"}
+
+
+DECISION_IN_PARTS = """General Assembly decision 77/999 A and B
+
+Revitalization of the work of the Second Committee
+
+Agenda item 124
+
+A
+
+At its 53rd plenary meeting, on 14 December 2022, the General Assembly decided that the Bureau \
+would convene informal dialogues in 2023.
+
+B
+
+[Footnote: Decision 77/999, in section B.4 of the Official Records of the General Assembly, \
+Seventy-seventh Session, Supplement No. 49 (A/77/49), vol. II, becomes decision 77/999 A.]
+
+At its 93rd plenary meeting, on 24 July 2023, the General Assembly took note of the updated \
+conference room paper A/C.2/77/CRP.3.
+
+The final version of decision A is contained in document A/77/49 (Vol.II).
+"""
+
+
+def test_a_bracketed_footnote_between_a_decisions_parts_is_a_note_not_a_paragraph() -> None:
+    document = parse(DECISION_IN_PARTS)
+    assert [p.verb for p in document.paragraphs] == ["decides", "takes note"]
+    symbols = {r.symbol for r in document.references if r.type == "document"}
+    assert symbols == {"A/C.2/77/CRP.3"}
