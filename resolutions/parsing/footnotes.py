@@ -19,7 +19,8 @@ STAR_NOTE_RE = re.compile(r"(\*{1,3})[ \t]+([A-Z][^\n]*(?:\n(?!\n)[^\n]*)*)$")
 # A bracketed symbol with its paragraph after a comma is a note printed without its label
 # ("on the recommendation of the Sixth Committee, (A/79/487, para.7.)").
 PARENTHESIZED_NOTE_RE = re.compile(
-    r"(?:(?<=[,.;:\u201d\u2019)])(\d{1,3}))?[ ]*(?:\([Ff]ootnote:[ ]*([^()]*(?:\([^()]*\)[^()]*)*)\)"
+    r"(?:(?<=[,.;:\u201d\u2019)])(\d{1,3}))?[ ]*"
+    r"(?:\([Ff]ootnote:[ ]*([^()]*(?:\([^()]*\)[^()]*)*)\)"
     r"|\[[Ff]ootnote:[ ]*([^\[\]]*)\]"
     r"|(?<=,)[ ]*\(((?:A|E|S)/[\w./-]+,[ ]*paras?\.[ ]?\d+(?:[-\u2013]\d+)?\.?)\))"
 )

@@ -350,7 +350,7 @@ def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments
     pieces: list[Piece] = []
     set_aside: list[str] = []
     blocks = [part for block in text[start:end].split("\n\n") for part in split_statement(block)]
-    listing = False  # a list or table announced by a colon, until a block ends a sentence
+    listing = False  # a list or table announced by a colon: blocks without closing punctuation
     for block in blocks:
         stripped = strip_leading_sentinels(block.strip())
         if not stripped or PUBLICATION_NOTE_RE.match(stripped):
@@ -358,19 +358,17 @@ def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments
         if STATEMENT_ASIDE_RE.match(stripped):
             set_aside.append(block)  # cited documents, notes: references, not paragraphs
             continue
-        ends_sentence = strip_sentinels_end(stripped).endswith((".", ";"))
+        closed = strip_sentinels_end(stripped).endswith((".", ";", ",", ":"))
         if pieces and (
             continues_paragraph(stripped)
             or LIST_ITEM_RE.match(stripped)
             or strip_sentinels_end(pieces[-1].text).endswith(":")
-            or (listing and not ends_sentence)
+            or (listing and not closed)
         ):
             pieces[-1].text += "\n\n" + block
         else:
             pieces.append(Piece(kind="operative", number=None, text=block, statement=True))
-        listing = strip_sentinels_end(pieces[-1].text).endswith(":") or (
-            listing and not ends_sentence
-        )
+        listing = strip_sentinels_end(pieces[-1].text).endswith(":") or (listing and not closed)
     tail = "\n\n".join([*set_aside, text[end:]])
     return Segments(head=text[:start], pieces=pieces, tail=tail, warnings=warnings)
 
