@@ -92,10 +92,12 @@ TITLE_ANCHOR_RE = re.compile(
 HEAD_END_LINES_RE = re.compile(r"(?:\n\n(?:Agenda[ ]items?[ ][^\n]{1,60}|[A-H]))+$")
 # The heading of a resolution's first part ("I" over its title) closing the head.
 PART_HEADING_END_RE = re.compile(r"\n\n[IVX]{1,5}\.?\n\n[^\n]{1,300}$")
-SPLIT_COMMAS_RE = re.compile(r"\s*,\s*")
+# A comma before the closing "and" ("Nigeria,* and Thailand", the star taken out) splits too.
+SPLIT_COMMAS_RE = re.compile(r"\s*,\s*(?:and\s+)?")
 AND_RE = re.compile(r"\s+and\s+")
 PARENTHESES_RE = re.compile(r"\([^()]{0,200}\bbehalf\b[^()]{0,200}\)|\*")
 SPACE_RE = re.compile(r"\s+")
+BRACKET_SPACE_RE = re.compile(r"(?<=\()[ ]+|[ ]+(?=\))")
 TITLE_MAX = 400
 
 
@@ -243,8 +245,9 @@ def find_title(head: str, *, doc_type: str) -> str | None:
 
 
 def clean_title(title: str) -> str | None:
-    """A title without surrounding punctuation and spaces, or None if implausible."""
-    title = SPACE_RE.sub(" ", title).strip(" .,*_\n")
+    """A title without surrounding punctuation and spaces (nor spaces inside its brackets:
+    "(First Committee )"), or None if implausible."""
+    title = BRACKET_SPACE_RE.sub("", SPACE_RE.sub(" ", title)).strip(" .,*_\n")
     return title if 0 < len(title) <= TITLE_MAX else None
 
 

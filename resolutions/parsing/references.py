@@ -11,12 +11,13 @@ from .types import ParsedReference
 # Series of UN document symbols; other organizations' symbols (AG/RES, ICC-ASP) are not listed.
 SYMBOL_SERIES = (
     "A|E|S|ST|CTOC|CAC|CEB|UNODC|TD|CCPR|CRC|CEDAW|CAT|CERD|CMW|CRPD|CED|HRI|DP|UNEP|FCCC|ICCD"
-    "|JIU|UNW|UNICEF|ECE|TRANS|ACC|SG|CD|DPI|UNCITRAL|UNHCR|EC|OPCW|IDB|PBC|UNDP|ISBA|BWC"
+    "|JIU|UNW|UNICEF|ECE|TRANS|ACC|SG|CD|DPI|UNCITRAL|UNHCR|EC|OPCW|IDB|PBC|UNDP|ISBA|BWC|NPT"
 )
 # Security Council resolutions carry their year: "S/RES/2482 (2019)".
 SYMBOL_CORE = (
     rf"(?:{SYMBOL_SERIES})(?:/(?:[A-Z][A-Za-z]{{0,9}}(?:\.(?:\d{{1,4}}|[IVX]{{1,5}}|[A-Z]))*"
     r"(?:\((?:[A-Z]+|\d{1,3})\))?"  # "CONF.IX", "P.V.84", "COP(13)", "C.3(II)"
+    r"|E?S-\d{1,2}"  # special sessions: "A/S-12/2", "A/ES-10/190"
     r"|\d{1,4}(?:\([A-Z]{1,4}\))?))+"
 )
 SYMBOL_RE = re.compile(
@@ -42,7 +43,9 @@ CITED_BODY_RE = re.compile(
     (?:
       (?P<its>\b(?:its|this|that|the[ ]present|our|their)(?:[ ]own)?)
     | (?P<short>\b(?:Council|Assembly|Commission|Conference|Congress))
-    | (?P<other>\b(?:Health|Union|European|Executive|Governing|OAS|WHO|ILO|UNESCO|IMO|ICAO
+    # Another organization's assembly: "Habitat Assembly", "Environment Assembly".
+    | (?P<other>\b(?:(?!General\b)[A-Z][a-z]+[ ]Assembly
+        |Health|Union|European|Executive|Governing|OAS|WHO|ILO|UNESCO|IMO|ICAO
         |IAEA|Interpol|OSCE|Europe|Ministers|Board|AU|ASEAN|Parliament|Organization|Meeting
         |Committee|Forum|Summit|Agency))
     )
@@ -57,7 +60,7 @@ GAP_RE = re.compile(
     r"[A-Z]|para(?:graph)?s?\.? \d{1,3}|annex(?: [IVX]+)?|\d{1,2}))*[ ]*(?:,|and|or|,[ ]*and)[ ]*$"
 )
 ENTITLED_GAP_RE = re.compile(
-    r"^[ ]*of \d{1,2} [A-Z][a-z]+ \d{4},? (?:entitled|on) "
+    r"^[ ]*of \d{1,2} [A-Z][a-z]+ \d{4},? (?:entitled|on|containing) "
     r"[^;]{1,300}?[,\u201d\"\u2019]{1,3}[ ]*(?:and[ ]*)?$"
 )
 GAP_MAX = 320
@@ -77,6 +80,9 @@ RES_SYMBOL_RE = re.compile(r"^(A/HRC|A|E|S)/RES/(.+)$")
 SC_NUMBER_RE = re.compile(r"^(\d{3,4}) ?\((\d{4})\)$")
 ECOSOC_NUMBER_RE = re.compile(r"^(?:19[4-9]\d|20\d\d)/\d{1,3}")
 SPACE_RE = re.compile(r"\s+")
+# A Council symbol with two numbers puts the year first ("S/2024/200"); "S/2338/2024" is another
+# organization's document (the OPCW's "S/" series).
+NOT_COUNCIL_SYMBOL_RE = re.compile(r"^S/(?!(?:19[4-9]\d|20\d\d)/)\d+/\d+$")
 LINK_WORDS_RE = re.compile(r"[ ,]*(?:in|at|by|through|with|under|of)?[ ]*")
 # "adopted by the Assembly in its resolution S-30/1": a short name just before "its".
 SHORT_NAME_BEFORE_RE = re.compile(
@@ -152,7 +158,11 @@ def cited_documents(text: str) -> list[ParsedReference]:
     references = []
     for match in SYMBOL_RE.finditer(text):
         symbol = match.group(0).rstrip(".")
-        if "/" not in symbol or not any(ch.isdigit() for ch in symbol):
+        if (
+            "/" not in symbol
+            or not any(ch.isdigit() for ch in symbol)
+            or NOT_COUNCIL_SYMBOL_RE.match(symbol)
+        ):
             continue
         resolution = RES_SYMBOL_RE.match(symbol)
         if resolution:

@@ -182,3 +182,68 @@ def test_a_bracketed_footnote_between_a_decisions_parts_is_a_note_not_a_paragrap
     assert [p.verb for p in document.paragraphs] == ["decides", "takes note"]
     symbols = {r.symbol for r in document.references if r.type == "document"}
     assert symbols == {"A/C.2/77/CRP.3"}
+
+
+def references_of(text: str) -> set[str]:
+    return {r.symbol or f"{r.body} {r.number}" for r in parse(text).references}
+
+
+def test_a_review_conference_and_special_session_supplement_symbols_are_references() -> None:
+    found = references_of(
+        DRAFT_HEAD
+        + "\nRecalling the Final Document (NPT/CONF.2010/50 (Vol. I)) and the Official Records "
+        "of the General Assembly, Twelfth Special Session, Supplement No. 2 (A/S-12/2),\n\n"
+        "1. Decides to remain seized of the matter.\n"
+    )
+    assert {"NPT/CONF.2010/50", "A/S-12/2"} <= found
+
+
+def test_resolutions_with_roman_sessions_enumerated_with_containing_clauses() -> None:
+    found = references_of(
+        DRAFT_HEAD
+        + "\nRecalling its resolutions 1514 (XV) of 14 December 1960, containing the Declaration "
+        "on the Granting of Independence, 1541 (XV) of 15 December 1960, containing the principles "
+        "which should guide Members, and 2625 (XXV) of 24 October 1970, containing the "
+        "Declaration on Principles of International Law,\n\n"
+        "1. Decides to remain seized of the matter.\n"
+    )
+    assert {"GA 1514 (XV)", "GA 1541 (XV)", "GA 2625 (XXV)"} <= found
+
+
+def test_another_organizations_assembly_and_documents_are_not_cited() -> None:
+    found = references_of(
+        DRAFT_HEAD
+        + "\nRecalling United Nations Habitat Assembly resolution 2/3 of 9 June 2023 and the note "
+        "by the Technical Secretariat of 18 November 2024,1 and its resolution 77/161,\n\n"
+        "1. Decides to remain seized of the matter.\n"
+        "__________________\n\n"
+        "1 See Organisation for the Prohibition of Chemical Weapons, document S/2338/2024.\n"
+    )
+    assert found == {"GA 77/161"}
+
+
+def test_a_starred_sponsor_before_the_closing_and_keeps_the_whole_list() -> None:
+    document = parse(
+        DRAFT_HEAD.replace(
+            "Australia and Austria: draft resolution",
+            "Australia, Mongolia, Netherlands (Kingdom of the), Nigeria,* and Thailand: "
+            "draft resolution",
+        )
+        + "\nRecalling its resolutions,\n\n1. Decides to remain seized of the matter.\n"
+    )
+    assert document.sponsors == (
+        "Australia",
+        "Mongolia",
+        "Netherlands",
+        "Nigeria",
+        "Thailand",
+    )
+
+
+def test_spaces_inside_a_titles_brackets_are_dropped() -> None:
+    document = parse(
+        "General Assembly decision 78/999\n\nProgramme planning (First Committee )\n\n"
+        "Agenda item 135\n\nAt its 42nd plenary meeting, on 4 December 2023, the General "
+        "Assembly took note of the report of the First Committee.\n"
+    )
+    assert document.title == "Programme planning (First Committee)"
