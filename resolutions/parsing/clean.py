@@ -63,7 +63,9 @@ PAGE_LABEL_RE = re.compile(
 )
 # A page number alone between blank lines (a header or footer without job number).
 PAGE_NUMBER_BLOCK_RE = re.compile(r"(?<=\n)([ ]*\n)[ ]*\d{1,3}[ ]*(?=\n[ ]*\n)")
-STRAY_STARS_RE = re.compile(r"\*{2,}")
+# Runs of stars left by emphasis or barcodes; a note's own stars opening a line ("** Any changes
+# to the list of sponsors ...") stay, so that the note is set aside.
+STRAY_STARS_RE = re.compile(r"\*{2,}(?![ \t]+[A-Z])|(?<=\S)\*{2,}")
 # The heading of a list of notes (a web page's "Notes" before the footnote bodies).
 NOTES_HEADING_RE = re.compile(r"^[ ]*(?:Notes|Footnotes|Endnotes)[ ]*:?[ ]*$", re.MULTILINE)
 SPACES_RE = re.compile(r"[ ]{2,}")

@@ -412,7 +412,7 @@ def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
         body=body,
         doc_type=doc_type,
         number=number,
-        title=find_title(head, doc_type=doc_type),
+        title=find_title(head, doc_type="draft_resolution" if is_draft else doc_type),
         date=date,
         year=year,
         sponsors=find_sponsors(head)

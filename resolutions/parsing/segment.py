@@ -17,6 +17,8 @@ PREAMBLE_SPLIT_RE = re.compile(
 )
 FIRST_WORDS_RE = re.compile(r"^\W{0,3}([A-Za-z][a-z]+(?:-[a-z]+)?)(?:[ ]([a-z]+))?")
 SUBPARAGRAPH_START_RE = re.compile(r"^\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)[ ]")
+# A draft decision's lettered operative paragraphs after a colon: "...: (a) Expresses ...".
+LETTERED_RE = re.compile(r"(?:^|(?<=\n\n))\(([a-z])\)\s+")
 END_MARKERS_RE = re.compile(
     r"(?:\b\d{1,3}(?:st|nd|rd|th)[ ]+(?:plenary[ ]+)?meeting\b"
     r"|(?:^|\n\n|(?<=[.;]) )Annex(?:es)?(?:[ ][IVX]{1,5})?(?=[ \n]|$)"
@@ -131,7 +133,7 @@ def find_intro(text: str) -> re.Match[str] | None:
     for match in INTRO_RE.finditer(text, 0, first.start() if first else len(text)):
         following = FIRST_WORDS_RE.match(strip_leading_sentinels(text[match.end() :].lstrip()))
         rest = text[match.end() :].lstrip()
-        if NUMBERED_RE.match(rest):
+        if NUMBERED_RE.match(rest) or LETTERED_RE.match(rest):
             return match
         if following and (
             is_preambular_opener(following.group(1))
@@ -181,6 +183,12 @@ def segment_text(
         warnings=warnings,
         verbs=numbered_kind == "operative",
     )
+    if intro and numbered_kind == "operative":
+        lettered = find_lettered(
+            text, start=body_start, end=numbered[0].start() if numbered else None
+        )
+        if lettered and not (numbered and opens_with_verb(text, numbered[0])):
+            numbered = lettered  # numbers after them belong to a list they announce
     if intro and not numbered and text[intro.end() : intro.end() + 3].strip()[:1].islower():
         # A decision in one sentence after the formula: "The General Assembly, recalling ...,
         # decides to include ...".
@@ -447,6 +455,20 @@ def find_numbered(
             accepted.append(match)
             expected = number + 1
     return accepted
+
+
+def find_lettered(text: str, *, start: int, end: int | None) -> list[re.Match[str]]:
+    """Lettered operative paragraphs ((a), (b), ...) in sequence, the first right after a colon,
+    each opening with an operative verb: a draft decision's paragraphs when it has no numbered
+    ones ("...: (a) Expresses its profound gratitude ...; (b) Endorses ...")."""
+    found: list[re.Match[str]] = []
+    for match in LETTERED_RE.finditer(text, start, len(text) if end is None else end):
+        if match.group(1) != chr(ord("a") + len(found)) or not opens_with_verb(text, match):
+            continue
+        if not found and not strip_sentinels_end(text[: match.start()]).endswith(":"):
+            return []
+        found.append(match)
+    return found
 
 
 def is_strong_start(text: str, match: re.Match[str], *, verbs: bool) -> bool:

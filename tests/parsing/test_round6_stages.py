@@ -247,3 +247,75 @@ def test_spaces_inside_a_titles_brackets_are_dropped() -> None:
         "Assembly took note of the report of the First Committee.\n"
     )
     assert document.title == "Programme planning (First Committee)"
+
+
+DRAFT_DECISION_LETTERED = """United Nations
+A/80/L.99
+
+General Assembly
+Distr.: Limited
+9 September 2025
+Original: English
+
+Eightieth session
+Item 35 of the provisional agenda*
+Question of Palestine
+
+France, Guinea and State of
+Palestine:** draft decision
+
+ Endorsement of the New York Declaration
+
+The General Assembly,
+
+Recalling its resolution ES-10/24 of 18 September 2024,
+
+Recalling also its decision 79/573 B of 5 September 2025, to resume the Conference:
+
+(a)
+Expresses its profound gratitude to France and Saudi Arabia for their work;1
+__________________
+
+* A/80/150.
+
+** Any changes to the list of sponsors will be reflected in the official record of the meeting.
+
+1  A/CONF.243/2025/1, annex.
+
+A/80/L.99
+
+2/2
+
+(b)
+Endorses the New York Declaration.
+"""
+
+
+def test_a_draft_decisions_lettered_paragraphs_after_its_preamble_are_operative() -> None:
+    document = parse(DRAFT_DECISION_LETTERED)
+    assert [(p.kind, p.number, p.verb) for p in document.paragraphs] == [
+        ("preambular", None, "recalling"),
+        ("preambular", None, "recalling"),
+        ("operative", "a", "expresses"),
+        ("operative", "b", "endorses"),
+    ]
+    assert document.paragraphs[3].text == "Endorses the New York Declaration."
+
+
+def test_a_draft_decision_has_its_title_and_its_double_star_note_is_no_paragraph() -> None:
+    document = parse(DRAFT_DECISION_LETTERED)
+    assert document.title == "Endorsement of the New York Declaration"
+    assert document.sponsors == ("France", "Guinea", "State of Palestine")
+    assert not any("Any changes" in p.text for p in document.paragraphs)
+
+
+def test_a_formula_with_a_colon_before_lettered_paragraphs() -> None:
+    document = parse(
+        "Draft decision submitted by the Bureau\n\n Draft programme of work\n\n"
+        "The General Assembly:\n\n(a)\nApproves the draft programme of work as set out below;\n\n"
+        "(b)\nInvites the Bureau to take into account the provisional programme.\n"
+    )
+    assert [(p.kind, p.number, p.verb) for p in document.paragraphs] == [
+        ("operative", "a", "approves"),
+        ("operative", "b", "invites"),
+    ]
