@@ -16,6 +16,7 @@ from .extract import (
     strip_markdown,
 )
 from .footnotes import collect_footnotes, separate_footnotes, strip_sentinels
+from .labels import read_labels
 from .metadata import Metadata, container_symbols, joint_symbols, read_metadata
 from .references import find_references
 from .segment import (
@@ -102,6 +103,7 @@ def prepare_text(text: str) -> str:
 
 def parse_text(text: str) -> ParsedDocument:
     """The stages in order on plain text."""
+    labels, text = read_labels(text)
     cleaned = clean_text(text)
     if not cleaned.strip():
         raise ParseError("no document text left after removing page debris")
@@ -141,6 +143,8 @@ def parse_text(text: str) -> ParsedDocument:
         strip_sentinels(marked),
         head=head,
         intro_body=intro.group(1) if intro else statement_body(segments.pieces),
+        labels=labels,
+        notes=bodies.values(),
     )
     citing: list[str | None] = []
     paragraphs, warnings = build_paragraphs(

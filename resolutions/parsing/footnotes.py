@@ -14,6 +14,8 @@ SENTINEL_CLOSE = "\ue001"
 SENTINEL_RE = re.compile("\ue000([^\ue001\ue000]{1,12})\ue001")
 # A block that is an asterisk note: "* Any changes to the list of sponsors will be reflected ...".
 STAR_NOTE_RE = re.compile(r"(\*{1,3})[ \t]+([A-Z][^\n]*(?:\n(?!\n)[^\n]*)*)$")
+# A block noting later sponsors: "Subsequently, Estonia and Peru joined in sponsoring the draft".
+JOINED_NOTE_RE = re.compile(r"[^\n]{0,2000}\bjoined[ ]in[ ]sponsoring\b[^\n]{0,300}$")
 # A note written out in parentheses, with the marker printed before it or not.
 # Square brackets hold a note between a decision's parts ("[Footnote: Decision 77/538, in ...]").
 # A bracketed symbol with its paragraph after a comma is a note printed without its label
@@ -205,13 +207,16 @@ def separate_footnotes(text: str) -> tuple[str, dict[str, str]]:
 
 def separate_star_notes(text: str) -> tuple[str, dict[str, str]]:
     """Blocks that are asterisk notes ("* Any changes to the list of sponsors ...", "* On behalf
-    of the States ..."), kept as bodies: they are notes on the heading, not paragraphs."""
+    of the States ...") or notes of later sponsors ("..., joined in sponsoring ..."), kept as
+    bodies: they are notes on the heading, not paragraphs."""
     bodies: dict[str, str] = {}
     kept: list[str] = []
     for block in text.split("\n\n"):
         note = STAR_NOTE_RE.match(block)
         if note:
             bodies[f"{note.group(1)}#{len(bodies) + 1}"] = note.group(2).strip()
+        elif JOINED_NOTE_RE.match(block.strip()):
+            bodies[f"joined#{len(bodies) + 1}"] = " ".join(block.split())
         else:
             kept.append(block)
     return "\n\n".join(kept), bodies

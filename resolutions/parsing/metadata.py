@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from .bodies import BODY_NAME_RE, body_code, body_in, body_of_symbol
 from .countries import canonical_country
 from .dates import MONTH_PATTERN, MONTHS
 from .references import NUMBER_PART, SYMBOL_RE, normalize_number
-from .types import BODY_CODES
+from .types import BODY_CODES, DOC_TYPES
 
 DATE_RE = re.compile(
     rf"\b(\d{{1,2}})[ ]({MONTH_PATTERN})[ ,]+(\d{{4}})\b"
@@ -52,12 +53,6 @@ AMENDMENT_RE = re.compile(
     r"[^\n]*",
     re.IGNORECASE,
 )
-# Sponsors on a line of their own: "Sponsors: Argentina, Canada and Japan" (continued on the next
-# line while a line ends with a comma or "and").
-SPONSORS_LINE_RE = re.compile(
-    r"^[ \t]*(?:Co-?)?[Ss]ponsors?[ ]*:[ \t]*((?:[^\n]*(?:,|\band)[ \t]*\n)*[^\n]+)",
-    re.MULTILINE,
-)
 REPORT_TITLE_RE = re.compile(
     r"\b(?:Draft[ ])?Report[ ](?:of|on)[ ][^\n]{5,400}?(?=[ ](?:[IVX]{1,4}|[A-H]|1)\.[ ][A-Z]|\n|$"
     r"|[ ](?:Economic[ ]and[ ]Social[ ]Council[ ]|General[ ]Assembly[ ])?Official[ ]Records\b"
@@ -82,11 +77,24 @@ SESSION_RE = re.compile(
 AGENDA_RE = re.compile(
     r"\b(?:Agenda[ ]item|Item)[ ](\d{1,3}(?:[ ]?\([a-z]{1,3}\))?(?:[ ]?\([ivx]{1,5}\))?)"
 )
+JOINED_RE = re.compile(
+    r"(?:(?:Subsequently|Later|Thereafter|In[ ]addition),[ ]+)?([A-Z][^.:;\n]{1,2000}?)[ ]+"
+    r"(?:also[ ]+|subsequently[ ]+|later[ ]+)?joined[ ]+in[ ]+sponsoring\b"
+)
+# A placeholder for a number not yet given: "L.__", "80/___", "L.xx", "L.…".
+PLACEHOLDER_RE = re.compile(r"[./]?(?:_{2,}|[xX]{2,}(?!\w)|\u2026|\.{3})")
 TITLE_ANCHOR_RE = re.compile(
+    r"\d{1,4}/(?:_{2,}|[xX]{2,})\.[ ]|"
     rf"(?:{NUMBER_PART})\.[ ]|(?:Resolution|Decision)[ ]+(?:{NUMBER_PART})\s"
     r"|draft[ ]+(?:resolution|decision)\b|\]|\n\n"
     r"|\badopted[ ]by[ ]the[ ][^\n]{3,160}?\d{4}(?![\w/])",
     re.IGNORECASE,
+)
+# A place-and-date line closing the head ("The Hague, 12 May 2023", "Vienna, Austria, 12-16
+# October 2020"): where and when the text was adopted, not its title.
+PLACE_DATE_RE = re.compile(
+    rf"(?:^|\s)((?:[A-Z][\w.'\u2019-]*[ ]?){{1,4}}(?:,[ ](?:[A-Z][\w.'\u2019-]*[ ]?){{1,4}})?,[ ]"
+    rf"\d{{1,2}}(?:[-\u2013]\d{{1,2}})?[ ](?:{MONTH_PATTERN})[ ]\d{{4}})\s*$"
 )
 # Lines that may close a decision's head after its title: "Agenda item 31", a part letter "A".
 HEAD_END_LINES_RE = re.compile(r"(?:\n\n(?:Agenda[ ]items?[ ][^\n]{1,60}|[A-H]))+$")
@@ -97,6 +105,7 @@ SPLIT_COMMAS_RE = re.compile(r"\s*,\s*(?:and\s+)?")
 AND_RE = re.compile(r"\s+and\s+")
 PARENTHESES_RE = re.compile(r"\([^()]{0,200}\bbehalf\b[^()]{0,200}\)|\*")
 SPACE_RE = re.compile(r"\s+")
+ISO_DATE_RE = re.compile(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")
 BRACKET_SPACE_RE = re.compile(r"(?<=\()[ ]+|[ ]+(?=\))")
 TITLE_MAX = 400
 
@@ -118,11 +127,14 @@ class Metadata:
 
 
 def find_symbol(head: str) -> str | None:
-    """The document's own symbol: the first symbol of the head not cited in brackets."""
+    """The document's own symbol: the first symbol of the head not cited in brackets, nor one
+    whose last part is a placeholder ("A/C.3/80/L.__", "A/RES/80/___")."""
     for match in SYMBOL_RE.finditer(head):
         symbol = match.group(0).rstrip(".")
         opened = head[: match.start()]
         if opened.count("(") > opened.count(")") or opened.count("[") > opened.count("]"):
+            continue
+        if PLACEHOLDER_RE.match(head, match.end()):
             continue
         if "/" in symbol and any(ch.isdigit() for ch in symbol):
             return symbol
@@ -230,9 +242,14 @@ def find_title(head: str, *, doc_type: str) -> str | None:
         heading = AMENDMENT_RE.search(head)
         return clean_title(head[heading.end() :]) if heading else None
     head = PART_HEADING_END_RE.sub("", head.rstrip())
+    place = PLACE_DATE_RE.search(head)
+    if place:
+        head = head[: place.start(1)].rstrip()
     anchors = list(TITLE_ANCHOR_RE.finditer(head))
     start = anchors[-1].end() if anchors else 0
     title = clean_title(head[start:])
+    if title and TITLE_ANCHOR_RE.fullmatch(f"{title}\n"):
+        return None  # a heading alone ("Resolution 10/1" over "The Hague, 12 May 2023")
     if title is not None or len(anchors) < 2:
         return title
     # Nothing after the last anchor: the title follows the number ("2016/19. Title") before the
@@ -324,10 +341,23 @@ def iso_date(text: str, *, start: int, window: int = 40) -> str | None:
 
 def find_sponsors(head: str) -> tuple[str, ...]:
     """Canonical names of the States sponsoring a draft, from "A, B and C: draft resolution"."""
-    match = SPONSORS_LINE_RE.search(head) or SPONSORS_RE.search(head)
-    if not match:
-        return ()
-    listing = PARENTHESES_RE.sub("", " ".join(match.group(1).split()))
+    match = SPONSORS_RE.search(head)
+    return sponsors_in(match.group(1)) if match else ()
+
+
+def joined_sponsors(notes: Iterable[str]) -> tuple[str, ...]:
+    """States that joined in sponsoring later, from a note ("Subsequently, Estonia and Peru
+    joined in sponsoring the draft resolution")."""
+    names: list[str] = []
+    for note in notes:
+        for match in JOINED_RE.finditer(note):
+            names.extend(sponsors_in(match.group(1)))
+    return tuple(names)
+
+
+def sponsors_in(listing: str) -> tuple[str, ...]:
+    """Canonical names of the States in a list ("A, B and C")."""
+    listing = PARENTHESES_RE.sub("", " ".join(listing.split()))
     items = [item for item in SPLIT_COMMAS_RE.split(listing.strip()) if item]
     sponsors: list[str] = []
     for item in reversed(items):
@@ -372,9 +402,18 @@ def find_agenda_item(head: str) -> str | None:
     return match.group(1) if match else None
 
 
-def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
-    """All metadata of a document from its cleaned text and head."""
-    symbol = find_symbol(head)
+def read_metadata(
+    text: str,
+    *,
+    head: str,
+    intro_body: str | None,
+    labels: Mapping[str, str] | None = None,
+    notes: Iterable[str] = (),
+) -> Metadata:
+    """All metadata of a document from its cleaned text and head; fields stated by front matter
+    or labelled header lines (`labels`) come first; a draft's notes may name later sponsors."""
+    labels = labels or {}
+    symbol = labels.get("symbol") or find_symbol(head)
     number, heading_kind, heading_body = find_number(head, symbol=symbol)
     doc_type = find_doc_type(
         head=head, symbol=symbol, heading_kind=heading_kind, has_intro=intro_body is not None
@@ -396,6 +435,12 @@ def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
         date = find_issue_date(head) or find_date(text, head=head)
     else:
         date = find_date(text, head=head, first=doc_type == "decision")
+    place = PLACE_DATE_RE.search(HEAD_END_LINES_RE.sub("", head.rstrip()))
+    date = (
+        labelled_date(labels.get("date", ""))
+        or date
+        or (iso_date(place.group(1), start=0, window=200) if place else None)
+    )
     if doc_type == "resolution" and not (symbol or number or date):
         # Nothing shows it adopted (no symbol, number, adoption line or date): the bare text of
         # a draft, as drafts are circulated without a heading.
@@ -407,7 +452,7 @@ def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
     if doc_type == "report":
         body = report_body(head, symbol=symbol) or body
     is_draft = doc_type == "other" and DRAFT_RE.search(head) is not None  # a draft decision
-    return Metadata(
+    meta = Metadata(
         symbol=symbol,
         body=body,
         doc_type=doc_type,
@@ -415,12 +460,13 @@ def read_metadata(text: str, *, head: str, intro_body: str | None) -> Metadata:
         title=find_title(head, doc_type="draft_resolution" if is_draft else doc_type),
         date=date,
         year=year,
-        sponsors=find_sponsors(head)
+        sponsors=tuple(dict.fromkeys((*find_sponsors(head), *joined_sponsors(notes))))
         if doc_type in ("draft_resolution", "amendment") or is_draft
         else (),
         session=find_session(head),
         agenda_item=find_agenda_item(head),
     )
+    return with_labels(meta, labels)
 
 
 def is_container_symbol(symbol: str | None, *, number: str | None, doc_type: str) -> bool:
@@ -452,3 +498,33 @@ def derive_symbol(body: str, number: str, *, doc_type: str = "resolution") -> st
     if body not in prefixes or (doc_type == "decision" and body == "SC"):
         return None
     return f"{prefixes[body]}{'DEC' if doc_type == 'decision' else 'RES'}/{number}"
+
+
+def with_labels(meta: Metadata, labels: Mapping[str, str]) -> Metadata:
+    """Metadata with the other fields that front matter or labelled header lines state."""
+    if not labels:
+        return meta
+    body = labels.get("body", "")
+    code = body if body in BODY_CODES else body_code(body) if body else None
+    doc_type = labels.get("doc_type")
+    agenda = (
+        find_agenda_item(f"Agenda item {labels['agenda_item']}")
+        if "agenda_item" in labels
+        else None
+    )
+    return replace(
+        meta,
+        body=code or meta.body,
+        doc_type=doc_type if doc_type in DOC_TYPES else meta.doc_type,
+        title=clean_title(labels["title"]) if labels.get("title") else meta.title,
+        sponsors=sponsors_in(labels["sponsors"]) if labels.get("sponsors") else meta.sponsors,
+        session=labels.get("session") or meta.session,
+        agenda_item=agenda or meta.agenda_item,
+    )
+
+
+def labelled_date(value: str) -> str | None:
+    """A stated date ("2023-12-19", "19 December 2023", "December 19, 2023") in ISO form."""
+    if ISO_DATE_RE.fullmatch(value.strip()):
+        return value.strip()
+    return iso_date(value, start=0, window=len(value)) if value else None

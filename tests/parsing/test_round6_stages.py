@@ -319,3 +319,80 @@ def test_a_formula_with_a_colon_before_lettered_paragraphs() -> None:
         ("operative", "a", "approves"),
         ("operative", "b", "invites"),
     ]
+
+
+COP_BODY = (
+    "\n\nThe Conference of the Parties to the United Nations Convention against Transnational "
+    "Organized Crime,\n\nRecalling its resolution 9/1,\n\n1. Decides to continue its work.\n"
+)
+
+
+def test_a_place_and_date_line_is_no_title_but_gives_the_date() -> None:
+    alone = parse("Resolution 10/1\n\nThe Hague, 12 May 2023" + COP_BODY)
+    assert (alone.title, alone.date, alone.number) == (None, "2023-05-12", "10/1")
+    under_title = parse(
+        "Resolution 10/1\n\nStrengthening cooperation\n\nVienna, Austria, 16 October 2020"
+        + COP_BODY
+    )
+    assert (under_title.title, under_title.date) == ("Strengthening cooperation", "2020-10-16")
+
+
+def test_yaml_front_matter_gives_the_metadata_and_is_not_text() -> None:
+    document = parse(
+        "---\nsymbol: A/RES/78/999\nbody: General Assembly\ndate: 2023-12-19\n"
+        'title: "World Cleanup Day"\nsponsors:\n  - Estonia\n  - Chile\n---\n\n'
+        "The General Assembly,\n\nRecalling its resolution 70/1,\n\n"
+        "1. Decides to proclaim 20 September as World Cleanup Day.\n"
+    )
+    assert (document.symbol, document.doc_type, document.title, document.date) == (
+        "A/RES/78/999",
+        "resolution",
+        "World Cleanup Day",
+        "2023-12-19",
+    )
+    assert "symbol" not in document.text
+
+
+def test_labelled_header_lines_give_the_metadata_and_are_not_the_title() -> None:
+    document = parse(
+        "Draft resolution\nSymbol: A/C.3/80/L.99\nDate: 3 November 2025\n"
+        "Sponsors: Chile, Estonia and\nJapan\nAgenda item: 70 (b)\nTitle: Rights of the child\n\n"
+        "The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. Decides to continue.\n"
+    )
+    assert (document.symbol, document.title, document.date, document.agenda_item) == (
+        "A/C.3/80/L.99",
+        "Rights of the child",
+        "2025-11-03",
+        "70 (b)",
+    )
+    assert document.sponsors == ("Chile", "Estonia", "Japan")
+    authors = parse(
+        "Authors: Chile and Japan\nDraft resolution\n\nRights of the child\n\n"
+        "The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. Decides to continue.\n"
+    )
+    assert authors.sponsors == ("Chile", "Japan")
+
+
+def test_a_later_joined_in_sponsoring_note_adds_sponsors_and_is_no_paragraph() -> None:
+    document = parse(
+        DRAFT_HEAD + "\nRecalling its resolution 70/1,\n\n1. Decides to continue.\n\n"
+        "Subsequently, Estonia and Peru joined in sponsoring the draft resolution.\n"
+    )
+    assert document.sponsors == ("Australia", "Austria", "Estonia", "Peru")
+    assert document.paragraphs[-1].text == "Decides to continue."
+
+
+def test_placeholder_symbols_and_numbers_are_not_read_as_symbols() -> None:
+    draft = parse(DRAFT_HEAD.replace("A/C.1/80/L.99", "A/C.1/80/L.__") + "\n1. Decides.\n")
+    assert draft.symbol is None
+    resolution = parse(
+        "United Nations\nA/RES/80/___\n\nGeneral Assembly\nDistr.: General\n3 December 2025\n\n"
+        "Resolution adopted by the General Assembly on 1 December 2025\n\n"
+        "80/___. Rights of the child\n\nThe General Assembly,\n\nRecalling its resolution 70/1,"
+        "\n\n1. Decides to continue.\n\n50th plenary meeting\n1 December 2025\n"
+    )
+    assert (resolution.symbol, resolution.number, resolution.title) == (
+        None,
+        None,
+        "Rights of the child",
+    )
