@@ -4,13 +4,19 @@ Pure Python (no django). LSH finds candidates; this verifies them by the labelli
 order:
 
 1. footnote references ("12 United Nations, Treaty Series, vol. 75"; "See A/77/53") are one
-   family only when they cite the same documents (the same numbers and symbols);
+   family only when they cite the same documents (the same numbers and symbols), however the
+   other side is worded ("General Assembly resolution 69/313, annex" / "Resolution 69/313, annex");
 2. lists of three or more resolutions are one family only when half of them are shared;
 3. two paragraphs each naming a quoted title the other does not name are about different things;
-4. a short paragraph (SHORT_WORDS or fewer) with another opening verb does something else;
-5. the words in common (in order) must be at least half of the longer paragraph's (a clause as
+4. a short paragraph (SHORT_WORDS or fewer) with another opening verb does something else, and
+   so does a paragraph acting on a report ("Reaffirms its approval of the report of ..." /
+   "Having examined the report of ..."), however long the report's name;
+5. requests addressed to different actors are different requests ("Requests the
+   Secretary-General to report ..." / "Requests the Special Committee ... to report ...": no
+   addressee, as lineage/addressees.py reads them, in common);
+6. the words in common (in order) must be at least half of the longer paragraph's (a clause as
    long as the shared text appended makes another paragraph);
-6. then: word similarity at FAMILY_THRESHOLD or above, or the shorter paragraph found in the
+7. then: word similarity at FAMILY_THRESHOLD or above, or the shorter paragraph found in the
    longer at CONTAINED_THRESHOLD or above.
 
 Words compare with dates, session ordinals and numbers masked ("eightieth session" and
@@ -25,12 +31,15 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
+from .addressees import addressee_windows, addressees_of
+
 FAMILY_THRESHOLD = 0.67
 CONTAINED_THRESHOLD = 0.8
 SHORT_WORDS = 15
 MIN_SHARED_OF_LONGER = 0.5
 TITLE_MATCH = 0.6
 MIN_LISTED_RESOLUTIONS = 3
+REPORT_WITHIN = 6
 
 NUMBER = "#"
 NUMBER_WORDS = frozenset(
@@ -62,9 +71,12 @@ class Wording:
 
     words: tuple[str, ...]
     opening: str
-    citation: frozenset[str] | None
+    citation: bool
     resolutions: frozenset[str]
     titles: tuple[tuple[str, ...], ...]
+    references: frozenset[str]
+    on_report: bool
+    addressees: frozenset[str] | None
 
 
 def masked_words(text: str) -> tuple[str, ...]:
@@ -88,11 +100,17 @@ def stem(word: str) -> str:
     return word.rstrip("e")
 
 
-def opening_verb(text: str) -> str:
-    """The stem of the verb a paragraph opens with ("Takes note"/"Taking note": "take note")."""
-    words = re.findall(r"[a-z]+", text.lower())[:6]
+def _opening_words(text: str) -> list[str]:
+    """The first words of a paragraph, leading adverbs ("Also", "Having") left out."""
+    words = re.findall(r"[a-z]+", text.lower())[: REPORT_WITHIN + 3]
     while words and words[0] in LEADING_ADVERBS:
         words = words[1:]
+    return words
+
+
+def opening_verb(text: str) -> str:
+    """The stem of the verb a paragraph opens with ("Takes note"/"Taking note": "take note")."""
+    words = _opening_words(text)
     if not words:
         return ""
     if len(words) > 1 and words[1] == "note" and words[0] in ("takes", "taking", "take"):
@@ -103,13 +121,18 @@ def opening_verb(text: str) -> str:
 def wording_of(text: str) -> Wording:
     """A paragraph's masked words, opening verb, cited references, resolutions and titles."""
     body = FOOTNOTE_MARKER_RE.sub("", text).strip()
-    citation = frozenset(REFERENCE_RE.findall(body)) if CITATION_RE.match(body) else None
+    references = frozenset(REFERENCE_RE.findall(body))
+    citation = bool(CITATION_RE.match(body))
+    opening = _opening_words(body)[:REPORT_WITHIN]
     return Wording(
         words=masked_words(body),
         opening=opening_verb(body),
         citation=citation,
         resolutions=frozenset(RESOLUTION_RE.findall(body)),
         titles=tuple(masked_words(title) for title in QUOTED_RE.findall(body)),
+        references=references,
+        on_report="report" in opening or "reports" in opening,
+        addressees=addressees_of(body) if addressee_windows(body) else None,
     )
 
 
@@ -135,8 +158,8 @@ def _names_another_title(titles: tuple, others: tuple) -> bool:
 def same_family(a: Wording, b: Wording) -> bool:
     """Whether two paragraphs are versions of one text, by the rules in the module docstring."""
     score = word_similarity(a, b)
-    if a.citation is not None or b.citation is not None:
-        return a.citation == b.citation and score >= FAMILY_THRESHOLD
+    if a.citation or b.citation:
+        return a.references == b.references and score >= FAMILY_THRESHOLD
     listed = a.resolutions | b.resolutions
     if min(len(a.resolutions), len(b.resolutions)) >= MIN_LISTED_RESOLUTIONS and (
         len(a.resolutions & b.resolutions) < MIN_SHARED_OF_LONGER * len(listed)
@@ -150,7 +173,9 @@ def same_family(a: Wording, b: Wording) -> bool:
     ):
         return False
     shorter, longer = sorted((len(a.words), len(b.words)))
-    if shorter <= SHORT_WORDS and a.opening != b.opening:
+    if a.opening != b.opening and (shorter <= SHORT_WORDS or (a.on_report and b.on_report)):
+        return False
+    if a.addressees is not None and b.addressees is not None and not a.addressees & b.addressees:
         return False
     common = words_in_common(a, b)
     if common < MIN_SHARED_OF_LONGER * longer:

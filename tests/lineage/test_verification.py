@@ -78,3 +78,33 @@ def test_an_appended_clause_as_long_as_the_text_makes_another_paragraph():
         "Taking note of the working paper prepared by the Secretariat on Saint Helena, which "
         "contained the information requested, and other relevant information,",
     )
+
+
+def test_a_footnote_cites_the_same_document_however_the_other_side_is_worded():
+    assert same("10 General Assembly resolution 69/313, annex.", "14 Resolution 69/313, annex.")
+    assert not same("10 General Assembly resolution 69/313, annex.", "14 Resolution 70/1, annex.")
+
+
+def test_another_verb_on_a_report_does_something_else_however_long_its_name():
+    name = (
+        "the report of the Special Committee on the Situation with regard to the Implementation "
+        "of the Declaration on the Granting of Independence to Colonial Countries and Peoples"
+    )
+    assert not same(
+        f"Reaffirms its approval of {name} for 2024;", f"Having examined {name} for 2025,"
+    )
+    assert same(f"Approves {name} for 2024;", f"Approves {name} for 2025;")
+
+
+def test_requests_to_different_actors_are_different_requests():
+    assert not same(
+        "Requests the Secretary-General to report to the General Assembly at its seventy-ninth "
+        "session on the implementation of the present resolution;",
+        "Requests the Special Committee to continue to examine the question of the United States "
+        "Virgin Islands and to report thereon to the General Assembly at its eighty-first session "
+        "and on the implementation of the present resolution.",
+    )
+    assert same(
+        "Calls upon all States to become parties to the Convention;",
+        "Calls upon Member States to become parties to the Convention;",
+    )
