@@ -59,19 +59,21 @@ HALVES = ("tune", "test", "blind", "held-out", "all")
 
 
 def in_half(pair: dict, half: str) -> bool:
-    """Round 1's even ids tune ("tune"), its odd ids measure ("test"); round 2 is "blind"."""
-    blind = pair.get("round") == 2
+    """Round 1's even ids and round 3 tune ("tune"), round 1's odd ids measure ("test"), round 2
+    is "blind"."""
+    round_ = pair.get("round", 1)
+    blind = round_ == 2
     return {
-        "tune": not blind and pair["id"] % 2 == 0,
-        "test": not blind and pair["id"] % 2 == 1,
+        "tune": round_ == 3 or (round_ == 1 and pair["id"] % 2 == 0),
+        "test": round_ == 1 and pair["id"] % 2 == 1,
         "blind": blind,
-        "held-out": blind or pair["id"] % 2 == 1,
+        "held-out": blind or (round_ == 1 and pair["id"] % 2 == 1),
     }.get(half, True)
 
 
 def population_of(data: dict, round_: int) -> dict[str, int]:
-    """Candidate pairs per stratum of the pass a round was drawn from."""
-    return data["round_2"]["population"] if round_ == 2 else data["population"]
+    """Candidate pairs per stratum of the pass a round was drawn from (rounds 2 and 3: one pass)."""
+    return data["round_2"]["population"] if round_ >= 2 else data["population"]
 
 
 def evaluate(data: dict, *, half: str = "test", original: bool = False) -> Evaluation:

@@ -1,18 +1,20 @@
-"""Draw the second round of paragraph pairs to label (provenance of labelled_pairs.json).
+"""Draw a round (2, 3, ...) of paragraph pairs to label (provenance of labelled_pairs.json).
 
-Run once, by hand, on the unpacked shared corpus (the product never reads it):
+Run by hand on the unpacked shared corpus (the product never reads it), e.g. round 3:
 
-    python tests/lineage/data/sample_pairs.py /tmp/un-texts ../shared/corpus/MANIFEST.tsv out.json
+    python tests/lineage/data/sample_pairs.py /tmp/un-texts ../shared/corpus/MANIFEST.tsv \
+        out.json 3 20261206
 
 Every file is split into paragraphs by resolutions.parsing.parse_file; preambular and operative
 paragraphs of five words or more are kept and grouped by text (spaces aside). Candidate pairs of
 distinct texts come from MinHash LSH (3-word shingles of lineage.text's tokens, 64 affine
 permutations, 32 bands of 2 rows); each is given its word similarity (Indel over the tokens) and
-its stratum (0.1 wide). Seeded sampling (SEED) draws PER_STRATUM pairs from each stratum from
-0.2 to 1.0 and RANDOM pairs of unrelated texts with the same opening word, leaving out the pairs
-of the first round; each text is placed at a random occurrence, the two in different files (a
-pair whose texts occur in one file only is left out). The
-sample is drawn without looking at the family decision's answers.
+its stratum (0.1 wide). Seeded sampling draws PER_STRATUM pairs from each stratum from 0.2 to
+1.0 and RANDOM pairs of unrelated texts with the same opening word, leaving out the pairs of the
+earlier rounds; round 2 (seed SEED) drew with the generator that subsampled the large buckets,
+later rounds with a generator of their own seed. Each text is placed at a random occurrence,
+the two in different files (a pair whose texts occur in one file only is left out). The sample
+is drawn without looking at the family decision's answers.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ BAND_ROWS = 2
 PER_STRATUM = 18
 RANDOM = 16
 MAX_BUCKET = 400
+LABELLED = Path(__file__).with_name("labelled_pairs.json")
 STRATA = [f"{i / 10:.1f}-{(i + 1) / 10:.1f}" for i in range(10)]
 
 
@@ -66,12 +69,13 @@ def distinct(pair: dict) -> bool:
     return pair["a"]["file"] != pair["b"]["file"]
 
 
-def main(corpus: Path, manifest: Path, out: Path, first_round: Path) -> None:
+def main(corpus: Path, manifest: Path, out: Path, round_: int, seed: int) -> None:
     rng = random.Random(SEED)
     rows = {row["file"]: row for row in csv.DictReader(manifest.open(), delimiter="\t")}
     seen = {
         frozenset((" ".join(p["a"]["text"].split()), " ".join(p["b"]["text"].split())))
-        for p in json.loads(first_round.read_text())["pairs"]
+        for p in json.loads(LABELLED.read_text())["pairs"]
+        if p.get("round", 1) < round_
     }
     where = _texts(corpus)
     texts = sorted(where)
@@ -95,6 +99,8 @@ def main(corpus: Path, manifest: Path, out: Path, first_round: Path) -> None:
         score = Indel.normalized_similarity(tokens[i], tokens[j])
         strata[STRATA[min(int(score * 10), 9)]].append((i, j, score))
     population = {name: len(pairs) for name, pairs in sorted(strata.items())}
+    if seed != SEED:
+        rng = random.Random(seed)
     openings: dict[str, list[int]] = defaultdict(list)
     for i, t in enumerate(tokens):
         openings[t[0]].append(i)
@@ -148,8 +154,5 @@ def main(corpus: Path, manifest: Path, out: Path, first_round: Path) -> None:
 
 if __name__ == "__main__":
     main(
-        Path(sys.argv[1]),
-        Path(sys.argv[2]),
-        Path(sys.argv[3]),
-        Path(__file__).with_name("labelled_pairs.json"),
+        Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
     )
