@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from .addressees import addressee_windows, addressees_of
+from .addressees import addressee_windows, addressees_in
 
 FAMILY_THRESHOLD = 0.67
 CONTAINED_THRESHOLD = 0.8
@@ -48,7 +48,9 @@ SHORT_WORDS = 15
 MIN_SHARED_OF_LONGER = 0.5
 TITLE_MATCH = 0.8
 MIN_LISTED_RESOLUTIONS = 3
-REPORT_OBJECT_WITHIN = 30
+CITATION_CHARS = 600
+OPENING_CHARS = 120
+REPORT_OBJECT_WITHIN = 22
 AUTHOR_MATCH = 0.8
 # A body's name goes on with "on" ("the Advisory Committee on Administrative and Budgetary
 # Questions"); an office's report "on" something names its subject ("the Secretary-General on").
@@ -129,7 +131,7 @@ def stem(word: str) -> str:
 
 def _opening_words(text: str) -> list[str]:
     """The first words of a paragraph, leading adverbs ("Also", "Having") left out."""
-    words = re.findall(r"[a-z]+", text.lower())[:6]
+    words = re.findall(r"[a-z]+", text[:OPENING_CHARS].lower())[:6]
     while words and words[0] in LEADING_ADVERBS:
         words = words[1:]
     return words
@@ -147,25 +149,37 @@ def opening_verb(text: str) -> str:
 
 def wording_of(text: str) -> Wording:
     """A paragraph's masked words, opening verb, cited references, resolutions and titles."""
-    body = QUALIFIER_RE.sub("", FOOTNOTE_MARKER_RE.sub("", text)).strip()
-    references = frozenset(REFERENCE_RE.findall(body))
+    body = FOOTNOTE_MARKER_RE.sub("", text).strip()
+    if "pursuant" in body:
+        body = QUALIFIER_RE.sub("", body)
     citation = bool(CITATION_RE.match(body))
+    windows = addressee_windows(body)
     return Wording(
         words=masked_words(body),
         opening=opening_verb(body),
         citation=citation,
-        resolutions=frozenset(RESOLUTION_RE.findall(body)),
-        titles=tuple(masked_words(title) for title in QUOTED_RE.findall(body)),
-        references=references,
-        addressees=addressees_of(body) if addressee_windows(body) else None,
+        resolutions=frozenset(RESOLUTION_RE.findall(body)) if "/" in body else frozenset(),
+        titles=tuple(masked_words(title) for title in QUOTED_RE.findall(body))
+        if "“" in body or '"' in body
+        else (),
+        references=references_of(body, citation=citation),
+        addressees=addressees_in(windows) if windows else None,
         report=report_of(body),
     )
+
+
+def references_of(body: str, *, citation: bool) -> frozenset[str]:
+    """The numbers and symbols a footnote cites; a paragraph too long to be as alike as a
+    footnote's versions (CITATION_CHARS) is given none, not to scan every paragraph."""
+    if not citation and len(body) > CITATION_CHARS:
+        return frozenset()
+    return frozenset(REFERENCE_RE.findall(body))
 
 
 def report_of(body: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The author's and the subject's words of the report a paragraph acts on (one of its first
     REPORT_OBJECT_WITHIN words), or None."""
-    match = REPORT_RE.search(body)
+    match = REPORT_RE.search(body) if "report" in body.lower() else None
     if match is None or len(WORD_RE.findall(body[: match.start()])) > REPORT_OBJECT_WITHIN:
         return None
     return tuple(
