@@ -3,9 +3,10 @@
 The set (tests/lineage/data/labelled_pairs.json) is a stratified sample of candidate pairs, so
 two figures are given: on the pairs as sampled (the hard middle band is over-represented), and
 weighted by each stratum's share of all candidate pairs (`population`), an estimate of the
-figures over the archive. Pairs with an odd id measure (held out); even ones tuned the rules of
-lineage/verification.py. Labels are the audited ones; `original=True` scores against the labels
-as first given (a pair with an "audit" note was first labelled same family).
+figures over the archive. Round 1's even ids and round 3 tuned the rules of
+lineage/verification.py; round 1's odd ids ("test") and round 2 ("blind", scored before any
+change it could have guided) are held out. Labels are the audited ones; `original=True` scores
+against the labels as first given (a pair with an "audit" note was first labelled same family).
 """
 
 from __future__ import annotations
@@ -62,12 +63,12 @@ def in_half(pair: dict, half: str) -> bool:
     """Round 1's even ids and round 3 tune ("tune"), round 1's odd ids measure ("test"), round 2
     is "blind"."""
     round_ = pair.get("round", 1)
-    blind = round_ == 2
+    test = round_ == 1 and pair["id"] % 2 == 1
     return {
-        "tune": round_ == 3 or (round_ == 1 and pair["id"] % 2 == 0),
-        "test": round_ == 1 and pair["id"] % 2 == 1,
-        "blind": blind,
-        "held-out": blind or (round_ == 1 and pair["id"] % 2 == 1),
+        "tune": round_ == 3 or (round_ == 1 and not test),
+        "test": test,
+        "blind": round_ == 2,
+        "held-out": test or round_ == 2,
     }.get(half, True)
 
 
