@@ -1,7 +1,8 @@
 """Whether two paragraphs are versions of one text: the family decision (docs/lineage.md).
 
-Pure Python (no django). LSH finds candidates; this verifies them by the labelling rules, in
-order:
+Pure Python (no django). LSH finds candidates; this verifies them by the labelling rules (2 to 6
+are asked only of pairs that 1, 7 and 8 find alike, the costlier parts of a wording being read
+when first needed):
 
 1. footnote references ("12 United Nations, Treaty Series, vol. 75"; "See A/77/53") are one
    family only when they cite the same documents (the same numbers and symbols), however the
@@ -37,6 +38,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz.distance import Indel
 
@@ -48,7 +50,6 @@ SHORT_WORDS = 15
 MIN_SHARED_OF_LONGER = 0.5
 TITLE_MATCH = 0.8
 MIN_LISTED_RESOLUTIONS = 3
-CITATION_CHARS = 600
 OPENING_CHARS = 120
 REPORT_OBJECT_WITHIN = 22
 AUTHOR_MATCH = 0.8
@@ -96,16 +97,39 @@ REPORT_RE = re.compile(
 
 @dataclass(frozen=True)
 class Wording:
-    """What the family decision looks at in one paragraph."""
+    """What the family decision looks at in one paragraph; the parts only the rules that tell
+    alike paragraphs apart need are read when first asked for."""
 
+    body: str
     words: tuple[str, ...]
     opening: str
     citation: bool
-    resolutions: frozenset[str]
-    titles: tuple[tuple[str, ...], ...]
-    references: frozenset[str]
-    report: tuple[tuple[str, ...], tuple[str, ...]] | None
-    addressees: frozenset[str] | None
+
+    @cached_property
+    def resolutions(self) -> frozenset[str]:
+        """The resolutions it names ("77/237")."""
+        return frozenset(RESOLUTION_RE.findall(self.body)) if "/" in self.body else frozenset()
+
+    @cached_property
+    def titles(self) -> tuple[tuple[str, ...], ...]:
+        """The masked words of each quoted title."""
+        return tuple(masked_words(title) for title in QUOTED_RE.findall(self.body))
+
+    @cached_property
+    def references(self) -> frozenset[str]:
+        """The numbers and symbols it cites."""
+        return frozenset(REFERENCE_RE.findall(self.body))
+
+    @cached_property
+    def addressees(self) -> frozenset[str] | None:
+        """Whom it asks to act (lineage/addressees.py), None when it asks no one."""
+        windows = addressee_windows(self.body)
+        return addressees_in(windows) if windows else None
+
+    @cached_property
+    def report(self) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        """The report it acts on: its author's and subject's words (`report_of`)."""
+        return report_of(self.body)
 
 
 def masked_words(text: str) -> tuple[str, ...]:
@@ -148,32 +172,17 @@ def opening_verb(text: str) -> str:
 
 
 def wording_of(text: str) -> Wording:
-    """A paragraph's masked words, opening verb, cited references, resolutions and titles."""
+    """A paragraph's body (footnote marker and provenance qualifier left out), masked words,
+    opening verb, and whether it is a citation."""
     body = FOOTNOTE_MARKER_RE.sub("", text).strip()
     if "pursuant" in body:
         body = QUALIFIER_RE.sub("", body)
-    citation = bool(CITATION_RE.match(body))
-    windows = addressee_windows(body)
     return Wording(
+        body=body,
         words=masked_words(body),
         opening=opening_verb(body),
-        citation=citation,
-        resolutions=frozenset(RESOLUTION_RE.findall(body)) if "/" in body else frozenset(),
-        titles=tuple(masked_words(title) for title in QUOTED_RE.findall(body))
-        if "“" in body or '"' in body
-        else (),
-        references=references_of(body, citation=citation),
-        addressees=addressees_in(windows) if windows else None,
-        report=report_of(body),
+        citation=bool(CITATION_RE.match(body)),
     )
-
-
-def references_of(body: str, *, citation: bool) -> frozenset[str]:
-    """The numbers and symbols a footnote cites; a paragraph too long to be as alike as a
-    footnote's versions (CITATION_CHARS) is given none, not to scan every paragraph."""
-    if not citation and len(body) > CITATION_CHARS:
-        return frozenset()
-    return frozenset(REFERENCE_RE.findall(body))
 
 
 def report_of(body: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -227,31 +236,37 @@ def _names_another_title(titles: tuple, others: tuple) -> bool:
 
 
 def same_family(a: Wording, b: Wording) -> bool:
-    """Whether two paragraphs are versions of one text, by the rules in the module docstring."""
+    """Whether two paragraphs are versions of one text, by the rules in the module docstring:
+    alike enough (rules 1, 7 and 8), and not told apart by rules 2 to 6."""
     score = word_similarity(a, b)
     if a.citation or b.citation:
-        return a.references == b.references and score >= FAMILY_THRESHOLD
+        return score >= FAMILY_THRESHOLD and a.references == b.references
+    shorter, longer = sorted((len(a.words), len(b.words)))
+    common = words_in_common(a, b)
+    if common < MIN_SHARED_OF_LONGER * longer or (
+        score < FAMILY_THRESHOLD and common < CONTAINED_THRESHOLD * shorter
+    ):
+        return False
+    return not _told_apart(a, b, shorter=shorter)
+
+
+def _told_apart(a: Wording, b: Wording, *, shorter: int) -> bool:
+    """Rules 2 to 6: other resolutions, titles, verb, addressees or reports."""
     listed = a.resolutions | b.resolutions
     if min(len(a.resolutions), len(b.resolutions)) >= MIN_LISTED_RESOLUTIONS and (
         len(a.resolutions & b.resolutions) < MIN_SHARED_OF_LONGER * len(listed)
     ):
-        return False
+        return True
     if (
         a.titles
         and b.titles
         and _names_another_title(a.titles, b.titles)
         and _names_another_title(b.titles, a.titles)
     ):
-        return False
-    shorter, longer = sorted((len(a.words), len(b.words)))
+        return True
     on_reports = a.report is not None and b.report is not None
     if a.opening != b.opening and (shorter <= SHORT_WORDS or on_reports):
-        return False
+        return True
     if a.addressees is not None and b.addressees is not None and not a.addressees & b.addressees:
-        return False
-    if _other_reports(a, b):
-        return False
-    common = words_in_common(a, b)
-    if common < MIN_SHARED_OF_LONGER * longer:
-        return False
-    return score >= FAMILY_THRESHOLD or common >= CONTAINED_THRESHOLD * shorter
+        return True
+    return _other_reports(a, b)
