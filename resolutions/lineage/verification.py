@@ -216,11 +216,6 @@ def _other_reports(a: Wording, b: Wording) -> bool:
     )
 
 
-def words_in_common(a: Wording, b: Wording) -> float:
-    """How many words the two share in the same order."""
-    return (len(a.words) + len(b.words) - Indel.distance(a.words, b.words)) / 2
-
-
 def word_similarity(a: Wording, b: Wording) -> float:
     """2 * words in common in order / (words of both), in [0, 1]."""
     if not a.words and not b.words:
@@ -238,11 +233,13 @@ def _names_another_title(titles: tuple, others: tuple) -> bool:
 def same_family(a: Wording, b: Wording) -> bool:
     """Whether two paragraphs are versions of one text, by the rules in the module docstring:
     alike enough (rules 1, 7 and 8), and not told apart by rules 2 to 6."""
-    score = word_similarity(a, b)
+    total = len(a.words) + len(b.words)
+    distance = Indel.distance(a.words, b.words)
+    score = 1 - distance / total if total else 1.0
     if a.citation or b.citation:
         return score >= FAMILY_THRESHOLD and a.references == b.references
     shorter, longer = sorted((len(a.words), len(b.words)))
-    common = words_in_common(a, b)
+    common = (total - distance) / 2  # words in common, in order
     if common < MIN_SHARED_OF_LONGER * longer or (
         score < FAMILY_THRESHOLD and common < CONTAINED_THRESHOLD * shorter
     ):
