@@ -28,6 +28,8 @@ ADDRESSING_RE = re.compile(
     r"[Aa]ppeals to|[Rr]ecommends that|[Aa]uthorizes|[Dd]emands that|[Rr]eminds|"
     r"[Rr]eiterates its call upon|[Ww]e (?:also )?(?:encourage|urge|call upon|invite))\b"
 )
+# A cheap first look: every addressing verb holds one of these.
+ADDRESSING_HINT_RE = re.compile(r"quest|rge|alls? |vite|courage|ppeal|commend|uthori|emand|emind")
 # Checked in order; a phrase found is blanked so that shorter ones inside it do not match again.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
@@ -69,7 +71,9 @@ TO_RE = re.compile(r"\s(?:to|in order to|that)\s|;")
 
 def addressee_windows(text: str) -> list[str]:
     """The words after each addressing verb up to the "to" (or "that") of the requested action."""
-    windows = []
+    windows: list[str] = []
+    if not ADDRESSING_HINT_RE.search(text):
+        return windows
     for match in ADDRESSING_RE.finditer(text):
         rest = text[match.end() :]
         end = TO_RE.search(rest)
@@ -79,8 +83,13 @@ def addressee_windows(text: str) -> list[str]:
 
 def addressees_of(text: str) -> frozenset[str]:
     """The addressees of an operative paragraph (ADDRESSEES keys); the body itself if none."""
+    return addressees_in(addressee_windows(text))
+
+
+def addressees_in(windows: list[str]) -> frozenset[str]:
+    """The addressees named in addressee windows; the body itself if none."""
     found = set()
-    for window in addressee_windows(text):
+    for window in windows:
         for name, pattern in PATTERNS:
             if pattern.search(window):
                 found.add(name)

@@ -1,9 +1,10 @@
 """Benchmark the lineage: `manage.py benchmark_lineage --docs 2000` against `archive_bench`.
 
-Loads the search benchmark's synthetic corpus when missing (sample paragraphs recombined, so the
-same paragraphs recur across documents and years with clauses added and topics changed: real
-families), rebuilds the lineage from scratch, then times matching one document, the sentence
-tracer, and the family and comparison pages. Prints medians and 95th percentiles.
+Loads the search benchmark's corpus when missing: by default the realistic one (the real texts of
+`--corpus` re-issued over the years, agreed language kept word for word or with a few words
+edited: real families), or with `--corpus-kind synthetic` the sample paragraphs recombined. Then
+rebuilds the lineage from scratch and times matching one document, the sentence tracer, and the
+family and comparison pages. Prints medians and 95th percentiles.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import random
 import time
 import warnings
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
@@ -19,9 +21,11 @@ from django.db import connection
 from django.test import override_settings
 
 from bench import database
+from bench.command import CORPUS_KINDS
 from bench.corpus import DEFAULT_SEED
 from bench.lineage import time_matching, time_pages, time_tracer
 from bench.loading import corpus_size
+from bench.real_texts import DEFAULT_CORPUS
 from bench.stats import median, ms, percentile, table
 from resolutions.lineage.bulk import BulkRebuild
 from resolutions.lineage.models import Family, ParagraphLineage
@@ -39,6 +43,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--docs", type=int, default=2000, help="Corpus size (documents).")
         parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="Corpus seed.")
+        parser.add_argument(
+            "--corpus-kind",
+            choices=CORPUS_KINDS,
+            default="realistic",
+            help="realistic: the real texts re-issued over the years; synthetic: the sample "
+            "documents' paragraphs recombined.",
+        )
+        parser.add_argument(
+            "--corpus",
+            type=Path,
+            default=DEFAULT_CORPUS,
+            help=f"The real texts (un-texts.tar.xz, MANIFEST.tsv); default {DEFAULT_CORPUS}.",
+        )
         parser.add_argument("--samples", type=int, default=60, help="Timed runs of each kind.")
         parser.add_argument(
             "--keep-lineage", action="store_true", help="Skip the rebuild; time the rest."
@@ -62,7 +79,11 @@ class Command(BaseCommand):
                 # The corpus loads without matching; the rebuild below builds the lineage.
                 document_written.disconnect(dispatch_uid="lineage-match-document")
                 SearchBenchmark(stdout=self.stdout).build_corpus(
-                    docs=options["docs"], seed=options["seed"], reuse=True
+                    docs=options["docs"],
+                    seed=options["seed"],
+                    reuse=True,
+                    kind=options["corpus_kind"],
+                    corpus=options["corpus"],
                 )
             if not options["keep_lineage"]:
                 self.rebuild(workers=options["workers"])

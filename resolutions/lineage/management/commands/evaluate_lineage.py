@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from bench.stats import table
-from resolutions.lineage.evaluation import evaluate, load_pairs
+from resolutions.lineage.evaluation import HALVES, evaluate, load_pairs
 
 
 class Command(BaseCommand):
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         except (OSError, ValueError) as exc:
             raise CommandError(f"cannot read {options['pairs']}: {exc}") from exc
         rows = []
-        for half in ("tune", "test", "all"):
+        for half in HALVES:
             result = evaluate(data, half=half, original=options["original_labels"])
             s, w = result.sampled, result.weighted
             rows.append(
