@@ -2,7 +2,7 @@
 the exact count, per benchmark query.
 
 - **Ranking**: the page's first ten documents (or paragraphs) against the top ten of the plain
-  SQL that scores every match with `ts_rank_cd` as `resolutions/search/ranking.py` defines it
+  SQL that scores every match with `ts_rank_cd` as `resolutions/ranking.py` defines it
   and sorts them all: top-10 overlap (shared ids / 10) and whether the top three are the same.
 - **The alternative it replaced**: the same scores over only the `NEWEST_CANDIDATES` newest
   matching documents (what pages past the exact limit used to rank): its top-10 overlap.
@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from psycopg import sql
 
-from resolutions.search import counts, ranking, rows, search
+from resolutions import ranking
+from resolutions.search import counts, rows, search
 from resolutions.search.request import SearchRequest, read_search
 from resolutions.search.sql import NEWEST, TSQUERY, Match, all_of, fetch
 

@@ -64,9 +64,21 @@ def _sampled(column: sql.Composable, sample: float | None) -> sql.Composable:
     ).format(column, sql.Literal(round(sample, 6)), sql.Literal(SAMPLE_SEED))
 
 
-def match_set(match: Match, *, sample: float | None) -> sql.Composable:
+def _paragraphs_needed(match: Match, *, on_paragraphs: bool) -> sql.Composable:
+    """The paragraph rows the counts read: those of documents passing every chosen document
+    filter, when paragraphs serve only the paragraph facets (every matching document has its
+    own row and no verb or kind is chosen); else those failing at most one (a document facet
+    counts without its own filter)."""
+    every_document_has_a_row = not match.query or match.whole is not None
+    if every_document_has_a_row and match.title_counts and not on_paragraphs:
+        return match.documents_failing_at_most("p", 0)
+    return match.documents_failing_at_most("p", 1)
+
+
+def match_set(match: Match, *, sample: float | None, on_paragraphs: bool = False) -> sql.Composable:
     """Rows (id, document_id, kind, verb, body_id, year, doc_type) of the matching paragraphs, and
     a row per document (NULL id and kind) for a title match, or for every document when browsing."""
+    needed = _paragraphs_needed(match, on_paragraphs=on_paragraphs)
     tested = sql.SQL("")
     if match.whole is not None and sample is not None:
         # Each sampled document is tested (once, in `h`), the whole archive never is.
@@ -74,11 +86,18 @@ def match_set(match: Match, *, sample: float | None) -> sql.Composable:
             match.sampled_documents(_sampled(sql.SQL("d.id"), sample))
         )
         # Uses index: paragraph_document_facets (every paragraph of the tested documents)
-        paragraphs = sql.SQL("p.published AND p.document_id IN (SELECT h.id FROM h)")
+        paragraphs = all_of(
+            [sql.SQL("p.published AND p.document_id IN (SELECT h.id FROM h)"), needed]
+        )
         documents = sql.SQL("d.id IN (SELECT h.id FROM h)")
     else:
         paragraphs = all_of(
-            [_sampled(sql.SQL("p.document_id"), sample), match.published("p"), match.text("p")]
+            [
+                _sampled(sql.SQL("p.document_id"), sample),
+                match.published("p"),
+                match.text("p"),
+                needed,
+            ]
         )
         documents = all_of(
             [
@@ -148,7 +167,7 @@ def facet_statement(match: Match, *, on_paragraphs: bool, sample: float | None) 
         "SELECT m.document_id, m.body_id, m.year, m.doc_type, bool_or({ok}) AS ok "
         "FROM m GROUP BY m.document_id, m.body_id, m.year, m.doc_type) {counts}"
     ).format(
-        match_set=match_set(match, sample=sample),
+        match_set=match_set(match, sample=sample, on_paragraphs=on_paragraphs),
         ok=ok,
         counts=sql.SQL(" UNION ALL ").join(parts),
     )

@@ -77,6 +77,19 @@ def _exact(
     return Window(ids, count, count, number, False, facet_rows)
 
 
+def _bounded(
+    request: SearchRequest, match: Match, facet_rows: tuple[int, list, bool], per_page: int
+) -> Window | None:
+    """The page of documents ranked from the common words' lists (rows.bounded_documents), under
+    the counted size; None when the lists cannot prove the page."""
+    count = facet_rows[0]
+    number = min(request.page, _pages(count, per_page))
+    ids = rows.bounded_documents(match, offset=(number - 1) * per_page, limit=per_page)
+    if not ids:
+        return None
+    return Window(ids, count, count, number, facet_rows[2], facet_rows)
+
+
 def _estimated(
     request: SearchRequest,
     match: Match,
@@ -93,6 +106,8 @@ def _estimated(
     shown."""
     facet_rows = counts.counted(match, on_paragraphs=on_paragraphs, sample=True)
     ranked = request.sort == "relevance" and (bool(request.query) or not on_paragraphs)
+    if ranked and not on_paragraphs and (window := _bounded(request, match, facet_rows, per_page)):
+        return window
     if ranked or not facet_rows[2]:
         return _exact(request, match, exact, per_page=per_page, facet_rows=facet_rows)
     estimate = facet_rows[0]

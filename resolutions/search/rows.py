@@ -9,9 +9,12 @@ the walk stops once the page is full.
 
 from __future__ import annotations
 
+import re
+
 from psycopg import sql
 
-from . import ranking
+from .. import ranking, term_impacts
+from .boolean import AnyOf, Leaf, leaves
 from .sql import NEWEST, OLDEST, TRUE, Match, all_of, any_of, fetch
 
 
@@ -61,6 +64,114 @@ def exact_documents(match: Match, *, sort: str, offset: int, limit: int) -> tupl
     if not rows and offset:
         return exact_count_documents(match), []
     return (rows[0][1] if rows else 0), [r[0] for r in rows]
+
+
+# The first depth read from each common word's list: four pages' worth, at least this many.
+FIRST_DEPTH = 200
+_LEXEME = re.compile(r"'((?:[^']|'')*)'(:[*A-Da-d]+)?")
+
+
+def _query_words(match: Match) -> tuple[list[str], float] | None:
+    """The wanted words of a query over whole documents and the bound's factor over the sum of
+    their scores; None when a word is a prefix or weighted (no list holds it)."""
+    if match.whole is None or match.whole.node is None:
+        return None
+    words: list[str] = []
+    for leaf, negated in leaves(match.whole.node):
+        if negated:
+            continue
+        for word, suffix in _LEXEME.findall(leaf.text):
+            if suffix:
+                return None
+            words.append(word.replace("''", "'"))
+    words = list(dict.fromkeys(words))
+    if not words:
+        return None
+    node = match.whole.node
+    alternatives = isinstance(node, AnyOf) and all(
+        isinstance(n, Leaf) and len(_LEXEME.findall(n.text)) == 1 for n in node.nodes
+    )
+    factor = 1.0 if len(words) == 1 or alternatives else ranking.SEVERAL_WORDS_BOUND
+    return words, factor
+
+
+def _list_heads(match: Match, words: list[str], depth: int) -> tuple[list[int], float]:
+    """The candidates (each word's `depth` best documents passing the document filters) and the
+    most a document outside them can score for the words, before the factor: the sum of each
+    word's `depth`-th score, or its floor where the list ran out (or the floor is higher)."""
+    statement = sql.SQL(
+        "SELECT c.lexeme, c.floor, i.ids, coalesce(i.n, 0), i.last "
+        "FROM resolutions_commonterm c LEFT JOIN LATERAL ("
+        "SELECT array_agg(h.document_id) AS ids, count(*) AS n, min(h.score) AS last FROM ("
+        "SELECT i.document_id, i.score FROM resolutions_termimpact i "
+        "JOIN resolutions_document d ON d.id = i.document_id "
+        "WHERE i.lexeme = c.lexeme AND {documents} ORDER BY i.score DESC LIMIT {depth}) h"
+        ") i ON TRUE WHERE c.lexeme = ANY(%(common_words)s)"
+    ).format(
+        documents=all_of([match.published("d"), match.documents("d")]),
+        depth=sql.Literal(depth),
+    )
+    rows = fetch(statement, {**match.params, "common_words": words})
+    if len(rows) < len(words):
+        return [], -1.0  # a word is not listed: no bound
+    candidates: set[int] = set()
+    bound = 0.0
+    for _word, floor, ids, n, last in rows:
+        candidates.update(ids or ())
+        bound += max(last, floor) if n == depth else floor
+    return sorted(candidates), bound
+
+
+def _scored_candidates(match: Match, candidates: list[int], limit: int) -> list[tuple[int, float]]:
+    """The best `limit` of the candidates that match, with their exact scores, in page order."""
+    titles = (
+        sql.SQL(" UNION ALL SELECT c.id, 0.0::float8 FROM c") if match.title_counts else sql.SQL("")
+    )
+    statement = sql.SQL(
+        "WITH c AS MATERIALIZED (SELECT d.id FROM resolutions_document d "
+        "WHERE d.id = ANY(%(candidates)s) AND {documents}), "
+        "m AS MATERIALIZED (SELECT p.document_id, {rank} AS r FROM resolutions_paragraph p "
+        "WHERE p.document_id IN (SELECT c.id FROM c) AND {paragraphs}{titles}), "
+        "g AS (SELECT document_id, max(r) AS best, sum(r) AS total FROM m GROUP BY 1) "
+        "SELECT d.id, {score} AS s FROM g JOIN resolutions_document d ON d.id = g.document_id "
+        "ORDER BY s DESC, d.date DESC NULLS LAST, d.id LIMIT {limit}"
+    ).format(
+        documents=all_of([match.published("d"), match.documents("d"), match.holds("d")]),
+        rank=match.rank("p"),
+        paragraphs=all_of([match.published("p"), match.paragraphs("p")]),
+        titles=titles,
+        score=ranking.document_score(
+            match.rank("d", "title_search"), sql.SQL("g.best"), sql.SQL("g.total")
+        ),
+        limit=sql.Literal(limit),
+    )
+    return fetch(statement, {**match.params, "candidates": candidates})
+
+
+def bounded_documents(match: Match, *, offset: int, limit: int) -> list[int] | None:
+    """The page of a relevance search over common words, ranked exactly without scoring every
+    match: the best documents of each word's list (term_impacts) are scored, and the page
+    stands when its last score is above what any document outside them can reach. The lists
+    are read deeper until it does; None when they cannot prove it (then rank every match)."""
+    read = _query_words(match)
+    if read is None:
+        return None
+    words, factor = read
+    wanted = offset + limit
+    depth = min(max(4 * wanted, FIRST_DEPTH), term_impacts.KEEP)
+    while True:
+        candidates, bound = _list_heads(match, words, depth)
+        if bound < 0:
+            return None
+        scored = _scored_candidates(match, candidates, wanted)
+        reach = factor * bound
+        if len(scored) == wanted and scored[-1][1] > reach * (1 + 1e-9):
+            return [pk for pk, _score in scored[offset:]]
+        if len(scored) < wanted and reach == 0:
+            return [pk for pk, _score in scored[offset:]]  # no other document can match
+        if depth >= term_impacts.KEEP:
+            return None
+        depth = min(4 * depth, term_impacts.KEEP)
 
 
 def exact_count_documents(match: Match) -> int:

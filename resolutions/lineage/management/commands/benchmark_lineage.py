@@ -22,12 +22,12 @@ from bench import database
 from bench.corpus import DEFAULT_SEED
 from bench.lineage import time_matching, time_pages, time_tracer
 from bench.loading import corpus_size
+from bench.real_texts import DEFAULT_CORPUS
 from bench.stats import median, ms, percentile, table
 from resolutions.lineage.bulk import BulkRebuild
 from resolutions.lineage.models import Family, ParagraphLineage
 from resolutions.management.commands.benchmark import Command as SearchBenchmark
 from resolutions.models import Paragraph
-from resolutions.signals import document_written
 
 TARGET_DOCUMENTS = 100_000
 
@@ -60,9 +60,13 @@ class Command(BaseCommand):
         with override_settings(DEBUG=False):
             if corpus_size() != options["docs"]:
                 # The corpus loads without matching; the rebuild below builds the lineage.
-                document_written.disconnect(dispatch_uid="lineage-match-document")
                 SearchBenchmark(stdout=self.stdout).build_corpus(
-                    docs=options["docs"], seed=options["seed"], reuse=True
+                    docs=options["docs"],
+                    seed=options["seed"],
+                    reuse=True,
+                    kind="synthetic",
+                    corpus=DEFAULT_CORPUS,
+                    defer_lineage=True,
                 )
             if not options["keep_lineage"]:
                 self.rebuild(workers=options["workers"])
