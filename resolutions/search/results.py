@@ -58,6 +58,8 @@ class Window:
     number: int
     estimated: bool = False
     facet_rows: tuple[int, list, bool] | None = None
+    # When relevance compared only the documents where the query's words weigh most (unproven).
+    ranked_among: int = 0
 
 
 def _exact(
@@ -84,10 +86,11 @@ def _bounded(
     the counted size; None when the lists cannot prove the page."""
     count = facet_rows[0]
     number = min(request.page, _pages(count, per_page))
-    ids = rows.bounded_documents(match, offset=(number - 1) * per_page, limit=per_page)
-    if not ids:
+    page = rows.bounded_documents(match, offset=(number - 1) * per_page, limit=per_page)
+    if page is None or not page.ids:
         return None
-    return Window(ids, count, count, number, facet_rows[2], facet_rows)
+    compared = 0 if page.proven else page.compared
+    return Window(page.ids, count, count, number, facet_rows[2], facet_rows, compared)
 
 
 def _estimated(
@@ -221,7 +224,13 @@ def results_of(
         facet_rows = window.facet_rows or counts.counted(match, on_paragraphs=on_paragraphs)
         facets, facets_estimated = counts.facet_values(facet_rows[1], request), facet_rows[2]
     paginator = CountedPaginator(window.pages, per_page)
-    told = review(request, match, count=window.count, shown_page=window.number)
+    told = review(
+        request,
+        match,
+        count=window.count,
+        shown_page=window.number,
+        ranked_among=window.ranked_among,
+    )
     return SearchResults(
         query=request.query,
         view=request.view,

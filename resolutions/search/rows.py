@@ -10,6 +10,7 @@ the walk stops once the page is full.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from psycopg import sql
 
@@ -123,23 +124,30 @@ def _list_heads(match: Match, words: list[str], depth: int) -> tuple[list[int], 
 
 
 def _scored_candidates(match: Match, candidates: list[int], limit: int) -> list[tuple[int, float]]:
-    """The best `limit` of the candidates that match, with their exact scores, in page order."""
-    titles = (
-        sql.SQL(" UNION ALL SELECT c.id, 0.0::float8 FROM c") if match.title_counts else sql.SQL("")
-    )
+    """The best `limit` of the candidates that match, with their exact scores, in page order.
+    Only paragraphs holding a wanted word are scored (the others score 0); a document is there
+    by a zero row when titles count, else when a paragraph passes the chosen verb and kind."""
+    if match.title_counts:
+        present = sql.SQL("SELECT c.id, 0.0::float8 FROM c")
+    else:
+        present = sql.SQL(
+            "SELECT c.id, 0.0::float8 FROM c WHERE EXISTS (SELECT 1 FROM resolutions_paragraph p "
+            "WHERE p.document_id = c.id AND {} OFFSET 0)"
+        ).format(match.paragraphs("p"))
     statement = sql.SQL(
         "WITH c AS MATERIALIZED (SELECT d.id FROM resolutions_document d "
         "WHERE d.id = ANY(%(candidates)s) AND {documents}), "
-        "m AS MATERIALIZED (SELECT p.document_id, {rank} AS r FROM resolutions_paragraph p "
-        "WHERE p.document_id IN (SELECT c.id FROM c) AND {paragraphs}{titles}), "
+        "m AS MATERIALIZED (SELECT s.document_id, s.r FROM c CROSS JOIN LATERAL ("
+        "SELECT p.document_id, {rank} AS r FROM resolutions_paragraph p "
+        "WHERE p.document_id = c.id AND {paragraphs} OFFSET 0) s UNION ALL {present}), "
         "g AS (SELECT document_id, max(r) AS best, sum(r) AS total FROM m GROUP BY 1) "
         "SELECT d.id, {score} AS s FROM g JOIN resolutions_document d ON d.id = g.document_id "
         "ORDER BY s DESC, d.date DESC NULLS LAST, d.id LIMIT {limit}"
     ).format(
         documents=all_of([match.published("d"), match.documents("d"), match.holds("d")]),
         rank=match.rank("p"),
-        paragraphs=all_of([match.published("p"), match.paragraphs("p")]),
-        titles=titles,
+        paragraphs=all_of([match.published("p"), match.paragraphs("p"), match.mentions()]),
+        present=present,
         score=ranking.document_score(
             match.rank("d", "title_search"), sql.SQL("g.best"), sql.SQL("g.total")
         ),
@@ -148,16 +156,29 @@ def _scored_candidates(match: Match, candidates: list[int], limit: int) -> list[
     return fetch(statement, {**match.params, "candidates": candidates})
 
 
-def bounded_documents(match: Match, *, offset: int, limit: int) -> list[int] | None:
-    """The page of a relevance search over common words, ranked exactly without scoring every
-    match: the best documents of each word's list (term_impacts) are scored, and the page
-    stands when its last score is above what any document outside them can reach. The lists
-    are read deeper until it does; None when they cannot prove it (then rank every match)."""
+@dataclass(frozen=True)
+class Bounded:
+    """A relevance page from the common words' lists: its ids, the documents compared, and
+    whether the bound proved it the page ranking every match gives."""
+
+    ids: list[int]
+    compared: int
+    proven: bool
+
+
+def bounded_documents(match: Match, *, offset: int, limit: int) -> Bounded | None:
+    """The page of a relevance search over common words without scoring every match: the best
+    documents of each word's list (term_impacts) are scored exactly, and the page is proven
+    when its last score is above what any document outside them can reach. A single word's
+    list is read deeper once when that fails; past that the page is served unproven (and said
+    so). None when a word has no list, or the page lies past the lists."""
     read = _query_words(match)
     if read is None:
         return None
     words, factor = read
     wanted = offset + limit
+    if wanted > term_impacts.KEEP:
+        return None
     depth = min(max(4 * wanted, FIRST_DEPTH), term_impacts.KEEP)
     while True:
         candidates, bound = _list_heads(match, words, depth)
@@ -165,13 +186,15 @@ def bounded_documents(match: Match, *, offset: int, limit: int) -> list[int] | N
             return None
         scored = _scored_candidates(match, candidates, wanted)
         reach = factor * bound
-        if len(scored) == wanted and scored[-1][1] > reach * (1 + 1e-9):
-            return [pk for pk, _score in scored[offset:]]
-        if len(scored) < wanted and reach == 0:
-            return [pk for pk, _score in scored[offset:]]  # no other document can match
-        if depth >= term_impacts.KEEP:
-            return None
+        full = len(scored) == wanted
+        if (full and scored[-1][1] > reach * (1 + 1e-9)) or (not full and reach == 0):
+            return Bounded([pk for pk, _s in scored[offset:]], len(candidates), True)
+        if factor > 1 or depth >= term_impacts.KEEP:
+            break
         depth = min(4 * depth, term_impacts.KEEP)
+    if not full:
+        return None  # fewer matches among the candidates than the page needs
+    return Bounded([pk for pk, _s in scored[offset:]], len(candidates), False)
 
 
 def exact_count_documents(match: Match) -> int:
