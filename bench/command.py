@@ -406,7 +406,7 @@ class BenchmarkCommand(BaseCommand):
         self.say(
             "\nHonesty per query: the page's first ten against an exact ts_rank_cd over every "
             "match (target: overlap >= 0.9, the same top 3; '200 newest' ranks only the 200 newest "
-            "matches, as pages past the exact limit did), and the 16 % sample's estimate "
+            "matches, as pages past the exact limit did), and the sample's estimate "
             "against the exact count (target: within 5 % above 10,000 documents):"
         )
         self.say(

@@ -6,7 +6,7 @@ the exact count, per benchmark query.
   and sorts them all: top-10 overlap (shared ids / 10) and whether the top three are the same.
 - **The alternative it replaced**: the same scores over only the `NEWEST_CANDIDATES` newest
   matching documents (what pages past the exact limit used to rank): its top-10 overlap.
-- **Count**: the estimate the 16 % sample gives (`counts.facet_rows` with the sample) against
+- **Count**: the estimate the sample gives (`counts.facet_rows` with the sample) against
   the exact count, whether or not the page needed the estimate; the error in per cent.
 """
 
@@ -126,9 +126,9 @@ def honesty(query: Query) -> Honesty:
 
 
 def counted(match: Match, request: SearchRequest) -> tuple[int, int]:
-    """(the 16 % sample's estimate, the exact count) of the request's documents or paragraphs."""
+    """(the sample's estimate, the exact count) of the request's documents or paragraphs."""
     paragraphs = request.view == "paragraphs"
-    estimate, _ = counts.facet_rows(match, on_paragraphs=paragraphs, sample=counts.SAMPLE_PERCENT)
+    estimate, _ = counts.facet_rows(match, on_paragraphs=paragraphs, sample=counts.sample_percent())
     if paragraphs:
         exact = rows.exact_paragraphs(match, sort="newest", offset=0, limit=1)[0]
     elif request.by_paragraph:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from search_oracle import document_ids
+from search_oracle import document_ids, paragraph_ids
 from test_search_oracle import WORDS, requests, varied_archive  # noqa: F401
 
 from resolutions import term_impacts
@@ -100,21 +100,27 @@ def test_a_page_the_lists_cannot_prove_is_left_to_the_exact_ranking(short_lists)
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(params=requests, words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=2))
-def test_relevance_from_the_lists_agrees_with_the_oracle(short_lists, monkeypatch, params, words):
+@given(
+    params=requests,
+    words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=2),
+    view=st.sampled_from(["documents", "paragraphs"]),
+)
+def test_relevance_from_the_lists_agrees_with_the_oracle(
+    short_lists, monkeypatch, params, words, view
+):
     """Past the exact limit, a relevance search over common words is the oracle's, page by
     page, whether the lists proved it or the exact ranking took over; a page the lists could
     not prove says so, and holds matching documents only."""
     monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
     params = {key: value for key, value in params.items() if value not in ("", [])}
-    params.update(view="documents", sort="relevance", q=" ".join(words))
+    params.update(view=view, sort="relevance", q=" ".join(words))
     request = read_search(params)
     results = search(params, per_page=PER_PAGE)
-    expected = document_ids(request)
+    expected = paragraph_ids(request) if view == "paragraphs" else document_ids(request)
     number = results.page.number
     shown = [row.pk for row in results.rows]
     oracle_page = expected[(number - 1) * PER_PAGE : number * PER_PAGE]
-    if any(notice.startswith("Relevance compared") for notice in results.notices):
+    if any(notice.startswith("Relevance was computed within") for notice in results.notices):
         assert len(shown) == len(oracle_page) and set(shown) <= set(expected)
     else:
         assert shown == oracle_page

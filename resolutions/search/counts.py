@@ -6,7 +6,7 @@
    MATERIALIZED CTE), grouped per document and counted per facet in one statement.
 3. **Enormous** result sets ("member states" matches a third of all paragraphs): the count and
    the facets are estimated on a deterministic sample of documents (`TABLESAMPLE BERNOULLI ...
-   REPEATABLE`, `SAMPLE_PERCENT` of them), scaled up by the published documents over the
+   REPEATABLE`, `sample_percent()` of them), scaled up by the published documents over the
    sampled ones, and shown as "about N". An estimate under `EXACT_DOCUMENTS` (with a margin for
    its error) is replaced by the exact count: counts are exact below 10,000 matching documents.
 
@@ -27,9 +27,9 @@ from .types import FacetValue
 EXACT_DOCUMENTS = 10_000
 # An estimate below EXACT_DOCUMENTS times this is recounted exactly (it may be an underestimate).
 ESTIMATE_MARGIN = 1.15
-# The share of documents sampled: at 10,000 matching documents or more, the sample is expected
-# to hold 1,600 of them or more, so that the estimate's standard error stays under 2.5 % of the
-# count, whatever the archive's size (it falls as 1 / sqrt(the matches in the sample)).
+# The estimate's standard error, relative to the smallest count estimated (EXACT_DOCUMENTS).
+STANDARD_ERROR = 0.025
+# The most of the archive ever sampled (reached at about 120,000 documents).
 SAMPLE_PERCENT = 16.0
 # The sample's seed: the same archive gives the same estimates.
 SAMPLE_SEED = 20250101
@@ -54,6 +54,22 @@ def probe(match: Match, *, filtered: bool) -> int:
 
 def is_enormous(match: Match, *, filtered: bool) -> bool:
     return probe(match, filtered=filtered) > statements.EXACT_LIMIT
+
+
+def sample_percent() -> float:
+    """The share of documents to sample: enough that a count of EXACT_DOCUMENTS (a share q of
+    the N documents) has a standard error of STANDARD_ERROR; a ratio estimate's relative
+    error is sqrt((1 - q) / (q n)), so n = (1 - q) / (q SE²) sampled documents (2,400 of 25,000;
+    14,400 of 100,000), at most SAMPLE_PERCENT. N is the planner's count of documents."""
+    rows = fetch(
+        sql.SQL("SELECT reltuples FROM pg_class WHERE oid = 'resolutions_document'::regclass"), {}
+    )
+    documents = max(float(rows[0][0]), 0.0) if rows else 0.0
+    if documents <= EXACT_DOCUMENTS:
+        return SAMPLE_PERCENT
+    share = EXACT_DOCUMENTS / documents
+    needed = (1 - share) / (share * STANDARD_ERROR**2)
+    return min(SAMPLE_PERCENT, 100.0 * needed / documents)
 
 
 def _sampled(column: sql.Composable, sample: float | None) -> sql.Composable:
@@ -224,7 +240,7 @@ def counted(
     if sample is None:
         sample = is_enormous(match, filtered=False)
     if sample:
-        total, rows = facet_rows(match, on_paragraphs=on_paragraphs, sample=SAMPLE_PERCENT)
+        total, rows = facet_rows(match, on_paragraphs=on_paragraphs, sample=sample_percent())
         if total >= EXACT_DOCUMENTS * ESTIMATE_MARGIN:
             return total, rows, True
     total, rows = facet_rows(match, on_paragraphs=on_paragraphs, sample=None)

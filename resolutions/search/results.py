@@ -80,13 +80,18 @@ def _exact(
 
 
 def _bounded(
-    request: SearchRequest, match: Match, facet_rows: tuple[int, list, bool], per_page: int
+    request: SearchRequest,
+    match: Match,
+    facet_rows: tuple[int, list, bool],
+    bounded: Callable[..., rows.Bounded | None],
+    *,
+    per_page: int,
 ) -> Window | None:
-    """The page of documents ranked from the common words' lists (rows.bounded_documents), under
-    the counted size; None when the lists cannot prove the page."""
+    """The page ranked from the common words' lists (rows.bounded_*), under the counted size;
+    None when the lists cannot serve it."""
     count = facet_rows[0]
     number = min(request.page, _pages(count, per_page))
-    page = rows.bounded_documents(match, offset=(number - 1) * per_page, limit=per_page)
+    page = bounded(match, offset=(number - 1) * per_page, limit=per_page)
     if page is None or not page.ids:
         return None
     compared = 0 if page.proven else page.compared
@@ -109,7 +114,8 @@ def _estimated(
     shown."""
     facet_rows = counts.counted(match, on_paragraphs=on_paragraphs, sample=True)
     ranked = request.sort == "relevance" and (bool(request.query) or not on_paragraphs)
-    if ranked and not on_paragraphs and (window := _bounded(request, match, facet_rows, per_page)):
+    bounded = rows.bounded_paragraphs if on_paragraphs else rows.bounded_documents
+    if ranked and (window := _bounded(request, match, facet_rows, bounded, per_page=per_page)):
         return window
     if ranked or not facet_rows[2]:
         return _exact(request, match, exact, per_page=per_page, facet_rows=facet_rows)

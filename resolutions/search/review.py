@@ -127,9 +127,9 @@ def review(
     told = Review()
     if ranked_among:
         told.notices.append(
-            f"Relevance compared the {ranked_among:,} documents in which these words weigh most, "
-            "not every match: a document outside them could rank higher. Sort by newest or "
-            "oldest to see every match in order."
+            f"Relevance was computed within the {ranked_among:,} documents in which these words "
+            "weigh most, not over every match: one outside them could rank higher. Sort by "
+            "newest or oldest to see every match in order."
         )
     for messages in _unknown_messages(unknown_values(request)).values():
         told.notices += messages

@@ -10,6 +10,7 @@ the walk stops once the page is full.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from psycopg import sql
@@ -156,6 +157,30 @@ def _scored_candidates(match: Match, candidates: list[int], limit: int) -> list[
     return fetch(statement, {**match.params, "candidates": candidates})
 
 
+def _scored_candidate_paragraphs(
+    match: Match, candidates: list[int], limit: int
+) -> list[tuple[int, float]]:
+    """The best `limit` matching paragraphs of the candidates, with their scores, in page order."""
+    statement = sql.SQL(
+        "WITH c AS MATERIALIZED (SELECT d.id, d.date FROM resolutions_document d "
+        "WHERE d.id = ANY(%(candidates)s) AND {documents}) "
+        "SELECT s.id, s.r FROM c CROSS JOIN LATERAL ("
+        "SELECT p.id, p.position, {rank} AS r FROM resolutions_paragraph p "
+        "WHERE p.document_id = c.id AND {paragraphs} OFFSET 0) s "
+        "ORDER BY s.r DESC, c.date DESC NULLS LAST, c.id, s.position LIMIT {limit}"
+    ).format(
+        documents=all_of([match.published("d"), match.documents("d"), match.holds("d")]),
+        rank=match.rank("p"),
+        paragraphs=all_of([match.published("p"), match.paragraphs("p"), match.mentions()]),
+        limit=sql.Literal(limit),
+    )
+    return fetch(statement, {**match.params, "candidates": candidates})
+
+
+# _scored_candidates or _scored_candidate_paragraphs: (match, candidates, limit) -> [(id, score)].
+Scorer = Callable[[Match, list[int], int], list[tuple[int, float]]]
+
+
 @dataclass(frozen=True)
 class Bounded:
     """A relevance page from the common words' lists: its ids, the documents compared, and
@@ -166,7 +191,15 @@ class Bounded:
     proven: bool
 
 
-def bounded_documents(match: Match, *, offset: int, limit: int) -> Bounded | None:
+def bounded_paragraphs(match: Match, *, offset: int, limit: int) -> Bounded | None:
+    """As bounded_documents, for paragraphs: a paragraph scores no more for a word than its
+    document does, so the same lists bound them."""
+    return bounded_documents(match, offset=offset, limit=limit, score=_scored_candidate_paragraphs)
+
+
+def bounded_documents(
+    match: Match, *, offset: int, limit: int, score: Scorer = _scored_candidates
+) -> Bounded | None:
     """The page of a relevance search over common words without scoring every match: the best
     documents of each word's list (term_impacts) are scored exactly, and the page is proven
     when its last score is above what any document outside them can reach. A single word's
@@ -184,7 +217,7 @@ def bounded_documents(match: Match, *, offset: int, limit: int) -> Bounded | Non
         candidates, bound = _list_heads(match, words, depth)
         if bound < 0:
             return None
-        scored = _scored_candidates(match, candidates, wanted)
+        scored = score(match, candidates, wanted)
         reach = factor * bound
         full = len(scored) == wanted
         if (full and scored[-1][1] > reach * (1 + 1e-9)) or (not full and reach == 0):
