@@ -22,10 +22,15 @@ COMMON_DOCUMENTS = 1_000
 # Documents kept for each common word, best first.
 KEEP = 2_000
 
-# The lexeme `u.lexeme` as a tsquery of that word alone (quoted, as tsquery input wants it).
-_WORD_QUERY = sql.SQL(
-    "(E'''' || replace(replace(u.lexeme, E'\\\\', E'\\\\\\\\'), E'''', E'''''') || E'''')::tsquery"
-)
+
+def word_query(lexeme: sql.Composable) -> sql.Composed:
+    """A lexeme (SQL text) as the tsquery of that word alone, quoted as tsquery input wants."""
+    return sql.SQL(
+        "(E'''' || replace(replace({}, E'\\\\', E'\\\\\\\\'), E'''', E'''''') || E'''')::tsquery"
+    ).format(lexeme)
+
+
+_WORD_QUERY = word_query(sql.SQL("u.lexeme"))
 
 
 def _scores(paragraphs: sql.Composable, documents: sql.Composable) -> sql.Composed:

@@ -124,3 +124,21 @@ def test_relevance_from_the_lists_agrees_with_the_oracle(
         assert len(shown) == len(oracle_page) and set(shown) <= set(expected)
     else:
         assert shown == oracle_page
+
+
+def test_an_uncommon_word_brings_all_its_documents_along(short_lists, monkeypatch):
+    """A word without a list adds every document holding it to the candidates, and nothing to
+    the bound: a page of it with a common word is still the exact ranking's when proven."""
+    monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
+    TermImpact.objects.filter(lexeme="firearm").delete()
+    CommonTerm.objects.filter(lexeme="firearm").delete()
+    alone = Match(read_search({"q": "firearms"}, view="documents"))
+    assert rows.bounded_documents(alone, offset=0, limit=PER_PAGE) is None
+    match = Match(read_search({"q": "trafficking or firearms"}, view="documents"))
+    served = rows.bounded_documents(match, offset=0, limit=PER_PAGE)
+    assert served is not None
+    exact = rows.exact_documents(match, sort="relevance", offset=0, limit=PER_PAGE)[1]
+    if served.proven:
+        assert served.ids == exact
+    else:
+        assert set(served.ids) <= set(document_ids(read_search({"q": "trafficking or firearms"})))

@@ -97,10 +97,27 @@ def _query_words(match: Match) -> tuple[list[str], float] | None:
     return words, factor
 
 
-def _list_heads(match: Match, words: list[str], depth: int) -> tuple[list[int], float]:
-    """The candidates (each word's `depth` best documents passing the document filters) and the
-    most a document outside them can score for the words, before the factor: the sum of each
-    word's `depth`-th score, or its floor where the list ran out (or the floor is higher)."""
+def _holders(words: list[str]) -> list[int] | None:
+    """Every document holding one of these (uncommon) words in a paragraph or its title; None
+    when they are in more than twice COMMON_DOCUMENTS (common since the lists were built)."""
+    limit = 2 * term_impacts.COMMON_DOCUMENTS
+    # Uses index: paragraph_search_gin, document_title_search_gin
+    statement = sql.SQL(
+        "SELECT array_agg(h.id), count(*) FROM (SELECT DISTINCT s.id FROM ("
+        "SELECT p.document_id AS id FROM resolutions_paragraph p, unnest(%(rare_words)s::text[]) w "
+        "WHERE p.search_vector @@ {word} UNION ALL "
+        "SELECT d.id FROM resolutions_document d, unnest(%(rare_words)s::text[]) w "
+        "WHERE d.title_search @@ {word}) s LIMIT {limit}) h"
+    ).format(word=term_impacts.word_query(sql.SQL("w")), limit=sql.Literal(limit + 1))
+    ids, n = fetch(statement, {"rare_words": words})[0]
+    return None if n > limit else list(ids or ())
+
+
+def _list_heads(match: Match, words: list[str], depth: int) -> tuple[list[int], float] | None:
+    """The candidates (each common word's `depth` best documents passing the document filters,
+    and every document holding an uncommon one) and the most a document outside them can score
+    for the words, before the factor: the sum of each common word's `depth`-th score, or its
+    floor where the list ran out (or the floor is higher). None without a common word."""
     statement = sql.SQL(
         "SELECT c.lexeme, c.floor, i.ids, coalesce(i.n, 0), i.last "
         "FROM resolutions_commonterm c LEFT JOIN LATERAL ("
@@ -114,13 +131,19 @@ def _list_heads(match: Match, words: list[str], depth: int) -> tuple[list[int], 
         depth=sql.Literal(depth),
     )
     rows = fetch(statement, {**match.params, "common_words": words})
-    if len(rows) < len(words):
-        return [], -1.0  # a word is not listed: no bound
+    if not rows:
+        return None
     candidates: set[int] = set()
     bound = 0.0
     for _word, floor, ids, n, last in rows:
         candidates.update(ids or ())
         bound += max(last, floor) if n == depth else floor
+    uncommon = sorted(set(words) - {row[0] for row in rows})
+    if uncommon:
+        holders = _holders(uncommon)
+        if holders is None:
+            return None
+        candidates.update(holders)  # every holder is a candidate: they add nothing to the bound
     return sorted(candidates), bound
 
 
@@ -214,9 +237,10 @@ def bounded_documents(
         return None
     depth = min(max(4 * wanted, FIRST_DEPTH), term_impacts.KEEP)
     while True:
-        candidates, bound = _list_heads(match, words, depth)
-        if bound < 0:
+        heads = _list_heads(match, words, depth)
+        if heads is None:
             return None
+        candidates, bound = heads
         scored = score(match, candidates, wanted)
         reach = factor * bound
         full = len(scored) == wanted
