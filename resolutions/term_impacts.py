@@ -5,7 +5,10 @@ A word held by `COMMON_DOCUMENTS` documents or more is a `CommonTerm`. For each,
 keeps the `KEEP` documents that score highest for the word alone (the score `ranking` defines,
 computed by the same SQL), and `CommonTerm.floor` is the best score of those left out. A
 document ingested or edited later is added when it scores above the floor, so the floor stays
-true: no document outside the list scores above it. `rebuild()` lists the words anew
+true: no document outside the list scores above it. The ingest refreshes a document's rows
+once its paragraphs are written; any other save of a paragraph or a document (an edit, a
+revert, a restore) refreshes them on `post_save`. A deleted paragraph can only lower a score,
+and a kept score above the truth stays a true bound. `rebuild()` lists the words anew
 (`manage.py rebuild_term_impacts`); a word that became common since then is ranked the slow
 exact way until the next rebuild.
 """
@@ -16,6 +19,7 @@ from django.db import connection, transaction
 from psycopg import sql
 
 from . import ranking
+from .models import Document, Paragraph
 
 # A word in fewer documents than this is ranked by scoring them all (fast enough).
 COMMON_DOCUMENTS = 1_000
@@ -114,3 +118,16 @@ def rebuild(*, common_documents: int = COMMON_DOCUMENTS, keep: int = KEEP) -> tu
         )
         cursor.execute("ANALYZE resolutions_termimpact")
     return words, kept
+
+
+# The columns a score reads, by model: a save of others leaves the rows as they are.
+_SCORED = {"Document": {"title"}, "Paragraph": {"text", "verb", "kind"}}
+
+
+def refresh_saved(
+    sender: type, instance: Document | Paragraph, update_fields: frozenset | None = None, **kwargs
+) -> None:
+    """post_save receiver for Document and Paragraph: the document's rows anew."""
+    if update_fields is not None and not _SCORED[sender.__name__] & set(update_fields):
+        return
+    refresh_document(instance.pk if isinstance(instance, Document) else instance.document_id)

@@ -56,11 +56,10 @@ def test_the_rebuild_keeps_each_common_words_best_documents(short_lists):
 
 
 def test_the_lists_stay_true_after_an_edit_and_an_ingest(short_lists):
-    # An edit that makes a document the best for "firearms" (refreshed as the services do).
+    # An edit that makes a document the best for "firearms": saving it refreshes the rows.
     paragraph = Paragraph.objects.filter(document__status="published").first()
     paragraph.text = "firearms " * 40
     paragraph.save()
-    term_impacts.refresh_document(paragraph.document_id)
     assert TermImpact.objects.filter(lexeme="firearm", document_id=paragraph.document_id).exists()
     # An ingest of a document whose title and text are all "corruption": it enters that list.
     parsed = ParsedDocument(

@@ -30,7 +30,6 @@ from ..models import (
     Topic,
 )
 from ..signals import document_written
-from ..term_impacts import refresh_document
 
 # The parts of a document that are written with it and deleted with it.
 DOCUMENT_PARTS: tuple[tuple[type[models.Model], str], ...] = (
@@ -155,8 +154,6 @@ def update_metadata(document: Document, *, data: dict, user, citation_key: str =
             save_as(reference, user=user, reason="cited document identified")
     document.curated_fields = sorted(set(document.curated_fields) | set(changed))
     save_as(document, user=user, reason="metadata corrected")
-    if "title" in changed:
-        refresh_document(document.pk)
     return changed
 
 
@@ -218,7 +215,6 @@ def restore_document(document_id: int, *, user) -> Document:
         for reference in relink:
             reference.cited_document = document
             save_as(reference, user=user, reason="document restored")
-    refresh_document(document.pk)
     return document
 
 
@@ -251,8 +247,6 @@ def revert_to(record, *, user) -> models.Model:
     if not model.objects.filter(pk=instance.pk).exists():
         raise StaffActionError("this object no longer exists")
     save_as(instance, user=user, reason=f"reverted to {record.history_date:%Y-%m-%d %H:%M:%S}")
-    if isinstance(instance, (Document, Paragraph)):
-        refresh_document(instance.pk if isinstance(instance, Document) else instance.document_id)
     return instance
 
 
@@ -268,7 +262,6 @@ def save_paragraphs(document: Document, formset, *, user) -> None:
             last += 1
             paragraph.position = last
         save_as(paragraph, user=user, reason="paragraph edited")
-    refresh_document(document.pk)
     transaction.on_commit(lambda: document_written.send(sender=Document, document_id=document.pk))
 
 
