@@ -401,6 +401,7 @@ class BenchmarkCommand(BaseCommand):
                     f"{found.estimate:,}",
                     f"{found.exact:,}",
                     f"{100 * found.error:.1f} %",
+                    f"{found.ranked_within:,} documents" if found.ranked_within else "every match",
                 )
             )
         self.say(
@@ -420,6 +421,7 @@ class BenchmarkCommand(BaseCommand):
                     "estimate",
                     "exact",
                     "error",
+                    "relevance within",
                 ],
                 rows,
                 left=2,

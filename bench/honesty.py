@@ -37,6 +37,8 @@ class Honesty:
     newest_overlap: float | None
     estimate: int
     exact: int
+    # Relevance computed within this many documents (unproven lists); 0: over every match.
+    ranked_within: int = 0
 
     @property
     def error(self) -> float:
@@ -111,9 +113,11 @@ def honesty(query: Query) -> Honesty:
     match = Match(request)
     paragraphs = request.view == "paragraphs"
     overlap = same_top3 = newest_overlap = None
+    within = 0
     if request.query and request.sort == "relevance":
-        page = search(query.params, per_page=TOP, with_facets=False).rows
-        shown = [row.pk for row in page]
+        results = search(query.params, per_page=TOP, with_facets=False)
+        shown = [row.pk for row in results.rows]
+        within = results.ranked_within
         expected = exact_top(match, paragraphs=paragraphs)
         if not expected:
             return Honesty(None, None, None, *counted(match, request))
@@ -122,7 +126,7 @@ def honesty(query: Query) -> Honesty:
         if not paragraphs:
             capped = newest_candidates_top(match)
             newest_overlap = len(set(capped) & set(expected)) / max(len(expected), 1)
-    return Honesty(overlap, same_top3, newest_overlap, *counted(match, request))
+    return Honesty(overlap, same_top3, newest_overlap, *counted(match, request), within)
 
 
 def counted(match: Match, request: SearchRequest) -> tuple[int, int]:

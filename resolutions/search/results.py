@@ -251,6 +251,7 @@ def results_of(
         total=window.count,
         count_is_estimate=window.estimated,
         facets_are_estimates=facets_estimated,
+        ranked_within=window.ranked_among,
     )
 
 
