@@ -95,7 +95,7 @@ def test_a_page_the_lists_cannot_prove_is_left_to_the_exact_ranking(short_lists)
 
 
 @settings(
-    max_examples=60,
+    max_examples=120,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -103,16 +103,17 @@ def test_a_page_the_lists_cannot_prove_is_left_to_the_exact_ranking(short_lists)
     params=requests,
     words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=2),
     view=st.sampled_from(["documents", "paragraphs"]),
+    within=st.sampled_from(["document", "paragraph"]),
 )
 def test_relevance_from_the_lists_agrees_with_the_oracle(
-    short_lists, monkeypatch, params, words, view
+    short_lists, monkeypatch, params, words, view, within
 ):
     """Past the exact limit, a relevance search over common words is the oracle's, page by
     page, whether the lists proved it or the exact ranking took over; a page the lists could
     not prove says so, and holds matching documents only."""
     monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
     params = {key: value for key, value in params.items() if value not in ("", [])}
-    params.update(view=view, sort="relevance", q=" ".join(words))
+    params.update(view=view, sort="relevance", q=" ".join(words), within=within)
     request = read_search(params)
     results = search(params, per_page=PER_PAGE)
     expected = paragraph_ids(request) if view == "paragraphs" else document_ids(request)

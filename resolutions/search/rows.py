@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from psycopg import sql
 
 from .. import ranking, term_impacts
-from .boolean import AnyOf, Leaf, leaves
-from .sql import NEWEST, OLDEST, TRUE, Match, all_of, any_of, fetch
+from .boolean import AnyOf, Leaf, leaves, parse_tsquery
+from .sql import NEWEST, OLDEST, TRUE, TSQUERY, Match, all_of, any_of, fetch
 
 
 def _window(limit: int, offset: int) -> sql.Composed:
@@ -68,18 +68,26 @@ def exact_documents(match: Match, *, sort: str, offset: int, limit: int) -> tupl
     return (rows[0][1] if rows else 0), [r[0] for r in rows]
 
 
-# The first depth read from each common word's list: four pages' worth, at least this many.
+# Documents first scored exactly: four pages' worth, at least this many; then four times as
+# many each round, up to MOST_SCORED.
 FIRST_DEPTH = 200
+MOST_SCORED = 800
 _LEXEME = re.compile(r"'((?:[^']|'')*)'(:[*A-Da-d]+)?")
 
 
 def _query_words(match: Match) -> tuple[list[str], float] | None:
-    """The wanted words of a query over whole documents and the bound's factor over the sum of
+    """The wanted words of a query and the bound's factor over the sum of
     their scores; None when a word is a prefix or weighted (no list holds it)."""
-    if match.whole is None or match.whole.node is None:
+    if not match.query:
+        return None
+    if match.whole is not None:
+        node = match.whole.node
+    else:
+        node = parse_tsquery(fetch(sql.SQL("SELECT {}::text").format(TSQUERY), match.params)[0][0])
+    if node is None:
         return None
     words: list[str] = []
-    for leaf, negated in leaves(match.whole.node):
+    for leaf, negated in leaves(node):
         if negated:
             continue
         for word, suffix in _LEXEME.findall(leaf.text):
@@ -89,7 +97,6 @@ def _query_words(match: Match) -> tuple[list[str], float] | None:
     words = list(dict.fromkeys(words))
     if not words:
         return None
-    node = match.whole.node
     alternatives = isinstance(node, AnyOf) and all(
         isinstance(n, Leaf) and len(_LEXEME.findall(n.text)) == 1 for n in node.nodes
     )
@@ -113,45 +120,81 @@ def _holders(words: list[str]) -> list[int] | None:
     return None if n > limit else list(ids or ())
 
 
-def _list_heads(match: Match, words: list[str], depth: int) -> tuple[list[int], float] | None:
-    """The candidates (each common word's `depth` best documents passing the document filters,
-    and every document holding an uncommon one) and the most a document outside them can score
-    for the words, before the factor: the sum of each common word's `depth`-th score, or its
-    floor where the list ran out (or the floor is higher). None without a common word."""
+@dataclass(frozen=True)
+class ListHeads:
+    """What the common words' lists say of a query: each listed document's most possible score
+    (its known word scores, and for a word whose list it is not in, that word's bound), the
+    most a document in no list can score, and the documents holding an uncommon word."""
+
+    reach: dict[int, float]
+    outside: float
+    holders: list[int]
+
+    def by_reach(self) -> list[int]:
+        return sorted(self.reach, key=lambda pk: (-self.reach[pk], pk))
+
+
+def _list_heads(match: Match, words: list[str], factor: float) -> ListHeads | None:
+    """Read each common word's list (its documents passing the document filters); None
+    without a common word, or with an uncommon one in too many documents."""
     statement = sql.SQL(
-        "SELECT c.lexeme, c.floor, i.ids, coalesce(i.n, 0), i.last "
-        "FROM resolutions_commonterm c LEFT JOIN LATERAL ("
-        "SELECT array_agg(h.document_id) AS ids, count(*) AS n, min(h.score) AS last FROM ("
+        "SELECT c.lexeme, c.floor, i.document_id, i.score, count(i.document_id) OVER w, "
+        "min(i.score) OVER w FROM resolutions_commonterm c LEFT JOIN LATERAL ("
         "SELECT i.document_id, i.score FROM resolutions_termimpact i "
         "JOIN resolutions_document d ON d.id = i.document_id "
-        "WHERE i.lexeme = c.lexeme AND {documents} ORDER BY i.score DESC LIMIT {depth}) h"
-        ") i ON TRUE WHERE c.lexeme = ANY(%(common_words)s)"
+        "WHERE i.lexeme = c.lexeme AND {documents} ORDER BY i.score DESC LIMIT {depth}) i ON TRUE "
+        "WHERE c.lexeme = ANY(%(common_words)s) WINDOW w AS (PARTITION BY c.lexeme)"
     ).format(
         documents=all_of([match.published("d"), match.documents("d")]),
-        depth=sql.Literal(depth),
+        depth=sql.Literal(term_impacts.KEEP),
     )
     rows = fetch(statement, {**match.params, "common_words": words})
     if not rows:
         return None
-    candidates: set[int] = set()
-    bound = 0.0
-    for _word, floor, ids, n, last in rows:
-        candidates.update(ids or ())
-        bound += max(last, floor) if n == depth else floor
-    uncommon = sorted(set(words) - {row[0] for row in rows})
+    known: dict[int, dict[str, float]] = {}
+    bounds: dict[str, float] = {}
+    for word, floor, pk, score, n, last in rows:
+        # A list read to its depth bounds the rest by its last score; a shorter one by the floor.
+        bounds[word] = max(last, floor) if n == term_impacts.KEEP else floor
+        if pk is not None:
+            known.setdefault(pk, {})[word] = score
+    holders: list[int] = []
+    uncommon = sorted(set(words) - set(bounds))
     if uncommon:
-        holders = _holders(uncommon)
-        if holders is None:
+        found = _holders(uncommon)
+        if found is None:
             return None
-        candidates.update(holders)  # every holder is a candidate: they add nothing to the bound
-    return sorted(candidates), bound
+        holders = found  # each is scored: an uncommon word adds nothing to any bound
+    reach = {
+        pk: factor * sum(scores.get(word, bound) for word, bound in bounds.items())
+        for pk, scores in known.items()
+    }
+    return ListHeads(reach, factor * sum(bounds.values()), holders)
+
+
+def _candidate_documents(match: Match) -> sql.Composable:
+    """A candidate `d` that may match: over whole documents, its text holds the query."""
+    holds = match.holds("d") if match.whole is not None else TRUE
+    return all_of([match.published("d"), match.documents("d"), holds])
+
+
+def _candidate_paragraphs(match: Match) -> sql.Composable:
+    """A candidate's paragraph `p` worth scoring: it holds a wanted word (over whole documents;
+    the others score 0), or the query (within paragraphs)."""
+    text = match.mentions() if match.whole is not None else match.text("p")
+    return all_of([match.published("p"), match.paragraphs("p"), text])
 
 
 def _scored_candidates(match: Match, candidates: list[int], limit: int) -> list[tuple[int, float]]:
     """The best `limit` of the candidates that match, with their exact scores, in page order.
     Only paragraphs holding a wanted word are scored (the others score 0); a document is there
     by a zero row when titles count, else when a paragraph passes the chosen verb and kind."""
-    if match.title_counts:
+    if match.whole is None:
+        # Within paragraphs a document is there by a matching paragraph, or its title.
+        present = sql.SQL(
+            "SELECT d.id, 0.0::float8 FROM c JOIN resolutions_document d ON d.id = c.id WHERE {}"
+        ).format(match.title("d") if match.title_counts else sql.SQL("FALSE"))
+    elif match.title_counts:
         present = sql.SQL("SELECT c.id, 0.0::float8 FROM c")
     else:
         present = sql.SQL(
@@ -168,9 +211,9 @@ def _scored_candidates(match: Match, candidates: list[int], limit: int) -> list[
         "SELECT d.id, {score} AS s FROM g JOIN resolutions_document d ON d.id = g.document_id "
         "ORDER BY s DESC, d.date DESC NULLS LAST, d.id LIMIT {limit}"
     ).format(
-        documents=all_of([match.published("d"), match.documents("d"), match.holds("d")]),
+        documents=_candidate_documents(match),
         rank=match.rank("p"),
-        paragraphs=all_of([match.published("p"), match.paragraphs("p"), match.mentions()]),
+        paragraphs=_candidate_paragraphs(match),
         present=present,
         score=ranking.document_score(
             match.rank("d", "title_search"), sql.SQL("g.best"), sql.SQL("g.total")
@@ -192,9 +235,9 @@ def _scored_candidate_paragraphs(
         "WHERE p.document_id = c.id AND {paragraphs} OFFSET 0) s "
         "ORDER BY s.r DESC, c.date DESC NULLS LAST, c.id, s.position LIMIT {limit}"
     ).format(
-        documents=all_of([match.published("d"), match.documents("d"), match.holds("d")]),
+        documents=_candidate_documents(match),
         rank=match.rank("p"),
-        paragraphs=all_of([match.published("p"), match.paragraphs("p"), match.mentions()]),
+        paragraphs=_candidate_paragraphs(match),
         limit=sql.Literal(limit),
     )
     return fetch(statement, {**match.params, "candidates": candidates})
@@ -223,34 +266,37 @@ def bounded_paragraphs(match: Match, *, offset: int, limit: int) -> Bounded | No
 def bounded_documents(
     match: Match, *, offset: int, limit: int, score: Scorer = _scored_candidates
 ) -> Bounded | None:
-    """The page of a relevance search over common words without scoring every match: the best
-    documents of each word's list (term_impacts) are scored exactly, and the page is proven
-    when its last score is above what any document outside them can reach. A single word's
-    list is read deeper once when that fails; past that the page is served unproven (and said
-    so). None when a word has no list, or the page lies past the lists."""
+    """The page of a relevance search over common words without scoring every match.
+
+    The common words' lists give each listed document the most it can score; the documents
+    that can score most (and every holder of an uncommon word) are scored exactly, and the
+    page is proven when its last score is above what any document not scored can reach. The
+    scored set grows fourfold until it is, up to `MOST_SCORED`; then, with no verb or kind
+    chosen (the lists rank whole documents), the page is served unproven and says so. None
+    when the lists cannot serve the page (the caller ranks every match)."""
     read = _query_words(match)
     if read is None:
         return None
     words, factor = read
     wanted = offset + limit
-    if wanted > term_impacts.KEEP:
+    heads = _list_heads(match, words, factor)
+    if heads is None:
         return None
-    depth = min(max(4 * wanted, FIRST_DEPTH), term_impacts.KEEP)
+    order = heads.by_reach()
+    size = max(min(4 * wanted, MOST_SCORED), wanted, FIRST_DEPTH)
     while True:
-        heads = _list_heads(match, words, depth)
-        if heads is None:
-            return None
-        candidates, bound = heads
+        candidates = sorted({*order[:size], *heads.holders})
         scored = score(match, candidates, wanted)
-        reach = factor * bound
+        rest = [heads.reach[pk] for pk in order[size : size + 1]]
+        reach = max([heads.outside, *rest])
         full = len(scored) == wanted
         if (full and scored[-1][1] > reach * (1 + 1e-9)) or (not full and reach == 0):
             return Bounded([pk for pk, _s in scored[offset:]], len(candidates), True)
-        if factor > 1 or depth >= term_impacts.KEEP:
+        if size >= min(len(order), MOST_SCORED):
             break
-        depth = min(4 * depth, term_impacts.KEEP)
-    if not full:
-        return None  # fewer matches among the candidates than the page needs
+        size *= 4
+    if not full or not match.title_counts:
+        return None
     return Bounded([pk for pk, _s in scored[offset:]], len(candidates), False)
 
 
