@@ -75,9 +75,10 @@ MOST_SCORED = 800
 _LEXEME = re.compile(r"'((?:[^']|'')*)'(:[*A-Da-d]+)?")
 
 
-def _query_words(match: Match) -> tuple[list[str], float] | None:
-    """The wanted words of a query and the bound's factor over the sum of
-    their scores; None when a word is a prefix or weighted (no list holds it)."""
+def _query_words(match: Match) -> tuple[list[str], float, bool] | None:
+    """The wanted words of a query, the bound's factor over the sum of their scores, and whether
+    an unproven page may be served (no word excluded: an excluded word takes documents out of
+    the lists' order); None when a word is a prefix or weighted (no list holds it)."""
     if not match.query:
         return None
     if match.whole is not None:
@@ -87,8 +88,10 @@ def _query_words(match: Match) -> tuple[list[str], float] | None:
     if node is None:
         return None
     words: list[str] = []
+    excludes = False
     for leaf, negated in leaves(node):
         if negated:
+            excludes = True
             continue
         for word, suffix in _LEXEME.findall(leaf.text):
             if suffix:
@@ -101,7 +104,7 @@ def _query_words(match: Match) -> tuple[list[str], float] | None:
         isinstance(n, Leaf) and len(_LEXEME.findall(n.text)) == 1 for n in node.nodes
     )
     factor = 1.0 if len(words) == 1 or alternatives else ranking.SEVERAL_WORDS_BOUND
-    return words, factor
+    return words, factor, not excludes
 
 
 def _holders(words: list[str]) -> list[int] | None:
@@ -271,13 +274,14 @@ def bounded_documents(
     The common words' lists give each listed document the most it can score; the documents
     that can score most (and every holder of an uncommon word) are scored exactly, and the
     page is proven when its last score is above what any document not scored can reach. The
-    scored set grows fourfold until it is, up to `MOST_SCORED`; then, with no verb or kind
-    chosen (the lists rank whole documents), the page is served unproven and says so. None
-    when the lists cannot serve the page (the caller ranks every match)."""
+    scored set grows fourfold until it is, up to `MOST_SCORED`; then a page of documents, with
+    no verb or kind chosen and no word excluded (the lists' order is then the documents' own),
+    is served unproven and says so. None when the lists cannot serve the page (the caller ranks
+    every match): paragraphs tie too often for the lists' order to choose among them.)"""
     read = _query_words(match)
     if read is None:
         return None
-    words, factor = read
+    words, factor, unproven_allowed = read
     wanted = offset + limit
     heads = _list_heads(match, words, factor)
     if heads is None:
@@ -295,7 +299,12 @@ def bounded_documents(
         if size >= min(len(order), MOST_SCORED):
             break
         size *= 4
-    if not full or not match.title_counts:
+    if (
+        not full
+        or not unproven_allowed
+        or not match.title_counts
+        or score is not _scored_candidates
+    ):
         return None
     return Bounded([pk for pk, _s in scored[offset:]], len(candidates), False)
 
