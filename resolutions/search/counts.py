@@ -105,7 +105,9 @@ def match_set(match: Match, *, sample: float | None, on_paragraphs: bool = False
         paragraphs = all_of(
             [sql.SQL("p.published AND p.document_id IN (SELECT h.id FROM h)"), needed]
         )
-        documents = sql.SQL("d.id IN (SELECT h.id FROM h)")
+        documents = all_of(
+            [sql.SQL("d.id IN (SELECT h.id FROM h)"), match.documents_failing_at_most("d", 1)]
+        )
     else:
         paragraphs = all_of(
             [
@@ -120,6 +122,7 @@ def match_set(match: Match, *, sample: float | None, on_paragraphs: bool = False
                 _sampled(sql.SQL("d.id"), sample),
                 match.published("d"),
                 match.title("d") if match.query else sql.SQL("TRUE"),
+                match.documents_failing_at_most("d", 1),
             ]
         )
     return sql.SQL(

@@ -60,6 +60,8 @@ class Window:
     facet_rows: tuple[int, list, bool] | None = None
     # When relevance compared only the documents where the query's words weigh most (unproven).
     ranked_among: int = 0
+    # The count is exact and under the estimated range: the facets need no sample first.
+    counted_small: bool = False
 
 
 def _exact(
@@ -138,7 +140,8 @@ def document_window(request: SearchRequest, match: Match, *, per_page: int) -> W
         number = min(request.page, _pages(count, per_page))
         offset = (number - 1) * per_page
         ids = rows.walk_documents(match, sort=request.sort, offset=offset, limit=per_page)
-        return Window(ids, count, count, number)
+        small = count < counts.EXACT_DOCUMENTS * counts.ESTIMATE_MARGIN
+        return Window(ids, count, count, number, counted_small=small)
     if not counts.is_enormous(match, filtered=True):
         return _exact(request, match, rows.exact_documents, per_page=per_page)
     return _estimated(
@@ -227,7 +230,9 @@ def results_of(
     found = found_of(match, window.ids)
     facets, facets_estimated = {}, False
     if with_facets:
-        facet_rows = window.facet_rows or counts.counted(match, on_paragraphs=on_paragraphs)
+        facet_rows = window.facet_rows or counts.counted(
+            match, on_paragraphs=on_paragraphs, sample=False if window.counted_small else None
+        )
         facets, facets_estimated = counts.facet_values(facet_rows[1], request), facet_rows[2]
     paginator = CountedPaginator(window.pages, per_page)
     told = review(

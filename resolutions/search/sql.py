@@ -211,12 +211,23 @@ class Match:
         return self._facets(DOCUMENT_FACETS, row, column, without)
 
     def documents_failing_at_most(self, row: str, failures: int) -> sql.Composable:
-        """Rows whose document fails at most `failures` of the chosen document facets: a facet
-        counted without its own filter needs no row failing two of them."""
+        """Rows (`p`, or documents `d`) whose document fails at most `failures` of the chosen
+        document facets: a facet counted without its own filter needs no row failing two."""
         chosen = [facet for facet in DOCUMENT_FACETS if self.active(facet.key)]
-        if failures == 0 or len(chosen) <= failures:
-            return self.documents(row) if failures == 0 else TRUE
-        column = sql.Identifier(row, "document_id")
+        if not chosen or len(chosen) <= failures:
+            return TRUE
+        if failures == 0:
+            if row == "d":
+                return self.documents("d")
+            # Driven from the documents passing the filters, not a scan of every paragraph.
+            return sql.SQL(
+                "{} AND {} IN (SELECT d.id FROM resolutions_document d WHERE {})"
+            ).format(
+                self.documents(row),
+                sql.Identifier(row, "document_id"),
+                self.documents("d"),
+            )
+        column = sql.Identifier(row, "id" if row == "d" else "document_id")
         failed = sql.SQL(" + ").join(
             sql.SQL("(CASE WHEN {} THEN 0 ELSE 1 END)").format(
                 facet.condition(row, column, self.request.filters[facet.key])
