@@ -26,10 +26,12 @@ from django.db import connection
 from django.test import override_settings
 from psycopg import sql
 
+from resolutions import ranking
 from resolutions.ingest import IngestSource, ingest_document
+from resolutions.lineage.apps import LINEAGE_RECEIVER
 from resolutions.models import Document
 from resolutions.parsing import parse
-from resolutions.search import ranking, search_documents
+from resolutions.search import search_documents
 from resolutions.search.request import read_search
 from resolutions.search.sql import TSQUERY, Match, fetch
 from resolutions.signals import document_written
@@ -92,7 +94,7 @@ def load_texts(texts: Iterable[RealText], *, progress: Callable[[str], None]) ->
     """Parse and ingest each text (one transaction each); returns how many were ingested."""
     done = 0
     # Lineage is not ranked: the texts load without matching their paragraphs' lineage.
-    document_written.disconnect(dispatch_uid="lineage-match-document")
+    document_written.disconnect(dispatch_uid=LINEAGE_RECEIVER)
     with connection.cursor() as cursor:
         cursor.execute("SET synchronous_commit TO off")  # a reload, if cut short, is safe
     with (

@@ -2,11 +2,11 @@
 the exact count, per benchmark query.
 
 - **Ranking**: the page's first ten documents (or paragraphs) against the top ten of the plain
-  SQL that scores every match with `ts_rank_cd` as `resolutions/search/ranking.py` defines it
+  SQL that scores every match with `ts_rank_cd` as `resolutions/ranking.py` defines it
   and sorts them all: top-10 overlap (shared ids / 10) and whether the top three are the same.
 - **The alternative it replaced**: the same scores over only the `NEWEST_CANDIDATES` newest
   matching documents (what pages past the exact limit used to rank): its top-10 overlap.
-- **Count**: the estimate the 16 % sample gives (`counts.facet_rows` with the sample) against
+- **Count**: the estimate the sample gives (`counts.facet_rows` with the sample) against
   the exact count, whether or not the page needed the estimate; the error in per cent.
 """
 
@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from psycopg import sql
 
-from resolutions.search import counts, ranking, rows, search
+from resolutions import ranking
+from resolutions.search import counts, rows, search
 from resolutions.search.request import SearchRequest, read_search
 from resolutions.search.sql import NEWEST, TSQUERY, Match, all_of, fetch
 
@@ -36,6 +37,8 @@ class Honesty:
     newest_overlap: float | None
     estimate: int
     exact: int
+    # Relevance computed within this many documents (unproven lists); 0: over every match.
+    ranked_within: int = 0
 
     @property
     def error(self) -> float:
@@ -110,9 +113,11 @@ def honesty(query: Query) -> Honesty:
     match = Match(request)
     paragraphs = request.view == "paragraphs"
     overlap = same_top3 = newest_overlap = None
+    within = 0
     if request.query and request.sort == "relevance":
-        page = search(query.params, per_page=TOP, with_facets=False).rows
-        shown = [row.pk for row in page]
+        results = search(query.params, per_page=TOP, with_facets=False)
+        shown = [row.pk for row in results.rows]
+        within = results.ranked_within
         expected = exact_top(match, paragraphs=paragraphs)
         if not expected:
             return Honesty(None, None, None, *counted(match, request))
@@ -121,13 +126,13 @@ def honesty(query: Query) -> Honesty:
         if not paragraphs:
             capped = newest_candidates_top(match)
             newest_overlap = len(set(capped) & set(expected)) / max(len(expected), 1)
-    return Honesty(overlap, same_top3, newest_overlap, *counted(match, request))
+    return Honesty(overlap, same_top3, newest_overlap, *counted(match, request), within)
 
 
 def counted(match: Match, request: SearchRequest) -> tuple[int, int]:
-    """(the 16 % sample's estimate, the exact count) of the request's documents or paragraphs."""
+    """(the sample's estimate, the exact count) of the request's documents or paragraphs."""
     paragraphs = request.view == "paragraphs"
-    estimate, _ = counts.facet_rows(match, on_paragraphs=paragraphs, sample=counts.SAMPLE_PERCENT)
+    estimate, _ = counts.facet_rows(match, on_paragraphs=paragraphs, sample=counts.sample_percent())
     if paragraphs:
         exact = rows.exact_paragraphs(match, sort="newest", offset=0, limit=1)[0]
     elif request.by_paragraph:

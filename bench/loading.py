@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import resource
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection
 
 from resolutions.ingest import IngestSource, ingest_document
+from resolutions.lineage.apps import LINEAGE_RECEIVER, match_written_document
 from resolutions.models import Document
 from resolutions.parsing.types import ParsedDocument
+from resolutions.signals import document_written
 
 from .corpus import FILENAME_PREFIX
 
@@ -19,6 +22,16 @@ from .corpus import FILENAME_PREFIX
 def peak_rss_mb() -> float:
     """The process's peak resident set size so far, in MiB (Linux reports KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@contextmanager
+def lineage_deferred() -> Iterator[None]:
+    """Ingest without matching each document's paragraph families (rebuilt in bulk after)."""
+    document_written.disconnect(dispatch_uid=LINEAGE_RECEIVER)
+    try:
+        yield
+    finally:
+        document_written.connect(match_written_document, dispatch_uid=LINEAGE_RECEIVER)
 
 
 def source_for(index: int) -> IngestSource:

@@ -46,6 +46,7 @@ from .models import (
 from .parsing.countries import country_by_name
 from .parsing.types import ParsedDocument, ParseError
 from .signals import document_written
+from .term_impacts import refresh_document
 from .topic_rules import suggest_topics
 from .vocabulary import record_words
 
@@ -104,6 +105,7 @@ def ingest_document(
                 document.save()
             write_contents(document, parsed)
             record_words(document.pk)
+            refresh_document(document.pk)
             link_draft(document)
             transaction.on_commit(
                 lambda: document_written.send(sender=Document, document_id=document.pk)

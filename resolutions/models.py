@@ -547,6 +547,38 @@ class SearchWord(models.Model):
         return self.word
 
 
+class CommonTerm(models.Model):
+    """A word held by so many documents that ranking them all for it is slow: the documents it
+    scores highest in are kept in `TermImpact` (see `resolutions/term_impacts.py`). No document
+    left out of that list scores above `floor` for the word."""
+
+    lexeme = models.TextField(primary_key=True)
+    documents = models.PositiveIntegerField(help_text="Documents holding it when listed.")
+    floor = models.FloatField(default=0.0)
+
+    def __str__(self) -> str:
+        return self.lexeme
+
+
+class TermImpact(models.Model):
+    """A document's relevance score for one common word alone (`ranking.document_score` of the
+    word as the whole query): its rows, best first, bound what a query of these words can score."""
+
+    lexeme = models.TextField()
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["lexeme", "-score"], include=["document"], name="term_impact_best_first"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lexeme} {self.document_id} {self.score:.4f}"
+
+
 class Upload(models.Model):
     """One file a staff member uploaded: queued, parsed by a worker, and what became of it.
 

@@ -27,9 +27,9 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, Ln
 
+from resolutions import ranking
 from resolutions.catalogue.models import Concept, RecordSubject, StateVote
 from resolutions.models import SEARCH_CONFIG, DocumentTopic, Paragraph, Reference, Sponsorship
-from resolutions.search import ranking
 from resolutions.search.citations import citation_keys, parse_citation
 from resolutions.search.request import SearchRequest
 from resolutions.selectors import published_documents, published_paragraphs

@@ -18,7 +18,7 @@ FACES = ("resolutions.views", "resolutions.templatetags", "resolutions.staff.vie
 URL_CONFS = ("resolutions.urls", "resolutions.staff.urls", "archive.urls")
 # The search package's floors, lowest first: a module imports only from floors below its own.
 SEARCH_FLOORS = (
-    ("values", "citations", "types", "boolean", "ranking"),
+    ("values", "citations", "types", "boolean"),
     ("facets",),
     ("request",),
     ("sql",),

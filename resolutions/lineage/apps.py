@@ -2,6 +2,9 @@
 
 from django.apps import AppConfig
 
+# The dispatch uid of the receiver below (a bulk load disconnects it and rebuilds after).
+LINEAGE_RECEIVER = "lineage-match-document"
+
 
 def match_written_document(sender: object, **kwargs: object) -> None:
     """Signal receiver importing the matcher on first use, so that starting Django (every
@@ -20,4 +23,4 @@ class LineageConfig(AppConfig):
     def ready(self) -> None:
         from ..signals import document_written
 
-        document_written.connect(match_written_document, dispatch_uid="lineage-match-document")
+        document_written.connect(match_written_document, dispatch_uid=LINEAGE_RECEIVER)

@@ -6,7 +6,7 @@
    MATERIALIZED CTE), grouped per document and counted per facet in one statement.
 3. **Enormous** result sets ("member states" matches a third of all paragraphs): the count and
    the facets are estimated on a deterministic sample of documents (`TABLESAMPLE BERNOULLI ...
-   REPEATABLE`, `SAMPLE_PERCENT` of them), scaled up by the published documents over the
+   REPEATABLE`, `sample_percent()` of them), scaled up by the published documents over the
    sampled ones, and shown as "about N". An estimate under `EXACT_DOCUMENTS` (with a margin for
    its error) is replaced by the exact count: counts are exact below 10,000 matching documents.
 
@@ -27,9 +27,9 @@ from .types import FacetValue
 EXACT_DOCUMENTS = 10_000
 # An estimate below EXACT_DOCUMENTS times this is recounted exactly (it may be an underestimate).
 ESTIMATE_MARGIN = 1.15
-# The share of documents sampled: at 10,000 matching documents or more, the sample is expected
-# to hold 1,600 of them or more, so that the estimate's standard error stays under 2.5 % of the
-# count, whatever the archive's size (it falls as 1 / sqrt(the matches in the sample)).
+# The estimate's standard error, relative to the smallest count estimated (EXACT_DOCUMENTS).
+STANDARD_ERROR = 0.025
+# The most of the archive ever sampled (reached at about 120,000 documents).
 SAMPLE_PERCENT = 16.0
 # The sample's seed: the same archive gives the same estimates.
 SAMPLE_SEED = 20250101
@@ -56,6 +56,22 @@ def is_enormous(match: Match, *, filtered: bool) -> bool:
     return probe(match, filtered=filtered) > statements.EXACT_LIMIT
 
 
+def sample_percent() -> float:
+    """The share of documents to sample: enough that a count of EXACT_DOCUMENTS (a share q of
+    the N documents) has a standard error of STANDARD_ERROR; a ratio estimate's relative
+    error is sqrt((1 - q) / (q n)), so n = (1 - q) / (q SE²) sampled documents (2,400 of 25,000;
+    14,400 of 100,000), at most SAMPLE_PERCENT. N is the planner's count of documents."""
+    rows = fetch(
+        sql.SQL("SELECT reltuples FROM pg_class WHERE oid = 'resolutions_document'::regclass"), {}
+    )
+    documents = max(float(rows[0][0]), 0.0) if rows else 0.0
+    if documents <= EXACT_DOCUMENTS:
+        return SAMPLE_PERCENT
+    share = EXACT_DOCUMENTS / documents
+    needed = (1 - share) / (share * STANDARD_ERROR**2)
+    return min(SAMPLE_PERCENT, 100.0 * needed / documents)
+
+
 def _sampled(column: sql.Composable, sample: float | None) -> sql.Composable:
     if sample is None:
         return sql.SQL("TRUE")
@@ -64,9 +80,21 @@ def _sampled(column: sql.Composable, sample: float | None) -> sql.Composable:
     ).format(column, sql.Literal(round(sample, 6)), sql.Literal(SAMPLE_SEED))
 
 
-def match_set(match: Match, *, sample: float | None) -> sql.Composable:
+def _paragraphs_needed(match: Match, *, on_paragraphs: bool) -> sql.Composable:
+    """The paragraph rows the counts read: those of documents passing every chosen document
+    filter, when paragraphs serve only the paragraph facets (every matching document has its
+    own row and no verb or kind is chosen); else those failing at most one (a document facet
+    counts without its own filter)."""
+    every_document_has_a_row = not match.query or match.whole is not None
+    if every_document_has_a_row and match.title_counts and not on_paragraphs:
+        return match.documents_failing_at_most("p", 0)
+    return match.documents_failing_at_most("p", 1)
+
+
+def match_set(match: Match, *, sample: float | None, on_paragraphs: bool = False) -> sql.Composable:
     """Rows (id, document_id, kind, verb, body_id, year, doc_type) of the matching paragraphs, and
     a row per document (NULL id and kind) for a title match, or for every document when browsing."""
+    needed = _paragraphs_needed(match, on_paragraphs=on_paragraphs)
     tested = sql.SQL("")
     if match.whole is not None and sample is not None:
         # Each sampled document is tested (once, in `h`), the whole archive never is.
@@ -74,17 +102,27 @@ def match_set(match: Match, *, sample: float | None) -> sql.Composable:
             match.sampled_documents(_sampled(sql.SQL("d.id"), sample))
         )
         # Uses index: paragraph_document_facets (every paragraph of the tested documents)
-        paragraphs = sql.SQL("p.published AND p.document_id IN (SELECT h.id FROM h)")
-        documents = sql.SQL("d.id IN (SELECT h.id FROM h)")
+        paragraphs = all_of(
+            [sql.SQL("p.published AND p.document_id IN (SELECT h.id FROM h)"), needed]
+        )
+        documents = all_of(
+            [sql.SQL("d.id IN (SELECT h.id FROM h)"), match.documents_failing_at_most("d", 1)]
+        )
     else:
         paragraphs = all_of(
-            [_sampled(sql.SQL("p.document_id"), sample), match.published("p"), match.text("p")]
+            [
+                _sampled(sql.SQL("p.document_id"), sample),
+                match.published("p"),
+                match.text("p"),
+                needed,
+            ]
         )
         documents = all_of(
             [
                 _sampled(sql.SQL("d.id"), sample),
                 match.published("d"),
                 match.title("d") if match.query else sql.SQL("TRUE"),
+                match.documents_failing_at_most("d", 1),
             ]
         )
     return sql.SQL(
@@ -148,7 +186,7 @@ def facet_statement(match: Match, *, on_paragraphs: bool, sample: float | None) 
         "SELECT m.document_id, m.body_id, m.year, m.doc_type, bool_or({ok}) AS ok "
         "FROM m GROUP BY m.document_id, m.body_id, m.year, m.doc_type) {counts}"
     ).format(
-        match_set=match_set(match, sample=sample),
+        match_set=match_set(match, sample=sample, on_paragraphs=on_paragraphs),
         ok=ok,
         counts=sql.SQL(" UNION ALL ").join(parts),
     )
@@ -205,7 +243,7 @@ def counted(
     if sample is None:
         sample = is_enormous(match, filtered=False)
     if sample:
-        total, rows = facet_rows(match, on_paragraphs=on_paragraphs, sample=SAMPLE_PERCENT)
+        total, rows = facet_rows(match, on_paragraphs=on_paragraphs, sample=sample_percent())
         if total >= EXACT_DOCUMENTS * ESTIMATE_MARGIN:
             return total, rows, True
     total, rows = facet_rows(match, on_paragraphs=on_paragraphs, sample=None)

@@ -58,6 +58,10 @@ class Window:
     number: int
     estimated: bool = False
     facet_rows: tuple[int, list, bool] | None = None
+    # When relevance compared only the documents where the query's words weigh most (unproven).
+    ranked_among: int = 0
+    # The count is exact and under the estimated range: the facets need no sample first.
+    counted_small: bool = False
 
 
 def _exact(
@@ -77,6 +81,25 @@ def _exact(
     return Window(ids, count, count, number, False, facet_rows)
 
 
+def _bounded(
+    request: SearchRequest,
+    match: Match,
+    facet_rows: tuple[int, list, bool],
+    bounded: Callable[..., rows.Bounded | None],
+    *,
+    per_page: int,
+) -> Window | None:
+    """The page ranked from the common words' lists (rows.bounded_*), under the counted size;
+    None when the lists cannot serve it."""
+    count = facet_rows[0]
+    number = min(request.page, _pages(count, per_page))
+    page = bounded(match, offset=(number - 1) * per_page, limit=per_page)
+    if page is None or not page.ids:
+        return None
+    compared = 0 if page.proven else page.compared
+    return Window(page.ids, count, count, number, facet_rows[2], facet_rows, compared)
+
+
 def _estimated(
     request: SearchRequest,
     match: Match,
@@ -93,6 +116,9 @@ def _estimated(
     shown."""
     facet_rows = counts.counted(match, on_paragraphs=on_paragraphs, sample=True)
     ranked = request.sort == "relevance" and (bool(request.query) or not on_paragraphs)
+    bounded = rows.bounded_paragraphs if on_paragraphs else rows.bounded_documents
+    if ranked and (window := _bounded(request, match, facet_rows, bounded, per_page=per_page)):
+        return window
     if ranked or not facet_rows[2]:
         return _exact(request, match, exact, per_page=per_page, facet_rows=facet_rows)
     estimate = facet_rows[0]
@@ -114,7 +140,8 @@ def document_window(request: SearchRequest, match: Match, *, per_page: int) -> W
         number = min(request.page, _pages(count, per_page))
         offset = (number - 1) * per_page
         ids = rows.walk_documents(match, sort=request.sort, offset=offset, limit=per_page)
-        return Window(ids, count, count, number)
+        small = count < counts.EXACT_DOCUMENTS * counts.ESTIMATE_MARGIN
+        return Window(ids, count, count, number, counted_small=small)
     if not counts.is_enormous(match, filtered=True):
         return _exact(request, match, rows.exact_documents, per_page=per_page)
     return _estimated(
@@ -203,10 +230,18 @@ def results_of(
     found = found_of(match, window.ids)
     facets, facets_estimated = {}, False
     if with_facets:
-        facet_rows = window.facet_rows or counts.counted(match, on_paragraphs=on_paragraphs)
+        facet_rows = window.facet_rows or counts.counted(
+            match, on_paragraphs=on_paragraphs, sample=False if window.counted_small else None
+        )
         facets, facets_estimated = counts.facet_values(facet_rows[1], request), facet_rows[2]
     paginator = CountedPaginator(window.pages, per_page)
-    told = review(request, match, count=window.count, shown_page=window.number)
+    told = review(
+        request,
+        match,
+        count=window.count,
+        shown_page=window.number,
+        ranked_among=window.ranked_among,
+    )
     return SearchResults(
         query=request.query,
         view=request.view,
@@ -221,6 +256,7 @@ def results_of(
         total=window.count,
         count_is_estimate=window.estimated,
         facets_are_estimates=facets_estimated,
+        ranked_within=window.ranked_among,
     )
 
 

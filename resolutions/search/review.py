@@ -120,9 +120,17 @@ def suggestion(query: str) -> Suggestion | None:
     return Suggestion(query=corrected)
 
 
-def review(request: SearchRequest, match: Match, *, count: int, shown_page: int) -> Review:
+def review(
+    request: SearchRequest, match: Match, *, count: int, shown_page: int, ranked_among: int = 0
+) -> Review:
     """Notices about how the request was answered, and a suggestion when little matched."""
     told = Review()
+    if ranked_among:
+        told.notices.append(
+            f"Relevance was computed within the {ranked_among:,} documents in which these words "
+            "weigh most, not over every match: one outside them could rank higher. Sort by "
+            "newest or oldest to see every match in order."
+        )
     for messages in _unknown_messages(unknown_values(request)).values():
         told.notices += messages
     told.notices += query_notices(match)

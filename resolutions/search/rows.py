@@ -9,10 +9,15 @@ the walk stops once the page is full.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from psycopg import sql
 
-from . import ranking
-from .sql import NEWEST, OLDEST, TRUE, Match, all_of, any_of, fetch
+from .. import ranking, term_impacts
+from .boolean import AnyOf, Leaf, leaves, parse_tsquery
+from .sql import NEWEST, OLDEST, TRUE, TSQUERY, Match, all_of, any_of, fetch
 
 
 def _window(limit: int, offset: int) -> sql.Composed:
@@ -61,6 +66,247 @@ def exact_documents(match: Match, *, sort: str, offset: int, limit: int) -> tupl
     if not rows and offset:
         return exact_count_documents(match), []
     return (rows[0][1] if rows else 0), [r[0] for r in rows]
+
+
+# Documents first scored exactly: four pages' worth, at least this many; then four times as
+# many each round, up to MOST_SCORED.
+FIRST_DEPTH = 200
+MOST_SCORED = 800
+_LEXEME = re.compile(r"'((?:[^']|'')*)'(:[*A-Da-d]+)?")
+
+
+def _query_words(match: Match) -> tuple[list[str], float, bool] | None:
+    """The wanted words of a query, the bound's factor over the sum of their scores, and whether
+    an unproven page may be served (no word excluded: an excluded word takes documents out of
+    the lists' order); None when a word is a prefix or weighted (no list holds it)."""
+    if not match.query:
+        return None
+    if match.whole is not None:
+        node = match.whole.node
+    else:
+        node = parse_tsquery(fetch(sql.SQL("SELECT {}::text").format(TSQUERY), match.params)[0][0])
+    if node is None:
+        return None
+    words: list[str] = []
+    excludes = False
+    for leaf, negated in leaves(node):
+        if negated:
+            excludes = True
+            continue
+        for word, suffix in _LEXEME.findall(leaf.text):
+            if suffix:
+                return None
+            words.append(word.replace("''", "'"))
+    words = list(dict.fromkeys(words))
+    if not words:
+        return None
+    alternatives = isinstance(node, AnyOf) and all(
+        isinstance(n, Leaf) and len(_LEXEME.findall(n.text)) == 1 for n in node.nodes
+    )
+    factor = 1.0 if len(words) == 1 or alternatives else ranking.SEVERAL_WORDS_BOUND
+    return words, factor, not excludes
+
+
+def _holders(words: list[str]) -> list[int] | None:
+    """Every document holding one of these (uncommon) words in a paragraph or its title; None
+    when they are in more than twice COMMON_DOCUMENTS (common since the lists were built)."""
+    limit = 2 * term_impacts.COMMON_DOCUMENTS
+    # Uses index: paragraph_search_gin, document_title_search_gin
+    statement = sql.SQL(
+        "SELECT array_agg(h.id), count(*) FROM (SELECT DISTINCT s.id FROM ("
+        "SELECT p.document_id AS id FROM resolutions_paragraph p, unnest(%(rare_words)s::text[]) w "
+        "WHERE p.search_vector @@ {word} UNION ALL "
+        "SELECT d.id FROM resolutions_document d, unnest(%(rare_words)s::text[]) w "
+        "WHERE d.title_search @@ {word}) s LIMIT {limit}) h"
+    ).format(word=term_impacts.word_query(sql.SQL("w")), limit=sql.Literal(limit + 1))
+    ids, n = fetch(statement, {"rare_words": words})[0]
+    return None if n > limit else list(ids or ())
+
+
+@dataclass(frozen=True)
+class ListHeads:
+    """What the common words' lists say of a query: each listed document's most possible score
+    (its known word scores, and for a word whose list it is not in, that word's bound), the
+    most a document in no list can score, and the documents holding an uncommon word."""
+
+    reach: dict[int, float]
+    outside: float
+    holders: list[int]
+
+    def by_reach(self) -> list[int]:
+        return sorted(self.reach, key=lambda pk: (-self.reach[pk], pk))
+
+
+def _list_heads(match: Match, words: list[str], factor: float) -> ListHeads | None:
+    """Read each common word's list (its documents passing the document filters); None
+    without a common word, or with an uncommon one in too many documents."""
+    statement = sql.SQL(
+        "SELECT c.lexeme, c.floor, i.document_id, i.score, count(i.document_id) OVER w, "
+        "min(i.score) OVER w FROM resolutions_commonterm c LEFT JOIN LATERAL ("
+        "SELECT i.document_id, i.score FROM resolutions_termimpact i "
+        "JOIN resolutions_document d ON d.id = i.document_id "
+        "WHERE i.lexeme = c.lexeme AND {documents} ORDER BY i.score DESC LIMIT {depth}) i ON TRUE "
+        "WHERE c.lexeme = ANY(%(common_words)s) WINDOW w AS (PARTITION BY c.lexeme)"
+    ).format(
+        documents=all_of([match.published("d"), match.documents("d")]),
+        depth=sql.Literal(term_impacts.KEEP),
+    )
+    rows = fetch(statement, {**match.params, "common_words": words})
+    if not rows:
+        return None
+    known: dict[int, dict[str, float]] = {}
+    bounds: dict[str, float] = {}
+    for word, floor, pk, score, n, last in rows:
+        # A list read to its depth bounds the rest by its last score; a shorter one by the floor.
+        bounds[word] = max(last, floor) if n == term_impacts.KEEP else floor
+        if pk is not None:
+            known.setdefault(pk, {})[word] = score
+    holders: list[int] = []
+    uncommon = sorted(set(words) - set(bounds))
+    if uncommon:
+        found = _holders(uncommon)
+        if found is None:
+            return None
+        holders = found  # each is scored: an uncommon word adds nothing to any bound
+    reach = {
+        pk: factor * sum(scores.get(word, bound) for word, bound in bounds.items())
+        for pk, scores in known.items()
+    }
+    return ListHeads(reach, factor * sum(bounds.values()), holders)
+
+
+def _candidate_documents(match: Match) -> sql.Composable:
+    """A candidate `d` that may match: over whole documents, its text holds the query."""
+    holds = match.holds("d") if match.whole is not None else TRUE
+    return all_of([match.published("d"), match.documents("d"), holds])
+
+
+def _candidate_paragraphs(match: Match) -> sql.Composable:
+    """A candidate's paragraph `p` worth scoring: it holds a wanted word (over whole documents;
+    the others score 0), or the query (within paragraphs)."""
+    text = match.mentions() if match.whole is not None else match.text("p")
+    return all_of([match.published("p"), match.paragraphs("p"), text])
+
+
+def _scored_candidates(match: Match, candidates: list[int], limit: int) -> list[tuple[int, float]]:
+    """The best `limit` of the candidates that match, with their exact scores, in page order.
+    Only paragraphs holding a wanted word are scored (the others score 0); a document is there
+    by a zero row when titles count, else when a paragraph passes the chosen verb and kind."""
+    if match.whole is None:
+        # Within paragraphs a document is there by a matching paragraph, or its title.
+        present = sql.SQL(
+            "SELECT d.id, 0.0::float8 FROM c JOIN resolutions_document d ON d.id = c.id WHERE {}"
+        ).format(match.title("d") if match.title_counts else sql.SQL("FALSE"))
+    elif match.title_counts:
+        present = sql.SQL("SELECT c.id, 0.0::float8 FROM c")
+    else:
+        present = sql.SQL(
+            "SELECT c.id, 0.0::float8 FROM c WHERE EXISTS (SELECT 1 FROM resolutions_paragraph p "
+            "WHERE p.document_id = c.id AND {} OFFSET 0)"
+        ).format(match.paragraphs("p"))
+    statement = sql.SQL(
+        "WITH c AS MATERIALIZED (SELECT d.id FROM resolutions_document d "
+        "WHERE d.id = ANY(%(candidates)s) AND {documents}), "
+        "m AS MATERIALIZED (SELECT s.document_id, s.r FROM c CROSS JOIN LATERAL ("
+        "SELECT p.document_id, {rank} AS r FROM resolutions_paragraph p "
+        "WHERE p.document_id = c.id AND {paragraphs} OFFSET 0) s UNION ALL {present}), "
+        "g AS (SELECT document_id, max(r) AS best, sum(r) AS total FROM m GROUP BY 1) "
+        "SELECT d.id, {score} AS s FROM g JOIN resolutions_document d ON d.id = g.document_id "
+        "ORDER BY s DESC, d.date DESC NULLS LAST, d.id LIMIT {limit}"
+    ).format(
+        documents=_candidate_documents(match),
+        rank=match.rank("p"),
+        paragraphs=_candidate_paragraphs(match),
+        present=present,
+        score=ranking.document_score(
+            match.rank("d", "title_search"), sql.SQL("g.best"), sql.SQL("g.total")
+        ),
+        limit=sql.Literal(limit),
+    )
+    return fetch(statement, {**match.params, "candidates": candidates})
+
+
+def _scored_candidate_paragraphs(
+    match: Match, candidates: list[int], limit: int
+) -> list[tuple[int, float]]:
+    """The best `limit` matching paragraphs of the candidates, with their scores, in page order."""
+    statement = sql.SQL(
+        "WITH c AS MATERIALIZED (SELECT d.id, d.date FROM resolutions_document d "
+        "WHERE d.id = ANY(%(candidates)s) AND {documents}) "
+        "SELECT s.id, s.r FROM c CROSS JOIN LATERAL ("
+        "SELECT p.id, p.position, {rank} AS r FROM resolutions_paragraph p "
+        "WHERE p.document_id = c.id AND {paragraphs} OFFSET 0) s "
+        "ORDER BY s.r DESC, c.date DESC NULLS LAST, c.id, s.position LIMIT {limit}"
+    ).format(
+        documents=_candidate_documents(match),
+        rank=match.rank("p"),
+        paragraphs=_candidate_paragraphs(match),
+        limit=sql.Literal(limit),
+    )
+    return fetch(statement, {**match.params, "candidates": candidates})
+
+
+# _scored_candidates or _scored_candidate_paragraphs: (match, candidates, limit) -> [(id, score)].
+Scorer = Callable[[Match, list[int], int], list[tuple[int, float]]]
+
+
+@dataclass(frozen=True)
+class Bounded:
+    """A relevance page from the common words' lists: its ids, the documents compared, and
+    whether the bound proved it the page ranking every match gives."""
+
+    ids: list[int]
+    compared: int
+    proven: bool
+
+
+def bounded_paragraphs(match: Match, *, offset: int, limit: int) -> Bounded | None:
+    """As bounded_documents, for paragraphs: a paragraph scores no more for a word than its
+    document does, so the same lists bound them."""
+    return bounded_documents(match, offset=offset, limit=limit, score=_scored_candidate_paragraphs)
+
+
+def bounded_documents(
+    match: Match, *, offset: int, limit: int, score: Scorer = _scored_candidates
+) -> Bounded | None:
+    """The page of a relevance search over common words without scoring every match.
+
+    The common words' lists give each listed document the most it can score; the documents
+    that can score most (and every holder of an uncommon word) are scored exactly, and the
+    page is proven when its last score is above what any document not scored can reach. The
+    scored set grows fourfold until it is, up to `MOST_SCORED`; then a page of documents, with
+    no verb or kind chosen and no word excluded (the lists' order is then the documents' own),
+    is served unproven and says so. None when the lists cannot serve the page (the caller ranks
+    every match): paragraphs tie too often for the lists' order to choose among them.)"""
+    read = _query_words(match)
+    if read is None:
+        return None
+    words, factor, unproven_allowed = read
+    wanted = offset + limit
+    heads = _list_heads(match, words, factor)
+    if heads is None:
+        return None
+    order = heads.by_reach()
+    size = max(min(4 * wanted, MOST_SCORED), wanted, FIRST_DEPTH)
+    while True:
+        candidates = sorted({*order[:size], *heads.holders})
+        scored = score(match, candidates, wanted)
+        rest = [heads.reach[pk] for pk in order[size : size + 1]]
+        reach = max([heads.outside, *rest])
+        full = len(scored) == wanted
+        if (full and scored[-1][1] > reach * (1 + 1e-9)) or (not full and reach == 0):
+            return Bounded([pk for pk, _s in scored[offset:]], len(candidates), True)
+        if size >= min(len(order), MOST_SCORED):
+            break
+        size *= 4
+    if (
+        not full
+        or not unproven_allowed
+        or not match.title_counts
+        or score is not _scored_candidates
+    ):
+        return None
+    return Bounded([pk for pk, _s in scored[offset:]], len(candidates), False)
 
 
 def exact_count_documents(match: Match) -> int:

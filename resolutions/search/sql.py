@@ -14,8 +14,8 @@ from typing import Any
 from django.db import connections, router
 from psycopg import sql
 
+from .. import ranking
 from ..models import SEARCH_CONFIG, Paragraph
-from . import ranking
 from .boolean import WholeText, holds_in_one_paragraph, needs_a_wanted_word, parse_tsquery
 from .facets import DOCUMENT_FACETS, FACETS, PARAGRAPH_FACETS, Facet
 from .request import SearchRequest
@@ -209,6 +209,32 @@ class Match:
         """Every chosen document facet but `without`, on a row with the copied columns."""
         column = sql.Identifier(row, document_id or ("id" if row == "d" else "document_id"))
         return self._facets(DOCUMENT_FACETS, row, column, without)
+
+    def documents_failing_at_most(self, row: str, failures: int) -> sql.Composable:
+        """Rows (`p`, or documents `d`) whose document fails at most `failures` of the chosen
+        document facets: a facet counted without its own filter needs no row failing two."""
+        chosen = [facet for facet in DOCUMENT_FACETS if self.active(facet.key)]
+        if not chosen or len(chosen) <= failures:
+            return TRUE
+        if failures == 0:
+            if row == "d":
+                return self.documents("d")
+            # Driven from the documents passing the filters, not a scan of every paragraph.
+            return sql.SQL(
+                "{} AND {} IN (SELECT d.id FROM resolutions_document d WHERE {})"
+            ).format(
+                self.documents(row),
+                sql.Identifier(row, "document_id"),
+                self.documents("d"),
+            )
+        column = sql.Identifier(row, "id" if row == "d" else "document_id")
+        failed = sql.SQL(" + ").join(
+            sql.SQL("(CASE WHEN {} THEN 0 ELSE 1 END)").format(
+                facet.condition(row, column, self.request.filters[facet.key])
+            )
+            for facet in chosen
+        )
+        return sql.SQL("({}) <= {}").format(failed, sql.Literal(failures))
 
     def paragraphs(self, row: str = "p", *, without: str = "") -> sql.Composable:
         """Every chosen paragraph facet (verb, kind) but `without`, on a paragraph row."""

@@ -65,6 +65,9 @@ class SearchResults:
     # "about N": the count (and then the facets) come from a sample of a huge result set.
     count_is_estimate: bool = False
     facets_are_estimates: bool = False
+    # Relevance computed within this many documents (the common words' lists, unproven); 0 when
+    # the page is the one ranking every match gives.
+    ranked_within: int = 0
 
     @property
     def count(self) -> int:

@@ -31,7 +31,6 @@ from resolutions.lineage.bulk import BulkRebuild
 from resolutions.lineage.models import Family, ParagraphLineage
 from resolutions.management.commands.benchmark import Command as SearchBenchmark
 from resolutions.models import Paragraph
-from resolutions.signals import document_written
 
 TARGET_DOCUMENTS = 100_000
 
@@ -77,13 +76,13 @@ class Command(BaseCommand):
         with override_settings(DEBUG=False):
             if corpus_size() != options["docs"]:
                 # The corpus loads without matching; the rebuild below builds the lineage.
-                document_written.disconnect(dispatch_uid="lineage-match-document")
                 SearchBenchmark(stdout=self.stdout).build_corpus(
                     docs=options["docs"],
                     seed=options["seed"],
                     reuse=True,
                     kind=options["corpus_kind"],
                     corpus=options["corpus"],
+                    defer_lineage=True,
                 )
             if not options["keep_lineage"]:
                 self.rebuild(workers=options["workers"])

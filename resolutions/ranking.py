@@ -59,3 +59,14 @@ def document_score(
     return sql.SQL("({} * {}::float8 + {} + {} * ln(1 + {}))").format(
         sql.Literal(TITLE_WEIGHT), title, best, sql.Literal(SPREAD_WEIGHT), total
     )
+
+
+# How much more a query of several words can score than the sum of its words' scores alone.
+# ts_rank_cd adds, for each cover (a stretch holding the query), the harmonic mean of its words'
+# label weights (at most A's, 0.5) over one plus its other words; each cover starts at its own
+# occurrence of a wanted word, which the word alone counts at its label's weight (at least B's,
+# 0.4, the lowest a paragraph or title vector carries). The document's score grows no faster than
+# its parts (max, sum and ln(1 + x) are subadditive), so it is bounded by 0.5 / 0.4 times the sum
+# of its words' scores. For one word alone, or words joined only by "or", each occurrence is its
+# own cover: the bound is the sum itself.
+SEVERAL_WORDS_BOUND = 0.5 / 0.4

@@ -1,0 +1,133 @@
+"""Each common word's documents, best first: what lets relevance rank a common word exactly
+without scoring every document that holds it.
+
+A word held by `COMMON_DOCUMENTS` documents or more is a `CommonTerm`. For each, `TermImpact`
+keeps the `KEEP` documents that score highest for the word alone (the score `ranking` defines,
+computed by the same SQL), and `CommonTerm.floor` is the best score of those left out. A
+document ingested or edited later is added when it scores above the floor, so the floor stays
+true: no document outside the list scores above it. The ingest refreshes a document's rows
+once its paragraphs are written; any other save of a paragraph or a document (an edit, a
+revert, a restore) refreshes them on `post_save`. A deleted paragraph can only lower a score,
+and a kept score above the truth stays a true bound. `rebuild()` lists the words anew
+(`manage.py rebuild_term_impacts`); a word that became common since then is ranked the slow
+exact way until the next rebuild.
+"""
+
+from __future__ import annotations
+
+from django.db import connection, transaction
+from psycopg import sql
+
+from . import ranking
+from .models import Document, Paragraph
+
+# A word in fewer documents than this is ranked by scoring them all (fast enough).
+COMMON_DOCUMENTS = 1_000
+# Documents kept for each common word, best first.
+KEEP = 2_000
+
+
+def word_query(lexeme: sql.Composable) -> sql.Composed:
+    """A lexeme (SQL text) as the tsquery of that word alone, quoted as tsquery input wants."""
+    return sql.SQL(
+        "(E'''' || replace(replace({}, E'\\\\', E'\\\\\\\\'), E'''', E'''''') || E'''')::tsquery"
+    ).format(lexeme)
+
+
+_WORD_QUERY = word_query(sql.SQL("u.lexeme"))
+
+
+def _scores(paragraphs: sql.Composable, documents: sql.Composable) -> sql.Composed:
+    """SELECT lexeme, document_id, score: each common word's score in each document (paragraphs
+    `p` and documents `d` restricted by the conditions given)."""
+    return sql.SQL(
+        "WITH w AS (SELECT u.lexeme, p.document_id, {paragraph} AS s "
+        "FROM resolutions_paragraph p CROSS JOIN LATERAL unnest(p.search_vector) u "
+        "JOIN resolutions_commonterm c ON c.lexeme = u.lexeme WHERE {paragraphs}), "
+        "g AS (SELECT lexeme, document_id, max(s) AS best, sum(s) AS total FROM w GROUP BY 1, 2), "
+        "t AS (SELECT u.lexeme, d.id AS document_id, {title} AS s "
+        "FROM resolutions_document d CROSS JOIN LATERAL unnest(d.title_search) u "
+        "JOIN resolutions_commonterm c ON c.lexeme = u.lexeme WHERE {documents}) "
+        "SELECT coalesce(g.lexeme, t.lexeme) AS lexeme, "
+        "coalesce(g.document_id, t.document_id) AS document_id, {score} AS score "
+        "FROM g FULL JOIN t ON t.lexeme = g.lexeme AND t.document_id = g.document_id"
+    ).format(
+        paragraph=ranking.paragraph_score("p", _WORD_QUERY),
+        title=ranking.cover_density(sql.SQL("d.title_search"), _WORD_QUERY),
+        paragraphs=paragraphs,
+        documents=documents,
+        score=ranking.document_score(
+            sql.SQL("coalesce(t.s, 0)"),
+            sql.SQL("coalesce(g.best, 0)"),
+            sql.SQL("coalesce(g.total, 0)"),
+        ),
+    )
+
+
+def refresh_document(document_id: int) -> None:
+    """The document's rows anew, after its paragraphs or title changed (in the caller's
+    transaction): those above their word's floor."""
+    scores = _scores(sql.SQL("p.document_id = %(document)s"), sql.SQL("d.id = %(document)s"))
+    statement = sql.SQL(
+        "WITH gone AS (DELETE FROM resolutions_termimpact WHERE document_id = %(document)s) "
+        "INSERT INTO resolutions_termimpact (lexeme, document_id, score) "
+        "SELECT s.lexeme, s.document_id, s.score FROM ({}) s "
+        "JOIN resolutions_commonterm c ON c.lexeme = s.lexeme WHERE s.score > c.floor"
+    ).format(scores)
+    with connection.cursor() as cursor:
+        cursor.execute(statement.as_string(cursor.connection), {"document": document_id})
+
+
+def rebuild(*, common_documents: int = COMMON_DOCUMENTS, keep: int = KEEP) -> tuple[int, int]:
+    """List the common words anew and keep each one's best documents; (words, rows)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM resolutions_termimpact")
+        cursor.execute("DELETE FROM resolutions_commonterm")
+        cursor.execute(
+            "INSERT INTO resolutions_commonterm (lexeme, documents, floor) "
+            "SELECT lexeme, count(DISTINCT document_id), 0 FROM ("
+            "SELECT u.lexeme, p.document_id FROM resolutions_paragraph p "
+            "CROSS JOIN LATERAL unnest(p.search_vector) u UNION ALL "
+            "SELECT u.lexeme, d.id FROM resolutions_document d "
+            "CROSS JOIN LATERAL unnest(d.title_search) u) s "
+            "GROUP BY lexeme HAVING count(DISTINCT document_id) >= %s",
+            [common_documents],
+        )
+        words = cursor.rowcount
+        scores = _scores(sql.SQL("TRUE"), sql.SQL("TRUE"))
+        cursor.execute(
+            sql.SQL(
+                "CREATE TEMPORARY TABLE ranked ON COMMIT DROP AS SELECT s.*, "
+                "row_number() OVER (PARTITION BY s.lexeme ORDER BY s.score DESC) AS n "
+                "FROM ({}) s"
+            )
+            .format(scores)
+            .as_string(cursor.connection)
+        )
+        cursor.execute(
+            "INSERT INTO resolutions_termimpact (lexeme, document_id, score) "
+            "SELECT lexeme, document_id, score FROM ranked WHERE n <= %s",
+            [keep],
+        )
+        kept = cursor.rowcount
+        cursor.execute(
+            "UPDATE resolutions_commonterm c SET floor = f.floor FROM ("
+            "SELECT lexeme, max(score) AS floor FROM ranked WHERE n > %s GROUP BY 1) f "
+            "WHERE f.lexeme = c.lexeme",
+            [keep],
+        )
+        cursor.execute("ANALYZE resolutions_termimpact")
+    return words, kept
+
+
+# The columns a score reads, by model: a save of others leaves the rows as they are.
+_SCORED = {"Document": {"title"}, "Paragraph": {"text", "verb", "kind"}}
+
+
+def refresh_saved(
+    sender: type, instance: Document | Paragraph, update_fields: frozenset | None = None, **kwargs
+) -> None:
+    """post_save receiver for Document and Paragraph: the document's rows anew."""
+    if update_fields is not None and not _SCORED[sender.__name__] & set(update_fields):
+        return
+    refresh_document(instance.pk if isinstance(instance, Document) else instance.document_id)

@@ -1,0 +1,144 @@
+"""Common words' lists (resolutions/term_impacts.py) and the relevance pages ranked from them
+(rows.bounded_documents): the lists stay true through ingest and edits, and a page they prove is
+the page ranking every match gives."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from search_oracle import document_ids, paragraph_ids
+from test_search_oracle import WORDS, requests, varied_archive  # noqa: F401
+
+from resolutions import term_impacts
+from resolutions.ingest import IngestSource, ingest_document
+from resolutions.models import CommonTerm, Paragraph, TermImpact
+from resolutions.parsing.types import ParsedDocument, ParsedParagraph
+from resolutions.search import read_search, rows, search
+from resolutions.search import sql as statements
+from resolutions.search.sql import Match, fetch
+
+PER_PAGE = 4
+
+
+def true_scores() -> dict[tuple[str, int], float]:
+    """Every common word's score in every document holding it, computed anew."""
+    statement = term_impacts._scores(statements.TRUE, statements.TRUE)
+    return {(word, pk): score for word, pk, score in fetch(statement, {})}
+
+
+def assert_lists_hold() -> None:
+    """Each kept row has the document's true score; no document left out is above the floor."""
+    scores = true_scores()
+    kept = {(i.lexeme, i.document_id): i.score for i in TermImpact.objects.all()}
+    floors = dict(CommonTerm.objects.values_list("lexeme", "floor"))
+    assert kept, "no document scores kept"
+    for key, score in kept.items():
+        assert score == pytest.approx(scores[key])
+    for (word, pk), score in scores.items():
+        if (word, pk) not in kept:
+            assert score <= floors[word] + 1e-12, (word, pk)
+
+
+@pytest.fixture
+def short_lists(varied_archive, monkeypatch):  # noqa: F811
+    """Every word of the archive common, six documents kept for each: the lists are short, so
+    pages must be proven by the bound, or left to the exact ranking."""
+    monkeypatch.setattr(term_impacts, "KEEP", 6)
+    term_impacts.rebuild(common_documents=2, keep=6)
+    return varied_archive
+
+
+def test_the_rebuild_keeps_each_common_words_best_documents(short_lists):
+    assert CommonTerm.objects.filter(lexeme="traffick").exists()
+    assert CommonTerm.objects.filter(floor__gt=0).exists()
+    assert_lists_hold()
+
+
+def test_the_lists_stay_true_after_an_edit_and_an_ingest(short_lists):
+    # An edit that makes a document the best for "firearms": saving it refreshes the rows.
+    paragraph = Paragraph.objects.filter(document__status="published").first()
+    paragraph.text = "firearms " * 40
+    paragraph.save()
+    assert TermImpact.objects.filter(lexeme="firearm", document_id=paragraph.document_id).exists()
+    # An ingest of a document whose title and text are all "corruption": it enters that list.
+    parsed = ParsedDocument(
+        symbol="E/RES/2024/99",
+        body="ECOSOC",
+        doc_type="resolution",
+        number="2024/99",
+        title="Corruption corruption",
+        date="2024-07-01",
+        year=2024,
+        paragraphs=(ParsedParagraph("operative", "1", "Urges", "Urges corruption " * 30),),
+    )
+    result = ingest_document(parsed, source=IngestSource.from_bytes(b"x", filename="x.txt"))
+    assert TermImpact.objects.filter(lexeme="corrupt", document=result.document).exists()
+    assert_lists_hold()
+
+
+@pytest.mark.parametrize("query", ["trafficking", "corruption", "victims"])
+def test_a_proven_page_is_the_page_ranking_every_match_gives(short_lists, monkeypatch, query):
+    """One word is bounded by its list itself: the page of the
+    lists' heads is proven, and it is the exact ranking's."""
+    monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
+    match = Match(read_search({"q": query}, view="documents"))
+    served = rows.bounded_documents(match, offset=0, limit=PER_PAGE)
+    assert served is not None and served.proven, "the lists proved no page"
+    assert served.ids == rows.exact_documents(match, sort="relevance", offset=0, limit=PER_PAGE)[1]
+
+
+def test_a_page_the_lists_cannot_prove_is_left_to_the_exact_ranking(short_lists):
+    """Past the lists' length nothing is proven."""
+    match = Match(read_search({"q": "trafficking"}, view="documents"))
+    assert rows.bounded_documents(match, offset=8, limit=PER_PAGE) is None
+
+
+@settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    params=requests,
+    words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=2),
+    view=st.sampled_from(["documents", "paragraphs"]),
+    within=st.sampled_from(["document", "paragraph"]),
+)
+def test_relevance_from_the_lists_agrees_with_the_oracle(
+    short_lists, monkeypatch, params, words, view, within
+):
+    """Past the exact limit, a relevance search over common words is the oracle's, page by
+    page, whether the lists proved it or the exact ranking took over; a page the lists could
+    not prove says so, and holds matching documents only."""
+    monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
+    params = {key: value for key, value in params.items() if value not in ("", [])}
+    params.update(view=view, sort="relevance", q=" ".join(words), within=within)
+    request = read_search(params)
+    results = search(params, per_page=PER_PAGE)
+    expected = paragraph_ids(request) if view == "paragraphs" else document_ids(request)
+    number = results.page.number
+    shown = [row.pk for row in results.rows]
+    oracle_page = expected[(number - 1) * PER_PAGE : number * PER_PAGE]
+    if any(notice.startswith("Relevance was computed within") for notice in results.notices):
+        assert len(shown) == len(oracle_page) and set(shown) <= set(expected)
+    else:
+        assert shown == oracle_page
+
+
+def test_an_uncommon_word_brings_all_its_documents_along(short_lists, monkeypatch):
+    """A word without a list adds every document holding it to the candidates, and nothing to
+    the bound: a page of it with a common word is still the exact ranking's when proven."""
+    monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
+    TermImpact.objects.filter(lexeme="firearm").delete()
+    CommonTerm.objects.filter(lexeme="firearm").delete()
+    alone = Match(read_search({"q": "firearms"}, view="documents"))
+    assert rows.bounded_documents(alone, offset=0, limit=PER_PAGE) is None
+    match = Match(read_search({"q": "trafficking or firearms"}, view="documents"))
+    served = rows.bounded_documents(match, offset=0, limit=PER_PAGE)
+    assert served is not None
+    exact = rows.exact_documents(match, sort="relevance", offset=0, limit=PER_PAGE)[1]
+    if served.proven:
+        assert served.ids == exact
+    else:
+        assert set(served.ids) <= set(document_ids(read_search({"q": "trafficking or firearms"})))
