@@ -49,6 +49,11 @@ def exact_documents(match: Match, *, sort: str, offset: int, limit: int) -> tupl
         )
     else:
         order = OLDEST if sort == "oldest" else NEWEST
+    where = _paragraph_matches(match)
+    if match.whole is not None and match.title_counts and match.query:
+        # Every matching document has its zero row (titles): only the paragraphs holding a
+        # wanted word can score above zero, the only ones worth scoring.
+        where = all_of([where, match.mentions()])
     statement = sql.SQL(
         "WITH m AS MATERIALIZED (SELECT p.document_id, {rank} AS r FROM resolutions_paragraph p "
         "WHERE {where}{titles}), g AS (SELECT document_id, max(r) AS best, sum(r) AS total "
@@ -57,7 +62,7 @@ def exact_documents(match: Match, *, sort: str, offset: int, limit: int) -> tupl
         "ORDER BY {order} {window}"
     ).format(
         rank=match.rank("p"),
-        where=_paragraph_matches(match),
+        where=where,
         titles=_title_documents(match, sql.SQL("0.0::float8")),
         order=order,
         window=_window(limit, offset),
@@ -296,8 +301,8 @@ def bounded_documents(
         full = len(scored) == wanted
         if (full and scored[-1][1] > reach * (1 + 1e-9)) or (not full and reach == 0):
             return Bounded([pk for pk, _s in scored[offset:]], len(candidates), True)
-        if size >= min(len(order), MOST_SCORED):
-            break
+        if size >= min(len(order), MOST_SCORED) or not unproven_allowed:
+            break  # an excluded word takes listed documents out: more rarely prove the page
         size *= 4
     if (
         not full

@@ -16,7 +16,13 @@ from psycopg import sql
 
 from .. import ranking
 from ..models import SEARCH_CONFIG, Paragraph
-from .boolean import WholeText, holds_in_one_paragraph, needs_a_wanted_word, parse_tsquery
+from .boolean import (
+    WholeText,
+    holds_in_one_paragraph,
+    leaves,
+    needs_a_wanted_word,
+    parse_tsquery,
+)
 from .facets import DOCUMENT_FACETS, FACETS, PARAGRAPH_FACETS, Facet
 from .request import SearchRequest
 
@@ -99,10 +105,15 @@ class Match:
         )
         documents, paragraphs = fetch(statement, self.params)[0]
         self.enormous = documents is None
-        self._documents = documents
-        self.params["documents"] = documents
         if documents is not None:
             self.probes[False] = paragraphs
+        elif any(negated for _leaf, negated in leaves(tree)):
+            # Too many for the exact path, but testing each document for an excluded word reads
+            # all its paragraphs: the list is made from each word's documents instead.
+            statement = self.whole.documents_by_sets(self.published("p"), self.published("d"))
+            documents = fetch(statement, self.params)[0][0]
+        self._documents = documents
+        self.params["documents"] = documents
 
     def _holding(self, among: sql.Composable | None = None, *, tested: bool = True) -> sql.Composed:
         """SELECT the ids of the documents (those `among` selects, else all) whose whole text
