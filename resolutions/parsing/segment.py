@@ -84,10 +84,13 @@ STATEMENT_MEETING_BEFORE_RE = re.compile(r"\bAt[ ](?:its|the)[ ](?:\(\w+\)[ ])?$
 PUBLICATION_NOTE_RE = re.compile(
     r"(?:The[ ](?:final[ ])?(?:text|version)[ ]of[ ]|Decision[ ]\d+/\d+,[ ]in[ ]section\b)"
 )
-# Blocks of a statement that are no paragraph: part letters ("A"), cited documents
+# Blocks of a statement that are no paragraph: part letters ("A", "A."), cited documents
 # ("(See A/72/PV.75)", also with a note in it: "(See A/71/PV.84; Mr. X (Iraq) was replaced ...)"),
 # notes on the names listed ("* Term of office expires ...").
-STATEMENT_ASIDE_RE = re.compile(r"[A-H]$|\(See[ ](?:[^()]|\([^()]*\))*\)$|\*+[ ]")
+STATEMENT_ASIDE_RE = re.compile(r"[A-H]\.?$|\(See[ ](?:[^()]|\([^()]*\))*\)$|\*+[ ]")
+# A part letter opening a block, on a line of its own or joined to the statement's first line
+# ("B." over "At its 80th meeting ...", "B. At its 80th meeting ...").
+PART_LETTER_LINE_RE = re.compile(r"^[ \t]*(?:[A-H]\.?[ \t]*\n|[A-H]\.[ \t]+)(?=[ \t]*[A-Z])")
 ADOPTION_PREFIX_RE = re.compile(r"At[ ]its[ ][^,.;:]{0,80}?meeting,?(?:[ ]on[ ][^,.;:]{0,40},?)?")
 HEADING_BLOCK_MAX = 160
 JUMP_MAX = 3
@@ -360,6 +363,7 @@ def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments
     blocks = [part for block in text[start:end].split("\n\n") for part in split_statement(block)]
     listing = False  # a list or table announced by a colon: blocks without closing punctuation
     for block in blocks:
+        block = PART_LETTER_LINE_RE.sub("", block.lstrip("\n"))
         stripped = strip_leading_sentinels(block.strip())
         if not stripped or PUBLICATION_NOTE_RE.match(stripped):
             continue

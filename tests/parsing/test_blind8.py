@@ -18,22 +18,11 @@ from .gold import (
 )
 
 FOLDER = Path(__file__).resolve().parent / "blind8"
-UNPRINTED_NOTE_MARKER = (
-    "kind: a footnote marker glued after a comma ('Council,10 appointed') whose note is not "
-    "printed in the text stays in the paragraph"
-)
-COUNCIL_PREAMBLE_AS_TITLE = (
-    "kind: a Council draft printed one paragraph a line under a symbol-and-date head: the "
-    "enacting formula and the preambular lines before paragraph 1 read as the title"
-)
 SYMBOL_RANGE_AND_MISPRINT = (
     "kind: a symbol with a range and a corrigendum ('A/C.6/64/SR.1-28/Corrigendum') cut short, "
     "and a symbol misprinted with a full stop ('A/C.6/79.SR.37') read as its session"
 )
 OPEN_MISSES: dict[tuple[str, str], str] = {
-    ("A_DEC_73_409", "paragraphs"): UNPRINTED_NOTE_MARKER,
-    ("S_2024_788", "metadata"): COUNCIL_PREAMBLE_AS_TITLE,
-    ("S_2024_788", "paragraphs"): COUNCIL_PREAMBLE_AS_TITLE,
     ("A_C.6_80_L.12", "references"): SYMBOL_RANGE_AND_MISPRINT,
 }
 
