@@ -492,7 +492,11 @@ def split_preamble(preamble: str) -> list[Piece]:
     position = 0
     blocks = preamble.split("\n\n")
     if len(blocks) > 1:
-        preamble = "\n\n".join(b for b in blocks if not is_section_heading(b))
+        preamble = "\n\n".join(
+            b
+            for index, b in enumerate(blocks)
+            if not is_section_heading(b) and not is_preamble_heading(b, blocks[:index])
+        )
     previous = ""
     for block in preamble.split("\n\n"):
         stripped = strip_leading_sentinels(block)
@@ -522,6 +526,22 @@ def split_preamble(preamble: str) -> list[Piece]:
         if content.strip():
             pieces.append(Piece(kind=preamble_kind(content), number=None, text=content))
     return pieces
+
+
+def is_preamble_heading(block: str, before: list[str]) -> bool:
+    """Whether a block of the preamble is an unnumbered heading ("Prevention of Illicit Exports
+    of Petroleum" before paragraph 1): a short capitalized block without closing punctuation,
+    after a paragraph that closed, opening with no known opener."""
+    previous = next((b for b in reversed(before) if b.strip()), "")
+    words = FIRST_WORDS_RE.match(strip_leading_sentinels(block.strip()))
+    return bool(
+        previous
+        and strip_sentinels_end(previous).endswith((",", ";", ":", "."))
+        and is_heading_block(block)
+        and words
+        and not opens_preambular(words.group(1), words.group(2))
+        and not is_operative_verb(words.group(1))
+    )
 
 
 def continues_paragraph(block: str) -> bool:

@@ -316,6 +316,24 @@ PREAMBULAR_OPENERS: frozenset[str] = frozenset(
         "fearing",
         "perturbed",
         "sensitive",
+        # Openers found in the corpus's preambles in round 7.
+        "remaining",
+        "disappointed",
+        "honouring",
+        "recommitting",
+        "continuing",
+        "renewing",
+        "inviting",
+        "demanding",
+        "commemorating",
+        "proclaiming",
+        "aiming",
+        "proceeding",
+        "reconfirming",
+        "rejecting",
+        "marking",
+        "expecting",
+        "asserting",
     }
 )
 

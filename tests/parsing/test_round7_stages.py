@@ -72,3 +72,29 @@ def test_an_unprinted_notes_marker_after_a_comma_leaves_a_decisions_text() -> No
     (paragraph,) = parse(DECISION_WITH_UNPRINTED_MARKER).paragraphs
     assert "Council, appointed Ms. A" in paragraph.text
     assert paragraph.verb == "appoints"
+
+
+COUNCIL_DRAFT_WITH_A_HEADING = """The Security Council,
+
+Recalling its resolution 1970 (2011),
+
+Remaining deeply concerned by the humanitarian situation in the country,
+
+Renewing its request that all Member States support the Government,
+
+Prevention of Illicit Exports of Petroleum
+
+1. Condemns attempts to illicitly export petroleum;
+
+2. Decides to remain seized of the matter.
+"""
+
+
+def test_openers_found_in_the_corpus_open_preambular_paragraphs() -> None:
+    verbs = [p.verb for p in parse(COUNCIL_DRAFT_WITH_A_HEADING).paragraphs]
+    assert verbs[:3] == ["recalling", "remaining", "renewing"]
+
+
+def test_a_heading_between_the_preamble_and_paragraph_1_is_no_paragraph() -> None:
+    shape = [(p.kind, p.number) for p in parse(COUNCIL_DRAFT_WITH_A_HEADING).paragraphs]
+    assert shape == [("preambular", None)] * 3 + [("operative", "1"), ("operative", "2")]
