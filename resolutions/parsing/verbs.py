@@ -100,7 +100,6 @@ OPERATIVE_VERBS: frozenset[str] = frozenset(
         "censures",
         "commends",
         "commits",
-        "continues",
         "recommits",
         "re-emphasizes",
         "concludes",
