@@ -15,7 +15,12 @@ from .extract import (
     looks_like_markdown,
     strip_markdown,
 )
-from .footnotes import collect_footnotes, separate_footnotes, strip_sentinels
+from .footnotes import (
+    collect_footnotes,
+    separate_footnotes,
+    strip_sentinels,
+    strip_unprinted_markers,
+)
 from .labels import read_labels
 from .metadata import Metadata, container_symbols, joint_symbols, read_metadata
 from .references import find_references
@@ -226,6 +231,8 @@ def build_paragraphs(
         if piece.number and index + 1 < len(pieces) and pieces[index + 1].number:
             # A section heading printed before the next numbered paragraph ("...; Reporting").
             text = TRAILING_HEADING_RE.sub(r"\1", text)
+        if piece.statement:
+            text = strip_unprinted_markers(text)
         if not text:
             continue
         verb = (

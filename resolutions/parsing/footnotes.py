@@ -57,6 +57,8 @@ RESUME_RE = re.compile(
 NUMBER_END_RESUME_RE = re.compile(r"(?<=\d)\.[ ]+\d{1,3}\.[ ]([A-Z][a-z]+)\b")
 # A marker glued to a year after "of", "in" or a month ("Psychotropic Substances of 19712": 1971
 # and note 2); taken off only when the trailing digits name a footnote of the run.
+# A note's marker glued after a word's (or a bracket's) comma, a lower-case word after it.
+UNPRINTED_MARKER_RE = re.compile(r"(?<=[^\W\d_)]),\d{1,3}(?=[ ][a-z])")
 GLUED_YEAR_RE = re.compile(
     rf"(?<![\w-])((?:[Oo]f|[Ii]n|{MONTH_PATTERN})[ ]+(?:19|20)\d\d)(\d{{1,2}})"
     r"(?=[ ,;:\n]|\.(?!\d)|$)"
@@ -594,3 +596,9 @@ def collect_footnotes(text: str, *, bodies: dict[str, str]) -> tuple[Footnote, .
 def strip_sentinels(text: str) -> str:
     """Text without footnote sentinels."""
     return SENTINEL_RE.sub("", text)
+
+
+def strip_unprinted_markers(text: str) -> str:
+    """A decision statement's text without the markers of notes its record does not print: a
+    number glued after a word's comma before a lower-case word ("Justice Council,10 appointed")."""
+    return UNPRINTED_MARKER_RE.sub(",", text)

@@ -96,8 +96,9 @@ PLACE_DATE_RE = re.compile(
     rf"(?:^|\s)((?:[A-Z][\w.'\u2019-]*[ ]?){{1,4}}(?:,[ ](?:[A-Z][\w.'\u2019-]*[ ]?){{1,4}})?,[ ]"
     rf"\d{{1,2}}(?:[-\u2013]\d{{1,2}})?[ ](?:{MONTH_PATTERN})[ ]\d{{4}})\s*$"
 )
-# Lines that may close a decision's head after its title: "Agenda item 31", a part letter "A".
-HEAD_END_LINES_RE = re.compile(r"(?:\n\n(?:Agenda[ ]items?[ ][^\n]{1,60}|[A-H]))+$")
+# Lines that may close a decision's head after its title: "Agenda item 31", a part letter ("A",
+# also printed with a full stop: "A.").
+HEAD_END_LINES_RE = re.compile(r"(?:\n\n(?:Agenda[ ]items?[ ][^\n]{1,60}|[A-H]\.?))+$")
 # The heading of a resolution's first part ("I" over its title) closing the head.
 PART_HEADING_END_RE = re.compile(r"\n\n[IVX]{1,5}\.?\n\n[^\n]{1,300}$")
 # A comma before the closing "and" ("Nigeria,* and Thailand", the star taken out) splits too.
@@ -108,6 +109,8 @@ SPACE_RE = re.compile(r"\s+")
 ISO_DATE_RE = re.compile(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")
 BRACKET_SPACE_RE = re.compile(r"(?<=\()[ ]+|[ ]+(?=\))")
 TITLE_MAX = 400
+# A body's enacting formula ("The Security Council,") opens the text, never a title.
+ENACTING_FORMULA_RE = re.compile(rf"The (?:{BODY_NAME_RE.pattern})[,:]\s")
 
 
 @dataclass(frozen=True)
@@ -263,8 +266,11 @@ def find_title(head: str, *, doc_type: str) -> str | None:
 
 def clean_title(title: str) -> str | None:
     """A title without surrounding punctuation and spaces (nor spaces inside its brackets:
-    "(First Committee )"), or None if implausible."""
+    "(First Committee )"), or None if implausible (too long, or an enacting formula and the
+    paragraphs after it, when the head was cut after them)."""
     title = BRACKET_SPACE_RE.sub("", SPACE_RE.sub(" ", title)).strip(" .,*_\n")
+    if ENACTING_FORMULA_RE.match(title):
+        return None
     return title if 0 < len(title) <= TITLE_MAX else None
 
 

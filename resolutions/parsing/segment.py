@@ -84,10 +84,13 @@ STATEMENT_MEETING_BEFORE_RE = re.compile(r"\bAt[ ](?:its|the)[ ](?:\(\w+\)[ ])?$
 PUBLICATION_NOTE_RE = re.compile(
     r"(?:The[ ](?:final[ ])?(?:text|version)[ ]of[ ]|Decision[ ]\d+/\d+,[ ]in[ ]section\b)"
 )
-# Blocks of a statement that are no paragraph: part letters ("A"), cited documents
+# Blocks of a statement that are no paragraph: part letters ("A", "A."), cited documents
 # ("(See A/72/PV.75)", also with a note in it: "(See A/71/PV.84; Mr. X (Iraq) was replaced ...)"),
 # notes on the names listed ("* Term of office expires ...").
-STATEMENT_ASIDE_RE = re.compile(r"[A-H]$|\(See[ ](?:[^()]|\([^()]*\))*\)$|\*+[ ]")
+STATEMENT_ASIDE_RE = re.compile(r"[A-H]\.?$|\(See[ ](?:[^()]|\([^()]*\))*\)$|\*+[ ]")
+# A part letter opening a block, on a line of its own or joined to the statement's first line
+# ("B." over "At its 80th meeting ...", "B. At its 80th meeting ...").
+PART_LETTER_LINE_RE = re.compile(r"^[ \t]*(?:[A-H]\.?[ \t]*\n|[A-H]\.[ \t]+)(?=[ \t]*[A-Z])")
 ADOPTION_PREFIX_RE = re.compile(r"At[ ]its[ ][^,.;:]{0,80}?meeting,?(?:[ ]on[ ][^,.;:]{0,40},?)?")
 HEADING_BLOCK_MAX = 160
 JUMP_MAX = 3
@@ -360,6 +363,7 @@ def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments
     blocks = [part for block in text[start:end].split("\n\n") for part in split_statement(block)]
     listing = False  # a list or table announced by a colon: blocks without closing punctuation
     for block in blocks:
+        block = PART_LETTER_LINE_RE.sub("", block.lstrip("\n"))
         stripped = strip_leading_sentinels(block.strip())
         if not stripped or PUBLICATION_NOTE_RE.match(stripped):
             continue
@@ -488,7 +492,11 @@ def split_preamble(preamble: str) -> list[Piece]:
     position = 0
     blocks = preamble.split("\n\n")
     if len(blocks) > 1:
-        preamble = "\n\n".join(b for b in blocks if not is_section_heading(b))
+        preamble = "\n\n".join(
+            b
+            for index, b in enumerate(blocks)
+            if not is_section_heading(b) and not is_preamble_heading(b, blocks[:index])
+        )
     previous = ""
     for block in preamble.split("\n\n"):
         stripped = strip_leading_sentinels(block)
@@ -518,6 +526,22 @@ def split_preamble(preamble: str) -> list[Piece]:
         if content.strip():
             pieces.append(Piece(kind=preamble_kind(content), number=None, text=content))
     return pieces
+
+
+def is_preamble_heading(block: str, before: list[str]) -> bool:
+    """Whether a block of the preamble is an unnumbered heading ("Prevention of Illicit Exports
+    of Petroleum" before paragraph 1): a short capitalized block without closing punctuation,
+    after a paragraph that closed, opening with no known opener."""
+    previous = next((b for b in reversed(before) if b.strip()), "")
+    words = FIRST_WORDS_RE.match(strip_leading_sentinels(block.strip()))
+    return bool(
+        previous
+        and strip_sentinels_end(previous).endswith((",", ";", ":", "."))
+        and is_heading_block(block)
+        and words
+        and not opens_preambular(words.group(1), words.group(2))
+        and not is_operative_verb(words.group(1))
+    )
 
 
 def continues_paragraph(block: str) -> bool:

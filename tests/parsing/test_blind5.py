@@ -34,11 +34,6 @@ OPEN_MISSES: dict[tuple[str, str], str] = {
         "A_RES_78_235",
         "references",
     ): "kind: a resolution's parts cited as a range ('75/254 A to C') read as part A",
-    (
-        "yueqingliang1_UNBench_task3_draft_13",
-        "paragraphs",
-    ): "kind: an opener missing from the vocabulary ('Renewing') after a comma, one paragraph a "
-    "line, in a text with blank lines elsewhere",
 }
 
 
