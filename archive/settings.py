@@ -205,7 +205,10 @@ RATELIMIT_IP_META_KEY = "archive.ratelimit.client_address"
 # address; staff have none) and for the whole archive, across every process; 0 for no limit.
 EXPORT_CONCURRENCY_PER_CLIENT = int(os.environ.get("EXPORT_CONCURRENCY_PER_CLIENT", "1"))
 EXPORT_CONCURRENCY_TOTAL = int(os.environ.get("EXPORT_CONCURRENCY_TOTAL", "2"))
-# The counts live in the default cache: Django's per-process memory unless CACHES says otherwise.
+# A search's counts and facets are kept this many seconds per normalised request and search
+# version (resolutions/search/counts_cache.py; docs/search.md): 0 turns the cache off. They live
+# in the default cache: Django's per-process memory unless CACHES says otherwise.
+SEARCH_COUNTS_CACHE_SECONDS = int(os.environ.get("SEARCH_COUNTS_CACHE_SECONDS", "300"))
 
 ROOT_URLCONF = "archive.urls"
 WSGI_APPLICATION = "archive.wsgi.application"

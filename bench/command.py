@@ -95,6 +95,13 @@ class BenchmarkCommand(BaseCommand):
         )
         parser.add_argument("--repeat", type=int, default=3, help="Timed runs of each query.")
         parser.add_argument(
+            "--warm-cache",
+            action="store_true",
+            help="Time the queries with the count cache on (SEARCH_COUNTS_CACHE_SECONDS): every "
+            "run after the warm-up reads its counts from it. Off by default: the counts are "
+            "computed on every run, as in earlier runs.",
+        )
+        parser.add_argument(
             "--paths",
             default=",".join(queries.PATHS),
             help=f"Which of {', '.join(queries.PATHS)} to time (comma-separated).",
@@ -111,6 +118,14 @@ class BenchmarkCommand(BaseCommand):
         parser.add_argument("--load-seconds", type=float, default=60, help="Load test length.")
         parser.add_argument("--clients", type=int, default=20, help="Concurrent clients.")
         parser.add_argument("--workers", type=int, default=3, help="gunicorn workers.")
+        parser.add_argument(
+            "--load-cache-seconds",
+            type=int,
+            default=300,
+            metavar="S",
+            help="SEARCH_COUNTS_CACHE_SECONDS of the load test's gunicorn (default 300: the count "
+            "cache on, as in production; 0 turns it off).",
+        )
         parser.add_argument(
             "--threads", type=int, default=1, help="Threads per gunicorn worker (gthread if > 1)."
         )
@@ -166,12 +181,16 @@ class BenchmarkCommand(BaseCommand):
                 )
             self.print_sizes(size)
             if not options["load_only"]:
-                self.time_queries(
-                    self.query_set,
-                    repeat=options["repeat"],
-                    paths=paths,
-                    explain=options["explain"],
-                )
+                # The count cache stays off while queries are timed (each run counts, as runs
+                # before it did), unless --warm-cache.
+                cache_seconds = settings.SEARCH_COUNTS_CACHE_SECONDS if options["warm_cache"] else 0
+                with override_settings(SEARCH_COUNTS_CACHE_SECONDS=cache_seconds):
+                    self.time_queries(
+                        self.query_set,
+                        repeat=options["repeat"],
+                        paths=paths,
+                        explain=options["explain"],
+                    )
             if options["load"] or options["load_only"]:
                 self.load_test(
                     seconds=options["load_seconds"],
@@ -179,6 +198,7 @@ class BenchmarkCommand(BaseCommand):
                     workers=options["workers"],
                     threads=options["threads"],
                     ingest=options["load_ingest"],
+                    cache_seconds=options["load_cache_seconds"],
                 )
         self.say(f"\nPeak RSS of this command: {peak_rss_mb():.0f} MiB")
 
@@ -301,7 +321,13 @@ class BenchmarkCommand(BaseCommand):
         self, query_set: tuple[queries.Query, ...], *, repeat: int, paths: list[str], explain: int
     ) -> None:
         """Run the query set and print the per-kind table, then document pages."""
+        seconds = settings.SEARCH_COUNTS_CACHE_SECONDS
         self.say(f"\nQueries: each once to warm up, then {repeat} timed runs per path (ms, best):")
+        self.say(
+            f"count cache on ({seconds} s): the timed runs read their counts from it"
+            if seconds > 0
+            else "count cache off: every run counts (--warm-cache leaves it on)"
+        )
         timings = queries.run_queries(query_set, repeat=repeat, paths=paths, progress=self.say)
         statements = {q.label: queries.page_statements(q) for q in query_set}
         rows = []
@@ -446,10 +472,18 @@ class BenchmarkCommand(BaseCommand):
     # --- load ---
 
     def load_test(
-        self, *, seconds: float, clients: int, workers: int, threads: int, ingest: int
+        self,
+        *,
+        seconds: float,
+        clients: int,
+        workers: int,
+        threads: int,
+        ingest: int,
+        cache_seconds: int,
     ) -> None:
         """Serve under gunicorn and drive `clients` concurrent clients, with an ingest of `ingest`
-        documents meanwhile if asked; print what they saw."""
+        documents meanwhile if asked; print what they saw. The workers keep counts in the count
+        cache for `cache_seconds` (0: off)."""
         documents = queries.benchmark_documents(20)
         pools = {
             "search": [f"/search/?{q.query_string}" for q in self.query_set],
@@ -467,7 +501,14 @@ class BenchmarkCommand(BaseCommand):
             f"127.0.0.1, {clients} clients for {seconds:.0f} s; mix: {shares}"
             + (f"; ingesting {ingest} documents meanwhile." if ingest else ".")
         )
-        with load.serve(url, workers=workers, threads=threads) as server:
+        self.say(
+            f"Count cache on: SEARCH_COUNTS_CACHE_SECONDS={cache_seconds}, in each worker's memory."
+            if cache_seconds > 0
+            else "Count cache off: SEARCH_COUNTS_CACHE_SECONDS=0."
+        )
+        with load.serve(
+            url, workers=workers, threads=threads, cache_seconds=cache_seconds
+        ) as server:
             if not ingest:
                 result = load.drive(server, mix, clients=clients, seconds=seconds)
             else:

@@ -56,8 +56,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def production_env(database: str, *, static_root: Path) -> dict[str, str]:
-    """The environment of a production-like app: DEBUG off, throwaway secret, plain HTTP."""
+def production_env(database: str, *, static_root: Path, cache_seconds: int = 300) -> dict[str, str]:
+    """The environment of a production-like app: DEBUG off, throwaway secret, plain HTTP, the
+    count cache on for `cache_seconds` (0: off)."""
     env = dict(os.environ)
     env.update(
         DATABASE_URL=database,
@@ -74,6 +75,7 @@ def production_env(database: str, *, static_root: Path) -> dict[str, str]:
         RATELIMIT_CLIENT_HEADER="X-Real-IP",
         # No .dev.env: production has none.
         ARCHIVE_ENV_FILE=os.devnull,
+        SEARCH_COUNTS_CACHE_SECONDS=str(cache_seconds),
     )
     return env
 
@@ -96,11 +98,18 @@ class Server:
 
 @contextlib.contextmanager
 def serve(
-    database: str, *, workers: int = 3, threads: int = 1, timeout: float = 180
+    database: str,
+    *,
+    workers: int = 3,
+    threads: int = 1,
+    timeout: float = 180,
+    cache_seconds: int = 300,
 ) -> Iterator[Server]:
     """Collect static files, start gunicorn on a free port, wait until it answers; stop it after."""
     with tempfile.TemporaryDirectory(prefix="archive_load_") as temp:
-        env = production_env(database, static_root=Path(temp) / "static")
+        env = production_env(
+            database, static_root=Path(temp) / "static", cache_seconds=cache_seconds
+        )
         subprocess.run(
             [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
             cwd=PROJECT_DIR,

@@ -12,6 +12,8 @@ from django.urls import reverse
 from pgtrigger import After, AnyChange, Before, Insert, Trigger, UpdateOf
 from simple_history.models import HistoricalRecords
 
+from .search_version import bumps_search_version
+
 # One text-search configuration for vectors and queries alike.
 SEARCH_CONFIG = "english"
 
@@ -74,6 +76,8 @@ class Body(models.Model):
     description = models.TextField(blank=True)
 
     class Meta:
+        # Counts read this table: a write moves the search version on.
+        triggers = [bumps_search_version()]
         ordering = ["code"]
         verbose_name_plural = "bodies"
         constraints = [
@@ -100,6 +104,8 @@ class Country(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        # Counts read this table: a write moves the search version on.
+        triggers = [bumps_search_version()]
         ordering = ["name"]
         verbose_name_plural = "countries"
         constraints = [
@@ -131,6 +137,8 @@ class Topic(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        # Counts read this table: a write moves the search version on.
+        triggers = [bumps_search_version()]
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(condition=~Q(name=""), name="topic_name_not_empty"),
@@ -259,6 +267,7 @@ class Document(models.Model):
         ]
         # The paragraphs' copies of what search filters by follow their document (see Paragraph).
         triggers = [
+            bumps_search_version(),
             Trigger(
                 name="document_to_paragraphs",
                 when=After,
@@ -346,6 +355,7 @@ class Paragraph(models.Model):
         # (migration 0005): search matches and counts paragraphs without joining documents.
         # Bulk writes, the admin and history reverts go through these triggers like any save.
         triggers = [
+            bumps_search_version(),
             Trigger(
                 name="paragraph_copy_document",
                 when=Before,
@@ -385,6 +395,8 @@ class Sponsorship(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        # Counts read this table: a write moves the search version on.
+        triggers = [bumps_search_version()]
         ordering = ["document", "position"]
         constraints = [
             models.UniqueConstraint(fields=["document", "country"], name="sponsorship_unique"),
@@ -410,6 +422,8 @@ class DocumentTopic(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        # Counts read this table: a write moves the search version on.
+        triggers = [bumps_search_version()]
         ordering = ["document", "topic"]
         constraints = [
             models.UniqueConstraint(fields=["document", "topic"], name="document_topic_unique"),
@@ -456,6 +470,8 @@ class Reference(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        # Counts read this table: a write moves the search version on.
+        triggers = [bumps_search_version()]
         ordering = ["citing_document", "pk"]
         constraints = [
             models.UniqueConstraint(

@@ -22,6 +22,7 @@ SEARCH_FLOORS = (
     ("facets",),
     ("request",),
     ("sql",),
+    ("counts_cache",),
     ("counts", "rows", "snippets", "review"),
     ("results",),
     ("exports",),

@@ -6,11 +6,17 @@ documents; these tests pin that the database keeps those copies right for every 
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
 
 from resolutions.models import Body, Document, Paragraph
+from resolutions.search.counts_cache import version
+
+SEARCH = Path(__file__).resolve().parent.parent / "resolutions" / "search"
 
 pytestmark = pytest.mark.django_db
 
@@ -49,13 +55,51 @@ def test_the_database_has_the_declared_triggers_and_no_others():
             "('resolutions_paragraph_copy_document', 'resolutions_document_to_paragraphs')"
         )
         raw_functions = cursor.fetchone()[0]
-    assert len(declared) == 2
+    # Each: its own trigger, and the one that moves the search version on.
+    assert len(declared) == 4
     assert installed == declared
     assert raw_functions == 0
 
 
 def test_the_migrations_match_the_models_triggers():
-    call_command("makemigrations", "resolutions", "--check", "--dry-run", verbosity=0)
+    for app in ("resolutions", "catalogue", "lineage"):
+        call_command("makemigrations", app, "--check", "--dry-run", verbosity=0)
+
+
+def counted_tables() -> set[str]:
+    """Every table the search's counting modules name (facets, match SQL, counts)."""
+    names: set[str] = set()
+    for module in ("facets", "sql", "counts"):
+        text = (SEARCH / f"{module}.py").read_text()
+        names |= set(re.findall(r"\b(?:resolutions|catalogue|lineage)_[a-z_]+\b", text))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname FROM pg_class WHERE relkind = 'r' AND relname = ANY(%s)", [list(names)]
+        )
+        return {name for (name,) in cursor.fetchall()}
+
+
+def test_every_table_the_counts_read_moves_the_search_version_on():
+    tables = counted_tables()
+    assert {"resolutions_paragraph", "catalogue_concept_broader", "lineage_paragraphlineage"} <= (
+        tables
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "WHERE NOT t.tgisinternal AND t.tgname LIKE 'pgtrigger_bump_search_version_%%'"
+        )
+        bumped = {name for (name,) in cursor.fetchall()}
+    assert tables <= bumped
+    for table in sorted(tables):
+        before = version()
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {table} WHERE false")
+        assert version() > before, table
+    before = version()
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE catalogue_concept_broader")
+    assert version() > before
 
 
 def test_bulk_created_paragraphs_copy_their_document(make_document):

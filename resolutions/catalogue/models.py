@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from ..models import Country, Document, Topic
 from ..parsing.countries import country_by_name
+from ..search_version import bumps_search_version
 from .symbols import undocs_url
 
 # A geographic heading: a name with its country in brackets, "DARFUR (SUDAN)".
@@ -76,6 +77,8 @@ class Concept(models.Model):
     )
 
     class Meta:
+        # Counts read this table: a write moves the search version on.
+        triggers = [bumps_search_version()]
         ordering = ["label"]
         constraints = [
             models.CheckConstraint(condition=~Q(label=""), name="concept_label_not_empty"),
@@ -95,6 +98,15 @@ class Concept(models.Model):
     def url(self) -> str:
         """The concept on the UN's thesaurus site."""
         return f"http://metadata.un.org/thesaurus/{self.identifier}"
+
+
+class ConceptBroader(Concept.broader.through):
+    """A concept's broader term (the auto-created table), declared to carry its trigger."""
+
+    class Meta:
+        proxy = True
+        # The subject facet reads the hierarchy: a write moves the search version on.
+        triggers = [bumps_search_version()]
 
 
 class CatalogueRecord(models.Model):
@@ -141,6 +153,8 @@ class CatalogueRecord(models.Model):
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
+        # Counts read this table: a write moves the search version on.
+        triggers = [bumps_search_version()]
         ordering = ["symbol"]
         constraints = [
             models.CheckConstraint(condition=~Q(symbol_key=""), name="record_symbol_key_not_empty"),
@@ -171,6 +185,8 @@ class RecordSubject(models.Model):
     )
 
     class Meta:
+        # Counts read this table: a write moves the search version on.
+        triggers = [bumps_search_version()]
         ordering = ["record", "position"]
         constraints = [
             models.UniqueConstraint(
@@ -256,6 +272,8 @@ class Vote(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        # Counts read this table: a write moves the search version on.
+        triggers = [bumps_search_version()]
         ordering = ["-date", "resolution_symbol"]
         constraints = [
             models.CheckConstraint(
@@ -293,6 +311,8 @@ class StateVote(models.Model):
     )
 
     class Meta:
+        # Counts read this table: a write moves the search version on.
+        triggers = [bumps_search_version()]
         ordering = ["vote", "position"]
         constraints = [
             models.UniqueConstraint(fields=["vote", "country"], name="state_vote_unique"),

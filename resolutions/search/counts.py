@@ -18,6 +18,7 @@ from __future__ import annotations
 from psycopg import sql
 
 from . import sql as statements
+from .counts_cache import remembered
 from .facets import COUNTED, PARAGRAPH, Facet
 from .request import SearchRequest
 from .sql import Match, all_of, fetch
@@ -239,7 +240,17 @@ def counted(
     match: Match, *, on_paragraphs: bool, sample: bool | None = None
 ) -> tuple[int, list, bool]:
     """(result size, facet rows, estimated): exact when the unfiltered match set is small or the
-    estimate falls below EXACT_DOCUMENTS, else estimated on a sample; one statement each."""
+    estimate falls below EXACT_DOCUMENTS, else estimated on a sample; one statement each. Kept
+    in the count cache (counts_cache.py). `sample=True` is said only when the filtered probe was
+    enormous, so the unfiltered one is too: the answer is the same as with None, one entry."""
+    return remembered(
+        match,
+        on_paragraphs=on_paragraphs,
+        count=lambda: _counted(match, on_paragraphs=on_paragraphs, sample=sample),
+    )
+
+
+def _counted(match: Match, *, on_paragraphs: bool, sample: bool | None) -> tuple[int, list, bool]:
     if sample is None:
         sample = is_enormous(match, filtered=False)
     if sample:
