@@ -64,3 +64,24 @@ def reference_set(references: list[dict]) -> set[str]:
 
 def assert_references(parsed: dict, gold: dict) -> None:
     assert reference_set(parsed["references"]) == reference_set(gold["references"])
+
+
+def blind_set_tests(directory: Path, open_misses: dict[tuple[str, str], str]) -> tuple:
+    """A blind set's three gold checks, each parametrized over its documents (open misses as
+    strict expected failures): a test module binds them to its own test names."""
+
+    @pytest.mark.parametrize("name", gold_cases(directory, open_misses, "metadata"))
+    def metadata(name: str) -> None:
+        assert_metadata(*load(directory, name))
+
+    @pytest.mark.parametrize("name", gold_cases(directory, open_misses, "paragraphs"))
+    def paragraphs(name: str) -> None:
+        assert_paragraphs(*load(directory, name))
+
+    @pytest.mark.parametrize("name", gold_cases(directory, open_misses, "references"))
+    def sponsors_and_references(name: str) -> None:
+        parsed, gold = load(directory, name)
+        assert_sponsors(parsed, gold)
+        assert_references(parsed, gold)
+
+    return metadata, paragraphs, sponsors_and_references

@@ -5,17 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from .gold import (
-    assert_metadata,
-    assert_paragraphs,
-    assert_references,
-    assert_sponsors,
-    gold_cases,
-    gold_names,
-    load,
-)
+from .gold import blind_set_tests, gold_names
 
 FOLDER = Path(__file__).resolve().parent / "blind8"
 SYMBOL_RANGE_AND_MISPRINT = (
@@ -27,26 +17,12 @@ OPEN_MISSES: dict[tuple[str, str], str] = {
 }
 
 
-def cases(check: str) -> list:
-    return gold_cases(FOLDER, OPEN_MISSES, check)
-
-
 def test_the_blind_set_has_20_documents() -> None:
     assert len(gold_names(FOLDER)) == 20
 
 
-@pytest.mark.parametrize("name", cases("metadata"))
-def test_metadata_matches_gold(name: str) -> None:
-    assert_metadata(*load(FOLDER, name))
-
-
-@pytest.mark.parametrize("name", cases("paragraphs"))
-def test_paragraphs_match_gold(name: str) -> None:
-    assert_paragraphs(*load(FOLDER, name))
-
-
-@pytest.mark.parametrize("name", cases("references"))
-def test_sponsors_and_references_match_gold(name: str) -> None:
-    parsed, gold = load(FOLDER, name)
-    assert_sponsors(parsed, gold)
-    assert_references(parsed, gold)
+(
+    test_metadata_matches_gold,
+    test_paragraphs_match_gold,
+    test_sponsors_and_references_match_gold,
+) = blind_set_tests(FOLDER, OPEN_MISSES)
