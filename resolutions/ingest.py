@@ -46,7 +46,7 @@ from .models import (
 from .parsing.countries import country_by_name
 from .parsing.types import ParsedDocument, ParseError
 from .signals import document_written
-from .term_impacts import refresh_document
+from .term_impacts import document_changed, one_refresh_per_document
 from .topic_rules import suggest_topics
 from .vocabulary import record_words
 
@@ -92,7 +92,7 @@ def ingest_document(
     file_name, stored_now = store_original(source)
     fields["original_file"] = file_name
     try:
-        with transaction.atomic():
+        with transaction.atomic(), one_refresh_per_document():
             document, created = lock_document(key, source=source, fields=fields, user=user)
             old_file = document.original_file.name
             if not created and document.checksum == source.checksum:
@@ -105,7 +105,7 @@ def ingest_document(
                 document.save()
             write_contents(document, parsed)
             record_words(document.pk)
-            refresh_document(document.pk)
+            document_changed(document.pk)  # its paragraphs were written in bulk, unsaved
             link_draft(document)
             transaction.on_commit(
                 lambda: document_written.send(sender=Document, document_id=document.pk)

@@ -5,15 +5,20 @@ A word held by `COMMON_DOCUMENTS` documents or more is a `CommonTerm`. For each,
 keeps the `KEEP` documents that score highest for the word alone (the score `ranking` defines,
 computed by the same SQL), and `CommonTerm.floor` is the best score of those left out. A
 document ingested or edited later is added when it scores above the floor, so the floor stays
-true: no document outside the list scores above it. The ingest refreshes a document's rows
-once its paragraphs are written; any other save of a paragraph or a document (an edit, a
-revert, a restore) refreshes them on `post_save`. A deleted paragraph can only lower a score,
+true: no document outside the list scores above it. Every save of a paragraph or a document
+(an ingest, an edit, a revert, a restore) refreshes the document's rows on `post_save`, in the
+same transaction; a write of many rows (`one_refresh_per_document()`) refreshes each document
+once, at its end. A deleted paragraph can only lower a score,
 and a kept score above the truth stays a true bound. `rebuild()` lists the words anew
 (`manage.py rebuild_term_impacts`); a word that became common since then is ranked the slow
 exact way until the next rebuild.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import connection, transaction
 from psycopg import sql
@@ -25,6 +30,8 @@ from .models import Document, Paragraph
 COMMON_DOCUMENTS = 1_000
 # Documents kept for each common word, best first.
 KEEP = 2_000
+# The documents changed inside `one_refresh_per_document()`, when one is open.
+_changed: ContextVar[set[int] | None] = ContextVar("term_impacts_changed", default=None)
 
 
 def word_query(lexeme: sql.Composable) -> sql.Composed:
@@ -120,6 +127,33 @@ def rebuild(*, common_documents: int = COMMON_DOCUMENTS, keep: int = KEEP) -> tu
     return words, kept
 
 
+@contextmanager
+def one_refresh_per_document() -> Iterator[None]:
+    """Within the block, a changed document is only noted; each is refreshed once as the block
+    ends without error (call it inside the writing transaction). Nested blocks join the outer."""
+    if _changed.get() is not None:
+        yield
+        return
+    changed: set[int] = set()
+    token = _changed.set(changed)
+    try:
+        yield
+    finally:
+        _changed.reset(token)
+    for document_id in sorted(changed):
+        refresh_document(document_id)
+
+
+def document_changed(document_id: int) -> None:
+    """The document's scores may have changed: refresh its rows now, or once at the end of the
+    open `one_refresh_per_document()` block."""
+    changed = _changed.get()
+    if changed is None:
+        refresh_document(document_id)
+    else:
+        changed.add(document_id)
+
+
 # The columns a score reads, by model: a save of others leaves the rows as they are.
 _SCORED = {"Document": {"title"}, "Paragraph": {"text", "verb", "kind"}}
 
@@ -130,4 +164,4 @@ def refresh_saved(
     """post_save receiver for Document and Paragraph: the document's rows anew."""
     if update_fields is not None and not _SCORED[sender.__name__] & set(update_fields):
         return
-    refresh_document(instance.pk if isinstance(instance, Document) else instance.document_id)
+    document_changed(instance.pk if isinstance(instance, Document) else instance.document_id)

@@ -5,6 +5,8 @@ the page ranking every match gives."""
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from search_oracle import document_ids, paragraph_ids
@@ -75,6 +77,51 @@ def test_the_lists_stay_true_after_an_edit_and_an_ingest(short_lists):
     result = ingest_document(parsed, source=IngestSource.from_bytes(b"x", filename="x.txt"))
     assert TermImpact.objects.filter(lexeme="corrupt", document=result.document).exists()
     assert_lists_hold()
+
+
+def refreshes(queries: CaptureQueriesContext) -> int:
+    """How many statements wrote a document's kept rows."""
+    return sum("INSERT INTO resolutions_termimpact" in q["sql"] for q in queries.captured_queries)
+
+
+def test_a_write_of_many_rows_refreshes_each_document_once(short_lists):
+    document_id = Paragraph.objects.values_list("document_id", flat=True).first()
+    paragraphs = list(Paragraph.objects.filter(document_id=document_id)[:3])
+    assert len(paragraphs) == 3
+    with CaptureQueriesContext(connection) as queries, term_impacts.one_refresh_per_document():
+        for paragraph in paragraphs:
+            paragraph.text = "firearms " * 40
+            paragraph.save()
+        assert refreshes(queries) == 0
+    assert refreshes(queries) == 1
+    assert TermImpact.objects.filter(lexeme="firearm", document_id=document_id).exists()
+    assert_lists_hold()
+    parsed = ParsedDocument(
+        symbol="E/RES/2024/98",
+        body="ECOSOC",
+        doc_type="resolution",
+        number="2024/98",
+        title="Firearms",
+        date="2024-07-01",
+        year=2024,
+        paragraphs=(ParsedParagraph("operative", "1", "Urges", "Urges firearms " * 30),),
+    )
+    with CaptureQueriesContext(connection) as queries:
+        ingest_document(parsed, source=IngestSource.from_bytes(b"y", filename="y.txt"))
+    assert refreshes(queries) == 1
+    assert_lists_hold()
+
+
+def test_a_block_that_fails_refreshes_nothing(short_lists):
+    paragraph = Paragraph.objects.first()
+    with (
+        CaptureQueriesContext(connection) as queries,
+        pytest.raises(RuntimeError),
+        term_impacts.one_refresh_per_document(),
+    ):
+        paragraph.save()
+        raise RuntimeError("the write failed")
+    assert refreshes(queries) == 0
 
 
 @pytest.mark.parametrize("query", ["trafficking", "corruption", "victims"])

@@ -18,7 +18,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from .. import ingest, parsing
+from .. import ingest, parsing, term_impacts
 from ..models import (
     Country,
     Document,
@@ -188,17 +188,35 @@ def restore_document(document_id: int, *, user) -> Document:
     if deletion is None:
         raise StaffActionError("no record of this document")
     document = deletion.instance
-    save_as(document, user=user, reason="restored")
-    # auto_now_add stamped the restore; the archive's date of arrival is the original one.
-    Document.objects.filter(pk=document.pk).update(created_at=deletion.created_at)
-    since = deletion.history_date - CASCADE_WINDOW
+    with term_impacts.one_refresh_per_document():
+        save_as(document, user=user, reason="restored")
+        # auto_now_add stamped the restore; the archive's date of arrival is the original one.
+        Document.objects.filter(pk=document.pk).update(created_at=deletion.created_at)
+        restore_parts(
+            document_id,
+            since=deletion.history_date - CASCADE_WINDOW,
+            until=deletion.history_date,
+            user=user,
+        )
+    if document.citation_key:
+        relink = Reference.objects.filter(
+            cited_key=document.citation_key, cited_document__isnull=True, outside_archive=False
+        ).exclude(citing_document=document)
+        for reference in relink:
+            reference.cited_document = document
+            save_as(reference, user=user, reason="document restored")
+    return document
+
+
+def restore_parts(document_id: int, *, since, until, user) -> None:
+    """Bring back the rows of a document's parts deleted with it (between since and until)."""
     for model, column in DOCUMENT_PARTS:
         restored_ids = set()
         deleted = model.history.filter(
             **{column: document_id},
             history_type="-",
             history_date__gte=since,
-            history_date__lte=deletion.history_date,
+            history_date__lte=until,
         ).order_by("-history_date", "-pk")
         for record_ in deleted:
             if record_.id in restored_ids or model.objects.filter(pk=record_.id).exists():
@@ -208,14 +226,6 @@ def restore_document(document_id: int, *, user) -> Document:
             if not refers_to_live_rows(row):
                 continue
             save_as(row, user=user, reason="restored with its document")
-    if document.citation_key:
-        relink = Reference.objects.filter(
-            cited_key=document.citation_key, cited_document__isnull=True, outside_archive=False
-        ).exclude(citing_document=document)
-        for reference in relink:
-            reference.cited_document = document
-            save_as(reference, user=user, reason="document restored")
-    return document
 
 
 def refers_to_live_rows(row: models.Model) -> bool:
@@ -257,11 +267,12 @@ def save_paragraphs(document: Document, formset, *, user) -> None:
     for paragraph in formset.deleted_objects:
         delete_as(paragraph, user=user, reason="paragraph deleted")
     last = document.paragraphs.aggregate(last=models.Max("position"))["last"] or 0
-    for paragraph in changed:
-        if paragraph.pk is None:
-            last += 1
-            paragraph.position = last
-        save_as(paragraph, user=user, reason="paragraph edited")
+    with term_impacts.one_refresh_per_document():
+        for paragraph in changed:
+            if paragraph.pk is None:
+                last += 1
+                paragraph.position = last
+            save_as(paragraph, user=user, reason="paragraph edited")
     transaction.on_commit(lambda: document_written.send(sender=Document, document_id=document.pk))
 
 
