@@ -19,6 +19,17 @@ from psycopg import sql
 _TOKEN = re.compile(r"'(?:[^']|'')*'(?::[*A-Da-d]+)?|<->|<\d+>|[&|!()]|\S")
 
 
+def documents_holding(query: sql.Composable, *, paragraphs: sql.Composable) -> sql.Composed:
+    """SELECT id: the documents whose title, or one of whose paragraphs `p` (those passing
+    `paragraphs`), holds the tsquery; each side read from its GIN index."""
+    # Uses index: paragraph_search_gin, document_title_search_gin
+    return sql.SQL(
+        "SELECT p.document_id AS id FROM resolutions_paragraph p "
+        "WHERE {paragraphs} AND p.search_vector @@ {query} UNION "
+        "SELECT d.id FROM resolutions_document d WHERE d.title_search @@ {query}"
+    ).format(paragraphs=paragraphs, query=query)
+
+
 @dataclass(frozen=True)
 class Leaf:
     """A word or phrase, as tsquery text (`'traffick' <2> 'person'`)."""
@@ -185,14 +196,9 @@ class WholeText:
         assert self.node is not None
         names = {text: f"l{n}" for n, text in enumerate(self._names)}
         words = [
-            sql.SQL(
-                "{name} AS MATERIALIZED (SELECT p.document_id AS id FROM resolutions_paragraph p "
-                "WHERE {published_p} AND p.search_vector @@ {q} UNION "
-                "SELECT d.id FROM resolutions_document d WHERE d.title_search @@ {q})"
-            ).format(
-                name=sql.Identifier(name),
-                published_p=published_p,
-                q=self._query(Leaf(text)),
+            sql.SQL("{} AS MATERIALIZED ({})").format(
+                sql.Identifier(name),
+                documents_holding(self._query(Leaf(text)), paragraphs=published_p),
             )
             for text, name in names.items()
         ]

@@ -1,8 +1,10 @@
-"""One page of document or paragraph ids, in the asked order: exact, or walked by date.
+"""One page of document or paragraph ids, in the asked order: bounded, exact, or walked by date.
 
-Exact: the whole match set is read once (a MATERIALIZED CTE over `paragraph_search_gin`),
-ranked and paged, with its size. Relevance is always exact: every match is ranked, so the first
-page is the one ranking the whole archive gives, at any size. Walked (browsing, or newest and
+Bounded (relevance over common words, `bounded_documents`): each common word's kept list
+(`term_impacts`) bounds what a document can score, so only the documents that could reach the
+page are scored. Exact: the whole match set is read once (a MATERIALIZED CTE over
+`paragraph_search_gin`), ranked and paged, with its size; relevance falls back to it whenever the
+lists cannot serve the page. Walked (browsing, or newest and
 oldest first past `counts.EXACT_LIMIT`): documents are read newest (or oldest) first by index and
 the walk stops once the page is full.
 """
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from psycopg import sql
 
 from .. import ranking, term_impacts
-from .boolean import AnyOf, Leaf, leaves, parse_tsquery
+from .boolean import AnyOf, Leaf, documents_holding, leaves, parse_tsquery
 from .sql import NEWEST, OLDEST, TRUE, TSQUERY, Match, all_of, any_of, fetch
 
 
@@ -116,14 +118,13 @@ def _holders(words: list[str]) -> list[int] | None:
     """Every document holding one of these (uncommon) words in a paragraph or its title; None
     when they are in more than twice COMMON_DOCUMENTS (common since the lists were built)."""
     limit = 2 * term_impacts.COMMON_DOCUMENTS
-    # Uses index: paragraph_search_gin, document_title_search_gin
     statement = sql.SQL(
-        "SELECT array_agg(h.id), count(*) FROM (SELECT DISTINCT s.id FROM ("
-        "SELECT p.document_id AS id FROM resolutions_paragraph p, unnest(%(rare_words)s::text[]) w "
-        "WHERE p.search_vector @@ {word} UNION ALL "
-        "SELECT d.id FROM resolutions_document d, unnest(%(rare_words)s::text[]) w "
-        "WHERE d.title_search @@ {word}) s LIMIT {limit}) h"
-    ).format(word=term_impacts.word_query(sql.SQL("w")), limit=sql.Literal(limit + 1))
+        "SELECT array_agg(h.id), count(*) FROM (SELECT DISTINCT s.id "
+        "FROM unnest(%(rare_words)s::text[]) w CROSS JOIN LATERAL ({holding}) s LIMIT {limit}) h"
+    ).format(
+        holding=documents_holding(term_impacts.word_query(sql.SQL("w")), paragraphs=TRUE),
+        limit=sql.Literal(limit + 1),
+    )
     ids, n = fetch(statement, {"rare_words": words})[0]
     return None if n > limit else list(ids or ())
 
@@ -281,8 +282,8 @@ def bounded_documents(
     page is proven when its last score is above what any document not scored can reach. The
     scored set grows fourfold until it is, up to `MOST_SCORED`; then a page of documents, with
     no verb or kind chosen and no word excluded (the lists' order is then the documents' own),
-    is served unproven and says so. None when the lists cannot serve the page (the caller ranks
-    every match): paragraphs tie too often for the lists' order to choose among them.)"""
+    is served unproven and says so (paragraphs tie too often for the lists' order to choose
+    among them). None when the lists cannot serve the page: the caller ranks every match."""
     read = _query_words(match)
     if read is None:
         return None
