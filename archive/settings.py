@@ -209,6 +209,9 @@ EXPORT_CONCURRENCY_TOTAL = int(os.environ.get("EXPORT_CONCURRENCY_TOTAL", "2"))
 # version (resolutions/search/counts_cache.py; docs/search.md): 0 turns the cache off. They live
 # in the default cache: Django's per-process memory unless CACHES says otherwise.
 SEARCH_COUNTS_CACHE_SECONDS = int(os.environ.get("SEARCH_COUNTS_CACHE_SECONDS", "300"))
+# A document page is kept whole this many seconds per address and search version, for readers
+# not signed in (resolutions/views/page_cache.py; docs/performance.md): 0 turns it off.
+DOCUMENT_PAGE_CACHE_SECONDS = int(os.environ.get("DOCUMENT_PAGE_CACHE_SECONDS", "300"))
 
 ROOT_URLCONF = "archive.urls"
 WSGI_APPLICATION = "archive.wsgi.application"

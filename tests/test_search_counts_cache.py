@@ -19,9 +19,10 @@ from resolutions.models import Paragraph
 from resolutions.parsing.types import ParsedDocument, ParsedParagraph
 from resolutions.roles import LIBRARIANS, ROLES, ensure_roles
 from resolutions.search import search
-from resolutions.search.counts_cache import key, version
+from resolutions.search.counts_cache import key
 from resolutions.search.request import read_search
 from resolutions.search.sql import Match
+from resolutions.search_version import current as version
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from resolutions.models import Body, Document, Paragraph
-from resolutions.search.counts_cache import version
+from resolutions.search_version import current as version
 
 SEARCH = Path(__file__).resolve().parent.parent / "resolutions" / "search"
 

@@ -18,11 +18,10 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.db import router
-from psycopg import sql
 
+from .. import search_version
 from ..models import Paragraph
-from ..search_version import SEQUENCE
-from .sql import Match, fetch
+from .sql import Match
 
 # (result size, facet rows, estimated): what counts.counted answers.
 Counted = tuple[int, list, bool]
@@ -32,15 +31,6 @@ PREFIX = "search-counts:"
 def seconds() -> int:
     """How long an entry lives; 0 or less turns the cache off."""
     return int(settings.SEARCH_COUNTS_CACHE_SECONDS)
-
-
-def version() -> int:
-    """The search version where this search reads (a replica's own, on a replica): 0 until
-    the first write, then the sequence's last value."""
-    statement = sql.SQL("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM {}").format(
-        sql.Identifier(SEQUENCE)
-    )
-    return fetch(statement, {})[0][0]
 
 
 def _canonical(value: Any) -> Any:
@@ -72,7 +62,7 @@ def remembered(match: Match, *, on_paragraphs: bool, count: Callable[[], Counted
     lifetime = seconds()
     if lifetime <= 0:
         return count()
-    entry = key(match, on_paragraphs=on_paragraphs, version=version())
+    entry = key(match, on_paragraphs=on_paragraphs, version=search_version.current())
     kept = cache.get(entry)
     if kept is not None:
         return kept

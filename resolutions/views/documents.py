@@ -60,6 +60,7 @@ from ..selectors import (
     references_of,
     topic_documents,
 )
+from .page_cache import cached_for_readers
 
 PAGE_SIZE = 25
 RELATED_LIMIT = 6
@@ -396,6 +397,7 @@ def document_links(document: Document) -> dict[str, str]:
 
 
 @require_safe
+@cached_for_readers
 def document_detail(request: HttpRequest, symbol: str) -> HttpResponse:
     """A document by its symbol, e.g. /documents/E/RES/2014/23/; else the cited text's page."""
     try:
@@ -450,6 +452,7 @@ def cited_text_page(request: HttpRequest, key: str) -> HttpResponse:
 
 
 @require_safe
+@cached_for_readers
 def document_by_id(request: HttpRequest, pk: int) -> HttpResponse:
     """A document by its id: the stable address of documents without a symbol."""
     return render_document(request, get_published_document(pk=pk))
