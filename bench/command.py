@@ -97,9 +97,10 @@ class BenchmarkCommand(BaseCommand):
         parser.add_argument(
             "--warm-cache",
             action="store_true",
-            help="Time the queries with the count cache on (SEARCH_COUNTS_CACHE_SECONDS): every "
-            "run after the warm-up reads its counts from it. Off by default: the counts are "
-            "computed on every run, as in earlier runs.",
+            help="Time the queries with the count and document page caches on "
+            "(SEARCH_COUNTS_CACHE_SECONDS, DOCUMENT_PAGE_CACHE_SECONDS): every run after the "
+            "warm-up reads from them. Off by default: every run counts and renders, as in "
+            "earlier runs.",
         )
         parser.add_argument(
             "--paths",
@@ -123,8 +124,8 @@ class BenchmarkCommand(BaseCommand):
             type=int,
             default=300,
             metavar="S",
-            help="SEARCH_COUNTS_CACHE_SECONDS of the load test's gunicorn (default 300: the count "
-            "cache on, as in production; 0 turns it off).",
+            help="SEARCH_COUNTS_CACHE_SECONDS and DOCUMENT_PAGE_CACHE_SECONDS of the load test's "
+            "gunicorn (default 300: both caches on, as in production; 0 turns them off).",
         )
         parser.add_argument(
             "--threads", type=int, default=1, help="Threads per gunicorn worker (gthread if > 1)."
@@ -181,10 +182,13 @@ class BenchmarkCommand(BaseCommand):
                 )
             self.print_sizes(size)
             if not options["load_only"]:
-                # The count cache stays off while queries are timed (each run counts, as runs
-                # before it did), unless --warm-cache.
-                cache_seconds = settings.SEARCH_COUNTS_CACHE_SECONDS if options["warm_cache"] else 0
-                with override_settings(SEARCH_COUNTS_CACHE_SECONDS=cache_seconds):
+                # The caches stay off while queries are timed (each run counts and renders, as
+                # runs before them did), unless --warm-cache.
+                warm = options["warm_cache"]
+                with override_settings(
+                    SEARCH_COUNTS_CACHE_SECONDS=settings.SEARCH_COUNTS_CACHE_SECONDS if warm else 0,
+                    DOCUMENT_PAGE_CACHE_SECONDS=settings.DOCUMENT_PAGE_CACHE_SECONDS if warm else 0,
+                ):
                     self.time_queries(
                         self.query_set,
                         repeat=options["repeat"],
@@ -324,9 +328,10 @@ class BenchmarkCommand(BaseCommand):
         seconds = settings.SEARCH_COUNTS_CACHE_SECONDS
         self.say(f"\nQueries: each once to warm up, then {repeat} timed runs per path (ms, best):")
         self.say(
-            f"count cache on ({seconds} s): the timed runs read their counts from it"
+            f"count and document page caches on ({seconds} s): the timed runs read from them"
             if seconds > 0
-            else "count cache off: every run counts (--warm-cache leaves it on)"
+            else "count and document page caches off: every run counts and renders "
+            "(--warm-cache leaves them on)"
         )
         timings = queries.run_queries(query_set, repeat=repeat, paths=paths, progress=self.say)
         statements = {q.label: queries.page_statements(q) for q in query_set}
@@ -482,8 +487,8 @@ class BenchmarkCommand(BaseCommand):
         cache_seconds: int,
     ) -> None:
         """Serve under gunicorn and drive `clients` concurrent clients, with an ingest of `ingest`
-        documents meanwhile if asked; print what they saw. The workers keep counts in the count
-        cache for `cache_seconds` (0: off)."""
+        documents meanwhile if asked; print what they saw. The workers keep counts and document
+        pages in their caches for `cache_seconds` (0: off)."""
         documents = queries.benchmark_documents(20)
         pools = {
             "search": [f"/search/?{q.query_string}" for q in self.query_set],
@@ -502,9 +507,11 @@ class BenchmarkCommand(BaseCommand):
             + (f"; ingesting {ingest} documents meanwhile." if ingest else ".")
         )
         self.say(
-            f"Count cache on: SEARCH_COUNTS_CACHE_SECONDS={cache_seconds}, in each worker's memory."
+            f"Count cache on: SEARCH_COUNTS_CACHE_SECONDS={cache_seconds}, and document page "
+            f"cache: DOCUMENT_PAGE_CACHE_SECONDS={cache_seconds}, in each worker's memory."
             if cache_seconds > 0
-            else "Count cache off: SEARCH_COUNTS_CACHE_SECONDS=0."
+            else "Count and document page caches off: SEARCH_COUNTS_CACHE_SECONDS=0, "
+            "DOCUMENT_PAGE_CACHE_SECONDS=0."
         )
         with load.serve(
             url, workers=workers, threads=threads, cache_seconds=cache_seconds

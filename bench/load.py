@@ -58,7 +58,7 @@ def free_port() -> int:
 
 def production_env(database: str, *, static_root: Path, cache_seconds: int = 300) -> dict[str, str]:
     """The environment of a production-like app: DEBUG off, throwaway secret, plain HTTP, the
-    count cache on for `cache_seconds` (0: off)."""
+    count and document page caches on for `cache_seconds` (0: off)."""
     env = dict(os.environ)
     env.update(
         DATABASE_URL=database,
@@ -76,6 +76,7 @@ def production_env(database: str, *, static_root: Path, cache_seconds: int = 300
         # No .dev.env: production has none.
         ARCHIVE_ENV_FILE=os.devnull,
         SEARCH_COUNTS_CACHE_SECONDS=str(cache_seconds),
+        DOCUMENT_PAGE_CACHE_SECONDS=str(cache_seconds),
     )
     return env
 

@@ -76,9 +76,10 @@ def test_a_tiny_run_reports_every_kind_of_query_and_the_load():
     assert "requests/s" in output and "errors 0" in output
     assert "worker peak RSS" in output and "worker RSS start -> end" in output
     assert "negation 1/16" in output and "export 1/16" in output
-    # Queries are timed with the count cache off; the load test's workers have it on.
-    assert "count cache off: every run counts" in output
+    # Queries are timed with the caches off; the load test's workers have them on.
+    assert "count and document page caches off: every run counts and renders" in output
     assert "Count cache on: SEARCH_COUNTS_CACHE_SECONDS=300" in output
+    assert "DOCUMENT_PAGE_CACHE_SECONDS=300" in output
     # The parallel ingest ran in another process, the probe read its documents, and they are
     # gone again: the corpus keeps its size.
     assert "Parallel ingest: 5 documents" in output and "exit status 0" in output
@@ -90,7 +91,7 @@ def test_a_tiny_run_reports_every_kind_of_query_and_the_load():
         docs=30, repeat=1, reuse=True, paths="page", corpus_kind="synthetic", warm_cache=True
     )
     assert "Reusing the corpus of 30 documents" in again
-    assert "count cache on (300 s): the timed runs read their counts from it" in again
+    assert "count and document page caches on (300 s): the timed runs read from them" in again
     # Every ranked query's first ten equal the exact ranking of every match.
     honesty = again.split("Honesty per query")[1]
     assert "| NO " not in honesty and "top-10 overlap" in honesty
