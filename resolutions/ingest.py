@@ -16,7 +16,7 @@ import hashlib
 import logging
 import multiprocessing
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
@@ -26,6 +26,7 @@ from django.core.files.storage import default_storage
 from django.db import DatabaseError, DataError, IntegrityError, connections, transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from . import parsing
 from .citations import document_key, reference_key
@@ -54,6 +55,8 @@ logger = logging.getLogger(__name__)
 
 # A draft and its adopted resolution have the same or nearly the same title.
 TITLE_SIMILARITY = 0.9
+# Rows per INSERT statement of a bulk write.
+BULK_ROWS = 2_000
 # Files in folders that are not documents: hidden files and JSON (e.g. the samples' gold files).
 SKIPPED_SUFFIXES = (".json",)
 
@@ -85,9 +88,8 @@ def ingest_document(
     parsed: ParsedDocument, *, source: IngestSource, user: AbstractBaseUser | None = None
 ) -> IngestResult:
     """Write a parsed document and everything in it, in one transaction; curated data is kept."""
-    if not parsed.title and not parsed.paragraphs:
-        raise ParseError("no title and no paragraphs found: not a document")
-    key = document_key(parsed.symbol, parsed.body, parsed.doc_type, parsed.number)
+    check_document(parsed)
+    key = key_of(parsed)
     fields = document_fields(parsed, key=key, source=source)
     file_name, stored_now = store_original(source)
     fields["original_file"] = file_name
@@ -103,13 +105,9 @@ def ingest_document(
                 update_document(document, fields=fields)
                 clear_contents(document)
                 document.save()
-            write_contents(document, parsed)
-            record_words(document.pk)
-            document_changed(document.pk)  # its paragraphs were written in bulk, unsaved
+            write_contents([(document, parsed)])
             link_draft(document)
-            transaction.on_commit(
-                lambda: document_written.send(sender=Document, document_id=document.pk)
-            )
+            announce_written(document)
             if old_file and old_file != file_name:
                 transaction.on_commit(lambda: delete_unused_original(old_file))
     except BaseException:
@@ -118,6 +116,130 @@ def ingest_document(
         raise
     outcome = IngestOutcome.NEW if created else IngestOutcome.UPDATED
     return IngestResult(outcome, document)
+
+
+def ingest_batch(
+    items: Sequence[tuple[ParsedDocument, IngestSource]], *, user: AbstractBaseUser | None = None
+) -> list[IngestResult]:
+    """Ingest many documents, the new ones together in one transaction; a result per item.
+
+    A new document (its key, or its checksum when it has none, neither in the archive nor
+    earlier in the batch) is written with the others in bulk: the same rows `ingest_document`
+    writes. The others (re-ingests, which replace a document's contents) go through
+    `ingest_document` one by one, each atomic. When the batch's transaction fails, every item
+    of it is ingested one by one instead, so that a bad item fails alone. Lineage is matched
+    after the commit, as for one document.
+    """
+    results: list[IngestResult | None] = [None] * len(items)
+    fresh: dict[int, tuple[str, dict[str, object]]] = {}
+    for index, (parsed, source) in enumerate(items):
+        try:
+            check_document(parsed)
+        except ParseError as exc:
+            results[index] = IngestResult(IngestOutcome.FAILED, message=str(exc))
+            continue
+        key = key_of(parsed)
+        fresh[index] = (key, document_fields(parsed, key=key, source=source))
+    new = new_items(fresh)
+    if new:
+        batch = [(items[i][0], items[i][1], fresh[i][1]) for i in new]
+        try:
+            documents = write_new(batch, user=user)
+        except Exception:  # written again one by one below: a bad item fails alone
+            logger.warning(
+                "A batch ingest failed; its documents are ingested one by one.", exc_info=True
+            )
+        else:
+            for index, document in zip(new, documents, strict=True):
+                results[index] = IngestResult(IngestOutcome.NEW, document)
+    for index, (parsed, source) in enumerate(items):
+        if results[index] is None:
+            results[index] = ingest_or_fail(parsed, source=source, user=user)
+    return results  # type: ignore[return-value]
+
+
+def new_items(fresh: dict[int, tuple[str, dict[str, object]]]) -> list[int]:
+    """The items (by index) whose document is new: its key (or, keyless, its checksum) is
+    neither in the archive nor taken by an earlier item."""
+    keys = {key for key, _ in fresh.values() if key}
+    sums = {fields["checksum"] for key, fields in fresh.values() if not key}
+    taken = set(
+        Document.objects.filter(citation_key__in=keys).values_list("citation_key", flat=True)
+    )
+    taken |= {
+        ("", checksum)
+        for checksum in Document.objects.filter(citation_key="", checksum__in=sums).values_list(
+            "checksum", flat=True
+        )
+    }
+    new = []
+    for index, (key, fields) in fresh.items():
+        identity = key or ("", fields["checksum"])
+        if identity not in taken:
+            taken.add(identity)
+            new.append(index)
+    return new
+
+
+def write_new(
+    items: Sequence[tuple[ParsedDocument, IngestSource, dict[str, object]]],
+    *,
+    user: AbstractBaseUser | None,
+) -> list[Document]:
+    """Write new documents (each parse, source and `document_fields`) and everything in them in
+    one transaction; their originals are stored first and removed again if it fails."""
+    stored: list[str] = []
+    try:
+        documents = []
+        for _, source, fields in items:
+            name, stored_now = store_original(source)
+            if stored_now:
+                stored.append(name)
+            documents.append(Document(**fields, original_file=name, uploaded_by=user))
+        with transaction.atomic(), one_refresh_per_document():
+            documents = bulk_create_with_history(
+                documents, Document, batch_size=BULK_ROWS, default_user=user
+            )
+            written = [(d, parsed) for d, (parsed, _, _) in zip(documents, items, strict=True)]
+            write_contents(written)
+            for document in documents:
+                link_draft(document)
+                announce_written(document)
+    except BaseException:
+        for name in stored:
+            default_storage.delete(name)
+        raise
+    return documents
+
+
+def ingest_or_fail(
+    parsed: ParsedDocument, *, source: IngestSource, user: AbstractBaseUser | None = None
+) -> IngestResult:
+    """`ingest_document`, with any failure as a FAILED result saying why."""
+    try:
+        return ingest_document(parsed, source=source, user=user)
+    except ParseError as exc:
+        return IngestResult(IngestOutcome.FAILED, message=str(exc) or "cannot parse file")
+    except OriginalNotStored as exc:
+        return IngestResult(IngestOutcome.FAILED, message=str(exc))
+    except Exception as exc:  # One bad file must not stop the batch.
+        return IngestResult(IngestOutcome.FAILED, message=error_message(exc))
+
+
+def check_document(parsed: ParsedDocument) -> None:
+    """Raise ParseError for a parse that holds no document."""
+    if not parsed.title and not parsed.paragraphs:
+        raise ParseError("no title and no paragraphs found: not a document")
+
+
+def key_of(parsed: ParsedDocument) -> str:
+    """The document's citation key: its symbol, else its body and number ("" for neither)."""
+    return document_key(parsed.symbol, parsed.body, parsed.doc_type, parsed.number)
+
+
+def announce_written(document: Document) -> None:
+    """Once the transaction commits, say that the document was written (lineage matches it)."""
+    transaction.on_commit(lambda: document_written.send(sender=Document, document_id=document.pk))
 
 
 def document_fields(parsed: ParsedDocument, *, key: str, source: IngestSource) -> dict[str, object]:
@@ -206,56 +328,90 @@ def clear_contents(document: Document) -> None:
     DocumentTopic.objects.filter(document=document, status=DocumentTopic.Status.SUGGESTED).delete()
 
 
-def write_contents(document: Document, parsed: ParsedDocument) -> None:
-    """Bulk-create paragraphs, sponsorships, references and topic suggestions; link citations."""
-    paragraphs = write_paragraphs(document, parsed)
-    write_sponsorships(document, parsed.sponsors)
-    write_references(document, parsed, paragraphs=paragraphs)
-    if document.citation_key:
-        # One UPDATE links every earlier citation of this document.
-        Reference.objects.filter(
-            cited_key=document.citation_key, cited_document__isnull=True
-        ).exclude(citing_document=document).update(cited_document=document)
-    write_topic_suggestions(document, parsed)
+# A document written now and the parse it was written from.
+Written = tuple[Document, ParsedDocument]
 
 
-def write_paragraphs(document: Document, parsed: ParsedDocument) -> dict[int, Paragraph]:
-    """Bulk-create the paragraphs; returns them by their index in the parsed document."""
-    rows: dict[int, Paragraph] = {}
-    for index, paragraph in enumerate(parsed.paragraphs):
-        if not paragraph.text.strip():
-            continue
-        kind = paragraph.kind if paragraph.kind in Paragraph.Kind.values else Paragraph.Kind.OTHER
-        rows[index] = Paragraph(
-            document=document,
-            position=len(rows) + 1,
-            kind=kind,
-            number="" if kind == Paragraph.Kind.PREAMBULAR else (paragraph.number or ""),
-            verb=paragraph.verb or "",
-            text=paragraph.text,
-            footnotes=[{"marker": f.marker, "text": f.text} for f in paragraph.footnotes],
-        )
-    Paragraph.objects.bulk_create(rows.values())
-    return rows
+def write_contents(written: Sequence[Written]) -> None:
+    """Bulk-create the documents' paragraphs, sponsorships, references and topic suggestions,
+    link earlier citations of them, and add their words and term scores."""
+    paragraphs = write_paragraphs(written)
+    write_sponsorships(written)
+    write_references(written, paragraphs=paragraphs)
+    for document, _ in written:
+        if document.citation_key:
+            # One UPDATE links every earlier citation of this document.
+            Reference.objects.filter(
+                cited_key=document.citation_key, cited_document__isnull=True
+            ).exclude(citing_document=document).update(cited_document=document)
+    write_topic_suggestions(written)
+    ids = [document.pk for document, _ in written]
+    record_words(ids)
+    for document_id in ids:
+        document_changed(document_id)  # their paragraphs were written in bulk, unsaved
 
 
-def write_sponsorships(document: Document, names: Iterable[str]) -> None:
+def write_paragraphs(written: Sequence[Written]) -> list[dict[int, Paragraph]]:
+    """Bulk-create the paragraphs; returns each document's by their index in its parse."""
+    by_document: list[dict[int, Paragraph]] = []
+    for document, parsed in written:
+        rows: dict[int, Paragraph] = {}
+        for index, paragraph in enumerate(parsed.paragraphs):
+            if not paragraph.text.strip():
+                continue
+            kind = (
+                paragraph.kind if paragraph.kind in Paragraph.Kind.values else Paragraph.Kind.OTHER
+            )
+            rows[index] = Paragraph(
+                document=document,
+                position=len(rows) + 1,
+                kind=kind,
+                number="" if kind == Paragraph.Kind.PREAMBULAR else (paragraph.number or ""),
+                verb=paragraph.verb or "",
+                text=paragraph.text,
+                footnotes=[{"marker": f.marker, "text": f.text} for f in paragraph.footnotes],
+            )
+        by_document.append(rows)
+    Paragraph.objects.bulk_create(
+        [row for rows in by_document for row in rows.values()], batch_size=BULK_ROWS
+    )
+    return by_document
+
+
+def write_sponsorships(written: Sequence[Written]) -> None:
     """Bulk-create the sponsorships in printed order, adding countries not yet known."""
-    countries = countries_by_name(names)
-    rows = [
-        Sponsorship(document=document, country=country, position=position)
-        for position, country in enumerate(dict.fromkeys(countries), start=1)
+    named = [
+        list(dict.fromkeys(filter(None, map(canonical_country, parsed.sponsors))))
+        for _, parsed in written
     ]
-    Sponsorship.objects.bulk_create(rows)
+    countries = countries_by_name(name for names in named for name in names)
+    rows = [
+        Sponsorship(document=document, country=countries[name], position=position)
+        for (document, _), names in zip(written, named, strict=True)
+        for position, name in enumerate(names, start=1)
+    ]
+    Sponsorship.objects.bulk_create(rows, batch_size=BULK_ROWS)
 
 
-def countries_by_name(names: Iterable[str]) -> list[Country]:
-    """The countries named, by canonical name, created on first mention (ISO code when known)."""
+def sponsor_countries(names: Iterable[str]) -> list[Country]:
+    """The countries named, in order, each once (created on first mention)."""
+    canonical = list(dict.fromkeys(filter(None, map(canonical_country, names))))
+    countries = countries_by_name(canonical)
+    return [countries[name] for name in canonical]
+
+
+def canonical_country(name: str) -> str:
+    """A sponsor's name as the archive keeps it: the country's own name when known."""
+    known = country_by_name(name)
+    return known.name if known else " ".join(name.split())
+
+
+def countries_by_name(names: Iterable[str]) -> dict[str, Country]:
+    """The countries named (canonical names), created on first mention (ISO code when known)."""
     wanted: dict[str, Country] = {}
-    for name in names:
-        known = country_by_name(name)
-        canonical = known.name if known else " ".join(name.split())
+    for canonical in names:
         if canonical and canonical not in wanted:
+            known = country_by_name(canonical)
             wanted[canonical] = Country(
                 name=canonical,
                 iso3=known.iso3 if known else None,
@@ -263,7 +419,7 @@ def countries_by_name(names: Iterable[str]) -> list[Country]:
                 slug=slugify(canonical)[:120] or "country",
             )
     if not wanted:
-        return []
+        return {}
     existing = {c.name: c for c in Country.objects.filter(name__in=wanted)}
     missing = [country for name, country in wanted.items() if name not in existing]
     if missing:
@@ -274,49 +430,67 @@ def countries_by_name(names: Iterable[str]) -> list[Country]:
         raise IntegrityError(
             f"cannot add sponsor {sorted(unknown)[0]!r}: its slug or code is taken"
         )
-    return [existing[name] for name in wanted]
+    return existing
 
 
 def write_references(
-    document: Document, parsed: ParsedDocument, *, paragraphs: dict[int, Paragraph]
+    written: Sequence[Written], *, paragraphs: Sequence[dict[int, Paragraph]]
 ) -> None:
-    """Bulk-create one reference per cited key, linked to the cited document when archived."""
-    rows: dict[str, Reference] = {}
-    for ref in parsed.references:
-        key = reference_key(ref)
-        if not key or key == document.citation_key or key in rows:
-            continue
-        index = ref.paragraph_index
-        rows[key] = Reference(
-            citing_document=document,
-            citing_paragraph=paragraphs.get(index) if index is not None else None,
-            ref_type=Reference.RefType.DOCUMENT
-            if ref.type == "document"
-            else Reference.RefType.RESOLUTION,
-            cited_key=key,
-            cited_body=(ref.body or "")[:20],
-            cited_number=(ref.number or "")[:40],
-            cited_text=ref.cited_text,
-        )
+    """Bulk-create one reference per cited key of each document, linked to the cited document
+    when archived."""
+    rows: list[Reference] = []
+    for (document, parsed), placed in zip(written, paragraphs, strict=True):
+        cited: dict[str, Reference] = {}
+        for ref in parsed.references:
+            key = reference_key(ref)
+            if not key or key == document.citation_key or key in cited:
+                continue
+            index = ref.paragraph_index
+            cited[key] = Reference(
+                citing_document=document,
+                citing_paragraph=placed.get(index) if index is not None else None,
+                ref_type=Reference.RefType.DOCUMENT
+                if ref.type == "document"
+                else Reference.RefType.RESOLUTION,
+                cited_key=key,
+                cited_body=(ref.body or "")[:20],
+                cited_number=(ref.number or "")[:40],
+                cited_text=ref.cited_text,
+            )
+        rows.extend(cited.values())
     if not rows:
         return
-    archived = Document.objects.filter(citation_key__in=rows).exclude(pk=document.pk)
-    for key, pk in archived.values_list("citation_key", "pk"):
-        rows[key].cited_document_id = pk
-    Reference.objects.bulk_create(rows.values())
+    keys = {row.cited_key for row in rows}
+    archived = dict(
+        Document.objects.filter(citation_key__in=keys).values_list("citation_key", "pk")
+    )
+    for row in rows:
+        pk = archived.get(row.cited_key)
+        if pk is not None and pk != row.citing_document.pk:
+            row.cited_document_id = pk
+    Reference.objects.bulk_create(rows, batch_size=BULK_ROWS)
 
 
-def write_topic_suggestions(document: Document, parsed: ParsedDocument) -> None:
+def write_topic_suggestions(written: Sequence[Written]) -> None:
     """Suggest topics by the rules; a topic a librarian already decided on is left alone."""
-    slugs = suggest_topics(document.title, (p.text for p in parsed.paragraphs))
-    if not slugs:
+    suggested = [
+        suggest_topics(document.title, (p.text for p in parsed.paragraphs))
+        for document, parsed in written
+    ]
+    wanted = {slug for slugs in suggested for slug in slugs}
+    if not wanted:
         return
+    topics = dict(Topic.objects.filter(slug__in=wanted).values_list("slug", "pk"))
     rows = [
-        DocumentTopic(document=document, topic_id=pk, status=DocumentTopic.Status.SUGGESTED)
-        for pk in Topic.objects.filter(slug__in=slugs).values_list("pk", flat=True)
+        DocumentTopic(
+            document=document, topic_id=topics[slug], status=DocumentTopic.Status.SUGGESTED
+        )
+        for (document, _), slugs in zip(written, suggested, strict=True)
+        for slug in dict.fromkeys(slugs)
+        if slug in topics
     ]
     # Confirmed and rejected links survive a re-ingest; the unique constraint skips them here.
-    DocumentTopic.objects.bulk_create(rows, ignore_conflicts=True)
+    DocumentTopic.objects.bulk_create(rows, ignore_conflicts=True, batch_size=BULK_ROWS)
 
 
 def link_draft(document: Document) -> None:
@@ -339,7 +513,8 @@ def link_draft(document: Document) -> None:
         candidates = candidates.filter(year=document.year)
     else:
         return
-    match = most_similar(document, candidates.filter(body=document.body).exclude(pk=document.pk))
+    candidates = candidates.filter(body=document.body).exclude(pk=document.pk)
+    match = most_similar(document, candidates.only("pk", "title"))
     if match is None:
         return
     if document.doc_type == Document.DocType.RESOLUTION:
@@ -350,12 +525,16 @@ def link_draft(document: Document) -> None:
 
 
 def most_similar(document: Document, candidates: Iterable[Document]) -> Document | None:
-    """The candidate whose title is most like the document's, if similar enough (difflib)."""
+    """The candidate whose title is most like the document's, if similar enough (difflib; its
+    cheap upper bounds rule most candidates out before the exact ratio)."""
     title = " ".join(document.title.lower().split())
     best, best_ratio = None, TITLE_SIMILARITY
     for candidate in candidates:
         other = " ".join(candidate.title.lower().split())
-        ratio = difflib.SequenceMatcher(None, title, other).ratio()
+        matcher = difflib.SequenceMatcher(None, title, other)
+        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+            continue
+        ratio = matcher.ratio()
         if ratio >= best_ratio:
             best, best_ratio = candidate, ratio
     return best
@@ -399,14 +578,7 @@ def write_file(
     if read.parsed is None or read.source is None:
         result = IngestResult(IngestOutcome.FAILED, message=read.message)
     else:
-        try:
-            result = ingest_document(read.parsed, source=read.source, user=user)
-        except ParseError as exc:
-            result = IngestResult(IngestOutcome.FAILED, message=str(exc) or "cannot parse file")
-        except OriginalNotStored as exc:
-            result = IngestResult(IngestOutcome.FAILED, message=str(exc))
-        except Exception as exc:  # One bad file must not stop the batch.
-            result = IngestResult(IngestOutcome.FAILED, message=error_message(exc))
+        result = ingest_or_fail(read.parsed, source=read.source, user=user)
     checksum = read.source.checksum if read.source else ""
     record_result(run, source_name=read.source_name, checksum=checksum, result=result)
     return result

@@ -71,18 +71,20 @@ def _scores(paragraphs: sql.Composable, documents: sql.Composable) -> sql.Compos
     )
 
 
-def refresh_document(document_id: int) -> None:
-    """The document's rows anew, after its paragraphs or title changed (in the caller's
-    transaction): those above their word's floor."""
-    scores = _scores(sql.SQL("p.document_id = %(document)s"), sql.SQL("d.id = %(document)s"))
+def refresh_documents(document_ids: list[int]) -> None:
+    """The documents' rows anew, after their paragraphs or titles changed (in the caller's
+    transaction): those above their word's floor. One statement."""
+    scores = _scores(
+        sql.SQL("p.document_id = ANY(%(documents)s)"), sql.SQL("d.id = ANY(%(documents)s)")
+    )
     statement = sql.SQL(
-        "WITH gone AS (DELETE FROM resolutions_termimpact WHERE document_id = %(document)s) "
+        "WITH gone AS (DELETE FROM resolutions_termimpact WHERE document_id = ANY(%(documents)s)) "
         "INSERT INTO resolutions_termimpact (lexeme, document_id, score) "
         "SELECT s.lexeme, s.document_id, s.score FROM ({}) s "
         "JOIN resolutions_commonterm c ON c.lexeme = s.lexeme WHERE s.score > c.floor"
     ).format(scores)
     with connection.cursor() as cursor:
-        cursor.execute(statement.as_string(cursor.connection), {"document": document_id})
+        cursor.execute(statement.as_string(cursor.connection), {"documents": document_ids})
 
 
 def rebuild(*, common_documents: int = COMMON_DOCUMENTS, keep: int = KEEP) -> tuple[int, int]:
@@ -129,8 +131,9 @@ def rebuild(*, common_documents: int = COMMON_DOCUMENTS, keep: int = KEEP) -> tu
 
 @contextmanager
 def one_refresh_per_document() -> Iterator[None]:
-    """Within the block, a changed document is only noted; each is refreshed once as the block
-    ends without error (call it inside the writing transaction). Nested blocks join the outer."""
+    """Within the block, a changed document is only noted; all are refreshed together, once, as
+    the block ends without error (call it inside the writing transaction). Nested blocks join
+    the outer."""
     if _changed.get() is not None:
         yield
         return
@@ -140,8 +143,8 @@ def one_refresh_per_document() -> Iterator[None]:
         yield
     finally:
         _changed.reset(token)
-    for document_id in sorted(changed):
-        refresh_document(document_id)
+    if changed:
+        refresh_documents(sorted(changed))
 
 
 def document_changed(document_id: int) -> None:
@@ -149,7 +152,7 @@ def document_changed(document_id: int) -> None:
     open `one_refresh_per_document()` block."""
     changed = _changed.get()
     if changed is None:
-        refresh_document(document_id)
+        refresh_documents([document_id])
     else:
         changed.add(document_id)
 

@@ -9,13 +9,13 @@ RECORD_WORDS = """
 INSERT INTO resolutions_searchword (word, frequency)
 SELECT w, count(*) FROM resolutions_paragraph p,
        LATERAL (SELECT DISTINCT w FROM regexp_split_to_table(lower(p.text), '[^[:alpha:]]+') w) s
- WHERE p.document_id = %s AND length(w) BETWEEN 3 AND 40
+ WHERE p.document_id = ANY(%s) AND length(w) BETWEEN 3 AND 40
  GROUP BY w
 ON CONFLICT (word) DO UPDATE SET frequency = resolutions_searchword.frequency + EXCLUDED.frequency
 """
 
 
-def record_words(document_id: int) -> None:
-    """Add the words of a document's paragraphs to the vocabulary (one statement)."""
+def record_words(document_ids: list[int]) -> None:
+    """Add the words of the documents' paragraphs to the vocabulary (one statement)."""
     with connection.cursor() as cursor:
-        cursor.execute(RECORD_WORDS, [document_id])
+        cursor.execute(RECORD_WORDS, [document_ids])

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from ..citations import document_key, normalize_symbol
-from ..ingest import body_by_code, countries_by_name
+from ..ingest import body_by_code, sponsor_countries
 from ..models import Country, Document, DocumentTopic, Sponsorship
 from ..parsing.countries import country_by_name
 from .mapping import CatalogueEntry, VotingEntry, map_record
@@ -369,7 +369,7 @@ def write_sponsors(document: Document, entry: CatalogueEntry) -> bool:
         .order_by("position")
         .values_list("country__name", flat=True)
     )
-    countries = countries_by_name(entry.sponsors)
+    countries = sponsor_countries(entry.sponsors)
     if current == [c.name for c in countries]:
         return False
     Sponsorship.objects.filter(document=document).delete()

@@ -1,0 +1,168 @@
+"""The batch ingest (`ingest_batch`): the rows of one-by-one ingests, many documents at once."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import transaction
+
+from resolutions import term_impacts
+from resolutions.ingest import IngestSource, ingest_batch, ingest_document, read_file
+from resolutions.models import (
+    Document,
+    DocumentTopic,
+    IngestOutcome,
+    Paragraph,
+    Reference,
+    SearchWord,
+    Sponsorship,
+    TermImpact,
+)
+from resolutions.parsing.types import ParsedDocument, ParsedParagraph
+from resolutions.samples import sample_documents
+
+pytestmark = pytest.mark.django_db
+
+SAMPLES = Path(settings.BASE_DIR) / "samples"
+
+
+@pytest.fixture
+def samples(settings, tmp_path) -> list[tuple[ParsedDocument, IngestSource]]:
+    """The sample documents (real UN texts: resolutions, drafts with sponsors, decisions, some
+    citing others), parsed."""
+    settings.MEDIA_ROOT = tmp_path
+    read = [read_file(path) for path in sample_documents(SAMPLES)]
+    return [(r.parsed, r.source) for r in read if r.parsed is not None]
+
+
+def snapshot() -> dict[str, object]:
+    """Everything an ingest writes, without database ids."""
+    documents = {d.pk: d.citation_key or d.checksum for d in Document.objects.all()}
+    return {
+        "documents": sorted(
+            (documents[d.pk], d.title, d.doc_type, d.year, d.checksum, documents.get(d.draft_id))
+            for d in Document.objects.all()
+        ),
+        "paragraphs": sorted(
+            (documents[p.document_id], p.position, p.kind, p.number, p.verb, p.text)
+            for p in Paragraph.objects.all()
+        ),
+        "sponsors": sorted(
+            (documents[s.document_id], s.position, s.country.name)
+            for s in Sponsorship.objects.select_related("country")
+        ),
+        "references": sorted(
+            (documents[r.citing_document_id], r.cited_key, documents.get(r.cited_document_id))
+            for r in Reference.objects.all()
+        ),
+        "topics": sorted(
+            (documents[t.document_id], t.topic_id, t.status) for t in DocumentTopic.objects.all()
+        ),
+        "words": dict(SearchWord.objects.values_list("word", "frequency")),
+        "term scores": sorted(
+            (t.lexeme, documents[t.document_id], round(t.score, 9))
+            for t in TermImpact.objects.all()
+        ),
+    }
+
+
+class Undone(Exception):
+    """Rolls a block back."""
+
+
+def test_a_batch_writes_what_one_by_one_ingests_write(samples):
+    first, *rest = samples
+    ingest_document(first[0], source=first[1])
+    term_impacts.rebuild(common_documents=1)  # its words are common: their lists are written too
+    with pytest.raises(Undone), transaction.atomic():
+        results = ingest_batch(rest)
+        assert {r.outcome for r in results} == {IngestOutcome.NEW}
+        in_batch = snapshot()
+        raise Undone
+    for parsed, source in rest:
+        ingest_document(parsed, source=source)
+    one_by_one = snapshot()
+    assert in_batch["paragraphs"]
+    assert any(cited for _, _, cited in in_batch["references"])  # samples cite each other
+    assert in_batch["sponsors"] and in_batch["term scores"]
+    for part, rows in one_by_one.items():
+        assert in_batch[part] == rows, part
+
+
+def parsed_text(symbol: str, text: str, **fields) -> ParsedDocument:
+    """An ECOSOC resolution of one operative paragraph."""
+    return ParsedDocument(
+        symbol=symbol,
+        body="ECOSOC",
+        doc_type="resolution",
+        number=symbol.rsplit("/", 2)[-2] + "/" + symbol.rsplit("/", 1)[-1],
+        title=f"Resolution {symbol}",
+        date="2014-07-16",
+        year=2014,
+        paragraphs=(ParsedParagraph("operative", "1", "Urges", text),),
+        **fields,
+    )
+
+
+def source(name: str) -> IngestSource:
+    """A stand-in original file named after its content."""
+    return IngestSource.from_bytes(name.encode(), filename=f"{name}.txt")
+
+
+def test_re_ingests_and_repeats_go_one_by_one(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    ingest_document(parsed_text("E/RES/2014/1", "Urges States to act;"), source=source("one"))
+    results = ingest_batch(
+        [
+            (parsed_text("E/RES/2014/1", "Urges States to act at once;"), source("one, again")),
+            (parsed_text("E/RES/2014/2", "Urges States to cooperate;"), source("two")),
+            (parsed_text("E/RES/2014/2", "Urges States to cooperate;"), source("two")),
+            (parsed_text("E/RES/2014/3", "Requests a report;"), source("three")),
+        ]
+    )
+    assert [r.outcome for r in results] == [
+        IngestOutcome.UPDATED,
+        IngestOutcome.NEW,
+        IngestOutcome.UNCHANGED,
+        IngestOutcome.NEW,
+    ]
+    assert Document.objects.get(symbol="E/RES/2014/1").paragraphs.get().text == (
+        "Urges States to act at once;"
+    )
+    assert Document.objects.count() == 3
+
+
+def test_a_bad_item_fails_alone_and_leaves_nothing(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    too_long = dataclasses.replace(
+        parsed_text("E/RES/2014/5", "Urges States;"), session="x" * 10_000
+    )
+    empty = ParsedDocument(
+        symbol="", body="ECOSOC", doc_type="resolution", number="", title="", date=None, year=None
+    )
+    results = ingest_batch(
+        [
+            (parsed_text("E/RES/2014/4", "Urges States to act;"), source("four")),
+            (too_long, source("five")),
+            (empty, source("empty")),
+            (parsed_text("E/RES/2014/6", "Requests a report;"), source("six")),
+        ]
+    )
+    assert [r.outcome for r in results] == [
+        IngestOutcome.NEW,
+        IngestOutcome.FAILED,
+        IngestOutcome.FAILED,
+        IngestOutcome.NEW,
+    ]
+    assert "longer than the archive allows" in results[1].message
+    assert "not a document" in results[2].message
+    assert sorted(Document.objects.values_list("symbol", flat=True)) == [
+        "E/RES/2014/4",
+        "E/RES/2014/6",
+    ]
+    assert not Paragraph.objects.filter(text="Urges States;").exists()
+    stored = {p.name for p in (tmp_path / "originals").iterdir()}
+    assert stored == {Path(d.original_file.name).name for d in Document.objects.all()}
