@@ -91,6 +91,14 @@ class BenchmarkCommand(BaseCommand):
             "way); rebuild them after with manage.py rebuild_lineage.",
         )
         parser.add_argument(
+            "--ingest-batch",
+            type=int,
+            default=1,
+            metavar="N",
+            help="Load N documents a transaction through the batch path (manage.py ingest "
+            "--batch); default 1: one transaction each, as earlier runs.",
+        )
+        parser.add_argument(
             "--queries-only", action="store_true", help="Skip the load; time the queries."
         )
         parser.add_argument("--repeat", type=int, default=3, help="Timed runs of each query.")
@@ -145,8 +153,8 @@ class BenchmarkCommand(BaseCommand):
     def handle(self, *args: object, **options) -> None:
         name = settings.DATABASES["default"]["NAME"]
         database.require_benchmark_database(name)
-        if options["docs"] < 1 or options["repeat"] < 1:
-            raise CommandError("--docs and --repeat must be at least 1.")
+        if min(options["docs"], options["repeat"], options["ingest_batch"]) < 1:
+            raise CommandError("--docs, --repeat and --ingest-batch must be at least 1.")
         paths = [p.strip() for p in options["paths"].split(",") if p.strip()]
         if unknown := set(paths) - set(queries.PATHS):
             raise CommandError(f"Unknown --paths: {', '.join(sorted(unknown))}.")
@@ -172,6 +180,7 @@ class BenchmarkCommand(BaseCommand):
                     kind=options["corpus_kind"],
                     corpus=options["corpus"],
                     defer_lineage=options["defer_lineage"],
+                    batch=options["ingest_batch"],
                 )
             if options["corpus_only"]:
                 return
@@ -213,7 +222,15 @@ class BenchmarkCommand(BaseCommand):
     # --- corpus ---
 
     def build_corpus(
-        self, *, docs: int, seed: int, reuse: bool, kind: str, corpus: Path, defer_lineage: bool
+        self,
+        *,
+        docs: int,
+        seed: int,
+        reuse: bool,
+        kind: str,
+        corpus: Path,
+        defer_lineage: bool,
+        batch: int,
     ) -> None:
         """Load the corpus of `docs` documents, keeping what is there with --reuse; then list
         the common words' best documents (term_impacts)."""
@@ -234,7 +251,7 @@ class BenchmarkCommand(BaseCommand):
             documents = synthetic_documents(pool, docs=docs, seed=seed)
         self.say(
             f"Loading {docs - existing} {kind} documents through the ingest service, "
-            "one transaction each:"
+            + ("one transaction each:" if batch == 1 else f"{batch} a transaction (batch path):")
         )
         for _ in range(existing):
             next(documents)  # the first ones are in the database already
@@ -248,6 +265,7 @@ class BenchmarkCommand(BaseCommand):
                 start=existing,
                 every=max(min((docs - existing) // 10, 5000), 10),
                 progress=self.say,
+                batch=batch,
             )
         self.say(
             f"Loaded {report.documents} documents ({report.paragraphs} paragraphs) in "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import resource
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -10,9 +11,9 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
-from resolutions.ingest import IngestSource, ingest_document
+from resolutions.ingest import IngestSource, ingest_batch, ingest_document
 from resolutions.lineage.apps import LINEAGE_RECEIVER, match_written_document
-from resolutions.models import Document
+from resolutions.models import Document, IngestOutcome
 from resolutions.parsing.types import ParsedDocument
 from resolutions.signals import document_written
 
@@ -68,8 +69,10 @@ def load_documents(
     every: int = 1000,
     progress: Callable[[str], None] = lambda line: None,
     synchronous_commit: bool = False,
+    batch: int = 1,
 ) -> LoadReport:
-    """Ingest the documents one transaction each, as the ingest command does; reports progress.
+    """Ingest the documents one transaction each, as the ingest command does, or `batch` at a
+    time through the batch path (`ingest_batch`, as `ingest --batch`); reports progress.
 
     With `synchronous_commit` off (this session only) a commit does not wait for the WAL flush:
     a crash may lose the last commits, never corrupt; acceptable for a bulk load one can re-run.
@@ -80,11 +83,22 @@ def load_documents(
     report = LoadReport()
     began = last = time.perf_counter()
     done_at_last = 0
-    for index, parsed in enumerate(documents, start=start):
-        ingest_document(parsed, source=source_for(index))
-        report.documents += 1
-        report.paragraphs += len(parsed.paragraphs)
-        if report.documents % every == 0:
+    numbered = enumerate(documents, start=start)
+    while chunk := list(itertools.islice(numbered, batch)):
+        if batch == 1:
+            ingest_document(chunk[0][1], source=source_for(chunk[0][0]))
+        else:
+            failed = [
+                r.message
+                for r in ingest_batch([(parsed, source_for(index)) for index, parsed in chunk])
+                if r.outcome == IngestOutcome.FAILED
+            ]
+            if failed:
+                raise RuntimeError(f"a benchmark document failed to load: {failed[0]}")
+        before = report.documents
+        report.documents += len(chunk)
+        report.paragraphs += sum(len(parsed.paragraphs) for _, parsed in chunk)
+        if report.documents // every > before // every:
             now = time.perf_counter()
             rate = (report.documents - done_at_last) / (now - last)
             last, done_at_last = now, report.documents

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import hashlib
+import itertools
 import logging
 import multiprocessing
 import re
@@ -579,9 +580,32 @@ def write_file(
         result = IngestResult(IngestOutcome.FAILED, message=read.message)
     else:
         result = ingest_or_fail(read.parsed, source=read.source, user=user)
+    record_file(run, read, result)
+    return result
+
+
+def write_files(
+    reads: Iterable[ReadFile], *, batch: int, run: IngestRun | None = None
+) -> Iterator[tuple[ReadFile, IngestResult]]:
+    """Ingest files read by `read_file`, `batch` at a time through `ingest_batch`, recording
+    each outcome in `run`; yields each file with its result, in order."""
+    reads = iter(reads)
+    while chunk := list(itertools.islice(reads, max(batch, 1))):
+        readable = [r.parsed is not None and r.source is not None for r in chunk]
+        items = [(r.parsed, r.source) for r, ok in zip(chunk, readable, strict=True) if ok]
+        written = iter(ingest_batch(items))  # type: ignore[arg-type]
+        for read, ok in zip(chunk, readable, strict=True):
+            result = (
+                next(written) if ok else IngestResult(IngestOutcome.FAILED, message=read.message)
+            )
+            record_file(run, read, result)
+            yield read, result
+
+
+def record_file(run: IngestRun | None, read: ReadFile, result: IngestResult) -> None:
+    """Record what the run did with a file read by `read_file`."""
     checksum = read.source.checksum if read.source else ""
     record_result(run, source_name=read.source_name, checksum=checksum, result=result)
-    return result
 
 
 def error_message(exc: Exception) -> str:

@@ -64,8 +64,10 @@ def test_a_tiny_run_reports_every_kind_of_query_and_the_load():
         workers=1,
         load_ingest=5,
         corpus_kind="synthetic",
+        ingest_batch=7,
     )
 
+    assert "7 a transaction (batch path)" in output
     assert "documents/s" in output and "peak RSS" in output
     assert "bytes/paragraph" in output and "| whole database " in output
     assert Document.objects.filter(original_filename__startswith="bench-").count() == 30

@@ -23,30 +23,35 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-def run_ingest(*paths: object, capsys) -> tuple[str, CommandError | None]:
+def run_ingest(*paths: object, capsys, batch: int = 1) -> tuple[str, CommandError | None]:
     """Run the command; returns its output and the error it ended with, if any."""
     try:
-        call_command("ingest", *map(str, paths))
+        call_command("ingest", *map(str, paths), "--batch", str(batch))
     except CommandError as error:
         return capsys.readouterr().out, error
     return capsys.readouterr().out, None
 
 
-def test_a_failing_file_in_the_middle_of_a_batch(tmp_path, capsys):
-    batch = tmp_path / "batch"
-    (batch / "nested").mkdir(parents=True)
-    shutil.copy(SAMPLES / "000_8fb7f1ffc4a6eb9c.txt", batch / "a.txt")
-    (batch / "b.txt").write_bytes(b"\x00\xff\xfe\x00" * 200)
-    (batch / "c.txt").write_bytes(b"")
-    shutil.copy(SAMPLES / "002_c68d420aa66ab8d1.txt", batch / "nested" / "d.txt")
-    (batch / "d.gold.json").write_text("{}")
+# One transaction a document, and new documents written together (the bad ones fail alone).
+BATCHES = pytest.mark.parametrize("batch", [1, 3])
 
-    output, error = run_ingest(batch, capsys=capsys)
+
+@BATCHES
+def test_a_failing_file_in_the_middle_of_a_batch(tmp_path, capsys, batch):
+    folder = tmp_path / "batch"
+    (folder / "nested").mkdir(parents=True)
+    shutil.copy(SAMPLES / "000_8fb7f1ffc4a6eb9c.txt", folder / "a.txt")
+    (folder / "b.txt").write_bytes(b"\x00\xff\xfe\x00" * 200)
+    (folder / "c.txt").write_bytes(b"")
+    shutil.copy(SAMPLES / "002_c68d420aa66ab8d1.txt", folder / "nested" / "d.txt")
+    (folder / "d.gold.json").write_text("{}")
+
+    output, error = run_ingest(folder, capsys=capsys, batch=batch)
 
     assert error is not None
     assert "2 new, 0 updated, 0 unchanged, 2 failed" in output
-    assert f"failed: {batch / 'b.txt'}: " in output
-    assert f"failed: {batch / 'c.txt'}: " in output
+    assert f"failed: {folder / 'b.txt'}: " in output
+    assert f"failed: {folder / 'c.txt'}: " in output
     assert set(Document.objects.values_list("symbol", flat=True)) == {
         "E/RES/2014/23",
         "E/RES/2006/27",
@@ -56,10 +61,10 @@ def test_a_failing_file_in_the_middle_of_a_batch(tmp_path, capsys):
     assert run.started_by.startswith("manage.py ingest")
     results = dict(run.results.values_list("source", "outcome"))
     assert results == {
-        str(batch / "a.txt"): IngestOutcome.NEW,
-        str(batch / "b.txt"): IngestOutcome.FAILED,
-        str(batch / "c.txt"): IngestOutcome.FAILED,
-        str(batch / "nested" / "d.txt"): IngestOutcome.NEW,
+        str(folder / "a.txt"): IngestOutcome.NEW,
+        str(folder / "b.txt"): IngestOutcome.FAILED,
+        str(folder / "c.txt"): IngestOutcome.FAILED,
+        str(folder / "nested" / "d.txt"): IngestOutcome.NEW,
     }
     assert all(len(r.checksum) == 64 for r in IngestFileResult.objects.all())
 
@@ -125,7 +130,7 @@ def test_parsing_in_worker_processes_writes_the_same_documents(tmp_path, capsys)
     capsys.readouterr()
     samples = len(list(SAMPLES.glob("*.txt")))
     with pytest.raises(CommandError, match=f"1 of {samples + 1} files failed"):
-        call_command("ingest", str(batch), "--jobs", "2")
+        call_command("ingest", str(batch), "--jobs", "2", "--batch", "25")
     output = capsys.readouterr().out
     parallel = {d.symbol or d.title: d.paragraphs.count() for d in Document.objects.all()}
 
@@ -138,7 +143,8 @@ def test_parsing_in_worker_processes_writes_the_same_documents(tmp_path, capsys)
 CLASS_NAME = re.compile(r"\b[A-Z]\w*(Error|Exception|Warning)\b")
 
 
-def test_a_file_the_database_refuses_is_reported_in_words(tmp_path, capsys):
+@BATCHES
+def test_a_file_the_database_refuses_is_reported_in_words(tmp_path, capsys, batch):
     """A symbol longer than its column: PostgreSQL refuses the row; the report says why, in
     words (it once said "DataError: value too long for type character varying(100)")."""
     text = (TEXTS / "A_RES_78_37.txt").read_text()
@@ -147,7 +153,7 @@ def test_a_file_the_database_refuses_is_reported_in_words(tmp_path, capsys):
     )
     shutil.copy(SAMPLES / "000_8fb7f1ffc4a6eb9c.txt", tmp_path / "good.txt")
 
-    output, error = run_ingest(tmp_path, capsys=capsys)
+    output, error = run_ingest(tmp_path, capsys=capsys, batch=batch)
 
     assert error is not None and "1 new, 0 updated, 0 unchanged, 1 failed" in output
     reason = "one of its fields is longer than the archive allows (100 characters)"

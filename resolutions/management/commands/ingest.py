@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import reset_queries
 from tqdm import tqdm
 
-from resolutions.ingest import document_files, finish_run, read_files, start_run, write_file
+from resolutions.ingest import document_files, finish_run, read_files, start_run, write_files
 from resolutions.ingest_recovery import close_interrupted_runs, remove_orphan_originals
 from resolutions.models import IngestOutcome
 
@@ -27,8 +27,9 @@ def system_user() -> str:
 class Command(BaseCommand):
     help = (
         "Parse and load documents into the archive: files, and folders recursively (hidden files "
-        "and .json skipped). Each document is written in one transaction; a file that fails is "
-        "reported and the batch goes on. Exits non-zero if any file failed."
+        "and .json skipped). Each document is written in one transaction (--batch: new documents "
+        "together); a file that fails is reported and the batch goes on. Exits non-zero if any "
+        "file failed."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -40,6 +41,14 @@ class Command(BaseCommand):
             help="Worker processes that parse while this one writes (default 1: no workers).",
         )
         parser.add_argument(
+            "--batch",
+            type=int,
+            default=1,
+            help="Documents written together (default 1: one transaction each). New documents "
+            "of a batch share one transaction; re-ingests and the documents of a batch that "
+            "fails are written one by one.",
+        )
+        parser.add_argument(
             "--started-by",
             default=f"manage.py ingest ({system_user()})",
             help="Who or what started the run, as recorded in the ingest log.",
@@ -47,6 +56,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         paths: list[Path] = options["paths"]  # type: ignore[assignment]
+        batch = int(options["batch"])  # type: ignore[call-overload]
+        if batch < 1:
+            raise CommandError("--batch must be at least 1.")
         missing = [str(path) for path in paths if not path.exists()]
         if missing:
             raise CommandError(f"No such file or folder: {', '.join(missing)}")
@@ -57,10 +69,11 @@ class Command(BaseCommand):
         failures: list[tuple[Path, str]] = []
         jobs = max(1, int(options["jobs"]))  # type: ignore[call-overload]
         with tqdm(total=len(files), unit="file", file=sys.stderr, disable=not files) as bar:
-            for path, read in zip(files, read_files(files, jobs=jobs), strict=True):
+            reads = read_files(files, jobs=jobs)
+            written = write_files(reads, batch=batch, run=run)
+            for path, (_, result) in zip(files, written, strict=True):
                 bar.set_postfix_str(path.name, refresh=False)
                 bar.update()
-                result = write_file(read, run=run)
                 reset_queries()  # With DEBUG on, Django keeps every query's SQL: drop it.
                 counts[result.outcome] += 1
                 if result.outcome == IngestOutcome.FAILED:
