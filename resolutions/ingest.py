@@ -24,7 +24,14 @@ from pathlib import Path, PurePath
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import DatabaseError, DataError, IntegrityError, connections, transaction
+from django.db import (
+    DatabaseError,
+    DataError,
+    IntegrityError,
+    connection,
+    connections,
+    transaction,
+)
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
@@ -91,7 +98,7 @@ def ingest_document(
     """Write a parsed document and everything in it, in one transaction; curated data is kept."""
     check_document(parsed)
     key = key_of(parsed)
-    fields = document_fields(parsed, key=key, source=source)
+    fields = document_fields(parsed, key=key, source=source, body=body_by_code(parsed.body))
     file_name, stored_now = store_original(source)
     fields["original_file"] = file_name
     try:
@@ -133,6 +140,7 @@ def ingest_batch(
     """
     results: list[IngestResult | None] = [None] * len(items)
     fresh: dict[int, tuple[str, dict[str, object]]] = {}
+    bodies = {body.code: body for body in Body.objects.all()}
     for index, (parsed, source) in enumerate(items):
         try:
             check_document(parsed)
@@ -140,7 +148,8 @@ def ingest_batch(
             results[index] = IngestResult(IngestOutcome.FAILED, message=str(exc))
             continue
         key = key_of(parsed)
-        fresh[index] = (key, document_fields(parsed, key=key, source=source))
+        body = bodies.get(parsed.body) or bodies["OTHER"]
+        fresh[index] = (key, document_fields(parsed, key=key, source=source, body=body))
     new = new_items(fresh)
     if new:
         batch = [(items[i][0], items[i][1], fresh[i][1]) for i in new]
@@ -243,8 +252,11 @@ def announce_written(document: Document) -> None:
     transaction.on_commit(lambda: document_written.send(sender=Document, document_id=document.pk))
 
 
-def document_fields(parsed: ParsedDocument, *, key: str, source: IngestSource) -> dict[str, object]:
-    """The document's columns as the parser gives them; a missing title becomes the key or name."""
+def document_fields(
+    parsed: ParsedDocument, *, key: str, source: IngestSource, body: Body
+) -> dict[str, object]:
+    """The document's columns as the parser gives them (its body found by the caller); a missing
+    title becomes the key or name."""
     date = datetime.date.fromisoformat(parsed.date) if parsed.date else None
     year = date.year if date else parsed.year
     return {
@@ -253,7 +265,7 @@ def document_fields(parsed: ParsedDocument, *, key: str, source: IngestSource) -
         "doc_type": parsed.doc_type,
         "number": parsed.number or "",
         "title": (parsed.title or "").strip() or key or source.filename,
-        "body": body_by_code(parsed.body),
+        "body": body,
         "date": date,
         "year": year if year and 1945 <= year <= 2100 else None,
         "session": parsed.session or "",
@@ -339,17 +351,26 @@ def write_contents(written: Sequence[Written]) -> None:
     paragraphs = write_paragraphs(written)
     write_sponsorships(written)
     write_references(written, paragraphs=paragraphs)
-    for document, _ in written:
-        if document.citation_key:
-            # One UPDATE links every earlier citation of this document.
-            Reference.objects.filter(
-                cited_key=document.citation_key, cited_document__isnull=True
-            ).exclude(citing_document=document).update(cited_document=document)
-    write_topic_suggestions(written)
     ids = [document.pk for document, _ in written]
+    link_citations_of(ids)
+    write_topic_suggestions(written)
     record_words(ids)
     for document_id in ids:
         document_changed(document_id)  # their paragraphs were written in bulk, unsaved
+
+
+# Earlier citations of the documents (by their keys) point to them from now on.
+LINK_CITATIONS = """
+UPDATE resolutions_reference r SET cited_document_id = d.id FROM resolutions_document d
+ WHERE d.id = ANY(%s) AND d.citation_key <> '' AND r.cited_key = d.citation_key
+   AND r.cited_document_id IS NULL AND r.citing_document_id <> d.id
+"""
+
+
+def link_citations_of(document_ids: list[int]) -> None:
+    """Link every earlier citation of these documents to them (one statement)."""
+    with connection.cursor() as cursor:
+        cursor.execute(LINK_CITATIONS, [document_ids])
 
 
 def write_paragraphs(written: Sequence[Written]) -> list[dict[int, Paragraph]]:
