@@ -482,7 +482,10 @@ def statement_verb(text: str) -> str | None:
         present = present_form(normalize_word(word))
         before = matches[index - 1].group(0).lower() if index else ""
         after = " ".join(m.group(0).lower() for m in matches[index + 1 : index + 3])
-        if present and (before in AUXILIARIES or after.startswith(PARTICIPLE_AFTER)):
+        # "had decided", "as noted in", "taking note of" (a participle's phrase), "established
+        # pursuant to": none of them is the statement's verb.
+        clause = before in AUXILIARIES or before == "as" or before.endswith("ing")
+        if present and (clause or after.startswith(PARTICIPLE_AFTER)):
             continue
         if present:
             following = [normalize_word(m.group(0)) for m in matches[index + 1 : index + 3]]
