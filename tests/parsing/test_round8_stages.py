@@ -223,3 +223,37 @@ def test_a_resolution_number_opening_a_line_is_no_page_counter() -> None:
     text = "59/87 of 3 December 2004,\n\n60/64 of 8 December 2005, 61/81 of 6 December 2006,"
     assert "60/64 of 8 December 2005" in remove_furniture(text)
     assert "2/3" not in remove_furniture("disarmament,\n\n2/3 23-24519\n\nConvinced")
+
+
+# Found by the whole-corpus run of this round's parser.
+DECISION_WITH_NUMBERED_ITEMS = """General Assembly decision 90/569
+
+Question of equitable representation on the Security Council
+
+At its 84th plenary meeting, on 22 June 2035, the General Assembly, on the proposal of its
+President, by a recorded vote of 101 to 13 (see A/90/PV.84 for the result of the voting):
+
+1. Decided to reaffirm the central role of the General Assembly, as mandated by its decisions;
+
+2. Decided to continue the negotiations in informal plenary.
+"""
+
+
+def test_a_statements_verb_opens_a_numbered_item_and_follows_punctuation() -> None:
+    assert [p.verb for p in parse(DECISION_WITH_NUMBERED_ITEMS).paragraphs] == ["decides"]
+
+
+ENUMERATION_CUT_BY_A_PAGE_BREAK = """The General Assembly,
+
+Recalling its resolutions 58/5 of 3 November 2003, 67/17 of 28 November 2012,
+
+71/160 of 16 December 2016, 73/24 of 3 December 2018 and 75/18 of 1 December 2020,
+
+1. Decides to proclaim 19 May as World Fair Play Day.
+"""
+
+
+def test_an_enumeration_of_resolutions_goes_on_after_a_page_break() -> None:
+    document = parse(ENUMERATION_CUT_BY_A_PAGE_BREAK)
+    assert [p.verb for p in document.paragraphs] == ["recalling", "decides"]
+    assert {"73/24", "75/18"} <= {r.number for r in document.references}
