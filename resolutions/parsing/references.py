@@ -18,7 +18,8 @@ SYMBOL_CORE = (
     rf"(?:{SYMBOL_SERIES})(?:/(?:[A-Z][A-Za-z]{{0,9}}(?:\.(?:\d{{1,4}}|[IVX]{{1,5}}|[A-Z]))*"
     r"(?:\((?:[A-Z]+|\d{1,3})\))?"  # "CONF.IX", "P.V.84", "COP(13)", "C.3(II)"
     r"|E?S-\d{1,2}"  # special sessions: "A/S-12/2", "A/ES-10/190"
-    r"|\d{1,5}(?:\([A-Z]{1,4}\))?))+"  # five digits: the Council's 1990s documents, "S/26560"
+    r"|\d{1,4}(?:\([A-Z]{1,4}\))?"
+    r"|(?<=\bS/)\d{5}))+"  # the Council's documents of the 1990s: "S/26560"
 )
 SYMBOL_RE = re.compile(
     r"(?<![\w/.-])S/RES/\d{1,4}(?:[ ]?\(\d{4}\))?(?![\w/-])|"

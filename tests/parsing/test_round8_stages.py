@@ -201,6 +201,8 @@ def test_a_line_ending_in_pdfiums_hyphen_is_a_line_of_its_own() -> None:
 def test_a_joint_symbol_with_a_five_digit_council_number_is_read_whole() -> None:
     text = "Principles on Interim Self-Government Arrangements (A/48/486-S/26560, annex)"
     assert [r.symbol for r in cited_documents(text)] == ["A/48/486-S/26560"]
+    # Only the Council's series has them: a misprint "A/78423" is no symbol.
+    assert cited_documents("(Fourth Committee) (A/78423, para. 8)") == []
 
 
 DRAFT_DECISION = """A/C.4/90/L.12
