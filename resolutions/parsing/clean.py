@@ -78,6 +78,8 @@ INDENTED_PARAGRAPH_RE = re.compile(r"(?<=[.;:])[ ]*\n\t+(?=\S)")
 LINE_BREAK_RE = re.compile(r"[ ]*\n[ ]*")
 BLANK_LINES_RE = re.compile(r"\n[ ]*\n\s*")
 CITATION_BEFORE_RE = re.compile(r"(?:resolutions?|decisions?|and|No\.|,)[ ]*$", re.IGNORECASE)
+# After a cited number, also at a line's start: its date ("60/64 of 8 December 2005").
+CITATION_AFTER_RE = re.compile(r"\s*(?:[A-Z][ ]+)?of[ ]")
 DEBRIS_LINE_MAX = 300
 RUNNING_TEXT_MIN = 150
 RUNNING_TEXT_CHARS = 600
@@ -234,7 +236,8 @@ def drop_page_counter(match: re.Match[str]) -> str:
     """Remove "2/5" when it reads as page 2 of 5 rather than a cited number."""
     page, total = int(match.group(1)), int(match.group(2))
     before = match.string[max(0, match.start() - 20) : match.start()]
-    if 0 < page <= total <= 999 and not CITATION_BEFORE_RE.search(before):
+    cited = CITATION_BEFORE_RE.search(before) or CITATION_AFTER_RE.match(match.string, match.end())
+    if 0 < page <= total <= 999 and not cited:
         return ""
     return match.group(0)
 

@@ -1,24 +1,33 @@
 """PDF text with its layout, read with pypdfium2: font sizes and positions tell the text apart.
 
+- Pieces of text that pdfium returns as lines of their own but that sit on one row (a raised
+  marker after a word, the words after it) are one line again.
 - Lines repeated at the top or bottom of several pages (running headers, job numbers, page
-  counters) are page furniture and dropped.
+  counters) are page furniture and dropped there (not elsewhere: the heading of the first page
+  may repeat a line of the running title); so are lines in small print above a page's running
+  text (a running title over two lines, its second line not repeated word for word).
 - Lines in a smaller font below the last line of running text on a page are footnote bodies;
   each becomes a block opening with its number in superscript digits ("¹ See A/78/369.").
 - Small digits raised above the line in the running text are footnote markers, written as
   superscript digits, so that the footnote stage ties each body to its paragraph.
 - A vertical gap wider than the usual line spacing, or a first line indented after a line that
-  ends a sentence, opens a new block (a blank line).
+  ends a sentence, opens a new block (a blank line). Indentation is measured from the left edge
+  most lines of the page start at, not from the leftmost line (a masthead or a running header
+  further left would make every line look indented).
 """
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from .dates import MONTH_PATTERN
 from .types import ParseError
 
+DATE_RE = re.compile(rf"\b(?:{MONTH_PATTERN})\b")
 SUPERSCRIPT_DIGITS = str.maketrans(
     "0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 )
@@ -31,6 +40,9 @@ EDGE_LINES = 3  # lines at the top and bottom of a page looked at for furniture
 MIN_TEXT_CHARS = 20
 MAX_PAGES = 500  # a resolution or a report chapter is far shorter; a bigger file is refused
 SAMPLE_EVERY = 4  # characters other than digits: one in four measured
+LINE_END_HYPHEN = "\ufffe"  # pdfium's hyphen at a line's end
+WORD_SPACE_MIN = 0.2  # a word space is at least a fifth of the font size wide ...
+HYPHEN_SPACE_MIN = 0.25  # ... and the space after a suspended hyphen ("cost- and") a quarter
 
 
 @dataclass
@@ -76,9 +88,7 @@ def extract_pdf_layout(data: bytes) -> str:
         raise ParseError("no text layer (scanned?): run OCR first")
     body_size = sizes.most_common(1)[0][0]
     furniture = furniture_texts(pages)
-    kept = [
-        [line for line in lines if furniture_key(line.text) not in furniture] for lines in pages
-    ]
+    kept = [without_furniture(lines, furniture, body_size) for lines in pages]
     spacing = line_spacing(kept, body_size)
     text = "\n\n".join(page_text(lines, body_size, spacing) for lines in kept)
     if len(text.strip()) < MIN_TEXT_CHARS:
@@ -100,14 +110,15 @@ def page_lines(page) -> list[Line]:
     text = textpage.get_text_range()
     if len(text) != count:  # characters outside the BMP: read them one by one
         text = "".join(chr(raw.FPDFText_GetUnicode(handle, index)) for index in range(count))
+    gaps = justification_gaps(handle, text)
     lines: list[Line] = []
     current = Line()
     for index in range(count):
         char = text[index]
-        if char in "\r\n":
-            if current.chars:
+        if char in "\r\n" or index in gaps:
+            if char in "\r\n" and current.chars:
                 lines.append(current)
-            current = Line()
+                current = Line()
             continue
         if char.isdigit() or not current.chars or index % SAMPLE_EVERY == 0:
             # Digits (markers) always, other characters sampled: a line's size and baseline are
@@ -118,16 +129,85 @@ def page_lines(page) -> list[Line]:
                 current.left, current.top, current.bottom = left.value, top.value, bottom.value
             current.top = max(current.top, top.value)
             current.bottom = min(current.bottom, bottom.value)
+        if char == LINE_END_HYPHEN:  # pdfium runs the next line on after it
+            current.chars.append(("-", size, bottom.value))
+            lines.append(current)
+            current = Line()
+            continue
         current.chars.append((char, size, bottom.value))
     if current.chars:
         lines.append(current)
     textpage.close()
     page.close()
-    return [line for line in lines if line.text]
+    return rows([line for line in lines if line.text])
+
+
+def justification_gaps(handle, text: str) -> set[int]:
+    """Spaces pdfium adds between two pieces of one word that justification set apart
+    ("importanc e", "mutua lly", "space -based", "Non- Proliferation"): added (not in the
+    page's text), between lower-case letters or between a letter and a hyphen, and narrower
+    than a word space (a fifth of the font size; a quarter beside a hyphen, where a suspended
+    hyphen's space is no narrower: "cost- and time-effective")."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    box = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    gaps: set[int] = set()
+    for index in range(1, len(text) - 1):
+        before, after = text[index - 1], text[index + 1]
+        hyphen = (before.isalpha() and after == "-") or (before == "-" and after.isalpha())
+        if text[index] != " " or not (hyphen or (before.islower() and after.islower())):
+            continue
+        if raw.FPDFText_IsGenerated(handle, index) != 1:
+            continue
+        raw.FPDFText_GetCharBox(handle, index - 1, *box)
+        end = right.value
+        raw.FPDFText_GetCharBox(handle, index + 1, *box)
+        narrowest = HYPHEN_SPACE_MIN if hyphen else WORD_SPACE_MIN
+        if left.value - end < raw.FPDFText_GetFontSize(handle, index - 1) * narrowest:
+            gaps.add(index)
+    return gaps
+
+
+def rows(lines: list[Line]) -> list[Line]:
+    """Lines that sit on one row, each to the right of the one before, joined into one."""
+    joined: list[Line] = []
+    for line in lines:
+        if joined and same_row(joined[-1], line):
+            before = joined[-1]
+            chars = before.chars
+            if line.text.isdigit():  # a marker: against the word before it
+                while chars and chars[-1][0].isspace():
+                    chars = chars[:-1]
+            elif not (chars[-1][0].isspace() or line.chars[0][0].isspace()):
+                chars = [*chars, (" ", 0.0, before.bottom)]
+            joined[-1] = Line(
+                chars=chars + line.chars,
+                left=before.left,
+                top=max(before.top, line.top),
+                bottom=min(before.bottom, line.bottom),
+            )
+        else:
+            joined.append(line)
+    return joined
+
+
+def same_row(line: Line, other: Line) -> bool:
+    """Whether `other` continues `line` on its row: further right, their heights overlapping
+    by more than half of the smaller one."""
+    overlap = min(line.top, other.top) - max(line.bottom, other.bottom)
+    height = min(line.top - line.bottom, other.top - other.bottom)
+    return other.left > line.left + 1 and height > 0 and overlap > height / 2
 
 
 def furniture_key(text: str) -> str:
-    """A line's text with its digits masked (page numbers and counters differ page to page)."""
+    """A line's text with its digits masked (page numbers and counters differ page to page),
+    except in a date: "4 December 2023" closing the last page is no repeat of the first page's
+    "6 December 2023"."""
+    if DATE_RE.search(text):
+        return text
     return "".join("#" if char.isdigit() else char for char in text)
 
 
@@ -141,6 +221,19 @@ def furniture_texts(pages: list[list[Line]]) -> set[str]:
         counts.update(edges)
     needed = max(2, len(pages) // 2)
     return {text for text, count in counts.items() if count >= needed}
+
+
+def without_furniture(lines: list[Line], furniture: set[str], body_size: float) -> list[Line]:
+    """A page's lines without the furniture at its top and bottom and without small print
+    above its running text."""
+    edges = set(range(EDGE_LINES)) | set(range(len(lines) - EDGE_LINES, len(lines)))
+    body_top = max((line.top for line in lines if line.size >= body_size * SMALL_FONT), default=0)
+    return [
+        line
+        for index, line in enumerate(lines)
+        if not (index in edges and furniture_key(line.text) in furniture)
+        and not (line.size < body_size * SMALL_FONT and line.bottom > body_top)
+    ]
 
 
 def line_spacing(pages: list[list[Line]], body_size: float) -> float:
@@ -169,7 +262,7 @@ def running_text(lines: list[Line], body_size: float, spacing: float) -> str:
     """Lines joined, blocks opened at wide gaps and indented first lines, markers raised."""
     if not lines:
         return ""
-    margin = min(line.left for line in lines)
+    margin = usual_left(lines)
     out = [marked_text(lines[0], body_size)]
     for above, line in pairwise(lines):
         gap = above.bottom - line.top
@@ -178,6 +271,12 @@ def running_text(lines: list[Line], body_size: float, spacing: float) -> str:
         out.append("\n\n" if gap > spacing * BLOCK_GAP + 1 or indented else "\n")
         out.append(marked_text(line, body_size))
     return "".join(out)
+
+
+def usual_left(lines: list[Line]) -> float:
+    """The left edge most lines start at (ties: the leftmost)."""
+    counts = Counter(round(line.left) for line in lines)
+    return min(counts, key=lambda left: (-counts[left], left))
 
 
 def marked_text(line: Line, body_size: float) -> str:

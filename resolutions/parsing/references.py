@@ -18,12 +18,13 @@ SYMBOL_CORE = (
     rf"(?:{SYMBOL_SERIES})(?:/(?:[A-Z][A-Za-z]{{0,9}}(?:\.(?:\d{{1,4}}|[IVX]{{1,5}}|[A-Z]))*"
     r"(?:\((?:[A-Z]+|\d{1,3})\))?"  # "CONF.IX", "P.V.84", "COP(13)", "C.3(II)"
     r"|E?S-\d{1,2}"  # special sessions: "A/S-12/2", "A/ES-10/190"
-    r"|\d{1,4}(?:\([A-Z]{1,4}\))?))+"
+    r"|\d{1,4}(?:\([A-Z]{1,4}\))?"
+    r"|(?<=\bS/)\d{5}))+"  # the Council's documents of the 1990s: "S/26560"
 )
 SYMBOL_RE = re.compile(
     r"(?<![\w/.-])S/RES/\d{1,4}(?:[ ]?\(\d{4}\))?(?![\w/-])|"
     rf"(?<![\w/.-]){SYMBOL_CORE}(?:-{SYMBOL_CORE})?"  # joint symbols: "A/65/517-S/2010/534"
-    r"(?![\w-])"
+    r"(?![\w/-])"  # never the first part of a symbol it could not read whole ("A/48" of "A/48/...")
 )
 # "66/128", "72/266 A", special sessions "S-30/1", "ES-10/19", "1898 (XVIII)", "2242 (2015)".
 NUMBER_PART = (

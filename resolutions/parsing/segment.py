@@ -16,6 +16,8 @@ PREAMBLE_SPLIT_RE = re.compile(
     rf"[,;:.]{SENTINELS}(?:[ ]|\n\n)+(?=([A-Z][a-z]+(?:-[a-z]+)?)(?:[ ]([a-z]+))?)"
 )
 FIRST_WORDS_RE = re.compile(r"^\W{0,3}([A-Za-z][a-z]+(?:-[a-z]+)?)(?:[ ]([a-z]+))?")
+# A resolution's number and its date opening a block: an enumeration a page break cut.
+CITED_NUMBER_START_RE = re.compile(r"\d{1,4}/\d{1,4}(?:[ ][A-Z](?:[ ]and[ ][A-Z])?)?[ ]of[ ]")
 SUBPARAGRAPH_START_RE = re.compile(r"^\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)[ ]")
 # A draft decision's lettered operative paragraphs after a colon: "...: (a) Expresses ...".
 LETTERED_RE = re.compile(r"(?:^|(?<=\n\n))\(([a-z])\)\s+")
@@ -545,8 +547,13 @@ def is_preamble_heading(block: str, before: list[str]) -> bool:
 
 
 def continues_paragraph(block: str) -> bool:
-    """Whether a block carries on the paragraph before it (page break mid-sentence, subitem)."""
-    return block[:1].islower() or block[:1] in ",;:)" or bool(SUBPARAGRAPH_START_RE.match(block))
+    """Whether a block carries on the paragraph before it (page break mid-sentence, subitem, an
+    enumeration of resolutions going on: "71/160 of 16 December 2016, 73/24 of ...")."""
+    return (
+        block[:1].islower()
+        or block[:1] in ",;:)"
+        or bool(SUBPARAGRAPH_START_RE.match(block) or CITED_NUMBER_START_RE.match(block))
+    )
 
 
 def continues_after_break(previous: str, block: str) -> bool:

@@ -465,7 +465,9 @@ PARTICIPLE_AFTER = ("pursuant", "under ", "by the")
 # A statement's verb may follow a long clause of recalled resolutions (about 250 words).
 STATEMENT_WORDS_MAX = 400
 FIRST_ITEM_VERB_RE = re.compile(r":\s+\(a\)[ ]+(?:(?:Also|Further)[ ]+)?([A-Z][a-z]+)")
-SUBITEM_BEFORE_RE = re.compile(r"\([a-z]{1,2}\)[ ]*$")
+# A lettered or numbered item opens with the statement's verb: "(a) Decided", "a. Decided",
+# "1. Decided".
+SUBITEM_BEFORE_RE = re.compile(r"(?:\([a-z]{1,2}\)|(?<![\w.])(?:[a-z]|\d{1,2})\.)[ ]*$")
 
 
 def statement_verb(text: str) -> str | None:
@@ -480,9 +482,15 @@ def statement_verb(text: str) -> str | None:
         ):
             continue
         present = present_form(normalize_word(word))
-        before = matches[index - 1].group(0).lower() if index else ""
+        # The word just before, in the same phrase (no punctuation between them).
+        previous = matches[index - 1] if index else None
+        adjacent = previous and not text[previous.end() : match.start()].strip()
+        before = previous.group(0).lower() if adjacent else ""
         after = " ".join(m.group(0).lower() for m in matches[index + 1 : index + 3])
-        if present and (before in AUXILIARIES or after.startswith(PARTICIPLE_AFTER)):
+        # "had decided", "as noted in", "taking note of" (a participle's phrase), "established
+        # pursuant to": none of them is the statement's verb.
+        clause = before in AUXILIARIES or before == "as" or before.endswith("ing")
+        if present and (clause or after.startswith(PARTICIPLE_AFTER)):
             continue
         if present:
             following = [normalize_word(m.group(0)) for m in matches[index + 1 : index + 3]]

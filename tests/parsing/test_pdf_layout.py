@@ -97,7 +97,8 @@ RESOLUTION = make_pdf(
 def test_layout_gives_blocks_markers_and_footnote_bodies() -> None:
     text = extract_pdf_layout(RESOLUTION)
     assert "A/RES/78/118" not in text and "23-24985" not in text and "/2" not in text
-    assert "Personnel,\u00b9\nand its Optional Protocol," in text
+    # The marker and the words after it sit on the row of "Personnel,": one line.
+    assert "Personnel,\u00b9 and its Optional Protocol," in text
     assert "\u00b9 United Nations, Treaty Series" in text
 
 
