@@ -31,11 +31,38 @@ def timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
-def time_matching(rng: random.Random, *, count: int) -> Sample:
-    """Matching a document again (the work a newly ingested one costs), `count` documents."""
+# Documents by their paragraphs: matching time grows with them.
+SIZE_CLASSES = ((0, 19), (20, 49), (50, 99), (100, 199), (200, None))
+
+
+def size_label(low: int, high: int | None) -> str:
+    return f"  of {low}-{high} paragraphs" if high is not None else f"  of {low} or more"
+
+
+def time_matching(rng: random.Random, *, count: int) -> list[Sample]:
+    """Matching a document again (the work a newly ingested one costs), `count` documents: all
+    of them, then by size class."""
     ids = list(Document.objects.values_list("pk", flat=True))
     chosen = rng.sample(ids, min(count, len(ids)))
-    return Sample("match one document", [timed(lambda pk=pk: match_document(pk)) for pk in chosen])
+    sizes = dict(
+        Document.objects.filter(pk__in=chosen)
+        .annotate(n=Count("paragraphs"))
+        .values_list("pk", "n")
+    )
+    seconds = {pk: timed(lambda pk=pk: match_document(pk)) for pk in chosen}
+    by_size = [
+        Sample(
+            size_label(low, high),
+            [
+                s
+                for pk, s in seconds.items()
+                if low <= sizes[pk] and (high is None or sizes[pk] <= high)
+            ],
+        )
+        for low, high in SIZE_CLASSES
+    ]
+    everything = Sample("match one document", list(seconds.values()))
+    return [everything, *(sample for sample in by_size if sample.seconds)]
 
 
 def tracer_queries(rng: random.Random, *, count: int) -> list[str]:

@@ -11,6 +11,9 @@ from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import validate
 from search_fixtures import archive  # noqa: F401 - registers the fixture
 
+from resolutions.lineage.addressees import ADDRESSEES
+from resolutions.lineage.matching import match_document
+
 pytestmark = pytest.mark.django_db
 
 OPENAPI_URL = "/api/v1/openapi.json"
@@ -45,6 +48,17 @@ def test_openapi_document_is_valid(spec):
     assert {"/api/v1/search/", "/api/v1/documents/{pk}/", "/api/v1/sponsors/"} <= set(spec["paths"])
 
 
+def test_every_paragraph_representation_documents_its_addressees(spec):
+    schemas = spec["components"]["schemas"]
+    paragraphs = [s for s in schemas.values() if "anchor" in s.get("properties", {})]
+    assert len(paragraphs) >= 3  # in a document, found by a search, on its own
+    for paragraph in paragraphs:
+        field = paragraph["properties"]["addressees"]
+        assert "addressees" in paragraph["required"], paragraph["title"]
+        assert set(field["items"]["enum"]) == set(ADDRESSEES)
+        assert "secretary_general: the Secretary-General" in field["description"]
+
+
 def concrete(path: str, archive) -> str:
     """The path of a documented operation with real values for its parameters."""
     paragraph = archive["smuggling"].paragraphs.get(number="2")
@@ -62,6 +76,8 @@ def concrete(path: str, archive) -> str:
 
 
 def test_every_documented_endpoint_answers_as_documented(client, spec, archive):
+    for document in archive.values():
+        match_document(document.pk)  # the lineage: paragraphs' addressees are filled in
     checked = []
     for path, operation in operations(spec):
         url = concrete(path, archive)

@@ -15,7 +15,13 @@ from ..selectors import citations_of, published_documents, references_of
 from .errors import LIST_ERRORS, ONE_ERRORS
 from .pagination import PageParams, paginate
 from .params import SearchFilters
-from .representations import cited_by_out, document_out, paragraph_text, reference_out
+from .representations import (
+    cited_by_out,
+    document_out,
+    paragraph_text,
+    reference_out,
+    with_addressees,
+)
 from .schemas import CitedByPage, DocumentDetail, DocumentPage, ReferencePage
 from .searches import listed
 
@@ -36,6 +42,7 @@ def document_detail(request: HttpRequest, document: Document) -> dict[str, Any]:
     paragraphs = list(document.paragraphs.defer("search_vector"))
     for paragraph in paragraphs:
         paragraph.document = document
+    with_addressees(paragraphs)
     return {
         **document_out(request, document),
         "session": document.session,

@@ -12,7 +12,7 @@ from ..selectors import published_paragraphs
 from .errors import LIST_ERRORS, ONE_ERRORS
 from .pagination import PageParams
 from .params import SearchFilters
-from .representations import document_ref, paragraph_text, reference_out
+from .representations import document_ref, paragraph_text, reference_out, with_addressees
 from .schemas import ParagraphDetail, ParagraphPage
 from .searches import listed
 
@@ -35,6 +35,7 @@ def get_paragraph(request: HttpRequest, pk: int) -> dict[str, Any]:
     paragraph = get_object_or_404(
         published_paragraphs().select_related("document__body").defer("search_vector"), pk=pk
     )
+    with_addressees([paragraph])
     references = paragraph.references.select_related("cited_document").order_by("pk")
     return {
         **paragraph_text(request, paragraph),

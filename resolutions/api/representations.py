@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
 from django.urls import reverse
 
 from .. import search
+from ..lineage.models import ParagraphLineage
 from ..models import Document, Paragraph, Reference
 from ..search import VISIBLE_TOPIC_STATUSES
 
@@ -66,8 +69,21 @@ def document_out(request: HttpRequest, document: Document) -> dict[str, Any]:
     }
 
 
+def with_addressees(paragraphs: Iterable[Paragraph]) -> None:
+    """Load the addressees of paragraphs about to be shown, in one query."""
+    lineages = ParagraphLineage.objects.only("paragraph", "addressees")
+    prefetch_related_objects(list(paragraphs), Prefetch("lineage", queryset=lineages))
+
+
+def addressees(paragraph: Paragraph) -> list[str]:
+    """Whom the paragraph addresses, as its lineage recorded (none before it is matched)."""
+    lineage = getattr(paragraph, "lineage", None)
+    return lineage.addressees if lineage is not None else []
+
+
 def paragraph_out(request: HttpRequest, paragraph: Paragraph) -> dict[str, Any]:
-    """A paragraph's place (its document, or at least the document's symbol, loaded)."""
+    """A paragraph's place (its document, or at least the document's symbol, loaded; its
+    addressees loaded by `with_addressees`)."""
     return {
         "id": paragraph.pk,
         "document_id": paragraph.document_id,
@@ -77,6 +93,7 @@ def paragraph_out(request: HttpRequest, paragraph: Paragraph) -> dict[str, Any]:
         "verb": paragraph.verb,
         "anchor": paragraph.anchor,
         "url": absolute(request, paragraph.get_absolute_url()),
+        "addressees": addressees(paragraph),
     }
 
 

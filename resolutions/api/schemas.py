@@ -7,10 +7,14 @@ published documents appear anywhere.
 from __future__ import annotations
 
 import datetime
+from typing import Literal
 
 from ninja import Field, Schema
 
+from ..lineage.addressees import ADDRESSEES
 from .params import Sort, View
+
+Addressee = Literal[tuple(ADDRESSEES)]  # type: ignore[valid-type]
 
 
 class BodyRef(Schema):
@@ -39,7 +43,8 @@ class Footnote(Schema):
 
 
 class ParagraphOut(Schema):
-    """A paragraph in its document: its place, kind, number as printed, opening verb."""
+    """A paragraph in its document: its place, kind, number as printed, opening verb, whom it
+    addresses."""
 
     id: int
     document_id: int
@@ -49,6 +54,11 @@ class ParagraphOut(Schema):
     verb: str
     anchor: str
     url: str
+    addressees: list[Addressee] = Field(
+        description="Whom an operative paragraph addresses (empty for other kinds): "
+        + "; ".join(f"{key}: {label}" for key, label in ADDRESSEES.items())
+        + "."
+    )
 
 
 class ParagraphText(ParagraphOut):

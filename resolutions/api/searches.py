@@ -16,7 +16,7 @@ from .. import search
 from .errors import LIST_ERRORS, invalid_parameters
 from .pagination import PageParams, check_page, envelope
 from .params import SearchFilters, SearchParams
-from .representations import document_out, document_ref, paragraph_hit
+from .representations import document_out, document_ref, paragraph_hit, with_addressees
 from .schemas import SearchPage
 
 router = Router(tags=["search"])
@@ -46,6 +46,7 @@ def document_hits(request: HttpRequest, results: search.SearchResults) -> list[d
     """Found documents, each with its match count and best paragraphs."""
     documents = results.rows
     prefetch_related_objects(documents, "sponsors", "topic_links__topic")
+    with_addressees(p for d in documents for p in getattr(d, "best_paragraphs", []))
     return [
         {
             **document_out(request, document),
@@ -61,6 +62,7 @@ def document_hits(request: HttpRequest, results: search.SearchResults) -> list[d
 
 def paragraph_hits(request: HttpRequest, results: search.SearchResults) -> list[dict[str, Any]]:
     """Found paragraphs, each with the document it belongs to."""
+    with_addressees(results.rows)
     return [
         {
             **paragraph_hit(request, paragraph, query=results.query),

@@ -8,9 +8,10 @@ passes over the archive instead of one lookup per document.
 2. **Candidates** in SQL: for each wording, the earlier wordings (from earlier documents) among
    the first CANDIDATES_PER_KEY holders of each of its band keys, the VERIFIED_PER_PARAGRAPH
    sharing most keys kept, as matching's bounded lookup does.
-3. **Families** in one pass, in order: each wording's candidates are verified (`same_family`) and
-   it joins the family of the most similar (ties: the oldest), else founds one; its previous
-   wording is the most similar verified one. So a text's copies are one family.
+3. **Families** in one pass, in order: each wording's candidates are verified
+   (`family_similarity`) and it joins the family of the most similar (ties: the oldest), else
+   founds one; its previous wording is the most similar verified one. So a text's copies are
+   one family.
 4. **Write**: families, lineage rows and band keys by INSERT ... SELECT from the temporary tables,
    with the lineage's indexes and foreign keys dropped first, built and checked once at the end.
    A paragraph's previous version is the latest copy of its wording in an earlier document, else
@@ -36,7 +37,7 @@ from .mandates import mandate_of
 from .matching import CANDIDATES_PER_KEY, VERIFIED_PER_PARAGRAPH
 from .models import Mandate
 from .text import keys_of_texts
-from .verification import Wording, same_family, word_similarity, wording_of
+from .verification import Wording, family_similarity, wording_of
 
 BATCH = 2000
 WORDING_CACHE = 200_000
@@ -311,9 +312,9 @@ class BulkRebuild:
             # In order of first appearance: ties go to the oldest family, the latest previous.
             for candidate in sorted(candidates):
                 other = self.wording(cursor, cache, candidate)
-                if not same_family(mine, other):
+                score = family_similarity(mine, other)
+                if score is None:
                     continue
-                score = word_similarity(mine, other)
                 if best is None or score > best_score:
                     best, best_score = candidate, score
                 if previous is None or score >= previous_score:

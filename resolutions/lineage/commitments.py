@@ -8,13 +8,17 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from itertools import combinations
 from pathlib import Path
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
+from django.db.models.expressions import RawSQL
 
+from resolutions import search
 from resolutions.models import Country, Document, Paragraph, Sponsorship
+from resolutions.search import FACETS, SearchRequest, read_search
+from resolutions.search.request import Params
 
 from .addressees import ADDRESSEES
 from .models import ParagraphLineage
@@ -50,26 +54,41 @@ def level_of(verb: str) -> int | None:
     return None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Selection:
-    """Which documents the analytics cover: body code, sponsor slug, years (all optional)."""
+    """The documents the analytics cover: those the search finds for the same parameters (its
+    query and filters, read by the search package; the page, sort and view do not matter)."""
 
-    body: str = ""
-    sponsor: str = ""
-    year_from: int | None = None
-    year_to: int | None = None
+    request: SearchRequest
 
-    def documents(self):
-        documents = Document.objects.filter(status=Document.Status.PUBLISHED)
-        if self.body:
-            documents = documents.filter(body__code=self.body)
-        if self.sponsor:
-            documents = documents.filter(sponsors__slug=self.sponsor)
-        if self.year_from:
-            documents = documents.filter(year__gte=self.year_from)
-        if self.year_to:
-            documents = documents.filter(year__lte=self.year_to)
-        return documents
+    @classmethod
+    def of(cls, params: Params) -> Selection:
+        return cls(read_search(params, view="documents"))
+
+    @property
+    def everything(self) -> bool:
+        return not self.request.cleaned
+
+    @cached_property
+    def document_ids(self) -> list[int]:
+        return search.matching_document_ids(self.request.cleaned)
+
+    def documents(self) -> QuerySet[Document]:
+        published = Document.objects.filter(status=Document.Status.PUBLISHED)
+        if self.everything:
+            return published
+        # One array parameter, however many documents match (an IN list has a parameter each).
+        return published.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [self.document_ids]))
+
+    def described(self) -> list[str]:
+        """The query and each filter in force, in words ("Issuing body: GA")."""
+        lines = [f"Words: “{self.request.query}”"] if self.request.query else []
+        for facet in FACETS:
+            chosen = self.request.filters.get(facet.key)
+            if chosen is not None:
+                labels = ", ".join(label for _, label in facet.described(chosen))
+                lines.append(f"{facet.label}: {labels}")
+        return lines
 
 
 @dataclass

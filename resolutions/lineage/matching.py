@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import logging
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connection, transaction
@@ -24,7 +25,7 @@ from .addressees import addressees_of
 from .mandates import mandate_of
 from .models import BandKey, Family, Mandate, ParagraphLineage
 from .text import text_keys
-from .verification import Wording, same_family, word_similarity, wording_of
+from .verification import Wording, family_similarity, wording_of
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +53,13 @@ def document_order(date: datetime.date | None, year: int | None, pk: int) -> tup
     return (UNDATED, pk)
 
 
+def array_literal(values: Iterable[int]) -> str:
+    """Integers as one PostgreSQL array literal ("{1,2,3}"), to bind with a cast: the client-side
+    binding quotes a list element by element in Python, ten times slower for a document's
+    thousands of band keys."""
+    return "{" + ",".join(map(str, values)) + "}"
+
+
 def candidate_counts(keys_by_paragraph: dict[int, list[int]]) -> dict[int, Counter]:
     """For each paragraph, the archived paragraphs sharing its band keys, with how many."""
     pids, keys = [], []
@@ -71,7 +79,7 @@ def candidate_counts(keys_by_paragraph: dict[int, list[int]]) -> dict[int, Count
     """
     counts: dict[int, Counter] = defaultdict(Counter)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [pids, keys, CANDIDATES_PER_KEY])
+        cursor.execute(sql, [array_literal(pids), array_literal(keys), CANDIDATES_PER_KEY])
         for pid, candidate, shared in cursor.fetchall():
             counts[pid][candidate] = shared
     return counts
@@ -87,22 +95,43 @@ def insert_band_keys(keys_by_paragraph: dict[int, list[int]]) -> None:
         cursor.execute(
             f"INSERT INTO {BandKey._meta.db_table} (key, paragraph_id) "
             "SELECT * FROM unnest(%s::bigint[], %s::integer[])",
-            [list(keys), list(pids)],
+            [array_literal(keys), array_literal(pids)],
         )
 
 
-def load_candidates(ids: set[int]) -> dict[int, Candidate]:
-    """The candidates' texts, families and documents' places in time, in one query."""
-    rows = ParagraphLineage.objects.filter(paragraph_id__in=ids).values_list(
-        "paragraph_id",
-        "family_id",
-        "paragraph__text",
-        "paragraph__document__date",
-        "paragraph__document__year",
-        "paragraph__document_id",
+def write_lineage_rows(rows: list[tuple]) -> None:
+    """Store lineage rows (paragraph, family, previous, similarity, fingerprints, word count,
+    addressees) with one COPY."""
+    columns = (
+        "paragraph_id, family_id, previous_id, similarity, fingerprints, word_count, addressees"
     )
+    statement = f"COPY {ParagraphLineage._meta.db_table} ({columns}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def load_candidates(ids: set[int]) -> dict[int, Candidate]:
+    """The candidates' families, documents' places in time and wordings, in one query; each
+    distinct text is read into a wording once (most candidates repeat a text held elsewhere)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT l.paragraph_id, l.family_id, p.text, d.date, d.year, d.id "
+            "FROM lineage_paragraphlineage l "
+            "JOIN resolutions_paragraph p ON p.id = l.paragraph_id "
+            "JOIN resolutions_document d ON d.id = p.document_id "
+            "WHERE l.paragraph_id = ANY(%s::integer[])",
+            [array_literal(ids)],
+        )
+        rows = cursor.fetchall()
+    wordings: dict[str, Wording] = {}
     return {
-        pid: Candidate(pid, family, document_order(date, year, doc), wording_of(text))
+        pid: Candidate(
+            pid,
+            family,
+            document_order(date, year, doc),
+            wordings.get(text) or wordings.setdefault(text, wording_of(text)),
+        )
         for pid, family, text, date, year, doc in rows
     }
 
@@ -111,12 +140,16 @@ def best_matches(
     wording: Wording, order: tuple, candidates: list[Candidate]
 ) -> tuple[Candidate | None, float, Candidate | None, float]:
     """The most similar verified candidate (ties: the oldest), and the most similar one from an
-    earlier document (ties: the latest)."""
+    earlier document (ties: the latest). Candidates sharing a wording are verified once."""
     best, best_score, earlier, earlier_score = None, 0.0, None, 0.0
+    verified: dict[int, float | None] = {}
     for candidate in candidates:
-        if not same_family(wording, candidate.wording):
+        key = id(candidate.wording)
+        if key not in verified:
+            verified[key] = family_similarity(wording, candidate.wording)
+        score = verified[key]
+        if score is None:
             continue
-        score = word_similarity(wording, candidate.wording)
         if score > best_score or (score == best_score and best and candidate.order < best.order):
             best, best_score = candidate, score
         if candidate.order < order and (
@@ -143,8 +176,8 @@ def match_document(document_id: int) -> int:
     ParagraphLineage.objects.filter(paragraph__document_id=document_id).delete()
     with connection.cursor() as cursor:
         cursor.execute(
-            f"DELETE FROM {BandKey._meta.db_table} WHERE paragraph_id = ANY(%s)",
-            [[p.pk for p in paragraphs]],
+            f"DELETE FROM {BandKey._meta.db_table} WHERE paragraph_id = ANY(%s::integer[])",
+            [array_literal(p.pk for p in paragraphs)],
         )
     if not paragraphs:
         return 0
@@ -164,21 +197,19 @@ def match_document(document_id: int) -> int:
     rows = []
     for paragraph, best, _, earlier, earlier_score in decisions:
         tokens, _, fingerprints = keyed[paragraph.pk]
-        family_id = best.family_id if best else next(founders).pk
+        operative = paragraph.kind == Paragraph.Kind.OPERATIVE
         rows.append(
-            ParagraphLineage(
-                paragraph_id=paragraph.pk,
-                family_id=family_id,
-                previous_id=earlier.paragraph_id if earlier else None,
-                similarity=round(earlier_score, 4) if earlier else None,
-                fingerprints=fingerprints,
-                word_count=len(tokens),
-                addressees=sorted(addressees_of(paragraph.text))
-                if paragraph.kind == Paragraph.Kind.OPERATIVE
-                else [],
+            (
+                paragraph.pk,
+                best.family_id if best else next(founders).pk,
+                earlier.paragraph_id if earlier else None,
+                round(earlier_score, 4) if earlier else None,
+                fingerprints,
+                len(tokens),
+                sorted(addressees_of(paragraph.text)) if operative else [],
             )
         )
-    ParagraphLineage.objects.bulk_create(rows)
+    write_lineage_rows(rows)
     write_mandates(document, paragraphs)
     insert_band_keys({pid: keys[1] for pid, keys in keyed.items()})
     return sum(1 for d in decisions if d[1] is not None)

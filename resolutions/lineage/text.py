@@ -84,14 +84,24 @@ def minhash_of(tokens: Sequence[str]) -> np.ndarray:
     return (_fmix32(hashes).reshape(-1, 1) * a + b).min(axis=0)
 
 
+# Each band's key hashes its number (little-endian uint16) and its values (little-endian uint32).
+BAND_PREFIXES = tuple(struct.pack("<H", band) for band in range(BANDS))
+BAND_BYTES = BAND_ROWS * 4
+
+
 def band_keys_of(signature: np.ndarray) -> list[int]:
     """One signed 64-bit key per band: paragraphs sharing a key are LSH candidates."""
-    keys = []
-    for band in range(BANDS):
-        values = signature[band * BAND_ROWS : (band + 1) * BAND_ROWS].astype("<u4").tobytes()
-        digest = hashlib.blake2b(struct.pack("<H", band) + values, digest_size=8).digest()
-        keys.append(int.from_bytes(digest, "little", signed=True))
-    return keys
+    values = signature.astype("<u4").tobytes()
+    return [
+        int.from_bytes(
+            hashlib.blake2b(
+                prefix + values[band * BAND_BYTES : (band + 1) * BAND_BYTES], digest_size=8
+            ).digest(),
+            "little",
+            signed=True,
+        )
+        for band, prefix in enumerate(BAND_PREFIXES)
+    ]
 
 
 def fingerprints_of(tokens: Sequence[str]) -> list[int]:

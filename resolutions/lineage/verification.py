@@ -216,13 +216,6 @@ def _other_reports(a: Wording, b: Wording) -> bool:
     )
 
 
-def word_similarity(a: Wording, b: Wording) -> float:
-    """2 * words in common in order / (words of both), in [0, 1]."""
-    if not a.words and not b.words:
-        return 1.0
-    return Indel.normalized_similarity(a.words, b.words)
-
-
 def _names_another_title(titles: tuple, others: tuple) -> bool:
     return any(
         all(Indel.normalized_similarity(title, other) < TITLE_MATCH for other in others)
@@ -230,21 +223,28 @@ def _names_another_title(titles: tuple, others: tuple) -> bool:
     )
 
 
-def same_family(a: Wording, b: Wording) -> bool:
-    """Whether two paragraphs are versions of one text, by the rules in the module docstring:
-    alike enough (rules 1, 7 and 8), and not told apart by rules 2 to 6."""
+def family_similarity(a: Wording, b: Wording) -> float | None:
+    """The word similarity of two paragraphs that are versions of one text, by the rules in the
+    module docstring (alike enough by rules 1, 7 and 8, not told apart by rules 2 to 6); None
+    when they are not. One word comparison serves both."""
     total = len(a.words) + len(b.words)
     distance = Indel.distance(a.words, b.words)
-    score = 1 - distance / total if total else 1.0
+    # 2 * words in common in order / words of both, as Indel.normalized_similarity has it.
+    score = 1.0 - distance / total if total else 1.0
     if a.citation or b.citation:
-        return score >= FAMILY_THRESHOLD and a.references == b.references
+        return score if score >= FAMILY_THRESHOLD and a.references == b.references else None
     shorter, longer = sorted((len(a.words), len(b.words)))
     common = (total - distance) / 2  # words in common, in order
     if common < MIN_SHARED_OF_LONGER * longer or (
         score < FAMILY_THRESHOLD and common < CONTAINED_THRESHOLD * shorter
     ):
-        return False
-    return not _told_apart(a, b, shorter=shorter)
+        return None
+    return None if _told_apart(a, b, shorter=shorter) else score
+
+
+def same_family(a: Wording, b: Wording) -> bool:
+    """Whether two paragraphs are versions of one text (`family_similarity`)."""
+    return family_similarity(a, b) is not None
 
 
 def _told_apart(a: Wording, b: Wording, *, shorter: int) -> bool:

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import csv
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
@@ -112,30 +119,23 @@ def trace_json(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"families": [hit_json(g) for g in groups]})
 
 
-def _year(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() and 1945 <= int(value) <= 2100 else None
-
-
-def selection_of(request: HttpRequest) -> Selection:
-    """The selection from GET: body code, sponsor slug, from and to years (bad values ignored)."""
-    return Selection(
-        body=request.GET.get("body", "").strip()[:20],
-        sponsor=request.GET.get("sponsor", "").strip()[:120],
-        year_from=_year(request.GET.get("from")),
-        year_to=_year(request.GET.get("to")),
-    )
+def selection_query(selection: Selection) -> str:
+    """The selection's parameters as a query string (for the CSV and the way back to search)."""
+    return urlencode(selection.request.cleaned, doseq=True)
 
 
 @require_safe
 def commitments_page(request: HttpRequest) -> HttpResponse:
-    """Operative verbs over time, their strength, the strongest sponsors, co-sponsor pairs."""
-    selection = selection_of(request)
+    """Operative verbs over time, their strength, the strongest sponsors, co-sponsor pairs: for
+    the documents a search finds (its parameters), or all published documents."""
+    selection = Selection.of(request.GET)
     result = commitments(selection)
     context = {
         "selection": selection,
+        "errors": selection.request.errors,
         "result": result,
         "scale": strength_scale(),
-        "query": request.GET.urlencode(),
+        "query": selection_query(selection),
         "strength_chart": lineage_charts.strength_svg(
             result.mean_by_year, label="Mean strength of operative verbs per year"
         ),
@@ -146,12 +146,21 @@ def commitments_page(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def commitments_csv(request: HttpRequest) -> HttpResponse:
-    """The selection's operative verbs per year as CSV: year, verb, level, paragraphs."""
+    """The selection's operative verbs per year as CSV: year, verb, level, paragraphs. Parameters
+    the search cannot use get a 400 naming them (the page shows them and leaves them out)."""
+    selection = Selection.of(request.GET)
+    if selection.request.errors:
+        problems = "; ".join(
+            f"{name}: {' '.join(messages)}" for name, messages in selection.request.errors.items()
+        )
+        return HttpResponseBadRequest(
+            f"Not a usable selection: {problems}\n", content_type="text/plain; charset=utf-8"
+        )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="operative-verbs.csv"'
     writer = csv.writer(response)
     writer.writerow(["year", "verb", "level", "paragraphs"])
-    for year, verb, level, n in commitments(selection_of(request)).counts:
+    for year, verb, level, n in commitments(selection).counts:
         writer.writerow([year, verb, level if level is not None else "", n])
     return response
 

@@ -6,6 +6,7 @@ import csv
 import itertools
 import json
 from collections.abc import Callable, Iterator
+from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -107,6 +108,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "verb_counts": verb_counts,
         "unit": "paragraph" if view == "paragraphs" else "document",
         "params": request.GET.urlencode(),
+        # The query and filters alone: what the commitment analytics of these documents read.
+        "selection_params": urlencode(asked.cleaned, doseq=True),
         "export_max_rows": EXPORT_MAX_ROWS,
         "citation_export_max": CITATION_EXPORT_MAX,
         "has_filters": bool(results.cleaned),

@@ -78,3 +78,20 @@ def test_the_addressee_is_a_search_facet_of_the_page_and_the_api(client, ingest_
     assert "Disarmament Commission" in html.decode() and "Addressed to" in html.decode()
     refused = client.get("/api/v1/paragraphs/", {"addressee": "everyone"})
     assert refused.status_code == 400 and "secretary_general" in refused.json()["message"]
+
+
+@pytest.mark.django_db
+def test_the_api_shows_each_paragraphs_addressees(client, ingest_text):
+    document = ingest_text("A_RES_80_29")
+    request = document.paragraphs.get(number="3")
+    one = client.get(f"/api/v1/paragraphs/{request.pk}/").json()
+    assert one["addressees"] == ["secretary_general"]
+    whole = client.get(f"/api/v1/documents/{document.pk}/").json()
+    by_anchor = {p["anchor"]: p["addressees"] for p in whole["paragraphs"]}
+    assert by_anchor["op2"] == ["un_entity"] and by_anchor["op1"] == ["body_itself"]
+    assert by_anchor["pp1"] == []
+    listed = client.get("/api/v1/paragraphs/", {"addressee": "secretary_general"}).json()
+    assert [row["addressees"] for row in listed["results"]] == [["secretary_general"]]
+    found = client.get("/api/v1/search/", {"q": "Secretary-General"}).json()
+    shown = [p["addressees"] for hit in found["results"] for p in hit["paragraphs"]]
+    assert ["secretary_general"] in shown

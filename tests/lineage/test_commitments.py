@@ -49,7 +49,7 @@ def test_page_shows_strength_per_year_sponsors_and_pairs(client, drafts):
 
 
 def test_csv_lists_verbs_per_year(client, drafts):
-    response = client.get("/language/commitments.csv", {"from": "2021"})
+    response = client.get("/language/commitments.csv", {"year_min": "2021"})
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0] == ["year", "verb", "level", "paragraphs"]
     assert ["2021", "takes note", "1", "10"] in rows
@@ -57,8 +57,19 @@ def test_csv_lists_verbs_per_year(client, drafts):
 
 
 def test_an_empty_selection_shows_an_empty_chart_with_a_message(client, drafts):
-    response = client.get("/language/commitments/", {"body": "CND", "from": "x", "to": "1900"})
+    response = client.get("/language/commitments/", {"body": "CND", "year_max": "1950"})
     html = response.content.decode()
     assert response.status_code == 200
     assert "No published operative paragraph matches this selection." in html
     assert "chart-empty" in html and "No operative paragraphs with a scored verb" in html
+
+
+def test_parameters_the_search_cannot_use_are_named_and_change_nothing(client, drafts):
+    page = client.get("/language/commitments/", {"year_min": "x", "body": "GA"})
+    html = page.content.decode()
+    assert page.status_code == 200 and "Left out of the selection" in html
+    assert "<code>year_min</code>" in html and "2020: mean strength 5.0" in html
+    refused = client.get("/language/commitments.csv", {"year_min": "x", "sponsor": "\x00"})
+    assert refused.status_code == 400
+    assert refused.content.decode().startswith("Not a usable selection: ")
+    assert "year_min" in refused.content.decode()

@@ -1,5 +1,8 @@
 """Mandates: extraction from real paragraphs, stored on ingest, listed with answers and status."""
 
+import json
+from pathlib import Path
+
 import pytest
 
 from resolutions.lineage.mandate_list import carries_title, session_of
@@ -7,6 +10,9 @@ from resolutions.lineage.mandates import mandate_of, ordinal_number
 from resolutions.lineage.matching import match_document
 from resolutions.lineage.models import Mandate
 from resolutions.models import Document, Reference
+
+LABELLED = Path(__file__).parent / "data" / "mandates_labelled.json"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "lineage.md"
 
 
 @pytest.mark.parametrize(
@@ -96,3 +102,17 @@ def test_a_mandate_is_answered_by_a_report_with_its_title_in_the_session_it_name
     assert 'Answered by <a href="/documents/A/81/150/">A/81/150</a>' in html
     open_html = client.get("/language/mandates/", {"status": "open"}).content.decode()
     assert "A/RES/80/29" not in open_html
+
+
+def test_extraction_on_hand_labelled_paragraphs_is_measured_and_documented():
+    rows = json.loads(LABELLED.read_text(encoding="utf-8"))["paragraphs"]
+    right = 0
+    for row in rows:
+        found = mandate_of(row["text"], body="GA")
+        got = (found.who, found.session, found.year) if found else None
+        wanted = (row["who"], row["session"], row["year"]) if row["mandate"] else None
+        right += got == wanted
+    accuracy = right / len(rows)
+    assert len(rows) >= 50 and sum(row["mandate"] for row in rows) >= 15
+    assert accuracy >= 0.85
+    assert f"**{accuracy:.3f}**" in DOCS.read_text(encoding="utf-8")

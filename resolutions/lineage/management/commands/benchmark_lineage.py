@@ -115,7 +115,7 @@ class Command(BaseCommand):
 
     def report(self, rng: random.Random, *, samples: int) -> None:
         self.say(f"Lineage rows: {ParagraphLineage.objects.count()}.")
-        results = [time_matching(rng, count=samples), time_tracer(rng, count=samples)]
+        results = [*time_matching(rng, count=samples), time_tracer(rng, count=samples)]
         results += time_pages(rng, count=samples)
         rows = [
             (s.label, len(s.seconds), ms(median(s.seconds)), ms(percentile(s.seconds, 0.95)))
