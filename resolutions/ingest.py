@@ -34,6 +34,7 @@ from django.db import (
 )
 from django.utils import timezone
 from django.utils.text import slugify
+from psycopg.types.json import Jsonb
 from simple_history.utils import bulk_create_with_history
 
 from . import parsing
@@ -394,10 +395,47 @@ def write_paragraphs(written: Sequence[Written]) -> list[dict[int, Paragraph]]:
                 footnotes=[{"marker": f.marker, "text": f.text} for f in paragraph.footnotes],
             )
         by_document.append(rows)
-    Paragraph.objects.bulk_create(
-        [row for rows in by_document for row in rows.values()], batch_size=BULK_ROWS
-    )
+    copy_paragraphs([row for rows in by_document for row in rows.values()])
     return by_document
+
+
+# The columns a paragraph is written with; the database fills the others (its search vector,
+# and the document's facets by trigger).
+COPY_PARAGRAPHS = (
+    "COPY resolutions_paragraph (id, document_id, position, kind, number, verb, text, footnotes) "
+    "FROM STDIN"
+)
+
+
+def copy_paragraphs(rows: list[Paragraph]) -> None:
+    """Insert the paragraphs by COPY, their ids drawn from the table's sequence first (the
+    references point to them); triggers and constraints apply as to any insert."""
+    if not rows:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence('resolutions_paragraph', 'id')) "
+            "FROM generate_series(1, %s)",
+            [len(rows)],
+        )
+        for row, (pk,) in zip(rows, cursor.fetchall(), strict=True):
+            row.pk = pk
+            row._state.adding = False
+            row._state.db = connection.alias
+        with connection.wrap_database_errors, cursor.cursor.copy(COPY_PARAGRAPHS) as copy:
+            for row in rows:
+                copy.write_row(
+                    (
+                        row.pk,
+                        row.document_id,
+                        row.position,
+                        row.kind,
+                        row.number,
+                        row.verb,
+                        row.text,
+                        Jsonb(row.footnotes),
+                    )
+                )
 
 
 def write_sponsorships(written: Sequence[Written]) -> None:

@@ -10,7 +10,13 @@ from django.conf import settings
 from django.db import transaction
 
 from resolutions import term_impacts
-from resolutions.ingest import IngestSource, ingest_batch, ingest_document, read_file
+from resolutions.ingest import (
+    IngestSource,
+    ingest_batch,
+    ingest_document,
+    ingest_or_fail,
+    read_file,
+)
 from resolutions.models import (
     Document,
     DocumentTopic,
@@ -166,3 +172,22 @@ def test_a_bad_item_fails_alone_and_leaves_nothing(settings, tmp_path):
     assert not Paragraph.objects.filter(text="Urges States;").exists()
     stored = {p.name for p in (tmp_path / "originals").iterdir()}
     assert stored == {Path(d.original_file.name).name for d in Document.objects.all()}
+
+
+def test_a_paragraph_the_database_refuses_fails_its_document_in_words(settings, tmp_path):
+    """Paragraphs are written by COPY: its errors are the database's errors as for any insert."""
+    settings.MEDIA_ROOT = tmp_path
+    long_number = ParsedParagraph("operative", "1" * 30, "Urges", "Urges States to act;")
+    bad = dataclasses.replace(parsed_text("E/RES/2014/7", "Urges;"), paragraphs=(long_number,))
+    good = parsed_text("E/RES/2014/8", "Requests a report;")
+    for ingest in (
+        lambda: ingest_batch([(bad, source("seven")), (good, source("eight"))]),
+        lambda: [ingest_or_fail(bad, source=source("seven"))],
+    ):
+        result = ingest()[0]
+        assert result.outcome == IngestOutcome.FAILED
+        assert (
+            result.message == "one of its fields is longer than the archive allows (20 characters)"
+        )
+    assert list(Document.objects.values_list("symbol", flat=True)) == ["E/RES/2014/8"]
+    assert Document.objects.get().paragraphs.get().text == "Requests a report;"
