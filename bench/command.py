@@ -51,6 +51,27 @@ from .storage import measure_storage, storage_report
 SAMPLES_DIR = Path(settings.BASE_DIR) / "samples"
 # The tables a fresh corpus empties (the benchmark database only); countries and topics stay.
 CORPUS_KINDS = ("realistic", "synthetic")
+
+
+def add_corpus_arguments(parser: CommandParser, *, docs: int) -> None:
+    """The benchmark corpus's options (size, seed, kind, real texts); `docs` by default."""
+    parser.add_argument("--docs", type=int, default=docs, help="Corpus size (documents).")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="Corpus seed.")
+    parser.add_argument(
+        "--corpus-kind",
+        choices=CORPUS_KINDS,
+        default="realistic",
+        help="realistic: the real texts re-issued over the years; synthetic: the sample "
+        "documents' paragraphs recombined.",
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=DEFAULT_CORPUS,
+        help=f"The real texts (un-texts.tar.xz, MANIFEST.tsv); default {DEFAULT_CORPUS}.",
+    )
+
+
 CORPUS_TABLES = (
     "resolutions_document",
     "resolutions_historicaldocument",
@@ -63,21 +84,7 @@ class BenchmarkCommand(BaseCommand):
     requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--docs", type=int, default=25000, help="Corpus size (documents).")
-        parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="Corpus seed.")
-        parser.add_argument(
-            "--corpus-kind",
-            choices=CORPUS_KINDS,
-            default="realistic",
-            help="realistic: the real texts re-issued over the years; synthetic: the sample "
-            "documents' paragraphs recombined.",
-        )
-        parser.add_argument(
-            "--corpus",
-            type=Path,
-            default=DEFAULT_CORPUS,
-            help=f"The real texts (un-texts.tar.xz, MANIFEST.tsv); default {DEFAULT_CORPUS}.",
-        )
+        add_corpus_arguments(parser, docs=25000)
         parser.add_argument(
             "--reuse",
             action="store_true",

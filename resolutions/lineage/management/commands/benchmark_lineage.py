@@ -12,7 +12,6 @@ from __future__ import annotations
 import random
 import time
 import warnings
-from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
@@ -21,11 +20,9 @@ from django.db import connection
 from django.test import override_settings
 
 from bench import database
-from bench.command import CORPUS_KINDS
-from bench.corpus import DEFAULT_SEED
+from bench.command import add_corpus_arguments
 from bench.lineage import time_matching, time_pages, time_tracer
 from bench.loading import corpus_size
-from bench.real_texts import DEFAULT_CORPUS
 from bench.stats import median, ms, percentile, table
 from resolutions.lineage.bulk import BulkRebuild
 from resolutions.lineage.models import Family, ParagraphLineage
@@ -40,21 +37,7 @@ class Command(BaseCommand):
     requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--docs", type=int, default=2000, help="Corpus size (documents).")
-        parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="Corpus seed.")
-        parser.add_argument(
-            "--corpus-kind",
-            choices=CORPUS_KINDS,
-            default="realistic",
-            help="realistic: the real texts re-issued over the years; synthetic: the sample "
-            "documents' paragraphs recombined.",
-        )
-        parser.add_argument(
-            "--corpus",
-            type=Path,
-            default=DEFAULT_CORPUS,
-            help=f"The real texts (un-texts.tar.xz, MANIFEST.tsv); default {DEFAULT_CORPUS}.",
-        )
+        add_corpus_arguments(parser, docs=2000)
         parser.add_argument("--samples", type=int, default=60, help="Timed runs of each kind.")
         parser.add_argument(
             "--keep-lineage", action="store_true", help="Skip the rebuild; time the rest."
