@@ -57,6 +57,20 @@ def test_the_rebuild_keeps_each_common_words_best_documents(short_lists):
     assert_lists_hold()
 
 
+def resolution(number: str, *, title: str, text: str) -> ParsedDocument:
+    """An ECOSOC resolution of 2024 with one operative paragraph."""
+    return ParsedDocument(
+        symbol=f"E/RES/{number}",
+        body="ECOSOC",
+        doc_type="resolution",
+        number=number,
+        title=title,
+        date="2024-07-01",
+        year=2024,
+        paragraphs=(ParsedParagraph("operative", "1", "Urges", text),),
+    )
+
+
 def test_the_lists_stay_true_after_an_edit_and_an_ingest(short_lists):
     # An edit that makes a document the best for "firearms": saving it refreshes the rows.
     paragraph = Paragraph.objects.filter(document__status="published").first()
@@ -64,16 +78,7 @@ def test_the_lists_stay_true_after_an_edit_and_an_ingest(short_lists):
     paragraph.save()
     assert TermImpact.objects.filter(lexeme="firearm", document_id=paragraph.document_id).exists()
     # An ingest of a document whose title and text are all "corruption": it enters that list.
-    parsed = ParsedDocument(
-        symbol="E/RES/2024/99",
-        body="ECOSOC",
-        doc_type="resolution",
-        number="2024/99",
-        title="Corruption corruption",
-        date="2024-07-01",
-        year=2024,
-        paragraphs=(ParsedParagraph("operative", "1", "Urges", "Urges corruption " * 30),),
-    )
+    parsed = resolution("2024/99", title="Corruption corruption", text="Urges corruption " * 30)
     result = ingest_document(parsed, source=IngestSource.from_bytes(b"x", filename="x.txt"))
     assert TermImpact.objects.filter(lexeme="corrupt", document=result.document).exists()
     assert_lists_hold()
@@ -96,16 +101,7 @@ def test_a_write_of_many_rows_refreshes_each_document_once(short_lists):
     assert refreshes(queries) == 1
     assert TermImpact.objects.filter(lexeme="firearm", document_id=document_id).exists()
     assert_lists_hold()
-    parsed = ParsedDocument(
-        symbol="E/RES/2024/98",
-        body="ECOSOC",
-        doc_type="resolution",
-        number="2024/98",
-        title="Firearms",
-        date="2024-07-01",
-        year=2024,
-        paragraphs=(ParsedParagraph("operative", "1", "Urges", "Urges firearms " * 30),),
-    )
+    parsed = resolution("2024/98", title="Firearms", text="Urges firearms " * 30)
     with CaptureQueriesContext(connection) as queries:
         ingest_document(parsed, source=IngestSource.from_bytes(b"y", filename="y.txt"))
     assert refreshes(queries) == 1
