@@ -116,3 +116,14 @@ def test_storage_is_measured_against_the_paragraphs_own_text(make_document, make
     report = storage_report(storage)
     assert f"{storage.per_paragraph(storage.text):,.0f} bytes a paragraph" in report
     assert "| paragraph search vectors " in report
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_tiny_lineage_benchmark_loads_its_corpus_and_times_every_kind():
+    out = StringIO()
+    call_command(
+        "benchmark_lineage", docs=12, samples=2, corpus_kind="synthetic", workers=1, stdout=out
+    )
+    output = out.getvalue()
+    assert Document.objects.filter(original_filename__startswith="bench-").count() == 12
+    assert "match one document" in output and "tracer" in output and "p95 ms" in output

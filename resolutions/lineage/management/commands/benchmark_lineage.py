@@ -66,6 +66,7 @@ class Command(BaseCommand):
                     kind=options["corpus_kind"],
                     corpus=options["corpus"],
                     defer_lineage=True,
+                    batch=1,
                 )
             if not options["keep_lineage"]:
                 self.rebuild(workers=options["workers"])
