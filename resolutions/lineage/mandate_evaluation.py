@@ -39,22 +39,33 @@ class MandateScores:
     outcomes: list[Outcome]
 
     @property
-    def exact(self) -> float:
-        return sum(o.right for o in self.outcomes) / len(self.outcomes)
+    def right(self) -> int:
+        return sum(o.right for o in self.outcomes)
 
     @property
-    def precision(self) -> float:
-        found = [o for o in self.outcomes if o.found]
-        return sum(o.right for o in found) / len(found) if found else 1.0
+    def found_right(self) -> int:
+        """Mandates found exactly as labelled."""
+        return sum(o.right for o in self.outcomes if o.found)
 
     @property
-    def recall(self) -> float:
-        wanted = [o for o in self.outcomes if o.wanted]
-        return sum(o.right for o in wanted) / len(wanted) if wanted else 1.0
+    def found(self) -> int:
+        return sum(o.found is not None for o in self.outcomes)
 
     @property
     def mandates(self) -> int:
         return sum(o.wanted is not None for o in self.outcomes)
+
+    @property
+    def exact(self) -> float:
+        return self.right / len(self.outcomes)
+
+    @property
+    def precision(self) -> float:
+        return self.found_right / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found_right / self.mandates if self.mandates else 1.0
 
 
 def load_labelled(path: Path) -> list[dict]:

@@ -3,6 +3,14 @@
 Pure Python. "Requests the Secretary-General to submit to the General Assembly at its
 eighty-first session a report on ..." is a mandate: who (the Secretary-General, UNODC, the
 Executive Director), what (the words of the request), and by when (the session, a year).
+
+A request ("requests", "invites", "reiterates the request to") runs to the end of its clause:
+a ";" or the next operative verb after a comma or "and" (", and requests the Special
+Rapporteur", ", recalls"). It is a mandate when that clause asks for a report (to report,
+submit, inform, brief or present; to prepare a report or proposals) and names when: a session
+by its number, a year, or a date. A request with no time of its own that serves a decision
+in the clause before it ("Decides to continue its examination ... at its eightieth session,
+and to this end requests ...") takes the session or dates that decision names.
 """
 
 from __future__ import annotations
@@ -10,28 +18,51 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from resolutions.parsing.dates import MONTH_PATTERN
+from resolutions.parsing.verbs import OPERATIVE_VERBS
+
 WHO = {
     "secretary_general": "the Secretary-General",
     "unodc": "UNODC",
     "executive_director": "the Executive Director",
 }
+UNODC = "United Nations Office on Drugs and Crime"
+# UNODC's Executive Director, not another office's ("the Executive Director of UN-Women").
 REQUEST_RE = re.compile(
-    r"\b[Rr]equests?\s+the\s+(?P<who>Secretary[- ]General|United Nations Office on Drugs and Crime|"
-    r"Executive Director(?: of the United Nations Office on Drugs and Crime)?)\b"
-    r"(?P<rest>[^;]*)"
+    r"\b(?:[Rr]equests?|[Ii]nvites?|[Rr]eiterates\s+(?:the|its)\s+requests?\s+to)\s+the\s+"
+    rf"(?P<who>Secretary[- ]General|{UNODC}|"
+    rf"Executive Director(?: of the (?:{UNODC}|Office))?(?! of\b))\b"
 )
-REPORT_RE = re.compile(r"\b(?:report|submit|inform|brief|present)", re.IGNORECASE)
+CLAUSE_END_RE = re.compile(
+    r";|(?:,|\band\b)\s+(?:(?:and|also|further|in this regard|to this end|to that end|"
+    r"accordingly|once again|therefore)\s+)*"
+    rf"(?:{'|'.join(sorted(OPERATIVE_VERBS))})\b"
+)
+REPORT_VERBS = "report|submit|inform|apprise|brief|present"
+# The act asked for: a report verb ("to report", "and submit"), or a report, proposals or an
+# update to prepare, provide or include ("to include in his report", "to provide an update").
+REPORT_RE = re.compile(
+    rf"\b(?:to|and)\s+(?:(?:also|further|then|continue\s+to)\s+)?(?:{REPORT_VERBS})\b"
+    r"|\b(?:to|and)\s+(?:also\s+)?(?:prepare|provide)\b[^;]{0,60}?\b(?:reports?|proposals|update)\b"
+    r"|\bto\s+(?:also\s+)?include\b[^;]{0,120}?\b(?:his|the)\s+(?:\w+\s+)?report\b"
+)
+# A time the request gives itself without a date: "at its next session", "in his next report".
+RELATIVE_RE = re.compile(
+    r"\b(?:next|annual|annually|every|periodic|periodically|regularly|biennial|thereafter|"
+    r"regular reports?|within \w+ (?:days|weeks|months)|in the context of|as part of)\b"
+)
+DECISION_RE = re.compile(r"\b[Dd]ecide[sd]\b")
 UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
 UNIT_WORDS = {w: i + 1 for i, w in enumerate(UNITS)}
 TENS = {
-    "twent": 20,
-    "thirt": 30,
-    "fort": 40,
-    "fift": 50,
-    "sixt": 60,
-    "sevent": 70,
-    "eight": 80,
-    "ninet": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 TEENS = {
     "tenth": 10,
@@ -45,8 +76,23 @@ TEENS = {
     "eighteenth": 18,
     "nineteenth": 19,
 }
-SESSION_RE = re.compile(r"\bat its (?P<ordinal>[a-z]+(?:[- ][a-z]+)?|\d{4}) session", re.IGNORECASE)
-YEAR_RE = re.compile(r"\b(?:in|by|before|during|for) (?P<year>20\d\d|19\d\d)\b")
+SESSION_RE = re.compile(
+    r"\bat its (?P<ordinal>[a-z]+(?:[- ]+[a-z]+)?|\d{4}) session", re.IGNORECASE
+)
+YEAR_RE = re.compile(
+    r"\b(?:in|by|before|during|for|(?:beginning|starting) from)\s+(?P<year>20\d\d|19\d\d)\b"
+)
+DAYS = rf"(?:\d{{1,2}}\s+(?:(?:{MONTH_PATTERN})\s+)?(?:to|and|-|\u2013)\s+)?(?:\d{{1,2}}\s+)?"
+# A due date: "by 31 March 2027", "no later than April 2027".
+DUE_DATE_RE = re.compile(
+    rf"\b(?:by|before|until|(?:no|not) later than)\s+{DAYS}(?:{MONTH_PATTERN})\s+"
+    r"(?P<year>20\d\d|19\d\d)\b"
+)
+# A meeting's dates: "to meet from 31 August to 4 September 2026", "to be held in 2026".
+MEETING_RE = re.compile(
+    r"\b(?:meet|held|hold|convene|convened)\b[^;]{0,60}?\b(?:from|on|in|during)\s+"
+    rf"{DAYS}(?:(?:{MONTH_PATTERN})\s+)?(?P<year>20\d\d|19\d\d)\b"
+)
 # The General Assembly's session N opens in September of 1945 + N.
 GA_FIRST_YEAR = 1945
 
@@ -62,47 +108,86 @@ class Mandate:
 
 
 def ordinal_number(words: str) -> int | None:
-    """ "eighty-first" -> 81, "thirty-third" -> 33, "tenth" -> 10; None if not an ordinal."""
-    words = words.lower().replace(" ", "-")
-    if words in TEENS:
-        return TEENS[words]
-    if words in UNIT_WORDS:
-        return UNIT_WORDS[words]
-    tens, _, unit = words.partition("-")
-    for stem, value in TENS.items():
-        if tens.startswith(stem):
-            if not unit:
-                return value if tens.endswith("ieth") else None
-            return value + UNIT_WORDS[unit] if unit in UNIT_WORDS else None
+    """ "eighty-first" (or "eightyfirst", "eighty first") -> 81, "tenth" -> 10, "eightieth" -> 80;
+    None if not an ordinal."""
+    word = re.sub(r"[\s-]+", "", words.lower())
+    if word in TEENS:
+        return TEENS[word]
+    if word in UNIT_WORDS:
+        return UNIT_WORDS[word]
+    for tens, value in TENS.items():
+        if word == tens[:-1] + "ieth":
+            return value
+        if word.startswith(tens) and word[len(tens) :] in UNIT_WORDS:
+            return value + UNIT_WORDS[word[len(tens) :]]
     return None
 
 
+def session_named(text: str) -> tuple[int | None, int | None]:
+    """The first session a text names by number: "at its eighty-first session" -> (81, None),
+    "at its 2026 session" -> (None, 2026)."""
+    for found in SESSION_RE.finditer(text):
+        if found["ordinal"].isdigit():
+            return None, int(found["ordinal"])
+        if number := ordinal_number(found["ordinal"]):
+            return number, None
+    return None, None
+
+
+def due_of(clause: str) -> tuple[int | None, int | None]:
+    """The session and year a request's clause gives: a session, "in 2026", "by 31 March 2027"."""
+    session, year = session_named(clause)
+    if year is None and (found := YEAR_RE.search(clause) or DUE_DATE_RE.search(clause)):
+        year = int(found["year"])
+    return session, year
+
+
+def decided_due_of(text: str) -> tuple[int | None, int | None]:
+    """The session or the meeting's dates a decision names, for a request that serves it."""
+    session, year = session_named(text)
+    if year is None and (found := MEETING_RE.search(text)):
+        year = int(found["year"])
+    return session, year
+
+
+def who_of(words: str) -> str:
+    """The office a request names, as a key of WHO."""
+    words = words.lower()
+    if words.startswith("united nations office"):
+        return "unodc"
+    return "executive_director" if words.startswith("executive") else "secretary_general"
+
+
+def clause_start(text: str, end: int) -> int:
+    """Where the clause holding position `end` begins (after a ";" or an operative verb)."""
+    start = 0
+    for found in CLAUSE_END_RE.finditer(text, 0, end):
+        start = found.start() if found.group() != ";" else found.end()
+    return start
+
+
+def serves_decision(clause: str, before: str) -> bool:
+    """Whether a request follows a decision in its clause and gives itself no time, not even a
+    relative one ("in his next report")."""
+    return bool(DECISION_RE.search(before)) and not RELATIVE_RE.search(clause)
+
+
 def mandate_of(text: str, *, body: str = "") -> Mandate | None:
-    """The mandate in an operative paragraph, if it requests a report or action by a time."""
-    match = REQUEST_RE.search(text)
-    if not match or not REPORT_RE.search(match.group("rest")):
-        return None
-    who_text = match.group("who").lower()
-    who = (
-        "unodc"
-        if who_text.startswith("united nations office")
-        else "executive_director"
-        if who_text.startswith("executive")
-        else "secretary_general"
-    )
-    rest = match.group("rest")
-    session = year = None
-    if found := SESSION_RE.search(rest):
-        ordinal = found.group("ordinal")
-        if ordinal.isdigit():
-            year = int(ordinal)
-        else:
-            session = ordinal_number(ordinal)
-    if year is None and (found := YEAR_RE.search(rest)):
-        year = int(found.group("year"))
-    if session is None and year is None:
-        return None
-    if year is None and session and body == "GA":
-        year = GA_FIRST_YEAR + session
-    what = " ".join(text[match.start() : match.end()].split())[:500]
-    return Mandate(who, what, session, year)
+    """The mandate in an operative paragraph: its first request for a report that is due by
+    a session, a year or a date."""
+    for match in REQUEST_RE.finditer(text):
+        ending = CLAUSE_END_RE.search(text, match.end())
+        clause = text[match.end() : ending.start() if ending else len(text)]
+        if not REPORT_RE.search(clause):
+            continue
+        session, year = due_of(clause)
+        before = text[clause_start(text, match.start()) : match.start()]
+        if (session, year) == (None, None) and serves_decision(clause, before):
+            session, year = decided_due_of(before)
+        if session is None and year is None:
+            continue
+        if session and body == "GA":
+            year = GA_FIRST_YEAR + session
+        what = " ".join(text[match.start() : match.end() + len(clause)].split())[:500]
+        return Mandate(who_of(match.group("who")), what, session, year)
+    return None

@@ -30,16 +30,15 @@ class Command(BaseCommand):
             except (OSError, ValueError, KeyError) as exc:
                 raise CommandError(f"cannot read {path}: {exc}") from exc
             scores = score_mandates(paragraphs)
-            right = sum(o.right for o in scores.outcomes)
             rows.append(
                 (
                     path.name,
                     len(scores.outcomes),
                     scores.mandates,
-                    f"{right}",
+                    scores.right,
                     f"{scores.exact:.3f}",
-                    f"{scores.precision:.2f}",
-                    f"{scores.recall:.2f}",
+                    f"{scores.precision:.2f} ({scores.found_right} of {scores.found})",
+                    f"{scores.recall:.2f} ({scores.found_right} of {scores.mandates})",
                 )
             )
             failures += [(path.name, o) for o in scores.outcomes if not o.right]
