@@ -37,11 +37,12 @@ from django.test import override_settings
 
 from resolutions import term_impacts
 from resolutions.parsing.types import ParsedDocument
+from resolutions.search.counts import EXACT_DOCUMENTS
 
-from . import database, load, queries
+from . import database, load, queries, targets
 from . import ingest_during_load as writes
 from .corpus import DEFAULT_SEED, read_sample_pool, synthetic_documents
-from .honesty import honesty
+from .honesty import Honesty, honesty
 from .loading import corpus_size, lineage_deferred, load_documents, peak_rss_mb
 from .real_texts import DEFAULT_CORPUS, CorpusMissing, read_texts
 from .realistic import STATISTICS_DOCUMENTS, corpus_statistics, read_real_pool, realistic_documents
@@ -82,6 +83,10 @@ CORPUS_TABLES = (
 class BenchmarkCommand(BaseCommand):
     help = "Load a synthetic corpus and time the search page, the API and plain SQL (see docs)."
     requires_system_checks: list[str] = []
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.scorecard = targets.Scorecard()
 
     def add_arguments(self, parser: CommandParser) -> None:
         add_corpus_arguments(parser, docs=25000)
@@ -190,6 +195,7 @@ class BenchmarkCommand(BaseCommand):
                     batch=options["ingest_batch"],
                 )
             if options["corpus_only"]:
+                self.say(self.scorecard.report(corpus_size()))
                 return
             size = corpus_size()
             if not size:
@@ -220,6 +226,7 @@ class BenchmarkCommand(BaseCommand):
                     ingest=options["load_ingest"],
                     cache_seconds=options["load_cache_seconds"],
                 )
+        self.say(self.scorecard.report(corpus_size()))
         self.say(f"\nPeak RSS of this command: {peak_rss_mb():.0f} MiB")
 
     def say(self, line: str = "") -> None:
@@ -280,6 +287,12 @@ class BenchmarkCommand(BaseCommand):
             f"{report.paragraphs / report.seconds if report.seconds else 0:.0f} paragraphs/s; "
             f"peak RSS {peak_rss_mb():.0f} MiB."
         )
+        if batch > 1:
+            self.scorecard.at_least(
+                f"bulk ingest, {batch} a transaction (documents/s)",
+                report.rate,
+                targets.INGEST_DOCUMENTS_PER_SECOND,
+            )
         if defer_lineage:
             self.say("Lineage not matched during the load: manage.py rebuild_lineage builds it.")
         self.say("ANALYZE ...")
@@ -359,6 +372,7 @@ class BenchmarkCommand(BaseCommand):
             "(--warm-cache leaves them on)"
         )
         timings = queries.run_queries(query_set, repeat=repeat, paths=paths, progress=self.say)
+        warm = " (caches warm)" if seconds > 0 else ""
         statements = {q.label: queries.page_statements(q) for q in query_set}
         rows = []
         for kind in queries.KINDS:
@@ -368,6 +382,14 @@ class BenchmarkCommand(BaseCommand):
                 return timings.by_kind.get((kind, path), [])
 
             page, sql = values("page"), values("sql")
+            for path, name in (("page", "page"), ("api", "API")):
+                self.scorecard.latency(
+                    f"{kind}: {name}{warm}",
+                    median(values(path)),
+                    percentile(values(path), 0.95),
+                    p50_ms=targets.PAGE_P50_MS,
+                    p95_ms=targets.PAGE_P95_MS,
+                )
             slowest = max(statements[q.label][0].seconds for q in of_kind if statements[q.label])
             rows.append(
                 (
@@ -386,6 +408,13 @@ class BenchmarkCommand(BaseCommand):
             )
         documents = queries.benchmark_documents()
         pages = queries.run_document_pages(documents, repeat=repeat)
+        for path, name in (("page", "document page"), ("api", "API document")):
+            self.scorecard.at_most(
+                f"{name}{warm} p95",
+                percentile(pages[path], 0.95) * 1000,
+                targets.DOCUMENT_PAGE_P95_MS,
+                " ms",
+            )
         rows.append(
             (
                 "document page",
@@ -445,8 +474,8 @@ class BenchmarkCommand(BaseCommand):
         """Per query: the first ten against an exact ranking of every match, and the sample's
         estimate against the exact count (bench/honesty.py)."""
         rows = []
-        for query in query_set:
-            found = honesty(query)
+        measured = [honesty(query) for query in query_set]
+        for query, found in zip(query_set, measured, strict=True):
             rows.append(
                 (
                     query.kind,
@@ -483,6 +512,30 @@ class BenchmarkCommand(BaseCommand):
                 left=2,
             )
         )
+        self.score_honesty(measured)
+
+    def score_honesty(self, measured: list[Honesty]) -> None:
+        """The worst query's overlap, top-3 agreement and count error, against their targets."""
+        ranked = [found for found in measured if found.overlap is not None]
+        if ranked:
+            self.scorecard.at_least(
+                "relevance: lowest top-10 overlap with the exact ranking",
+                min(found.overlap for found in ranked),
+                targets.TOP10_OVERLAP,
+            )
+            self.scorecard.at_least(
+                "relevance: share of queries with the exact top 3",
+                sum(bool(found.same_top3) for found in ranked) / len(ranked),
+                1.0,
+            )
+        # Below EXACT_DOCUMENTS the page counts exactly; above, it shows the sample's estimate.
+        if errors := [found.error for found in measured if found.exact > EXACT_DOCUMENTS]:
+            self.scorecard.at_most(
+                f"counts above {EXACT_DOCUMENTS:,}: largest estimate error",
+                100 * max(errors),
+                100 * targets.ESTIMATE_ERROR,
+                " %",
+            )
 
     def explain_slowest(self, query_set, timings, statements, *, kinds: int) -> None:
         """EXPLAIN ANALYZE the two slowest statements of the slowest query of the slowest kinds."""
@@ -555,6 +608,9 @@ class BenchmarkCommand(BaseCommand):
                 writes.remove_ingested(after_id)
         if ingest:
             self.report_ingest(outcome, probe.result)
+            self.scorecard.at_most(
+                "load: readers seeing a half-ingested document", len(probe.result.violations), 0
+            )
         summary = result.summary()
         self.say(
             f"{summary['requests']} requests in {result.seconds:.1f} s: "
@@ -599,6 +655,26 @@ class BenchmarkCommand(BaseCommand):
         )
         for error in result.errors[:10]:
             self.say(f"  error: {error}")
+        self.score_load(result, summary)
+
+    def score_load(self, result: load.LoadResult, summary: dict[str, float]) -> None:
+        """Throughput, p95, errors and worker memory growth against their targets."""
+        self.scorecard.at_least(
+            "load: requests/s", summary["rps"], targets.LOAD_REQUESTS_PER_SECOND
+        )
+        self.scorecard.at_most("load: p95", summary["p95"] * 1000, targets.LOAD_P95_MS, " ms")
+        self.scorecard.at_most("load: errors", len(result.errors), 0)
+        growth = [
+            100 * (end - start) / start
+            for start, end in zip(
+                result.worker_rss_start_mb, result.worker_rss_end_mb, strict=False
+            )
+            if start
+        ]
+        if growth:
+            self.scorecard.at_most(
+                "load: largest worker memory growth", max(growth), targets.WORKER_GROWTH, " %"
+            )
 
     def report_ingest(self, outcome: writes.IngestOutcome, probe: writes.ProbeResult) -> None:
         """The parallel ingest's rate and the consistency probe's findings."""

@@ -7,6 +7,7 @@ every kind of query, the document pages, and the load test's throughput and erro
 
 from __future__ import annotations
 
+import re
 from io import StringIO
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from bench import queries
 from bench.corpus import read_sample_pool, synthetic_documents
 from bench.database import is_benchmark_database
 from bench.storage import measure_storage, storage_report
+from bench.targets import Line, Scorecard
 from resolutions.models import Document, Paragraph, Reference
 
 SAMPLES = Path(settings.BASE_DIR) / "samples"
@@ -28,6 +30,34 @@ def run(**options) -> str:
     out = StringIO()
     call_command("benchmark", stdout=out, **options)
     return out.getvalue()
+
+
+def scorecard(output: str) -> dict[str, tuple[str, str, str]]:
+    """The run's targets table: figure -> (measured, target, met)."""
+    lines = output.split("Targets (")[1].splitlines()[3:]
+    rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]
+    return {row[0]: tuple(row[1:]) for row in rows if len(row) == 4}
+
+
+def number(cell: str) -> float:
+    """The number in a scorecard cell ("1,234 ms", ">= 0.90")."""
+    return float(re.search(r"[\d,]+(?:\.\d+)?", cell).group().replace(",", ""))
+
+
+def test_a_figure_meets_its_target_on_the_side_the_target_points():
+    assert Line("page p95", 299.0, 300, at_most=True).met
+    assert not Line("page p95", 301.0, 300, at_most=True).met
+    assert Line("requests/s", 50.0, 50, at_most=False).met
+    assert not Line("requests/s", 49.9, 50, at_most=False).met
+    unmeasured = Scorecard()
+    unmeasured.at_least("requests/s", float("nan"), 50)
+    assert unmeasured.lines == []
+    assert Line("page p95", 1234.5, 300, at_most=True, unit=" ms").cells() == (
+        "page p95",
+        "1,234 ms",
+        "<= 300 ms",
+        "NO",
+    )
 
 
 def test_the_corpus_is_the_same_for_the_same_seed_and_a_prefix_of_a_larger_one():
@@ -87,6 +117,29 @@ def test_a_tiny_run_reports_every_kind_of_query_and_the_load():
     assert "Parallel ingest: 5 documents" in output and "exit status 0" in output
     assert "violations 0" in output
     assert Document.objects.filter(original_filename__startswith="bench-").count() == 30
+    # Every figure is printed last beside its target, with whether this run met it.
+    assert "Targets (30 documents, below the targets' 100,000):" in output
+    card = scorecard(output)
+    for kind in queries.KINDS:
+        assert {f"{kind}: page p50", f"{kind}: page p95", f"{kind}: API p95"} <= card.keys()
+    for figure in (
+        "bulk ingest, 7 a transaction (documents/s)",
+        "document page p95",
+        "API document p95",
+        "relevance: lowest top-10 overlap with the exact ranking",
+        "load: requests/s",
+        "load: p95",
+        "load: errors",
+        "load: readers seeing a half-ingested document",
+    ):
+        assert figure in card
+    assert card["load: errors"] == ("0", "<= 0", "yes")
+    assert card["load: readers seeing a half-ingested document"][2] == "yes"
+    for measured, target, met in card.values():
+        value, limit = number(measured), number(target)
+        if value != limit:  # equal as printed: the unrounded figure decided
+            kept = value < limit if target.startswith("<=") else value > limit
+            assert met == ("yes" if kept else "NO")
 
     # A second run at the same size keeps the corpus.
     again = run(
@@ -95,7 +148,7 @@ def test_a_tiny_run_reports_every_kind_of_query_and_the_load():
     assert "Reusing the corpus of 30 documents" in again
     assert "count and document page caches on (300 s): the timed runs read from them" in again
     # Every ranked query's first ten equal the exact ranking of every match.
-    honesty = again.split("Honesty per query")[1]
+    honesty = again.split("Honesty per query")[1].split("Targets (")[0]
     assert "| NO " not in honesty and "top-10 overlap" in honesty
 
 
@@ -127,3 +180,11 @@ def test_a_tiny_lineage_benchmark_loads_its_corpus_and_times_every_kind():
     output = out.getvalue()
     assert Document.objects.filter(original_filename__startswith="bench-").count() == 12
     assert "match one document" in output and "tracer" in output and "p95 ms" in output
+    card = scorecard(output)
+    assert card.keys() == {
+        "rebuild from scratch (minutes, extrapolated linearly)",
+        "match one document p95",
+        "tracer p95",
+        "family page p95",
+        "comparison page p95",
+    }
