@@ -237,12 +237,16 @@ def without_furniture(lines: list[Line], furniture: set[str], body_size: float) 
 
 
 def line_spacing(pages: list[list[Line]], body_size: float) -> float:
-    """The usual gap between two lines of running text in the document."""
+    """The usual gap between two lines of running text in the document.
+
+    Gaps wider than two lines of text (the masthead's, a page's foot) are no line spacing: on a
+    page of a few lines they would outnumber the lines' own and hide the gaps between blocks.
+    """
     gaps = [
         above.bottom - below.top
         for lines in pages
         for above, below in pairwise(lines)
-        if above.size >= body_size * SMALL_FONT and above.bottom > below.top
+        if above.size >= body_size * SMALL_FONT and 0 < above.bottom - below.top < 2 * body_size
     ]
     return statistics.median(gaps) if gaps else body_size * 0.3
 
