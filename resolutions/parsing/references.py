@@ -62,6 +62,7 @@ AT_MEETING_OF_RE = re.compile(
     r"^[ ]*(?:adopted[ ])?at the (?:[\w-]+[ ]){1,3}(?:meeting|session) of the "
 )
 # A treaty's own body: a UN one only when named in full among the bodies.
+TREATY_CONFERENCES = frozenset({"COP-UNTOC", "COSP-UNCAC"})
 TREATY_BODY_RE = re.compile(r"(?:Conference|Meeting|Assembly) of (?:the )?(?:States )?Parties\b")
 GAP_RE = re.compile(
     r"^(?:[ ]*(?:,|and|or|as well as|of \d{1,2} [A-Z][a-z]+ \d{4}"
@@ -302,8 +303,8 @@ def cited_body(
         for pattern, code in BODY_CODE_RES:
             if pattern.match(rest):
                 return code, keyword_start
-        if TREATY_BODY_RE.match(rest):
-            return None, keyword_start
+        if TREATY_BODY_RE.match(rest) and own_body not in TREATY_CONFERENCES:
+            return None, keyword_start  # a treaty conference's own text names itself so
     return "", keyword_start
 
 

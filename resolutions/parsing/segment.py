@@ -18,6 +18,9 @@ PREAMBLE_SPLIT_RE = re.compile(
 FIRST_WORDS_RE = re.compile(r"^\W{0,3}([A-Za-z][a-z]+(?:-[a-z]+)?)(?:[ ]([a-z]+))?")
 # A resolution's number and its date opening a block: an enumeration a page break cut.
 CITED_NUMBER_START_RE = re.compile(r"\d{1,4}/\d{1,4}(?:[ ][A-Z](?:[ ]and[ ][A-Z])?)?[ ]of[ ]")
+# A footnote's number and its text, left in the running text: "4 Adopted under the UNFCCC ...",
+# "14 E/CN.17/2002/PC.2/3, annex." (never a date: "13 November 2012, 68/8 of ...").
+NOTE_BODY_START_RE = re.compile(rf"\d{{1,3}}[ ]+(?!(?:{MONTH_PATTERN})\b)[A-Z]")
 SUBPARAGRAPH_START_RE = re.compile(r"^\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)[ ]")
 # A draft decision's lettered operative paragraphs after a colon: "...: (a) Expresses ...".
 LETTERED_RE = re.compile(r"(?:^|(?<=\n\n))\(([a-z])\)\s+")
@@ -574,7 +577,7 @@ def continues_after_break(previous: str, block: str) -> bool:
     if not previous or strip_sentinels_end(previous).endswith((",", ";", ":", ".")):
         return False
     if block[:1].isdigit():  # a date or a number: "... 67/4 of" / "13 November 2012, 68/8 of ..."
-        return True
+        return not NOTE_BODY_START_RE.match(block)
     words = FIRST_WORDS_RE.match(block)
     if not words:
         return False

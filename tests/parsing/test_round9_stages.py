@@ -57,6 +57,11 @@ def test_an_enumeration_cut_by_a_page_break_before_a_date_goes_on() -> None:
     document = parse(ENUMERATION_CUT_BEFORE_A_DATE)
     assert [p.verb for p in document.paragraphs] == ["recalling", "decides"]
     assert {"67/4", "68/8"} <= {r.number for r in document.references}
+    # A note's number and text left in the running text is no part of the paragraph before it.
+    with_note = ENUMERATION_CUT_BEFORE_A_DATE.replace(
+        "\n\n13 November", "\n\n4 Adopted under the Convention, decision 1/CP.21.\n\n13 November"
+    )
+    assert "Adopted under" not in parse(with_note).paragraphs[0].text
 
 
 SHORT_PARAGRAPH_CUT_BY_A_PAGE_BREAK = """The General Assembly,
@@ -143,3 +148,10 @@ def test_a_decision_of_a_treaty_conference_named_after_its_number_is_no_referenc
     references = {(r.body, r.number) for r in parse(text).references}
     assert ("COP-UNTOC", "10/1") in references
     assert not any(number == "15/4" for _, number in references)
+    # In the Conference's own resolution "the Conference of the Parties" is itself.
+    own = (
+        "Resolution 11/2\n\nThe Conference of the Parties to the United Nations Convention "
+        "against Transnational Organized Crime,\n\nRecalling resolution 10/1 adopted at the "
+        "tenth session of the Conference of the Parties,\n\n1. Decides to remain seized."
+    )
+    assert ("COP-UNTOC", "10/1") in {(r.body, r.number) for r in parse(own).references}
