@@ -34,6 +34,7 @@ SUPERSCRIPT_DIGITS = str.maketrans(
 SMALL_FONT = 0.9  # a line whose font is below 0.9 of the body size is small print
 MARKER_FONT = 0.85  # a raised digit below 0.85 of its line's size is a marker
 MARKER_RISE = 0.2  # ... raised by a fifth of the body size above the baseline
+NOTES_RULE_RE = re.compile(r"_{5,}$")  # the rule printed over a page's footnotes
 BLOCK_GAP = 1.5  # a gap over 1.5 line spacings opens a block
 INDENT = 8.0  # points of first-line indentation that open a block
 EDGE_LINES = 3  # lines at the top and bottom of a page looked at for furniture
@@ -154,6 +155,7 @@ def justification_gaps(handle, text: str) -> set[int]:
 
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     box = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     gaps: set[int] = set()
     for index in range(1, len(text) - 1):
         before, after = text[index - 1], text[index + 1]
@@ -162,8 +164,10 @@ def justification_gaps(handle, text: str) -> set[int]:
             continue
         if raw.FPDFText_IsGenerated(handle, index) != 1:
             continue
-        raw.FPDFText_GetCharBox(handle, index - 1, *box)
-        end = right.value
+        # The gap runs from the added space (set where the letter before ends its advance: the
+        # box of an "f" or a "y" overhangs it) to the next letter's box.
+        raw.FPDFText_GetCharOrigin(handle, index, ctypes.byref(origin_x), ctypes.byref(origin_y))
+        end = origin_x.value
         raw.FPDFText_GetCharBox(handle, index + 1, *box)
         narrowest = HYPHEN_SPACE_MIN if hyphen else WORD_SPACE_MIN
         if left.value - end < raw.FPDFText_GetFontSize(handle, index - 1) * narrowest:
@@ -227,22 +231,33 @@ def without_furniture(lines: list[Line], furniture: set[str], body_size: float) 
     """A page's lines without the furniture at its top and bottom and without small print
     above its running text."""
     edges = set(range(EDGE_LINES)) | set(range(len(lines) - EDGE_LINES, len(lines)))
+    # Notes under the rule are no furniture, however alike: "4 A/78/322." on one page and
+    # "8 A/78/320." on another are two notes, not one footer with its page's number.
+    rule = next((index for index, line in enumerate(lines) if NOTES_RULE_RE.match(line.text)), None)
     body_top = max((line.top for line in lines if line.size >= body_size * SMALL_FONT), default=0)
     return [
         line
         for index, line in enumerate(lines)
-        if not (index in edges and furniture_key(line.text) in furniture)
+        if not (
+            index in edges
+            and furniture_key(line.text) in furniture
+            and (rule is None or index <= rule)
+        )
         and not (line.size < body_size * SMALL_FONT and line.bottom > body_top)
     ]
 
 
 def line_spacing(pages: list[list[Line]], body_size: float) -> float:
-    """The usual gap between two lines of running text in the document."""
+    """The usual gap between two lines of running text in the document.
+
+    Gaps wider than two lines of text (the masthead's, a page's foot) are no line spacing: on a
+    page of a few lines they would outnumber the lines' own and hide the gaps between blocks.
+    """
     gaps = [
         above.bottom - below.top
         for lines in pages
         for above, below in pairwise(lines)
-        if above.size >= body_size * SMALL_FONT and above.bottom > below.top
+        if above.size >= body_size * SMALL_FONT and 0 < above.bottom - below.top < 2 * body_size
     ]
     return statistics.median(gaps) if gaps else body_size * 0.3
 

@@ -26,10 +26,11 @@ SYMBOL_RE = re.compile(
     rf"(?<![\w/.-]){SYMBOL_CORE}(?:-{SYMBOL_CORE})?"  # joint symbols: "A/65/517-S/2010/534"
     r"(?![\w/-])"  # never the first part of a symbol it could not read whole ("A/48" of "A/48/...")
 )
-# "66/128", "72/266 A", special sessions "S-30/1", "ES-10/19", "1898 (XVIII)", "2242 (2015)".
+# "66/128", "72/266 A", special sessions "S-30/1", "ES-10/19", "1898 (XVIII)", "2242 (2015)",
+# and before 1976 a special session's roman numeral: "1874 (S-IV)", "ES-" for an emergency one.
 NUMBER_PART = (
     r"(?:(?:E?S-)?\d{1,4}/\d{1,3}(?: ?[A-Z](?![\w/]))?"
-    r"|\d{1,4}(?: [A-Z])? ?\((?:[IVXLC]{1,7}|\d{4})\))"
+    r"|\d{1,4}(?: [A-Z])? ?\((?:(?:E?S-)?[IVXLC]{1,7}|\d{4})\))"
 )
 PARTS_NUMBER_RE = re.compile(r"(\S+)[ ]([A-Z](?:(?:,[ ][A-Z])*[ ]and[ ][A-Z]|-[A-Z]))")
 NUMBER_RE = re.compile(rf"(?<![\w/.-]){NUMBER_PART}(?![\w/])")
@@ -55,6 +56,14 @@ CITED_BODY_RE = re.compile(
     re.VERBOSE,
 )
 OF_BODY_RE = re.compile(r"^[ ]*(?:\([^)]{0,40}\)[ ]*)?(?:of|by|adopted by) the ")
+# The meeting that adopted it, named after the number: "decision 15/4 at the fifteenth meeting of
+# the Conference of the Parties to the Convention on Biological Diversity".
+AT_MEETING_OF_RE = re.compile(
+    r"^[ ]*(?:adopted[ ])?at the (?:[\w-]+[ ]){1,3}(?:meeting|session) of the "
+)
+# A treaty's own body: a UN one only when named in full among the bodies.
+TREATY_CONFERENCES = frozenset({"COP-UNTOC", "COSP-UNCAC"})
+TREATY_BODY_RE = re.compile(r"(?:Conference|Meeting|Assembly) of (?:the )?(?:States )?Parties\b")
 GAP_RE = re.compile(
     r"^(?:[ ]*(?:,|and|or|as well as|of \d{1,2} [A-Z][a-z]+ \d{4}"
     r"|of [A-Z][a-z]+ \d{1,2}, \d{4}|\(\d{4}\)|"
@@ -288,6 +297,14 @@ def cited_body(
             if pattern.match(rest):
                 return code, keyword_start
         return None, keyword_start
+    at_meeting = AT_MEETING_OF_RE.match(tail)
+    if at_meeting:
+        rest = tail[at_meeting.end() :]
+        for pattern, code in BODY_CODE_RES:
+            if pattern.match(rest):
+                return code, keyword_start
+        if TREATY_BODY_RE.match(rest) and own_body not in TREATY_CONFERENCES:
+            return None, keyword_start  # a treaty conference's own text names itself so
     return "", keyword_start
 
 

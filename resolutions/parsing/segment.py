@@ -18,6 +18,9 @@ PREAMBLE_SPLIT_RE = re.compile(
 FIRST_WORDS_RE = re.compile(r"^\W{0,3}([A-Za-z][a-z]+(?:-[a-z]+)?)(?:[ ]([a-z]+))?")
 # A resolution's number and its date opening a block: an enumeration a page break cut.
 CITED_NUMBER_START_RE = re.compile(r"\d{1,4}/\d{1,4}(?:[ ][A-Z](?:[ ]and[ ][A-Z])?)?[ ]of[ ]")
+# A footnote's number and its text, left in the running text: "4 Adopted under the UNFCCC ...",
+# "14 E/CN.17/2002/PC.2/3, annex." (never a date: "13 November 2012, 68/8 of ...").
+NOTE_BODY_START_RE = re.compile(rf"\d{{1,3}}[ ]+(?!(?:{MONTH_PATTERN})\b)[A-Z]")
 SUBPARAGRAPH_START_RE = re.compile(r"^\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)[ ]")
 # A draft decision's lettered operative paragraphs after a colon: "...: (a) Expresses ...".
 LETTERED_RE = re.compile(r"(?:^|(?<=\n\n))\(([a-z])\)\s+")
@@ -232,6 +235,8 @@ def segment_text(
         part = INTRO_RE.search(content) if numbered_kind == "operative" else None
         if part and ITEM_MARKER_END_RE.search(content, 0, part.start()):
             part = None  # "(a) The International Law Fellowship Programme, with ...": an item
+        if part and not opens_part(content[: part.start()]):
+            part = None  # "... its session in The Hague, looks forward to ...": a place
         if part:
             pieces.append(
                 Piece(
@@ -463,6 +468,15 @@ def find_numbered(
     return accepted
 
 
+def opens_part(before: str) -> bool:
+    """Whether an enacting formula after this text opens a part of its own: it follows a closed
+    sentence or a heading ("...;" / "II" / "The Economic and Social Council,"), never words
+    running on in the middle of one."""
+    if not before.strip() or "\n" in before[len(before.rstrip()) :]:
+        return True
+    return strip_sentinels_end(before).endswith((".", ";", ":"))
+
+
 def find_lettered(text: str, *, start: int, end: int | None) -> list[re.Match[str]]:
     """Lettered operative paragraphs ((a), (b), ...) in sequence, the first right after a colon,
     each opening with an operative verb: a draft decision's paragraphs when it has no numbered
@@ -557,19 +571,28 @@ def continues_paragraph(block: str) -> bool:
 
 
 def continues_after_break(previous: str, block: str) -> bool:
-    """Whether a block starting with a capital carries on a paragraph that a page break cut
-    mid-sentence ("... the United Nations Office on" / "Drugs and Crime ..."): the block before
-    has no closing punctuation and this one opens with no known opener."""
+    """Whether a block carries on a paragraph that a page break cut mid-sentence ("... the United
+    Nations Office on" / "Drugs and Crime ..."): the block before has no closing punctuation and
+    this one opens with a digit or with no known opener."""
     if not previous or strip_sentinels_end(previous).endswith((",", ";", ":", ".")):
         return False
+    if block[:1].isdigit():  # a date or a number: "... 67/4 of" / "13 November 2012, 68/8 of ..."
+        return not NOTE_BODY_START_RE.match(block)
     words = FIRST_WORDS_RE.match(block)
     if not words:
         return False
     return not (
         opens_preambular(words.group(1), words.group(2))
         or is_operative_verb(words.group(1))
-        or is_heading_block(previous)
+        or (is_heading_block(previous) and not opens_with_opener(previous))
     )
+
+
+def opens_with_opener(block: str) -> bool:
+    """Whether a block opens with a known preambular opener ("Noting with satisfaction ..."): a
+    paragraph, however short the page break left it, never a heading."""
+    words = FIRST_WORDS_RE.match(strip_leading_sentinels(block.strip()))
+    return bool(words and opens_preambular(words.group(1), words.group(2)))
 
 
 def opens_preambular(first: str, second: str | None) -> bool:
