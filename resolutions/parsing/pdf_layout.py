@@ -10,6 +10,11 @@
   each becomes a block opening with its number in superscript digits ("¹ See A/78/369.").
 - Small digits raised above the line in the running text are footnote markers, written as
   superscript digits, so that the footnote stage ties each body to its paragraph.
+- A hyphen at a line's end before a lower-case letter is the compound's own ("seventy-" /
+  "ninth", "self-" / "determination"): the two lines are run on with it, so that the cleaning
+  stage, which drops a line-end hyphen in wrapped plain text, leaves it in place. Only where the
+  document writes the two halves as one word elsewhere ("resolu-" / "tion") did the hyphen split
+  a word; that one is left for the cleaning stage to drop.
 - A vertical gap wider than the usual line spacing, or a first line indented after a line that
   ends a sentence, opens a new block (a blank line). Indentation is measured from the left edge
   most lines of the page start at, not from the leftmost line (a masthead or a running header
@@ -41,7 +46,10 @@ EDGE_LINES = 3  # lines at the top and bottom of a page looked at for furniture
 MIN_TEXT_CHARS = 20
 MAX_PAGES = 500  # a resolution or a report chapter is far shorter; a bigger file is refused
 SAMPLE_EVERY = 4  # characters other than digits: one in four measured
-LINE_END_HYPHEN = "\ufffe"  # pdfium's hyphen at a line's end
+# pdfium's hyphen at a line's end: U+FFFE in a page's text, U+0002 read character by character
+LINE_END_HYPHENS = ("\ufffe", "\x02")
+LINE_END_COMPOUND_RE = re.compile(r"([A-Za-z]+)-\n(?=([a-z]+))")
+WORD_RE = re.compile(r"[a-z]+")
 WORD_SPACE_MIN = 0.2  # a word space is at least a fifth of the font size wide ...
 HYPHEN_SPACE_MIN = 0.25  # ... and the space after a suspended hyphen ("cost- and") a quarter
 
@@ -94,7 +102,19 @@ def extract_pdf_layout(data: bytes) -> str:
     text = "\n\n".join(page_text(lines, body_size, spacing) for lines in kept)
     if len(text.strip()) < MIN_TEXT_CHARS:
         raise ParseError("no text layer (scanned?): run OCR first")
-    return text
+    return with_compound_hyphens(text)
+
+
+def with_compound_hyphens(text: str) -> str:
+    """Lines broken after a compound's hyphen run on with it ("seventy-ninth"); a hyphen whose
+    halves the document writes elsewhere as one word ("resolution") stays at the line's end."""
+    words = set(WORD_RE.findall(text.lower()))
+
+    def run_on(match: re.Match[str]) -> str:
+        first, second = match.group(1), match.group(2)
+        return match.group(0) if (first + second).lower() in words else f"{first}-"
+
+    return LINE_END_COMPOUND_RE.sub(run_on, text)
 
 
 def page_lines(page) -> list[Line]:
@@ -130,7 +150,7 @@ def page_lines(page) -> list[Line]:
                 current.left, current.top, current.bottom = left.value, top.value, bottom.value
             current.top = max(current.top, top.value)
             current.bottom = min(current.bottom, bottom.value)
-        if char == LINE_END_HYPHEN:  # pdfium runs the next line on after it
+        if char in LINE_END_HYPHENS:  # pdfium runs the next line on after it
             current.chars.append(("-", size, bottom.value))
             lines.append(current)
             current = Line()

@@ -12,9 +12,11 @@ from resolutions.lineage.mandates import mandate_of, ordinal_number
 from resolutions.lineage.matching import match_document
 from resolutions.lineage.models import Mandate
 from resolutions.models import Document, Reference
+from resolutions.parsing import parse_file
 
 LABELLED = Path(__file__).parent / "data" / "mandates_labelled.json"
 BLIND = Path(__file__).parent / "data" / "mandates_blind.json"
+BLIND10 = Path(__file__).resolve().parents[1] / "parsing" / "blind10"
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "lineage.md"
 
 
@@ -261,3 +263,12 @@ def test_evaluate_mandates_prints_the_figures_of_each_set():
     text = out.getvalue()
     assert "| mandates_labelled.json |" in text and "| mandates_blind.json" in text
     assert "precision" in text
+
+
+def test_a_session_ordinal_broken_at_a_pdf_line_end_is_read() -> None:
+    # "seventy-" / "ninth" at a line's end in the PDF, once read as "seventyninth": no session.
+    data = (BLIND10 / "A_RES_78_6.pdf").read_bytes()
+    texts = [p.text for p in parse_file(data, filename="A_RES_78_6.pdf").paragraphs]
+    text = next(text for text in texts if "in a report to be submitted" in text)
+    mandate = mandate_of(text, body="GA")
+    assert mandate is not None and (mandate.session, mandate.year) == (79, 2024)

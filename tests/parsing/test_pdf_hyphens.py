@@ -1,0 +1,118 @@
+"""Hyphens at a line's end in UN PDFs (tests/parsing/blind9/, blind10/): pdfium marks the
+hyphen of a compound broken there as its own line-end hyphen (U+FFFE), or leaves a printed
+hyphen after a justification gap; both are the compound's hyphen and stay ("seventy-ninth",
+not "seventyninth"), whichever case the next line opens with."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from resolutions.parsing import parse, parse_file
+from resolutions.parsing.pdf_layout import extract_pdf_layout, with_compound_hyphens
+
+HERE = Path(__file__).resolve().parent
+
+
+def paragraph_texts(name: str) -> list[str]:
+    document = parse_file((HERE / name).read_bytes(), filename=name)
+    return [paragraph.text for paragraph in document.paragraphs]
+
+
+@pytest.mark.parametrize(
+    ("name", "compounds"),
+    [
+        # U+FFFE at the line's end, the next line lower-case
+        (
+            "blind10/A_RES_78_93.pdf",
+            ["self-determination", "case-by-case", "forward-looking event"],
+        ),
+        ("blind10/A_RES_78_97.pdf", ["seventy-ninth session", "resilience-building"]),
+        ("blind10/A_RES_78_6.pdf", ["post-conflict societies", "seventy-ninth session"]),
+        ("blind10/A_80_L.21.pdf", ["well-balanced and healthy"]),
+        ("blind10/A_RES_78_269.pdf", ["in the high-level meeting"]),
+        # a printed hyphen after a justification gap ("tax -" / "related", "seventy -" / "ninth")
+        ("blind10/A_RES_78_230.pdf", ["tax-related illicit", "its seventy-ninth session, under"]),
+    ],
+)
+def test_a_compound_broken_at_a_line_end_keeps_its_hyphen(name: str, compounds: list[str]) -> None:
+    texts = " ".join(paragraph_texts(name))
+    for compound in compounds:
+        assert compound in texts
+        assert compound.replace("-", "") not in texts
+
+
+def test_a_compound_broken_before_a_capital_keeps_its_hyphen_as_before() -> None:
+    assert "submitted to the Secretary-General by Costa Rica" in " ".join(
+        paragraph_texts("blind9/A_RES_78_33.pdf")
+    )
+    assert "the Non-Self-Governing Territories" in " ".join(
+        paragraph_texts("blind10/A_RES_78_93.pdf")
+    )
+    # "Southeast" is written whole elsewhere in the draft; before a capital that changes nothing.
+    text = " ".join(paragraph_texts("blind9/A_C.1_80_L.50.pdf"))
+    assert "Association of Southeast Asian Nations" in text
+    assert "the South-East Asia Nuclear-Weapon-Free Zone" in text
+
+
+def test_a_word_the_document_writes_whole_elsewhere_is_rejoined_without_the_hyphen() -> None:
+    text = "Recalling its resolu-\ntion 78/1 and its resolution 78/2, the self-\ndetermination"
+    assert with_compound_hyphens(text) == (
+        "Recalling its resolu-\ntion 78/1 and its resolution 78/2, the self-determination"
+    )
+    # The cleaning stage then drops the hyphen that split the word.
+    joined = parse(f"The General Assembly,\n\n1. Decides that its {with_compound_hyphens(text)}.")
+    assert "its resolution 78/1 and its resolution 78/2, the self-determination" in (
+        joined.paragraphs[0].text
+    )
+
+
+# A font whose "~" stands for U+1D400 (outside the BMP): pdfium's page text then counts one
+# character fewer than its characters, and the layout reads them one by one, where pdfium gives
+# its line-end hyphen as U+0002 instead of U+FFFE.
+OUTSIDE_BMP_CMAP = (
+    "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS"
+    " def /CMapType 2 def 1 begincodespacerange <00> <FF> endcodespacerange"
+    " 1 beginbfchar <7E> <D835DC00> endbfchar endcmap"
+    " CMapName currentdict /CMap defineresource pop end end"
+)
+
+
+def pdf_with_outside_bmp_character(lines: list[str]) -> bytes:
+    """A one-page PDF of the given lines (Helvetica, 11 points, 14 apart) in that font."""
+    stream = " ".join(
+        f"BT /F1 11 Tf 1 0 0 1 72 {700 - 14 * index} Tm ({line}) Tj ET"
+        for index, line in enumerate(lines)
+    )
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R"
+        " /Resources << /Font << /F1 3 0 R >> >> >>",
+        f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream",
+        f"<< /Length {len(OUTSIDE_BMP_CMAP)} >>\nstream\n{OUTSIDE_BMP_CMAP}\nendstream",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1"))
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return out.getvalue()
+
+
+def test_the_line_end_hyphen_read_character_by_character_is_a_hyphen_too() -> None:
+    data = pdf_with_outside_bmp_character(
+        ["The General Assembly decides to consider at its seventy-", "ninth session the ~ item."]
+    )
+    assert "at its seventy-ninth session the" in extract_pdf_layout(data)
