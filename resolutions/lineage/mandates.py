@@ -42,11 +42,13 @@ CLAUSE_END_RE = re.compile(
 )
 REPORT_VERBS = "report|submit|inform|apprise|brief|present"
 # The act asked for: a report verb ("to report", "and submit"), or a report, proposals or an
-# update to prepare, provide or include ("to include in his report", "to provide an update").
+# update to prepare, provide or include ("to include in his report", "to continue to include
+# information ... in a report to be submitted", "to provide an update").
 REPORT_RE = re.compile(
     rf"\b(?:to|and)\s+(?:(?:also|further|then|continue\s+to)\s+)?(?:{REPORT_VERBS})\b"
     r"|\b(?:to|and)\s+(?:also\s+)?(?:prepare|provide)\b[^;]{0,60}?\b(?:reports?|proposals|update)\b"
-    r"|\bto\s+(?:also\s+)?include\b[^;]{0,120}?\b(?:his|the)\s+(?:\w+\s+)?report\b"
+    r"|\bto\s+(?:(?:also|further|continue\s+to)\s+)?include\b[^;]{0,120}?"
+    r"\b(?:his|the|a)\s+(?:\w+\s+)?report\b"
 )
 # A time the request gives itself without a date: "at its next session", "in his next report".
 RELATIVE_RE = re.compile(
