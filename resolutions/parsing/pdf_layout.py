@@ -102,7 +102,13 @@ def extract_pdf_layout(data: bytes) -> str:
     text = "\n\n".join(page_text(lines, body_size, spacing) for lines in kept)
     if len(text.strip()) < MIN_TEXT_CHARS:
         raise ParseError("no text layer (scanned?): run OCR first")
-    return with_compound_hyphens(text)
+    return with_compound_hyphens(joined_surrogates(text))
+
+
+def joined_surrogates(text: str) -> str:
+    """Characters outside the BMP, which pdfium gives as two UTF-16 halves when they are read one
+    by one, as themselves; a half without its other half (no encoding stores it) as U+FFFD."""
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def with_compound_hyphens(text: str) -> str:

@@ -116,3 +116,10 @@ def test_the_line_end_hyphen_read_character_by_character_is_a_hyphen_too() -> No
         ["The General Assembly decides to consider at its seventy-", "ninth session the ~ item."]
     )
     assert "at its seventy-ninth session the" in extract_pdf_layout(data)
+
+
+def test_a_character_outside_the_bmp_is_one_character_that_can_be_stored() -> None:
+    data = pdf_with_outside_bmp_character(["The General Assembly decides on the ~ item."])
+    text = extract_pdf_layout(data)
+    assert "the \U0001d400 item" in text
+    assert text.encode("utf-8")  # two lone UTF-16 halves would raise here, and in the database
