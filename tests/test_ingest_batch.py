@@ -191,3 +191,47 @@ def test_a_paragraph_the_database_refuses_fails_its_document_in_words(settings, 
         )
     assert list(Document.objects.values_list("symbol", flat=True)) == ["E/RES/2014/8"]
     assert Document.objects.get().paragraphs.get().text == "Requests a report;"
+
+
+def ga_document(symbol: str, doc_type: str, title: str) -> ParsedDocument:
+    """A General Assembly document of session 70 (a resolution when it has a number)."""
+    number = symbol.removeprefix("A/RES/") if doc_type == "resolution" else ""
+    return dataclasses.replace(
+        parsed_text("E/RES/2015/1", "Urges States to act;"),
+        symbol=symbol,
+        body="GA",
+        doc_type=doc_type,
+        number=number,
+        title=title,
+        session="70",
+    )
+
+
+def test_drafts_are_linked_in_a_batch_as_one_by_one(settings, tmp_path):
+    """Each document of a batch links its draft (or adopted version) as if ingested alone, in
+    order: a link made earlier in the batch takes its documents out of later choices."""
+    settings.MEDIA_ROOT = tmp_path
+    corruption = "Strengthening international cooperation against corruption"
+    piracy = "Combating piracy and armed robbery at sea"
+    ingest_document(
+        ga_document("A/C.3/70/L.1", "draft_resolution", corruption), source=source("draft 1")
+    )
+    items = [
+        (ga_document("A/RES/70/1", "resolution", corruption + "."), source("adopted 1")),
+        (ga_document("A/C.3/70/L.2", "draft_resolution", piracy), source("draft 2")),
+        (ga_document("A/C.3/70/L.3", "draft_resolution", corruption + "!"), source("draft 3")),
+        (ga_document("A/RES/70/2", "resolution", piracy + "."), source("adopted 2")),
+        (ga_document("A/RES/70/3", "resolution", corruption), source("adopted 3")),
+    ]
+    with pytest.raises(Undone), transaction.atomic():
+        assert {r.outcome for r in ingest_batch(items)} == {IngestOutcome.NEW}
+        in_batch = snapshot()["documents"]
+        raise Undone
+    for parsed, item_source in items:
+        ingest_document(parsed, source=item_source)
+    one_by_one = snapshot()["documents"]
+    assert in_batch == one_by_one
+    drafts = {symbol: draft for symbol, *_, draft in one_by_one}
+    assert drafts["A/RES/70/1"] == "A/C.3/70/L.1"
+    assert drafts["A/RES/70/2"] == "A/C.3/70/L.2"
+    assert drafts["A/RES/70/3"] == "A/C.3/70/L.3"
