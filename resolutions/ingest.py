@@ -32,9 +32,10 @@ from django.db import (
     connections,
     transaction,
 )
-from django.db.models import Q
+from django.db.models import Model, Q
 from django.utils import timezone
 from django.utils.text import slugify
+from psycopg import sql
 from psycopg.types.json import Jsonb
 from simple_history.utils import bulk_create_with_history
 
@@ -378,7 +379,6 @@ def link_citations_of(document_ids: list[int]) -> None:
 # The columns a paragraph is written with; the database fills the others (its search vector,
 # and the document's facets by trigger).
 PARAGRAPH_COLUMNS = ("id", "document_id", "position", "kind", "number", "verb", "text", "footnotes")
-COPY_PARAGRAPHS = f"COPY resolutions_paragraph ({', '.join(PARAGRAPH_COLUMNS)}) FROM STDIN"
 PARAGRAPH_KINDS = frozenset(Paragraph.Kind.values)
 
 
@@ -413,22 +413,35 @@ def write_paragraphs(written: Sequence[Written]) -> list[dict[int, int]]:
 
 def copy_paragraphs(rows: list[list[object]]) -> list[int]:
     """Insert paragraph rows (`PARAGRAPH_COLUMNS`, the id left empty) by COPY, their ids drawn
-    from the table's sequence first (the references point to them); returns the ids. Triggers
-    and constraints apply as to any insert."""
+    from the table's sequence first (the references point to them); returns the ids."""
     if not rows:
         return []
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence('resolutions_paragraph', 'id')) "
-            "FROM generate_series(1, %s)",
-            [len(rows)],
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [Paragraph._meta.db_table, len(rows)],
         )
         ids = [pk for (pk,) in cursor.fetchall()]
-        with connection.wrap_database_errors, cursor.cursor.copy(COPY_PARAGRAPHS) as copy:
-            for row, pk in zip(rows, ids, strict=True):
-                row[0] = pk
-                copy.write_row(row)
+    for row, pk in zip(rows, ids, strict=True):
+        row[0] = pk
+    copy_rows(Paragraph, PARAGRAPH_COLUMNS, rows)
     return ids
+
+
+def copy_rows(model: type[Model], columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """Insert rows (values of these columns) into the model's table by one COPY: no model
+    instances and no statement to build, for the thousands of rows of a batch. Triggers and
+    constraints apply as to any insert, and its errors are the database's, as for an INSERT."""
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(model._meta.db_table), sql.SQL(", ").join(map(sql.Identifier, columns))
+    )
+    with (
+        connection.cursor() as cursor,
+        connection.wrap_database_errors,
+        cursor.cursor.copy(statement) as copy,
+    ):
+        for row in rows:
+            copy.write_row(row)
 
 
 def write_sponsorships(written: Sequence[Written]) -> None:
@@ -486,40 +499,57 @@ def countries_by_name(names: Iterable[str]) -> dict[str, Country]:
     return existing
 
 
+# The columns a reference is written with (the others: its id, and `outside_archive` false).
+REFERENCE_COLUMNS = (
+    "citing_document_id",
+    "citing_paragraph_id",
+    "ref_type",
+    "cited_key",
+    "cited_body",
+    "cited_number",
+    "cited_text",
+    "cited_document_id",
+    "outside_archive",
+)
+
+
 def write_references(written: Sequence[Written], *, paragraphs: Sequence[dict[int, int]]) -> None:
-    """Bulk-create one reference per cited key of each document, linked to the cited document
-    when archived."""
-    rows: list[Reference] = []
+    """Insert one reference per cited key of each document (by COPY), linked to the cited
+    document when archived."""
+    rows: list[list[object]] = []
     for (document, parsed), placed in zip(written, paragraphs, strict=True):
-        cited: dict[str, Reference] = {}
+        cited: dict[str, list[object]] = {}
         for ref in parsed.references:
             key = reference_key(ref)
             if not key or key == document.citation_key or key in cited:
                 continue
             index = ref.paragraph_index
-            cited[key] = Reference(
-                citing_document=document,
-                citing_paragraph_id=placed.get(index) if index is not None else None,
-                ref_type=Reference.RefType.DOCUMENT
+            cited[key] = [
+                document.pk,
+                placed.get(index) if index is not None else None,
+                Reference.RefType.DOCUMENT
                 if ref.type == "document"
                 else Reference.RefType.RESOLUTION,
-                cited_key=key,
-                cited_body=(ref.body or "")[:20],
-                cited_number=(ref.number or "")[:40],
-                cited_text=ref.cited_text,
-            )
+                key,
+                (ref.body or "")[:20],
+                (ref.number or "")[:40],
+                ref.cited_text,
+                None,  # the cited document, found below
+                False,
+            ]
         rows.extend(cited.values())
     if not rows:
         return
-    keys = {row.cited_key for row in rows}
     archived = dict(
-        Document.objects.filter(citation_key__in=keys).values_list("citation_key", "pk")
+        Document.objects.filter(citation_key__in={row[3] for row in rows}).values_list(
+            "citation_key", "pk"
+        )
     )
     for row in rows:
-        pk = archived.get(row.cited_key)
-        if pk is not None and pk != row.citing_document.pk:
-            row.cited_document_id = pk
-    Reference.objects.bulk_create(rows, batch_size=BULK_ROWS)
+        pk = archived.get(row[3])
+        if pk is not None and pk != row[0]:
+            row[7] = pk
+    copy_rows(Reference, REFERENCE_COLUMNS, rows)
 
 
 def write_topic_suggestions(written: Sequence[Written]) -> None:

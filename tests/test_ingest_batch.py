@@ -61,8 +61,15 @@ def snapshot() -> dict[str, object]:
             for s in Sponsorship.objects.select_related("country")
         ),
         "references": sorted(
-            (documents[r.citing_document_id], r.cited_key, documents.get(r.cited_document_id))
-            for r in Reference.objects.all()
+            (
+                documents[r.citing_document_id],
+                r.citing_paragraph.position if r.citing_paragraph else 0,
+                r.cited_key,
+                r.ref_type,
+                r.cited_text,
+                documents.get(r.cited_document_id),
+            )
+            for r in Reference.objects.select_related("citing_paragraph")
         ),
         "topics": sorted(
             (documents[t.document_id], t.topic_id, t.status) for t in DocumentTopic.objects.all()
@@ -92,7 +99,8 @@ def test_a_batch_writes_what_one_by_one_ingests_write(samples):
         ingest_document(parsed, source=source)
     one_by_one = snapshot()
     assert in_batch["paragraphs"]
-    assert any(cited for _, _, cited in in_batch["references"])  # samples cite each other
+    assert any(cited for *_, cited in in_batch["references"])  # samples cite each other
+    assert any(position for _, position, *_ in in_batch["references"])  # cited in paragraphs
     assert in_batch["sponsors"] and in_batch["term scores"]
     for part, rows in one_by_one.items():
         assert in_batch[part] == rows, part
