@@ -37,7 +37,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 from psycopg import sql
 from psycopg.types.json import Jsonb
-from simple_history.utils import bulk_create_with_history
 
 from . import parsing
 from .citations import document_key, reference_key
@@ -210,9 +209,8 @@ def write_new(
                 stored.append(name)
             documents.append(Document(**fields, original_file=name, uploaded_by=user))
         with transaction.atomic(), one_refresh_per_document():
-            documents = bulk_create_with_history(
-                documents, Document, batch_size=BULK_ROWS, default_user=user
-            )
+            documents = Document.objects.bulk_create(documents, batch_size=BULK_ROWS)
+            record_created(documents, user=user)
             written = [(d, parsed) for d, (parsed, _, _) in zip(documents, items, strict=True)]
             write_contents(written)
             link_drafts(documents)
@@ -223,6 +221,30 @@ def write_new(
             default_storage.delete(name)
         raise
     return documents
+
+
+def record_created(documents: Sequence[Document], *, user: AbstractBaseUser | None) -> None:
+    """The history rows ("created", now, by the user) of documents just inserted: the rows
+    simple-history's `bulk_create_with_history` writes, copied from the documents' own rows by
+    one INSERT ... SELECT instead of built and sent again (full texts included)."""
+    if not documents:
+        return
+    history = Document.history.model
+    user = user or history.get_default_history_user(documents[0])  # the request's, in one
+    columns = sql.SQL(", ").join(sql.Identifier(f.column) for f in history.tracked_fields)
+    statement = sql.SQL(
+        "INSERT INTO {history} ({columns}, history_date, history_type, history_user_id) "
+        "SELECT {columns}, %s, '+', %s FROM {documents} WHERE id = ANY(%s) ORDER BY id"
+    ).format(
+        history=sql.Identifier(history._meta.db_table),
+        columns=columns,
+        documents=sql.Identifier(Document._meta.db_table),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            statement.as_string(cursor.connection),
+            [timezone.now(), user.pk if user else None, [d.pk for d in documents]],
+        )
 
 
 def ingest_or_fail(
@@ -583,7 +605,8 @@ LINK_PARTNER = {
 
 def link_drafts(documents: Sequence[Document]) -> None:
     """Link each draft resolution and the resolution adopted from it, whichever arrives first:
-    the documents in order, each as if alone, with two queries for them all.
+    the documents in order, each as if ingested alone (the ones after it not there yet), with
+    two queries for them all.
 
     A resolution without a draft (none curated) takes the most similar title among the drafts
     of its body and session (its year without one) that no document was adopted from; a draft
@@ -606,7 +629,12 @@ def link_drafts(documents: Sequence[Document]) -> None:
         Document.objects.filter(draft_id__in=drafts).values_list("draft_id", flat=True)
     )
     draft_of = {pk: draft for pk, doc_type, *_, draft in rows if doc_type in LINK_PARTNER}
-    for document in linking:
+    linkable = {d.pk for d in linking}
+    later = {d.pk for d in documents}  # documents that have not arrived yet
+    for document in documents:
+        later.discard(document.pk)
+        if document.pk not in linkable:
+            continue
         if document.doc_type == Document.DocType.RESOLUTION:
             if document.draft_id or "draft" in document.curated_fields:
                 continue
@@ -620,6 +648,7 @@ def link_drafts(documents: Sequence[Document]) -> None:
             and body_id == document.body_id
             and (session == document.session if document.session else year == document.year)
             and pk != document.pk
+            and pk not in later
             and (
                 pk not in adopted
                 if partner == Document.DocType.DRAFT_RESOLUTION

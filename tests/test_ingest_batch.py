@@ -74,6 +74,19 @@ def snapshot() -> dict[str, object]:
         "topics": sorted(
             (documents[t.document_id], t.topic_id, t.status) for t in DocumentTopic.objects.all()
         ),
+        "history": sorted(
+            (
+                documents[h.id],
+                h.history_type,
+                h.history_user_id,
+                h.title,
+                h.full_text,
+                h.status,
+                h.original_file,
+                documents.get(h.draft_id),
+            )
+            for h in Document.history.all()
+        ),
         "words": dict(SearchWord.objects.values_list("word", "frequency")),
         "term scores": sorted(
             (t.lexeme, documents[t.document_id], round(t.score, 9))
@@ -233,13 +246,15 @@ def test_drafts_are_linked_in_a_batch_as_one_by_one(settings, tmp_path):
     ]
     with pytest.raises(Undone), transaction.atomic():
         assert {r.outcome for r in ingest_batch(items)} == {IngestOutcome.NEW}
-        in_batch = snapshot()["documents"]
+        in_batch = snapshot()
         raise Undone
     for parsed, item_source in items:
         ingest_document(parsed, source=item_source)
-    one_by_one = snapshot()["documents"]
-    assert in_batch == one_by_one
-    drafts = {symbol: draft for symbol, *_, draft in one_by_one}
+    one_by_one = snapshot()
+    # The same links, made from the same side: a resolution's own save leaves a history row.
+    assert in_batch["documents"] == one_by_one["documents"]
+    assert in_batch["history"] == one_by_one["history"]
+    drafts = {symbol: draft for symbol, *_, draft in one_by_one["documents"]}
     assert drafts["A/RES/70/1"] == "A/C.3/70/L.1"
     assert drafts["A/RES/70/2"] == "A/C.3/70/L.2"
     assert drafts["A/RES/70/3"] == "A/C.3/70/L.3"
