@@ -32,7 +32,7 @@ from django.db import (
     connections,
     transaction,
 )
-from django.db.models import Model, Q
+from django.db.models import Exists, Model, OuterRef, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from psycopg import sql
@@ -606,7 +606,7 @@ LINK_PARTNER = {
 def link_drafts(documents: Sequence[Document]) -> None:
     """Link each draft resolution and the resolution adopted from it, whichever arrives first:
     the documents in order, each as if ingested alone (the ones after it not there yet), with
-    two queries for them all.
+    one query for them all (two when only drafts are linked).
 
     A resolution without a draft (none curated) takes the most similar title among the drafts
     of its body and session (its year without one) that no document was adopted from; a draft
@@ -615,20 +615,25 @@ def link_drafts(documents: Sequence[Document]) -> None:
     linking = [d for d in documents if d.doc_type in LINK_PARTNER and (d.session or d.year)]
     if not linking:
         return
+    draft_type = Document.DocType.DRAFT_RESOLUTION
     sessions = {d.session for d in linking if d.session}
     years = {d.year for d in linking if not d.session}
     rows = list(  # in the documents' order (Meta.ordering), which breaks ties between titles
         Document.objects.filter(
             Q(session__in=sessions) | Q(year__in=years),
             body_id__in={d.body_id for d in linking},
-            doc_type__in=list(LINK_PARTNER),
-        ).values_list("pk", "doc_type", "body_id", "session", "year", "title", "draft_id")
+            doc_type__in={LINK_PARTNER[d.doc_type] for d in linking},
+        )
+        .annotate(adopted=Exists(Document.objects.filter(draft=OuterRef("pk"))))
+        .values_list("pk", "doc_type", "body_id", "session", "year", "title", "draft_id", "adopted")
     )
-    drafts = [pk for pk, doc_type, *_ in rows if doc_type == Document.DocType.DRAFT_RESOLUTION]
-    adopted = set(  # drafts some document was adopted from
-        Document.objects.filter(draft_id__in=drafts).values_list("draft_id", flat=True)
-    )
-    draft_of = {pk: draft for pk, doc_type, *_, draft in rows if doc_type in LINK_PARTNER}
+    adopted = {pk for pk, *_, is_adopted in rows if is_adopted}  # drafts adopted already
+    fetched = {pk for pk, *_ in rows}
+    if unknown := [d.pk for d in linking if d.doc_type == draft_type and d.pk not in fetched]:
+        adopted |= set(
+            Document.objects.filter(draft_id__in=unknown).values_list("draft_id", flat=True)
+        )
+    draft_of = {pk: draft for pk, *_, draft, _ in rows}
     linkable = {d.pk for d in linking}
     later = {d.pk for d in documents}  # documents that have not arrived yet
     for document in documents:
@@ -643,17 +648,13 @@ def link_drafts(documents: Sequence[Document]) -> None:
         partner = LINK_PARTNER[document.doc_type]
         candidates = (
             (pk, title)
-            for pk, doc_type, body_id, session, year, title, _ in rows
+            for pk, doc_type, body_id, session, year, title, *_ in rows
             if doc_type == partner
             and body_id == document.body_id
             and (session == document.session if document.session else year == document.year)
             and pk != document.pk
             and pk not in later
-            and (
-                pk not in adopted
-                if partner == Document.DocType.DRAFT_RESOLUTION
-                else draft_of[pk] is None
-            )
+            and (pk not in adopted if partner == draft_type else draft_of[pk] is None)
         )
         match = most_similar(document.title, candidates)
         if match is None:
