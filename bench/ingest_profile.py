@@ -14,15 +14,15 @@ from contextlib import contextmanager
 
 # (module path suffix, function): what the stage does, in the order a batch runs them.
 STAGES = (
+    ("resolutions/ingest.py", "write_new", "a batch's new documents, in all"),
     ("resolutions/ingest.py", "store_original", "store the original files"),
-    ("simple_history/utils.py", "bulk_create_with_history", "insert documents and history rows"),
+    ("django/db/models/query.py", "bulk_create", "bulk_create (documents, sponsors, topics)"),
+    ("resolutions/ingest.py", "record_created", "history rows (INSERT ... SELECT)"),
     ("resolutions/ingest.py", "write_paragraphs", "paragraphs: rows and COPY"),
     ("resolutions/ingest.py", "copy_paragraphs", "  of which the COPY (database)"),
-    ("resolutions/ingest.py", "write_sponsorships", "sponsorships"),
     ("resolutions/ingest.py", "write_references", "references (COPY)"),
     ("resolutions/ingest.py", "link_citations_of", "link earlier citations"),
-    ("resolutions/ingest.py", "write_topic_suggestions", "topic suggestions"),
-    ("resolutions/topic_rules.py", "suggest_topics", "  of which the phrase scan"),
+    ("resolutions/topic_rules.py", "suggest_topics", "topic suggestions: the phrase scan"),
     ("resolutions/vocabulary.py", "record_words", "vocabulary upsert"),
     ("resolutions/term_impacts.py", "refresh_documents", "common words' scores"),
     ("resolutions/ingest.py", "link_drafts", "link drafts"),
