@@ -521,7 +521,8 @@ def countries_by_name(names: Iterable[str]) -> dict[str, Country]:
     return existing
 
 
-# The columns a reference is written with (the others: its id, and `outside_archive` false).
+# The columns a reference is written with (its id is drawn by the table).
+# A new reference is never marked outside the archive: only a librarian does that.
 REFERENCE_COLUMNS = (
     "citing_document_id",
     "citing_paragraph_id",
