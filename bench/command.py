@@ -43,6 +43,7 @@ from . import database, load, queries, targets
 from . import ingest_during_load as writes
 from .corpus import DEFAULT_SEED, read_sample_pool, synthetic_documents
 from .honesty import Honesty, honesty
+from .ingest_profile import profiled, stage_lines
 from .loading import corpus_size, lineage_deferred, load_documents, peak_rss_mb
 from .real_texts import DEFAULT_CORPUS, CorpusMissing, read_texts
 from .realistic import STATISTICS_DOCUMENTS, corpus_statistics, read_real_pool, realistic_documents
@@ -109,6 +110,11 @@ class BenchmarkCommand(BaseCommand):
             metavar="N",
             help="Load N documents a transaction through the batch path (manage.py ingest "
             "--batch); default 1: one transaction each, as earlier runs.",
+        )
+        parser.add_argument(
+            "--profile-ingest",
+            action="store_true",
+            help="Profile the load (cProfile) and print the time of each stage of the ingest.",
         )
         parser.add_argument(
             "--queries-only", action="store_true", help="Skip the load; time the queries."
@@ -193,6 +199,7 @@ class BenchmarkCommand(BaseCommand):
                     corpus=options["corpus"],
                     defer_lineage=options["defer_lineage"],
                     batch=options["ingest_batch"],
+                    profile=options["profile_ingest"],
                 )
             if options["corpus_only"]:
                 self.say(self.scorecard.report(corpus_size()))
@@ -245,6 +252,7 @@ class BenchmarkCommand(BaseCommand):
         corpus: Path,
         defer_lineage: bool,
         batch: int,
+        profile: bool = False,
     ) -> None:
         """Load the corpus of `docs` documents, keeping what is there with --reuse; then list
         the common words' best documents (term_impacts)."""
@@ -273,6 +281,7 @@ class BenchmarkCommand(BaseCommand):
             tempfile.TemporaryDirectory(prefix="benchmark_media_") as media,
             override_settings(MEDIA_ROOT=media),
             lineage_deferred() if defer_lineage else nullcontext(),
+            profiled(profile) as stages,
         ):
             report = load_documents(
                 documents,
@@ -287,6 +296,8 @@ class BenchmarkCommand(BaseCommand):
             f"{report.paragraphs / report.seconds if report.seconds else 0:.0f} paragraphs/s; "
             f"peak RSS {peak_rss_mb():.0f} MiB."
         )
+        if stages is not None:
+            self.say("\n".join(stage_lines(stages, documents=report.documents)))
         if batch > 1:
             self.scorecard.at_least(
                 f"bulk ingest, {batch} a transaction (documents/s)",

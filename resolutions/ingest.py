@@ -32,10 +32,11 @@ from django.db import (
     connections,
     transaction,
 )
+from django.db.models import Exists, Model, OuterRef, Q
 from django.utils import timezone
 from django.utils.text import slugify
+from psycopg import sql
 from psycopg.types.json import Jsonb
-from simple_history.utils import bulk_create_with_history
 
 from . import parsing
 from .citations import document_key, reference_key
@@ -115,7 +116,7 @@ def ingest_document(
                 clear_contents(document)
                 document.save()
             write_contents([(document, parsed)])
-            link_draft(document)
+            link_drafts([document])
             announce_written(document)
             if old_file and old_file != file_name:
                 transaction.on_commit(lambda: delete_unused_original(old_file))
@@ -208,19 +209,42 @@ def write_new(
                 stored.append(name)
             documents.append(Document(**fields, original_file=name, uploaded_by=user))
         with transaction.atomic(), one_refresh_per_document():
-            documents = bulk_create_with_history(
-                documents, Document, batch_size=BULK_ROWS, default_user=user
-            )
+            documents = Document.objects.bulk_create(documents, batch_size=BULK_ROWS)
+            record_created(documents, user=user)
             written = [(d, parsed) for d, (parsed, _, _) in zip(documents, items, strict=True)]
             write_contents(written)
+            link_drafts(documents)
             for document in documents:
-                link_draft(document)
                 announce_written(document)
     except BaseException:
         for name in stored:
             default_storage.delete(name)
         raise
     return documents
+
+
+def record_created(documents: Sequence[Document], *, user: AbstractBaseUser | None) -> None:
+    """The history rows ("created", now, by the user) of documents just inserted: the rows
+    simple-history's `bulk_create_with_history` writes, copied from the documents' own rows by
+    one INSERT ... SELECT instead of built and sent again (full texts included)."""
+    if not documents:
+        return
+    history = Document.history.model
+    user = user or history.get_default_history_user(documents[0])  # the request's, in one
+    columns = sql.SQL(", ").join(sql.Identifier(f.column) for f in history.tracked_fields)
+    statement = sql.SQL(
+        "INSERT INTO {history} ({columns}, history_date, history_type, history_user_id) "
+        "SELECT {columns}, %s, '+', %s FROM {documents} WHERE id = ANY(%s) ORDER BY id"
+    ).format(
+        history=sql.Identifier(history._meta.db_table),
+        columns=columns,
+        documents=sql.Identifier(Document._meta.db_table),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            statement.as_string(cursor.connection),
+            [timezone.now(), user.pk if user else None, [d.pk for d in documents]],
+        )
 
 
 def ingest_or_fail(
@@ -374,68 +398,72 @@ def link_citations_of(document_ids: list[int]) -> None:
         cursor.execute(LINK_CITATIONS, [document_ids])
 
 
-def write_paragraphs(written: Sequence[Written]) -> list[dict[int, Paragraph]]:
-    """Bulk-create the paragraphs; returns each document's by their index in its parse."""
-    by_document: list[dict[int, Paragraph]] = []
+# The columns a paragraph is written with; the database fills the others (its search vector,
+# and the document's facets by trigger).
+PARAGRAPH_COLUMNS = ("id", "document_id", "position", "kind", "number", "verb", "text", "footnotes")
+PARAGRAPH_KINDS = frozenset(Paragraph.Kind.values)
+
+
+def write_paragraphs(written: Sequence[Written]) -> list[dict[int, int]]:
+    """Insert the paragraphs by COPY (rows, not model instances: a bulk load writes tens of
+    thousands); returns each document's paragraph ids by their index in its parse."""
+    rows: list[list[object]] = []
+    by_document: list[dict[int, int]] = []
     for document, parsed in written:
-        rows: dict[int, Paragraph] = {}
+        placed: dict[int, int] = {}
         for index, paragraph in enumerate(parsed.paragraphs):
             if not paragraph.text.strip():
                 continue
-            kind = (
-                paragraph.kind if paragraph.kind in Paragraph.Kind.values else Paragraph.Kind.OTHER
+            kind = paragraph.kind if paragraph.kind in PARAGRAPH_KINDS else Paragraph.Kind.OTHER
+            placed[index] = len(rows)
+            rows.append(
+                [
+                    None,  # its id, drawn below
+                    document.pk,
+                    len(placed),
+                    kind,
+                    "" if kind == Paragraph.Kind.PREAMBULAR else (paragraph.number or ""),
+                    paragraph.verb or "",
+                    paragraph.text,
+                    Jsonb([{"marker": f.marker, "text": f.text} for f in paragraph.footnotes]),
+                ]
             )
-            rows[index] = Paragraph(
-                document=document,
-                position=len(rows) + 1,
-                kind=kind,
-                number="" if kind == Paragraph.Kind.PREAMBULAR else (paragraph.number or ""),
-                verb=paragraph.verb or "",
-                text=paragraph.text,
-                footnotes=[{"marker": f.marker, "text": f.text} for f in paragraph.footnotes],
-            )
-        by_document.append(rows)
-    copy_paragraphs([row for rows in by_document for row in rows.values()])
-    return by_document
+        by_document.append(placed)
+    ids = copy_paragraphs(rows)
+    return [{index: ids[row] for index, row in placed.items()} for placed in by_document]
 
 
-# The columns a paragraph is written with; the database fills the others (its search vector,
-# and the document's facets by trigger).
-COPY_PARAGRAPHS = (
-    "COPY resolutions_paragraph (id, document_id, position, kind, number, verb, text, footnotes) "
-    "FROM STDIN"
-)
-
-
-def copy_paragraphs(rows: list[Paragraph]) -> None:
-    """Insert the paragraphs by COPY, their ids drawn from the table's sequence first (the
-    references point to them); triggers and constraints apply as to any insert."""
+def copy_paragraphs(rows: list[list[object]]) -> list[int]:
+    """Insert paragraph rows (`PARAGRAPH_COLUMNS`, the id left empty) by COPY, their ids drawn
+    from the table's sequence first (the references point to them); returns the ids."""
     if not rows:
-        return
+        return []
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence('resolutions_paragraph', 'id')) "
-            "FROM generate_series(1, %s)",
-            [len(rows)],
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [Paragraph._meta.db_table, len(rows)],
         )
-        for row, (pk,) in zip(rows, cursor.fetchall(), strict=True):
-            row.pk = pk
-            row._state.adding = False
-            row._state.db = connection.alias
-        with connection.wrap_database_errors, cursor.cursor.copy(COPY_PARAGRAPHS) as copy:
-            for row in rows:
-                copy.write_row(
-                    (
-                        row.pk,
-                        row.document_id,
-                        row.position,
-                        row.kind,
-                        row.number,
-                        row.verb,
-                        row.text,
-                        Jsonb(row.footnotes),
-                    )
-                )
+        ids = [pk for (pk,) in cursor.fetchall()]
+    for row, pk in zip(rows, ids, strict=True):
+        row[0] = pk
+    copy_rows(Paragraph, PARAGRAPH_COLUMNS, rows)
+    return ids
+
+
+def copy_rows(model: type[Model], columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """Insert rows (values of these columns) into the model's table by one COPY: no model
+    instances and no statement to build, for the thousands of rows of a batch. Triggers and
+    constraints apply as to any insert, and its errors are the database's, as for an INSERT."""
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(model._meta.db_table), sql.SQL(", ").join(map(sql.Identifier, columns))
+    )
+    with (
+        connection.cursor() as cursor,
+        connection.wrap_database_errors,
+        cursor.cursor.copy(statement) as copy,
+    ):
+        for row in rows:
+            copy.write_row(row)
 
 
 def write_sponsorships(written: Sequence[Written]) -> None:
@@ -493,42 +521,58 @@ def countries_by_name(names: Iterable[str]) -> dict[str, Country]:
     return existing
 
 
-def write_references(
-    written: Sequence[Written], *, paragraphs: Sequence[dict[int, Paragraph]]
-) -> None:
-    """Bulk-create one reference per cited key of each document, linked to the cited document
-    when archived."""
-    rows: list[Reference] = []
+# The columns a reference is written with (its id is drawn by the table).
+# A new reference is never marked outside the archive: only a librarian does that.
+REFERENCE_COLUMNS = (
+    "citing_document_id",
+    "citing_paragraph_id",
+    "ref_type",
+    "cited_key",
+    "cited_body",
+    "cited_number",
+    "cited_text",
+    "cited_document_id",
+    "outside_archive",
+)
+
+
+def write_references(written: Sequence[Written], *, paragraphs: Sequence[dict[int, int]]) -> None:
+    """Insert one reference per cited key of each document (by COPY), linked to the cited
+    document when archived."""
+    rows: list[list[object]] = []
     for (document, parsed), placed in zip(written, paragraphs, strict=True):
-        cited: dict[str, Reference] = {}
+        cited: dict[str, list[object]] = {}
         for ref in parsed.references:
             key = reference_key(ref)
             if not key or key == document.citation_key or key in cited:
                 continue
             index = ref.paragraph_index
-            cited[key] = Reference(
-                citing_document=document,
-                citing_paragraph=placed.get(index) if index is not None else None,
-                ref_type=Reference.RefType.DOCUMENT
+            cited[key] = [
+                document.pk,
+                placed.get(index) if index is not None else None,
+                Reference.RefType.DOCUMENT
                 if ref.type == "document"
                 else Reference.RefType.RESOLUTION,
-                cited_key=key,
-                cited_body=(ref.body or "")[:20],
-                cited_number=(ref.number or "")[:40],
-                cited_text=ref.cited_text,
-            )
+                key,
+                (ref.body or "")[:20],
+                (ref.number or "")[:40],
+                ref.cited_text,
+                None,  # the cited document, found below
+                False,
+            ]
         rows.extend(cited.values())
     if not rows:
         return
-    keys = {row.cited_key for row in rows}
     archived = dict(
-        Document.objects.filter(citation_key__in=keys).values_list("citation_key", "pk")
+        Document.objects.filter(citation_key__in={row[3] for row in rows}).values_list(
+            "citation_key", "pk"
+        )
     )
     for row in rows:
-        pk = archived.get(row.cited_key)
-        if pk is not None and pk != row.citing_document.pk:
-            row.cited_document_id = pk
-    Reference.objects.bulk_create(rows, batch_size=BULK_ROWS)
+        pk = archived.get(row[3])
+        if pk is not None and pk != row[0]:
+            row[7] = pk
+    copy_rows(Reference, REFERENCE_COLUMNS, rows)
 
 
 def write_topic_suggestions(written: Sequence[Written]) -> None:
@@ -553,50 +597,91 @@ def write_topic_suggestions(written: Sequence[Written]) -> None:
     DocumentTopic.objects.bulk_create(rows, ignore_conflicts=True, batch_size=BULK_ROWS)
 
 
-def link_draft(document: Document) -> None:
-    """Link a draft resolution and the resolution adopted from it, whichever arrives first."""
-    if document.doc_type == Document.DocType.RESOLUTION:
-        if document.draft_id or "draft" in document.curated_fields:
-            return
-        candidates = Document.objects.filter(
-            doc_type=Document.DocType.DRAFT_RESOLUTION, adopted_version__isnull=True
+# Each kind of document a draft link joins, and the kind it looks for.
+LINK_PARTNER = {
+    Document.DocType.RESOLUTION: Document.DocType.DRAFT_RESOLUTION,
+    Document.DocType.DRAFT_RESOLUTION: Document.DocType.RESOLUTION,
+}
+
+
+def link_drafts(documents: Sequence[Document]) -> None:
+    """Link each draft resolution and the resolution adopted from it, whichever arrives first:
+    the documents in order, each as if ingested alone (the ones after it not there yet), with
+    one query for them all (two when only drafts are linked).
+
+    A resolution without a draft (none curated) takes the most similar title among the drafts
+    of its body and session (its year without one) that no document was adopted from; a draft
+    no document was adopted from becomes the draft of the most similar resolution without one.
+    """
+    linking = [d for d in documents if d.doc_type in LINK_PARTNER and (d.session or d.year)]
+    if not linking:
+        return
+    draft_type = Document.DocType.DRAFT_RESOLUTION
+    sessions = {d.session for d in linking if d.session}
+    years = {d.year for d in linking if not d.session}
+    rows = list(  # in the documents' order (Meta.ordering), which breaks ties between titles
+        Document.objects.filter(
+            Q(session__in=sessions) | Q(year__in=years),
+            body_id__in={d.body_id for d in linking},
+            doc_type__in={LINK_PARTNER[d.doc_type] for d in linking},
         )
-    elif document.doc_type == Document.DocType.DRAFT_RESOLUTION:
-        if Document.objects.filter(draft=document).exists():
-            return
-        candidates = Document.objects.filter(doc_type=Document.DocType.RESOLUTION, draft=None)
-    else:
-        return
-    if document.session:
-        candidates = candidates.filter(session=document.session)
-    elif document.year:
-        candidates = candidates.filter(year=document.year)
-    else:
-        return
-    candidates = candidates.filter(body=document.body).exclude(pk=document.pk)
-    match = most_similar(document, candidates.only("pk", "title"))
-    if match is None:
-        return
-    if document.doc_type == Document.DocType.RESOLUTION:
-        document.draft = match
-        document.save(update_fields=["draft"])
-    else:
-        Document.objects.filter(pk=match.pk).update(draft=document)
+        .annotate(adopted=Exists(Document.objects.filter(draft=OuterRef("pk"))))
+        .values_list("pk", "doc_type", "body_id", "session", "year", "title", "draft_id", "adopted")
+    )
+    adopted = {pk for pk, *_, is_adopted in rows if is_adopted}  # drafts adopted already
+    fetched = {pk for pk, *_ in rows}
+    if unknown := [d.pk for d in linking if d.doc_type == draft_type and d.pk not in fetched]:
+        adopted |= set(
+            Document.objects.filter(draft_id__in=unknown).values_list("draft_id", flat=True)
+        )
+    draft_of = {pk: draft for pk, *_, draft, _ in rows}
+    linkable = {d.pk for d in linking}
+    later = {d.pk for d in documents}  # documents that have not arrived yet
+    for document in documents:
+        later.discard(document.pk)
+        if document.pk not in linkable:
+            continue
+        if document.doc_type == Document.DocType.RESOLUTION:
+            if document.draft_id or "draft" in document.curated_fields:
+                continue
+        elif document.pk in adopted:
+            continue
+        partner = LINK_PARTNER[document.doc_type]
+        candidates = (
+            (pk, title)
+            for pk, doc_type, body_id, session, year, title, *_ in rows
+            if doc_type == partner
+            and body_id == document.body_id
+            and (session == document.session if document.session else year == document.year)
+            and pk != document.pk
+            and pk not in later
+            and (pk not in adopted if partner == draft_type else draft_of[pk] is None)
+        )
+        match = most_similar(document.title, candidates)
+        if match is None:
+            continue
+        if document.doc_type == Document.DocType.RESOLUTION:
+            document.draft_id = match
+            document.save(update_fields=["draft"])
+            draft_of[document.pk], draft = match, match
+        else:
+            Document.objects.filter(pk=match).update(draft=document)
+            draft_of[match], draft = document.pk, document.pk
+        adopted.add(draft)
 
 
-def most_similar(document: Document, candidates: Iterable[Document]) -> Document | None:
-    """The candidate whose title is most like the document's, if similar enough (difflib; its
-    cheap upper bounds rule most candidates out before the exact ratio)."""
-    title = " ".join(document.title.lower().split())
+def most_similar(title: str, candidates: Iterable[tuple[int, str]]) -> int | None:
+    """The candidate (pk, title) whose title is most like this one, if similar enough (difflib;
+    its cheap upper bounds rule most candidates out before the exact ratio); its pk."""
+    title = " ".join(title.lower().split())
     best, best_ratio = None, TITLE_SIMILARITY
-    for candidate in candidates:
-        other = " ".join(candidate.title.lower().split())
-        matcher = difflib.SequenceMatcher(None, title, other)
+    for pk, other in candidates:
+        matcher = difflib.SequenceMatcher(None, title, " ".join(other.lower().split()))
         if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
             continue
         ratio = matcher.ratio()
         if ratio >= best_ratio:
-            best, best_ratio = candidate, ratio
+            best, best_ratio = pk, ratio
     return best
 
 

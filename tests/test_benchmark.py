@@ -95,9 +95,14 @@ def test_a_tiny_run_reports_every_kind_of_query_and_the_load():
         load_ingest=5,
         corpus_kind="synthetic",
         ingest_batch=7,
+        profile_ingest=True,
     )
 
     assert "7 a transaction (batch path)" in output
+    stages = output.split("Ingest stages")[1].split("ANALYZE")[0]
+    assert "link drafts" in stages and "history rows" in stages
+    for stage in ("paragraphs: rows and COPY", "vocabulary upsert"):
+        assert float(stages.split(stage)[1].split()[0]) > 0, stage
     assert "documents/s" in output and "peak RSS" in output
     assert "bytes/paragraph" in output and "| whole database " in output
     assert Document.objects.filter(original_filename__startswith="bench-").count() == 30

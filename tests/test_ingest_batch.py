@@ -61,11 +61,31 @@ def snapshot() -> dict[str, object]:
             for s in Sponsorship.objects.select_related("country")
         ),
         "references": sorted(
-            (documents[r.citing_document_id], r.cited_key, documents.get(r.cited_document_id))
-            for r in Reference.objects.all()
+            (
+                documents[r.citing_document_id],
+                r.citing_paragraph.position if r.citing_paragraph else 0,
+                r.cited_key,
+                r.ref_type,
+                r.cited_text,
+                documents.get(r.cited_document_id),
+            )
+            for r in Reference.objects.select_related("citing_paragraph")
         ),
         "topics": sorted(
             (documents[t.document_id], t.topic_id, t.status) for t in DocumentTopic.objects.all()
+        ),
+        "history": sorted(
+            (
+                documents[h.id],
+                h.history_type,
+                h.history_user_id,
+                h.title,
+                h.full_text,
+                h.status,
+                h.original_file,
+                documents.get(h.draft_id),
+            )
+            for h in Document.history.all()
         ),
         "words": dict(SearchWord.objects.values_list("word", "frequency")),
         "term scores": sorted(
@@ -92,7 +112,8 @@ def test_a_batch_writes_what_one_by_one_ingests_write(samples):
         ingest_document(parsed, source=source)
     one_by_one = snapshot()
     assert in_batch["paragraphs"]
-    assert any(cited for _, _, cited in in_batch["references"])  # samples cite each other
+    assert any(cited for *_, cited in in_batch["references"])  # samples cite each other
+    assert any(position for _, position, *_ in in_batch["references"])  # cited in paragraphs
     assert in_batch["sponsors"] and in_batch["term scores"]
     for part, rows in one_by_one.items():
         assert in_batch[part] == rows, part
@@ -191,3 +212,49 @@ def test_a_paragraph_the_database_refuses_fails_its_document_in_words(settings, 
         )
     assert list(Document.objects.values_list("symbol", flat=True)) == ["E/RES/2014/8"]
     assert Document.objects.get().paragraphs.get().text == "Requests a report;"
+
+
+def ga_document(symbol: str, doc_type: str, title: str) -> ParsedDocument:
+    """A General Assembly document of session 70 (a resolution when it has a number)."""
+    number = symbol.removeprefix("A/RES/") if doc_type == "resolution" else ""
+    return dataclasses.replace(
+        parsed_text("E/RES/2015/1", "Urges States to act;"),
+        symbol=symbol,
+        body="GA",
+        doc_type=doc_type,
+        number=number,
+        title=title,
+        session="70",
+    )
+
+
+def test_drafts_are_linked_in_a_batch_as_one_by_one(settings, tmp_path):
+    """Each document of a batch links its draft (or adopted version) as if ingested alone, in
+    order: a link made earlier in the batch takes its documents out of later choices."""
+    settings.MEDIA_ROOT = tmp_path
+    corruption = "Strengthening international cooperation against corruption"
+    piracy = "Combating piracy and armed robbery at sea"
+    ingest_document(
+        ga_document("A/C.3/70/L.1", "draft_resolution", corruption), source=source("draft 1")
+    )
+    items = [
+        (ga_document("A/RES/70/1", "resolution", corruption + "."), source("adopted 1")),
+        (ga_document("A/C.3/70/L.2", "draft_resolution", piracy), source("draft 2")),
+        (ga_document("A/C.3/70/L.3", "draft_resolution", corruption + "!"), source("draft 3")),
+        (ga_document("A/RES/70/2", "resolution", piracy + "."), source("adopted 2")),
+        (ga_document("A/RES/70/3", "resolution", corruption), source("adopted 3")),
+    ]
+    with pytest.raises(Undone), transaction.atomic():
+        assert {r.outcome for r in ingest_batch(items)} == {IngestOutcome.NEW}
+        in_batch = snapshot()
+        raise Undone
+    for parsed, item_source in items:
+        ingest_document(parsed, source=item_source)
+    one_by_one = snapshot()
+    # The same links, made from the same side: a resolution's own save leaves a history row.
+    assert in_batch["documents"] == one_by_one["documents"]
+    assert in_batch["history"] == one_by_one["history"]
+    drafts = {symbol: draft for symbol, *_, draft in one_by_one["documents"]}
+    assert drafts["A/RES/70/1"] == "A/C.3/70/L.1"
+    assert drafts["A/RES/70/2"] == "A/C.3/70/L.2"
+    assert drafts["A/RES/70/3"] == "A/C.3/70/L.3"

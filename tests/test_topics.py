@@ -34,3 +34,9 @@ def test_vocabulary_is_loaded_with_descriptions_and_covers_every_rule():
 )
 def test_suggest_topics(title, paragraphs, expected):
     assert set(suggest_topics(title, paragraphs)) == expected
+
+
+def test_every_phrase_starts_with_a_letter():
+    # The pattern looks ahead for a letter a-z before trying the phrases (topic_rules.TOPICS_RE).
+    phrases = [phrase.lower() for phrases in TOPIC_PHRASES.values() for phrase in phrases]
+    assert all("a" <= phrase[0] <= "z" for phrase in phrases)
