@@ -52,7 +52,7 @@ class Line:
 
 def number(value: float) -> str:
     """A figure as printed: whole numbers with thousands separators, else two decimals."""
-    return f"{value:,.0f}" if value == int(value) or abs(value) >= 100 else f"{value:,.2f}"
+    return f"{value:,.0f}" if value == int(value) or abs(value) >= 10 else f"{value:,.2f}"
 
 
 @dataclass
