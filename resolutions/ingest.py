@@ -534,6 +534,10 @@ REFERENCE_COLUMNS = (
     "cited_document_id",
     "outside_archive",
 )
+CITING_DOCUMENT, CITED_KEY, CITED_DOCUMENT = (
+    REFERENCE_COLUMNS.index(column)
+    for column in ("citing_document_id", "cited_key", "cited_document_id")
+)
 
 
 def write_references(written: Sequence[Written], *, paragraphs: Sequence[dict[int, int]]) -> None:
@@ -563,15 +567,14 @@ def write_references(written: Sequence[Written], *, paragraphs: Sequence[dict[in
         rows.extend(cited.values())
     if not rows:
         return
+    keys = {row[CITED_KEY] for row in rows}
     archived = dict(
-        Document.objects.filter(citation_key__in={row[3] for row in rows}).values_list(
-            "citation_key", "pk"
-        )
+        Document.objects.filter(citation_key__in=keys).values_list("citation_key", "pk")
     )
     for row in rows:
-        pk = archived.get(row[3])
-        if pk is not None and pk != row[0]:
-            row[7] = pk
+        pk = archived.get(row[CITED_KEY])
+        if pk is not None and pk != row[CITING_DOCUMENT]:
+            row[CITED_DOCUMENT] = pk
     copy_rows(Reference, REFERENCE_COLUMNS, rows)
 
 

@@ -83,7 +83,7 @@ def score_mandates(paragraphs: list[dict]) -> MandateScores:
                 symbol=row["symbol"],
                 index=row["index"],
                 wanted=(row["who"], row["session"], row["year"]) if row["mandate"] else None,
-                found=(found.who, found.session, found.year) if found else None,
+                found=found.due if found else None,
             )
         )
     return MandateScores(outcomes)

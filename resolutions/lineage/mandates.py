@@ -110,6 +110,11 @@ class Mandate:
     session: int | None
     year: int | None
 
+    @property
+    def due(self) -> tuple[str, int | None, int | None]:
+        """Who is asked and by when: what a labelled mandate is compared on."""
+        return self.who, self.session, self.year
+
 
 def ordinal_number(words: str) -> int | None:
     """ "eighty-first" (or "eightyfirst", "eighty first") -> 81, "tenth" -> 10, "eightieth" -> 80;
@@ -138,19 +143,14 @@ def session_named(text: str) -> tuple[int | None, int | None]:
     return None, None
 
 
-def due_of(clause: str) -> tuple[int | None, int | None]:
-    """The session and year a request's clause gives: a session, "in 2026", "by 31 March 2027"."""
-    session, year = session_named(clause)
-    if year is None and (found := YEAR_RE.search(clause) or DUE_DATE_RE.search(clause)):
-        year = int(found["year"])
-    return session, year
-
-
-def decided_due_of(text: str) -> tuple[int | None, int | None]:
-    """The session or the meeting's dates a decision names, for a request that serves it."""
+def due_named(text: str, *year_patterns: re.Pattern[str]) -> tuple[int | None, int | None]:
+    """The session a text names, and the year of the first of `year_patterns` it holds when it
+    names none by year: a request's own clause ("in 2026", "by 31 March 2027": YEAR_RE,
+    DUE_DATE_RE) or the decision it serves (its meeting's dates: MEETING_RE)."""
     session, year = session_named(text)
-    if year is None and (found := MEETING_RE.search(text)):
-        year = int(found["year"])
+    for pattern in year_patterns if year is None else ():
+        if found := pattern.search(text):
+            return session, int(found["year"])
     return session, year
 
 
@@ -184,10 +184,10 @@ def mandate_of(text: str, *, body: str = "") -> Mandate | None:
         clause = text[match.end() : ending.start() if ending else len(text)]
         if not REPORT_RE.search(clause):
             continue
-        session, year = due_of(clause)
+        session, year = due_named(clause, YEAR_RE, DUE_DATE_RE)
         before = text[clause_start(text, match.start()) : match.start()]
         if (session, year) == (None, None) and serves_decision(clause, before):
-            session, year = decided_due_of(before)
+            session, year = due_named(before, MEETING_RE)
         if session is None and year is None:
             continue
         if session and body == "GA":

@@ -58,6 +58,14 @@ def body_code(name: str) -> str | None:
     return None
 
 
+def body_opening(text: str) -> str | None:
+    """The code of the body whose name opens `text`, or None."""
+    for pattern, code in BODY_CODE_RES:
+        if pattern.match(text):
+            return code
+    return None
+
+
 def body_in(text: str) -> str | None:
     """The code of the first body named anywhere in `text`, or None."""
     match = BODY_NAME_RE.search(text)

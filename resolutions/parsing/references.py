@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .bodies import BODY_CODE_RES, BODY_NAME_RE, body_code, body_of_symbol
+from .bodies import BODY_CODE_RES, BODY_NAME_RE, body_code, body_of_symbol, body_opening
 from .types import ParsedReference
 
 # Series of UN document symbols; other organizations' symbols (AG/RES, ICC-ASP) are not listed.
@@ -292,17 +292,12 @@ def cited_body(
     tail = text[after : after + 140]
     of_body = OF_BODY_RE.match(tail)
     if of_body:
-        rest = tail[of_body.end() :]
-        for pattern, code in BODY_CODE_RES:
-            if pattern.match(rest):
-                return code, keyword_start
-        return None, keyword_start
+        return body_opening(tail[of_body.end() :]), keyword_start
     at_meeting = AT_MEETING_OF_RE.match(tail)
     if at_meeting:
         rest = tail[at_meeting.end() :]
-        for pattern, code in BODY_CODE_RES:
-            if pattern.match(rest):
-                return code, keyword_start
+        if code := body_opening(rest):
+            return code, keyword_start
         if TREATY_BODY_RE.match(rest) and own_body not in TREATY_CONFERENCES:
             return None, keyword_start  # a treaty conference's own text names itself so
     return "", keyword_start

@@ -122,7 +122,7 @@ def test_a_mandate_is_answered_by_a_report_with_its_title_in_the_session_it_name
 def due(text: str, body: str = "GA") -> tuple | None:
     """Who is asked and by when, for a paragraph's mandate (None without one)."""
     found = mandate_of(text, body=body)
-    return (found.who, found.session, found.year) if found else None
+    return found.due if found else None
 
 
 SG = "secretary_general"

@@ -8,6 +8,7 @@ import docx
 import pytest
 from pypdf import PdfWriter
 
+from bench.hostile_files import pdf_file
 from resolutions.parsing import parse_file
 from resolutions.parsing.extract import detect_format, extract_text
 from resolutions.parsing.types import ParseError
@@ -31,20 +32,7 @@ def make_pdf(lines: tuple[str, ...]) -> bytes:
         f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream",
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1"))
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for offset in offsets:
-        out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
-    return out.getvalue()
+    return pdf_file(objects)
 
 
 def make_blank_pdf() -> bytes:

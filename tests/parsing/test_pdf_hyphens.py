@@ -5,11 +5,11 @@ not "seventyninth"), whichever case the next line opens with."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 
+from bench.hostile_files import pdf_file
 from resolutions.parsing import parse, parse_file
 from resolutions.parsing.pdf_layout import extract_pdf_layout, with_compound_hyphens
 
@@ -95,20 +95,7 @@ def pdf_with_outside_bmp_character(lines: list[str]) -> bytes:
         f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream",
         f"<< /Length {len(OUTSIDE_BMP_CMAP)} >>\nstream\n{OUTSIDE_BMP_CMAP}\nendstream",
     ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1"))
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for offset in offsets:
-        out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
-    return out.getvalue()
+    return pdf_file(objects)
 
 
 def test_the_line_end_hyphen_read_character_by_character_is_a_hyphen_too() -> None:

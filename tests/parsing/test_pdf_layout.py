@@ -7,10 +7,9 @@ raised small digits as markers, paragraph gaps and first-line indents.
 
 from __future__ import annotations
 
-import io
-
 import pytest
 
+from bench.hostile_files import pdf_file
 from resolutions.parsing import ParseError, parse_file
 from resolutions.parsing.pdf_layout import extract_pdf_layout
 
@@ -37,20 +36,7 @@ def make_pdf(pages: list[list[Item]]) -> bytes:
         )
         objects.append(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(pages)} >>"
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1"))
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for offset in offsets:
-        out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
-    return out.getvalue()
+    return pdf_file(objects)
 
 
 def page(number: int, body: list[Item], notes: list[Item] = ()) -> list[Item]:
