@@ -52,8 +52,9 @@ JOB_NUMBER_RE = re.compile(
 )
 RULE_RE = re.compile(r"(?:^|(?<=\s))_{5,}(?=\s|$)")
 BARCODE_RE = re.compile(r"\*\d{6,9}[A-Z]?\*")
+# Also as some extractions misread it ("Pleese recycle", Security Council drafts of 2022-2023).
 RECYCLE_RE = re.compile(
-    r"\s*(?:\u2672|\u267b)?[ ]*Please recycle[ ]*(?:\u2672|\u267b)?", re.IGNORECASE
+    r"\s*(?:\u2672|\u267b)?[ ]*Ple[ae]se recycle[ ]*(?:\u2672|\u267b)?", re.IGNORECASE
 )
 PAGE_COUNTER_END_RE = re.compile(r"(?<![\w/.])[ ]*(\d{1,3})/(\d{1,3})[ ]*$", re.MULTILINE)
 PAGE_COUNTER_START_RE = re.compile(r"^[ ]*(\d{1,3})/(\d{1,3})(?![\w/.])[ ]*", re.MULTILINE)
@@ -74,6 +75,10 @@ HYPHEN_BREAK_RE = re.compile(r"(?<=[a-z])-[ ]*\n[ ]*(?=[a-z])")
 HYPHEN_CAPITAL_BREAK_RE = re.compile(r"(?<=[A-Za-z]-)[ ]*\n[ ]*(?=[A-Z][a-z])")
 HYPHEN_BLOCK_BREAK_RE = re.compile(r"(?<=[A-Za-z]-)\n\n(?=[A-Za-z][a-z])")
 HYPHEN_END_RE = re.compile(r"[A-Za-z]-")
+# A hyphen with a space before it, after it or both, between two words; and a compound written
+# whole ("Secretary-General").
+SPACED_HYPHEN_RE = re.compile(r"\b([A-Za-z]+)(?:[ ]-[ ]?|-[ ])([A-Za-z]+)\b")
+COMPOUND_RE = re.compile(r"\b[A-Za-z]+-[A-Za-z]+\b")
 INDENTED_PARAGRAPH_RE = re.compile(r"(?<=[.;:])[ ]*\n\t+(?=\S)")
 LINE_BREAK_RE = re.compile(r"[ ]*\n[ ]*")
 BLANK_LINES_RE = re.compile(r"\n[ ]*\n\s*")
@@ -262,7 +267,20 @@ def clean_text(text: str) -> str:
     text = cut_debris(text)
     text = drop_page_break_lines(text)
     text = remove_furniture(text)
-    return join_lines(text)
+    return join_spaced_hyphens(join_lines(text))
+
+
+def join_spaced_hyphens(text: str) -> str:
+    """A compound whose hyphen the extraction printed with spaces ("Secretary - General",
+    "conflict -affected") written whole, where the document writes it whole elsewhere: a
+    hyphen between spaces can also be a dash, which the document then never closes up."""
+    compounds = set(COMPOUND_RE.findall(text))
+
+    def joined(match: re.Match[str]) -> str:
+        compound = f"{match.group(1)}-{match.group(2)}"
+        return compound if compound in compounds else match.group(0)
+
+    return SPACED_HYPHEN_RE.sub(joined, text)
 
 
 def remove_running_headers(text: str, *, symbol: str | None, title: str | None, after: int) -> str:

@@ -111,6 +111,9 @@ BRACKET_SPACE_RE = re.compile(r"(?<=\()[ ]+|[ ]+(?=\))")
 TITLE_MAX = 400
 # A body's enacting formula ("The Security Council,") opens the text, never a title.
 ENACTING_FORMULA_RE = re.compile(rf"The (?:{BODY_NAME_RE.pattern})[,:]\s")
+# The formula printed without its comma closing the head, in a draft without preamble ("The
+# General Assembly" over "1. Recalls ..."): it ends the head, and is not part of the title.
+BARE_FORMULA_END_RE = re.compile(rf"\n\s*The (?:{BODY_NAME_RE.pattern})[ ]*$")
 
 
 @dataclass(frozen=True)
@@ -234,7 +237,7 @@ def is_report_head(head: str) -> bool:
 def find_title(head: str, *, doc_type: str) -> str | None:
     """The title: the words between the last heading element and the enacting formula (an
     agenda-item line or a part letter closing the head is not part of it)."""
-    head = HEAD_END_LINES_RE.sub("", head.rstrip())
+    head = BARE_FORMULA_END_RE.sub("", HEAD_END_LINES_RE.sub("", head.rstrip()))
     if doc_type == "report":
         report = REPORT_TITLE_RE.search(head)
         return clean_title(report.group(0)) if report else None

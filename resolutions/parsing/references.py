@@ -11,7 +11,7 @@ from .types import ParsedReference
 # Series of UN document symbols; other organizations' symbols (AG/RES, ICC-ASP) are not listed.
 SYMBOL_SERIES = (
     "A|E|S|ST|CTOC|CAC|CEB|UNODC|TD|CCPR|CRC|CEDAW|CAT|CERD|CMW|CRPD|CED|HRI|DP|UNEP|FCCC|ICCD"
-    "|JIU|UNW|UNICEF|ECE|TRANS|ACC|SG|CD|DPI|UNCITRAL|UNHCR|EC|OPCW|IDB|PBC|UNDP|ISBA|BWC|NPT"
+    "|JIU|UNW|UNICEF|ECE|ESCAP|ECA|ECLAC|ESCWA|TRANS|ACC|SG|CD|DPI|UNCITRAL|UNHCR|EC|OPCW|IDB|PBC|UNDP|ISBA|BWC|NPT"
 )
 # Security Council resolutions carry their year: "S/RES/2482 (2019)".
 SYMBOL_CORE = (
@@ -26,10 +26,12 @@ SYMBOL_RE = re.compile(
     rf"(?<![\w/.-]){SYMBOL_CORE}(?:-{SYMBOL_CORE})?"  # joint symbols: "A/65/517-S/2010/534"
     r"(?![\w/-])"  # never the first part of a symbol it could not read whole ("A/48" of "A/48/...")
 )
+# A resolution's part: "A" to "Z", then "AA", "BB" ... ("53/77 AA").
+PART_LETTERS = "|".join(f"{letter}{letter}" for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ") + "|[A-Z]"
 # "66/128", "72/266 A", special sessions "S-30/1", "ES-10/19", "1898 (XVIII)", "2242 (2015)",
 # and before 1976 a special session's roman numeral: "1874 (S-IV)", "ES-" for an emergency one.
 NUMBER_PART = (
-    r"(?:(?:E?S-)?\d{1,4}/\d{1,3}(?: ?[A-Z](?![\w/]))?"
+    rf"(?:(?:E?S-)?\d{{1,4}}/\d{{1,3}}(?: ?(?:{PART_LETTERS})(?![\w/]))?"
     r"|\d{1,4}(?: [A-Z])? ?\((?:(?:E?S-)?[IVXLC]{1,7}|\d{4})\))"
 )
 PARTS_NUMBER_RE = re.compile(r"(\S+)[ ]([A-Z](?:(?:,[ ][A-Z])*[ ]and[ ][A-Z]|-[A-Z]))")
@@ -67,13 +69,30 @@ TREATY_BODY_RE = re.compile(r"(?:Conference|Meeting|Assembly) of (?:the )?(?:Sta
 GAP_RE = re.compile(
     r"^(?:[ ]*(?:,|and|or|as well as|of \d{1,2} [A-Z][a-z]+ \d{4}"
     r"|of [A-Z][a-z]+ \d{1,2}, \d{4}|\(\d{4}\)|"
-    r"[A-Z]|para(?:graph)?s?\.? \d{1,3}|annex(?: [IVX]+)?|\d{1,2}))*[ ]*(?:,|and|or|,[ ]*and)[ ]*$"
+    r"[A-Z]|(?:in particular )?para(?:graph)?s?\.? \d{1,3}(?: thereof)?|annex(?: [IVX]+)?"
+    r"|\d{1,2}))*[ ]*(?:,|and|or|,[ ]*and)[ ]*$"
+)
+# Resolutions named by their subject before the numbers singled out: "its previous resolutions
+# concerning Sudan, in particular 1591 (2005), 1651 (2005) ...".
+SINGLED_OUT_RE = re.compile(
+    r"[ ]*(?:(?:on|concerning|regarding|relating[ ]to)[ ][^;:\d()]{1,80}?)?,?[ ]*"
+    r"(?:in[ ]particular|including|notably|especially)[ ]+(?=\d)"
 )
 ENTITLED_GAP_RE = re.compile(
     r"^[ ]*of \d{1,2} [A-Z][a-z]+ \d{4},? (?:entitled|on|containing) "
     r"[^;]{1,300}?[,\u201d\"\u2019]{1,3}[ ]*(?:and[ ]*)?$"
 )
 GAP_MAX = 320
+# Between another organization's resolution and "and resolution N" in the same sentence.
+SAME_BODY_AGAIN_RE = re.compile(r"[^.;]{0,160}?,?[ ]and[ ]")
+# A body named in full (not "the Council") as the one adopting, outside the schema if unknown:
+# "the adoption, by the Economic and Social Commission for Asia and the Pacific at its
+# seventy-second session, of resolution 72/7".
+ADOPTED_BY_RE = re.compile(
+    r"\bby[ ]the[ ]((?:[A-Z][\w-]*)(?:[ ](?:[A-Z][\w-]*|and|the|of|for|on)){0,12})"
+    r"(?:[ ]at[ ]its[ ][\w-]+[ ](?:session|meeting))?,?[ ]of[ ]$"
+)
+ADOPTING_NAME_WORDS = 3
 # One of a body's resolutions singled out: "the resolutions of the Conference ..., in particular".
 NAMED_SET_RE = re.compile(
     r"\bresolutions[ ](?:adopted[ ])?(?:of|by)[ ]the[ ]([^;:()]{3,250}?),[ ]*"
@@ -193,6 +212,7 @@ def cited_documents(text: str) -> list[ParsedReference]:
 def cited_resolutions(text: str, *, own_body: str) -> list[ParsedReference]:
     """Resolutions and decisions cited by number after "resolution(s)"/"decision(s)"."""
     references = []
+    other_end: int | None = None  # where the last citation of another organization's ended
     for keyword in CITATION_RE.finditer(text):
         numbers = list_numbers(text, start=keyword.end())
         if not numbers:
@@ -200,8 +220,16 @@ def cited_resolutions(text: str, *, own_body: str) -> list[ParsedReference]:
         body, cited_start = cited_body(
             text, keyword_start=keyword.start(), after=numbers[-1][1], own_body=own_body
         )
+        if (
+            body == ""
+            and other_end is not None
+            and SAME_BODY_AGAIN_RE.fullmatch(text[other_end : keyword.start()])
+        ):
+            body = None  # "Environment Assembly resolution 2/21 ..., and resolution 4/10"
         if body is None:
+            other_end = numbers[-1][1]
             continue
+        other_end = None
         for number, end in numbers:
             cited = text[cited_start:end] if number == numbers[0][0] else number
             references.append(
@@ -218,7 +246,8 @@ def cited_resolutions(text: str, *, own_body: str) -> list[ParsedReference]:
 def list_numbers(text: str, *, start: int) -> list[tuple[str, int]]:
     """The numbers enumerated right after a citation keyword, with their end offsets."""
     numbers: list[tuple[str, int]] = []
-    match = NUMBER_RE.match(text, start)
+    singled_out = SINGLED_OUT_RE.match(text, start)
+    match = NUMBER_RE.match(text, singled_out.end() if singled_out else start)
     while match:
         numbers.append((normalize_number(match.group(0)), match.end()))
         following = NUMBER_RE.search(text, match.end(), match.end() + GAP_MAX)
@@ -250,6 +279,10 @@ def cited_body(
         if named and before[named[-1].end() :].strip(" \u2019's") in ("", "of"):
             # "the adoption by the Commission on ... of resolution 28/1" is the Commission's.
             return code, offset + named[-1].start()
+    adopted_by = ADOPTED_BY_RE.search(before)
+    if adopted_by and len(adopted_by.group(1).split()) >= ADOPTING_NAME_WORDS:
+        # Named in full it is found above; any other body adopting it is not one of the UN's.
+        return body_opening(adopted_by.group(1)), offset + adopted_by.start()
     place = REPORT_PLACE_RE.search(before)
     if place:
         report = list(SYMBOL_RE.finditer(before[: place.start()]))

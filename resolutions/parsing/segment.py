@@ -90,9 +90,11 @@ PUBLICATION_NOTE_RE = re.compile(
     r"(?:The[ ](?:final[ ])?(?:text|version)[ ]of[ ]|Decision[ ]\d+/\d+,[ ]in[ ]section\b)"
 )
 # Blocks of a statement that are no paragraph: part letters ("A", "A."), cited documents
-# ("(See A/72/PV.75)", also with a note in it: "(See A/71/PV.84; Mr. X (Iraq) was replaced ...)"),
-# notes on the names listed ("* Term of office expires ...").
-STATEMENT_ASIDE_RE = re.compile(r"[A-H]\.?$|\(See[ ](?:[^()]|\([^()]*\))*\)$|\*+[ ]")
+# ("(See A/72/PV.75)", also with a note in it: "(See A/71/PV.84; Mr. X (Iraq) was replaced ...)",
+# or without "See": "(A/72/487, A/72/PV.67)"), notes on the names listed ("* Term of office ...").
+STATEMENT_ASIDE_RE = re.compile(
+    r"[A-H]\.?$|\((?:See[ ]|(?=[A-Z]{1,6}/))(?:[^()]|\([^()]*\))*\)$|\*+[ ]"
+)
 # A part letter opening a block, on a line of its own or joined to the statement's first line
 # ("B." over "At its 80th meeting ...", "B. At its 80th meeting ...").
 PART_LETTER_LINE_RE = re.compile(r"^[ \t]*(?:[A-H]\.?[ \t]*\n|[A-H]\.[ \t]+)(?=[ \t]*[A-Z])")
@@ -136,9 +138,12 @@ class Segments:
 
 
 def find_intro(text: str) -> re.Match[str] | None:
-    """The enacting formula ("The General Assembly,") before an opener, ahead of paragraph 1."""
+    """The enacting formula ("The General Assembly,") before an opener, ahead of paragraph 1;
+    never the formula of a draft that a decision's statement transmits in its annex."""
     first = FIRST_NUMBERED_RE.search(text)
     for match in INTRO_RE.finditer(text, 0, first.start() if first else len(text)):
+        if annexed(text, match.start()):
+            return None
         following = FIRST_WORDS_RE.match(strip_leading_sentinels(text[match.end() :].lstrip()))
         rest = text[match.end() :].lstrip()
         if NUMBERED_RE.match(rest) or LETTERED_RE.match(rest):
@@ -150,6 +155,13 @@ def find_intro(text: str) -> re.Match[str] | None:
         ):
             return match
     return None
+
+
+def annexed(text: str, position: int) -> bool:
+    """Whether `position` lies in an annex that follows a decision's statement ("At its 110th
+    plenary meeting, ..., decided to transmit the draft decision contained in the annex ...")."""
+    statement = DECISION_START_RE.search(text, 0, position)
+    return bool(statement and ANNEX_RE.search(text, statement.end(), position))
 
 
 def strip_leading_sentinels(text: str) -> str:
@@ -388,7 +400,10 @@ def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments
         else:
             pieces.append(Piece(kind="operative", number=None, text=block, statement=True))
         listing = strip_sentinels_end(pieces[-1].text).endswith(":") or (listing and not closed)
-    tail = "\n\n".join([*set_aside, text[end:]])
+    # After an annex, too, the note naming the volume that will publish the decision is no
+    # citation of it.
+    after = [block for block in text[end:].split("\n\n") if not PUBLICATION_NOTE_RE.match(block)]
+    tail = "\n\n".join([*set_aside, *after])
     return Segments(head=text[:start], pieces=pieces, tail=tail, warnings=warnings)
 
 

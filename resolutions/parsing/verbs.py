@@ -399,7 +399,7 @@ def extract_verb(text: str, *, kind: str, first_person: bool = False) -> str | N
         words = words[1:]
     if not words:
         return None
-    phrase = match_fixed_phrase(words)
+    phrase = match_fixed_phrase(words) or perfect_participle(words)
     if phrase:
         return phrase
     return words[0] if first_person else standardize_verb(words[0], kind=kind)
@@ -424,6 +424,24 @@ def match_fixed_phrase(words: list[str]) -> str | None:
         parts = phrase.split()
         if words[: len(parts)] == parts:
             return PHRASE_VARIANTS.get(phrase, phrase)
+    return None
+
+
+# Past participles that do not end in "-ed": "Having taken note", "Having heard".
+IRREGULAR_PARTICIPLES = frozenset(
+    {"taken", "heard", "met", "held", "seen", "given", "undertaken", "made", "found", "done"}
+)
+
+
+def perfect_participle(words: list[str]) -> str | None:
+    """ "having" and the past participle after it, as the fixed phrases "having considered" and
+    "having examined" are kept: "Having discussed" -> `having discussed`, "Having also
+    conducted" -> `having conducted`; None for any other opening."""
+    if not words or words[0] != "having":
+        return None
+    rest = [word for word in words[1:3] if word not in MODIFIERS]
+    if rest and (rest[0].endswith("ed") or rest[0] in IRREGULAR_PARTICIPLES):
+        return f"having {rest[0]}"
     return None
 
 

@@ -33,7 +33,6 @@ OPEN_MISSES: dict[tuple[str, str], str] = {
         "A_RES_78_169",
         "references",
     ): "kind: other organizations' resolutions (UNEA 4/6) taken for GA",
-    ("A_RES_78_268", "paragraphs"): "kind: a lower-case compound hyphenated at a line end",
     (
         "A_RES_79_56",
         "paragraphs",
