@@ -217,7 +217,12 @@ def segment_text(
         statement = DECISION_START_RE.search(text)
         if statement and (
             not numbered
-            or (statement.start() < numbered[0].start() and not opens_with_verb(text, numbered[0]))
+            or (
+                statement.start() < numbered[0].start()
+                and not (
+                    opens_with_verb(text, numbered[0]) and not annexed(text, numbered[0].start())
+                )
+            )
         ):
             return segment_statement(text, start=statement.start(), warnings=warnings)
     if intro is None:

@@ -50,6 +50,17 @@ def test_the_draft_a_decision_transmits_in_its_annex_is_not_the_decision() -> No
     assert "70/305" in cited and "A/73/49" not in cited
 
 
+def test_a_draft_resolution_in_a_decisions_annex_is_not_the_decision() -> None:
+    # Its numbered paragraphs open with verbs, as a decision's own would.
+    text = DECISION_WITH_ANNEXED_DRAFT.replace("draft decision", "draft resolution").replace(
+        "decides:\n\n(a) To hold", "\n\n1. Decides to hold"
+    )
+    text = text.replace("(b) That the meeting", "2. Decides that the meeting")
+    document = parse(text)
+    assert (document.symbol, document.doc_type) == ("A/DEC/73/555", "decision")
+    assert [p.number for p in document.paragraphs] == [None]
+
+
 def test_a_formula_in_an_annex_still_opens_a_resolution_without_a_statement() -> None:
     # Only a decision's statement before the annex makes the annex's formula the annexed text's.
     text = (
