@@ -32,7 +32,6 @@ from django.db import (
     transaction,
 )
 from django.utils import timezone
-from django.utils.text import slugify
 from psycopg.types.json import Jsonb
 
 from . import parsing
@@ -42,7 +41,6 @@ from .draft_links import link_drafts
 from .ingest_recovery import hold_run, release_run
 from .models import (
     Body,
-    Country,
     Document,
     DocumentTopic,
     IngestFileResult,
@@ -53,9 +51,9 @@ from .models import (
     Sponsorship,
     Topic,
 )
-from .parsing.countries import country_by_name
 from .parsing.types import ParsedDocument, ParseError
 from .signals import document_written
+from .sponsor_countries import countries_by_name, sponsor_names
 from .term_impacts import document_changed, one_refresh_per_document
 from .topic_rules import suggest_topics
 from .vocabulary import record_words
@@ -416,10 +414,7 @@ def copy_paragraphs(rows: list[list[object]]) -> list[int]:
 
 def write_sponsorships(written: Sequence[Written]) -> None:
     """Bulk-create the sponsorships in printed order, adding countries not yet known."""
-    named = [
-        list(dict.fromkeys(filter(None, map(canonical_country, parsed.sponsors))))
-        for _, parsed in written
-    ]
+    named = [sponsor_names(parsed.sponsors) for _, parsed in written]
     countries = countries_by_name(name for names in named for name in names)
     rows = [
         Sponsorship(document=document, country=countries[name], position=position)
@@ -427,46 +422,6 @@ def write_sponsorships(written: Sequence[Written]) -> None:
         for position, name in enumerate(names, start=1)
     ]
     Sponsorship.objects.bulk_create(rows, batch_size=BULK_ROWS)
-
-
-def sponsor_countries(names: Iterable[str]) -> list[Country]:
-    """The countries named, in order, each once (created on first mention)."""
-    canonical = list(dict.fromkeys(filter(None, map(canonical_country, names))))
-    countries = countries_by_name(canonical)
-    return [countries[name] for name in canonical]
-
-
-def canonical_country(name: str) -> str:
-    """A sponsor's name as the archive keeps it: the country's own name when known."""
-    known = country_by_name(name)
-    return known.name if known else " ".join(name.split())
-
-
-def countries_by_name(names: Iterable[str]) -> dict[str, Country]:
-    """The countries named (canonical names), created on first mention (ISO code when known)."""
-    wanted: dict[str, Country] = {}
-    for canonical in names:
-        if canonical and canonical not in wanted:
-            known = country_by_name(canonical)
-            wanted[canonical] = Country(
-                name=canonical,
-                iso3=known.iso3 if known else None,
-                aliases=list(known.aliases) if known else [],
-                slug=slugify(canonical)[:120] or "country",
-            )
-    if not wanted:
-        return {}
-    existing = {c.name: c for c in Country.objects.filter(name__in=wanted)}
-    missing = [country for name, country in wanted.items() if name not in existing]
-    if missing:
-        Country.objects.bulk_create(missing, ignore_conflicts=True)
-        existing = {c.name: c for c in Country.objects.filter(name__in=wanted)}
-    unknown = set(wanted) - set(existing)
-    if unknown:
-        raise IntegrityError(
-            f"cannot add sponsor {sorted(unknown)[0]!r}: its slug or code is taken"
-        )
-    return existing
 
 
 # The columns a reference is written with (its id is drawn by the table).
