@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 from .. import search as selectors
 from ..search import EXPORT_MAX_ROWS, FACETS, VISIBLE_TOPIC_STATUSES, facet_names
 from ..search.facets import Facet
+from ..search.values import FIRST_YEAR, LAST_YEAR
 from .documents import cited_outside_archive
 from .search_citations import CITATION_EXPORT_MAX
 
@@ -115,6 +116,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "has_filters": bool(results.cleaned),
         "facet_sections": [(key, name) for key, name in facet_names().items() if key != "year"],
         "year_bars": year_bars(facets.get("year", [])),
+        "year_limits": (FIRST_YEAR, LAST_YEAR),
         "year_chart_label": f"{'Paragraphs' if view == 'paragraphs' else 'Documents'} per year",
         "verb_chart_label": "Most frequent operative verbs"
         + (" (paragraphs)" if view == "paragraphs" else " (documents using them)"),
