@@ -32,7 +32,6 @@ from ..citation_formats import (
     oscola_for_document,
     ris_for_document,
 )
-from ..citations import normalize_symbol
 from ..document_display import (
     OFFICIAL_DOCUMENTS,
     CitationLink,
@@ -56,6 +55,7 @@ from ..selectors import (
     citations_of,
     country_documents,
     get_published_document,
+    outside_citations,
     published_documents,
     references_of,
     topic_documents,
@@ -405,27 +405,6 @@ def document_detail(request: HttpRequest, symbol: str) -> HttpResponse:
     except Http404:
         return cited_text_page(request, symbol)
     return render_document(request, document)
-
-
-def outside_citations(*keys: str) -> QuerySet[Reference]:
-    """Citations in published documents of any of `keys` whose target is not published."""
-    return (
-        Reference.objects.filter(
-            cited_key__in=keys, citing_document__status=Document.Status.PUBLISHED
-        )
-        .filter(Q(cited_document=None) | ~Q(cited_document__status=Document.Status.PUBLISHED))
-        .select_related("citing_document__body", "citing_paragraph")
-        .order_by(F("citing_document__date").desc(nulls_last=True), "-citing_document__pk", "pk")
-    )
-
-
-def cited_outside_archive(query: str) -> str | None:
-    """The key of a typed symbol that documents cite but the archive lacks, else None."""
-    key = normalize_symbol(query)
-    if "/" not in key or len(key) > 120:
-        return None
-    found = outside_citations(key, key.upper()).values_list("cited_key", flat=True)
-    return next(iter(found[:1]), None)
 
 
 def cited_text_page(request: HttpRequest, key: str) -> HttpResponse:

@@ -17,7 +17,7 @@ from .. import search as selectors
 from ..search import EXPORT_MAX_ROWS, FACETS, VISIBLE_TOPIC_STATUSES, facet_names
 from ..search.facets import Facet
 from ..search.values import FIRST_YEAR, LAST_YEAR
-from .documents import cited_outside_archive
+from ..selectors import cited_outside_archive
 from .search_citations import CITATION_EXPORT_MAX
 
 SORTS_CHOSEN = {"newest", "oldest"}
