@@ -7,6 +7,9 @@ Read from the source with `ast` (nothing is imported), so a new module is checke
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -133,3 +136,37 @@ def test_the_search_package_goes_down_floor_by_floor():
                 if target in floor_of and floor_of[target] >= floor_of[path.stem]:
                     offenders.append((path.stem, target))
     assert offenders == []
+
+
+# Run in a process where bench/ cannot be imported (as in the production image, which leaves it
+# out): the settings leave its app out, and every module of the archive imports.
+WITHOUT_BENCH = """
+import importlib, pkgutil, sys
+sys.modules["bench"] = None
+import django
+django.setup()
+from django.conf import settings
+from django.core.management import call_command, get_commands
+assert "bench" not in settings.INSTALLED_APPS
+for package in ("archive", "resolutions"):
+    for module in pkgutil.walk_packages([package], prefix=package + "."):
+        if ".migrations" not in module.name and not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+assert "benchmark" not in get_commands() and "ingest" in get_commands()
+call_command("check")
+print("ok")
+"""
+
+
+def test_the_archive_runs_without_the_benchmark_package():
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "archive.settings"}
+    done = subprocess.run(
+        [sys.executable, "-c", WITHOUT_BENCH],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip().endswith("ok")
