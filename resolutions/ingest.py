@@ -5,7 +5,8 @@ records the outcome in an ingest run (`read_file`, which touches no database, th
 `read_files` parses a batch in worker processes while the caller writes. A document is found
 again by its citation key (its symbol, else body and number) or, when it has none, by the
 checksum of its file; the database's unique constraints on those decide between two ingests
-running at once.
+running at once. Rows are written many at once by `bulk_rows`; drafts are linked to their
+resolutions by `draft_links`, sponsors found or added by `sponsor_countries`.
 """
 
 from __future__ import annotations
