@@ -168,7 +168,7 @@ PARAGRAPH_COLUMNS = [
 
 
 def document_row(document, *, base: str) -> dict:
-    """A document as an export or API row (sponsors and topics prefetched)."""
+    """A document as an export row (sponsors and topics prefetched)."""
     return {
         "id": document.pk,
         "symbol": document.symbol or "",
@@ -189,7 +189,7 @@ def document_row(document, *, base: str) -> dict:
 
 
 def paragraph_row(paragraph, *, base: str) -> dict:
-    """A paragraph as an export or API row, linked to its place in its document."""
+    """A paragraph as an export row, linked to its place in its document."""
     document = paragraph.document
     return {
         "id": paragraph.pk,
