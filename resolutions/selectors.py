@@ -23,6 +23,13 @@ def published_documents() -> QuerySet[Document]:
     return Document.objects.filter(status=Document.Status.PUBLISHED)
 
 
+def newest_first(documents: QuerySet[Document]) -> QuerySet[Document]:
+    """Newest first; undated documents after the dated ones."""
+    return documents.order_by(
+        F("date").desc(nulls_last=True), F("year").desc(nulls_last=True), "symbol", "-pk"
+    )
+
+
 def published_paragraphs() -> QuerySet[Paragraph]:
     """Paragraphs of documents that researchers may see."""
     return Paragraph.objects.filter(document__status=Document.Status.PUBLISHED)
