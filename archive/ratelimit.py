@@ -2,7 +2,7 @@
 
 Each group has its own limit (`RATELIMIT_SEARCH`, `RATELIMIT_API`, `RATELIMIT_EXPORT`, e.g.
 "60/m"; empty for none). django-ratelimit keeps the counts (a fixed window per address, IPv6
-addresses by /64). Past the limit the answer is 429 with `Retry-After`: JSON under `/api/`, a
+addresses by /64). Past the limit the answer is 429 with `Retry-After`: JSON for API calls, a
 page for people elsewhere. Signed-in staff are never limited; `RATELIMIT_ENABLE=0` turns it off.
 """
 
@@ -19,7 +19,13 @@ from django_ratelimit.core import get_usage
 from resolutions.api.errors import error_response, is_api_request
 
 EXPORT_PREFIX = "/search/export."
-SEARCH_PATHS = ("/", "/search/", "/search/feed/")
+# The paths of each group outside /search/export. and /api/: the language pages that run a
+# search's filters (the commitments) or match pasted text against every paragraph (the tracer).
+PATHS = {
+    "export": ("/language/commitments.csv",),
+    "api": ("/language/api/trace/",),
+    "search": ("/", "/search/", "/search/feed/", "/language/trace/", "/language/commitments/"),
+}
 
 
 def group_of(request: HttpRequest) -> str | None:
@@ -29,9 +35,7 @@ def group_of(request: HttpRequest) -> str | None:
         return "export"
     if is_api_request(request):
         return "api"
-    if path in SEARCH_PATHS:
-        return "search"
-    return None
+    return next((group for group, paths in PATHS.items() if path in paths), None)
 
 
 def client_address(request: HttpRequest) -> str:
@@ -50,9 +54,9 @@ def rate_of(group: str) -> str | None:
     return getattr(settings, f"RATELIMIT_{group.upper()}", "") or None
 
 
-def too_many_requests(request: HttpRequest, *, seconds: int) -> HttpResponse:
+def too_many_requests(request: HttpRequest, *, group: str, seconds: int) -> HttpResponse:
     """429: JSON for the API, a page for people; both say when to come back."""
-    if is_api_request(request):
+    if group == "api":
         response = error_response(429)
     else:
         response = render(request, "429.html", {"seconds": seconds}, status=429)
@@ -73,5 +77,5 @@ class RateLimitMiddleware:
                 request, group=f"archive.{group}", key="ip", rate=rate_of(group), increment=True
             )
             if usage is not None and usage["should_limit"]:
-                return too_many_requests(request, seconds=max(usage["time_left"], 1))
+                return too_many_requests(request, group=group, seconds=max(usage["time_left"], 1))
         return self.get_response(request)

@@ -7,6 +7,7 @@ embedded PostgreSQL of `make run` / `make test` is started by `archive.local_db`
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -138,6 +139,9 @@ INSTALLED_APPS = [
     "resolutions",
     "resolutions.catalogue",
     "resolutions.lineage",
+    # The measuring commands (manage.py benchmark*, evaluate_ranking, hardening_report), where the
+    # checkout carries bench/; the archive itself never imports it (the image leaves it out).
+    *(["bench"] if importlib.util.find_spec("bench") else []),
 ]
 
 MIDDLEWARE = [

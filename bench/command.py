@@ -38,6 +38,7 @@ from django.test import override_settings
 from resolutions import term_impacts
 from resolutions.parsing.types import ParsedDocument
 from resolutions.search.counts import EXACT_DOCUMENTS
+from resolutions.text_tables import table
 
 from . import database, load, queries, targets
 from . import ingest_during_load as writes
@@ -47,7 +48,7 @@ from .ingest_profile import profiled, stage_lines
 from .loading import corpus_size, lineage_deferred, load_documents, peak_rss_mb
 from .real_texts import DEFAULT_CORPUS, CorpusMissing, read_texts
 from .realistic import STATISTICS_DOCUMENTS, corpus_statistics, read_real_pool, realistic_documents
-from .stats import median, ms, percentile, ratio, table
+from .stats import median, ms, percentile, ratio
 from .storage import measure_storage, storage_report
 
 SAMPLES_DIR = Path(settings.BASE_DIR) / "samples"

@@ -19,10 +19,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.test import override_settings
 
 from resolutions.models import SEARCH_CONFIG, Document, Paragraph
+from resolutions.text_tables import table
 
 from . import database, evaluation
 from .real_texts import DEFAULT_CORPUS, CorpusMissing, read_texts
-from .stats import table
 
 RANKINGS = ("before", "archive", "bm25")
 # Per query key, per ranking, the corpus files of its top ten.

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-# The search's addresses and every parameter they read.
+from resolutions.search.facets import PARAMS as FACET_PARAMS
+
+# The search's addresses and every parameter they read (each facet's from the registry).
 SEARCH_ENDPOINTS = (
     "/search/",
     "/api/search/",
@@ -17,24 +19,7 @@ SEARCH_ENDPOINTS = (
     "/search/export.csv",
     "/search/export.json",
 )
-SEARCH_PARAMS = (
-    "q",
-    "body",
-    "topic",
-    "verb",
-    "doc_type",
-    "sponsor",
-    "kind",
-    "language",
-    "cites",
-    "year_min",
-    "year_max",
-    "sort",
-    "view",
-    "within",
-    "page",
-    "per_page",
-)
+SEARCH_PARAMS = ("q", *FACET_PARAMS, "sort", "view", "within", "page", "per_page")
 # Values sent to every search parameter (a leading % is sent raw: invalid UTF-8 or a NUL).
 NASTY = (
     "\x00",

@@ -17,7 +17,7 @@ STAGES = (
     ("resolutions/ingest.py", "write_new", "a batch's new documents, in all"),
     ("resolutions/ingest.py", "store_original", "store the original files"),
     ("django/db/models/query.py", "bulk_create", "bulk_create (documents, sponsors, topics)"),
-    ("resolutions/ingest.py", "record_created", "history rows (INSERT ... SELECT)"),
+    ("resolutions/bulk_rows.py", "record_created", "history rows (INSERT ... SELECT)"),
     ("resolutions/ingest.py", "write_paragraphs", "paragraphs: rows and COPY"),
     ("resolutions/ingest.py", "copy_paragraphs", "  of which the COPY (database)"),
     ("resolutions/ingest.py", "write_references", "references (COPY)"),
@@ -25,7 +25,7 @@ STAGES = (
     ("resolutions/topic_rules.py", "suggest_topics", "topic suggestions: the phrase scan"),
     ("resolutions/vocabulary.py", "record_words", "vocabulary upsert"),
     ("resolutions/term_impacts.py", "refresh_documents", "common words' scores"),
-    ("resolutions/ingest.py", "link_drafts", "link drafts"),
+    ("resolutions/draft_links.py", "link_drafts", "link drafts"),
     ("resolutions/ingest.py", "ingest_document", "one-by-one ingests (re-ingests, fallbacks)"),
 )
 

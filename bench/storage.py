@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from .stats import table
+from resolutions.text_tables import table
 
 MIB = 2**20
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .stats import table
+from resolutions.text_tables import table
 
 # Targets at 100,000 documents on 2 cores (docs/performance.md, "Targets").
 PAGE_P50_MS = 100

@@ -5,13 +5,13 @@ records the outcome in an ingest run (`read_file`, which touches no database, th
 `read_files` parses a batch in worker processes while the caller writes. A document is found
 again by its citation key (its symbol, else body and number) or, when it has none, by the
 checksum of its file; the database's unique constraints on those decide between two ingests
-running at once.
+running at once. Rows are written many at once by `bulk_rows`; drafts are linked to their
+resolutions by `draft_links`, sponsors found or added by `sponsor_countries`.
 """
 
 from __future__ import annotations
 
 import datetime
-import difflib
 import hashlib
 import itertools
 import logging
@@ -32,18 +32,16 @@ from django.db import (
     connections,
     transaction,
 )
-from django.db.models import Exists, Model, OuterRef, Q
 from django.utils import timezone
-from django.utils.text import slugify
-from psycopg import sql
 from psycopg.types.json import Jsonb
 
 from . import parsing
+from .bulk_rows import BULK_ROWS, copy_rows, draw_ids, record_created
 from .citations import document_key, reference_key
+from .draft_links import link_drafts
 from .ingest_recovery import hold_run, release_run
 from .models import (
     Body,
-    Country,
     Document,
     DocumentTopic,
     IngestFileResult,
@@ -54,19 +52,15 @@ from .models import (
     Sponsorship,
     Topic,
 )
-from .parsing.countries import country_by_name
 from .parsing.types import ParsedDocument, ParseError
 from .signals import document_written
+from .sponsor_countries import countries_by_name, sponsor_names
 from .term_impacts import document_changed, one_refresh_per_document
 from .topic_rules import suggest_topics
 from .vocabulary import record_words
 
 logger = logging.getLogger(__name__)
 
-# A draft and its adopted resolution have the same or nearly the same title.
-TITLE_SIMILARITY = 0.9
-# Rows per INSERT statement of a bulk write.
-BULK_ROWS = 2_000
 # Files in folders that are not documents: hidden files and JSON (e.g. the samples' gold files).
 SKIPPED_SUFFIXES = (".json",)
 
@@ -210,7 +204,7 @@ def write_new(
             documents.append(Document(**fields, original_file=name, uploaded_by=user))
         with transaction.atomic(), one_refresh_per_document():
             documents = Document.objects.bulk_create(documents, batch_size=BULK_ROWS)
-            record_created(documents, user=user)
+            record_created(Document, documents, user=user)
             written = [(d, parsed) for d, (parsed, _, _) in zip(documents, items, strict=True)]
             write_contents(written)
             link_drafts(documents)
@@ -221,30 +215,6 @@ def write_new(
             default_storage.delete(name)
         raise
     return documents
-
-
-def record_created(documents: Sequence[Document], *, user: AbstractBaseUser | None) -> None:
-    """The history rows ("created", now, by the user) of documents just inserted: the rows
-    simple-history's `bulk_create_with_history` writes, copied from the documents' own rows by
-    one INSERT ... SELECT instead of built and sent again (full texts included)."""
-    if not documents:
-        return
-    history = Document.history.model
-    user = user or history.get_default_history_user(documents[0])  # the request's, in one
-    columns = sql.SQL(", ").join(sql.Identifier(f.column) for f in history.tracked_fields)
-    statement = sql.SQL(
-        "INSERT INTO {history} ({columns}, history_date, history_type, history_user_id) "
-        "SELECT {columns}, %s, '+', %s FROM {documents} WHERE id = ANY(%s) ORDER BY id"
-    ).format(
-        history=sql.Identifier(history._meta.db_table),
-        columns=columns,
-        documents=sql.Identifier(Document._meta.db_table),
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            statement.as_string(cursor.connection),
-            [timezone.now(), user.pk if user else None, [d.pk for d in documents]],
-        )
 
 
 def ingest_or_fail(
@@ -436,42 +406,16 @@ def write_paragraphs(written: Sequence[Written]) -> list[dict[int, int]]:
 def copy_paragraphs(rows: list[list[object]]) -> list[int]:
     """Insert paragraph rows (`PARAGRAPH_COLUMNS`, the id left empty) by COPY, their ids drawn
     from the table's sequence first (the references point to them); returns the ids."""
-    if not rows:
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            [Paragraph._meta.db_table, len(rows)],
-        )
-        ids = [pk for (pk,) in cursor.fetchall()]
+    ids = draw_ids(Paragraph, len(rows))
     for row, pk in zip(rows, ids, strict=True):
         row[0] = pk
     copy_rows(Paragraph, PARAGRAPH_COLUMNS, rows)
     return ids
 
 
-def copy_rows(model: type[Model], columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    """Insert rows (values of these columns) into the model's table by one COPY: no model
-    instances and no statement to build, for the thousands of rows of a batch. Triggers and
-    constraints apply as to any insert, and its errors are the database's, as for an INSERT."""
-    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
-        sql.Identifier(model._meta.db_table), sql.SQL(", ").join(map(sql.Identifier, columns))
-    )
-    with (
-        connection.cursor() as cursor,
-        connection.wrap_database_errors,
-        cursor.cursor.copy(statement) as copy,
-    ):
-        for row in rows:
-            copy.write_row(row)
-
-
 def write_sponsorships(written: Sequence[Written]) -> None:
     """Bulk-create the sponsorships in printed order, adding countries not yet known."""
-    named = [
-        list(dict.fromkeys(filter(None, map(canonical_country, parsed.sponsors))))
-        for _, parsed in written
-    ]
+    named = [sponsor_names(parsed.sponsors) for _, parsed in written]
     countries = countries_by_name(name for names in named for name in names)
     rows = [
         Sponsorship(document=document, country=countries[name], position=position)
@@ -479,46 +423,6 @@ def write_sponsorships(written: Sequence[Written]) -> None:
         for position, name in enumerate(names, start=1)
     ]
     Sponsorship.objects.bulk_create(rows, batch_size=BULK_ROWS)
-
-
-def sponsor_countries(names: Iterable[str]) -> list[Country]:
-    """The countries named, in order, each once (created on first mention)."""
-    canonical = list(dict.fromkeys(filter(None, map(canonical_country, names))))
-    countries = countries_by_name(canonical)
-    return [countries[name] for name in canonical]
-
-
-def canonical_country(name: str) -> str:
-    """A sponsor's name as the archive keeps it: the country's own name when known."""
-    known = country_by_name(name)
-    return known.name if known else " ".join(name.split())
-
-
-def countries_by_name(names: Iterable[str]) -> dict[str, Country]:
-    """The countries named (canonical names), created on first mention (ISO code when known)."""
-    wanted: dict[str, Country] = {}
-    for canonical in names:
-        if canonical and canonical not in wanted:
-            known = country_by_name(canonical)
-            wanted[canonical] = Country(
-                name=canonical,
-                iso3=known.iso3 if known else None,
-                aliases=list(known.aliases) if known else [],
-                slug=slugify(canonical)[:120] or "country",
-            )
-    if not wanted:
-        return {}
-    existing = {c.name: c for c in Country.objects.filter(name__in=wanted)}
-    missing = [country for name, country in wanted.items() if name not in existing]
-    if missing:
-        Country.objects.bulk_create(missing, ignore_conflicts=True)
-        existing = {c.name: c for c in Country.objects.filter(name__in=wanted)}
-    unknown = set(wanted) - set(existing)
-    if unknown:
-        raise IntegrityError(
-            f"cannot add sponsor {sorted(unknown)[0]!r}: its slug or code is taken"
-        )
-    return existing
 
 
 # The columns a reference is written with (its id is drawn by the table).
@@ -598,94 +502,6 @@ def write_topic_suggestions(written: Sequence[Written]) -> None:
     ]
     # Confirmed and rejected links survive a re-ingest; the unique constraint skips them here.
     DocumentTopic.objects.bulk_create(rows, ignore_conflicts=True, batch_size=BULK_ROWS)
-
-
-# Each kind of document a draft link joins, and the kind it looks for.
-LINK_PARTNER = {
-    Document.DocType.RESOLUTION: Document.DocType.DRAFT_RESOLUTION,
-    Document.DocType.DRAFT_RESOLUTION: Document.DocType.RESOLUTION,
-}
-
-
-def link_drafts(documents: Sequence[Document]) -> None:
-    """Link each draft resolution and the resolution adopted from it, whichever arrives first:
-    the documents in order, each as if ingested alone (the ones after it not there yet), with
-    one query for them all (two when only drafts are linked).
-
-    A resolution without a draft (none curated) takes the most similar title among the drafts
-    of its body and session (its year without one) that no document was adopted from; a draft
-    no document was adopted from becomes the draft of the most similar resolution without one.
-    """
-    linking = [d for d in documents if d.doc_type in LINK_PARTNER and (d.session or d.year)]
-    if not linking:
-        return
-    draft_type = Document.DocType.DRAFT_RESOLUTION
-    sessions = {d.session for d in linking if d.session}
-    years = {d.year for d in linking if not d.session}
-    rows = list(  # in the documents' order (Meta.ordering), which breaks ties between titles
-        Document.objects.filter(
-            Q(session__in=sessions) | Q(year__in=years),
-            body_id__in={d.body_id for d in linking},
-            doc_type__in={LINK_PARTNER[d.doc_type] for d in linking},
-        )
-        .annotate(adopted=Exists(Document.objects.filter(draft=OuterRef("pk"))))
-        .values_list("pk", "doc_type", "body_id", "session", "year", "title", "draft_id", "adopted")
-    )
-    adopted = {pk for pk, *_, is_adopted in rows if is_adopted}  # drafts adopted already
-    fetched = {pk for pk, *_ in rows}
-    if unknown := [d.pk for d in linking if d.doc_type == draft_type and d.pk not in fetched]:
-        adopted |= set(
-            Document.objects.filter(draft_id__in=unknown).values_list("draft_id", flat=True)
-        )
-    draft_of = {pk: draft for pk, *_, draft, _ in rows}
-    linkable = {d.pk for d in linking}
-    later = {d.pk for d in documents}  # documents that have not arrived yet
-    for document in documents:
-        later.discard(document.pk)
-        if document.pk not in linkable:
-            continue
-        if document.doc_type == Document.DocType.RESOLUTION:
-            if document.draft_id or "draft" in document.curated_fields:
-                continue
-        elif document.pk in adopted:
-            continue
-        partner = LINK_PARTNER[document.doc_type]
-        candidates = (
-            (pk, title)
-            for pk, doc_type, body_id, session, year, title, *_ in rows
-            if doc_type == partner
-            and body_id == document.body_id
-            and (session == document.session if document.session else year == document.year)
-            and pk != document.pk
-            and pk not in later
-            and (pk not in adopted if partner == draft_type else draft_of[pk] is None)
-        )
-        match = most_similar(document.title, candidates)
-        if match is None:
-            continue
-        if document.doc_type == Document.DocType.RESOLUTION:
-            document.draft_id = match
-            document.save(update_fields=["draft"])
-            draft_of[document.pk], draft = match, match
-        else:
-            Document.objects.filter(pk=match).update(draft=document)
-            draft_of[match], draft = document.pk, document.pk
-        adopted.add(draft)
-
-
-def most_similar(title: str, candidates: Iterable[tuple[int, str]]) -> int | None:
-    """The candidate (pk, title) whose title is most like this one, if similar enough (difflib;
-    its cheap upper bounds rule most candidates out before the exact ratio); its pk."""
-    title = " ".join(title.lower().split())
-    best, best_ratio = None, TITLE_SIMILARITY
-    for pk, other in candidates:
-        matcher = difflib.SequenceMatcher(None, title, " ".join(other.lower().split()))
-        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
-            continue
-        ratio = matcher.ratio()
-        if ratio >= best_ratio:
-            best, best_ratio = pk, ratio
-    return best
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime
 
 from django.core.files.storage import default_storage
-from django.db import connection
 from django.utils import timezone
 
+from . import held_locks
 from .models import Document, IngestRun
 
 # The first key of the advisory locks holding runs open (the run's id is the second).
@@ -25,24 +25,16 @@ ORPHAN_GRACE = datetime.timedelta(hours=1)
 
 def hold_run(run: IngestRun) -> None:
     """Hold the run open for as long as this connection lives (or until `release_run`)."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_lock(%s, %s)", [RUN_LOCK_NAMESPACE, run.pk])
+    held_locks.hold(RUN_LOCK_NAMESPACE, run.pk)
 
 
 def release_run(run: IngestRun) -> None:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [RUN_LOCK_NAMESPACE, run.pk])
+    held_locks.release(RUN_LOCK_NAMESPACE, run.pk)
 
 
 def held_run_ids() -> set[int]:
     """Runs some live connection holds open."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND classid = %s"
-            " AND objsubid = 2 AND granted",
-            [RUN_LOCK_NAMESPACE],
-        )
-        return {int(row[0]) for row in cursor.fetchall()}
+    return held_locks.held_keys(RUN_LOCK_NAMESPACE)
 
 
 def close_interrupted_runs() -> list[int]:

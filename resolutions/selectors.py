@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from .citations import normalize_symbol
 from .models import (
     Body,
     Country,
@@ -20,6 +21,13 @@ from .models import (
 def published_documents() -> QuerySet[Document]:
     """Documents that researchers may see."""
     return Document.objects.filter(status=Document.Status.PUBLISHED)
+
+
+def newest_first(documents: QuerySet[Document]) -> QuerySet[Document]:
+    """Newest first; undated documents after the dated ones."""
+    return documents.order_by(
+        F("date").desc(nulls_last=True), F("year").desc(nulls_last=True), "symbol", "-pk"
+    )
 
 
 def published_paragraphs() -> QuerySet[Paragraph]:
@@ -116,3 +124,24 @@ def countries_with_counts() -> QuerySet[Country]:
 def sponsors_with_counts() -> QuerySet[Country]:
     """The countries that sponsored at least one published document, by name, with `n`."""
     return countries_with_counts().filter(n__gt=0)
+
+
+def outside_citations(*keys: str) -> QuerySet[Reference]:
+    """Citations in published documents of any of `keys` whose target is not published."""
+    return (
+        Reference.objects.filter(
+            cited_key__in=keys, citing_document__status=Document.Status.PUBLISHED
+        )
+        .filter(Q(cited_document=None) | ~Q(cited_document__status=Document.Status.PUBLISHED))
+        .select_related("citing_document__body", "citing_paragraph")
+        .order_by(F("citing_document__date").desc(nulls_last=True), "-citing_document__pk", "pk")
+    )
+
+
+def cited_outside_archive(query: str) -> str | None:
+    """The key of a typed symbol that documents cite but the archive lacks, else None."""
+    key = normalize_symbol(query)
+    if "/" not in key or len(key) > 120:
+        return None
+    found = outside_citations(key, key.upper()).values_list("cited_key", flat=True)
+    return next(iter(found[:1]), None)

@@ -8,6 +8,7 @@ import json
 import re
 
 import pytest
+from django.utils.html import escape
 from search_fixtures import archive  # noqa: F401 - registers the fixture
 
 pytestmark = pytest.mark.django_db
@@ -220,6 +221,19 @@ def test_docs_page_lists_endpoints_and_an_example(client, archive):
     for endpoint in ("/api/v1/search/", "/api/v1/documents/", "/api/v1/openapi.json", "export.csv"):
         assert endpoint in html
     assert "verb=urges" in html
+
+
+def test_docs_page_lists_every_parameter_of_the_facet_registry(client, archive):
+    """The page's parameters come from the registry: a new facet is documented as it lands."""
+    from resolutions.search.facets import FACETS
+
+    html = client.get("/api/").content.decode()
+    for facet in FACETS:
+        for parameter in facet.parameters():
+            assert f"<code>{parameter.name}</code>" in html
+            assert f"<code>{parameter.name}={escape(parameter.example)}</code>" in html
+            for choice in parameter.choices:
+                assert f"<code>{choice}</code>" in html
 
 
 @pytest.mark.parametrize("status", [403, 404, 405, 429, 500, 503])

@@ -7,6 +7,7 @@ every kind of query, the document pages, and the load test's throughput and erro
 
 from __future__ import annotations
 
+import ast
 import re
 from io import StringIO
 from pathlib import Path
@@ -19,6 +20,7 @@ from django.core.management.base import CommandError
 from bench import queries
 from bench.corpus import read_sample_pool, synthetic_documents
 from bench.database import is_benchmark_database
+from bench.ingest_profile import STAGES
 from bench.storage import measure_storage, storage_report
 from bench.targets import Line, Scorecard
 from resolutions.models import Document, Paragraph, Reference
@@ -68,6 +70,15 @@ def test_the_corpus_is_the_same_for_the_same_seed_and_a_prefix_of_a_larger_one()
     assert small == again == larger[:20]
     assert len({(d.symbol, d.body, d.doc_type, d.number) for d in larger}) == 40
     assert all(1990 <= d.year <= 2025 and d.paragraphs for d in larger)
+
+
+def test_every_ingest_stage_profiled_names_a_function_of_the_archive():
+    """A stage whose function moved or was renamed would print zero seconds, silently."""
+    for path, name, _ in STAGES:
+        if path.startswith("resolutions/"):
+            tree = ast.parse((Path(settings.BASE_DIR) / path).read_text())
+            functions = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+            assert name in functions, f"{path} has no {name}"
 
 
 def test_only_benchmark_and_test_databases_are_written():

@@ -1,4 +1,5 @@
-"""Imports point one way: parsing <- ingest <- search/selectors <- views, API, feeds, exports.
+"""Imports point one way: parsing <- ingest <- search/selectors <- views, API, feeds, exports;
+and the archive (resolutions/, archive/) never imports the benchmark package (bench/).
 
 Read from the source with `ast` (nothing is imported), so a new module is checked as it lands.
 """
@@ -6,6 +7,9 @@ Read from the source with `ast` (nothing is imported), so a new module is checke
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -87,13 +91,6 @@ def test_nothing_but_url_configuration_imports_a_view_or_a_template_tag():
     assert offenders == []
 
 
-def is_measuring_command(module: str) -> bool:
-    """A management command that benchmarks or evaluates (it may use bench/'s tools)."""
-    package, _, command = module.rpartition(".")
-    measuring = command.startswith(("benchmark", "evaluate")) or command == "hardening_report"
-    return package.endswith("management.commands") and measuring
-
-
 @pytest.mark.parametrize(
     ("lower", "higher"),
     [
@@ -102,12 +99,16 @@ def is_measuring_command(module: str) -> bool:
         ("resolutions.parsing", "django"),
         ("resolutions.ingest", "resolutions.search"),
         ("resolutions.ingest", "resolutions.selectors"),
+        ("resolutions.bulk_rows", "resolutions.ingest"),
+        ("resolutions.draft_links", "resolutions.ingest"),
+        ("resolutions.draft_links", "resolutions.search"),
         ("resolutions.search", "resolutions.api"),
         ("resolutions.search", "resolutions.feeds"),
         ("resolutions.search", "resolutions.staff"),
         ("resolutions.search", "bench"),
         ("resolutions.selectors", "resolutions.search"),
         ("resolutions", "bench"),
+        ("archive", "bench"),
     ],
 )
 def test_a_lower_layer_never_imports_a_higher_one(lower, higher):
@@ -117,8 +118,6 @@ def test_a_lower_layer_never_imports_a_higher_one(lower, higher):
         if within(module, lower) and not within(module, higher)
         for imported in imported_names
         if within(imported, higher)
-        # The measuring commands (manage.py benchmark*, evaluate*) are the thin doors into bench/.
-        and not is_measuring_command(module)
     ]
     assert offenders == []
 
@@ -137,3 +136,37 @@ def test_the_search_package_goes_down_floor_by_floor():
                 if target in floor_of and floor_of[target] >= floor_of[path.stem]:
                     offenders.append((path.stem, target))
     assert offenders == []
+
+
+# Run in a process where bench/ cannot be imported (as in the production image, which leaves it
+# out): the settings leave its app out, and every module of the archive imports.
+WITHOUT_BENCH = """
+import importlib, pkgutil, sys
+sys.modules["bench"] = None
+import django
+django.setup()
+from django.conf import settings
+from django.core.management import call_command, get_commands
+assert "bench" not in settings.INSTALLED_APPS
+for package in ("archive", "resolutions"):
+    for module in pkgutil.walk_packages([package], prefix=package + "."):
+        if ".migrations" not in module.name and not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+assert "benchmark" not in get_commands() and "ingest" in get_commands()
+call_command("check")
+print("ok")
+"""
+
+
+def test_the_archive_runs_without_the_benchmark_package():
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "archive.settings"}
+    done = subprocess.run(
+        [sys.executable, "-c", WITHOUT_BENCH],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip().endswith("ok")

@@ -57,6 +57,27 @@ def test_exports_have_their_own_tighter_limit(client, archive, limits):
     assert client.get("/search/", {"q": "migrants"}).status_code == 200
 
 
+TRACED = "Strengthening international cooperation against the smuggling of migrants by sea"
+
+
+def test_the_language_pages_count_as_searches_exports_and_api_calls(client, archive, limits):
+    """The commitments of a search and the tracer run searches too: each counts in its group."""
+    for _ in range(3):
+        assert client.get("/language/commitments/", {"q": "migrants"}).status_code == 200
+    assert client.get("/language/trace/", {"q": TRACED}).status_code == 429
+    assert client.get("/language/commitments.csv").status_code == 200
+    export = client.get("/language/commitments.csv")
+    assert export.status_code == 429 and int(export["Retry-After"]) >= 1
+    for _ in range(2):
+        assert client.get("/language/api/trace/", {"q": TRACED}).status_code == 200
+    response = client.get("/language/api/trace/", {"q": TRACED})
+    assert response.status_code == 429 and int(response["Retry-After"]) >= 1
+    assert response.json()["code"] == "too_many_requests"
+    # The mandates list is no search: never counted.
+    for _ in range(5):
+        assert client.get("/language/mandates/").status_code == 200
+
+
 def test_behind_a_proxy_its_header_names_the_client(client, archive, limits):
     limits.RATELIMIT_CLIENT_HEADER = "X-Real-IP"
     for _ in range(2):

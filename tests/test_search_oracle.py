@@ -33,6 +33,7 @@ from resolutions.models import (
 )
 from resolutions.search import read_search, search
 from resolutions.search import sql as statements
+from resolutions.search.facets import PARAMS as FACET_PARAMS
 
 pytestmark = pytest.mark.django_db
 WORDS = ["trafficking", "migrants", "corruption", "cybercrime", "victims", "firearms", "drugs"]
@@ -183,34 +184,42 @@ term = st.one_of(
     st.lists(st.sampled_from(WORDS), min_size=2, max_size=2).map(lambda ws: f'"{" ".join(ws)}"'),
     st.just("or"),
 )
-requests = st.fixed_dictionaries(
-    {
-        "q": st.lists(term, max_size=3).map(" ".join),
-        "body": some(BODIES),
-        "topic": some(TOPICS),
-        "sponsor": some(SPONSORS),
-        "verb": some([v for v in VERBS if v]),
-        "kind": some(["preambular", "operative", "other"]),
-        "addressee": some(ADDRESSEES),
-        "doc_type": some(["resolution", "decision", "report"]),
-        "language": some(["en", "fr", "es"]),
-        "year_min": st.sampled_from(["", "2005", "2010"]),
-        "year_max": st.sampled_from(["", "2010", "2015"]),
-        "outcome": some(["without_vote", "recorded_vote"]),
-        "subject": some(SUBJECTS),
-        "voted": some(
-            [
-                f"{slug}:{ballot}"
-                for slug in SPONSORS
-                for ballot in ("yes", "no", "abstain", "non-voting")
-            ]
-        ),
-        "cites": st.sampled_from(["", "E/RES/2010/1", "E/RES/2005/2", "resolution 2001/3"]),
-        "sort": st.sampled_from(["", "relevance", "newest", "oldest"]),
-        "view": st.sampled_from(["documents", "paragraphs"]),
-        "page": st.integers(min_value=1, max_value=4).map(str),
-    }
-)
+# Each parameter of a search and the values drawn for it.
+DRAWN = {
+    "q": st.lists(term, max_size=3).map(" ".join),
+    "body": some(BODIES),
+    "topic": some(TOPICS),
+    "sponsor": some(SPONSORS),
+    "verb": some([v for v in VERBS if v]),
+    "kind": some(["preambular", "operative", "other"]),
+    "addressee": some(ADDRESSEES),
+    "doc_type": some(["resolution", "decision", "report"]),
+    "language": some(["en", "fr", "es"]),
+    "year_min": st.sampled_from(["", "2005", "2010"]),
+    "year_max": st.sampled_from(["", "2010", "2015"]),
+    "outcome": some(["without_vote", "recorded_vote"]),
+    "subject": some(SUBJECTS),
+    "voted": some(
+        [
+            f"{slug}:{ballot}"
+            for slug in SPONSORS
+            for ballot in ("yes", "no", "abstain", "non-voting")
+        ]
+    ),
+    "cites": st.sampled_from(["", "E/RES/2010/1", "E/RES/2005/2", "resolution 2001/3"]),
+    "sort": st.sampled_from(["", "relevance", "newest", "oldest"]),
+    "view": st.sampled_from(["documents", "paragraphs"]),
+    "within": st.sampled_from(["", "document", "paragraph"]),
+    "page": st.integers(min_value=1, max_value=4).map(str),
+}
+requests = st.fixed_dictionaries(DRAWN)
+# Everything a search reads besides its facets (request.py).
+OWN_PARAMS = {"q", "sort", "view", "within", "page"}
+
+
+def test_the_drawn_requests_set_every_parameter_of_the_search():
+    """A new facet is drawn here too, or this fails: the oracle must learn it."""
+    assert set(DRAWN) == OWN_PARAMS | set(FACET_PARAMS)
 
 
 @settings(

@@ -95,6 +95,15 @@ def test_facets_show_counts_and_toggle_links(client, archive):
     assert 'aria-label="Remove filter Issuing body: General Assembly"' in html
 
 
+def test_the_year_inputs_take_their_label_and_bounds_from_the_search(client, archive):
+    from resolutions.search.facets import BY_KEY
+    from resolutions.search.values import FIRST_YEAR, LAST_YEAR
+
+    html = client.get("/search/").content.decode()
+    assert f"<legend><h3>{BY_KEY['year'].label}</h3></legend>" in html
+    assert html.count(f'min="{FIRST_YEAR}" max="{LAST_YEAR}"') == 2
+
+
 def test_rejected_topics_are_not_facets(client, archive):
     html = client.get("/search/").content.decode()
     assert "Migration" in html

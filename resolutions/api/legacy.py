@@ -42,5 +42,7 @@ def api_docs(request: HttpRequest) -> HttpResponse:
             "max_per_page": MAX_PER_PAGE,
             "per_page": search.PER_PAGE,
             "export_max_rows": EXPORT_MAX_ROWS,
+            # Each facet's parameters as the registry declares them.
+            "facet_parameters": [p for facet in search.FACETS for p in facet.parameters()],
         },
     )

@@ -22,9 +22,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from ..citations import document_key, normalize_symbol
-from ..ingest import body_by_code, sponsor_countries
+from ..ingest import body_by_code
 from ..models import Country, Document, DocumentTopic, Sponsorship
 from ..parsing.countries import country_by_name
+from ..sponsor_countries import sponsor_countries
 from .mapping import CatalogueEntry, VotingEntry, map_record
 from .marc import RawRecord, RecordError, read_record, split_page
 from .models import (

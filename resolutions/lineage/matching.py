@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
+from resolutions.bulk_rows import copy_rows
 from resolutions.models import Document, Paragraph
 
 from .addressees import addressees_of
@@ -32,6 +33,16 @@ logger = logging.getLogger(__name__)
 CANDIDATES_PER_KEY = 20
 VERIFIED_PER_PARAGRAPH = 25
 UNDATED = datetime.date(9999, 12, 31)
+# The columns of a lineage row, in the order `write_lineage_rows` is given them.
+LINEAGE_COLUMNS = (
+    "paragraph_id",
+    "family_id",
+    "previous_id",
+    "similarity",
+    "fingerprints",
+    "word_count",
+    "addressees",
+)
 
 
 @dataclass(frozen=True)
@@ -102,13 +113,7 @@ def insert_band_keys(keys_by_paragraph: dict[int, list[int]]) -> None:
 def write_lineage_rows(rows: list[tuple]) -> None:
     """Store lineage rows (paragraph, family, previous, similarity, fingerprints, word count,
     addressees) with one COPY."""
-    columns = (
-        "paragraph_id, family_id, previous_id, similarity, fingerprints, word_count, addressees"
-    )
-    statement = f"COPY {ParagraphLineage._meta.db_table} ({columns}) FROM STDIN"
-    with connection.cursor() as cursor, cursor.copy(statement) as copy:
-        for row in rows:
-            copy.write_row(row)
+    copy_rows(ParagraphLineage, LINEAGE_COLUMNS, rows)
 
 
 def load_candidates(ids: set[int]) -> dict[int, Candidate]:

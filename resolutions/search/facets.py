@@ -57,6 +57,8 @@ class Parameter:
     choices: tuple[str, ...] = ()
     repeatable: bool = True
     max_length: int = 200
+    # A value as a reader would send it (the API page for people shows it).
+    example: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,9 @@ class Facet:
     key: str
     label: str
     level: str = DOCUMENT
-    # What a value is, for a typed interface's documentation ("Topic slug").
+    # What a value is, for a typed interface's documentation ("Topic slug"), and one value.
     help: str = ""
+    example: str = ""
     # Values shown: the most frequent `limit`, or all.
     limit: int | None = None
     # Allowed values and their labels; None: any value, labels from the counts.
@@ -85,8 +88,17 @@ class Facet:
         """The URL parameters with their types, for the API's schema."""
         help_text = f"{self.help or self.label}; repeatable (any of the values)."
         if self.choices is not None:
-            return (Parameter(self.key, help_text, kind="choice", choices=tuple(self.choices)),)
-        return (Parameter(self.key, help_text),)
+            choices = tuple(self.choices)
+            return (
+                Parameter(
+                    self.key,
+                    help_text,
+                    kind="choice",
+                    choices=choices,
+                    example=self.example or choices[0],
+                ),
+            )
+        return (Parameter(self.key, help_text, example=self.example),)
 
     def clean(self, data: Mapping[str, list[str]]) -> Any:
         """The valid value of this facet in the request, or None; CleanError says what is wrong."""
@@ -198,8 +210,14 @@ class YearFacet(ColumnFacet):
 
     def parameters(self) -> tuple[Parameter, ...]:
         return (
-            Parameter("year_min", "From this year.", kind="year", repeatable=False),
-            Parameter("year_max", "To this year, inclusive.", kind="year", repeatable=False),
+            Parameter("year_min", "From this year.", kind="year", repeatable=False, example="2010"),
+            Parameter(
+                "year_max",
+                "To this year, inclusive.",
+                kind="year",
+                repeatable=False,
+                example="2015",
+            ),
         )
 
     def clean(self, data: Mapping[str, list[str]]) -> Any:
@@ -385,6 +403,7 @@ class StateVoteFacet(Facet):
                 "How a State voted in a recorded vote: country slug and yes, no, abstain or "
                 "non-voting (mexico:no); repeatable (any of the values).",
                 max_length=120,
+                example="mexico:no",
             ),
         )
 
@@ -440,6 +459,7 @@ class CitesFacet(Facet):
                 "Only documents citing this one (symbol or citation).",
                 repeatable=False,
                 max_length=120,
+                example="A/RES/66/128",
             ),
         )
 
@@ -524,6 +544,7 @@ FACETS: tuple[Facet, ...] = (
         "body",
         "Issuing body",
         help="Issuing body code (GA, ECOSOC, CCPCJ, ...)",
+        example="ECOSOC",
         column="body_id",
         lookup=("resolutions_body", "code", "name"),
         vocabulary=("resolutions_body", "code"),
@@ -533,6 +554,7 @@ FACETS: tuple[Facet, ...] = (
         "topic",
         "Topic",
         help="Topic slug",
+        example="corruption",
         limit=FACET_LIMIT,
         vocabulary=("resolutions_topic", "slug"),
         source="resolutions_documenttopic l JOIN resolutions_topic v ON v.id = l.topic_id",
@@ -544,6 +566,7 @@ FACETS: tuple[Facet, ...] = (
         "sponsor",
         "Sponsor",
         help="Sponsoring country slug",
+        example="italy",
         limit=FACET_LIMIT,
         vocabulary=("resolutions_country", "slug"),
         source="resolutions_sponsorship l JOIN resolutions_country v ON v.id = l.country_id",
@@ -553,6 +576,7 @@ FACETS: tuple[Facet, ...] = (
         "verb",
         "Verb",
         help="A paragraph's opening verb, normalized (urges)",
+        example="urges",
         level=PARAGRAPH,
         column="verb",
         limit=FACET_LIMIT,
@@ -563,11 +587,13 @@ FACETS: tuple[Facet, ...] = (
         level=PARAGRAPH,
         column="kind",
         choices=dict(ParagraphKind.choices),
+        example="operative",
     ),
     LinkFacet(
         "language",
         "Language",
         help="Language code of the document (en)",
+        example="en",
         source="resolutions_document l",
         document="id",
         value=("l", "language"),
@@ -579,6 +605,7 @@ FACETS: tuple[Facet, ...] = (
         "outcome",
         "Vote",
         help="How a resolution was adopted, as the UN Digital Library records it",
+        example="recorded_vote",
         choices={value: label for value, label in VoteOutcome.choices if value},
         source="catalogue_cataloguerecord l",
         value=("l", "vote_outcome"),
@@ -594,6 +621,7 @@ FACETS: tuple[Facet, ...] = (
         "subject",
         "UNBIS subject",
         help="UNBIS thesaurus concept id (1004763); its narrower concepts are included",
+        example="1004763",
         limit=FACET_LIMIT,
         vocabulary=("catalogue_concept", "identifier"),
     ),
@@ -601,6 +629,7 @@ FACETS: tuple[Facet, ...] = (
         "addressee",
         "Addressed to",
         help="Whom an operative paragraph addresses (secretary_general, member_states, ...)",
+        example="member_states",
         choices=ADDRESSEES,
     ),
 )

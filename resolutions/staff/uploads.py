@@ -16,10 +16,10 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from .. import ingest
+from .. import held_locks, ingest
 from ..models import IngestOutcome, IngestRun, Upload
 from ..parse_sandbox import SandboxLimits, parse_in_child
 from ..parsing import ParseError
@@ -186,24 +186,16 @@ def finish_batch_if_done(run: IngestRun) -> None:
 
 def hold_upload(upload_id: int) -> None:
     """Hold the upload for as long as this connection lives (a killed worker lets it go)."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_lock(%s, %s)", [UPLOAD_LOCK_NAMESPACE, upload_id])
+    held_locks.hold(UPLOAD_LOCK_NAMESPACE, upload_id)
 
 
 def release_upload(upload_id: int) -> None:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [UPLOAD_LOCK_NAMESPACE, upload_id])
+    held_locks.release(UPLOAD_LOCK_NAMESPACE, upload_id)
 
 
 def held_upload_ids() -> set[int]:
     """Uploads some live worker connection is reading."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND classid = %s"
-            " AND objsubid = 2 AND granted",
-            [UPLOAD_LOCK_NAMESPACE],
-        )
-        return {int(row[0]) for row in cursor.fetchall()}
+    return held_locks.held_keys(UPLOAD_LOCK_NAMESPACE)
 
 
 def fail_interrupted_uploads() -> list[int]:

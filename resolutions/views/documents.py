@@ -1,8 +1,9 @@
 """Public reading pages: a document, its exports and feed, the pages of bodies, topics, countries.
 
-Views read GET, call the readers below, render. Only published documents are public: every
-page here answers 404 for a document that is not. Each page makes a fixed number of queries,
-whatever the number of paragraphs, sponsors, topics or citations (the tests pin them).
+Views read GET, call the readers (selectors.py, document_reads.py), render. Only published
+documents are public: every page here answers 404 for a document that is not. Each page makes a
+fixed number of queries, whatever the number of paragraphs, sponsors, topics or citations (the
+tests pin them).
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, F, Q, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -32,7 +32,6 @@ from ..citation_formats import (
     oscola_for_document,
     ris_for_document,
 )
-from ..citations import normalize_symbol
 from ..document_display import (
     OFFICIAL_DOCUMENTS,
     CitationLink,
@@ -40,6 +39,14 @@ from ..document_display import (
     official_record_url,
     paragraph_citation,
     render_paragraph,
+)
+from ..document_reads import (
+    CITED_BY_LIMIT,
+    adopted_version_of,
+    cited_by_of,
+    is_public,
+    related_documents,
+    visible_topic_links,
 )
 from ..lineage.document_context import document_lineage
 from ..models import (
@@ -53,9 +60,10 @@ from ..models import (
 )
 from ..selectors import (
     body_documents,
-    citations_of,
     country_documents,
     get_published_document,
+    newest_first,
+    outside_citations,
     published_documents,
     references_of,
     topic_documents,
@@ -63,134 +71,6 @@ from ..selectors import (
 from .page_cache import cached_for_readers
 
 PAGE_SIZE = 25
-RELATED_LIMIT = 6
-# Documents scored per shared topic (the most recently added): see related_documents().
-RELATED_CANDIDATES = 300
-CITED_BY_LIMIT = 200
-
-
-def newest_first(documents: QuerySet[Document]) -> QuerySet[Document]:
-    """Newest first; undated documents after the dated ones."""
-    return documents.order_by(
-        F("date").desc(nulls_last=True), F("year").desc(nulls_last=True), "symbol", "-pk"
-    )
-
-
-# --- readers -------------------------------------------------------------------------------
-
-
-def is_public(document: Document | None) -> bool:
-    """Whether a related document may be linked to."""
-    return document is not None and document.status == Document.Status.PUBLISHED
-
-
-def adopted_version_of(document: Document) -> Document | None:
-    """The published document adopted from this draft, if any (already selected)."""
-    try:
-        adopted = document.adopted_version
-    except Document.DoesNotExist:
-        return None
-    return adopted if is_public(adopted) else None
-
-
-def visible_topic_links(document: Document) -> list[DocumentTopic]:
-    """Confirmed and suggested topics (never rejected), confirmed first."""
-    return list(
-        DocumentTopic.objects.filter(document=document)
-        .exclude(status=DocumentTopic.Status.REJECTED)
-        .select_related("topic")
-        .order_by(
-            Case(When(status=DocumentTopic.Status.CONFIRMED, then=Value(0)), default=Value(1)),
-            "topic__name",
-        )
-    )
-
-
-@dataclass
-class CitedBy:
-    """The documents citing one document, as narrowed by body and year, with the choices."""
-
-    items: list[Reference]
-    total: int
-    bodies: list[tuple[str, str]]
-    years: list[int]
-    body: str = ""
-    year: int | None = None
-    truncated: bool = False
-
-
-def cited_by_of(document: Document, *, body: str = "", year: int | None = None) -> CitedBy:
-    """Who cites the document, newest first, narrowed by body code and year (two queries)."""
-    rows = (
-        citations_of(document)
-        .order_by()
-        .values(
-            "citing_document__body__code", "citing_document__body__name", "citing_document__year"
-        )
-        .annotate(n=Count("pk"))
-    )
-    bodies: dict[str, str] = {}
-    years: set[int] = set()
-    total = 0
-    for row in rows:
-        bodies[row["citing_document__body__code"]] = row["citing_document__body__name"]
-        if row["citing_document__year"] is not None:
-            years.add(row["citing_document__year"])
-        total += row["n"]
-    references = citations_of(document)
-    if body:
-        references = references.filter(citing_document__body__code=body)
-    if year is not None:
-        references = references.filter(citing_document__year=year)
-    items = list(references[: CITED_BY_LIMIT + 1])
-    return CitedBy(
-        items=items[:CITED_BY_LIMIT],
-        total=total,
-        bodies=sorted(bodies.items()),
-        years=sorted(years, reverse=True),
-        body=body,
-        year=year,
-        truncated=len(items) > CITED_BY_LIMIT,
-    )
-
-
-def related_documents(
-    document: Document, *, topic_ids: list[int], neighbour_ids: set[int]
-) -> list[Document]:
-    """A few documents sharing topics with this one or linked to it by citation (one query).
-
-    A topic may be shared by thousands of documents: only the RELATED_CANDIDATES most recently
-    added of each topic are scored, so the page's cost stays flat as the archive grows.
-    """
-    if not topic_ids and not neighbour_ids:
-        return []
-    shared = Q(topic_links__topic_id__in=topic_ids) & ~Q(
-        topic_links__status=DocumentTopic.Status.REJECTED
-    )
-    candidates = Q(pk__in=neighbour_ids)
-    if topic_ids:
-        # Uses index: document_topic_newest (topic, document descending), LIMIT per topic.
-        per_topic = " UNION ALL ".join(
-            "(SELECT document_id FROM resolutions_documenttopic WHERE topic_id = %s "
-            "AND status <> %s ORDER BY document_id DESC LIMIT %s)"
-            for _ in topic_ids
-        )
-        params = []
-        for topic_id in topic_ids:
-            params += [topic_id, DocumentTopic.Status.REJECTED, RELATED_CANDIDATES]
-        candidates |= Q(pk__in=RawSQL(per_topic, params))
-    return list(
-        published_documents()
-        .exclude(pk=document.pk)
-        .filter(candidates)
-        .annotate(shared_topics=Count("topic_links", filter=shared, distinct=True))
-        .annotate(
-            score=F("shared_topics")
-            + Case(When(pk__in=neighbour_ids or [0], then=Value(2)), default=Value(0))
-        )
-        .select_related("body")
-        .order_by("-score", F("date").desc(nulls_last=True), "-pk")[:RELATED_LIMIT]
-    )
 
 
 def original_url(document: Document) -> str:
@@ -405,27 +285,6 @@ def document_detail(request: HttpRequest, symbol: str) -> HttpResponse:
     except Http404:
         return cited_text_page(request, symbol)
     return render_document(request, document)
-
-
-def outside_citations(*keys: str) -> QuerySet[Reference]:
-    """Citations in published documents of any of `keys` whose target is not published."""
-    return (
-        Reference.objects.filter(
-            cited_key__in=keys, citing_document__status=Document.Status.PUBLISHED
-        )
-        .filter(Q(cited_document=None) | ~Q(cited_document__status=Document.Status.PUBLISHED))
-        .select_related("citing_document__body", "citing_paragraph")
-        .order_by(F("citing_document__date").desc(nulls_last=True), "-citing_document__pk", "pk")
-    )
-
-
-def cited_outside_archive(query: str) -> str | None:
-    """The key of a typed symbol that documents cite but the archive lacks, else None."""
-    key = normalize_symbol(query)
-    if "/" not in key or len(key) > 120:
-        return None
-    found = outside_citations(key, key.upper()).values_list("cited_key", flat=True)
-    return next(iter(found[:1]), None)
 
 
 def cited_text_page(request: HttpRequest, key: str) -> HttpResponse:

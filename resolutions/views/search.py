@@ -16,7 +16,8 @@ from django.views.decorators.http import require_safe
 from .. import search as selectors
 from ..search import EXPORT_MAX_ROWS, FACETS, VISIBLE_TOPIC_STATUSES, facet_names
 from ..search.facets import Facet
-from .documents import cited_outside_archive
+from ..search.values import FIRST_YEAR, LAST_YEAR
+from ..selectors import cited_outside_archive
 from .search_citations import CITATION_EXPORT_MAX
 
 SORTS_CHOSEN = {"newest", "oldest"}
@@ -115,6 +116,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "has_filters": bool(results.cleaned),
         "facet_sections": [(key, name) for key, name in facet_names().items() if key != "year"],
         "year_bars": year_bars(facets.get("year", [])),
+        "year_limits": (FIRST_YEAR, LAST_YEAR),
         "year_chart_label": f"{'Paragraphs' if view == 'paragraphs' else 'Documents'} per year",
         "verb_chart_label": "Most frequent operative verbs"
         + (" (paragraphs)" if view == "paragraphs" else " (documents using them)"),
@@ -166,7 +168,7 @@ PARAGRAPH_COLUMNS = [
 
 
 def document_row(document, *, base: str) -> dict:
-    """A document as an export or API row (sponsors and topics prefetched)."""
+    """A document as an export row (sponsors and topics prefetched)."""
     return {
         "id": document.pk,
         "symbol": document.symbol or "",
@@ -187,7 +189,7 @@ def document_row(document, *, base: str) -> dict:
 
 
 def paragraph_row(paragraph, *, base: str) -> dict:
-    """A paragraph as an export or API row, linked to its place in its document."""
+    """A paragraph as an export row, linked to its place in its document."""
     document = paragraph.document
     return {
         "id": paragraph.pk,

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from bench.stats import table
 from resolutions.lineage.mandate_evaluation import load_labelled, score_mandates
+from resolutions.text_tables import table
 
 
 class Command(BaseCommand):

@@ -23,11 +23,12 @@ from bench import database, targets
 from bench.command import add_corpus_arguments
 from bench.lineage import time_matching, time_pages, time_tracer
 from bench.loading import corpus_size
-from bench.stats import median, ms, percentile, table
+from bench.management.commands.benchmark import Command as SearchBenchmark
+from bench.stats import median, ms, percentile
 from resolutions.lineage.bulk import BulkRebuild
 from resolutions.lineage.models import Family, ParagraphLineage
-from resolutions.management.commands.benchmark import Command as SearchBenchmark
 from resolutions.models import Paragraph
+from resolutions.text_tables import table
 
 # Issue 18's targets at 100,000 documents: a rebuild from scratch in minutes, and p95 in ms.
 REBUILD_MINUTES = 30
