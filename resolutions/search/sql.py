@@ -108,6 +108,20 @@ class Match:
         self._documents = documents
         self.params["documents"] = documents
 
+    def list_documents(self) -> None:
+        """List the documents whose whole text satisfies the query, from each word's documents
+        (`documents_by_sets`), when no list was made (too common to try): an exact count is due,
+        and testing every document one by one would cost far more. Every later condition on
+        the text reads the list."""
+        if self.whole is None or self._documents is not None:
+            return
+        if self.whole.wanted() is None or not needs_a_wanted_word(self.whole.node):
+            return
+        statement = self.whole.documents_by_sets(self.published("p"), self.published("d"))
+        self._documents = fetch(statement, self.params)[0][0]
+        self.params["documents"] = self._documents
+        self.enormous = False
+
     def _listed(
         self, wanted: sql.Composable, *, tested: bool, by_sets: bool
     ) -> tuple[int, list[int] | None]:
