@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from search_fixtures import archive  # noqa: F401 - registers the fixture
-from search_oracle import facet_counts
+from search_oracle import document_ids, facet_counts
 
-from resolutions.models import Body, Document, Paragraph
+from resolutions.models import Body, CommonTerm, Document, Paragraph
 from resolutions.search import counts, read_search, search_documents, search_paragraphs
 from resolutions.search import sql as statements
 from resolutions.staff.services import publish_document, update_metadata, withdraw_document
@@ -154,3 +154,37 @@ def test_estimates_keep_two_significant_figures():
         12_000,
         990_000,
     ]
+
+
+def _migrants_documents() -> set[int]:
+    return {d.pk for d in Document.objects.filter(symbol__in=["E/RES/2014/23", "A/RES/66/128"])}
+
+
+def test_past_the_exact_limit_the_documents_are_listed_from_the_index(archive, monkeypatch):
+    """More paragraphs than the exact path takes, fewer than the list's limit: the matching
+    documents are listed once, and every condition on the text reads that list."""
+    monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
+    match = statements.Match(read_search({"q": "migrants"}))
+    assert not match.enormous
+    assert set(match.params["documents"]) == _migrants_documents()
+    assert counts.is_enormous(match, filtered=False)
+
+
+def test_words_several_documents_hold_are_listed_by_sets(archive):
+    """Two words (each anywhere in the document) and an excluded one: each word's documents are
+    read from the indexes and combined, and they are the oracle's."""
+    request = read_search({"q": "migrants smuggling -terrorism", "sort": "newest"})
+    listed = statements.Match(request)
+    assert not listed.enormous and listed.params["documents"]
+    assert set(listed.params["documents"]) == set(document_ids(request))
+
+
+def test_words_the_common_counts_put_past_the_list_are_tested_not_listed(archive, monkeypatch):
+    """When the common words' document counts already exceed LIST_DOCUMENTS, no list is tried
+    (no scan of a word's paragraphs): the documents are tested one by one, and agree."""
+    CommonTerm.objects.create(lexeme="migrant", documents=3, floor=0.0)
+    monkeypatch.setattr(statements, "LIST_DOCUMENTS", 2)
+    match = statements.Match(read_search({"q": "migrants"}))
+    assert match.enormous and match.params["documents"] is None
+    found = search_documents({"q": "migrants", "sort": "newest"})
+    assert {d.pk for d in found.rows} == _migrants_documents()

@@ -252,13 +252,17 @@ def test_the_sql_search_agrees_with_the_orm_oracle(varied_archive, params):
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+@pytest.mark.parametrize("list_limit", [statements.LIST_LIMIT, 0], ids=["listed", "tested"])
 @given(params=requests)
 def test_past_the_exact_limit_the_walk_and_the_sample_agree_with_the_oracle(
-    varied_archive, monkeypatch, params
+    varied_archive, monkeypatch, list_limit, params
 ):
     """With the limit at one paragraph every search takes the estimated path; the sample of a
-    small archive is all of it, so the documents, the count and the facets are the oracle's."""
+    small archive is all of it, so the documents, the count and the facets are the oracle's.
+    Over whole documents the matching documents are listed from the indexes, or (past the
+    list's limit) each document is tested: both paths."""
     monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
+    monkeypatch.setattr(statements, "LIST_LIMIT", list_limit)
     params = {key: value for key, value in params.items() if value not in ("", [])}
     params.update(view="documents", page="1")
     request = read_search(params)

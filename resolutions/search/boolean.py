@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from psycopg import sql
 
 _TOKEN = re.compile(r"'(?:[^']|'')*'(?::[*A-Da-d]+)?|<->|<\d+>|[&|!()]|\S")
+_LEXEME = re.compile(r"'((?:[^']|'')*)'(:[*A-Da-d]+)?")
 
 
 def documents_holding(query: sql.Composable, *, paragraphs: sql.Composable) -> sql.Composed:
@@ -35,6 +36,10 @@ class Leaf:
     """A word or phrase, as tsquery text (`'traffick' <2> 'person'`)."""
 
     text: str
+
+    def lexemes(self) -> list[tuple[str, str]]:
+        """Each word as (lexeme, suffix): the suffix marks a prefix (`:*`) or weights."""
+        return [(word.replace("''", "'"), suffix) for word, suffix in _LEXEME.findall(self.text)]
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ the walk stops once the page is full.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -79,7 +78,6 @@ def exact_documents(match: Match, *, sort: str, offset: int, limit: int) -> tupl
 # many each round, up to MOST_SCORED.
 FIRST_DEPTH = 200
 MOST_SCORED = 800
-_LEXEME = re.compile(r"'((?:[^']|'')*)'(:[*A-Da-d]+)?")
 
 
 def _query_words(match: Match) -> tuple[list[str], float, bool] | None:
@@ -100,15 +98,15 @@ def _query_words(match: Match) -> tuple[list[str], float, bool] | None:
         if negated:
             excludes = True
             continue
-        for word, suffix in _LEXEME.findall(leaf.text):
+        for word, suffix in leaf.lexemes():
             if suffix:
                 return None
-            words.append(word.replace("''", "'"))
+            words.append(word)
     words = list(dict.fromkeys(words))
     if not words:
         return None
     alternatives = isinstance(node, AnyOf) and all(
-        isinstance(n, Leaf) and len(_LEXEME.findall(n.text)) == 1 for n in node.nodes
+        isinstance(n, Leaf) and len(n.lexemes()) == 1 for n in node.nodes
     )
     factor = 1.0 if len(words) == 1 or alternatives else ranking.SEVERAL_WORDS_BOUND
     return words, factor, not excludes

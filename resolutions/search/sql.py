@@ -17,6 +17,7 @@ from psycopg import sql
 from .. import ranking
 from ..models import SEARCH_CONFIG, Paragraph
 from .boolean import (
+    Leaf,
     WholeText,
     holds_in_one_paragraph,
     leaves,
@@ -29,6 +30,11 @@ from .request import SearchRequest
 TRUE = sql.SQL("TRUE")
 # Above this many matching paragraphs counts and facets are estimated (see counts.py).
 EXACT_LIMIT = 5_000
+# Over whole documents, up to this many paragraphs holding a wanted word, the matching documents
+# are listed from the GIN indexes, where past it each document would be tested by probes.
+LIST_LIMIT = 100_000
+# ... unless the common words' document counts already say the candidates are more than this.
+LIST_DOCUMENTS = 20_000
 NEWEST = sql.SQL("d.date DESC NULLS LAST, d.year DESC NULLS LAST, d.id DESC")
 OLDEST = sql.SQL("d.date ASC NULLS LAST, d.year ASC NULLS LAST, d.id ASC")
 TSQUERY = sql.SQL("websearch_to_tsquery({}::regconfig, {})").format(
@@ -79,41 +85,73 @@ class Match:
         if wanted is None or not needs_a_wanted_word(tree):
             self.enormous = True
             return
-        # One scan of the GIN index counts the paragraphs holding a wanted word (`w`); only when
-        # they stay under the limit are their documents, and those whose title holds one, tested
-        # and listed (an InitPlan runs when first used). A word, a phrase or alternatives of
-        # them hold in a document exactly when they hold in one of its paragraphs or its title:
-        # those candidates need no other test.
-        # Uses index: paragraph_search_gin, document_title_search_gin
+        excluded = [leaf for leaf, negated in leaves(tree) if negated]
+        # A word, a phrase or alternatives of them hold in a document exactly when they hold in
+        # one of its paragraphs or its title: those candidates need no other test. Any other
+        # tree is decided from each word's documents as sets, unless an excluded word is so
+        # common that testing each candidate (reading its paragraphs) costs less.
+        direct = holds_in_one_paragraph(tree)
+        by_sets = not direct and _documents_holding_any(excluded) <= LIST_DOCUMENTS
+        documents = None
+        if _documents_holding_any([leaf for leaf, negated in leaves(tree) if not negated]) > (
+            LIST_DOCUMENTS
+        ):
+            holding = LIST_LIMIT + 1
+        else:
+            holding, documents = self._listed(wanted, tested=not direct, by_sets=by_sets)
+        if (holding <= LIST_LIMIT and by_sets) or (holding > LIST_LIMIT and excluded):
+            # Too many for the exact path, but testing each document for an excluded word
+            # reads all its paragraphs: the list is made from each word's documents instead.
+            statement = self.whole.documents_by_sets(self.published("p"), self.published("d"))
+            documents = fetch(statement, self.params)[0][0]
+        self.enormous = documents is None
+        self._documents = documents
+        self.params["documents"] = documents
+
+    def list_documents(self) -> None:
+        """List the documents whose whole text satisfies the query, from each word's documents
+        (`documents_by_sets`), when no list was made (too common to try): an exact count is due,
+        and testing every document one by one would cost far more. Every later condition on
+        the text reads the list."""
+        if self.whole is None or self._documents is not None:
+            return
+        if self.whole.wanted() is None or not needs_a_wanted_word(self.whole.node):
+            return
+        statement = self.whole.documents_by_sets(self.published("p"), self.published("d"))
+        self._documents = fetch(statement, self.params)[0][0]
+        self.params["documents"] = self._documents
+        self.enormous = False
+
+    def _listed(
+        self, wanted: sql.Composable, *, tested: bool, by_sets: bool
+    ) -> tuple[int, list[int] | None]:
+        """(paragraphs holding a wanted word, up to LIST_LIMIT + 1; the documents satisfying the
+        query when under it and not `by_sets`): one scan of the GIN index (`w`), the candidates
+        listed from it and from the titles holding a wanted word, tested when `tested`.
+
+        Uses index: paragraph_search_gin, document_title_search_gin"""
         candidates = sql.SQL(
             "d.id IN (SELECT w.document_id FROM w UNION "
             "SELECT t.id FROM resolutions_document t WHERE t.title_search @@ {})"
         ).format(wanted)
-        # With the list, the paragraphs of its documents are counted as counts.probe does.
+        listed = (
+            sql.SQL("NULL::bigint[]")
+            if by_sets
+            else sql.SQL("ARRAY({})").format(self._holding(candidates, tested=tested))
+        )
         statement = sql.SQL(
             "WITH w AS MATERIALIZED (SELECT p.document_id FROM resolutions_paragraph p "
-            "WHERE {published} AND p.search_vector @@ {wanted} LIMIT {limit}), "
-            "c AS (SELECT count(*) AS n FROM w), "
-            "l AS (SELECT CASE WHEN c.n < {limit} THEN ARRAY({documents}) END AS ids FROM c) "
-            "SELECT l.ids, (SELECT count(*) FROM (SELECT 1 FROM resolutions_paragraph p "
-            "WHERE {published} AND p.document_id = ANY(l.ids) LIMIT {limit}) s) FROM l"
+            "WHERE {published} AND p.search_vector @@ {wanted} LIMIT {limit}) "
+            "SELECT n, CASE WHEN n < {limit} THEN {listed} END "
+            "FROM (SELECT count(*) AS n FROM w) c"
         ).format(
             published=self.published("p"),
             wanted=wanted,
-            limit=sql.Literal(EXACT_LIMIT + 1),
-            documents=self._holding(candidates, tested=not holds_in_one_paragraph(tree)),
+            limit=sql.Literal(LIST_LIMIT + 1),
+            listed=listed,
         )
-        documents, paragraphs = fetch(statement, self.params)[0]
-        self.enormous = documents is None
-        if documents is not None:
-            self.probes[False] = paragraphs
-        elif any(negated for _leaf, negated in leaves(tree)):
-            # Too many for the exact path, but testing each document for an excluded word reads
-            # all its paragraphs: the list is made from each word's documents instead.
-            statement = self.whole.documents_by_sets(self.published("p"), self.published("d"))
-            documents = fetch(statement, self.params)[0][0]
-        self._documents = documents
-        self.params["documents"] = documents
+        holding, documents = fetch(statement, self.params)[0]
+        return holding, documents
 
     def _holding(self, among: sql.Composable | None = None, *, tested: bool = True) -> sql.Composed:
         """SELECT the ids of the documents (those `among` selects, else all) whose whole text
@@ -250,6 +288,20 @@ class Match:
     def paragraphs(self, row: str = "p", *, without: str = "") -> sql.Composable:
         """Every chosen paragraph facet (verb, kind) but `without`, on a paragraph row."""
         return self._facets(PARAGRAPH_FACETS, row, sql.Identifier(row, "document_id"), without)
+
+
+def _documents_holding_any(leaves: list[Leaf]) -> int:
+    """At most how many documents hold one of these words or phrases, by the common words'
+    counts (`CommonTerm`): a word's documents, a phrase's rarest word's (0 when not common)."""
+    lexemes = [leaf.lexemes() for leaf in leaves]
+    words = sorted({word for words in lexemes for word, _suffix in words})
+    if not words:
+        return 0
+    statement = sql.SQL(
+        "SELECT lexeme, documents FROM resolutions_commonterm WHERE lexeme = ANY(%(words)s)"
+    )
+    held = dict(fetch(statement, {"words": words}))
+    return sum(min((held.get(word, 0) for word, _suffix in words), default=0) for words in lexemes)
 
 
 def fetch(statement: sql.Composable, params: dict[str, Any]) -> list[tuple]:
