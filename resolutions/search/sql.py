@@ -77,8 +77,20 @@ class Match:
             self._read_whole_text()
 
     def _read_whole_text(self) -> None:
-        statement = sql.SQL("SELECT {}::text").format(TSQUERY)
-        tree = parse_tsquery(fetch(statement, self.params)[0][0])
+        # PostgreSQL's reading of the words, and how many documents hold each common one.
+        statement = sql.SQL(
+            "SELECT q::text, (SELECT coalesce(json_object_agg(c.lexeme, c.documents), '{{}}') "
+            "FROM resolutions_commonterm c WHERE c.lexeme = ANY(ARRAY("
+            "SELECT replace(m[1], {quoted}, {quote}) FROM regexp_matches(q::text, {lexeme}, 'g') m"
+            "))) FROM {tsquery} q"
+        ).format(
+            quoted=sql.Literal("''"),
+            quote=sql.Literal("'"),
+            lexeme=sql.Literal(r"'((?:[^']|'')*)'"),
+            tsquery=TSQUERY,
+        )
+        text, held = fetch(statement, self.params)[0]
+        tree = parse_tsquery(text)
         self.whole = WholeText(tree)
         self.params.update(self.whole.params)
         wanted = self.whole.wanted()
@@ -91,11 +103,10 @@ class Match:
         # tree is decided from each word's documents as sets, unless an excluded word is so
         # common that testing each candidate (reading its paragraphs) costs less.
         direct = holds_in_one_paragraph(tree)
-        by_sets = not direct and _documents_holding_any(excluded) <= LIST_DOCUMENTS
+        by_sets = not direct and _documents_holding_any(excluded, held) <= LIST_DOCUMENTS
         documents = None
-        if _documents_holding_any([leaf for leaf, negated in leaves(tree) if not negated]) > (
-            LIST_DOCUMENTS
-        ):
+        wanted_leaves = [leaf for leaf, negated in leaves(tree) if not negated]
+        if _documents_holding_any(wanted_leaves, held) > LIST_DOCUMENTS:
             holding = LIST_LIMIT + 1
         else:
             holding, documents = self._listed(wanted, tested=not direct, by_sets=by_sets)
@@ -290,18 +301,13 @@ class Match:
         return self._facets(PARAGRAPH_FACETS, row, sql.Identifier(row, "document_id"), without)
 
 
-def _documents_holding_any(leaves: list[Leaf]) -> int:
+def _documents_holding_any(leaves: list[Leaf], held: dict[str, int]) -> int:
     """At most how many documents hold one of these words or phrases, by the common words'
-    counts (`CommonTerm`): a word's documents, a phrase's rarest word's (0 when not common)."""
-    lexemes = [leaf.lexemes() for leaf in leaves]
-    words = sorted({word for words in lexemes for word, _suffix in words})
-    if not words:
-        return 0
-    statement = sql.SQL(
-        "SELECT lexeme, documents FROM resolutions_commonterm WHERE lexeme = ANY(%(words)s)"
+    document counts `held` (`CommonTerm`): a word's documents, a phrase's rarest word's (0 when
+    not common)."""
+    return sum(
+        min((held.get(word, 0) for word, _suffix in leaf.lexemes()), default=0) for leaf in leaves
     )
-    held = dict(fetch(statement, {"words": words}))
-    return sum(min((held.get(word, 0) for word, _suffix in words), default=0) for words in lexemes)
 
 
 def fetch(statement: sql.Composable, params: dict[str, Any]) -> list[tuple]:
