@@ -13,7 +13,8 @@ passes over the archive instead of one lookup per document.
    founds one; its previous wording is the most similar verified one. So a text's copies are
    one family.
 4. **Write**: families, lineage rows and band keys by INSERT ... SELECT from the temporary tables,
-   with the lineage's indexes and foreign keys dropped first, built and checked once at the end.
+   with the lineage's indexes and foreign keys dropped first, built and checked once at the end,
+   and the tally triggers off; then every family's tallies in one statement (lineage/tallies.py).
    A paragraph's previous version is the latest copy of its wording in an earlier document, else
    the latest paragraph (in an earlier document) of its previous wording.
 """
@@ -32,6 +33,7 @@ from django.db import connection, transaction
 
 from resolutions.models import Paragraph
 
+from . import tallies
 from .addressees import addressees_of
 from .mandates import mandate_of
 from .matching import CANDIDATES_PER_KEY, VERIFIED_PER_PARAGRAPH
@@ -167,7 +169,7 @@ class BulkRebuild:
             cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
             cursor.execute(
                 "TRUNCATE lineage_bandkey, lineage_paragraphlineage, lineage_mandate, "
-                "lineage_family RESTART IDENTITY"
+                "lineage_familytally, lineage_family RESTART IDENTITY"
             )
             cursor.execute(STAGING)
             # Spawned workers import only lineage/text.py: nothing of the open connection.
@@ -195,7 +197,12 @@ class BulkRebuild:
             for name in INDEXES:
                 cursor.execute(f"DROP INDEX {name}")
             cursor.execute(f"ALTER TABLE lineage_bandkey DROP CONSTRAINT {BANDKEY_PKEY}")
+            # The tallies are written once below, not by a trigger over every row.
+            for trigger in tallies.LINEAGE_TRIGGERS:
+                cursor.execute(f"ALTER TABLE lineage_paragraphlineage DISABLE TRIGGER {trigger}")
             cursor.execute(WRITE)
+            for trigger in tallies.LINEAGE_TRIGGERS:
+                cursor.execute(f"ALTER TABLE lineage_paragraphlineage ENABLE TRIGGER {trigger}")
             self.lap("write lineage rows")
             cursor.execute(BAND_KEYS)
             self.lap("write band keys")
@@ -208,6 +215,8 @@ class BulkRebuild:
             for table, name, definition in foreign_keys:
                 cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
             self.lap("build indexes and check keys")
+            cursor.execute(tallies.WRITE_ALL)
+            self.lap("write family tallies")
             cursor.execute(
                 "SELECT count(*) FROM lineage_paragraphlineage WHERE previous_id IS NOT NULL"
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connections, router
@@ -10,7 +11,7 @@ from django.db.models import F
 from resolutions.models import Body, Document, Paragraph
 
 from .diffs import DiffRun, word_diff
-from .models import ParagraphLineage
+from .models import FamilyTally, ParagraphLineage
 
 PUBLISHED = Document.Status.PUBLISHED
 
@@ -92,6 +93,33 @@ class Version:
     @property
     def unchanged(self) -> bool:
         return self.compared_with is not None and all(r.op == "equal" for r in self.diff)
+
+
+@dataclass(frozen=True)
+class FamilyCounts:
+    """A family's published versions: in all, per body (most first) and per dated year."""
+
+    total: int
+    bodies: list[tuple[str, int]]
+    years: dict[int, int]
+
+
+def family_counts(family_id: int) -> FamilyCounts:
+    """The family's counts from its tallies (a few rows), not from its versions."""
+    bodies: Counter[str] = Counter()
+    years: Counter[int] = Counter()
+    rows = FamilyTally.objects.filter(family_id=family_id).values_list(
+        "body__code", "year", "versions"
+    )
+    for body, year, versions in rows:
+        bodies[body] += versions
+        if year:
+            years[year] += versions
+    return FamilyCounts(
+        total=bodies.total(),
+        bodies=sorted(bodies.items(), key=lambda row: (-row[1], row[0])),
+        years=dict(years),
+    )
 
 
 def family_members(family_id: int):

@@ -1,11 +1,13 @@
 """The document page's lineage lines and the family timeline, through the real HTTP stack."""
 
 import re
+from collections import Counter
 
 import pytest
 
 from resolutions.lineage.models import ParagraphLineage
-from resolutions.models import Document
+from resolutions.lineage.selectors import family_members
+from resolutions.models import Body, Document
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +62,28 @@ def test_unpublished_versions_are_neither_shown_nor_counted(client, three_years)
 @pytest.mark.parametrize("path", ["/language/families/999999/", "/language/families/1/?page=x"])
 def test_unknown_family_is_404(client, path):
     assert client.get(path).status_code == 404
+
+
+def test_family_page_counts_are_those_of_its_published_versions(client, three_years):
+    """The counts the page reads from the family's tallies are what counting its versions
+    gives, after a document is unpublished and another moved to another body."""
+    Document.objects.filter(pk=three_years[1].pk).update(status=Document.Status.DRAFT)
+    other, _ = Body.objects.get_or_create(code="ECOSOC", defaults={"name": "ECOSOC"})
+    Document.objects.filter(pk=three_years[0].pk).update(body=other)
+    family = ParagraphLineage.objects.get(paragraph__document=three_years[2], paragraph__number="2")
+    html = client.get(f"/language/families/{family.family_id}/").content.decode()
+    versions = list(family_members(family.family_id))
+    bodies = Counter(p.document.body.code for p in versions)
+    listed = ", ".join(f"{code} ({n})" for code, n in sorted(bodies.items()))
+    assert f"{len(versions)} versions of this wording in published documents, in {listed}." in html
+    for year, n in Counter(p.document.year for p in versions).items():
+        assert f"<title>{year}: {n} version</title>" in html
+    assert html.count('class="lineage-version"') == len(versions) == 2
+
+
+def test_family_page_reads_its_tallies_and_one_page_of_versions(
+    client, three_years, django_assert_max_num_queries
+):
+    family = ParagraphLineage.objects.get(paragraph__document=three_years[2], paragraph__number="2")
+    with django_assert_max_num_queries(2):
+        assert client.get(f"/language/families/{family.family_id}/").status_code == 200
