@@ -14,7 +14,9 @@ passes over the archive instead of one lookup per document.
    one family.
 4. **Write**: families, lineage rows and band keys by INSERT ... SELECT from the temporary tables,
    with the lineage's indexes and foreign keys dropped first, built and checked once at the end,
-   and the tally triggers off; then every family's tallies in one statement (lineage/tallies.py).
+   and its triggers off: the rows take their placement on the timeline from their paragraphs and
+   documents in the same statement (lineage/placement.py); then every family's tallies in one
+   statement (lineage/tallies.py).
    A paragraph's previous version is the latest copy of its wording in an earlier document, else
    the latest paragraph (in an earlier document) of its previous wording.
 """
@@ -33,7 +35,7 @@ from django.db import connection, transaction
 
 from resolutions.models import Paragraph
 
-from . import tallies
+from . import placement, tallies
 from .addressees import addressees_of
 from .mandates import mandate_of
 from .matching import CANDIDATES_PER_KEY, VERIFIED_PER_PARAGRAPH
@@ -92,6 +94,9 @@ INDEXES = {
     "lineage_paragraphlineage USING gin (fingerprints) WITH (fastupdate = off)",
     "lineage_addressees_gin": "CREATE INDEX lineage_addressees_gin ON "
     "lineage_paragraphlineage USING gin (addressees)",
+    "lineage_family_timeline": "CREATE INDEX lineage_family_timeline ON "
+    "lineage_paragraphlineage (family_id, document_date, document_year, document_pk, position) "
+    "WHERE published",
 }
 BANDKEY_PKEY = "lineage_bandkey_pkey"
 # Foreign keys are checked row by row on insert; dropped and added back, they are checked once,
@@ -109,13 +114,16 @@ WRITE = """
     SELECT setval(pg_get_serial_sequence('lineage_family', 'id'),
                   GREATEST((SELECT max(id) FROM lineage_family), 1));
     INSERT INTO lineage_paragraphlineage
-        (paragraph_id, family_id, previous_id, similarity, fingerprints, word_count, addressees)
+        (paragraph_id, family_id, previous_id, similarity, fingerprints, word_count, addressees,
+         {placement_columns})
     SELECT p.paragraph_id, f.family,
            COALESCE(copy.paragraph_id, earlier.paragraph_id),
            CASE WHEN copy.paragraph_id IS NOT NULL THEN 1.0
                 WHEN earlier.paragraph_id IS NOT NULL THEN round(f.score::numeric, 4) END,
-           w.fingerprints, w.word_count, p.addressees
-    FROM bulk_paragraph p
+           w.fingerprints, w.word_count, p.addressees, {placement_values}
+    FROM (SELECT b.*, {placement_source} FROM bulk_paragraph b
+          JOIN resolutions_paragraph p ON p.id = b.paragraph_id
+          JOIN resolutions_document d ON d.id = p.document_id) p
     JOIN bulk_family f ON f.wording = p.wording
     JOIN bulk_wording w ON w.wording = p.wording
     LEFT JOIN LATERAL (
@@ -126,7 +134,16 @@ WRITE = """
         SELECT e.paragraph_id FROM bulk_paragraph e
         WHERE e.wording = f.previous AND e.doc_rank < p.doc_rank
         ORDER BY e.doc_rank DESC, e.paragraph_id LIMIT 1) earlier ON f.previous IS NOT NULL;
-"""
+""".format(
+    placement_columns=", ".join(placement.COLUMNS),
+    placement_source=", ".join(
+        f"{value} AS placed_{name}"
+        for name, value in zip(placement.COLUMNS, placement.SOURCES, strict=True)
+    ),
+    placement_values=", ".join(f"p.placed_{name}" for name in placement.COLUMNS),
+)
+# The lineage triggers the write does the work of (lineage/placement.py, lineage/tallies.py).
+WRITE_TRIGGERS = (placement.INSERT_TRIGGER, *tallies.LINEAGE_TRIGGERS)
 # A wording's keys are distinct (bulk_key holds each once), so are the pairs.
 BAND_KEYS = """
     INSERT INTO lineage_bandkey (key, paragraph_id)
@@ -197,11 +214,12 @@ class BulkRebuild:
             for name in INDEXES:
                 cursor.execute(f"DROP INDEX {name}")
             cursor.execute(f"ALTER TABLE lineage_bandkey DROP CONSTRAINT {BANDKEY_PKEY}")
-            # The tallies are written once below, not by a trigger over every row.
-            for trigger in tallies.LINEAGE_TRIGGERS:
+            # The rows carry their placement and the tallies are written once below, not by
+            # triggers over every row.
+            for trigger in WRITE_TRIGGERS:
                 cursor.execute(f"ALTER TABLE lineage_paragraphlineage DISABLE TRIGGER {trigger}")
             cursor.execute(WRITE)
-            for trigger in tallies.LINEAGE_TRIGGERS:
+            for trigger in WRITE_TRIGGERS:
                 cursor.execute(f"ALTER TABLE lineage_paragraphlineage ENABLE TRIGGER {trigger}")
             self.lap("write lineage rows")
             cursor.execute(BAND_KEYS)

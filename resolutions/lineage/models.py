@@ -87,6 +87,13 @@ class ParagraphLineage(models.Model):
         blank=True,
         help_text="Whom an operative paragraph addresses; empty for others.",
     )
+    # The version's place on its family's timeline, copied from its paragraph and document by
+    # triggers (lineage/placement.py), so a page of the timeline is read from one index.
+    published = models.BooleanField(default=False)
+    document_date = models.DateField(null=True, blank=True)
+    document_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    document_pk = models.IntegerField(default=0)
+    position = models.PositiveIntegerField(default=0)
 
     class Meta:
         # Counts read this table: a write moves the search version on.
@@ -101,6 +108,11 @@ class ParagraphLineage(models.Model):
         indexes = [
             GinIndex(fields=["fingerprints"], name="lineage_fingerprints_gin", fastupdate=False),
             GinIndex(fields=["addressees"], name="lineage_addressees_gin"),
+            models.Index(
+                fields=["family", "document_date", "document_year", "document_pk", "position"],
+                condition=Q(published=True),
+                name="lineage_family_timeline",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -122,18 +122,30 @@ def family_counts(family_id: int) -> FamilyCounts:
     )
 
 
-def family_members(family_id: int):
-    """The published paragraphs of a family, oldest document first, documents joined."""
-    return (
-        Paragraph.objects.filter(lineage__family_id=family_id, document__status=PUBLISHED)
+# A family's timeline: oldest document first (its date, else its year, undated last), then the
+# paragraph's position; the lineage row's copies of these (lineage/placement.py) are the index
+# lineage_family_timeline.
+TIMELINE = ("document_date", "document_year", "document_pk", "position")
+
+
+def timeline_order(prefix: str = "") -> list:
+    return [F(prefix + name).asc(nulls_last=True) for name in TIMELINE]
+
+
+def family_versions(family_id: int, start: int, stop: int) -> list[Paragraph]:
+    """Versions start to stop (0-based) of a family's published ones on its timeline, documents
+    joined, in one query: their ids from the timeline index (so the versions before are not
+    read), then those paragraphs."""
+    ids = (
+        ParagraphLineage.objects.filter(family_id=family_id, published=True)
+        .order_by(*timeline_order())
+        .values("paragraph_id")[start:stop]
+    )
+    return list(
+        Paragraph.objects.filter(pk__in=ids)
         .select_related("document__body", "lineage")
         .defer("document__full_text")
-        .order_by(
-            F("document__date").asc(nulls_last=True),
-            F("document__year").asc(nulls_last=True),
-            "document_id",
-            "position",
-        )
+        .order_by(*timeline_order("lineage__"))
     )
 
 

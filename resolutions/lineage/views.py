@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.http import (
     Http404,
     HttpRequest,
@@ -15,33 +14,21 @@ from django.http import (
 )
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from resolutions import charts
+from resolutions.search.results import CountedPaginator
 
 from . import charts as lineage_charts
 from .commitments import Selection, commitments, strength_scale
 from .comparison import compare_documents
 from .mandate_list import mandate_rows
 from .models import Mandate
-from .selectors import family_counts, family_members, timeline
+from .selectors import family_counts, family_versions, timeline
 from .tracer import FamilyHits, TraceError, trace
 
 FAMILY_PAGE_SIZE = 100
-
-
-class CountedPaginator(Paginator):
-    """A paginator given its count (a family's tallies) rather than counting its list."""
-
-    def __init__(self, object_list, per_page: int, *, count: int) -> None:
-        super().__init__(object_list, per_page)
-        self.known_count = count
-
-    @cached_property
-    def count(self) -> int:
-        return self.known_count
 
 
 @require_safe
@@ -51,15 +38,12 @@ def family_detail(request: HttpRequest, pk: int) -> HttpResponse:
     counts = family_counts(pk)
     if not counts.total:
         raise Http404("No published paragraph has this wording.")
-    members = family_members(pk)
-    page = CountedPaginator(members, FAMILY_PAGE_SIZE, count=counts.total).get_page(
-        request.GET.get("page")
-    )
+    page = CountedPaginator(counts.total, FAMILY_PAGE_SIZE).get_page(request.GET.get("page"))
     # The page's versions and the last one of the page before, so the first one here has
-    # something to compare with: one query.
+    # something to compare with.
     start = page.start_index() - 1
     first = max(start - 1, 0)
-    shown = list(members[first : page.end_index()])
+    shown = family_versions(pk, first, page.end_index())
     context = {
         "family_id": pk,
         "page": page,

@@ -5,9 +5,9 @@ from collections import Counter
 
 import pytest
 
+from resolutions.lineage import views
 from resolutions.lineage.models import ParagraphLineage
-from resolutions.lineage.selectors import family_members
-from resolutions.models import Body, Document
+from resolutions.models import Body, Document, Paragraph
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,11 @@ def test_family_page_counts_are_those_of_its_published_versions(client, three_ye
     Document.objects.filter(pk=three_years[0].pk).update(body=other)
     family = ParagraphLineage.objects.get(paragraph__document=three_years[2], paragraph__number="2")
     html = client.get(f"/language/families/{family.family_id}/").content.decode()
-    versions = list(family_members(family.family_id))
+    versions = list(
+        Paragraph.objects.filter(
+            lineage__family=family.family_id, document__status=Document.Status.PUBLISHED
+        ).select_related("document__body")
+    )
     bodies = Counter(p.document.body.code for p in versions)
     listed = ", ".join(f"{code} ({n})" for code, n in sorted(bodies.items()))
     assert f"{len(versions)} versions of this wording in published documents, in {listed}." in html
@@ -87,3 +91,17 @@ def test_family_page_reads_its_tallies_and_one_page_of_versions(
     family = ParagraphLineage.objects.get(paragraph__document=three_years[2], paragraph__number="2")
     with django_assert_max_num_queries(2):
         assert client.get(f"/language/families/{family.family_id}/").status_code == 200
+
+
+def test_family_page_pages_through_the_timeline(client, three_years, monkeypatch):
+    """One version a page: page 2 is the second version, compared with the first (from the page
+    before), and the last page is the 2025 text."""
+    monkeypatch.setattr(views, "FAMILY_PAGE_SIZE", 1)
+    family = ParagraphLineage.objects.get(paragraph__document=three_years[2], paragraph__number="2")
+    url = f"/language/families/{family.family_id}/"
+    second = client.get(url + "?page=2").content.decode()
+    assert "A/RES/79/26" in second and "Page 2 of 3" in second
+    assert "Changes from A/RES/78/37" in second or "same wording as A/RES/78/37" in second
+    assert 'start="2"' in second
+    last = client.get(url + "?page=99").content.decode()
+    assert "Page 3 of 3" in last and "Changes from A/RES/79/26" in last

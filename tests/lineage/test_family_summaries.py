@@ -1,12 +1,15 @@
-"""Family tallies equal a fresh count of the published versions after every kind of write."""
+"""What the database keeps for the family page agrees with the versions after every kind of
+write: the family tallies equal a fresh count of the published versions, and each lineage row's
+place on the timeline is its paragraph's and document's."""
 
+import datetime
 import re
 
 import pytest
 from django.db import connection
 
 from resolutions.ingest import ingest_file
-from resolutions.lineage import tallies
+from resolutions.lineage import placement, tallies
 from resolutions.lineage.bulk import rebuild_lineage
 from resolutions.lineage.matching import match_document
 from resolutions.lineage.models import Family, FamilyTally, ParagraphLineage
@@ -38,8 +41,20 @@ def largest_family() -> int:
     return max(totals.values(), default=0)
 
 
+def placements() -> tuple[set[tuple], set[tuple]]:
+    """Each lineage row's placement as stored, and as read afresh from paragraph and document."""
+    columns = ", ".join(placement.COLUMNS)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT paragraph_id, {columns} FROM lineage_paragraphlineage")
+        kept = set(cursor.fetchall())
+        cursor.execute(placement.FRESH)
+        return kept, set(cursor.fetchall())
+
+
 def assert_tallies_agree() -> None:
     assert stored() == fresh_count()
+    kept, fresh = placements()
+    assert kept == fresh and len(fresh) == ParagraphLineage.objects.count()
 
 
 @pytest.fixture
@@ -102,6 +117,9 @@ def test_a_document_moved_to_another_body_or_year_keeps_the_tallies(three_years)
     undated.update(date=None, year=None)
     assert_tallies_agree()
     assert FamilyTally.objects.filter(body=other, year=None).exists()
+    undated.update(date=datetime.date(2019, 5, 1), year=2019)
+    assert_tallies_agree()
+    assert FamilyTally.objects.filter(body=other, year=2019).exists()
 
 
 def test_an_edited_paragraph_matched_again_keeps_the_tallies(three_years):
