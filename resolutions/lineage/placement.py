@@ -20,6 +20,7 @@ from __future__ import annotations
 
 COLUMNS = ("published", "document_date", "document_year", "document_pk", "position")
 INSERT_TRIGGER = "lineage_placement_insert"
+DOCUMENT_TRIGGER = "lineage_placement_document"
 # The values, from a paragraph `p` and its document `d`, in COLUMNS' order.
 SOURCES = ("d.status = 'published'", "d.date", "d.year", "d.id", "p.position")
 VALUES = ", ".join(SOURCES)

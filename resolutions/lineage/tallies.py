@@ -20,6 +20,7 @@ from __future__ import annotations
 
 TABLE = "lineage_familytally"
 LINEAGE_TRIGGERS = ("lineage_tally_insert", "lineage_tally_delete", "lineage_tally_update")
+DOCUMENT_TRIGGER = "lineage_tally_document"
 
 
 def counts(rows: str, document: str = "resolutions_document", where: str = "TRUE") -> str:
