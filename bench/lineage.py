@@ -127,6 +127,11 @@ def time_pages(rng: random.Random, *, count: int) -> list[Sample]:
     def get(url: str) -> None:
         get_ok(web, url)
 
+    # One untimed request of each page first: a process's first pays for imports and templates.
+    for f in family_ids[:1]:
+        get(f"/language/families/{f}/")
+    for a, b in pairs[:1]:
+        get(f"/language/compare/{a}/{b}/")
     family_seconds = [(f, timed(lambda f=f: get(f"/language/families/{f}/"))) for f in family_ids]
     by_size = [
         Sample(
