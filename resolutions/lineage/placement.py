@@ -9,10 +9,12 @@ Triggers copy them, so they never disagree with the paragraph and document:
 
 - a lineage row inserted (by matching's COPY or any INSERT) takes them from its paragraph and
   document (row-level, BEFORE INSERT);
-- a document's status, date or year changed updates its paragraphs' lineage rows.
+- a document's status, date or year changed updates its paragraphs' lineage rows;
 
-A paragraph keeps its document and position for its life (an edited file's paragraphs are
-written anew). The bulk rebuild disables the insert trigger and writes the values in its own
+- a paragraph moved to another document or position (an admin edit) updates its lineage row
+  (migration 0005).
+
+The bulk rebuild disables the insert trigger and writes the values in its own
 INSERT ... SELECT (lineage/bulk.py). Migration 0004 installs `INSTALL`.
 """
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 COLUMNS = ("published", "document_date", "document_year", "document_pk", "position")
 INSERT_TRIGGER = "lineage_placement_insert"
 DOCUMENT_TRIGGER = "lineage_placement_document"
+PARAGRAPH_TRIGGER = "lineage_placement_paragraph"
 # The values, from a paragraph `p` and its document `d`, in COLUMNS' order.
 SOURCES = ("d.status = 'published'", "d.date", "d.year", "d.id", "p.position")
 VALUES = ", ".join(SOURCES)
@@ -69,3 +72,24 @@ FILL = f"""
     SET ({", ".join(COLUMNS)}) = ({VALUES})
     FROM resolutions_paragraph p JOIN resolutions_document d ON d.id = p.document_id
     WHERE p.id = l.paragraph_id"""
+INSTALL_PARAGRAPH = f"""
+    CREATE OR REPLACE FUNCTION {PARAGRAPH_TRIGGER}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE lineage_paragraphlineage l
+        SET ({", ".join(COLUMNS)}) = (
+            SELECT {VALUES}
+            FROM resolutions_paragraph p JOIN resolutions_document d ON d.id = p.document_id
+            WHERE p.id = NEW.id)
+        WHERE l.paragraph_id = NEW.id;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER {PARAGRAPH_TRIGGER} AFTER UPDATE OF document_id, position
+        ON resolutions_paragraph FOR EACH ROW
+        WHEN (OLD.document_id IS DISTINCT FROM NEW.document_id
+              OR OLD.position IS DISTINCT FROM NEW.position)
+        EXECUTE FUNCTION {PARAGRAPH_TRIGGER}();
+"""
+UNINSTALL_PARAGRAPH = f"""
+    DROP TRIGGER {PARAGRAPH_TRIGGER} ON resolutions_paragraph;
+    DROP FUNCTION {PARAGRAPH_TRIGGER}();
+"""

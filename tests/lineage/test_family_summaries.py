@@ -122,6 +122,17 @@ def test_a_document_moved_to_another_body_or_year_keeps_the_tallies(three_years)
     assert FamilyTally.objects.filter(body=other, year=2019).exists()
 
 
+def test_a_paragraph_moved_to_another_document_or_position_keeps_the_tallies(three_years):
+    paragraph = Paragraph.objects.get(document=three_years[2], number="2")
+    family = paragraph.lineage.family_id
+    Paragraph.objects.filter(pk=paragraph.pk).update(document=three_years[0], position=999)
+    assert_tallies_agree()
+    years = dict(FamilyTally.objects.filter(family=family).values_list("year", "versions"))
+    assert years == {2023: 2, 2024: 1}
+    Paragraph.objects.filter(pk=paragraph.pk).update(position=998)
+    assert_tallies_agree()
+
+
 def test_an_edited_paragraph_matched_again_keeps_the_tallies(three_years):
     paragraph = Paragraph.objects.get(document=three_years[1], number="1")
     paragraph.text = "Decides to remain seized of the matter."
