@@ -10,12 +10,11 @@ Triggers copy them, so they never disagree with the paragraph and document:
 - a lineage row inserted (by matching's COPY or any INSERT) takes them from its paragraph and
   document (row-level, BEFORE INSERT);
 - a document's status, date or year changed updates its paragraphs' lineage rows;
-
-- a paragraph moved to another document or position (an admin edit) updates its lineage row
-  (migration 0005).
+- a paragraph moved to another document or position (an admin edit) updates its lineage row.
 
 The bulk rebuild disables the insert trigger and writes the values in its own
-INSERT ... SELECT (lineage/bulk.py). Migration 0004 installs `INSTALL`.
+INSERT ... SELECT (lineage/bulk.py). Migration 0004 installs `INSTALL`, 0005
+`INSTALL_PARAGRAPH`.
 """
 
 from __future__ import annotations

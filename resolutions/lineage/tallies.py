@@ -14,7 +14,8 @@ publish or unpublish, an admin edit, a queryset update, a delete):
 A tally that would fall below zero (a count that disagreed with the versions) fails the
 statement (`versions` is a positive integer field). The bulk rebuild disables the lineage triggers
 while it writes every row, then writes all tallies with one `INSERT ... SELECT` (`WRITE_ALL`).
-Migration 0003 installs `INSTALL`; the SQL lives here once, for it and the rebuild.
+Migration 0003 installs `INSTALL`, 0005 `INSTALL_PARAGRAPH`; the SQL lives here once, for them,
+the rebuild and the tests.
 """
 
 from __future__ import annotations
