@@ -13,7 +13,10 @@ passes over the archive instead of one lookup per document.
    founds one; its previous wording is the most similar verified one. So a text's copies are
    one family.
 4. **Write**: families, lineage rows and band keys by INSERT ... SELECT from the temporary tables,
-   with the lineage's indexes and foreign keys dropped first, built and checked once at the end.
+   with the lineage's indexes and foreign keys dropped first, built and checked once at the end,
+   and its triggers off: the rows take their placement on the timeline from their paragraphs and
+   documents in the same statement (lineage/placement.py); then every family's tallies in one
+   statement (lineage/tallies.py).
    A paragraph's previous version is the latest copy of its wording in an earlier document, else
    the latest paragraph (in an earlier document) of its previous wording.
 """
@@ -32,6 +35,7 @@ from django.db import connection, transaction
 
 from resolutions.models import Paragraph
 
+from . import placement, tallies
 from .addressees import addressees_of
 from .mandates import mandate_of
 from .matching import CANDIDATES_PER_KEY, VERIFIED_PER_PARAGRAPH
@@ -90,6 +94,9 @@ INDEXES = {
     "lineage_paragraphlineage USING gin (fingerprints) WITH (fastupdate = off)",
     "lineage_addressees_gin": "CREATE INDEX lineage_addressees_gin ON "
     "lineage_paragraphlineage USING gin (addressees)",
+    "lineage_family_timeline": "CREATE INDEX lineage_family_timeline ON "
+    "lineage_paragraphlineage (family_id, document_date, document_year, document_pk, position) "
+    "WHERE published",
 }
 BANDKEY_PKEY = "lineage_bandkey_pkey"
 # Foreign keys are checked row by row on insert; dropped and added back, they are checked once,
@@ -107,13 +114,16 @@ WRITE = """
     SELECT setval(pg_get_serial_sequence('lineage_family', 'id'),
                   GREATEST((SELECT max(id) FROM lineage_family), 1));
     INSERT INTO lineage_paragraphlineage
-        (paragraph_id, family_id, previous_id, similarity, fingerprints, word_count, addressees)
+        (paragraph_id, family_id, previous_id, similarity, fingerprints, word_count, addressees,
+         {placement_columns})
     SELECT p.paragraph_id, f.family,
            COALESCE(copy.paragraph_id, earlier.paragraph_id),
            CASE WHEN copy.paragraph_id IS NOT NULL THEN 1.0
                 WHEN earlier.paragraph_id IS NOT NULL THEN round(f.score::numeric, 4) END,
-           w.fingerprints, w.word_count, p.addressees
-    FROM bulk_paragraph p
+           w.fingerprints, w.word_count, p.addressees, {placement_values}
+    FROM (SELECT b.*, {placement_source} FROM bulk_paragraph b
+          JOIN resolutions_paragraph p ON p.id = b.paragraph_id
+          JOIN resolutions_document d ON d.id = p.document_id) p
     JOIN bulk_family f ON f.wording = p.wording
     JOIN bulk_wording w ON w.wording = p.wording
     LEFT JOIN LATERAL (
@@ -124,7 +134,16 @@ WRITE = """
         SELECT e.paragraph_id FROM bulk_paragraph e
         WHERE e.wording = f.previous AND e.doc_rank < p.doc_rank
         ORDER BY e.doc_rank DESC, e.paragraph_id LIMIT 1) earlier ON f.previous IS NOT NULL;
-"""
+""".format(
+    placement_columns=", ".join(placement.COLUMNS),
+    placement_source=", ".join(
+        f"{value} AS placed_{name}"
+        for name, value in zip(placement.COLUMNS, placement.SOURCES, strict=True)
+    ),
+    placement_values=", ".join(f"p.placed_{name}" for name in placement.COLUMNS),
+)
+# The lineage triggers the write does the work of (lineage/placement.py, lineage/tallies.py).
+WRITE_TRIGGERS = (placement.INSERT_TRIGGER, *tallies.LINEAGE_TRIGGERS)
 # A wording's keys are distinct (bulk_key holds each once), so are the pairs.
 BAND_KEYS = """
     INSERT INTO lineage_bandkey (key, paragraph_id)
@@ -167,7 +186,7 @@ class BulkRebuild:
             cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
             cursor.execute(
                 "TRUNCATE lineage_bandkey, lineage_paragraphlineage, lineage_mandate, "
-                "lineage_family RESTART IDENTITY"
+                "lineage_familytally, lineage_family RESTART IDENTITY"
             )
             cursor.execute(STAGING)
             # Spawned workers import only lineage/text.py: nothing of the open connection.
@@ -195,7 +214,13 @@ class BulkRebuild:
             for name in INDEXES:
                 cursor.execute(f"DROP INDEX {name}")
             cursor.execute(f"ALTER TABLE lineage_bandkey DROP CONSTRAINT {BANDKEY_PKEY}")
+            # The rows carry their placement and the tallies are written once below, not by
+            # triggers over every row.
+            for trigger in WRITE_TRIGGERS:
+                cursor.execute(f"ALTER TABLE lineage_paragraphlineage DISABLE TRIGGER {trigger}")
             cursor.execute(WRITE)
+            for trigger in WRITE_TRIGGERS:
+                cursor.execute(f"ALTER TABLE lineage_paragraphlineage ENABLE TRIGGER {trigger}")
             self.lap("write lineage rows")
             cursor.execute(BAND_KEYS)
             self.lap("write band keys")
@@ -208,6 +233,8 @@ class BulkRebuild:
             for table, name, definition in foreign_keys:
                 cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
             self.lap("build indexes and check keys")
+            cursor.execute(tallies.WRITE_ALL)
+            self.lap("write family tallies")
             cursor.execute(
                 "SELECT count(*) FROM lineage_paragraphlineage WHERE previous_id IS NOT NULL"
             )

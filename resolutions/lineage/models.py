@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from resolutions.models import Document, Paragraph
+from resolutions.models import Body, Document, Paragraph
 from resolutions.search_version import bumps_search_version
 
 
@@ -25,6 +25,36 @@ class Family(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("lineage:family", args=[self.pk])
+
+
+class FamilyTally(models.Model):
+    """How many versions of a family published documents of one body and year hold (year null:
+    undated): the family page's counts, read without counting the family's versions.
+
+    Kept by database triggers (migration 0003, `lineage/tallies.py`) in the statement that
+    writes lineage rows or changes a document's status, body or year, so it never disagrees with
+    the versions; the bulk rebuild writes it once (`tallies.WRITE_ALL`).
+    """
+
+    # Looked up through the unique constraint's index, which leads with the family.
+    family = models.ForeignKey(
+        Family, on_delete=models.CASCADE, related_name="tallies", db_index=False
+    )
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    versions = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["family", "body", "year"],
+                nulls_distinct=False,
+                name="lineage_familytally_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"family {self.family_id}: {self.versions} in {self.body_id}, {self.year}"
 
 
 class ParagraphLineage(models.Model):
@@ -57,6 +87,13 @@ class ParagraphLineage(models.Model):
         blank=True,
         help_text="Whom an operative paragraph addresses; empty for others.",
     )
+    # The version's place on its family's timeline, copied from its paragraph and document by
+    # triggers (lineage/placement.py), so a page of the timeline is read from one index.
+    published = models.BooleanField(default=False)
+    document_date = models.DateField(null=True, blank=True)
+    document_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    document_pk = models.IntegerField(default=0)
+    position = models.PositiveIntegerField(default=0)
 
     class Meta:
         # Counts read this table: a write moves the search version on.
@@ -71,6 +108,11 @@ class ParagraphLineage(models.Model):
         indexes = [
             GinIndex(fields=["fingerprints"], name="lineage_fingerprints_gin", fastupdate=False),
             GinIndex(fields=["addressees"], name="lineage_addressees_gin"),
+            models.Index(
+                fields=["family", "document_date", "document_year", "document_pk", "position"],
+                condition=Q(published=True),
+                name="lineage_family_timeline",
+            ),
         ]
 
     def __str__(self) -> str:

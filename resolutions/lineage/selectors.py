@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connections, router
@@ -10,7 +11,7 @@ from django.db.models import F
 from resolutions.models import Body, Document, Paragraph
 
 from .diffs import DiffRun, word_diff
-from .models import ParagraphLineage
+from .models import FamilyTally, ParagraphLineage
 
 PUBLISHED = Document.Status.PUBLISHED
 
@@ -94,18 +95,57 @@ class Version:
         return self.compared_with is not None and all(r.op == "equal" for r in self.diff)
 
 
-def family_members(family_id: int):
-    """The published paragraphs of a family, oldest document first, documents joined."""
-    return (
-        Paragraph.objects.filter(lineage__family_id=family_id, document__status=PUBLISHED)
+@dataclass(frozen=True)
+class FamilyCounts:
+    """A family's published versions: in all, per body (most first) and per dated year."""
+
+    total: int
+    bodies: list[tuple[str, int]]
+    years: dict[int, int]
+
+
+def family_counts(family_id: int) -> FamilyCounts:
+    """The family's counts from its tallies (a few rows), not from its versions."""
+    bodies: Counter[str] = Counter()
+    years: Counter[int] = Counter()
+    rows = FamilyTally.objects.filter(family_id=family_id).values_list(
+        "body__code", "year", "versions"
+    )
+    for body, year, versions in rows:
+        bodies[body] += versions
+        if year:
+            years[year] += versions
+    return FamilyCounts(
+        total=bodies.total(),
+        bodies=sorted(bodies.items(), key=lambda row: (-row[1], row[0])),
+        years=dict(years),
+    )
+
+
+# A family's timeline: oldest document first (its date, else its year, undated last), then the
+# paragraph's position; the lineage row's copies of these (lineage/placement.py) are the index
+# lineage_family_timeline.
+TIMELINE = ("document_date", "document_year", "document_pk", "position")
+
+
+def timeline_order(prefix: str = "") -> list:
+    return [F(prefix + name).asc(nulls_last=True) for name in TIMELINE]
+
+
+def family_versions(family_id: int, start: int, stop: int) -> list[Paragraph]:
+    """Versions start to stop (0-based) of a family's published ones on its timeline, documents
+    joined, in one query: their ids from the timeline index (so the versions before are not
+    read), then those paragraphs."""
+    ids = (
+        ParagraphLineage.objects.filter(family_id=family_id, published=True)
+        .order_by(*timeline_order())
+        .values("paragraph_id")[start:stop]
+    )
+    return list(
+        Paragraph.objects.filter(pk__in=ids)
         .select_related("document__body", "lineage")
         .defer("document__full_text")
-        .order_by(
-            F("document__date").asc(nulls_last=True),
-            F("document__year").asc(nulls_last=True),
-            "document_id",
-            "position",
-        )
+        .order_by(*timeline_order("lineage__"))
     )
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import (
     Http404,
     HttpRequest,
@@ -20,13 +18,14 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from resolutions import charts
+from resolutions.search.results import CountedPaginator
 
 from . import charts as lineage_charts
 from .commitments import Selection, commitments, strength_scale
 from .comparison import compare_documents
 from .mandate_list import mandate_rows
 from .models import Mandate
-from .selectors import family_members, timeline
+from .selectors import family_counts, family_versions, timeline
 from .tracer import FamilyHits, TraceError, trace
 
 FAMILY_PAGE_SIZE = 100
@@ -34,25 +33,25 @@ FAMILY_PAGE_SIZE = 100
 
 @require_safe
 def family_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """A family's versions across bodies and years, each diffed against the one before."""
-    members = family_members(pk)
-    page = Paginator(members, FAMILY_PAGE_SIZE).get_page(request.GET.get("page"))
-    items = list(page.object_list)
-    if not items:
+    """A family's versions across bodies and years, each diffed against the one before: its
+    counts from its tallies, and one page of its versions."""
+    counts = family_counts(pk)
+    if not counts.total:
         raise Http404("No published paragraph has this wording.")
-    # The last version of the page before, so the first one here has something to compare with.
+    page = CountedPaginator(counts.total, FAMILY_PAGE_SIZE).get_page(request.GET.get("page"))
+    # The page's versions and the last one of the page before, so the first one here has
+    # something to compare with.
     start = page.start_index() - 1
-    earlier = list(members[start - 1 : start]) if start else []
-    years = members.order_by().values_list("document__year").annotate(n=Count("pk"))
-    bodies = members.order_by().values_list("document__body__code").annotate(n=Count("pk"))
+    first = max(start - 1, 0)
+    shown = family_versions(pk, first, page.end_index())
     context = {
         "family_id": pk,
         "page": page,
-        "versions": timeline(earlier + items)[len(earlier) :],
-        "total": page.paginator.count,
-        "bodies": sorted(bodies, key=lambda row: (-row[1], row[0])),
+        "versions": timeline(shown)[start - first :],
+        "total": counts.total,
+        "bodies": counts.bodies,
         "year_chart": charts.year_histogram_svg(
-            {year: n for year, n in years if year}, label="Versions per year", unit="version"
+            counts.years, label="Versions per year", unit="version"
         ),
     }
     return render(request, "lineage/family.html", context)
