@@ -572,6 +572,11 @@ class CommonTerm(models.Model):
     documents = models.PositiveIntegerField(help_text="Documents holding it when listed.")
     floor = models.FloatField(default=0.0)
 
+    class Meta:
+        # The match reads the documents counts to choose its path: a write moves the search
+        # version on, as for every table the counts read.
+        triggers = [bumps_search_version()]
+
     def __str__(self) -> str:
         return self.lexeme
 

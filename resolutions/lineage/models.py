@@ -45,6 +45,8 @@ class FamilyTally(models.Model):
     versions = models.PositiveIntegerField()
 
     class Meta:
+        # The document page reads it: a write moves the search version on.
+        triggers = [bumps_search_version()]
         constraints = [
             models.UniqueConstraint(
                 fields=["family", "body", "year"],

@@ -13,8 +13,6 @@ from resolutions.models import Body, Document, Paragraph
 from .diffs import DiffRun, word_diff
 from .models import FamilyTally, ParagraphLineage
 
-PUBLISHED = Document.Status.PUBLISHED
-
 
 @dataclass(frozen=True)
 class LineageLine:
@@ -38,28 +36,31 @@ def _document(pk: int, symbol: str | None, number: str, doc_type: str, year, cod
     )
 
 
-# One query: each paragraph's family, its published size and its first published appearance.
-# Uses index: lineage_paragraphlineage_family_id (the foreign key's).
+# One query: each paragraph's family, its published size (the family's tallies) and its first
+# published appearance (the head of its timeline): neither reads the family's other versions.
+# Uses index: lineage_familytally_unique, lineage_family_timeline
 LINES_SQL = """
 WITH fam AS (
     SELECT paragraph_id, family_id FROM lineage_paragraphlineage WHERE paragraph_id = ANY(%s)
-), members AS (
-    SELECT l.family_id, d.id, d.symbol, d.number, d.doc_type, d.year, d.date, b.code
-    FROM lineage_paragraphlineage l
-    JOIN resolutions_paragraph p ON p.id = l.paragraph_id
-    JOIN resolutions_document d ON d.id = p.document_id
-    JOIN resolutions_body b ON b.id = d.body_id
-    WHERE l.family_id IN (SELECT family_id FROM fam) AND d.status = %s
+), families AS (
+    SELECT DISTINCT family_id FROM fam
 ), counts AS (
-    SELECT family_id, count(*) AS n FROM members GROUP BY family_id
+    SELECT t.family_id, sum(t.versions) AS n FROM lineage_familytally t
+    WHERE t.family_id IN (SELECT family_id FROM families) GROUP BY t.family_id
 ), firsts AS (
-    SELECT DISTINCT ON (family_id) family_id, id, symbol, number, doc_type, year, code
-    FROM members
-    ORDER BY family_id, COALESCE(date, make_date(year, 1, 1)) NULLS LAST, id
+    SELECT f.family_id, head.document_pk AS id FROM families f CROSS JOIN LATERAL (
+        SELECT l.document_pk FROM lineage_paragraphlineage l
+        WHERE l.family_id = f.family_id AND l.published
+        ORDER BY l.document_date NULLS LAST, l.document_year NULLS LAST, l.document_pk,
+                 l.position
+        LIMIT 1
+    ) head
 )
 SELECT fam.paragraph_id, fam.family_id, counts.n,
-       firsts.id, firsts.symbol, firsts.number, firsts.doc_type, firsts.year, firsts.code
+       d.id, d.symbol, d.number, d.doc_type, d.year, b.code
 FROM fam JOIN counts USING (family_id) JOIN firsts USING (family_id)
+JOIN resolutions_document d ON d.id = firsts.id
+JOIN resolutions_body b ON b.id = d.body_id
 WHERE counts.n > 1
 """
 
@@ -69,7 +70,7 @@ def lineage_lines(document: Document, paragraph_ids: list[int]) -> dict[int, Lin
     if not paragraph_ids:
         return {}
     with connections[router.db_for_read(ParagraphLineage)].cursor() as cursor:
-        cursor.execute(LINES_SQL, [paragraph_ids, PUBLISHED])
+        cursor.execute(LINES_SQL, [paragraph_ids])
         rows = cursor.fetchall()
     return {
         pid: LineageLine(
