@@ -13,7 +13,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from resolutions.lineage import placement, tallies
+from resolutions.lineage.models import ParagraphLineage, WatchedDocument, WatchedParagraph
 from resolutions.models import Body, Document, Paragraph
 from resolutions.search_version import current as version
 
@@ -39,35 +39,66 @@ def row_version(paragraph: Paragraph) -> str:
         return cursor.fetchone()[0]
 
 
+def installed_triggers(*tables: str) -> set[str]:
+    """The triggers on the tables, as PostgreSQL names them (constraint triggers aside)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal "
+            "AND tgrelid::regclass::text = ANY(%s)",
+            [list(tables)],
+        )
+        return {name for (name,) in cursor.fetchall()}
+
+
 def test_the_database_has_the_declared_triggers_and_no_others():
     declared = {
         trigger.get_pgid(model)
         for model in (Document, Paragraph)
         for trigger in model._meta.triggers
     }
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgrelid IN "
-            "('resolutions_document'::regclass, 'resolutions_paragraph'::regclass)"
-        )
-        installed = {name for (name,) in cursor.fetchall()}
-        cursor.execute(
-            "SELECT count(*) FROM pg_proc WHERE proname IN "
-            "('resolutions_paragraph_copy_document', 'resolutions_document_to_paragraphs')"
-        )
-        raw_functions = cursor.fetchone()[0]
     # Each: its own trigger, and the one that moves the search version on.
     assert len(declared) == 4
     # And the lineage's, which keep its copies and counts of the documents' and paragraphs'
-    # (written as SQL in the lineage app, so that these models do not name the lineage's tables).
+    # columns: declared on proxies in the lineage app, so that these models do not name the
+    # lineage's tables.
     lineage = {
-        tallies.DOCUMENT_TRIGGER,
-        tallies.PARAGRAPH_TRIGGER,
-        placement.DOCUMENT_TRIGGER,
-        placement.PARAGRAPH_TRIGGER,
+        trigger.get_pgid(model)
+        for model in (WatchedDocument, WatchedParagraph)
+        for trigger in model._meta.triggers
     }
-    assert installed == declared | lineage
-    assert raw_functions == 0
+    assert {
+        trigger.name
+        for model in (WatchedDocument, WatchedParagraph)
+        for trigger in model._meta.triggers
+    } == {
+        "lineage_placement_document",
+        "lineage_tally_document",
+        "lineage_placement_paragraph",
+        "lineage_tally_paragraph",
+    }
+    assert installed_triggers("resolutions_document", "resolutions_paragraph") == (
+        declared | lineage
+    )
+    # The lineage rows': the search version, the placement of a row inserted, and the tallies.
+    assert {trigger.name for trigger in ParagraphLineage._meta.triggers} == {
+        "bump_search_version",
+        "lineage_placement_insert",
+        "lineage_tally_insert",
+        "lineage_tally_delete",
+        "lineage_tally_update",
+    }
+    assert installed_triggers("lineage_paragraphlineage") == {
+        trigger.get_pgid(ParagraphLineage) for trigger in ParagraphLineage._meta.triggers
+    }
+    # Every trigger function is one of django-pgtrigger's: none written as SQL by hand.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT DISTINCT p.proname FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid "
+            "WHERE NOT t.tgisinternal AND t.tgrelid::regclass::text = ANY(%s)",
+            [["resolutions_document", "resolutions_paragraph", "lineage_paragraphlineage"]],
+        )
+        functions = {name for (name,) in cursor.fetchall()}
+    assert functions and all(name.startswith("pgtrigger_") for name in functions)
 
 
 def test_the_migrations_match_the_models_triggers():

@@ -29,6 +29,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from itertools import islice
 
 from django.db import connection, transaction
@@ -39,7 +40,7 @@ from . import placement, tallies
 from .addressees import addressees_of
 from .mandates import mandate_of
 from .matching import CANDIDATES_PER_KEY, VERIFIED_PER_PARAGRAPH
-from .models import Mandate
+from .models import Mandate, ParagraphLineage
 from .text import keys_of_texts
 from .verification import Wording, family_similarity, wording_of
 
@@ -215,12 +216,12 @@ class BulkRebuild:
                 cursor.execute(f"DROP INDEX {name}")
             cursor.execute(f"ALTER TABLE lineage_bandkey DROP CONSTRAINT {BANDKEY_PKEY}")
             # The rows carry their placement and the tallies are written once below, not by
-            # triggers over every row.
-            for trigger in WRITE_TRIGGERS:
-                cursor.execute(f"ALTER TABLE lineage_paragraphlineage DISABLE TRIGGER {trigger}")
-            cursor.execute(WRITE)
-            for trigger in WRITE_TRIGGERS:
-                cursor.execute(f"ALTER TABLE lineage_paragraphlineage ENABLE TRIGGER {trigger}")
+            # triggers over every row: the triggers are off (ALTER TABLE ... DISABLE TRIGGER, in
+            # this transaction) while the rows go in.
+            with ExitStack() as disabled:
+                for trigger in WRITE_TRIGGERS:
+                    disabled.enter_context(trigger.disable(ParagraphLineage))
+                cursor.execute(WRITE)
             self.lap("write lineage rows")
             cursor.execute(BAND_KEYS)
             self.lap("write band keys")

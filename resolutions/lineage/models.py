@@ -11,6 +11,8 @@ from django.urls import reverse
 from resolutions.models import Body, Document, Paragraph
 from resolutions.search_version import bumps_search_version
 
+from . import placement, tallies
+
 
 class Family(models.Model):
     """Paragraphs that share substantially the same wording: one text and its versions."""
@@ -31,8 +33,9 @@ class FamilyTally(models.Model):
     """How many versions of a family published documents of one body and year hold (year null:
     undated): the family page's counts, read without counting the family's versions.
 
-    Kept by database triggers (migration 0003, `lineage/tallies.py`) in the statement that
-    writes lineage rows or changes a document's status, body or year, so it never disagrees with
+    Kept by database triggers (`lineage/tallies.py`, on `ParagraphLineage`, `WatchedDocument`
+    and `WatchedParagraph`) in the statement that writes lineage rows, changes a document's
+    status, body or year, or moves a paragraph to another document, so it never disagrees with
     the versions; the bulk rebuild writes it once (`tallies.WRITE_ALL`).
     """
 
@@ -98,8 +101,9 @@ class ParagraphLineage(models.Model):
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
-        # Counts read this table: a write moves the search version on.
-        triggers = [bumps_search_version()]
+        # Counts read this table: a write moves the search version on. A row inserted takes its
+        # placement; rows inserted, deleted or moved to another family change the tallies.
+        triggers = [bumps_search_version(), placement.INSERT_TRIGGER, *tallies.LINEAGE_TRIGGERS]
         constraints = [
             models.CheckConstraint(
                 condition=Q(similarity__isnull=True) | Q(similarity__gte=0, similarity__lte=1),
@@ -119,6 +123,26 @@ class ParagraphLineage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.paragraph_id} in family {self.family_id}"
+
+
+class WatchedDocument(Document):
+    """Documents, as the lineage watches them: this proxy declares the triggers on the documents'
+    table that keep the lineage's copies of a document's status, date and year on its versions
+    (`lineage/placement.py`) and its versions' tallies (`lineage/tallies.py`), so the document
+    model does not name the lineage's tables."""
+
+    class Meta:
+        proxy = True
+        triggers = [placement.DOCUMENT_TRIGGER, tallies.DOCUMENT_TRIGGER]
+
+
+class WatchedParagraph(Paragraph):
+    """Paragraphs, as the lineage watches them: this proxy declares the triggers on the
+    paragraphs' table for a paragraph moved to another document or position (an admin edit)."""
+
+    class Meta:
+        proxy = True
+        triggers = [placement.PARAGRAPH_TRIGGER, tallies.PARAGRAPH_TRIGGER]
 
 
 class BandKey(models.Model):

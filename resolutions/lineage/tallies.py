@@ -12,18 +12,32 @@ publish or unpublish, an admin edit, a queryset update, a delete):
 - a paragraph moved to another document (row-level): its version likewise.
 
 A tally that would fall below zero (a count that disagreed with the versions) fails the
-statement (`versions` is a positive integer field). The bulk rebuild disables the lineage triggers
-while it writes every row, then writes all tallies with one `INSERT ... SELECT` (`WRITE_ALL`).
-Migration 0003 installs `INSTALL`, 0005 `INSTALL_PARAGRAPH`; the SQL lives here once, for them,
-the rebuild and the tests.
+statement (`versions` is a positive integer field). The triggers are declared on the models with
+django-pgtrigger: the lineage rows' on `ParagraphLineage`, the documents' and paragraphs' on
+`WatchedDocument` and `WatchedParagraph` (lineage/models.py); migrations 0003 and 0005 install
+them. The bulk rebuild disables the lineage rows' triggers while it writes every row, then writes
+all tallies with one `INSERT ... SELECT` (`WRITE_ALL`).
 """
 
 from __future__ import annotations
 
+from pgtrigger import (
+    After,
+    AnyChange,
+    Condition,
+    Delete,
+    Insert,
+    Level,
+    Operation,
+    Referencing,
+    Row,
+    Statement,
+    Trigger,
+    Update,
+    UpdateOf,
+)
+
 TABLE = "lineage_familytally"
-LINEAGE_TRIGGERS = ("lineage_tally_insert", "lineage_tally_delete", "lineage_tally_update")
-DOCUMENT_TRIGGER = "lineage_tally_document"
-PARAGRAPH_TRIGGER = "lineage_tally_paragraph"
 
 
 def counts(versions: str) -> str:
@@ -55,13 +69,25 @@ def subtract(versions: str) -> str:
         WHERE t.versions = 0 AND t.family_id IN (SELECT family_id FROM ({versions}) v);"""
 
 
-def function(name: str, body: str) -> str:
-    return f"""
-    CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-        {body}
-        RETURN NULL;
-    END $$;"""
+def tally_trigger(
+    name: str,
+    body: str,
+    *,
+    operation: Operation,
+    level: Level = Row,
+    referencing: Referencing | None = None,
+    condition: Condition | None = None,
+) -> Trigger:
+    """An AFTER trigger whose function runs `body`: the tallies' writes."""
+    return Trigger(
+        name=name,
+        when=After,
+        operation=operation,
+        level=level,
+        referencing=referencing,
+        condition=condition,
+        func=f"{body}\nRETURN NULL;",
+    )
 
 
 def of_rows(rows: str) -> str:
@@ -90,59 +116,45 @@ OF_PARAGRAPH = (
     "JOIN resolutions_document d ON d.id = {row}.document_id WHERE l.paragraph_id = {row}.id"
 )
 
-INSTALL = "\n".join(
-    [
-        function("lineage_tally_insert", add(of_rows("new_rows"))),
-        function("lineage_tally_delete", subtract(of_rows("old_rows"))),
-        function(
-            "lineage_tally_update",
-            subtract(of_rows(MOVED.format(side="o"))) + add(of_rows(MOVED.format(side="n"))),
-        ),
-        function(
-            DOCUMENT_TRIGGER,
-            subtract(OF_DOCUMENT.format(row="OLD")) + add(OF_DOCUMENT.format(row="NEW")),
-        ),
-        """
-    CREATE TRIGGER lineage_tally_insert AFTER INSERT ON lineage_paragraphlineage
-        REFERENCING NEW TABLE AS new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION lineage_tally_insert();
-    CREATE TRIGGER lineage_tally_delete AFTER DELETE ON lineage_paragraphlineage
-        REFERENCING OLD TABLE AS old_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION lineage_tally_delete();
-    CREATE TRIGGER lineage_tally_update AFTER UPDATE ON lineage_paragraphlineage
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION lineage_tally_update();
-    CREATE TRIGGER lineage_tally_document AFTER UPDATE OF status, body_id, year
-        ON resolutions_document FOR EACH ROW
-        WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.body_id IS DISTINCT FROM NEW.body_id
-              OR OLD.year IS DISTINCT FROM NEW.year)
-        EXECUTE FUNCTION lineage_tally_document();
-    """,
-    ]
+# On lineage rows, once per statement over its transition tables: rows inserted, deleted, or
+# moved to another family.
+LINEAGE_TRIGGERS = (
+    tally_trigger(
+        "lineage_tally_insert",
+        add(of_rows("new_rows")),
+        operation=Insert,
+        level=Statement,
+        referencing=Referencing(new="new_rows"),
+    ),
+    tally_trigger(
+        "lineage_tally_delete",
+        subtract(of_rows("old_rows")),
+        operation=Delete,
+        level=Statement,
+        referencing=Referencing(old="old_rows"),
+    ),
+    tally_trigger(
+        "lineage_tally_update",
+        subtract(of_rows(MOVED.format(side="o"))) + add(of_rows(MOVED.format(side="n"))),
+        operation=Update,
+        level=Statement,
+        referencing=Referencing(old="old_rows", new="new_rows"),
+    ),
 )
-# A paragraph moved to another document (an admin edit): migration 0005.
-INSTALL_PARAGRAPH = function(
-    PARAGRAPH_TRIGGER,
+# On documents: a changed status, body or year moves the document's versions (migration 0003).
+DOCUMENT_TRIGGER = tally_trigger(
+    "lineage_tally_document",
+    subtract(OF_DOCUMENT.format(row="OLD")) + add(OF_DOCUMENT.format(row="NEW")),
+    operation=UpdateOf("status", "body_id", "year"),
+    condition=AnyChange("status", "body", "year"),
+)
+# On paragraphs: one moved to another document (an admin edit) moves its version (migration 0005).
+PARAGRAPH_TRIGGER = tally_trigger(
+    "lineage_tally_paragraph",
     subtract(OF_PARAGRAPH.format(row="OLD")) + add(OF_PARAGRAPH.format(row="NEW")),
-) + (
-    f"""
-    CREATE TRIGGER {PARAGRAPH_TRIGGER} AFTER UPDATE OF document_id ON resolutions_paragraph
-        FOR EACH ROW WHEN (OLD.document_id IS DISTINCT FROM NEW.document_id)
-        EXECUTE FUNCTION {PARAGRAPH_TRIGGER}();
-    """
+    operation=UpdateOf("document_id"),
+    condition=AnyChange("document"),
 )
-UNINSTALL_PARAGRAPH = f"""
-    DROP TRIGGER {PARAGRAPH_TRIGGER} ON resolutions_paragraph;
-    DROP FUNCTION {PARAGRAPH_TRIGGER}();
-"""
-UNINSTALL = """
-    DROP TRIGGER lineage_tally_document ON resolutions_document;
-    DROP TRIGGER lineage_tally_update ON lineage_paragraphlineage;
-    DROP TRIGGER lineage_tally_delete ON lineage_paragraphlineage;
-    DROP TRIGGER lineage_tally_insert ON lineage_paragraphlineage;
-    DROP FUNCTION lineage_tally_document(), lineage_tally_update(), lineage_tally_delete(),
-        lineage_tally_insert();
-"""
 # Every family's tallies from its lineage rows: the rebuild's write, and a fresh count to check.
 FRESH = counts(of_rows("lineage_paragraphlineage"))
 WRITE_ALL = f"INSERT INTO {TABLE} (family_id, body_id, year, versions) {FRESH}"
