@@ -257,8 +257,6 @@ def _counted(match: Match, *, on_paragraphs: bool, sample: bool | None) -> tuple
         total, rows = facet_rows(match, on_paragraphs=on_paragraphs, sample=sample_percent())
         if total >= EXACT_DOCUMENTS * ESTIMATE_MARGIN:
             return total, rows, True
-        # Few enough to count exactly: the documents are listed once, not tested one by one.
-        match.list_documents()
     total, rows = facet_rows(match, on_paragraphs=on_paragraphs, sample=None)
     return total, rows, False
 

@@ -56,12 +56,12 @@ def any_of(conditions: Iterable[sql.Composable]) -> sql.Composable:
 class Match:
     """The request's conditions as SQL, and the parameters they bind.
 
-    Over whole documents (`boolean.py`), PostgreSQL's reading of the words comes first, then one
-    statement counts the paragraphs holding a wanted word (up to `EXACT_LIMIT + 1`, as the
-    probe does) and, when that stays small, lists the documents whose whole text satisfies the
-    query: every condition on the text then reads that list. When it is large (`enormous`), no
-    list is made: the walked and sampled documents are tested one by one (`holds`). A chosen
-    verb or kind then needs one paragraph of the document, not the one that holds the words.
+    Over whole documents (`boolean.py`), PostgreSQL's reading of the words comes first, then the
+    documents whose whole text satisfies the query are listed from the GIN indexes, up to
+    `LIST_LIMIT` paragraphs holding a wanted word (`_read_whole_text`): every condition on the
+    text then reads that list. Past it (`enormous`), no list is made: the walked and sampled
+    documents are tested one by one (`holds`). A chosen verb or kind then needs one paragraph of
+    the document, not the one with the words.
     """
 
     def __init__(self, request: SearchRequest, *, drafts: bool = False) -> None:
@@ -111,27 +111,13 @@ class Match:
         else:
             holding, documents = self._listed(wanted, tested=not direct, by_sets=by_sets)
         if (holding <= LIST_LIMIT and by_sets) or (holding > LIST_LIMIT and excluded):
-            # Too many for the exact path, but testing each document for an excluded word
-            # reads all its paragraphs: the list is made from each word's documents instead.
+            # Past the list's limit too, testing each document for an excluded word would read
+            # all its paragraphs: the sets are cheaper.
             statement = self.whole.documents_by_sets(self.published("p"), self.published("d"))
             documents = fetch(statement, self.params)[0][0]
         self.enormous = documents is None
         self._documents = documents
         self.params["documents"] = documents
-
-    def list_documents(self) -> None:
-        """List the documents whose whole text satisfies the query, from each word's documents
-        (`documents_by_sets`), when no list was made (too common to try): an exact count is due,
-        and testing every document one by one would cost far more. Every later condition on
-        the text reads the list."""
-        if self.whole is None or self._documents is not None:
-            return
-        if self.whole.wanted() is None or not needs_a_wanted_word(self.whole.node):
-            return
-        statement = self.whole.documents_by_sets(self.published("p"), self.published("d"))
-        self._documents = fetch(statement, self.params)[0][0]
-        self.params["documents"] = self._documents
-        self.enormous = False
 
     def _listed(
         self, wanted: sql.Composable, *, tested: bool, by_sets: bool
