@@ -36,6 +36,12 @@ def _document(pk: int, symbol: str | None, number: str, doc_type: str, year, cod
     )
 
 
+# A family's timeline: oldest document first (its date, else its year, undated last), then the
+# paragraph's position; the lineage row's copies of these (lineage/placement.py) are the index
+# lineage_family_timeline.
+TIMELINE = ("document_date", "document_year", "document_pk", "position")
+
+
 # One query: each paragraph's family, its published size (the family's tallies) and its first
 # published appearance (the head of its timeline): neither reads the family's other versions.
 # Uses index: lineage_familytally_unique, lineage_family_timeline
@@ -51,8 +57,7 @@ WITH fam AS (
     SELECT f.family_id, head.document_pk AS id FROM families f CROSS JOIN LATERAL (
         SELECT l.document_pk FROM lineage_paragraphlineage l
         WHERE l.family_id = f.family_id AND l.published
-        ORDER BY l.document_date NULLS LAST, l.document_year NULLS LAST, l.document_pk,
-                 l.position
+        ORDER BY {timeline}
         LIMIT 1
     ) head
 )
@@ -62,7 +67,7 @@ FROM fam JOIN counts USING (family_id) JOIN firsts USING (family_id)
 JOIN resolutions_document d ON d.id = firsts.id
 JOIN resolutions_body b ON b.id = d.body_id
 WHERE counts.n > 1
-"""
+""".format(timeline=", ".join(f"l.{name} NULLS LAST" for name in TIMELINE))
 
 
 def lineage_lines(document: Document, paragraph_ids: list[int]) -> dict[int, LineageLine]:
@@ -121,12 +126,6 @@ def family_counts(family_id: int) -> FamilyCounts:
         bodies=sorted(bodies.items(), key=lambda row: (-row[1], row[0])),
         years=dict(years),
     )
-
-
-# A family's timeline: oldest document first (its date, else its year, undated last), then the
-# paragraph's position; the lineage row's copies of these (lineage/placement.py) are the index
-# lineage_family_timeline.
-TIMELINE = ("document_date", "document_year", "document_pk", "position")
 
 
 def timeline_order(prefix: str = "") -> list:

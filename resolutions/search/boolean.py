@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from psycopg import sql
 
 _TOKEN = re.compile(r"'(?:[^']|'')*'(?::[*A-Da-d]+)?|<->|<\d+>|[&|!()]|\S")
-_LEXEME = re.compile(r"'((?:[^']|'')*)'(:[*A-Da-d]+)?")
+# A quoted lexeme of a tsquery's text form (`'o''neill'`), in Python's and PostgreSQL's syntax.
+LEXEME_PATTERN = r"'((?:[^']|'')*)'"
+_LEXEME = re.compile(LEXEME_PATTERN + r"(:[*A-Da-d]+)?")
 
 
 def documents_holding(query: sql.Composable, *, paragraphs: sql.Composable) -> sql.Composed:

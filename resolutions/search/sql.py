@@ -17,6 +17,7 @@ from psycopg import sql
 from .. import ranking
 from ..models import SEARCH_CONFIG, Paragraph
 from .boolean import (
+    LEXEME_PATTERN,
     Leaf,
     WholeText,
     holds_in_one_paragraph,
@@ -86,7 +87,7 @@ class Match:
         ).format(
             quoted=sql.Literal("''"),
             quote=sql.Literal("'"),
-            lexeme=sql.Literal(r"'((?:[^']|'')*)'"),
+            lexeme=sql.Literal(LEXEME_PATTERN),
             tsquery=TSQUERY,
         )
         text, held = fetch(statement, self.params)[0]
