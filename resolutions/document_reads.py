@@ -108,14 +108,13 @@ def related_documents(
     candidates = Q(pk__in=neighbour_ids)
     if topic_ids:
         # Uses index: document_topic_newest (topic, document descending), LIMIT per topic.
-        per_topic = " UNION ALL ".join(
-            "(SELECT document_id FROM resolutions_documenttopic WHERE topic_id = %s "
-            "AND status <> %s ORDER BY document_id DESC LIMIT %s)"
-            for _ in topic_ids
+        per_topic = (
+            "SELECT t.document_id FROM unnest(%s::integer[]) AS shared(topic_id) "
+            "CROSS JOIN LATERAL (SELECT document_id FROM resolutions_documenttopic "
+            "WHERE topic_id = shared.topic_id AND status <> %s "
+            "ORDER BY document_id DESC LIMIT %s) t"
         )
-        params = []
-        for topic_id in topic_ids:
-            params += [topic_id, DocumentTopic.Status.REJECTED, RELATED_CANDIDATES]
+        params = [list(topic_ids), DocumentTopic.Status.REJECTED, RELATED_CANDIDATES]
         candidates |= Q(pk__in=RawSQL(per_topic, params))
     return list(
         published_documents()

@@ -33,6 +33,7 @@ from contextlib import ExitStack
 from itertools import islice
 
 from django.db import connection, transaction
+from psycopg import sql
 
 from resolutions.models import Paragraph
 
@@ -103,9 +104,10 @@ BANDKEY_PKEY = "lineage_bandkey_pkey"
 # Foreign keys are checked row by row on insert; dropped and added back, they are checked once,
 # in one join, when added.
 FOREIGN_KEYS = """
-    SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
-    WHERE contype = 'f' AND conrelid IN ('lineage_bandkey'::regclass,
-                                         'lineage_paragraphlineage'::regclass)
+    SELECT c.relname, k.conname, pg_get_constraintdef(k.oid)
+    FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+    WHERE k.contype = 'f' AND k.conrelid IN ('lineage_bandkey'::regclass,
+                                             'lineage_paragraphlineage'::regclass)
 """
 WRITE = """
     CREATE INDEX ON bulk_paragraph (wording, doc_rank);
@@ -211,10 +213,18 @@ class BulkRebuild:
             cursor.execute(FOREIGN_KEYS)
             foreign_keys = cursor.fetchall()
             for table, name, _ in foreign_keys:
-                cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+                cursor.execute(
+                    sql.SQL("ALTER TABLE {} DROP CONSTRAINT {}").format(
+                        sql.Identifier(table), sql.Identifier(name)
+                    )
+                )
             for name in INDEXES:
-                cursor.execute(f"DROP INDEX {name}")
-            cursor.execute(f"ALTER TABLE lineage_bandkey DROP CONSTRAINT {BANDKEY_PKEY}")
+                cursor.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(name)))
+            cursor.execute(
+                sql.SQL("ALTER TABLE lineage_bandkey DROP CONSTRAINT {}").format(
+                    sql.Identifier(BANDKEY_PKEY)
+                )
+            )
             # The rows carry their placement and the tallies are written once below, not by
             # triggers over every row: the triggers are off (ALTER TABLE ... DISABLE TRIGGER, in
             # this transaction) while the rows go in.
@@ -226,13 +236,19 @@ class BulkRebuild:
             cursor.execute(BAND_KEYS)
             self.lap("write band keys")
             cursor.execute(
-                f"ALTER TABLE lineage_bandkey ADD CONSTRAINT {BANDKEY_PKEY} "
-                "PRIMARY KEY (key, paragraph_id)"
+                sql.SQL(
+                    "ALTER TABLE lineage_bandkey ADD CONSTRAINT {} PRIMARY KEY (key, paragraph_id)"
+                ).format(sql.Identifier(BANDKEY_PKEY))
             )
             for definition in INDEXES.values():
                 cursor.execute(definition)
             for table, name, definition in foreign_keys:
-                cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+                # The definition is PostgreSQL's own text (pg_get_constraintdef).
+                cursor.execute(
+                    sql.SQL("ALTER TABLE {} ADD CONSTRAINT {} {}").format(
+                        sql.Identifier(table), sql.Identifier(name), sql.SQL(definition)
+                    )
+                )
             self.lap("build indexes and check keys")
             cursor.execute(tallies.WRITE_ALL)
             self.lap("write family tallies")

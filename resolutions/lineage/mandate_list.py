@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import F
+from psycopg import sql
 
 from resolutions.models import SEARCH_CONFIG, Document, Reference
 
@@ -109,13 +110,14 @@ def reports_by_title(documents: set[Document]) -> dict[int, list[Document]]:
         return {}
     with connection.cursor() as cursor:
         cursor.execute(
-            f"""
-            SELECT t.document_id, r.id
-            FROM unnest(%s::integer[], %s::text[]) AS t(document_id, title)
-            JOIN {Document._meta.db_table} r
-              ON r.title_search @@ plainto_tsquery(%s::regconfig, t.title)
-            WHERE r.doc_type = %s AND r.status = %s AND r.id <> t.document_id
-            """,
+            sql.SQL(
+                """
+                SELECT t.document_id, r.id
+                FROM unnest(%s::integer[], %s::text[]) AS t(document_id, title)
+                JOIN {} r ON r.title_search @@ plainto_tsquery(%s::regconfig, t.title)
+                WHERE r.doc_type = %s AND r.status = %s AND r.id <> t.document_id
+                """
+            ).format(sql.Identifier(Document._meta.db_table)),
             [
                 [d.pk for d in titled],
                 [d.title for d in titled],

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connection, transaction
+from psycopg import sql
 
 from resolutions.bulk_rows import copy_rows
 from resolutions.models import Document, Paragraph
@@ -104,8 +105,10 @@ def insert_band_keys(keys_by_paragraph: dict[int, list[int]]) -> None:
     keys, pids = zip(*pairs, strict=True)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {BandKey._meta.db_table} (key, paragraph_id) "
-            "SELECT * FROM unnest(%s::bigint[], %s::integer[])",
+            sql.SQL(
+                "INSERT INTO {} (key, paragraph_id) "
+                "SELECT * FROM unnest(%s::bigint[], %s::integer[])"
+            ).format(sql.Identifier(BandKey._meta.db_table)),
             [array_literal(keys), array_literal(pids)],
         )
 
@@ -181,7 +184,9 @@ def match_document(document_id: int) -> int:
     ParagraphLineage.objects.filter(paragraph__document_id=document_id).delete()
     with connection.cursor() as cursor:
         cursor.execute(
-            f"DELETE FROM {BandKey._meta.db_table} WHERE paragraph_id = ANY(%s::integer[])",
+            sql.SQL("DELETE FROM {} WHERE paragraph_id = ANY(%s::integer[])").format(
+                sql.Identifier(BandKey._meta.db_table)
+            ),
             [array_literal(p.pk for p in paragraphs)],
         )
     if not paragraphs:
