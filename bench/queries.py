@@ -307,7 +307,6 @@ def straightforward_sql(params: dict) -> dict[str, list]:
     match = Match(request)
     on_paragraphs = request.view == "paragraphs"
     by_paragraph = on_paragraphs or request.by_paragraph
-    unit = sql.SQL("count(*)" if on_paragraphs else "count(DISTINCT m.document_id)")
     limit = sql.Literal(PER_PAGE)
     out: dict[str, list] = {}
     if on_paragraphs:
@@ -341,8 +340,7 @@ def straightforward_sql(params: dict) -> dict[str, list]:
     for facet in COUNTED:
         paragraphs = by_paragraph or facet.level == PARAGRAPH
         rows = _rows(match, paragraphs=paragraphs, without=facet.key)
-        count = unit if paragraphs else sql.SQL("count(DISTINCT m.document_id)")
-        statement = facet.count_sql("m", count, sql.SQL("TRUE"))
+        statement = facet.count_sql("m", sql.SQL("TRUE"), per_document=not on_paragraphs)
         out[facet.key] = fetch(sql.SQL("WITH m AS ({}) {}").format(rows, statement), match.params)
     ids = [row[0] for row in out["page"]]
     if ids:

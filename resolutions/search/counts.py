@@ -164,15 +164,13 @@ def facet_statement(match: Match, *, on_paragraphs: bool, sample: float | None) 
         def where(without: str) -> sql.Composable:
             return all_of([sql.SQL("d.ok"), match.documents("d", "document_id", without=without)])
 
-    paragraph_count = sql.SQL("count(*)" if on_paragraphs else "count(DISTINCT m.document_id)")
-
     def facet_count(facet: Facet) -> sql.Composed:
         if facet.level == PARAGRAPH:
             paragraph_where = all_of(
                 [in_paragraphs, match.paragraphs("m", without=facet.key), match.documents("m")]
             )
-            return facet.count_sql("m", paragraph_count, paragraph_where)
-        return facet.count_sql(unit, count, where(facet.key))
+            return facet.count_sql("m", paragraph_where, per_document=not on_paragraphs)
+        return facet.count_sql(unit, where(facet.key))
 
     parts = [
         sql.SQL("SELECT 'count', '', '', {} FROM {} WHERE {}").format(

@@ -46,6 +46,41 @@ def _count_select(key: str, value: sql.Composable, label: sql.Composable) -> sql
     )
 
 
+def _counted(unit: str, per_document: bool) -> sql.Composed:
+    """How many of `unit`'s rows: its documents when it holds several rows a document."""
+    if per_document:
+        return sql.SQL("count(DISTINCT {}.document_id)").format(sql.Identifier(unit))
+    return sql.SQL("count(*)")
+
+
+def _grouped(
+    unit: str,
+    value: sql.Composable,
+    where: sql.Composable,
+    *,
+    per_document: bool,
+    source: sql.Composable | None = None,
+) -> sql.Composed:
+    """SELECT v, n: each value of `value` among `unit`'s rows passing `where` (read from `source`,
+    by default `unit` alone), with its count of rows, or of documents. Documents are counted as
+    distinct (value, document) pairs, which PostgreSQL hashes, where count(DISTINCT ...) sorts
+    every row."""
+    parts = {
+        "value": value,
+        "unit": sql.Identifier(unit),
+        "source": source or sql.Identifier(unit),
+        "where": where,
+    }
+    if not per_document:
+        return sql.SQL(
+            "SELECT {value} AS v, count(*) AS n FROM {source} WHERE {where} GROUP BY 1"
+        ).format(**parts)
+    return sql.SQL(
+        "SELECT s.v, count(*) AS n FROM (SELECT DISTINCT {value} AS v, {unit}.document_id "
+        "FROM {source} WHERE {where}) s GROUP BY 1"
+    ).format(**parts)
+
+
 @dataclass(frozen=True)
 class Parameter:
     """One URL parameter of a facet as a typed interface (the API) declares it."""
@@ -121,8 +156,11 @@ class Facet:
     def condition(self, row: str, document_id: sql.Composable, value: Any) -> sql.Composable:
         raise NotImplementedError
 
-    def count_sql(self, unit: str, count: sql.Composable, where: sql.Composable) -> sql.Composed:
-        """SELECT facet, value, label, n: the values among `unit` rows passing `where`."""
+    def count_sql(
+        self, unit: str, where: sql.Composable, *, per_document: bool = False
+    ) -> sql.Composed:
+        """SELECT facet, value, label, n: the values among `unit` rows passing `where`, each
+        counting rows, or with `per_document` (several rows a document) documents."""
         raise NotImplementedError
 
     def label_of(self, value: str, label: str) -> str:
@@ -163,12 +201,12 @@ class ColumnFacet(Facet):
             column, sql.Identifier(table), sql.Identifier(code), _texts(self.key)
         )
 
-    def count_sql(self, unit: str, count: sql.Composable, where: sql.Composable) -> sql.Composed:
+    def count_sql(
+        self, unit: str, where: sql.Composable, *, per_document: bool = False
+    ) -> sql.Composed:
         column = sql.Identifier(unit, self.column)
-        grouped = sql.SQL(
-            "SELECT {column} AS v, {count} AS n FROM {unit} WHERE {where} AND {column} IS NOT NULL "
-            "GROUP BY 1"
-        ).format(column=column, count=count, unit=sql.Identifier(unit), where=where)
+        present = sql.SQL("{} AND {} IS NOT NULL").format(where, column)
+        grouped = _grouped(unit, column, present, per_document=per_document)
         if self.lookup is None:
             select = _count_select(self.key, sql.SQL("x.v"), sql.SQL("x.v"))
             limited = sql.SQL("") if self.limit is None else sql.SQL(" ORDER BY x.n DESC, x.v")
@@ -186,7 +224,9 @@ class VerbFacet(ColumnFacet):
     """Opening verbs: counted among operative paragraphs (preambular "recalling" would crowd out
     "urges"), except the verbs chosen, which count wherever they open a paragraph."""
 
-    def count_sql(self, unit: str, count: sql.Composable, where: sql.Composable) -> sql.Composed:
+    def count_sql(
+        self, unit: str, where: sql.Composable, *, per_document: bool = False
+    ) -> sql.Composed:
         operative = sql.SQL(
             "{where} AND {verb} <> '' AND ({kind} = 'operative' OR {verb} = ANY({chosen}) "
             "OR cardinality({kinds}) > 0)"
@@ -197,7 +237,7 @@ class VerbFacet(ColumnFacet):
             chosen=_texts("verb"),
             kinds=_texts("kind"),
         )
-        return super().count_sql(unit, count, operative)
+        return super().count_sql(unit, operative, per_document=per_document)
 
 
 @dataclass(frozen=True)
@@ -297,14 +337,16 @@ class LinkFacet(Facet):
             document_id, sql.Identifier(self.document), sql.SQL(self.source), self._where(chosen)
         )
 
-    def count_sql(self, unit: str, count: sql.Composable, where: sql.Composable) -> sql.Composed:
+    def count_sql(
+        self, unit: str, where: sql.Composable, *, per_document: bool = False
+    ) -> sql.Composed:
         value, name = sql.Identifier(*self.value), sql.Identifier(*self.name)
         return sql.SQL(
             "({select}, {count} AS n FROM {unit} JOIN {source} ON l.{document} = {unit}.document_id"
             " WHERE {where} GROUP BY 2, 3 ORDER BY n DESC, 3 LIMIT {limit})"
         ).format(
             select=_count_select(self.key, value, name),
-            count=count,
+            count=_counted(unit, per_document),
             unit=sql.Identifier(unit),
             source=sql.SQL(self.source),
             document=sql.Identifier(self.document),
@@ -341,7 +383,9 @@ class SubjectFacet(Facet):
             "{} IN (SELECT l.document_id FROM ({}) l WHERE l.concept_id IN ({}))"
         ).format(document_id, sql.SQL(_CATALOGUED), below)
 
-    def count_sql(self, unit: str, count: sql.Composable, where: sql.Composable) -> sql.Composed:
+    def count_sql(
+        self, unit: str, where: sql.Composable, *, per_document: bool = False
+    ) -> sql.Composed:
         # The thesaurus is walked up from the concepts in use (hundreds), not from each document;
         # rows are counted per document first, then summed under each concept above its subjects.
         above = sql.SQL(
@@ -361,7 +405,7 @@ class SubjectFacet(Facet):
             "GROUP BY 2, 3 ORDER BY n DESC, 3 LIMIT {limit})"
         ).format(
             select=_count_select(self.key, sql.SQL("v.identifier"), sql.SQL("v.label")),
-            count=count,
+            count=_counted(unit, per_document),
             unit=sql.Identifier(unit),
             above=above,
             where=where,
@@ -521,16 +565,16 @@ class AddresseeFacet(Facet):
             sql.Identifier(row, "id"), sql.Identifier(self.table), self._chosen()
         )
 
-    def count_sql(self, unit: str, count: sql.Composable, where: sql.Composable) -> sql.Composed:
-        return sql.SQL(
-            "({select}, {count} AS n FROM {unit} JOIN {table} l ON l.paragraph_id = {unit}.id "
-            "CROSS JOIN unnest(l.addressees) AS a(v) WHERE {where} GROUP BY 2, 3)"
-        ).format(
-            select=_count_select(self.key, sql.SQL("a.v"), sql.SQL("a.v")),
-            count=count,
-            unit=sql.Identifier(unit),
-            table=sql.Identifier(self.table),
-            where=where,
+    def count_sql(
+        self, unit: str, where: sql.Composable, *, per_document: bool = False
+    ) -> sql.Composed:
+        addressed = sql.SQL(
+            "{unit} JOIN {table} l ON l.paragraph_id = {unit}.id "
+            "CROSS JOIN unnest(l.addressees) AS a(v)"
+        ).format(unit=sql.Identifier(unit), table=sql.Identifier(self.table))
+        grouped = _grouped(unit, sql.SQL("a.v"), where, per_document=per_document, source=addressed)
+        return sql.SQL("({}, x.n FROM ({}) x)").format(
+            _count_select(self.key, sql.SQL("x.v"), sql.SQL("x.v")), grouped
         )
 
 
