@@ -45,6 +45,8 @@ def test_the_halves_are_disjoint_and_the_held_out_half_is_large():
     assert not halves["tune"] & halves["held-out"]
     assert halves["held-out"] == halves["test"] | halves["blind"]
     assert halves["all"] == halves["tune"] | halves["held-out"]
+    assert halves["tune"] == halves["tune r1"] | halves["tune r3"] | halves["tune r4"]
+    assert halves["blind"] == halves["blind r2"] | halves["blind r5"]
     assert len(halves["held-out"]) >= 150 and len(halves["blind"]) >= 150
 
 
