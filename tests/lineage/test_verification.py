@@ -259,3 +259,30 @@ def test_a_list_of_resolutions_by_subject_updated_to_later_ones_keeps_the_family
         "Recalling its resolutions 56/178 of 21 December 2001, 57/235 of 20 December 2002, "
         "58/197 of 23 December 2003 and 59/221 of 22 December 2004,",
     )
+
+
+def test_decisions_on_the_recommendation_of_other_committees_are_other_families():
+    approved = (
+        "At its {} plenary meeting, on {}, the General Assembly, on the recommendation of the {} "
+        "Committee, approved, subject to any subsequent decision by the Assembly, the draft "
+        "programme of work of the {} Committee for the {} session of the Assembly, as set out "
+        "below."
+    )
+    second = approved.format("48th", "21 December 2020", "Second", "Second", "seventy-sixth")
+    assert not same(
+        second, approved.format("50th", "19 December 2023", "Third", "Third", "seventy-ninth")
+    )
+    assert same(
+        second, approved.format("52nd", "19 December 2023", "Second", "Second", "seventy-ninth")
+    )
+
+
+def test_a_title_quoted_with_other_small_words_is_the_same_title():
+    assert same(
+        "Welcoming the convening of the Summit of the Future at United Nations Headquarters in New "
+        "York on 22 and 23 September 2024, at which General Assembly resolution 79/1, entitled "
+        "“The Pact for the Future”, and its annexes were adopted,",
+        "Welcoming the convening of the Summit of the Future on 22-23 September 2024 at the United "
+        "Nations Headquarters in New York, at which resolution 79/1 entitled the “Pact of the "
+        "Future” and its annexes was adopted,",
+    )
