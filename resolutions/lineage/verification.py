@@ -10,7 +10,8 @@ when first needed):
 2. lists of three or more resolutions are one family only when half of them are shared, unless
    both give most of their resolutions a subject ("78/132 of 19 December 2023 on information and
    communications technologies ..."): then the subjects, in the words, decide (a list updated to
-   each subject's latest resolution);
+   each subject's latest resolution); two paragraphs each naming one resolution, of one session
+   and not the same ("its resolution 78/61" / "78/85"), cite different documents;
 3. two paragraphs each naming a quoted title the other does not name (TITLE_MATCH, small words
    left out: “The Pact for the Future” is “Pact of the Future”) are about different things
    ("... the sub-item entitled “Cooperation between the United Nations and the Shanghai
@@ -27,9 +28,11 @@ when first needed):
 5. requests addressed to different actors are different requests ("Requests the
    Secretary-General to report ..." / "Requests the Special Committee ... to report ...": no
    addressee, as lineage/addressees.py reads them, in common);
-6. paragraphs acting on different reports are different: another author ("took note of the
-   report of the Third Committee" / "... of the International Court of Justice"), an office's
-   report with and without a subject ("the report of the Secretary-General" / "... on the
+6. paragraphs acting on different reports (named in their first REPORT_OBJECT_WITHIN words,
+   a decision's opening "At its 68th plenary meeting, on ..., the General Assembly, on the
+   recommendation of the Fifth Committee," not counted) are different: another author ("took
+   note of the report of the Third Committee" / "... of the International Court of Justice"), an
+   office's report with and without a subject ("the report of the Secretary-General" / "... on the
    implementation of resolution 79/16"), or subjects with little in common ("a report on the
    implementation of the present resolution" / "an updated report on the matter"); where a
    report comes from ("prepared pursuant to resolution 77/237", "submitted in pursuance of
@@ -42,7 +45,7 @@ when first needed):
 Words compare with dates, session ordinals and numbers masked ("eightieth session" and
 "seventy-ninth session" agree), so an updated date or session does not break a family. The
 thresholds were tuned on the tuning pairs of tests/lineage/data/labelled_pairs.json (round 1's
-even ids, rounds 3, 4 and 5, each of the last two after its blind score).
+even ids, rounds 3 to 6, each of the last three after its blind score).
 """
 
 from __future__ import annotations
@@ -96,6 +99,8 @@ REFERENCE_RE = re.compile(r"\b[A-Z]{1,4}(?:/[A-Za-z0-9.]+)+|\d+(?:/\d+)*")
 RESOLUTION_RE = re.compile(r"\b\d{1,3}/\d{1,4}\b")
 # A listed resolution with its subject ("78/132 of 19 December 2023 on information and ...").
 RESOLUTION_ON_RE = re.compile(r"\b\d{1,3}/\d{1,4}(?: [A-Z])? of \d{1,2} [A-Z][a-z]+ \d{4},? on\b")
+# A resolution named as such ("its resolution 78/61"), not a document symbol ("A/70/142").
+NAMED_RESOLUTION_RE = re.compile(r"\bresolution (\d{1,3})/(\d{1,4})\b")
 QUOTED_RE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 # "prepared pursuant to its resolution 845 (IX) of 22 November 1954", "submitted in pursuance of
 # resolution 79/90": where a report comes from.
@@ -111,6 +116,12 @@ REQUESTED_RE = re.compile(r"\bto (?:submit|present|prepare|provide|transmit|issu
 NAMED_BODY_RE = re.compile(
     r"\b(?:as (?:an? )?(?:\w+ )?)?(?P<role>member|session|recommendation)s? of the "
     r"(?P<body>[A-Z][\w\u2019'-]*(?:\s+(?:(?:of|on|for|and|the|to)\s+)*[A-Z][\w\u2019'-]*)*)"
+)
+# A decision's opening, not counted in the report's window: "At its 68th plenary meeting, on 23
+# December 2016, the General Assembly, on the recommendation of the Fifth Committee,".
+DECISION_OPENING_RE = re.compile(
+    r"(?:[A-Z] )?At (?:its|the same)\b[^;:]*?\bthe General Assembly,?"
+    r"(?: on the recommendation of the [^,;:]*,)?\s*"
 )
 # The report a paragraph acts on (not the verb "to report"): its author ("of the Third
 # Committee") up to "on", and its subject ("on the implementation of ...") up to punctuation or
@@ -145,6 +156,13 @@ class Wording:
         )
 
     @cached_property
+    def named_resolutions(self) -> frozenset[tuple[str, str]]:
+        """The (session, number) of each resolution it names as such."""
+        if "resolution " not in self.body:
+            return frozenset()
+        return frozenset(NAMED_RESOLUTION_RE.findall(self.body))
+
+    @cached_property
     def titles(self) -> tuple[tuple[str, ...], ...]:
         """The masked words of each quoted title, small words left out (“The Pact for the
         Future” and “Pact of the Future” are one title)."""
@@ -166,11 +184,15 @@ class Wording:
 
     @cached_property
     def report_match(self) -> re.Match[str] | None:
-        """The report named in its first REPORT_OBJECT_WITHIN words, acted on or asked for."""
+        """The report named in its first REPORT_OBJECT_WITHIN words (after a decision's opening),
+        acted on or asked for."""
         match = REPORT_RE.search(self.body) if "report" in self.body.lower() else None
-        if match is None or len(WORD_RE.findall(self.body[: match.start()])) > REPORT_OBJECT_WITHIN:
+        if match is None:
             return None
-        return match
+        opening = DECISION_OPENING_RE.match(self.body)
+        start = opening.end() if opening else 0
+        words_before = len(WORD_RE.findall(self.body[start : match.start()]))
+        return match if words_before <= REPORT_OBJECT_WITHIN else None
 
     @cached_property
     def report(self) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -271,6 +293,13 @@ def _other_reports(a: Wording, b: Wording) -> bool:
     )
 
 
+def _other_resolution_of_one_session(a: frozenset, b: frozenset) -> bool:
+    """Whether each names one resolution, the two of one session and not the same ("78/61" /
+    "78/85"): different documents, where a later session's number ("77/84" / "78/59") may be the
+    same text's update."""
+    return len(a) == 1 and len(b) == 1 and a != b and next(iter(a))[0] == next(iter(b))[0]
+
+
 def _names_another_title(titles: tuple, others: tuple) -> bool:
     return any(
         all(Indel.normalized_similarity(title, other) < TITLE_MATCH for other in others)
@@ -310,6 +339,8 @@ def _told_apart(a: Wording, b: Wording, *, shorter: int) -> bool:
         and len(a.resolutions & b.resolutions) < MIN_SHARED_OF_LONGER * len(listed)
         and not (a.lists_subjects and b.lists_subjects)
     ):
+        return True
+    if _other_resolution_of_one_session(a.named_resolutions, b.named_resolutions):
         return True
     if (
         a.titles

@@ -286,3 +286,36 @@ def test_a_title_quoted_with_other_small_words_is_the_same_title():
         "Nations Headquarters in New York, at which resolution 79/1 entitled the “Pact of the "
         "Future” and its annexes was adopted,",
     )
+
+
+def test_a_decision_s_opening_is_not_counted_in_the_report_s_window():
+    assert not same(
+        "At its 65th plenary meeting, on 19 December 2016, the General Assembly took note of the "
+        "report of the Third Committee.",
+        "At its 68th plenary meeting, on 23 December 2016, the General Assembly, on the "
+        "recommendation of the Fifth Committee, took note of the report of the Secretary-General "
+        "on the United Nations Office for Partnerships.",
+    )
+
+
+def test_one_resolution_recalled_against_another_of_the_same_session_is_another_family():
+    assert not same(
+        "Recalling its resolution 78/61 of 4 December 2023,",
+        "Recalling its resolution 78/85 of 7 December 2023,",
+    )
+    # A later session's resolution may be the same text's update.
+    assert same(
+        "Recalling its resolution 77/61 of 7 December 2022,",
+        "Recalling its resolution 78/61 of 4 December 2023,",
+    )
+    # Document symbols of one session in a template are not resolutions recalled.
+    deferred = (
+        "At its 49th plenary meeting, on 9 December 2021, the General Assembly, on the "
+        "recommendation of the Sixth Committee, decided to defer a decision on the request for "
+        "observer status for the {} in the Assembly (See A/70/{}.) until the seventy-seventh "
+        "session of the Assembly."
+    )
+    assert same(
+        deferred.format("Community of Democracies", "142"),
+        deferred.format("Eurasian Economic Union", "141"),
+    )
