@@ -58,17 +58,17 @@ def label_of(pair: dict, *, original: bool = False) -> bool:
 
 
 # Rounds drawn and labelled blind and never used for tuning; the other rounds tune, besides
-# round 1's odd ids (rounds 4 and 5 were each scored blind before they were used).
-BLIND_ROUNDS = (2, 6)
+# round 1's odd ids (rounds 4 to 6 were each scored blind before they were used).
+BLIND_ROUNDS = (2, 7)
 HALVES = (
-    "tune r1", "tune r3", "tune r4", "tune r5", "tune", "test", "blind r2", "blind r6", "blind",
-    "held-out", "all",
+    "tune r1", "tune r3", "tune r4", "tune r5", "tune r6", "tune", "test", "blind r2", "blind r7",
+    "blind", "held-out", "all",
 )  # fmt: skip
 
 
 def in_half(pair: dict, half: str) -> bool:
-    """Round 1's even ids and rounds 3 to 5 tune ("tune"), round 1's odd ids measure ("test"),
-    rounds 2 and 6 are "blind"; "tune r4", "blind r2" etc. name one round."""
+    """Round 1's even ids and rounds 3 to 6 tune ("tune"), round 1's odd ids measure ("test"),
+    rounds 2 and 7 are "blind"; "tune r4", "blind r2" etc. name one round."""
     round_ = pair.get("round", 1)
     test = round_ == 1 and pair["id"] % 2 == 1
     if half == "all":
@@ -88,7 +88,7 @@ def in_half(pair: dict, half: str) -> bool:
 
 def population_of(data: dict, round_: int) -> dict[str, int]:
     """Candidate pairs per stratum of the pass a round was drawn from (round 1's own; rounds 2
-    and 3 one pass; rounds 4 to 6 one pass, over the parser of their day)."""
+    and 3 one pass; rounds 4 to 7 one pass, over the parser of their day)."""
     if round_ == 1:
         return data["population"]
     own = data.get(f"round_{round_}", {}).get("population")
