@@ -36,7 +36,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, pattern in (
         ("unodc", r"United Nations Office on Drugs and Crime|\bUNODC\b|Executive Director|"
                   r"\bthe Office\b(?! (?:of|for))"),
-        ("secretary_general", r"Secretary[- ]General"),
+        ("secretary_general", r"Secretary[- ]General(?: of the United Nations)?"),
         ("group_of_states", r"States parties|States Parties|States that have not|"
                             r"Government of (?:the )?[A-Z]|development partners|donors?\b|"
                             r"nuclear-weapon States|countries of the region|concerned parties|"

@@ -95,3 +95,10 @@ def test_the_api_shows_each_paragraphs_addressees(client, ingest_text):
     found = client.get("/api/v1/search/", {"q": "Secretary-General"}).json()
     shown = [p["addressees"] for hit in found["results"] for p in hit["paragraphs"]]
     assert ["secretary_general"] in shown
+
+
+def test_the_secretary_general_of_the_united_nations_is_one_addressee():
+    assert addressees_of(
+        "Requests the Secretary-General of the United Nations to submit to the General Assembly "
+        "at its eighty-first session a report on the implementation of the present resolution;"
+    ) == {"secretary_general"}

@@ -157,3 +157,165 @@ def test_sub_items_with_one_formula_and_other_names_are_other_families():
         frame.format("Shanghai Cooperation Organization"),
         frame.format("Collective Security Treaty Organization"),
     )
+
+
+def test_a_report_asked_for_with_another_verb_is_the_same_request():
+    assert same(
+        "Calls upon the Secretary-General to submit to the General Assembly at its seventy-ninth "
+        "session a report on the implementation of the present resolution;",
+        "Requests the Secretary-General of the United Nations to submit to the General Assembly "
+        "at its eighty-first session a report on the implementation of the present resolution;",
+    )
+    # A report acted on with another verb stays apart, however long the paragraph.
+    assert not same(
+        "Taking into consideration the report of the Secretary-General entitled “Our Common "
+        "Agenda”, and its policy briefs,",
+        "Taking note of the report of the Secretary-General entitled “Our Common Agenda”, and its "
+        "policy briefs,",
+    )
+
+
+def test_a_report_submitted_in_pursuance_of_a_resolution_keeps_the_family():
+    assert same(
+        "Having considered the report of the Secretary-General submitted in pursuance of "
+        "resolution 77/125,",
+        "Having considered the report of the Secretary-General submitted in pursuance of "
+        "resolution 79/90,",
+    )
+
+
+def test_the_secretary_general_of_the_united_nations_is_not_another_addressee():
+    assert not same(
+        "Requests the Secretary-General of the United Nations to submit to the General Assembly, "
+        "at its eightieth session, a report on the implementation of the present resolution, "
+        "within existing resources and, where appropriate, through voluntary contributions;",
+        "Requests the Special Rapporteur to submit to the General Assembly at its eighty-first "
+        "and eighty-second sessions a report on the implementation of the present resolution;",
+    )
+
+
+def test_appointments_to_and_sessions_of_other_bodies_are_other_families():
+    appointed = (
+        "At its {} plenary meeting, on {}, the General Assembly, on the recommendation of the "
+        "Fifth Committee, appointed Mr. {} as a member of the {} for a term of office beginning "
+        "on {} and ending on 31 December {}, as a result of the resignation of Mr. {}."
+    )
+    acabq = appointed.format(
+        "70th", "8 March 2017", "Mutaz Hyassat",
+        "Advisory Committee on Administrative and Budgetary Questions", "8 March 2017", "2018",
+        "Eihab Omaish",
+    )  # fmt: skip
+    assert not same(
+        acabq,
+        appointed.format(
+            "84th", "1 June 2017", "Steve Townley", "Committee on Contributions", "1 June 2017",
+            "2017", "Simon Hough",
+        ),
+    )  # fmt: skip
+    assert same(
+        acabq,
+        appointed.format(
+            "84th", "1 June 2019", "Steve Townley",
+            "Advisory Committee on Administrative and Budgetary Questions", "1 June 2019", "2020",
+            "Simon Hough",
+        ),
+    )  # fmt: skip
+    welcomes = (
+        "Welcomes the holding of the {} session of the United Nations {} in Nairobi from {}, "
+        "takes note of the report on the session and welcomes the resolutions and decisions "
+        "contained therein, and calls for their full implementation;"
+    )
+    environment = welcomes.format(
+        "sixth", "Environment Assembly of the United Nations Environment Programme",
+        "26 February to 1 March 2024",
+    )  # fmt: skip
+    assert not same(environment, welcomes.format("second", "Habitat Assembly", "5 to 9 June 2023"))
+    assert same(
+        environment,
+        welcomes.format(
+            "seventh", "Environment Assembly of the United Nations Environment Programme",
+            "8 to 12 December 2025",
+        ),
+    )  # fmt: skip
+
+
+def test_a_list_of_resolutions_by_subject_updated_to_later_ones_keeps_the_family():
+    listed = (
+        "Recalling its resolutions 77/320 of 25 July 2023 on the impact of rapid technological "
+        "change on the achievement of the Sustainable Development Goals and targets, {} on "
+        "information and communications technologies for sustainable development, {} on the "
+        "right to privacy in the digital age and 70/125 of 16 December 2015 on the outcome "
+        "document of the high-level meeting of the General Assembly on the overall review of the "
+        "implementation of the outcomes of the World Summit on the Information Society,"
+    )
+    assert same(
+        listed.format("78/132 of 19 December 2023", "77/211 of 15 December 2022"),
+        listed.format("79/194 of 19 December 2024", "79/175 of 17 December 2024"),
+    )
+    # Lists without subjects are still compared by their numbers.
+    assert not same(
+        "Recalling its resolutions 65/169 of 20 December 2010, 71/213 of 21 December 2016, "
+        "72/207 of 20 December 2017 and 73/222 of 20 December 2018,",
+        "Recalling its resolutions 56/178 of 21 December 2001, 57/235 of 20 December 2002, "
+        "58/197 of 23 December 2003 and 59/221 of 22 December 2004,",
+    )
+
+
+def test_decisions_on_the_recommendation_of_other_committees_are_other_families():
+    approved = (
+        "At its {} plenary meeting, on {}, the General Assembly, on the recommendation of the {} "
+        "Committee, approved, subject to any subsequent decision by the Assembly, the draft "
+        "programme of work of the {} Committee for the {} session of the Assembly, as set out "
+        "below."
+    )
+    second = approved.format("48th", "21 December 2020", "Second", "Second", "seventy-sixth")
+    assert not same(
+        second, approved.format("50th", "19 December 2023", "Third", "Third", "seventy-ninth")
+    )
+    assert same(
+        second, approved.format("52nd", "19 December 2023", "Second", "Second", "seventy-ninth")
+    )
+
+
+def test_a_title_quoted_with_other_small_words_is_the_same_title():
+    assert same(
+        "Welcoming the convening of the Summit of the Future at United Nations Headquarters in New "
+        "York on 22 and 23 September 2024, at which General Assembly resolution 79/1, entitled "
+        "“The Pact for the Future”, and its annexes were adopted,",
+        "Welcoming the convening of the Summit of the Future on 22-23 September 2024 at the United "
+        "Nations Headquarters in New York, at which resolution 79/1 entitled the “Pact of the "
+        "Future” and its annexes was adopted,",
+    )
+
+
+def test_a_decision_s_opening_is_not_counted_in_the_report_s_window():
+    assert not same(
+        "At its 65th plenary meeting, on 19 December 2016, the General Assembly took note of the "
+        "report of the Third Committee.",
+        "At its 68th plenary meeting, on 23 December 2016, the General Assembly, on the "
+        "recommendation of the Fifth Committee, took note of the report of the Secretary-General "
+        "on the United Nations Office for Partnerships.",
+    )
+
+
+def test_one_resolution_recalled_against_another_of_the_same_session_is_another_family():
+    assert not same(
+        "Recalling its resolution 78/61 of 4 December 2023,",
+        "Recalling its resolution 78/85 of 7 December 2023,",
+    )
+    # A later session's resolution may be the same text's update.
+    assert same(
+        "Recalling its resolution 77/61 of 7 December 2022,",
+        "Recalling its resolution 78/61 of 4 December 2023,",
+    )
+    # Document symbols of one session in a template are not resolutions recalled.
+    deferred = (
+        "At its 49th plenary meeting, on 9 December 2021, the General Assembly, on the "
+        "recommendation of the Sixth Committee, decided to defer a decision on the request for "
+        "observer status for the {} in the Assembly (See A/70/{}.) until the seventy-seventh "
+        "session of the Assembly."
+    )
+    assert same(
+        deferred.format("Community of Democracies", "142"),
+        deferred.format("Eurasian Economic Union", "141"),
+    )
