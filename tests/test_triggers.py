@@ -59,8 +59,8 @@ def test_the_database_has_the_declared_triggers_and_no_others():
     # Each: its own trigger, and the one that moves the search version on.
     assert len(declared) == 4
     # And the lineage's, which keep its copies and counts of the documents' and paragraphs'
-    # columns: declared on proxies in the lineage app, so that these models do not name the
-    # lineage's tables.
+    # columns and each document's facet groups: declared on proxies in the lineage app, so that
+    # these models do not name the lineage's tables.
     lineage = {
         trigger.get_pgid(model)
         for model in (WatchedDocument, WatchedParagraph)
@@ -75,17 +75,24 @@ def test_the_database_has_the_declared_triggers_and_no_others():
         "lineage_tally_document",
         "lineage_placement_paragraph",
         "lineage_tally_paragraph",
+        "facet_groups_paragraph_insert",
+        "facet_groups_paragraph_delete",
+        "facet_groups_paragraph_update",
     }
     assert installed_triggers("resolutions_document", "resolutions_paragraph") == (
         declared | lineage
     )
-    # The lineage rows': the search version, the placement of a row inserted, and the tallies.
+    # The lineage rows': the search version, the placement of a row inserted, the tallies and
+    # the facet groups.
     assert {trigger.name for trigger in ParagraphLineage._meta.triggers} == {
         "bump_search_version",
         "lineage_placement_insert",
         "lineage_tally_insert",
         "lineage_tally_delete",
         "lineage_tally_update",
+        "facet_groups_lineage_insert",
+        "facet_groups_lineage_delete",
+        "facet_groups_lineage_update",
     }
     assert installed_triggers("lineage_paragraphlineage") == {
         trigger.get_pgid(ParagraphLineage) for trigger in ParagraphLineage._meta.triggers

@@ -11,7 +11,7 @@ from django.urls import reverse
 from resolutions.models import Body, Document, Paragraph
 from resolutions.search_version import bumps_search_version
 
-from . import placement, tallies
+from . import facet_groups, placement, tallies
 
 
 class Family(models.Model):
@@ -103,7 +103,12 @@ class ParagraphLineage(models.Model):
     class Meta:
         # Counts read this table: a write moves the search version on. A row inserted takes its
         # placement; rows inserted, deleted or moved to another family change the tallies.
-        triggers = [bumps_search_version(), placement.INSERT_TRIGGER, *tallies.LINEAGE_TRIGGERS]
+        triggers = [
+            bumps_search_version(),
+            placement.INSERT_TRIGGER,
+            *tallies.LINEAGE_TRIGGERS,
+            *facet_groups.LINEAGE_TRIGGERS,
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(similarity__isnull=True) | Q(similarity__gte=0, similarity__lte=1),
@@ -138,11 +143,48 @@ class WatchedDocument(Document):
 
 class WatchedParagraph(Paragraph):
     """Paragraphs, as the lineage watches them: this proxy declares the triggers on the
-    paragraphs' table for a paragraph moved to another document or position (an admin edit)."""
+    paragraphs' table for a paragraph moved to another document or position (an admin edit),
+    and those that keep each document's facet groups."""
 
     class Meta:
         proxy = True
-        triggers = [placement.PARAGRAPH_TRIGGER, tallies.PARAGRAPH_TRIGGER]
+        triggers = [
+            placement.PARAGRAPH_TRIGGER,
+            tallies.PARAGRAPH_TRIGGER,
+            *facet_groups.PARAGRAPH_TRIGGERS,
+        ]
+
+
+class FacetGroup(models.Model):
+    """A document's paragraphs of one kind and opening verb, as one row, with whom they address:
+    what the facet counts over whole documents read instead of every paragraph. Written by the
+    database's triggers only (lineage/facet_groups.py)."""
+
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    kind = models.CharField(max_length=12)
+    verb = models.CharField(max_length=60, blank=True)
+    addressees = ArrayField(models.CharField(max_length=30), default=list, blank=True)
+    # The document's, as its paragraphs carry them (resolutions/models.py, Paragraph).
+    published = models.BooleanField(default=False)
+    body_id = models.BigIntegerField(null=True, blank=True)
+    year = models.SmallIntegerField(null=True, blank=True)
+    doc_type = models.CharField(max_length=20)
+
+    class Meta:
+        # Counts read this table: a write moves the search version on.
+        triggers = [bumps_search_version()]
+        indexes = [
+            models.Index(
+                fields=["document"],
+                include=["kind", "verb", "published", "body_id", "year", "doc_type", "addressees"],
+                name="facet_group_document",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document_id}: {self.kind} {self.verb}"
 
 
 class BandKey(models.Model):

@@ -19,7 +19,7 @@ from psycopg import sql
 
 from . import sql as statements
 from .counts_cache import remembered
-from .facets import COUNTED, PARAGRAPH, Facet
+from .facets import COUNTED, PARAGRAPH, PARAGRAPH_FACETS, Facet
 from .request import SearchRequest
 from .sql import Match, all_of, fetch
 from .types import FacetValue
@@ -92,17 +92,37 @@ def _paragraphs_needed(match: Match, *, on_paragraphs: bool) -> sql.Composable:
     return match.documents_failing_at_most("p", 1)
 
 
+def _by_groups(match: Match, *, on_paragraphs: bool) -> bool:
+    """Whether the counts may read each document's facet groups (lineage/facet_groups.py)
+    instead of its paragraphs: documents are counted, every paragraph of a matching document
+    counts (the query, if any, is read over whole documents) and no paragraph facet is chosen."""
+    whole = not match.query or match.whole is not None
+    return not on_paragraphs and whole and not any(match.active(f.key) for f in PARAGRAPH_FACETS)
+
+
 def match_set(match: Match, *, sample: float | None, on_paragraphs: bool = False) -> sql.Composable:
-    """Rows (id, document_id, kind, verb, body_id, year, doc_type) of the matching paragraphs, and
-    a row per document (NULL id and kind) for a title match, or for every document when browsing."""
+    """Rows (id, document_id, kind, verb, body_id, year, doc_type, addressees) of the matching
+    paragraphs, or of their documents' facet groups (NULL id), and a row per document (NULL id
+    and kind) for a title match, or for every document when browsing."""
     needed = _paragraphs_needed(match, on_paragraphs=on_paragraphs)
+    if _by_groups(match, on_paragraphs=on_paragraphs):
+        # Uses index: facet_group_document
+        source = sql.SQL(
+            "NULL::bigint, p.document_id, p.kind, p.verb, p.body_id, p.year, p.doc_type, "
+            "p.addressees FROM lineage_facetgroup p"
+        )
+    else:
+        source = sql.SQL(
+            "p.id, p.document_id, p.kind, p.verb, p.body_id, p.year, p.doc_type, l.addressees "
+            "FROM resolutions_paragraph p "
+            "LEFT JOIN lineage_paragraphlineage l ON l.paragraph_id = p.id"
+        )
     tested = sql.SQL("")
     if match.whole is not None and sample is not None:
         # Each sampled document is tested (once, in `h`), the whole archive never is.
         tested = sql.SQL("WITH h AS MATERIALIZED ({}) ").format(
             match.sampled_documents(_sampled(sql.SQL("d.id"), sample))
         )
-        # Uses index: paragraph_document_facets (every paragraph of the tested documents)
         paragraphs = all_of(
             [sql.SQL("p.published AND p.document_id IN (SELECT h.id FROM h)"), needed]
         )
@@ -127,11 +147,10 @@ def match_set(match: Match, *, sample: float | None, on_paragraphs: bool = False
             ]
         )
     return sql.SQL(
-        "{}SELECT p.id, p.document_id, p.kind, p.verb, p.body_id, p.year, p.doc_type "
-        "FROM resolutions_paragraph p WHERE {} "
-        "UNION ALL SELECT NULL, d.id, NULL, NULL, d.body_id, d.year, d.doc_type "
+        "{}SELECT {} WHERE {} "
+        "UNION ALL SELECT NULL, d.id, NULL, NULL, d.body_id, d.year, d.doc_type, NULL "
         "FROM resolutions_document d WHERE {}"
-    ).format(tested, paragraphs, documents)
+    ).format(tested, source, paragraphs, documents)
 
 
 def facet_statement(match: Match, *, on_paragraphs: bool, sample: float | None) -> sql.Composed:

@@ -568,10 +568,11 @@ class AddresseeFacet(Facet):
     def count_sql(
         self, unit: str, where: sql.Composable, *, per_document: bool = False
     ) -> sql.Composed:
-        addressed = sql.SQL(
-            "{unit} JOIN {table} l ON l.paragraph_id = {unit}.id "
-            "CROSS JOIN unnest(l.addressees) AS a(v)"
-        ).format(unit=sql.Identifier(unit), table=sql.Identifier(self.table))
+        # The rows carry their addressees (search/counts.py: a paragraph's lineage row's, or a
+        # facet group's).
+        addressed = sql.SQL("{unit} CROSS JOIN unnest({unit}.addressees) AS a(v)").format(
+            unit=sql.Identifier(unit)
+        )
         grouped = _grouped(unit, sql.SQL("a.v"), where, per_document=per_document, source=addressed)
         return sql.SQL("({}, x.n FROM ({}) x)").format(
             _count_select(self.key, sql.SQL("x.v"), sql.SQL("x.v")), grouped
