@@ -236,7 +236,8 @@ def build_paragraphs(
         if not text:
             continue
         verb = (
-            statement_verb(text)
+            # Read with its blocks: a verb opening one after a heading is the statement's.
+            statement_verb(strip_unprinted_markers(strip_sentinels(piece.text.strip())))
             if piece.statement
             else instruction_verb(text)
             if piece.instruction

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .bodies import BODY_NAME_RE, INTRO_RE
+from .bodies import BODY_NAME_RE, DECISION_PART, INTRO_RE
 from .dates import MONTH_PATTERN
 from .verbs import MODIFIERS, is_operative_verb, is_preambular_opener
 
@@ -87,13 +87,14 @@ LIST_ITEM_RE = re.compile(r"^\d{1,3}\.[ ]")
 STATEMENT_MEETING_BEFORE_RE = re.compile(r"\bAt[ ](?:its|the)[ ](?:\(\w+\)[ ])?$|\bthe[ ]$")
 # A note naming the volume that will publish the decision: not part of it, nor a citation.
 PUBLICATION_NOTE_RE = re.compile(
-    r"(?:The[ ](?:final[ ])?(?:text|version)[ ]of[ ]|Decision[ ]\d+/\d+,[ ]in[ ]section\b)"
+    r"(?:The[ ](?:final[ ])?(?:text|version)[ ]of[ ]|Decision[ ]+\d+/\d+,[ ]in[ ]section\b)"
 )
-# Blocks of a statement that are no paragraph: part letters ("A", "A."), cited documents
-# ("(See A/72/PV.75)", also with a note in it: "(See A/71/PV.84; Mr. X (Iraq) was replaced ...)",
-# or without "See": "(A/72/487, A/72/PV.67)"), notes on the names listed ("* Term of office ...").
+# Blocks of a statement that are no paragraph: part headings ("A", "A.", "DECISION B"), cited
+# documents ("(See A/72/PV.75)", also with a note in it: "(See A/71/PV.84; Mr. X (Iraq) was
+# replaced ...)", or without "See": "(A/72/487, A/72/PV.67)"), notes on the names listed
+# ("* Term of office ...").
 STATEMENT_ASIDE_RE = re.compile(
-    r"[A-H]\.?$|\((?:See[ ]|(?=[A-Z]{1,6}/))(?:[^()]|\([^()]*\))*\)$|\*+[ ]"
+    rf"{DECISION_PART}$|\((?:See[ ]|(?=[A-Z]{{1,6}}/))(?:[^()]|\([^()]*\))*\)$|\*+[ ]"
 )
 # A part letter opening a block, on a line of its own or joined to the statement's first line
 # ("B." over "At its 80th meeting ...", "B. At its 80th meeting ...").
@@ -400,6 +401,7 @@ def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments
             or LIST_ITEM_RE.match(stripped)
             or strip_sentinels_end(pieces[-1].text).endswith(":")
             or (listing and not closed)
+            or unfinished_statement(pieces[-1].text, stripped)
         ):
             pieces[-1].text += "\n\n" + block
         else:
@@ -410,6 +412,19 @@ def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments
     after = [block for block in text[end:].split("\n\n") if not PUBLICATION_NOTE_RE.match(block)]
     tail = "\n\n".join([*set_aside, *after])
     return Segments(head=text[:start], pieces=pieces, tail=tail, warnings=warnings)
+
+
+def unfinished_statement(previous: str, block: str) -> bool:
+    """Whether a statement's paragraph goes on into `block`: it ends with a comma ("..., on the
+    recommendation of the Fifth Committee (A/75/683, para.6),") or with a heading ("Section A")
+    before what was decided, and `block` opens no statement of its own ("At its 59th ...")."""
+    if DECISION_START_RE.match(block):
+        return False
+    last = strip_sentinels_end(previous)
+    heading = last.rsplit("\n\n", 1)[-1]
+    return last.endswith(",") or (
+        not last.endswith((".", ";", ":")) and len(heading) <= HEADING_BLOCK_MAX
+    )
 
 
 def statement_end(text: str, start: int) -> int:
