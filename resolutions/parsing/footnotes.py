@@ -30,6 +30,7 @@ PARENTHESIZED_NOTE_RE = re.compile(
     r"|\[[Ff]ootnote:[ ]*(?P<between>[^\[\]]*)\]"
     r"|(?<=,)[ ]*\((?P<unlabelled>(?:A|E|S)/[\w./-]+,[ ]*paras?\.[ ]?\d+(?:[-\u2013]\d+)?\.?)\)"
     r"|\((?P<published>Decision[ ]+\d+/\d+,[ ]in[ ]section\b[^()]*(?:\([^()]*\)[^()]*)*)\))"
+    r"(?P<again>\.(?![\w/]))?"
 )
 SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
@@ -243,7 +244,9 @@ def separate_parenthesized_notes(text: str) -> tuple[str, dict[str, str]]:
         key = f"{marker or len(bodies) + 1}#n{len(bodies) + 1}"
         body = match["body"] or match["between"] or match["unlabelled"] or match["published"]
         bodies[key] = body.strip()
-        return sentinel(key) + (match["stop"] or "")
+        # A full stop after the note closes the sentence once ("resolution. [2] (footnote: ...).").
+        stopped = match["stop"] or match.string[: match.start()].rstrip().endswith(".")
+        return sentinel(key) + (match["stop"] or "") + ("" if stopped else match["again"] or "")
 
     return PARENTHESIZED_NOTE_RE.sub(take, text), bodies
 
