@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from .dates import MONTHS
 from .references import SYMBOL_RE
+from .verbs import is_known_opener, normalize_word
 
 CHAR_FIXES = str.maketrans(
     {
@@ -261,25 +263,29 @@ def join_lines(text: str) -> str:
 
 
 def with_compound_hyphens(text: str) -> str:
-    """Lines broken after a hyphen before a lower-case letter run on with it: a compound's
-    ("seventy-ninth"; "low- and" before a suspended one's second word). UN documents are not
-    hyphenated by their layout (in the corpus 2,162 of 2,168 such breaks are compounds'); texts
-    that other tools extracted may be. Where one break joins halves the document writes elsewhere
-    as one word ("resolu-" / "tion" beside "resolution"), its layout hyphenates words: each break
-    stays for the line-end rule, which drops the hyphen, but a compound the document writes
-    elsewhere with its hyphen ("self-determination")."""
+    """Lines broken after a hyphen before a lower-case letter run on with it, the hyphen a
+    compound's ("seventy-ninth"; "low- and" before a suspended one's second word): UN documents
+    are not hyphenated by their layout (in the corpus 2,162 of 2,168 such breaks are compounds').
+    The break stays for the line-end rule, which drops the hyphen, where it splits a word the
+    parser knows whole (an opener, a month: "Reaffir-" / "ming", "Sept-" / "ember"), and in a
+    text hyphenated by its layout, as other tools' extractions may be: one break there joins
+    halves the document writes elsewhere as one word ("resolu-" / "tion" beside "resolution");
+    there only a compound written elsewhere with its hyphen keeps it ("self-determination")."""
     words = set(WORD_RE.findall(text.lower()))
-    hyphenated = any(
-        (match.group(1) + match.group(2)).lower() in words
-        for match in LINE_END_COMPOUND_RE.finditer(text)
-    )
+    breaks = [
+        match.group(1).lower() + match.group(2) for match in LINE_END_COMPOUND_RE.finditer(text)
+    ]
+    hyphenated = any(joined in words for joined in breaks)
     compounds = (
         {compound.lower() for compound in COMPOUND_RE.findall(text)} if hyphenated else set()
     )
 
     def run_on(match: re.Match[str]) -> str:
         first, second = match.group(1), match.group(2)
+        joined = first.lower() + second
         if hyphenated and f"{first}-{second}".lower() not in compounds:
+            return match.group(0)
+        if joined in MONTHS or is_known_opener(normalize_word(joined)):
             return match.group(0)
         return f"{first}- " if second in SUSPENDED_BEFORE else f"{first}-"
 

@@ -417,8 +417,9 @@ def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments
 def unfinished_statement(previous: str, block: str) -> bool:
     """Whether a statement's paragraph goes on into `block`: it ends with a comma ("..., on the
     recommendation of the Fifth Committee (A/75/683, para.6),") or with a heading ("Section A")
-    before what was decided, and `block` opens no statement of its own ("At its 59th ...")."""
-    if DECISION_START_RE.match(block):
+    before what was decided, and `block` opens no statement (nor an amendment's instruction) of
+    its own ("At its 59th ...", "After operative paragraph 3, insert ...")."""
+    if DECISION_START_RE.match(block) or INSTRUCTION_START_RE.match(block):
         return False
     last = strip_sentinels_end(previous)
     heading = last.rsplit("\n\n", 1)[-1]
