@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .bodies import BODY_NAME_RE, DECISION_PART, INTRO_RE
 from .dates import MONTH_PATTERN
-from .verbs import MODIFIERS, is_operative_verb, is_preambular_opener
+from .verbs import MODIFIERS, is_operative_verb, is_preambular_opener, normalize_word, present_form
 
 SENTINELS = r"(?:\ue000[^\ue001\ue000]{1,8}\ue001)*"
 NUMBERED_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\.[ ](?=[^\s\d.])")
@@ -101,6 +101,7 @@ STATEMENT_ASIDE_RE = re.compile(
 PART_LETTER_LINE_RE = re.compile(r"^[ \t]*(?:[A-H]\.?[ \t]*\n|[A-H]\.[ \t]+)(?=[ \t]*[A-Z])")
 ADOPTION_PREFIX_RE = re.compile(r"At[ ]its[ ][^,.;:]{0,80}?meeting,?(?:[ ]on[ ][^,.;:]{0,40},?)?")
 HEADING_BLOCK_MAX = 160
+STATEMENT_HEADING_MAX = 40  # "Section A", "Part II": not an item of a list
 JUMP_MAX = 3
 
 
@@ -392,7 +393,7 @@ def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments
         stripped = strip_leading_sentinels(block.strip())
         if not stripped or PUBLICATION_NOTE_RE.match(stripped):
             continue
-        if STATEMENT_ASIDE_RE.match(stripped):
+        if STATEMENT_ASIDE_RE.match(strip_sentinels_end(stripped)):
             set_aside.append(block)  # cited documents, notes: references, not paragraphs
             continue
         closed = strip_sentinels_end(stripped).endswith((".", ";", ",", ":"))
@@ -416,15 +417,23 @@ def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments
 
 def unfinished_statement(previous: str, block: str) -> bool:
     """Whether a statement's paragraph goes on into `block`: it ends with a comma ("..., on the
-    recommendation of the Fifth Committee (A/75/683, para.6),") or with a heading ("Section A")
-    before what was decided, and `block` opens no statement (nor an amendment's instruction) of
-    its own ("At its 59th ...", "After operative paragraph 3, insert ...")."""
-    if DECISION_START_RE.match(block) or INSTRUCTION_START_RE.match(block):
-        return False
+    recommendation of the Fifth Committee (A/75/683, para.6),") or with a heading ("Section A"),
+    and `block` is a heading or opens with what was decided ("Decided to defer ...")."""
     last = strip_sentinels_end(previous)
-    heading = last.rsplit("\n\n", 1)[-1]
-    return last.endswith(",") or (
-        not last.endswith((".", ";", ":")) and len(heading) <= HEADING_BLOCK_MAX
+    if not (last.endswith(",") or is_statement_heading(last.rsplit("\n\n", 1)[-1])):
+        return False
+    first = FIRST_WORDS_RE.match(block)
+    decided = first is not None and present_form(normalize_word(first.group(1))) is not None
+    return is_statement_heading(block) or decided
+
+
+def is_statement_heading(block: str) -> bool:
+    """A heading inside a decision's statement ("Section A"): short, a capital, no punctuation."""
+    return (
+        len(block) <= STATEMENT_HEADING_MAX
+        and block[:1].isupper()
+        and not re.search(r"[.,;:()]", block)
+        and not DECISION_START_RE.match(block)
     )
 
 
