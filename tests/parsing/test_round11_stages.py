@@ -213,3 +213,19 @@ def test_plain_text_hyphenated_by_its_layout_keeps_the_line_end_rule() -> None:
         "Recalling its resolution 79/1 and its resolution 79/2 on the Convention against "
         "Transnational Organized Crime,"
     )
+
+
+def test_a_part_letters_note_naming_the_volume_is_no_citation() -> None:
+    document = parse(
+        "General Assembly decision 77/408 A and B\n\nAppointment of members of the Advisory "
+        "Committee\n\nAgenda item 119 (a)\n\nA\n\nAt its 30th plenary meeting, on 14 November "
+        "2022, the General Assembly appointed Ms. X as a member of the Advisory Committee.\n\n"
+        "B1\n(Footnote: Decision 77/408, in section A of the Official Records of the General "
+        "Assembly, Seventy-seventh Session, Supplement No. 49 (A/77/49), vol. II, becomes "
+        "decision 77/408 A.)\n\nAt its 87th plenary meeting, on 30 June 2023, the General "
+        "Assembly, on the recommendation of the Fifth Committee (A/77/567/Add.1, para. 4), "
+        "appointed Mr. Y as a member of the Advisory Committee.\n"
+    )
+    cited = {r.symbol or r.number for r in document.references}
+    assert "A/77/567/Add.1" in cited
+    assert "A/77/49" not in cited and "77/408 A" not in cited
