@@ -236,7 +236,8 @@ def build_paragraphs(
         if not text:
             continue
         verb = (
-            statement_verb(text)
+            # Read with its blocks: a verb opening one after a heading is the statement's.
+            statement_verb(strip_unprinted_markers(strip_sentinels(piece.text.strip())))
             if piece.statement
             else instruction_verb(text)
             if piece.instruction
@@ -277,19 +278,15 @@ def reference_chunks(
 ) -> list[tuple[str, int | None]]:
     """Every piece of text that may cite something, with the index of its paragraph (or None)."""
     chunks: list[tuple[str, int | None]] = [(head, None)]
-    linked: set[str] = set()
+    # A note on where the decision is published ("[Footnote: Decision 77/538, in section B.4 of
+    # the Official Records ...]") names the volume, which the document does not cite.
+    linked = {body for body in bodies.values() if PUBLICATION_NOTE_RE.match(body)}
     for index, paragraph in enumerate(paragraphs):
         chunks.append((paragraph.text, index))
         for footnote in paragraph.footnotes:
             if footnote.text not in linked:
                 linked.add(footnote.text)
                 chunks.append((footnote.text, index))
-    # A note on where the decision is published ("[Footnote: Decision 77/538, in section B.4 of
-    # the Official Records ...]") names the volume, which the document does not cite.
-    chunks.extend(
-        (body, None)
-        for body in bodies.values()
-        if body not in linked and not PUBLICATION_NOTE_RE.match(body)
-    )
+    chunks.extend((body, None) for body in bodies.values() if body not in linked)
     chunks.append((strip_sentinels(tail), None))
     return chunks

@@ -34,6 +34,8 @@ BODY_NAMES: tuple[tuple[str, str], ...] = (
 BODY_NAME_RE = re.compile("|".join(f"(?:{name})" for name, _ in BODY_NAMES))
 BODY_CODE_RES = tuple((re.compile(name), code) for name, code in BODY_NAMES)
 # The enacting formula: "The Economic and Social Council," before the first paragraph.
+# The heading of a decision's part: "A", "B.", "DECISION C".
+DECISION_PART = r"(?:DECISION[ ])?[A-H]\.?"
 INTRO_WORD = r"(?:[A-Z][\w\u2019'-]*|of|the|on|to|and|against|for|in)"
 # The formula ends with a comma, or a colon before lettered paragraphs ("The General Assembly:").
 INTRO_RE = re.compile(rf"(?:^|(?<=[\s\]*_]))The ({INTRO_WORD}(?: {INTRO_WORD}){{0,16}})[,:](?=\s)")

@@ -16,15 +16,21 @@ SENTINEL_RE = re.compile("\ue000([^\ue001\ue000]{1,12})\ue001")
 STAR_NOTE_RE = re.compile(r"(\*{1,3})[ \t]+([A-Z][^\n]*(?:\n(?!\n)[^\n]*)*)$")
 # A block noting later sponsors: "Subsequently, Estonia and Peru joined in sponsoring the draft".
 JOINED_NOTE_RE = re.compile(r"[^\n]{0,2000}\bjoined[ ]in[ ]sponsoring\b[^\n]{0,300}$")
-# A note written out in parentheses, with the marker printed before it or not.
-# Square brackets hold a note between a decision's parts ("[Footnote: Decision 77/538, in ...]").
+# A note written out in parentheses, with the marker printed before it or not: after the
+# punctuation ("resolution.7 (Footnote: ...)"), in brackets ("resolution. [2] (footnote: ...)")
+# or glued to the word before the punctuation ("Fifth Committee8. (Footnote: ...)").
+# Square brackets hold a note between a decision's parts ("[Footnote: Decision 77/538, in ...]"),
+# parentheses one after a part's heading ("DECISION A (Decision 75/553, in section B.6 ...)").
 # A bracketed symbol with its paragraph after a comma is a note printed without its label
 # ("on the recommendation of the Sixth Committee, (A/79/487, para.7.)").
 PARENTHESIZED_NOTE_RE = re.compile(
-    r"(?:(?<=[,.;:\u201d\u2019)])(\d{1,3}))?[ ]*"
-    r"(?:\([Ff]ootnote:[ ]*([^()]*(?:\([^()]*\)[^()]*)*)\)"
-    r"|\[[Ff]ootnote:[ ]*([^\[\]]*)\]"
-    r"|(?<=,)[ ]*\(((?:A|E|S)/[\w./-]+,[ ]*paras?\.[ ]?\d+(?:[-\u2013]\d+)?\.?)\))"
+    r"(?:(?<=[,.;:\u201d\u2019)])(?P<marker>\d{1,3})|(?<=[,.;:])[ ]?\[(?P<bracketed>\d{1,3})\]"
+    r"|(?<=[a-z])(?P<glued>\d{1,3})(?P<stop>[.,;:])(?=[ ]*[(\[][Ff]ootnote:))?[ ]*"
+    r"(?:\([Ff]ootnote:[ ]*(?P<body>[^()]*(?:\([^()]*\)[^()]*)*)\)"
+    r"|\[[Ff]ootnote:[ ]*(?P<between>[^\[\]]*)\]"
+    r"|(?<=,)[ ]*\((?P<unlabelled>(?:A|E|S)/[\w./-]+,[ ]*paras?\.[ ]?\d+(?:[-\u2013]\d+)?\.?)\)"
+    r"|\((?P<published>Decision[ ]+\d+/\d+,[ ]in[ ]section\b[^()]*(?:\([^()]*\)[^()]*)*)\))"
+    r"(?P<again>\.(?![\w/]))?"
 )
 SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
@@ -37,8 +43,11 @@ MARKDOWN_BODY_RE = re.compile(r"^\[\^([\w*]{1,8})\]:[ ]*(.*)$", re.DOTALL)
 # a rule at the end.
 SLASH_BODY_RE = re.compile(r"^(\d{1,3})/[ ]+(\S.*)$", re.DOTALL)
 SLASH_MARKER_RE = re.compile(r"(?<=[\w.,;:)\u201d\"\u2019])[ ]?(\d{1,3})/(?=[\s,;:.)]|$)")
-# A body opens with a capital, a quotation mark, a bracket or a year ("1 2010 Review Conference").
-BODY_START_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,3}) (?=[A-Z\u201c\"'(]|(?:19|20)\d\d[ ,][A-Z])")
+# A body opens with a capital, a quotation mark, a bracket, a year ("1 2010 Review Conference") or
+# a web address ("11 http://legal.un.org/repertory.", "12 www.un.org/...").
+BODY_START_RE = re.compile(
+    r"(?:(?<=\s)|^)(\d{1,3}) (?=[A-Z\u201c\"'(]|(?:19|20)\d\d[ ,][A-Z]|https?://|www\.)"
+)
 STAR_BODY_RE = re.compile(r"(?<=\s)(\*{1,3}|\u2020|\u2021) (?=[A-Z\u201c\"'(])")
 STAR_MARKER_RE = re.compile(r"(?<=[\w.,;:)])(\*{1,3}|\u2020|\u2021)(?=[\s,;:.]|$)")
 # A footnote body opening a block ("4 Resolution 69/283, annex II."), and a year with a marker.
@@ -230,9 +239,14 @@ def separate_parenthesized_notes(text: str) -> tuple[str, dict[str, str]]:
     bodies: dict[str, str] = {}
 
     def take(match: re.Match[str]) -> str:
-        key = f"{match.group(1) or len(bodies) + 1}#note"
-        bodies[key] = (match.group(2) or match.group(3) or match.group(4)).strip()
-        return sentinel(key)
+        marker = match["marker"] or match["bracketed"] or match["glued"]
+        # Keys are unique: a printed marker ("11") may repeat a count of notes without one.
+        key = f"{marker or len(bodies) + 1}#n{len(bodies) + 1}"
+        body = match["body"] or match["between"] or match["unlabelled"] or match["published"]
+        bodies[key] = body.strip()
+        # A full stop after the note closes the sentence once ("resolution. [2] (footnote: ...).").
+        stopped = match["stop"] or match.string[: match.start()].rstrip().endswith(".")
+        return sentinel(key) + (match["stop"] or "") + ("" if stopped else match["again"] or "")
 
     return PARENTHESIZED_NOTE_RE.sub(take, text), bodies
 

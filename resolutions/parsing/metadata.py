@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from .bodies import BODY_NAME_RE, body_code, body_in, body_of_symbol
+from .bodies import BODY_NAME_RE, DECISION_PART, body_code, body_in, body_of_symbol
 from .countries import canonical_country
 from .dates import MONTH_PATTERN, MONTHS
 from .references import NUMBER_PART, SYMBOL_RE, normalize_number
@@ -96,9 +96,9 @@ PLACE_DATE_RE = re.compile(
     rf"(?:^|\s)((?:[A-Z][\w.'\u2019-]*[ ]?){{1,4}}(?:,[ ](?:[A-Z][\w.'\u2019-]*[ ]?){{1,4}})?,[ ]"
     rf"\d{{1,2}}(?:[-\u2013]\d{{1,2}})?[ ](?:{MONTH_PATTERN})[ ]\d{{4}})\s*$"
 )
-# Lines that may close a decision's head after its title: "Agenda item 31", a part letter ("A",
-# also printed with a full stop: "A.").
-HEAD_END_LINES_RE = re.compile(r"(?:\n\n(?:Agenda[ ]items?[ ][^\n]{1,60}|[A-H]\.?))+$")
+# Lines that may close a decision's head after its title: "Agenda item 31", a part's heading
+# ("A", also printed with a full stop: "A.", or "DECISION A").
+HEAD_END_LINES_RE = re.compile(rf"(?:\n\n(?:Agenda[ ]items?[ ][^\n]{{1,60}}|{DECISION_PART}))+$")
 # The heading of a resolution's first part ("I" over its title) closing the head.
 PART_HEADING_END_RE = re.compile(r"\n\n[IVX]{1,5}\.?\n\n[^\n]{1,300}$")
 # A comma before the closing "and" ("Nigeria,* and Thailand", the star taken out) splits too.
@@ -387,15 +387,22 @@ def split_country_item(item: str, *, leftmost: bool) -> list[str] | None:
     parts = AND_RE.split(item)
     for cut in range(1, len(parts)):
         left, right = " and ".join(parts[:cut]), " and ".join(parts[cut:])
-        left_name, right_name = canonical_country(left), canonical_country(right)
+        right_name = canonical_country(right)
+        left_name = canonical_country(left) or (trailing_country(left) if leftmost else None)
         if right_name and (left_name or leftmost):
             return [left_name, right_name] if left_name else [right_name]
-    if leftmost:
-        words = item.split()
-        for start in range(1, len(words)):
-            name = canonical_country(" ".join(words[start:]))
-            if name:
-                return [name]
+    name = trailing_country(item) if leftmost else None
+    return [name] if name else None
+
+
+def trailing_country(text: str) -> str | None:
+    """The canonical name of the longest State name ending `text`, the heading before it run
+    together with it ("14 June 2023 United Arab Emirates")."""
+    words = text.split()
+    for start in range(1, len(words)):
+        name = canonical_country(" ".join(words[start:]))
+        if name:
+            return name
     return None
 
 

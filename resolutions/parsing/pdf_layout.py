@@ -48,8 +48,6 @@ MAX_PAGES = 500  # a resolution or a report chapter is far shorter; a bigger fil
 SAMPLE_EVERY = 4  # characters other than digits: one in four measured
 # pdfium's hyphen at a line's end: U+FFFE in a page's text, U+0002 read character by character
 LINE_END_HYPHENS = ("\ufffe", "\x02")
-LINE_END_COMPOUND_RE = re.compile(r"([A-Za-z]+)-\n(?=([a-z]+))")
-WORD_RE = re.compile(r"[a-z]+")
 WORD_SPACE_MIN = 0.2  # a word space is at least a fifth of the font size wide ...
 HYPHEN_SPACE_MIN = 0.25  # ... and the space after a suspended hyphen ("cost- and") a quarter
 
@@ -102,25 +100,13 @@ def extract_pdf_layout(data: bytes) -> str:
     text = "\n\n".join(page_text(lines, body_size, spacing) for lines in kept)
     if len(text.strip()) < MIN_TEXT_CHARS:
         raise ParseError("no text layer (scanned?): run OCR first")
-    return with_compound_hyphens(joined_surrogates(text))
+    return joined_surrogates(text)
 
 
 def joined_surrogates(text: str) -> str:
     """Characters outside the BMP, which pdfium gives as two UTF-16 halves when they are read one
     by one, as themselves; a half without its other half (no encoding stores it) as U+FFFD."""
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-
-
-def with_compound_hyphens(text: str) -> str:
-    """Lines broken after a compound's hyphen run on with it ("seventy-ninth"); a hyphen whose
-    halves the document writes elsewhere as one word ("resolution") stays at the line's end."""
-    words = set(WORD_RE.findall(text.lower()))
-
-    def run_on(match: re.Match[str]) -> str:
-        first, second = match.group(1), match.group(2)
-        return match.group(0) if (first + second).lower() in words else f"{first}-"
-
-    return LINE_END_COMPOUND_RE.sub(run_on, text)
 
 
 def page_lines(page) -> list[Line]:

@@ -9,8 +9,9 @@ from .bodies import BODY_CODE_RES, BODY_NAME_RE, body_code, body_of_symbol, body
 from .types import ParsedReference
 
 # Series of UN document symbols; other organizations' symbols (AG/RES, ICC-ASP) are not listed.
+# "CBD/COP/15/17": the Convention on Biological Diversity's, issued by UNEP (once "UNEP/CBD/...").
 SYMBOL_SERIES = (
-    "A|E|S|ST|CTOC|CAC|CEB|UNODC|TD|CCPR|CRC|CEDAW|CAT|CERD|CMW|CRPD|CED|HRI|DP|UNEP|FCCC|ICCD"
+    "A|E|S|ST|CTOC|CAC|CEB|UNODC|TD|CCPR|CRC|CEDAW|CAT|CERD|CMW|CRPD|CED|HRI|DP|UNEP|CBD|FCCC|ICCD"
     "|JIU|UNW|UNICEF|ECE|ESCAP|ECA|ECLAC|ESCWA|TRANS|ACC|SG|CD|DPI|UNCITRAL|UNHCR|EC|OPCW|IDB|PBC|UNDP|ISBA|BWC|NPT"
 )
 # Security Council resolutions carry their year: "S/RES/2482 (2019)".
@@ -78,9 +79,11 @@ SINGLED_OUT_RE = re.compile(
     r"[ ]*(?:(?:on|concerning|regarding|relating[ ]to)[ ][^;:\d()]{1,80}?)?,?[ ]*"
     r"(?:in[ ]particular|including|notably|especially)[ ]+(?=\d)"
 )
+# Each number of an enumeration with its date and subject: "77/325 of 25 August 2023 on tackling
+# ... wildlife and 76/185 of ...", "77/158 of 14 December 2022, by which it declared ..., 77/326".
 ENTITLED_GAP_RE = re.compile(
-    r"^[ ]*of \d{1,2} [A-Z][a-z]+ \d{4},? (?:entitled|on|containing) "
-    r"[^;]{1,300}?[,\u201d\"\u2019]{1,3}[ ]*(?:and[ ]*)?$"
+    r"^[ ]*of \d{1,2} [A-Z][a-z]+ \d{4},? (?:entitled|on|containing|by which|in which) "
+    r"[^;]{1,300}?(?:[,\u201d\"\u2019]{1,3}[ ]*(?:and[ ]*)?|[ ]and[ ])$"
 )
 GAP_MAX = 320
 # Between another organization's resolution and "and resolution N" in the same sentence.

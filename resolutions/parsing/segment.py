@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .bodies import BODY_NAME_RE, INTRO_RE
+from .bodies import BODY_NAME_RE, DECISION_PART, INTRO_RE
 from .dates import MONTH_PATTERN
-from .verbs import MODIFIERS, is_operative_verb, is_preambular_opener
+from .verbs import MODIFIERS, is_operative_verb, is_preambular_opener, normalize_word, present_form
 
 SENTINELS = r"(?:\ue000[^\ue001\ue000]{1,8}\ue001)*"
 NUMBERED_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\.[ ](?=[^\s\d.])")
@@ -87,19 +87,21 @@ LIST_ITEM_RE = re.compile(r"^\d{1,3}\.[ ]")
 STATEMENT_MEETING_BEFORE_RE = re.compile(r"\bAt[ ](?:its|the)[ ](?:\(\w+\)[ ])?$|\bthe[ ]$")
 # A note naming the volume that will publish the decision: not part of it, nor a citation.
 PUBLICATION_NOTE_RE = re.compile(
-    r"(?:The[ ](?:final[ ])?(?:text|version)[ ]of[ ]|Decision[ ]\d+/\d+,[ ]in[ ]section\b)"
+    r"(?:The[ ](?:final[ ])?(?:text|version)[ ]of[ ]|Decision[ ]+\d+/\d+,[ ]in[ ]section\b)"
 )
-# Blocks of a statement that are no paragraph: part letters ("A", "A."), cited documents
-# ("(See A/72/PV.75)", also with a note in it: "(See A/71/PV.84; Mr. X (Iraq) was replaced ...)",
-# or without "See": "(A/72/487, A/72/PV.67)"), notes on the names listed ("* Term of office ...").
+# Blocks of a statement that are no paragraph: part headings ("A", "A.", "DECISION B"), cited
+# documents ("(See A/72/PV.75)", also with a note in it: "(See A/71/PV.84; Mr. X (Iraq) was
+# replaced ...)", or without "See": "(A/72/487, A/72/PV.67)"), notes on the names listed
+# ("* Term of office ...").
 STATEMENT_ASIDE_RE = re.compile(
-    r"[A-H]\.?$|\((?:See[ ]|(?=[A-Z]{1,6}/))(?:[^()]|\([^()]*\))*\)$|\*+[ ]"
+    rf"{DECISION_PART}$|\((?:See[ ]|(?=[A-Z]{{1,6}}/))(?:[^()]|\([^()]*\))*\)$|\*+[ ]"
 )
 # A part letter opening a block, on a line of its own or joined to the statement's first line
 # ("B." over "At its 80th meeting ...", "B. At its 80th meeting ...").
 PART_LETTER_LINE_RE = re.compile(r"^[ \t]*(?:[A-H]\.?[ \t]*\n|[A-H]\.[ \t]+)(?=[ \t]*[A-Z])")
 ADOPTION_PREFIX_RE = re.compile(r"At[ ]its[ ][^,.;:]{0,80}?meeting,?(?:[ ]on[ ][^,.;:]{0,40},?)?")
 HEADING_BLOCK_MAX = 160
+STATEMENT_HEADING_MAX = 40  # "Section A", "Part II": not an item of a list
 JUMP_MAX = 3
 
 
@@ -391,7 +393,7 @@ def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments
         stripped = strip_leading_sentinels(block.strip())
         if not stripped or PUBLICATION_NOTE_RE.match(stripped):
             continue
-        if STATEMENT_ASIDE_RE.match(stripped):
+        if STATEMENT_ASIDE_RE.match(strip_sentinels_end(stripped)):
             set_aside.append(block)  # cited documents, notes: references, not paragraphs
             continue
         closed = strip_sentinels_end(stripped).endswith((".", ";", ",", ":"))
@@ -400,6 +402,7 @@ def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments
             or LIST_ITEM_RE.match(stripped)
             or strip_sentinels_end(pieces[-1].text).endswith(":")
             or (listing and not closed)
+            or unfinished_statement(pieces[-1].text, stripped)
         ):
             pieces[-1].text += "\n\n" + block
         else:
@@ -410,6 +413,28 @@ def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments
     after = [block for block in text[end:].split("\n\n") if not PUBLICATION_NOTE_RE.match(block)]
     tail = "\n\n".join([*set_aside, *after])
     return Segments(head=text[:start], pieces=pieces, tail=tail, warnings=warnings)
+
+
+def unfinished_statement(previous: str, block: str) -> bool:
+    """Whether a statement's paragraph goes on into `block`: it ends with a comma ("..., on the
+    recommendation of the Fifth Committee (A/75/683, para.6),") or with a heading ("Section A"),
+    and `block` is a heading or opens with what was decided ("Decided to defer ...")."""
+    last = strip_sentinels_end(previous)
+    if not (last.endswith(",") or is_statement_heading(last.rsplit("\n\n", 1)[-1])):
+        return False
+    first = FIRST_WORDS_RE.match(block)
+    decided = first is not None and present_form(normalize_word(first.group(1))) is not None
+    return is_statement_heading(block) or decided
+
+
+def is_statement_heading(block: str) -> bool:
+    """A heading inside a decision's statement ("Section A"): short, a capital, no punctuation."""
+    return (
+        len(block) <= STATEMENT_HEADING_MAX
+        and block[:1].isupper()
+        and not re.search(r"[.,;:()]", block)
+        and not DECISION_START_RE.match(block)
+    )
 
 
 def statement_end(text: str, start: int) -> int:

@@ -488,8 +488,8 @@ PARTICIPLE_AFTER = ("pursuant", "under ", "by the")
 STATEMENT_WORDS_MAX = 400
 FIRST_ITEM_VERB_RE = re.compile(r":\s+\(a\)[ ]+(?:(?:Also|Further)[ ]+)?([A-Z][a-z]+)")
 # A lettered or numbered item opens with the statement's verb: "(a) Decided", "a. Decided",
-# "1. Decided".
-SUBITEM_BEFORE_RE = re.compile(r"(?:\([a-z]{1,2}\)|(?<![\w.])(?:[a-z]|\d{1,2})\.)[ ]*$")
+# "1. Decided"; so does a block after a heading ("Section A" / "Decided to defer ...").
+SUBITEM_BEFORE_RE = re.compile(r"(?:\([a-z]{1,2}\)|(?<![\w.])(?:[a-z]|\d{1,2})\.)[ ]*$|\n\n$")
 
 
 def statement_verb(text: str) -> str | None:

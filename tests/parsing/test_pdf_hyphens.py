@@ -11,7 +11,8 @@ import pytest
 
 from bench.hostile_files import pdf_file
 from resolutions.parsing import parse, parse_file
-from resolutions.parsing.pdf_layout import extract_pdf_layout, with_compound_hyphens
+from resolutions.parsing.clean import clean_text, with_compound_hyphens
+from resolutions.parsing.pdf_layout import extract_pdf_layout
 
 HERE = Path(__file__).resolve().parent
 
@@ -58,14 +59,27 @@ def test_a_compound_broken_before_a_capital_keeps_its_hyphen_as_before() -> None
 
 
 def test_a_word_the_document_writes_whole_elsewhere_is_rejoined_without_the_hyphen() -> None:
-    text = "Recalling its resolu-\ntion 78/1 and its resolution 78/2, the self-\ndetermination"
+    # "resolu-" / "tion" beside "resolution": the layout hyphenates words, so each break is the
+    # line-end rule's, but a compound written elsewhere with its hyphen.
+    text = (
+        "Recalling its resolu-\ntion 78/1 and its resolution 78/2 on self-determination, the self-"
+        "\ndetermination and the Trans-\nnational Organized Crime"
+    )
     assert with_compound_hyphens(text) == (
-        "Recalling its resolu-\ntion 78/1 and its resolution 78/2, the self-determination"
+        "Recalling its resolu-\ntion 78/1 and its resolution 78/2 on self-determination, the "
+        "self-determination and the Trans-\nnational Organized Crime"
     )
     # The cleaning stage then drops the hyphen that split the word.
     joined = parse(f"The General Assembly,\n\n1. Decides that its {with_compound_hyphens(text)}.")
-    assert "its resolution 78/1 and its resolution 78/2, the self-determination" in (
-        joined.paragraphs[0].text
+    assert (
+        "its resolution 78/1 and its resolution 78/2 on self-determination, the "
+        + ("self-determination and the Transnational Organized Crime")
+        in joined.paragraphs[0].text
+    )
+    # Without such a break, each is a compound's, a suspended one's before "and".
+    text = "the self-\ndetermination of low-\nand middle-income countries"
+    assert (
+        with_compound_hyphens(text) == "the self-determination of low- and middle-income countries"
     )
 
 
@@ -102,7 +116,9 @@ def test_the_line_end_hyphen_read_character_by_character_is_a_hyphen_too() -> No
     data = pdf_with_outside_bmp_character(
         ["The General Assembly decides to consider at its seventy-", "ninth session the ~ item."]
     )
-    assert "at its seventy-ninth session the" in extract_pdf_layout(data)
+    # The layout ends the line with a hyphen; the cleaning stage runs the compound on.
+    assert "at its seventy-\nninth session the" in extract_pdf_layout(data)
+    assert "at its seventy-ninth session the" in clean_text(extract_pdf_layout(data))
 
 
 def test_a_character_outside_the_bmp_is_one_character_that_can_be_stored() -> None:
