@@ -290,8 +290,8 @@ def _rows(match: Match, *, paragraphs: bool, without: str = "") -> sql.Composabl
         ).format(documents)
     return sql.SQL(
         "SELECT p.id, p.document_id, p.verb, p.kind, {rank} AS rank, d.body_id, d.year, "
-        "d.doc_type, d.date, l.addressees FROM resolutions_paragraph p JOIN resolutions_document d "
-        "ON d.id = p.document_id LEFT JOIN lineage_paragraphlineage l ON l.paragraph_id = p.id "
+        "d.doc_type, d.date, NULL::varchar[] AS addressees FROM resolutions_paragraph p "
+        "JOIN resolutions_document d ON d.id = p.document_id "
         "WHERE {documents} AND {text} AND {paragraph}"
     ).format(
         rank=match.rank("p"),

@@ -102,20 +102,20 @@ def _by_groups(match: Match, *, on_paragraphs: bool) -> bool:
 
 def match_set(match: Match, *, sample: float | None, on_paragraphs: bool = False) -> sql.Composable:
     """Rows (id, document_id, kind, verb, body_id, year, doc_type, addressees) of the matching
-    paragraphs, or of their documents' facet groups (NULL id), and a row per document (NULL id
-    and kind) for a title match, or for every document when browsing."""
+    paragraphs (NULL addressees: their lineage rows hold them), or of their documents' facet
+    groups (NULL id), and a row per document (NULL id and kind) for a title match, or for every
+    document when browsing."""
     needed = _paragraphs_needed(match, on_paragraphs=on_paragraphs)
     if _by_groups(match, on_paragraphs=on_paragraphs):
         # Uses index: facet_group_document
         source = sql.SQL(
-            "NULL::bigint, p.document_id, p.kind, p.verb, p.body_id, p.year, p.doc_type, "
+            "NULL::bigint AS id, p.document_id, p.kind, p.verb, p.body_id, p.year, p.doc_type, "
             "p.addressees FROM lineage_facetgroup p"
         )
     else:
         source = sql.SQL(
-            "p.id, p.document_id, p.kind, p.verb, p.body_id, p.year, p.doc_type, l.addressees "
-            "FROM resolutions_paragraph p "
-            "LEFT JOIN lineage_paragraphlineage l ON l.paragraph_id = p.id"
+            "p.id, p.document_id, p.kind, p.verb, p.body_id, p.year, p.doc_type, "
+            "NULL::varchar[] AS addressees FROM resolutions_paragraph p"
         )
     tested = sql.SQL("")
     if match.whole is not None and sample is not None:

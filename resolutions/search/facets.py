@@ -568,11 +568,12 @@ class AddresseeFacet(Facet):
     def count_sql(
         self, unit: str, where: sql.Composable, *, per_document: bool = False
     ) -> sql.Composed:
-        # The rows carry their addressees (search/counts.py: a paragraph's lineage row's, or a
-        # facet group's).
-        addressed = sql.SQL("{unit} CROSS JOIN unnest({unit}.addressees) AS a(v)").format(
-            unit=sql.Identifier(unit)
-        )
+        # A facet group carries its paragraphs' addressees (search/counts.py); a paragraph's are
+        # its lineage row's, looked up for the rows passing `where` only.
+        addressed = sql.SQL(
+            "{unit} CROSS JOIN unnest(coalesce({unit}.addressees, "
+            "(SELECT l.addressees FROM {table} l WHERE l.paragraph_id = {unit}.id))) AS a(v)"
+        ).format(unit=sql.Identifier(unit), table=sql.Identifier(self.table))
         grouped = _grouped(unit, sql.SQL("a.v"), where, per_document=per_document, source=addressed)
         return sql.SQL("({}, x.n FROM ({}) x)").format(
             _count_select(self.key, sql.SQL("x.v"), sql.SQL("x.v")), grouped
