@@ -160,11 +160,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="facetgroup",
-            index=models.Index(
-                fields=["document"],
-                include=("kind", "verb", "published", "body_id", "year", "doc_type", "addressees"),
-                name="facet_group_document",
-            ),
+            index=models.Index(fields=["document"], name="facet_group_document"),
         ),
         pgtrigger.migrations.AddTrigger(
             model_name="facetgroup",
