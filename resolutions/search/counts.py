@@ -19,7 +19,7 @@ from psycopg import sql
 
 from . import sql as statements
 from .counts_cache import remembered
-from .facets import COUNTED, PARAGRAPH, PARAGRAPH_FACETS, Facet
+from .facets import COUNTED, PARAGRAPH, Facet
 from .request import SearchRequest
 from .sql import Match, all_of, fetch
 from .types import FacetValue
@@ -94,10 +94,11 @@ def _paragraphs_needed(match: Match, *, on_paragraphs: bool) -> sql.Composable:
 
 def _by_groups(match: Match, *, on_paragraphs: bool) -> bool:
     """Whether the counts may read each document's facet groups (lineage/facet_groups.py)
-    instead of its paragraphs: documents are counted, every paragraph of a matching document
-    counts (the query, if any, is read over whole documents) and no paragraph facet is chosen."""
-    whole = not match.query or match.whole is not None
-    return not on_paragraphs and whole and not any(match.active(f.key) for f in PARAGRAPH_FACETS)
+    instead of its paragraphs: documents are counted and every paragraph of a matching document
+    counts (the query, if any, is read over whole documents). A group holds a verb, kind or
+    addressee exactly when one of its paragraphs does, so the paragraph facets' conditions and
+    counts on groups are those on the paragraphs."""
+    return not on_paragraphs and (not match.query or match.whole is not None)
 
 
 def match_set(match: Match, *, sample: float | None, on_paragraphs: bool = False) -> sql.Composable:

@@ -7,7 +7,9 @@ read `FACETS`; adding a facet is adding an entry here.
 
 Rows a condition is put on hold the columns that migration 0005 copies onto paragraphs
 (`body_id`, `year`, `doc_type`) and a document id: a paragraph `p`, a document `d`, a row of the
-match set `m`. Paragraph facets (`verb`, `kind`) apply to paragraph rows alone. The vote outcome
+match set `m` (a paragraph, or a document's facet group carrying its paragraphs' addressees:
+search/counts.py). Paragraph facets (`verb`, `kind`, `addressee`) apply to paragraph rows and
+facet groups alone. The vote outcome
 and the UNBIS subject read the catalogue's tables (resolutions/catalogue, docs/catalogue.md).
 """
 
@@ -560,9 +562,15 @@ class AddresseeFacet(Facet):
         return sql.SQL("{}::varchar[]").format(sql.Placeholder(self.key))
 
     def condition(self, row: str, document_id: sql.Composable, value: Any) -> sql.Composable:
-        """Uses index: lineage_addressees_gin."""
-        return sql.SQL("{} IN (SELECT l.paragraph_id FROM {} l WHERE l.addressees && {})").format(
-            sql.Identifier(row, "id"), sql.Identifier(self.table), self._chosen()
+        """Uses index: lineage_addressees_gin. A row of the match set `m` that is a facet group
+        carries its paragraphs' addressees (search/counts.py)."""
+        lineage = sql.SQL(
+            "{} IN (SELECT l.paragraph_id FROM {} l WHERE l.addressees && {})"
+        ).format(sql.Identifier(row, "id"), sql.Identifier(self.table), self._chosen())
+        if row != "m":
+            return lineage
+        return sql.SQL("coalesce({} && {}, {})").format(
+            sql.Identifier(row, "addressees"), self._chosen(), lineage
         )
 
     def count_sql(
