@@ -119,8 +119,9 @@ def match_set(match: Match, *, sample: float | None, on_paragraphs: bool = False
             "NULL::varchar[] AS addressees FROM resolutions_paragraph p"
         )
     tested = sql.SQL("")
-    if match.whole is not None and sample is not None:
-        # Each sampled document is tested (once, in `h`), the whole archive never is.
+    if match.whole is not None and (sample is not None or match.enormous):
+        # The documents tested (those sampled; or, with no list of the matching documents, every
+        # one) are tested once, in `h`, not once for the paragraphs and again for the titles.
         tested = sql.SQL("WITH h AS MATERIALIZED ({}) ").format(
             match.sampled_documents(_sampled(sql.SQL("d.id"), sample))
         )
