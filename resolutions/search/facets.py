@@ -83,6 +83,17 @@ def _grouped(
     ).format(**parts)
 
 
+def _as_shown(key: str, grouped: sql.Composable, limit: int | None) -> sql.Composed:
+    """The facet rows of `grouped` (SELECT v, n) whose value is its own label: the `limit` most
+    frequent, or all."""
+    select = _count_select(key, sql.SQL("x.v"), sql.SQL("x.v"))
+    if limit is None:
+        return sql.SQL("({}, x.n FROM ({}) x)").format(select, grouped)
+    return sql.SQL("({}, x.n FROM ({}) x ORDER BY x.n DESC, x.v LIMIT {})").format(
+        select, grouped, limit
+    )
+
+
 @dataclass(frozen=True)
 class Parameter:
     """One URL parameter of a facet as a typed interface (the API) declares it."""
@@ -210,10 +221,7 @@ class ColumnFacet(Facet):
         present = sql.SQL("{} AND {} IS NOT NULL").format(where, column)
         grouped = _grouped(unit, column, present, per_document=per_document)
         if self.lookup is None:
-            select = _count_select(self.key, sql.SQL("x.v"), sql.SQL("x.v"))
-            limited = sql.SQL("") if self.limit is None else sql.SQL(" ORDER BY x.n DESC, x.v")
-            tail = sql.SQL("") if self.limit is None else sql.SQL(" LIMIT {}").format(self.limit)
-            return sql.SQL("({}, x.n FROM ({}) x{}{})").format(select, grouped, limited, tail)
+            return _as_shown(self.key, grouped, self.limit)
         table, code, name = self.lookup
         select = _count_select(self.key, sql.Identifier("t", code), sql.Identifier("t", name))
         return sql.SQL("({}, x.n FROM ({}) x JOIN {} t ON t.id = x.v)").format(
@@ -583,9 +591,7 @@ class AddresseeFacet(Facet):
             "(SELECT l.addressees FROM {table} l WHERE l.paragraph_id = {unit}.id))) AS a(v)"
         ).format(unit=sql.Identifier(unit), table=sql.Identifier(self.table))
         grouped = _grouped(unit, sql.SQL("a.v"), where, per_document=per_document, source=addressed)
-        return sql.SQL("({}, x.n FROM ({}) x)").format(
-            _count_select(self.key, sql.SQL("x.v"), sql.SQL("x.v")), grouped
-        )
+        return _as_shown(self.key, grouped, self.limit)
 
 
 def language_name(code: str) -> str:
