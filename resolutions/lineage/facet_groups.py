@@ -10,8 +10,9 @@ instead of the paragraphs (search/counts.py). A paragraph facet's condition on a
 a group holds a verb or an addressee exactly when one of its paragraphs does.
 
 Statement-level triggers over each statement's transition tables write a document's groups
-anew whenever its paragraphs or their lineage rows change, whatever wrote them (ingest, a
-librarian's edit, a publish, matching, the bulk rebuild); a document's status, body, year or
+anew whenever its paragraphs or their lineage rows are added, deleted or changed in a column a
+group holds, whatever wrote them (ingest, a librarian's edit, a publish, matching, the bulk
+rebuild); a document's status, body, year or
 type reach its paragraphs first (resolutions/models.py), then its groups. They are declared with
 django-pgtrigger on `FacetGroup`'s neighbours: `WatchedParagraph` and `ParagraphLineage`
 (lineage/models.py); migration 0007 installs them and fills the table.
@@ -60,21 +61,34 @@ def _trigger(name: str, operation: Operation, documents: str, **tables: str) -> 
 
 
 # The documents of paragraphs, and of lineage rows (through their paragraphs), in a transition
-# table.
-_PARAGRAPHS_OF = "SELECT document_id FROM {rows}"
+# table; `{rows}` is a table or a subquery with the watched columns.
+_PARAGRAPHS_OF = "SELECT document_id FROM {rows} r"
 _LINEAGE_OF = (
     "SELECT p.document_id FROM {rows} r JOIN resolutions_paragraph p ON p.id = r.paragraph_id"
 )
+# The columns whose change alters a group: an update that leaves them as they were (a text edit,
+# a lineage row's family or placement) rewrites nothing.
+_PARAGRAPH_WATCHED = "id, document_id, kind, verb, published, body_id, year, doc_type"
+_LINEAGE_WATCHED = "paragraph_id, addressees"
 
 
-def _triggers(prefix: str, documents_of: str) -> tuple[Trigger, ...]:
+def _changed(documents_of: str, watched: str) -> str:
+    """The documents of the rows an update changed in `watched`, before or after it."""
+    rows = "(SELECT {watched} FROM {a} EXCEPT SELECT {watched} FROM {b})"
+    before = rows.format(watched=watched, a="old_rows", b="new_rows")
+    after = rows.format(watched=watched, a="new_rows", b="old_rows")
+    return f"{documents_of.format(rows=before)} UNION {documents_of.format(rows=after)}"
+
+
+def _triggers(prefix: str, documents_of: str, watched: str) -> tuple[Trigger, ...]:
     old, new = documents_of.format(rows="old_rows"), documents_of.format(rows="new_rows")
+    changed = _changed(documents_of, watched)
     return (
         _trigger(f"{prefix}_insert", Insert, new, new="new_rows"),
         _trigger(f"{prefix}_delete", Delete, old, old="old_rows"),
-        _trigger(f"{prefix}_update", Update, f"{old} UNION {new}", old="old_rows", new="new_rows"),
+        _trigger(f"{prefix}_update", Update, changed, old="old_rows", new="new_rows"),
     )
 
 
-PARAGRAPH_TRIGGERS = _triggers("facet_groups_paragraph", _PARAGRAPHS_OF)
-LINEAGE_TRIGGERS = _triggers("facet_groups_lineage", _LINEAGE_OF)
+PARAGRAPH_TRIGGERS = _triggers("facet_groups_paragraph", _PARAGRAPHS_OF, _PARAGRAPH_WATCHED)
+LINEAGE_TRIGGERS = _triggers("facet_groups_lineage", _LINEAGE_OF, _LINEAGE_WATCHED)

@@ -11,7 +11,7 @@ from resolutions.ingest import ingest_file
 from resolutions.lineage import facet_groups
 from resolutions.lineage.bulk import rebuild_lineage
 from resolutions.lineage.matching import match_document
-from resolutions.lineage.models import FacetGroup
+from resolutions.lineage.models import FacetGroup, ParagraphLineage
 from resolutions.models import Body, Document, Paragraph
 from resolutions.search import read_search
 from resolutions.search.counts import facet_statement, match_set
@@ -105,6 +105,25 @@ def test_edited_moved_and_deleted_paragraphs_keep_the_groups(three_years):
     Paragraph.objects.filter(pk=paragraph.pk).delete()
     assert_groups_agree()
     assert not FacetGroup.objects.filter(verb="deplores").exists()
+
+
+def test_updates_outside_the_grouped_columns_rewrite_nothing(three_years):
+    """A text edit or a lineage row's new similarity leaves the groups' rows as they were; a
+    changed verb or addressee writes its document's groups anew, and no other document's."""
+
+    def group_ids(document) -> set[int]:
+        return set(FacetGroup.objects.filter(document=document).values_list("pk", flat=True))
+
+    first, second = three_years[0], three_years[1]
+    before = group_ids(first)
+    Paragraph.objects.filter(document=first).update(text="Edited text.")
+    first_lineage = ParagraphLineage.objects.filter(paragraph__document=first)
+    first_lineage.update(similarity=0.5)
+    assert group_ids(first) == before
+    untouched = group_ids(second)
+    first_lineage.update(addressees=["secretary_general"])
+    assert group_ids(first).isdisjoint(before) and group_ids(second) == untouched
+    assert_groups_agree()
 
 
 def test_the_rebuild_keeps_the_groups(three_years):
