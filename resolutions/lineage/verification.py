@@ -34,8 +34,9 @@ when first needed):
    note of the report of the Third Committee" / "... of the International Court of Justice"), an
    office's report with and without a subject ("the report of the Secretary-General" / "... on the
    implementation of resolution 79/16"), or subjects with little in common ("a report on the
-   implementation of the present resolution" / "an updated report on the matter"); where a
-   report comes from ("prepared pursuant to resolution 77/237", "submitted in pursuance of
+   implementation of the present resolution" / "an updated report on the matter"; a report
+   asked for with the verb, "to report to the General Assembly ... on the implementation of
+   ...", has its subject too); where a report comes from ("prepared pursuant to resolution 77/237", "submitted in pursuance of
    resolution 79/90") is left out of the comparison;
 7. the words in common (in order) must be at least half of the longer paragraph's (a clause as
    long as the shared text appended makes another paragraph);
@@ -131,6 +132,13 @@ REPORT_RE = re.compile(
     r"(?:\s+on\s+(?P<subject>[^,;:.()]+?))?\s*(?=[,;:.()]|\band the\b|$)",
     re.IGNORECASE,
 )
+# A report asked for with the verb, and its subject: "to report to the General Assembly at its
+# eightieth session on the implementation of the present resolution".
+REPORT_ON_RE = re.compile(
+    r"\bto report\s+(?:to\s+the\s+General\s+Assembly\b[^,;:.()]*?\bsession\s+)?"
+    r"on\s+(?P<subject>[^,;:.()]+?)\s*(?=[,;:.()]|\band the\b|$)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -186,9 +194,12 @@ class Wording:
     def report_match(self) -> re.Match[str] | None:
         """The report named in its first REPORT_OBJECT_WITHIN words (after a decision's opening),
         acted on or asked for."""
-        match = REPORT_RE.search(self.body) if "report" in self.body.lower() else None
-        if match is None:
+        if "report" not in self.body.lower():
             return None
+        found = [m for m in (REPORT_RE.search(self.body), REPORT_ON_RE.search(self.body)) if m]
+        if not found:
+            return None
+        match = min(found, key=lambda m: m.start())
         opening = DECISION_OPENING_RE.match(self.body)
         start = opening.end() if opening else 0
         words_before = len(WORD_RE.findall(self.body[start : match.start()]))
@@ -200,16 +211,20 @@ class Wording:
         match = self.report_match
         if match is None:
             return None
+        parts = match.groupdict()
         return tuple(
-            tuple(WORD_RE.findall((match.group(part) or "").lower()))
-            for part in ("author", "subject")
+            tuple(WORD_RE.findall((parts.get(part) or "").lower())) for part in ("author", "subject")
         )
 
     @cached_property
     def acts_on_report(self) -> bool:
         """Whether its verb acts on that report ("Takes note of the report"), not asks for it."""
         match = self.report_match
-        return match is not None and not REQUESTED_RE.search(self.body[: match.start()])
+        return (
+            match is not None
+            and match.re is REPORT_RE
+            and not REQUESTED_RE.search(self.body[: match.start()])
+        )
 
     @cached_property
     def named_bodies(self) -> dict[str, tuple[str, ...]]:

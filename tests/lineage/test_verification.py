@@ -319,3 +319,20 @@ def test_one_resolution_recalled_against_another_of_the_same_session_is_another_
         deferred.format("Community of Democracies", "142"),
         deferred.format("Eurasian Economic Union", "141"),
     )
+
+
+def test_a_report_asked_for_with_the_verb_report_has_its_subject():
+    asked = (
+        "Requests the Secretary-General to report to the General Assembly at its eightieth session "
+        "on the implementation of the present resolution."
+    )
+    assert not same(
+        asked,
+        "Requests the Secretary-General to submit to the General Assembly at its seventy-ninth "
+        "session an updated report on the matter;",
+    )
+    assert same(
+        asked,
+        "Requests the Secretary-General to submit to the General Assembly at its eighty-first "
+        "session a report on the implementation of the present resolution;",
+    )
