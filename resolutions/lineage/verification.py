@@ -213,7 +213,8 @@ class Wording:
             return None
         parts = match.groupdict()
         return tuple(
-            tuple(WORD_RE.findall((parts.get(part) or "").lower())) for part in ("author", "subject")
+            tuple(WORD_RE.findall((parts.get(part) or "").lower()))
+            for part in ("author", "subject")
         )
 
     @cached_property
