@@ -20,11 +20,14 @@ when first needed):
    so does a paragraph acting on a report ("Reaffirms its approval of the report of ..." /
    "Having examined the report of ..."), however long the report's name; a report asked for
    ("Calls upon the Secretary-General to submit ... a report" / "Requests ...") is not acted on;
-   paragraphs naming different bodies whose members are appointed, whose session is held or on
-   whose recommendation a decision is taken ("appointed ... as a member of the Committee on
-   Contributions" / "... of the Board of Auditors"; "the sixth session of the United Nations
-   Environment Assembly" / "... of the United Nations Habitat Assembly"; "on the recommendation
-   of the Second Committee" / "... of the Third Committee") are about different things;
+   paragraphs naming different bodies whose members are appointed, whose session, conference or
+   meeting is held or on whose recommendation a decision is taken ("appointed ... as a member of
+   the Committee on Contributions" / "... of the Board of Auditors"; "the sixth session of the
+   United Nations Environment Assembly" / "... of the United Nations Habitat Assembly"; "the
+   Annual Conference of the High Contracting Parties to Amended Protocol II" / "... to Protocol
+   V"; "on the recommendation of the Second Committee" / "... of the Third Committee") are about
+   different things, a name shortened ("the States parties" / "the States Parties to the
+   Convention") being the same body;
 5. requests addressed to different actors are different requests ("Requests the
    Secretary-General to report ..." / "Requests the Special Committee ... to report ...": no
    addressee, as lineage/addressees.py reads them, in common);
@@ -111,11 +114,11 @@ QUALIFIER_RE = re.compile(
 # A report asked for ("Requests the Secretary-General to submit ... a report on"), not acted on.
 REQUESTED_RE = re.compile(r"\bto (?:submit|present|prepare|provide|transmit|issue|include)\b")
 # The bodies a paragraph names by their part in it: whose members are appointed or elected ("as a
-# member of the Committee on Contributions"), whose session is held ("the sixth session of the
-# United Nations Environment Assembly"), on whose recommendation a decision is taken ("on the
+# member of the Committee on Contributions"), whose session, conference or meeting is held ("the
+# sixth session of the United Nations Environment Assembly"), on whose recommendation a decision is taken ("on the
 # recommendation of the Second Committee"): a name, capitalized words joined by small words.
 NAMED_BODY_RE = re.compile(
-    r"\b(?:as (?:an? )?(?:\w+ )?)?(?P<role>member|session|recommendation)s? of the "
+    r"\b(?:as (?:an? )?(?:\w+ )?)?(?P<role>member|session|recommendation|[Cc]onference|[Mm]eeting)s? of the "
     r"(?P<body>[A-Z][\w\u2019'-]*(?:\s+(?:(?:of|on|for|and|the|to)\s+)*[A-Z][\w\u2019'-]*)*)"
 )
 # A decision's opening, not counted in the report's window: "At its 68th plenary meeting, on 23
@@ -232,7 +235,7 @@ class Wording:
         """The words of the first body it names in each part (NAMED_BODY_RE's roles)."""
         bodies: dict[str, tuple[str, ...]] = {}
         for match in NAMED_BODY_RE.finditer(self.body):
-            bodies.setdefault(match["role"], tuple(WORD_RE.findall(match["body"].lower())))
+            bodies.setdefault(match["role"].lower(), tuple(WORD_RE.findall(match["body"].lower())))
         return bodies
 
 
@@ -309,6 +312,14 @@ def _other_reports(a: Wording, b: Wording) -> bool:
     )
 
 
+def _other_bodies(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two names are of different bodies: unlike, and neither found whole in the other
+    (a name shortened, "the States parties" / "the States Parties to the Convention", is one)."""
+    shorter = min(len(a), len(b))
+    common = (len(a) + len(b) - Indel.distance(a, b)) / 2
+    return Indel.normalized_similarity(a, b) < AUTHOR_MATCH and common < shorter
+
+
 def _other_resolution_of_one_session(a: frozenset, b: frozenset) -> bool:
     """Whether each names one resolution, the two of one session and not the same ("78/61" /
     "78/85"): different documents, where a later session's number ("77/84" / "78/59") may be the
@@ -369,7 +380,7 @@ def _told_apart(a: Wording, b: Wording, *, shorter: int) -> bool:
     if a.opening != b.opening and (shorter <= SHORT_WORDS or on_reports):
         return True
     if any(
-        Indel.normalized_similarity(body, b.named_bodies[role]) < AUTHOR_MATCH
+        _other_bodies(body, b.named_bodies[role])
         for role, body in a.named_bodies.items()
         if role in b.named_bodies
     ):

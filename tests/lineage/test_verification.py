@@ -336,3 +336,26 @@ def test_a_report_asked_for_with_the_verb_report_has_its_subject():
         "Requests the Secretary-General to submit to the General Assembly at its eighty-first "
         "session a report on the implementation of the present resolution;",
     )
+
+
+def test_conferences_and_meetings_of_other_bodies_are_other_families():
+    welcoming = (
+        "Welcoming also the results of the {} Annual Conference of the High Contracting Parties "
+        "to {}, held in Geneva on {},"
+    )
+    amended = welcoming.format("Twenty-sixth", "Amended Protocol II", "12 November 2024")
+    assert not same(amended, welcoming.format("Seventeenth", "Protocol V", "13 November 2023"))
+    assert same(
+        amended, welcoming.format("Twenty-fifth", "Amended Protocol II", "13 November 2023")
+    )
+    # A body's name shortened is the same body ("meetings of the States parties" / "the
+    # Twenty-second Meeting of the States Parties").
+    invites = (
+        "Invites all interested States and relevant non-governmental organizations to attend the "
+        "{}, to be held in Geneva from {}, and to participate in the future programme of meetings "
+        "of the States parties to the Convention;"
+    )
+    assert same(
+        invites.format("Fifth Review Conference of the Convention", "25 to 29 November 2024"),
+        invites.format("Twenty-second Meeting of the States Parties", "1 to 5 December 2025"),
+    )
