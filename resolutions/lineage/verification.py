@@ -115,10 +115,12 @@ QUALIFIER_RE = re.compile(
 REQUESTED_RE = re.compile(r"\bto (?:submit|present|prepare|provide|transmit|issue|include)\b")
 # The bodies a paragraph names by their part in it: whose members are appointed or elected ("as a
 # member of the Committee on Contributions"), whose session, conference or meeting is held ("the
-# sixth session of the United Nations Environment Assembly"), on whose recommendation a decision is taken ("on the
-# recommendation of the Second Committee"): a name, capitalized words joined by small words.
+# sixth session of the United Nations Environment Assembly"), on whose recommendation a
+# decision is taken ("on the recommendation of the Second Committee"): a name, capitalized words
+# joined by small words.
 NAMED_BODY_RE = re.compile(
-    r"\b(?:as (?:an? )?(?:\w+ )?)?(?P<role>member|session|recommendation|[Cc]onference|[Mm]eeting)s? of the "
+    r"\b(?:as (?:an? )?(?:\w+ )?)?"
+    r"(?P<role>member|session|recommendation|[Cc]onference|[Mm]eeting)s? of the "
     r"(?P<body>[A-Z][\w\u2019'-]*(?:\s+(?:(?:of|on|for|and|the|to)\s+)*[A-Z][\w\u2019'-]*)*)"
 )
 # A decision's opening, not counted in the report's window: "At its 68th plenary meeting, on 23
