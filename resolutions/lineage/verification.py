@@ -18,7 +18,10 @@ when first needed):
    left out: “The Pact for the Future” is “Pact of the Future”) are about different things
    ("... the sub-item entitled “Cooperation between the United Nations and the Shanghai
    Cooperation Organization”" / "... and the Collective Security Treaty Organization”");
-4. a short paragraph (SHORT_WORDS or fewer) with another opening verb does something else, and
+4. a short paragraph (SHORT_WORDS or fewer, a body's long name counted as one word: "Draws the
+   attention of the Special Committee on the Situation with regard to ... to the present
+   resolution" / "Having ... examined the report of the Special Committee ...") with another
+   opening verb does something else, and
    so does a paragraph acting on a report ("Reaffirms its approval of the report of ..." /
    "Having examined the report of ..."), however long the report's name; a report asked for
    ("Calls upon the Secretary-General to submit ... a report" / "Requests ...") is not acted on;
@@ -124,6 +127,10 @@ NAMED_BODY_RE = re.compile(
     r"\b(?:as (?:an? )?(?:\w+ )?)?"
     r"(?P<role>member|session|recommendation|[Cc]onference|[Mm]eeting)s? of the "
     r"(?P<body>[A-Z][\w\u2019'-]*(?:\s+(?:(?:of|on|for|and|the|to)\s+)*[A-Z][\w\u2019'-]*)*)"
+)
+# A name of several capitalized words joined by small words.
+NAME_RE = re.compile(
+    r"\b[A-Z][\w\u2019'-]*(?:\s+(?:(?:of|on|for|and|the|to|with|regard)\s+)*[A-Z][\w\u2019'-]*)+"
 )
 # A decision's opening, not counted in the report's window: "At its 68th plenary meeting, on 23
 # December 2016, the General Assembly, on the recommendation of the Fifth Committee,".
@@ -235,12 +242,23 @@ class Wording:
         )
 
     @cached_property
+    def gist_words(self) -> int:
+        """Its words with each body's name of several capitalized words ("the Special Committee
+        on the Situation with regard to ...") counted as one."""
+        return len(masked_words(NAME_RE.sub(_one_word_if_body, self.body)))
+
+    @cached_property
     def named_bodies(self) -> dict[str, tuple[str, ...]]:
         """The words of the first body it names in each part (NAMED_BODY_RE's roles)."""
         bodies: dict[str, tuple[str, ...]] = {}
         for match in NAMED_BODY_RE.finditer(self.body):
             bodies.setdefault(match["role"].lower(), tuple(WORD_RE.findall(match["body"].lower())))
         return bodies
+
+
+def _one_word_if_body(name: re.Match[str]) -> str:
+    """A body's name as one word ("Special Committee on ..."), another name as it is."""
+    return "N" if BODIES & set(WORD_RE.findall(name[0].lower())) else name[0]
 
 
 def masked_words(text: str) -> tuple[str, ...]:
@@ -360,7 +378,7 @@ def family_similarity(a: Wording, b: Wording) -> float | None:
         score < FAMILY_THRESHOLD and common < CONTAINED_THRESHOLD * shorter
     ):
         return None
-    return None if _told_apart(a, b, shorter=shorter) else score
+    return None if _told_apart(a, b) else score
 
 
 def same_family(a: Wording, b: Wording) -> bool:
@@ -368,7 +386,7 @@ def same_family(a: Wording, b: Wording) -> bool:
     return family_similarity(a, b) is not None
 
 
-def _told_apart(a: Wording, b: Wording, *, shorter: int) -> bool:
+def _told_apart(a: Wording, b: Wording) -> bool:
     """Rules 2 to 6: other resolutions, titles, verb, bodies, addressees or reports."""
     listed = a.resolutions | b.resolutions
     if (
@@ -389,7 +407,8 @@ def _told_apart(a: Wording, b: Wording, *, shorter: int) -> bool:
     ):
         return True
     on_reports = a.acts_on_report and b.acts_on_report
-    if a.opening != b.opening and (shorter <= SHORT_WORDS or on_reports):
+    short = min(a.gist_words, b.gist_words) <= SHORT_WORDS
+    if a.opening != b.opening and (short or on_reports):
         return True
     if any(
         _other_bodies(body, b.named_bodies[role])

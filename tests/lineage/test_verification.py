@@ -379,3 +379,26 @@ def test_resolutions_cited_none_in_common_and_not_as_many_are_other_documents():
         levels.format("194,208,300", "76/239", "76/238"),
         levels.format("504,450,200", "79/250", "79/249"),
     )
+
+
+def test_another_act_on_one_committee_named_at_length_is_another_family():
+    committee = (
+        "the Special Committee on the Situation with regard to the Implementation of the "
+        "Declaration on the Granting of Independence to Colonial Countries and Peoples"
+    )
+    assert not same(
+        f"Draws the attention of {committee} to the present resolution.",
+        f"Having considered the question of Bermuda and examined the report of {committee} for "
+        "2023,",
+    )
+    assert same(
+        f"Draws the attention of {committee} to the present resolution.",
+        f"Draws the attention of {committee} to the present resolution;",
+    )
+    # Another verb keeps a longer paragraph whose names are not a body's.
+    instruments = (
+        "the Universal Declaration of Human Rights, the International Covenant on Civil and "
+        "Political Rights and the Convention on the Rights of the Child, and all relevant "
+        "international human rights instruments,"
+    )
+    assert same(f"Recalling {instruments}", f"Reaffirming {instruments}")
