@@ -40,8 +40,10 @@ when first needed):
    a decision's opening "At its 68th plenary meeting, on ..., the General Assembly, on the
    recommendation of the Fifth Committee," not counted) are different: another author ("took
    note of the report of the Third Committee" / "... of the International Court of Justice"), an
-   office's report with and without a subject ("the report of the Secretary-General" / "... on the
-   implementation of resolution 79/16"), or subjects with little in common ("a report on the
+   office's or a body's report with and without a subject ("the report of the Secretary-General" /
+   "... on the implementation of resolution 79/16"; "the reports of the Joint Inspection Unit" /
+   "... on cybersecurity ...", where a body's name going on in capitals after "on", "the Advisory
+   Committee on Administrative and Budgetary Questions", is its name), or subjects with little in common ("a report on the
    implementation of the present resolution" / "an updated report on the matter"; a report
    asked for with the verb, "to report to the General Assembly ... on the implementation of
    ...", has its subject too); where a report comes from ("prepared pursuant to resolution
@@ -77,13 +79,17 @@ MIN_LISTED_RESOLUTIONS = 3
 OPENING_CHARS = 120
 REPORT_OBJECT_WITHIN = 22
 AUTHOR_MATCH = 0.8
-# A body's name goes on with "on" ("the Advisory Committee on Administrative and Budgetary
-# Questions"); an office's report "on" something names its subject ("the Secretary-General on").
+# Bodies, whose name may go on with "on" ("the Advisory Committee on Administrative and Budgetary
+# Questions"), where an office's report "on" something names its subject.
 BODIES = frozenset(
     {"committee", "commission", "council", "conference", "board", "court", "group", "forum",
      "unit", "tribunal"}
 )  # fmt: skip
 SUBJECT_MATCH = 0.5
+# A body's name going on after "on" in capitalized words ("the Advisory Committee on
+# Administrative and Budgetary Questions"), where a subject goes on in small letters ("the Joint
+# Inspection Unit on cybersecurity in the United Nations system organizations").
+BODY_NAME_GOES_ON_RE = re.compile(r"(?:the\s+)?[A-Z]")
 
 NUMBER = "#"
 NUMBER_WORDS = frozenset(
@@ -226,10 +232,13 @@ class Wording:
         if match is None:
             return None
         parts = match.groupdict()
-        return tuple(
+        author, subject = (
             tuple(WORD_RE.findall((parts.get(part) or "").lower()))
             for part in ("author", "subject")
         )
+        if BODIES & set(author) and BODY_NAME_GOES_ON_RE.match(parts.get("subject") or ""):
+            subject = ()  # the rest of the body's name, not a subject
+        return author, subject
 
     @cached_property
     def acts_on_report(self) -> bool:
@@ -322,7 +331,7 @@ def _other_reports(a: Wording, b: Wording) -> bool:
     (author_a, subject_a), (author_b, subject_b) = a.report, b.report
     if author_a and author_b and Indel.normalized_similarity(author_a, author_b) < AUTHOR_MATCH:
         return True
-    if bool(subject_a) != bool(subject_b) and author_a == author_b and not BODIES & set(author_a):
+    if bool(subject_a) != bool(subject_b) and author_a == author_b:
         return True
     return bool(
         subject_a

@@ -402,3 +402,23 @@ def test_another_act_on_one_committee_named_at_length_is_another_family():
         "international human rights instruments,"
     )
     assert same(f"Recalling {instruments}", f"Reaffirming {instruments}")
+
+
+def test_a_body_s_report_on_a_subject_is_another_report():
+    notes = (
+        "Takes note of the {} by the Secretary-General transmitting the {} of the Joint "
+        "Inspection Unit{};"
+    )
+    assert not same(
+        notes.format(
+            "note", "report", " on cybersecurity in the United Nations system organizations"
+        ),
+        notes.format("notes", "reports", ""),
+    )
+    assert same(notes.format("note", "report", ""), notes.format("notes", "reports", ""))
+    # A body's name going on after "on" in capitals is its name, not a subject.
+    assert same(
+        "Takes note of the report of the Advisory Committee;",
+        "Takes note of the report of the Advisory Committee on Administrative and Budgetary "
+        "Questions;",
+    )
