@@ -43,10 +43,10 @@ when first needed):
    office's or a body's report with and without a subject ("the report of the Secretary-General" /
    "... on the implementation of resolution 79/16"; "the reports of the Joint Inspection Unit" /
    "... on cybersecurity ...", where a body's name going on in capitals after "on", "the Advisory
-   Committee on Administrative and Budgetary Questions", is its name), or subjects with little in common ("a report on the
-   implementation of the present resolution" / "an updated report on the matter"; a report
-   asked for with the verb, "to report to the General Assembly ... on the implementation of
-   ...", has its subject too); where a report comes from ("prepared pursuant to resolution
+   Committee on Administrative and Budgetary Questions", is its name), or subjects with little
+   in common ("a report on the implementation of the present resolution" / "an updated report on
+   the matter"; a report asked for with the verb, "to report to the General Assembly ... on the
+   implementation of ...", has its subject too); where a report comes from ("prepared pursuant to resolution
    77/237", "submitted in pursuance of resolution 79/90") is left out of the comparison;
 7. the words in common (in order) must be at least half of the longer paragraph's (a clause as
    long as the shared text appended makes another paragraph);
