@@ -46,8 +46,9 @@ when first needed):
    Committee on Administrative and Budgetary Questions", is its name), or subjects with little
    in common ("a report on the implementation of the present resolution" / "an updated report on
    the matter"; a report asked for with the verb, "to report to the General Assembly ... on the
-   implementation of ...", has its subject too); where a report comes from ("prepared pursuant to resolution
-   77/237", "submitted in pursuance of resolution 79/90") is left out of the comparison;
+   implementation of ...", has its subject too); where a report comes from ("prepared pursuant
+   to resolution 77/237", "submitted in pursuance of resolution 79/90") is left out of the
+   comparison;
 7. the words in common (in order) must be at least half of the longer paragraph's (a clause as
    long as the shared text appended makes another paragraph);
 8. then: word similarity at FAMILY_THRESHOLD or above, or the shorter paragraph found in the
