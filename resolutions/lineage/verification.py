@@ -21,10 +21,12 @@ when first needed):
 4. a short paragraph (SHORT_WORDS or fewer, a body's long name counted as one word: "Draws the
    attention of the Special Committee on the Situation with regard to ... to the present
    resolution" / "Having ... examined the report of the Special Committee ...") with another
-   opening verb does something else, and
-   so does a paragraph acting on a report ("Reaffirms its approval of the report of ..." /
-   "Having examined the report of ..."), however long the report's name; a report asked for
-   ("Calls upon the Secretary-General to submit ... a report" / "Requests ...") is not acted on;
+   opening verb does something else, and so does a paragraph acting on a report ("Reaffirms its
+   approval of the report of ..." / "Having examined the report of ..."), however long the
+   report's name; a report asked for ("Calls upon the Secretary-General to submit ... a report" /
+   "Requests ...") is not acted on; a decision's opening alone ("At its 52nd plenary meeting, on
+   ..., the General Assembly, on the recommendation of the Fifth Committee,", a paragraph of its
+   own where a decision is split there) decides nothing and is no version of a decision;
    paragraphs naming different bodies whose members are appointed, whose session, conference or
    meeting is held or on whose recommendation a decision is taken ("appointed ... as a member of
    the Committee on Contributions" / "... of the Board of Auditors"; "the sixth session of the
@@ -252,6 +254,12 @@ class Wording:
         )
 
     @cached_property
+    def only_opening(self) -> bool:
+        """Whether it is a decision's opening and nothing more (a paragraph of its own when the
+        parser splits a decision there)."""
+        return bool(DECISION_OPENING_RE.fullmatch(self.body))
+
+    @cached_property
     def gist_words(self) -> int:
         """Its words with each body's name of several capitalized words ("the Special Committee
         on the Situation with regard to ...") counted as one."""
@@ -408,6 +416,8 @@ def _told_apart(a: Wording, b: Wording) -> bool:
     if _other_resolution_of_one_session(a.named_resolutions, b.named_resolutions):
         return True
     if _other_resolutions_cited(a.resolutions, b.resolutions):
+        return True
+    if a.only_opening != b.only_opening:
         return True
     if (
         a.titles

@@ -422,3 +422,17 @@ def test_a_body_s_report_on_a_subject_is_another_report():
         "Takes note of the report of the Advisory Committee on Administrative and Budgetary "
         "Questions;",
     )
+
+
+def test_a_decision_s_opening_alone_is_no_version_of_a_decision():
+    opening = (
+        "At its {} plenary meeting, on {}, the General Assembly, on the recommendation of the "
+        "Fifth Committee,"
+    )
+    alone = opening.format("52nd", "27 December 2019")
+    assert not same(
+        alone,
+        opening.format("50th", "22 December 2018")
+        + " took note of the report of the Secretary-General on the financing of the Mission.",
+    )
+    assert same(alone, opening.format("55th (resumed)", "24 December 2024"))
