@@ -26,7 +26,9 @@ when first needed):
    report's name; a report asked for ("Calls upon the Secretary-General to submit ... a report" /
    "Requests ...") is not acted on; a decision's opening alone ("At its 52nd plenary meeting, on
    ..., the General Assembly, on the recommendation of the Fifth Committee,", a paragraph of its
-   own where a decision is split there) decides nothing and is no version of a decision;
+   own where a decision is split there) decides nothing and is no version of a decision, and two
+   decisions that decided to do other things ("decided to reopen sub-item (b) ..." / "decided to
+   consider directly in plenary meeting agenda item 19 ...") are other decisions;
    paragraphs naming different bodies whose members are appointed, whose session, conference or
    meeting is held or on whose recommendation a decision is taken ("appointed ... as a member of
    the Committee on Contributions" / "... of the Board of Auditors"; "the sixth session of the
@@ -137,15 +139,18 @@ NAMED_BODY_RE = re.compile(
     r"(?P<role>member|session|recommendation|[Cc]onference|[Mm]eeting)s? of the "
     r"(?P<body>[A-Z][\w\u2019'-]*(?:\s+(?:(?:of|on|for|and|the|to)\s+)*[A-Z][\w\u2019'-]*)*)"
 )
+# What a decision decided to do: "decided to [further] reopen", "decided to consider".
+DECIDED_TO_RE = re.compile(r"decided to (?:(?:further|also|again|once|then) )*(?P<verb>[a-z]+)")
 # A name of several capitalized words joined by small words.
 NAME_RE = re.compile(
     r"\b[A-Z][\w\u2019'-]*(?:\s+(?:(?:of|on|for|and|the|to|with|regard)\s+)*[A-Z][\w\u2019'-]*)+"
 )
 # A decision's opening, not counted in the report's window: "At its 68th plenary meeting, on 23
-# December 2016, the General Assembly, on the recommendation of the Fifth Committee,".
+# December 2016, the General Assembly, on the recommendation of the Fifth Committee[ (A/75/441,
+# para. 7)],".
 DECISION_OPENING_RE = re.compile(
     r"(?:[A-Z] )?At (?:its|the same)\b[^;:]*?\bthe General Assembly,?"
-    r"(?: on the recommendation of the [^,;:]*,)?\s*"
+    r"(?: on the recommendation of the [^,;:(]*(?:\([^)]*\)[^,;:(]*)*,)?\s*"
 )
 # The report a paragraph acts on (not the verb "to report"): its author ("of the Third
 # Committee") up to "on", and its subject ("on the implementation of ...") up to punctuation or
@@ -258,6 +263,14 @@ class Wording:
         """Whether it is a decision's opening and nothing more (a paragraph of its own when the
         parser splits a decision there)."""
         return bool(DECISION_OPENING_RE.fullmatch(self.body))
+
+    @cached_property
+    def decision_act(self) -> str:
+        """What a decision decided to do: the stem of the verb after "decided to" ("reopen",
+        "consider", "defer"), "" for a paragraph that is not a decision so worded."""
+        opening = DECISION_OPENING_RE.match(self.body)
+        act = DECIDED_TO_RE.match(self.body, opening.end()) if opening else None
+        return stem(act["verb"].lower()) if act else ""
 
     @cached_property
     def gist_words(self) -> int:
@@ -373,6 +386,12 @@ def _other_resolutions_cited(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a and b) and not a & b and len(a) != len(b)
 
 
+def _other_acts(a: str, b: str) -> bool:
+    """Whether two decisions decided to do other things ("decided to reopen sub-item (b) ..." /
+    "decided to consider directly in plenary meeting agenda item 19 ..."), whatever they share."""
+    return bool(a and b) and a != b
+
+
 def _names_another_title(titles: tuple, others: tuple) -> bool:
     return any(
         all(Indel.normalized_similarity(title, other) < TITLE_MATCH for other in others)
@@ -417,7 +436,7 @@ def _told_apart(a: Wording, b: Wording) -> bool:
         return True
     if _other_resolutions_cited(a.resolutions, b.resolutions):
         return True
-    if a.only_opening != b.only_opening:
+    if a.only_opening != b.only_opening or _other_acts(a.decision_act, b.decision_act):
         return True
     if (
         a.titles

@@ -436,3 +436,28 @@ def test_a_decision_s_opening_alone_is_no_version_of_a_decision():
         + " took note of the report of the Secretary-General on the financing of the Mission.",
     )
     assert same(alone, opening.format("55th (resumed)", "24 December 2024"))
+
+
+def test_decisions_that_decided_to_do_other_things_are_other_decisions():
+    heading = (
+        " under heading A (Promotion of sustained economic growth and sustainable development in "
+        "accordance with the relevant resolutions of the General Assembly and recent United "
+        "Nations conferences), and to proceed expeditiously with the consideration of a draft "
+        "resolution."
+    )
+    assert not same(
+        "At its 103rd plenary meeting, on 13 August 2024, the General Assembly decided to reopen "
+        "consideration of agenda item 18 entitled “Sustainable development”," + heading,
+        "At the same meeting, the General Assembly decided to consider directly in plenary "
+        "meeting agenda item 18 entitled “Sustainable development”," + heading,
+    )
+    # The recommendation's report in parentheses is part of the opening, not what was decided.
+    deferred = (
+        "At its {} plenary meeting, on {}, the General Assembly, on the recommendation of the "
+        "Sixth Committee{}, decided to defer a decision on the request for observer status for "
+        "the Global Environment Facility in the Assembly until the {} session of the Assembly."
+    )
+    assert same(
+        deferred.format("45th", "15 December 2020", " (A/75/444, para. 7)", "seventy-sixth"),
+        deferred.format("47th", "4 December 2024", "", "eightieth"),
+    )
