@@ -11,9 +11,7 @@ when first needed):
    both give most of their resolutions a subject ("78/132 of 19 December 2023 on information and
    communications technologies ..."): then the subjects, in the words, decide (a list updated to
    each subject's latest resolution); two paragraphs each naming one resolution, of one session
-   and not the same ("its resolution 78/61" / "78/85"), cite different documents, and so do two
-   naming resolutions none in common and not as many ("77/187" / "53/199 and 61/185": an update
-   replaces each by its successor);
+   and not the same ("its resolution 78/61" / "78/85"), cite different documents;
 3. two paragraphs each naming a quoted title the other does not name (TITLE_MATCH, small words
    left out: “The Pact for the Future” is “Pact of the Future”) are about different things
    ("... the sub-item entitled “Cooperation between the United Nations and the Shanghai
@@ -380,12 +378,6 @@ def _other_resolution_of_one_session(a: frozenset, b: frozenset) -> bool:
     return len(a) == 1 and len(b) == 1 and a != b and next(iter(a))[0] == next(iter(b))[0]
 
 
-def _other_resolutions_cited(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two paragraphs name resolutions, none in common and not as many ("77/187" /
-    "53/199 and 61/185"): other documents, where an update replaces each by its successor."""
-    return bool(a and b) and not a & b and len(a) != len(b)
-
-
 def _other_acts(a: str, b: str) -> bool:
     """Whether two decisions decided to do other things ("decided to reopen sub-item (b) ..." /
     "decided to consider directly in plenary meeting agenda item 19 ..."), whatever they share."""
@@ -433,8 +425,6 @@ def _told_apart(a: Wording, b: Wording) -> bool:
     ):
         return True
     if _other_resolution_of_one_session(a.named_resolutions, b.named_resolutions):
-        return True
-    if _other_resolutions_cited(a.resolutions, b.resolutions):
         return True
     if a.only_opening != b.only_opening or _other_acts(a.decision_act, b.decision_act):
         return True

@@ -361,26 +361,6 @@ def test_conferences_and_meetings_of_other_bodies_are_other_families():
     )
 
 
-def test_resolutions_cited_none_in_common_and_not_as_many_are_other_documents():
-    assert not same(
-        "Recalling its resolution 77/187 of 14 December 2022, and taking note of Economic and "
-        "Social Council resolution 2023/34 of 26 July 2023,",
-        "Recalling its resolutions 53/199 of 15 December 1998 and 61/185 of 20 December 2006 on "
-        "the proclamation of international years and Economic and Social Council resolution "
-        "1980/67 of 25 July 1980 on international years and anniversaries,",
-    )
-    # An update replaces each resolution by its successor.
-    levels = (
-        "Further decides to apportion among Member States the amount of {} dollars, in accordance "
-        "with the levels updated in its resolution {}, taking into account the scale of "
-        "assessments as set out in its resolution {};"
-    )
-    assert same(
-        levels.format("194,208,300", "76/239", "76/238"),
-        levels.format("504,450,200", "79/250", "79/249"),
-    )
-
-
 def test_another_act_on_one_committee_named_at_length_is_another_family():
     committee = (
         "the Special Committee on the Situation with regard to the Implementation of the "
