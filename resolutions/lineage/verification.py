@@ -435,9 +435,9 @@ def _told_apart(a: Wording, b: Wording) -> bool:
         and _names_another_title(b.titles, a.titles)
     ):
         return True
-    on_reports = a.acts_on_report and b.acts_on_report
-    short = min(a.gist_words, b.gist_words) <= SHORT_WORDS
-    if a.opening != b.opening and (short or on_reports):
+    if a.opening != b.opening and (
+        (a.acts_on_report and b.acts_on_report) or min(a.gist_words, b.gist_words) <= SHORT_WORDS
+    ):
         return True
     if any(
         _other_bodies(body, b.named_bodies[role])
