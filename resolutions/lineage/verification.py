@@ -274,7 +274,9 @@ class Wording:
     def gist_words(self) -> int:
         """Its words with each body's name of several capitalized words ("the Special Committee
         on the Situation with regard to ...") counted as one."""
-        return len(masked_words(NAME_RE.sub(_one_word_if_body, self.body)))
+        return len(self.words) - sum(
+            len(masked_words(name[0])) - 1 for name in NAME_RE.finditer(self.body) if _is_body(name)
+        )
 
     @cached_property
     def named_bodies(self) -> dict[str, tuple[str, ...]]:
@@ -285,9 +287,9 @@ class Wording:
         return bodies
 
 
-def _one_word_if_body(name: re.Match[str]) -> str:
-    """A body's name as one word ("Special Committee on ..."), another name as it is."""
-    return "N" if BODIES & set(WORD_RE.findall(name[0].lower())) else name[0]
+def _is_body(name: re.Match[str]) -> bool:
+    """Whether a name is a body's ("Special Committee on ...")."""
+    return bool(BODIES & set(WORD_RE.findall(name[0].lower())))
 
 
 def masked_words(text: str) -> tuple[str, ...]:
