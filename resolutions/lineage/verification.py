@@ -16,15 +16,25 @@ when first needed):
    left out: “The Pact for the Future” is “Pact of the Future”) are about different things
    ("... the sub-item entitled “Cooperation between the United Nations and the Shanghai
    Cooperation Organization”" / "... and the Collective Security Treaty Organization”");
-4. a short paragraph (SHORT_WORDS or fewer) with another opening verb does something else, and
-   so does a paragraph acting on a report ("Reaffirms its approval of the report of ..." /
-   "Having examined the report of ..."), however long the report's name; a report asked for
-   ("Calls upon the Secretary-General to submit ... a report" / "Requests ...") is not acted on;
-   paragraphs naming different bodies whose members are appointed, whose session is held or on
-   whose recommendation a decision is taken ("appointed ... as a member of the Committee on
-   Contributions" / "... of the Board of Auditors"; "the sixth session of the United Nations
-   Environment Assembly" / "... of the United Nations Habitat Assembly"; "on the recommendation
-   of the Second Committee" / "... of the Third Committee") are about different things;
+4. a short paragraph (SHORT_WORDS or fewer, a body's long name counted as one word: "Draws the
+   attention of the Special Committee on the Situation with regard to ... to the present
+   resolution" / "Having ... examined the report of the Special Committee ...") with another
+   opening verb does something else, and so does a paragraph acting on a report ("Reaffirms its
+   approval of the report of ..." / "Having examined the report of ..."), however long the
+   report's name; a report asked for ("Calls upon the Secretary-General to submit ... a report" /
+   "Requests ...") is not acted on; a decision's opening alone ("At its 52nd plenary meeting, on
+   ..., the General Assembly, on the recommendation of the Fifth Committee,", a paragraph of its
+   own where a decision is split there) decides nothing and is no version of a decision, and two
+   decisions that decided to do other things ("decided to reopen sub-item (b) ..." / "decided to
+   consider directly in plenary meeting agenda item 19 ...") are other decisions;
+   paragraphs naming different bodies whose members are appointed, whose session, conference or
+   meeting is held or on whose recommendation a decision is taken ("appointed ... as a member of
+   the Committee on Contributions" / "... of the Board of Auditors"; "the sixth session of the
+   United Nations Environment Assembly" / "... of the United Nations Habitat Assembly"; "the
+   Annual Conference of the High Contracting Parties to Amended Protocol II" / "... to Protocol
+   V"; "on the recommendation of the Second Committee" / "... of the Third Committee") are about
+   different things, a name shortened ("the States parties" / "the States Parties to the
+   Convention") being the same body;
 5. requests addressed to different actors are different requests ("Requests the
    Secretary-General to report ..." / "Requests the Special Committee ... to report ...": no
    addressee, as lineage/addressees.py reads them, in common);
@@ -32,11 +42,15 @@ when first needed):
    a decision's opening "At its 68th plenary meeting, on ..., the General Assembly, on the
    recommendation of the Fifth Committee," not counted) are different: another author ("took
    note of the report of the Third Committee" / "... of the International Court of Justice"), an
-   office's report with and without a subject ("the report of the Secretary-General" / "... on the
-   implementation of resolution 79/16"), or subjects with little in common ("a report on the
-   implementation of the present resolution" / "an updated report on the matter"); where a
-   report comes from ("prepared pursuant to resolution 77/237", "submitted in pursuance of
-   resolution 79/90") is left out of the comparison;
+   office's or a body's report with and without a subject ("the report of the Secretary-General" /
+   "... on the implementation of resolution 79/16"; "the reports of the Joint Inspection Unit" /
+   "... on cybersecurity ...", where a body's name going on in capitals after "on", "the Advisory
+   Committee on Administrative and Budgetary Questions", is its name), or subjects with little
+   in common ("a report on the implementation of the present resolution" / "an updated report on
+   the matter"; a report asked for with the verb, "to report to the General Assembly ... on the
+   implementation of ...", has its subject too); where a report comes from ("prepared pursuant
+   to resolution 77/237", "submitted in pursuance of resolution 79/90") is left out of the
+   comparison;
 7. the words in common (in order) must be at least half of the longer paragraph's (a clause as
    long as the shared text appended makes another paragraph);
 8. then: word similarity at FAMILY_THRESHOLD or above, or the shorter paragraph found in the
@@ -44,8 +58,8 @@ when first needed):
 
 Words compare with dates, session ordinals and numbers masked ("eightieth session" and
 "seventy-ninth session" agree), so an updated date or session does not break a family. The
-thresholds were tuned on the tuning pairs of tests/lineage/data/labelled_pairs.json (round 1's
-even ids, rounds 3 to 6, each of the last three after its blind score).
+thresholds and rules were tuned on the tuning pairs of tests/lineage/data/labelled_pairs.json
+(round 1's even ids, rounds 3 to 8, each of the last five after its blind score).
 """
 
 from __future__ import annotations
@@ -68,13 +82,17 @@ MIN_LISTED_RESOLUTIONS = 3
 OPENING_CHARS = 120
 REPORT_OBJECT_WITHIN = 22
 AUTHOR_MATCH = 0.8
-# A body's name goes on with "on" ("the Advisory Committee on Administrative and Budgetary
-# Questions"); an office's report "on" something names its subject ("the Secretary-General on").
+# Bodies, whose name may go on with "on" ("the Advisory Committee on Administrative and Budgetary
+# Questions"), where an office's report "on" something names its subject.
 BODIES = frozenset(
     {"committee", "commission", "council", "conference", "board", "court", "group", "forum",
      "unit", "tribunal"}
 )  # fmt: skip
 SUBJECT_MATCH = 0.5
+# A body's name going on after "on" in capitalized words ("the Advisory Committee on
+# Administrative and Budgetary Questions"), where a subject goes on in small letters ("the Joint
+# Inspection Unit on cybersecurity in the United Nations system organizations").
+BODY_NAME_GOES_ON_RE = re.compile(r"(?:the\s+)?[A-Z]")
 
 NUMBER = "#"
 NUMBER_WORDS = frozenset(
@@ -110,18 +128,27 @@ QUALIFIER_RE = re.compile(
 # A report asked for ("Requests the Secretary-General to submit ... a report on"), not acted on.
 REQUESTED_RE = re.compile(r"\bto (?:submit|present|prepare|provide|transmit|issue|include)\b")
 # The bodies a paragraph names by their part in it: whose members are appointed or elected ("as a
-# member of the Committee on Contributions"), whose session is held ("the sixth session of the
-# United Nations Environment Assembly"), on whose recommendation a decision is taken ("on the
-# recommendation of the Second Committee"): a name, capitalized words joined by small words.
+# member of the Committee on Contributions"), whose session, conference or meeting is held ("the
+# sixth session of the United Nations Environment Assembly"), on whose recommendation a
+# decision is taken ("on the recommendation of the Second Committee"): a name, capitalized words
+# joined by small words.
 NAMED_BODY_RE = re.compile(
-    r"\b(?:as (?:an? )?(?:\w+ )?)?(?P<role>member|session|recommendation)s? of the "
+    r"\b(?:as (?:an? )?(?:\w+ )?)?"
+    r"(?P<role>member|session|recommendation|[Cc]onference|[Mm]eeting)s? of the "
     r"(?P<body>[A-Z][\w\u2019'-]*(?:\s+(?:(?:of|on|for|and|the|to)\s+)*[A-Z][\w\u2019'-]*)*)"
 )
+# What a decision decided to do: "decided to [further] reopen", "decided to consider".
+DECIDED_TO_RE = re.compile(r"decided to (?:(?:further|also|again|once|then) )*(?P<verb>[a-z]+)")
+# A name of several capitalized words joined by small words.
+NAME_RE = re.compile(
+    r"\b[A-Z][\w\u2019'-]*(?:\s+(?:(?:of|on|for|and|the|to|with|regard)\s+)*[A-Z][\w\u2019'-]*)+"
+)
 # A decision's opening, not counted in the report's window: "At its 68th plenary meeting, on 23
-# December 2016, the General Assembly, on the recommendation of the Fifth Committee,".
+# December 2016, the General Assembly, on the recommendation of the Fifth Committee[ (A/75/441,
+# para. 7)],".
 DECISION_OPENING_RE = re.compile(
     r"(?:[A-Z] )?At (?:its|the same)\b[^;:]*?\bthe General Assembly,?"
-    r"(?: on the recommendation of the [^,;:]*,)?\s*"
+    r"(?: on the recommendation of the [^,;:(]*(?:\([^)]*\)[^,;:(]*)*,)?\s*"
 )
 # The report a paragraph acts on (not the verb "to report"): its author ("of the Third
 # Committee") up to "on", and its subject ("on the implementation of ...") up to punctuation or
@@ -129,6 +156,13 @@ DECISION_OPENING_RE = re.compile(
 REPORT_RE = re.compile(
     r"(?<!\bto )\breports?\b(?:\s+of\s+(?:the\s+)?(?P<author>[^,;:.()]+?))?"
     r"(?:\s+on\s+(?P<subject>[^,;:.()]+?))?\s*(?=[,;:.()]|\band the\b|$)",
+    re.IGNORECASE,
+)
+# A report asked for with the verb, and its subject: "to report to the General Assembly at its
+# eightieth session on the implementation of the present resolution".
+REPORT_ON_RE = re.compile(
+    r"\bto report\s+(?:to\s+the\s+General\s+Assembly\b[^,;:.()]*?\bsession\s+)?"
+    r"on\s+(?P<subject>[^,;:.()]+?)\s*(?=[,;:.()]|\band the\b|$)",
     re.IGNORECASE,
 )
 
@@ -186,9 +220,12 @@ class Wording:
     def report_match(self) -> re.Match[str] | None:
         """The report named in its first REPORT_OBJECT_WITHIN words (after a decision's opening),
         acted on or asked for."""
-        match = REPORT_RE.search(self.body) if "report" in self.body.lower() else None
-        if match is None:
+        if "report" not in self.body.lower():
             return None
+        found = [m for m in (REPORT_RE.search(self.body), REPORT_ON_RE.search(self.body)) if m]
+        if not found:
+            return None
+        match = min(found, key=lambda m: m.start())
         opening = DECISION_OPENING_RE.match(self.body)
         start = opening.end() if opening else 0
         words_before = len(WORD_RE.findall(self.body[start : match.start()]))
@@ -200,24 +237,59 @@ class Wording:
         match = self.report_match
         if match is None:
             return None
-        return tuple(
-            tuple(WORD_RE.findall((match.group(part) or "").lower()))
+        parts = match.groupdict()
+        author, subject = (
+            tuple(WORD_RE.findall((parts.get(part) or "").lower()))
             for part in ("author", "subject")
         )
+        if BODIES & set(author) and BODY_NAME_GOES_ON_RE.match(parts.get("subject") or ""):
+            subject = ()  # the rest of the body's name, not a subject
+        return author, subject
 
     @cached_property
     def acts_on_report(self) -> bool:
         """Whether its verb acts on that report ("Takes note of the report"), not asks for it."""
         match = self.report_match
-        return match is not None and not REQUESTED_RE.search(self.body[: match.start()])
+        return (
+            match is not None
+            and match.re is REPORT_RE
+            and not REQUESTED_RE.search(self.body[: match.start()])
+        )
+
+    @cached_property
+    def only_opening(self) -> bool:
+        """Whether it is a decision's opening and nothing more (a paragraph of its own when the
+        parser splits a decision there)."""
+        return bool(DECISION_OPENING_RE.fullmatch(self.body))
+
+    @cached_property
+    def decision_act(self) -> str:
+        """What a decision decided to do: the stem of the verb after "decided to" ("reopen",
+        "consider", "defer"), "" for a paragraph that is not a decision so worded."""
+        opening = DECISION_OPENING_RE.match(self.body)
+        act = DECIDED_TO_RE.match(self.body, opening.end()) if opening else None
+        return stem(act["verb"].lower()) if act else ""
+
+    @cached_property
+    def gist_words(self) -> int:
+        """Its words with each body's name of several capitalized words ("the Special Committee
+        on the Situation with regard to ...") counted as one."""
+        return len(self.words) - sum(
+            len(masked_words(name[0])) - 1 for name in NAME_RE.finditer(self.body) if _is_body(name)
+        )
 
     @cached_property
     def named_bodies(self) -> dict[str, tuple[str, ...]]:
         """The words of the first body it names in each part (NAMED_BODY_RE's roles)."""
         bodies: dict[str, tuple[str, ...]] = {}
         for match in NAMED_BODY_RE.finditer(self.body):
-            bodies.setdefault(match["role"], tuple(WORD_RE.findall(match["body"].lower())))
+            bodies.setdefault(match["role"].lower(), tuple(WORD_RE.findall(match["body"].lower())))
         return bodies
+
+
+def _is_body(name: re.Match[str]) -> bool:
+    """Whether a name is a body's ("Special Committee on ...")."""
+    return bool(BODIES & set(WORD_RE.findall(name[0].lower())))
 
 
 def masked_words(text: str) -> tuple[str, ...]:
@@ -281,7 +353,7 @@ def _other_reports(a: Wording, b: Wording) -> bool:
     (author_a, subject_a), (author_b, subject_b) = a.report, b.report
     if author_a and author_b and Indel.normalized_similarity(author_a, author_b) < AUTHOR_MATCH:
         return True
-    if bool(subject_a) != bool(subject_b) and author_a == author_b and not BODIES & set(author_a):
+    if bool(subject_a) != bool(subject_b) and author_a == author_b:
         return True
     return bool(
         subject_a
@@ -293,11 +365,25 @@ def _other_reports(a: Wording, b: Wording) -> bool:
     )
 
 
+def _other_bodies(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two names are of different bodies: unlike, and neither found whole in the other
+    (a name shortened, "the States parties" / "the States Parties to the Convention", is one)."""
+    shorter = min(len(a), len(b))
+    common = (len(a) + len(b) - Indel.distance(a, b)) / 2
+    return Indel.normalized_similarity(a, b) < AUTHOR_MATCH and common < shorter
+
+
 def _other_resolution_of_one_session(a: frozenset, b: frozenset) -> bool:
     """Whether each names one resolution, the two of one session and not the same ("78/61" /
     "78/85"): different documents, where a later session's number ("77/84" / "78/59") may be the
     same text's update."""
     return len(a) == 1 and len(b) == 1 and a != b and next(iter(a))[0] == next(iter(b))[0]
+
+
+def _other_acts(a: str, b: str) -> bool:
+    """Whether two decisions decided to do other things ("decided to reopen sub-item (b) ..." /
+    "decided to consider directly in plenary meeting agenda item 19 ..."), whatever they share."""
+    return bool(a and b) and a != b
 
 
 def _names_another_title(titles: tuple, others: tuple) -> bool:
@@ -323,7 +409,7 @@ def family_similarity(a: Wording, b: Wording) -> float | None:
         score < FAMILY_THRESHOLD and common < CONTAINED_THRESHOLD * shorter
     ):
         return None
-    return None if _told_apart(a, b, shorter=shorter) else score
+    return None if _told_apart(a, b) else score
 
 
 def same_family(a: Wording, b: Wording) -> bool:
@@ -331,7 +417,7 @@ def same_family(a: Wording, b: Wording) -> bool:
     return family_similarity(a, b) is not None
 
 
-def _told_apart(a: Wording, b: Wording, *, shorter: int) -> bool:
+def _told_apart(a: Wording, b: Wording) -> bool:
     """Rules 2 to 6: other resolutions, titles, verb, bodies, addressees or reports."""
     listed = a.resolutions | b.resolutions
     if (
@@ -342,6 +428,8 @@ def _told_apart(a: Wording, b: Wording, *, shorter: int) -> bool:
         return True
     if _other_resolution_of_one_session(a.named_resolutions, b.named_resolutions):
         return True
+    if a.only_opening != b.only_opening or _other_acts(a.decision_act, b.decision_act):
+        return True
     if (
         a.titles
         and b.titles
@@ -349,11 +437,12 @@ def _told_apart(a: Wording, b: Wording, *, shorter: int) -> bool:
         and _names_another_title(b.titles, a.titles)
     ):
         return True
-    on_reports = a.acts_on_report and b.acts_on_report
-    if a.opening != b.opening and (shorter <= SHORT_WORDS or on_reports):
+    if a.opening != b.opening and (
+        (a.acts_on_report and b.acts_on_report) or min(a.gist_words, b.gist_words) <= SHORT_WORDS
+    ):
         return True
     if any(
-        Indel.normalized_similarity(body, b.named_bodies[role]) < AUTHOR_MATCH
+        _other_bodies(body, b.named_bodies[role])
         for role, body in a.named_bodies.items()
         if role in b.named_bodies
     ):

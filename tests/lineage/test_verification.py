@@ -319,3 +319,125 @@ def test_one_resolution_recalled_against_another_of_the_same_session_is_another_
         deferred.format("Community of Democracies", "142"),
         deferred.format("Eurasian Economic Union", "141"),
     )
+
+
+def test_a_report_asked_for_with_the_verb_report_has_its_subject():
+    asked = (
+        "Requests the Secretary-General to report to the General Assembly at its eightieth session "
+        "on the implementation of the present resolution."
+    )
+    assert not same(
+        asked,
+        "Requests the Secretary-General to submit to the General Assembly at its seventy-ninth "
+        "session an updated report on the matter;",
+    )
+    assert same(
+        asked,
+        "Requests the Secretary-General to submit to the General Assembly at its eighty-first "
+        "session a report on the implementation of the present resolution;",
+    )
+
+
+def test_conferences_and_meetings_of_other_bodies_are_other_families():
+    welcoming = (
+        "Welcoming also the results of the {} Annual Conference of the High Contracting Parties "
+        "to {}, held in Geneva on {},"
+    )
+    amended = welcoming.format("Twenty-sixth", "Amended Protocol II", "12 November 2024")
+    assert not same(amended, welcoming.format("Seventeenth", "Protocol V", "13 November 2023"))
+    assert same(
+        amended, welcoming.format("Twenty-fifth", "Amended Protocol II", "13 November 2023")
+    )
+    # A body's name shortened is the same body ("meetings of the States parties" / "the
+    # Twenty-second Meeting of the States Parties").
+    invites = (
+        "Invites all interested States and relevant non-governmental organizations to attend the "
+        "{}, to be held in Geneva from {}, and to participate in the future programme of meetings "
+        "of the States parties to the Convention;"
+    )
+    assert same(
+        invites.format("Fifth Review Conference of the Convention", "25 to 29 November 2024"),
+        invites.format("Twenty-second Meeting of the States Parties", "1 to 5 December 2025"),
+    )
+
+
+def test_another_act_on_one_committee_named_at_length_is_another_family():
+    committee = (
+        "the Special Committee on the Situation with regard to the Implementation of the "
+        "Declaration on the Granting of Independence to Colonial Countries and Peoples"
+    )
+    assert not same(
+        f"Draws the attention of {committee} to the present resolution.",
+        f"Having considered the question of Bermuda and examined the report of {committee} for "
+        "2023,",
+    )
+    assert same(
+        f"Draws the attention of {committee} to the present resolution.",
+        f"Draws the attention of {committee} to the present resolution;",
+    )
+    # Another verb keeps a longer paragraph whose names are not a body's.
+    instruments = (
+        "the Universal Declaration of Human Rights, the International Covenant on Civil and "
+        "Political Rights and the Convention on the Rights of the Child, and all relevant "
+        "international human rights instruments,"
+    )
+    assert same(f"Recalling {instruments}", f"Reaffirming {instruments}")
+
+
+def test_a_body_s_report_on_a_subject_is_another_report():
+    notes = (
+        "Takes note of the {} by the Secretary-General transmitting the {} of the Joint "
+        "Inspection Unit{};"
+    )
+    assert not same(
+        notes.format(
+            "note", "report", " on cybersecurity in the United Nations system organizations"
+        ),
+        notes.format("notes", "reports", ""),
+    )
+    assert same(notes.format("note", "report", ""), notes.format("notes", "reports", ""))
+    # A body's name going on after "on" in capitals is its name, not a subject.
+    assert same(
+        "Takes note of the report of the Advisory Committee;",
+        "Takes note of the report of the Advisory Committee on Administrative and Budgetary "
+        "Questions;",
+    )
+
+
+def test_a_decision_s_opening_alone_is_no_version_of_a_decision():
+    opening = (
+        "At its {} plenary meeting, on {}, the General Assembly, on the recommendation of the "
+        "Fifth Committee,"
+    )
+    alone = opening.format("52nd", "27 December 2019")
+    assert not same(
+        alone,
+        opening.format("50th", "22 December 2018")
+        + " took note of the report of the Secretary-General on the financing of the Mission.",
+    )
+    assert same(alone, opening.format("55th (resumed)", "24 December 2024"))
+
+
+def test_decisions_that_decided_to_do_other_things_are_other_decisions():
+    heading = (
+        " under heading A (Promotion of sustained economic growth and sustainable development in "
+        "accordance with the relevant resolutions of the General Assembly and recent United "
+        "Nations conferences), and to proceed expeditiously with the consideration of a draft "
+        "resolution."
+    )
+    assert not same(
+        "At its 103rd plenary meeting, on 13 August 2024, the General Assembly decided to reopen "
+        "consideration of agenda item 18 entitled “Sustainable development”," + heading,
+        "At the same meeting, the General Assembly decided to consider directly in plenary "
+        "meeting agenda item 18 entitled “Sustainable development”," + heading,
+    )
+    # The recommendation's report in parentheses is part of the opening.
+    deferred = (
+        "At its {} plenary meeting, on {}, the General Assembly, on the recommendation of the "
+        "Sixth Committee{}, decided to defer a decision on the request for observer status for "
+        "the Global Environment Facility in the Assembly until the {} session of the Assembly."
+    )
+    with_report = deferred.format("45th", "15 December 2020", " (A/75/444, para. 7)", "eightieth")
+    assert same(with_report, deferred.format("47th", "4 December 2024", "", "eightieth"))
+    opening = with_report[: with_report.index(" decided")]
+    assert not same(opening, opening + " took note of the report of the Committee.")
