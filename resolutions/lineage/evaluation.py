@@ -128,3 +128,42 @@ def evaluate(data: dict, *, half: str = "test", original: bool = False) -> Evalu
             population.get("identical", 0) + population.get("identical-words", 0)
         )
     return Evaluation(len(pairs), Scores(*total), Scores(*weighted))
+
+
+# The test half's labels as labelled_pairs.json holds them, as labelled a second time blind
+# (tests/lineage/data/test_half_relabelled.json) and as adjudicated where the two part.
+AUDITED_LABELS = ("existing", "relabelled", "adjudicated")
+
+
+def audited_labels(audit: dict) -> dict[str, dict[int, bool]]:
+    """The second labelling of the test half and its adjudication, by pair id."""
+    relabelled = {p["id"]: p["same_family"] for p in audit["pairs"]}
+    decided = {p["id"]: p["same_family"] for p in audit["adjudication"]["pairs"]}
+    return {"relabelled": relabelled, "adjudicated": {**relabelled, **decided}}
+
+
+def with_labels(data: dict, labels: dict[int, bool]) -> dict:
+    """The labelled set with the given pairs' labels replaced."""
+    pairs = [{**p, "same_family": labels.get(p["id"], p["same_family"])} for p in data["pairs"]]
+    return {**data, "pairs": pairs}
+
+
+def label_agreement(data: dict, audit: dict) -> tuple[int, int, float]:
+    """Pairs of the test half on which the two labellings agree, pairs, and Cohen's kappa."""
+    relabelled = audited_labels(audit)["relabelled"]
+    existing = [label_of(p) for p in data["pairs"] if in_half(p, "test")]
+    again = [relabelled[p["id"]] for p in data["pairs"] if in_half(p, "test")]
+    n = len(existing)
+    agree = sum(x == y for x, y in zip(existing, again, strict=True))
+    p_existing, p_again = sum(existing) / n, sum(again) / n
+    chance = p_existing * p_again + (1 - p_existing) * (1 - p_again)
+    return agree, n, (agree / n - chance) / (1 - chance)
+
+
+def evaluate_audited(data: dict, audit: dict, *, half: str = "test") -> dict[str, Evaluation]:
+    """Score the family decision on a half under each of AUDITED_LABELS of the test half."""
+    labels = audited_labels(audit)
+    return {
+        name: evaluate(with_labels(data, labels[name]) if name in labels else data, half=half)
+        for name in AUDITED_LABELS
+    }
