@@ -20,7 +20,7 @@ AUDIT = DATA / "test_half_relabelled.json"
 DOCS = Path(__file__).parents[2] / "docs" / "lineage.md"
 
 
-def test_half_ids() -> set[int]:
+def ids_of_the_test_half() -> set[int]:
     return {p["id"] for p in load_pairs(PAIRS)["pairs"] if in_half(p, "test")}
 
 
@@ -28,7 +28,7 @@ def test_the_second_labelling_covers_exactly_the_test_half():
     audit = load_pairs(AUDIT)
     ids = [p["id"] for p in audit["pairs"]]
     assert len(ids) == len(set(ids)) == 180
-    assert set(ids) == test_half_ids()
+    assert set(ids) == ids_of_the_test_half()
     assert all(isinstance(p["same_family"], bool) for p in audit["pairs"])
     assert "without the existing labels" in audit["provenance"]
 
@@ -39,7 +39,7 @@ def test_the_export_gives_the_test_half_shuffled_without_labels():
     spec.loader.exec_module(module)
     pairs = load_pairs(PAIRS)["pairs"]
     exported = module.test_half(pairs)
-    assert {p["id"] for p in exported} == test_half_ids()
+    assert {p["id"] for p in exported} == ids_of_the_test_half()
     assert all(set(p) == {"id", "a", "b"} for p in exported)
     ids = [p["id"] for p in exported]
     assert ids != sorted(ids) and ids == [p["id"] for p in module.test_half(pairs)]
