@@ -5,9 +5,9 @@ Run by hand on the unpacked shared corpus (the product never reads it), e.g. rou
     python tests/lineage/data/sample_pairs.py /tmp/un-texts ../shared/corpus/MANIFEST.tsv \
         out.json 3 20261206
 
-Seeds: round 2 20261205, round 3 20261206, then one a round to round 8 20261211. The distinct
-texts depend on the parser of the day: rounds 2 and 3 had 31,186, rounds 4 to 7 30,719, round 8
-30,561 (the parser has changed since round 2, which is no longer reproduced byte for byte).
+Seeds: round 2 20261205, round 3 20261206, then one a round to round 9 20261212. The distinct
+texts depend on the parser of the day: rounds 2 and 3 had 31,186, rounds 4 to 7 30,719, rounds 8
+and 9 30,561 (the parser has changed since round 2, which is no longer reproduced byte for byte).
 
 Every file is split into paragraphs by resolutions.parsing.parse_file; preambular and operative
 paragraphs of five words or more are kept and grouped by text (spaces aside). Candidate pairs of
@@ -17,7 +17,8 @@ its stratum (0.1 wide). Seeded sampling draws PER_STRATUM pairs from each stratu
 1.0 and RANDOM pairs of unrelated texts with the same opening word, leaving out the pairs of the
 earlier rounds; round 2 (seed SEED) drew with the generator that subsampled the large buckets,
 later rounds with a generator of their own seed. Each text is placed at a random occurrence,
-the two in different files (a pair whose texts occur in one file only is left out). The sample
+the two in different files (a pair whose texts occur in one file only is left out, and so is a
+random pair of an earlier round or drawn twice, which the random draw does not check). The sample
 is drawn without looking at the family decision's answers.
 """
 
@@ -146,9 +147,15 @@ def main(corpus: Path, manifest: Path, out: Path, round_: int, seed: int) -> Non
         )
     order = list(range(len(pairs)))
     rng.shuffle(order)
+    kept = []
+    for k in order:
+        key = frozenset((pairs[k]["a"]["text"], pairs[k]["b"]["text"]))
+        if distinct(pairs[k]) and key not in seen:
+            kept.append(pairs[k])
+            seen.add(key)
     out.write_text(
         json.dumps(
-            {"population": population, "pairs": [pairs[k] for k in order if distinct(pairs[k])]},
+            {"population": population, "pairs": kept},
             ensure_ascii=False,
             indent=1,
         )
