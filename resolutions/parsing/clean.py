@@ -97,7 +97,7 @@ DEBRIS_LINE_MAX = 300
 RUNNING_TEXT_MIN = 150
 RUNNING_TEXT_CHARS = 600
 FURNITURE_LINE_MAX = 80
-PAGE_TOP_LINES_MAX = 3
+PAGE_TOP_LINES_MAX = 6
 PAGE_TOP_LINE_MIN = 4
 # A block of nothing but document symbols: the running header of a page ("E/2019/30
 # E/CN.15/2019/15", or a compilation's "E/2005/INF/2/Add.1"); a citation always has words.
@@ -380,10 +380,12 @@ def remove_running_headers(text: str, *, symbol: str | None, title: str | None, 
         text = text[:after] + inline_header_re(symbol, title).sub(header_gap, text[after:])
     blocks = text.split("\n\n")
     position = 0
+    # A title printed once after the head, after a colon, heads what the text announces ("...
+    # as set out below:" / the table's title); a running title is printed on every page.
+    once = bool(title) and text.count(title, after) == 1
     for index, block in enumerate(blocks):
         if position > after:
-            # A title after a colon heads what the text announces ("... as set out below:").
-            announced = blocks[index - 1].rstrip().endswith(":")
+            announced = once and blocks[index - 1].rstrip().endswith(":")
             blocks[index] = strip_header_marks(
                 block, [mark for mark in marks if not (announced and mark == title)]
             )

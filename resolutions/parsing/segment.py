@@ -81,8 +81,8 @@ DRAFT_HEADING_RE = re.compile(
 )
 DRAFT_HEADING_SPAN = 600
 CHAPTER_HEADING_RE = re.compile(r"Chapter[ ][IVXL]{1,5}")
-# An item of a numbered list (an agenda) inside a statement.
-LIST_ITEM_RE = re.compile(r"^\d{1,3}\.[ ]")
+# An item of a numbered list (an agenda) inside a statement: "1. ...", "Item 1. ...".
+LIST_ITEM_RE = re.compile(r"^(?:Item[ ]+)?\d{1,3}\.[ ]")
 # Within a statement: the meeting of a later sentence ("At its 48th plenary meeting").
 STATEMENT_MEETING_BEFORE_RE = re.compile(r"\bAt[ ](?:its|the)[ ](?:\(\w+\)[ ])?$|\bthe[ ]$")
 # A note naming the volume that will publish the decision: not part of it, nor a citation.
@@ -562,7 +562,7 @@ def find_numbered(
     ]
     accepted: list[re.Match[str]] = []
     expected = 1
-    for match in candidates:
+    for position, match in enumerate(candidates):
         number = int(match.group(1))
         if (
             verbs
@@ -579,10 +579,12 @@ def find_numbered(
             verbs
             and accepted
             and number == expected - 1
+            and candidates[position - 1] is accepted[-1]
             and re.search(rf"[;.]{SENTINELS}\s*$", text[accepted[-1].end() : match.start()])
             and is_strong_start(text, match, verbs=verbs)
         ):
-            # A draft's second paragraph printed with the same number ("...; 1. Welcomes ...").
+            # A draft's second paragraph printed with the same number, right after the first
+            # ("...; 1. Welcomes ..."); not a section's numbering restarting ("1. ... 2. ... 3.").
             warnings.append(f"operative paragraph {number} printed twice")
             accepted.append(match)
         elif (

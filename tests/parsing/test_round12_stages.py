@@ -1,6 +1,7 @@
 """Round 12 fixes, one kind each, on small texts written for the test (not the blind set's own
 documents, tests/parsing/blind13/). Each fails with the parser of the round's start (690baf7);
-the guards inside them (a list's number printed again, suspended hyphens) pass with both."""
+the guards (a running title after a colon, a section's numbering restarting, and the guards
+inside the other tests) pass with both."""
 
 from __future__ import annotations
 
@@ -265,3 +266,79 @@ def test_a_hyphen_spaced_between_words_in_lower_case_is_closed() -> None:
     # Suspended hyphens and a dash beside a name stay.
     assert "low- and middle-income" in cleaned and "and -driven" in cleaned
     assert "one- to two-day" in cleaned and "ICLEI - Local" in cleaned
+
+
+def test_a_list_of_items_after_a_statements_heading_stays_in_it() -> None:
+    text = (
+        "United Nations\nA/C.3/81/L.60\n\nGeneral Assembly\nDistr.: Limited\n16 November 2026\n\n"
+        "Draft decision submitted by the Chair\n\n"
+        " Draft programme of work of the Third Committee\n\n"
+        "The General Assembly approves the draft programme of work of the Third Committee as "
+        "set out below.\n\n Draft programme of work\n\nItem 1.\nSocial development.\n"
+        "Item 2.\nAdvancement of women.\n"
+    )
+    document = parse(text)
+    assert [p.text[-45:] for p in document.paragraphs] == [
+        "Item 1. Social development. Item 2. Advancement of women."[-45:]
+    ]
+
+
+RUNNING_TITLE = """United Nations
+A/RES/81/182
+
+General Assembly
+Distr.: General
+20 December 2026
+
+Resolution adopted by the General Assembly on 18 December 2026
+
+81/182. Follow-up to the Fourth World Conference on Women
+
+The General Assembly,
+
+Recalling its resolutions 80/151 and 79/152,
+
+1. Calls upon States to accelerate the implementation of the Platform for Action, including by:
+
+A/RES/81/182
+Follow-up to the Fourth World Conference on Women
+
+26-01234
+2/3
+
+(a) Eliminating all discriminatory laws;
+
+(b) Ensuring access to justice;
+
+2. Requests a report on the implementation of the
+Follow-up to the Fourth World Conference on Women
+A/RES/81/182
+
+3/3
+26-01234
+
+present resolution.
+"""
+
+
+def test_a_running_title_after_a_colon_is_still_a_running_header() -> None:
+    document = parse(RUNNING_TITLE)
+    assert document.title == "Follow-up to the Fourth World Conference on Women"
+    assert document.paragraphs[1].text == (
+        "Calls upon States to accelerate the implementation of the Platform for Action, "
+        "including by: (a) Eliminating all discriminatory laws; (b) Ensuring access to justice;"
+    )
+
+
+def test_a_sections_numbering_restarting_is_no_number_printed_twice() -> None:
+    text = (
+        "The General Assembly,\n\nI\n\nFirst section\n\n1. Takes note of the report;\n\n"
+        "2. Endorses the conclusions;\n\n3. Requests a report;\n\nII\n\nSecond section\n\n"
+        "1. Takes note of the other report;\n\n2. Endorses its conclusions;\n\n"
+        "3. Reaffirms the priority;\n"
+    )
+    document = parse(text)
+    # The second section's "3." follows its "2.", not the first section's "3.": it is not
+    # taken for a number printed twice (the sections' numbering itself is a known limit).
+    assert [p.number for p in document.paragraphs] == ["1", "2", "3"]
+    assert document.paragraphs[2].text.endswith("3. Reaffirms the priority;")
