@@ -186,7 +186,6 @@ def drop_page_break_lines(text: str) -> str:
         started[index] = seen >= RUNNING_TEXT_CHARS
         seen += len(line) if not furniture[index] else 0
     mark_running_headers(lines, furniture, started)
-    mark_page_top_repeats(lines, furniture, started)
     if not any(furniture):
         return text
     changed = True
@@ -200,6 +199,8 @@ def drop_page_break_lines(text: str) -> str:
             )
             if beside and SYMBOLS_BLOCK_RE.fullmatch(line.strip()):
                 furniture[index] = changed = True
+    # After the symbols: a table's first row under its repeated headings is no furniture.
+    mark_page_top_repeats(lines, furniture, started)
     kept: list[str] = []
     index = 0
     while index < len(lines):

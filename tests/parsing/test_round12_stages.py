@@ -342,3 +342,20 @@ def test_a_sections_numbering_restarting_is_no_number_printed_twice() -> None:
     # taken for a number printed twice (the sections' numbering itself is a known limit).
     assert [p.number for p in document.paragraphs] == ["1", "2", "3"]
     assert document.paragraphs[2].text.endswith("3. Reaffirms the priority;")
+
+
+def test_a_tables_first_row_under_repeated_headings_stays() -> None:
+    page = "Agenda item/symbol\nTitle or description\n{row}\nReport of the Advisory Committee\n"
+    text = (
+        "The General Assembly takes note of the following documents, as listed below:\n\n"
+        + page.format(row="A/81/100")
+        + "\nA/C.5/81/L.1\n\n26-01234\n2/3\n\n"
+        + page.format(row="A/81/396")
+        + "\nA/C.5/81/L.1\n\n3/3\n26-01234\n\n"
+        + page.format(row="A/81/7/Add.1")
+    )
+    cleaned = clean_text(text)
+    # The headings printed again are taken out; the symbol opening the page's first row is
+    # text (a cited document), not a running header beside the furniture.
+    assert cleaned.count("Agenda item/symbol") == 1
+    assert "A/81/396" in cleaned and "A/81/7/Add.1" in cleaned
