@@ -347,7 +347,9 @@ def test_a_sections_numbering_restarting_is_no_number_printed_twice() -> None:
 def test_a_tables_first_row_under_repeated_headings_stays() -> None:
     page = "Agenda item/symbol\nTitle or description\n{row}\nReport of the Advisory Committee\n"
     text = (
-        "The General Assembly takes note of the following documents, as listed below:\n\n"
+        "The General Assembly takes note of the following documents, as listed below, "
+        + "recalling its earlier decisions on the documentation of the Committee, " * 10
+        + "and as follows:\n\n"
         + page.format(row="A/81/100")
         + "\nA/C.5/81/L.1\n\n26-01234\n2/3\n\n"
         + page.format(row="A/81/396")
