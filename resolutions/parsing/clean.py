@@ -77,6 +77,7 @@ HYPHEN_BREAK_RE = re.compile(r"(?<=[a-z])-[ ]*\n[ ]*(?=[a-z])")
 # a suspended one's ("low-" / "and middle-income"), or a word's split by the layout ("resolu-").
 LINE_END_COMPOUND_RE = re.compile(r"([A-Za-z]+)-[ ]*\n[ ]*(?=([a-z]+))")
 SUSPENDED_BEFORE = frozenset({"and", "or"})
+SUSPENDED_AROUND = frozenset({"and", "or", "to"})
 WORD_RE = re.compile(r"[a-z]+")
 # A compound broken after its hyphen before a capital ("Counter-" / "Terrorism"): the hyphen stays.
 HYPHEN_CAPITAL_BREAK_RE = re.compile(r"(?<=[A-Za-z]-)[ ]*\n[ ]*(?=[A-Z][a-z])")
@@ -96,6 +97,8 @@ DEBRIS_LINE_MAX = 300
 RUNNING_TEXT_MIN = 150
 RUNNING_TEXT_CHARS = 600
 FURNITURE_LINE_MAX = 80
+PAGE_TOP_LINES_MAX = 6
+PAGE_TOP_LINE_MIN = 4
 # A block of nothing but document symbols: the running header of a page ("E/2019/30
 # E/CN.15/2019/15", or a compilation's "E/2005/INF/2/Add.1"); a citation always has words.
 SYMBOLS_BLOCK_RE = re.compile(rf"(?:{SYMBOL_RE.pattern})(?:[ ]+(?:{SYMBOL_RE.pattern}))*")
@@ -196,6 +199,8 @@ def drop_page_break_lines(text: str) -> str:
             )
             if beside and SYMBOLS_BLOCK_RE.fullmatch(line.strip()):
                 furniture[index] = changed = True
+    # After the symbols: a table's first row under its repeated headings is no furniture.
+    mark_page_top_repeats(lines, furniture, started)
     kept: list[str] = []
     index = 0
     while index < len(lines):
@@ -230,6 +235,40 @@ def mark_running_headers(lines: list[str], furniture: list[bool], started: list[
         if not (CHAPTER_HEADER_RE.fullmatch(line) or SYMBOLS_BLOCK_RE.fullmatch(line)):
             continue
         if counts[line] > 1 or beside_furniture(stripped, furniture, index):
+            furniture[index] = True
+
+
+def mark_page_top_repeats(lines: list[str], furniture: list[bool], started: list[bool]) -> None:
+    """Mark as furniture the lines printed again under the page furniture of several pages
+    (a table's column headings "Date/time" / "Programme" at each page top): the lines after a
+    run of furniture, up to a blank line, that repeat in that place on half the pages or more
+    (two at least). The same words printed once elsewhere (the table's own heading) are kept."""
+    stripped = [SPACES_RE.sub(" ", line.strip()) for line in lines]
+    tops: list[list[int]] = []
+    for index in range(1, len(lines)):
+        if furniture[index] or not stripped[index] or not started[index]:
+            continue
+        before = index - 1
+        while before >= 0 and not stripped[before]:
+            before -= 1
+        if before < 0 or not furniture[before]:
+            continue
+        top = []
+        while index < len(lines) and stripped[index] and not furniture[index]:
+            top.append(index)
+            index += 1
+            if len(top) == PAGE_TOP_LINES_MAX:
+                break
+        tops.append(top)
+    counts: dict[str, int] = {}
+    for top in tops:
+        for index in top:
+            counts[stripped[index]] = counts.get(stripped[index], 0) + 1
+    repeated = max(2, (len(tops) + 1) // 2)  # on half the page tops at least
+    for top in tops:
+        for index in top:
+            if counts[stripped[index]] < repeated or len(stripped[index]) < PAGE_TOP_LINE_MIN:
+                break  # the page's own text begins
             furniture[index] = True
 
 
@@ -309,13 +348,21 @@ def clean_text(text: str) -> str:
 
 def join_spaced_hyphens(text: str) -> str:
     """A compound whose hyphen the extraction printed with spaces ("Secretary - General",
-    "conflict -affected") written whole, where the document writes it whole elsewhere: a
-    hyphen between spaces can also be a dash, which the document then never closes up."""
+    "conflict -affected") written whole, where the document writes it whole elsewhere or
+    between two words in lower case ("conflict - affected", "non -state"): a hyphen between
+    spaces can also be a dash, which in the documents sits beside a name ("ICLEI - Local
+    Governments"). A suspended hyphen stays ("low- and middle-income", "country-owned and
+    -driven", "one- to two-day")."""
     compounds = set(COMPOUND_RE.findall(text))
 
     def joined(match: re.Match[str]) -> str:
-        compound = f"{match.group(1)}-{match.group(2)}"
-        return compound if compound in compounds else match.group(0)
+        first, second = match.group(1), match.group(2)
+        compound = f"{first}-{second}"
+        if compound in compounds:
+            return compound
+        lower = first[:1].islower() and second[:1].islower()
+        suspended = first in SUSPENDED_AROUND or second in SUSPENDED_AROUND
+        return compound if lower and not suspended else match.group(0)
 
     return SPACED_HYPHEN_RE.sub(joined, text)
 
@@ -334,9 +381,15 @@ def remove_running_headers(text: str, *, symbol: str | None, title: str | None, 
         text = text[:after] + inline_header_re(symbol, title).sub(header_gap, text[after:])
     blocks = text.split("\n\n")
     position = 0
+    # A title printed once after the head, after a colon, heads what the text announces ("...
+    # as set out below:" / the table's title); a running title is printed on every page.
+    once = bool(title) and text.count(title, after) == 1
     for index, block in enumerate(blocks):
         if position > after:
-            blocks[index] = strip_header_marks(block, marks)
+            announced = once and blocks[index - 1].rstrip().endswith(":")
+            blocks[index] = strip_header_marks(
+                block, [mark for mark in marks if not (announced and mark == title)]
+            )
         position += len(block) + 2
     return join_hyphen_breaks("\n\n".join(block for block in blocks if block.strip()))
 

@@ -81,8 +81,8 @@ DRAFT_HEADING_RE = re.compile(
 )
 DRAFT_HEADING_SPAN = 600
 CHAPTER_HEADING_RE = re.compile(r"Chapter[ ][IVXL]{1,5}")
-# An item of a numbered list (an agenda) inside a statement.
-LIST_ITEM_RE = re.compile(r"^\d{1,3}\.[ ]")
+# An item of a numbered list (an agenda) inside a statement: "1. ...", "Item 1. ...".
+LIST_ITEM_RE = re.compile(r"^(?:Item[ ]+)?\d{1,3}\.[ ]")
 # Within a statement: the meeting of a later sentence ("At its 48th plenary meeting").
 STATEMENT_MEETING_BEFORE_RE = re.compile(r"\bAt[ ](?:its|the)[ ](?:\(\w+\)[ ])?$|\bthe[ ]$")
 # A note naming the volume that will publish the decision: not part of it, nor a citation.
@@ -97,9 +97,28 @@ STATEMENT_ASIDE_RE = re.compile(
     rf"{DECISION_PART}$|\((?:See[ ]|(?=[A-Z]{{1,6}}/))(?:[^()]|\([^()]*\))*\)$|\*+[ ]"
 )
 # A part letter opening a block, on a line of its own or joined to the statement's first line
-# ("B." over "At its 80th meeting ...", "B. At its 80th meeting ...").
-PART_LETTER_LINE_RE = re.compile(r"^[ \t]*(?:[A-H]\.?[ \t]*\n|[A-H]\.[ \t]+)(?=[ \t]*[A-Z])")
+# ("B." over "At its 80th meeting ...", "B. At its 80th meeting ...", "B At its 80th ...").
+PART_LETTER_LINE_RE = re.compile(
+    r"^[ \t]*(?:[A-H]\.?[ \t]*\n|[A-H]\.[ \t]+|[A-H][ \t]+(?=At[ ]its[ ]))(?=[ \t]*[A-Z])"
+)
+# A part of a decision after the annex of the part before: its heading ("B", "DECISION B", with
+# the note on its publication) on a block of its own, then its statement ("At its 64th ...").
+NEXT_PART_RE = re.compile(rf"\n\n{DECISION_PART}{SENTINELS}[ ]*\n\n(?=At[ ]its[ ])")
+# The next part's letter after the sentence closing a part, its line break lost: "... of Outer
+# Space. B At its 55th plenary meeting, ...".
+PART_SPLIT_RE = re.compile(rf"[.]({SENTINELS})[ ]+(?=[A-H][ ]+At[ ]its[ ][^,.;:]{{0,80}}?meeting)")
+# A draft decision stated in one sentence without the formula's comma: "The General Assembly
+# approves the proposed programme of work ...".
+FORMULA_STATEMENT_RE = re.compile(rf"(?:^|(?<=\n\n))The[ ](?:{BODY_NAME_RE.pattern})[ ]([a-z]+s)\b")
 ADOPTION_PREFIX_RE = re.compile(r"At[ ]its[ ][^,.;:]{0,80}?meeting,?(?:[ ]on[ ][^,.;:]{0,40},?)?")
+# The paragraph that closes a Council text: what follows it without a number (an annex whose
+# heading the extraction lost) is not part of it.
+SEIZED_END_RE = re.compile(
+    rf"\bremains?[ ](?:actively[ ]|fully[ ])?seized[ ]of[ ]the[ ]matter[.]{SENTINELS}"
+)
+# A heading after the last preambular paragraph's comma, its line break lost: ", Measures".
+PREAMBLE_END_HEADING_RE = re.compile(r",[ ]+([A-Z][a-z]+)((?:[ ](?:[A-Za-z][a-z]*))*)\s*$")
+PREAMBLE_HEADING_WORDS_MAX = 6
 HEADING_BLOCK_MAX = 160
 STATEMENT_HEADING_MAX = 40  # "Section A", "Part II": not an item of a list
 JUMP_MAX = 3
@@ -215,6 +234,12 @@ def segment_text(
         # A decision in one sentence after the formula: "The General Assembly, recalling ...,
         # decides to include ...".
         return segment_statement(text, start=intro.start(), warnings=warnings)
+    if intro is None and not numbered:
+        stated = next(
+            (m for m in FORMULA_STATEMENT_RE.finditer(text) if is_operative_verb(m.group(1))), None
+        )
+        if stated:
+            return segment_statement(text, start=stated.start(), warnings=warnings)
     if decision and intro is None:
         statement = DECISION_START_RE.search(text)
         if statement and (
@@ -244,9 +269,15 @@ def segment_text(
         if block_end:
             body_end = block_end.start()
     numbered = [match for match in numbered if match.start() < body_end]
+    if numbered and numbered_kind == "operative":
+        closing = SEIZED_END_RE.search(text, numbered[-1].end(), body_end)
+        if closing:
+            body_end = closing.end()
     pieces: list[Piece] = []
     if intro is not None:
         preamble = text[body_start : min(preamble_end, body_end)]
+        if numbered:
+            preamble = drop_preamble_heading(preamble)
         pieces.extend(split_preamble(preamble))
     for index, match in enumerate(numbered):
         end = numbered[index + 1].start() if index + 1 < len(numbered) else body_end
@@ -382,13 +413,20 @@ def annex_pieces(text: str, *, start: int, warnings: list[str]) -> list[Piece]:
 
 
 def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments:
-    """A decision's statement from `start`: one paragraph per block, up to an end marker."""
-    end = statement_end(text, start)
+    """A decision's statement from `start`: one paragraph per block, up to an end marker; a part
+    after the annex of the part before ("Annex" / list / "B" / "At its ...") goes on to its own
+    end marker."""
+    regions = statement_regions(text, start)
     pieces: list[Piece] = []
     set_aside: list[str] = []
-    blocks = [part for block in text[start:end].split("\n\n") for part in split_statement(block)]
+    blocks = [
+        part
+        for region_start, region_end in regions
+        for block in text[region_start:region_end].split("\n\n")
+        for part in split_statement(block)
+    ]
     listing = False  # a list or table announced by a colon: blocks without closing punctuation
-    for block in blocks:
+    for index, block in enumerate(blocks):
         block = PART_LETTER_LINE_RE.sub("", block.lstrip("\n"))
         stripped = strip_leading_sentinels(block.strip())
         if not stripped or PUBLICATION_NOTE_RE.match(stripped):
@@ -403,16 +441,52 @@ def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments
             or strip_sentinels_end(pieces[-1].text).endswith(":")
             or (listing and not closed)
             or unfinished_statement(pieces[-1].text, stripped)
+            or heads_list(stripped, blocks[index + 1 : index + 2])
         ):
             pieces[-1].text += "\n\n" + block
         else:
             pieces.append(Piece(kind="operative", number=None, text=block, statement=True))
         listing = strip_sentinels_end(pieces[-1].text).endswith(":") or (listing and not closed)
     # After an annex, too, the note naming the volume that will publish the decision is no
-    # citation of it.
-    after = [block for block in text[end:].split("\n\n") if not PUBLICATION_NOTE_RE.match(block)]
+    # citation of it; an annex between parts stays in the tail, whose citations are the
+    # document's.
+    outside = [
+        text[end:following_start]
+        for (_, end), (following_start, _) in zip(
+            regions, [*regions[1:], (len(text), 0)], strict=True
+        )
+    ]
+    after = [
+        block
+        for part in outside
+        for block in part.split("\n\n")
+        if not PUBLICATION_NOTE_RE.match(block)
+    ]
     tail = "\n\n".join([*set_aside, *after])
     return Segments(head=text[:start], pieces=pieces, tail=tail, warnings=warnings)
+
+
+def statement_regions(text: str, start: int) -> list[tuple[int, int]]:
+    """The stretches of a decision's statement: from `start` to its end marker and, where that
+    marker is an annex followed by another part ("B" / "At its ..."), each later part's."""
+    regions = [(start, statement_end(text, start))]
+    while re.match(r"\s*Annex", text[regions[-1][1] :]):
+        part = NEXT_PART_RE.search(text, regions[-1][1])
+        if part is None:
+            break
+        regions.append((part.end(), statement_end(text, part.end())))
+    return regions
+
+
+def heads_list(block: str, following: list[str]) -> bool:
+    """Whether a statement's block is the heading of a numbered list set out after it ("Draft
+    programme of work" over "1. Information and communications ..."): part of the statement
+    that announced the list ("... as set out below;")."""
+    return bool(
+        following
+        and is_statement_heading(strip_sentinels_end(block))
+        and LIST_ITEM_RE.match(strip_leading_sentinels(following[0].strip()))
+    )
 
 
 def unfinished_statement(previous: str, block: str) -> bool:
@@ -450,9 +524,11 @@ def statement_end(text: str, start: int) -> int:
 
 
 def split_statement(block: str) -> list[str]:
-    """A statement's block cut before each later sentence that states a decision of its own."""
+    """A statement's block cut before each later sentence that states a decision of its own, and
+    before a part's letter that opens the next part ("... Space. B At its 55th ...")."""
     parts, position = [], 0
-    for match in STATEMENT_SPLIT_RE.finditer(block):
+    splits = [*STATEMENT_SPLIT_RE.finditer(block), *PART_SPLIT_RE.finditer(block)]
+    for match in sorted(splits, key=lambda found: found.start()):
         parts.append(block[position : match.end(1)])
         position = match.end()
     parts.append(block[position:])
@@ -486,7 +562,7 @@ def find_numbered(
     ]
     accepted: list[re.Match[str]] = []
     expected = 1
-    for match in candidates:
+    for position, match in enumerate(candidates):
         number = int(match.group(1))
         if (
             verbs
@@ -499,6 +575,18 @@ def find_numbered(
         if number == expected:
             accepted.append(match)
             expected += 1
+        elif (
+            verbs
+            and accepted
+            and number == expected - 1
+            and candidates[position - 1] is accepted[-1]
+            and re.search(rf"[;.]{SENTINELS}\s*$", text[accepted[-1].end() : match.start()])
+            and is_strong_start(text, match, verbs=verbs)
+        ):
+            # A draft's second paragraph printed with the same number, right after the first
+            # ("...; 1. Welcomes ..."); not a section's numbering restarting ("1. ... 2. ... 3.").
+            warnings.append(f"operative paragraph {number} printed twice")
+            accepted.append(match)
         elif (
             accepted
             and expected < number <= expected + JUMP_MAX
@@ -587,6 +675,21 @@ def split_preamble(preamble: str) -> list[Piece]:
         if content.strip():
             pieces.append(Piece(kind=preamble_kind(content), number=None, text=content))
     return pieces
+
+
+def drop_preamble_heading(preamble: str) -> str:
+    """The preamble without a heading run on after its last paragraph's comma ("Acting under
+    Chapter VII of the Charter of the United Nations, Measures" before paragraph 1): a few
+    words, the first capitalized and no opener, without closing punctuation."""
+    heading = PREAMBLE_END_HEADING_RE.search(preamble)
+    if heading is None:
+        return preamble
+    words = [heading.group(1), *heading.group(2).split()]
+    if len(words) > PREAMBLE_HEADING_WORDS_MAX or opens_preambular(
+        words[0], words[1] if len(words) > 1 else None
+    ):
+        return preamble
+    return preamble[: heading.start() + 1]
 
 
 def is_preamble_heading(block: str, before: list[str]) -> bool:
