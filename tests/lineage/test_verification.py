@@ -441,3 +441,45 @@ def test_decisions_that_decided_to_do_other_things_are_other_decisions():
     assert same(with_report, deferred.format("47th", "4 December 2024", "", "eightieth"))
     opening = with_report[: with_report.index(" decided")]
     assert not same(opening, opening + " took note of the report of the Committee.")
+
+
+def test_the_same_words_in_another_order_keep_the_family():
+    reported = (
+        "Also requests the Secretary-General to report on the implementation of the present "
+        "resolution to the General Assembly at its eighty-first session;"
+    )
+    submitted = (
+        "Also requests the Secretary-General to submit to the General Assembly at its "
+        "eighty-second session a report on the implementation of the present resolution;"
+    )
+    assert same(reported, submitted)
+    # Reordered, a request still names its report's subject and its addressee.
+    assert not same(
+        reported,
+        "Also requests the Secretary-General to submit to the General Assembly at its "
+        "eighty-second session a report on the financing of the United Nations Mission;",
+    )
+    assert not same(
+        reported,
+        "Also requests the Special Committee to submit to the General Assembly at its "
+        "eighty-second session a report on the implementation of the present resolution;",
+    )
+
+
+def test_a_report_on_a_subject_acted_on_is_not_that_subject_acted_on():
+    sessions = (
+        "the {} session of the Conference of the Parties to the United Nations Framework "
+        "Convention on Climate Change, the {} session of the Conference of the Parties serving as "
+        "the Meeting of the Parties to the Kyoto Protocol and the {} session of the Conference of "
+        "the Parties serving as the Meeting of the Parties to the Paris Agreement;"
+    )
+    looks_forward = "Looks forward to " + sessions.format("thirty-first", "twenty-first", "eighth")
+    assert not same(
+        looks_forward,
+        "Takes note of the report of the Executive Secretary on "
+        + sessions.format("twenty-ninth", "nineteenth", "sixth"),
+    )
+    assert same(
+        looks_forward,
+        "Looks forward to " + sessions.format("thirtieth", "twentieth", "seventh"),
+    )
