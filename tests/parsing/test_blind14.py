@@ -1,0 +1,24 @@
+"""Round 13's blind set: 10 UN PDF originals (Fifth Committee drafts, sponsored drafts, a
+resolution of 21 pages) and 10 corpus texts (Council drafts, decisions of sessions 71-80, a
+Main Committee note, a resolution), drawn from listing fields only
+(tests/parsing/blind14/README.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .gold import blind_set_tests, gold_names
+
+FOLDER = Path(__file__).resolve().parent / "blind14"
+OPEN_MISSES: dict[tuple[str, str], str] = {}
+
+
+def test_the_blind_set_has_20_documents() -> None:
+    assert len(gold_names(FOLDER)) == 20
+
+
+(
+    test_metadata_matches_gold,
+    test_paragraphs_match_gold,
+    test_sponsors_and_references_match_gold,
+) = blind_set_tests(FOLDER, OPEN_MISSES)
