@@ -45,6 +45,7 @@ from .verbs import (
     extract_verb,
     instruction_verb,
     is_known_opener,
+    is_operative_verb,
     normalize_word,
     statement_verb,
 )
@@ -243,6 +244,8 @@ def build_paragraphs(
             if piece.instruction
             else extract_verb(text, kind=piece.kind, first_person=first_person)
         )
+        if piece.lead and not opens_with_printed_verb(text):
+            verb = piece.lead  # "Resolves that:" / "1. The Working Capital Fund shall be ..."
         first = FIRST_WORD_RE.search(text)
         if (
             verb
@@ -271,6 +274,14 @@ def build_paragraphs(
             )
         )
     return paragraphs, warnings
+
+
+def opens_with_printed_verb(text: str) -> bool:
+    """Whether a paragraph opens with an operative verb as printed, in the third person
+    ("Requests ..."); "Direct expenses of ..." opens with a noun."""
+    first = FIRST_WORD_RE.search(text)
+    word = normalize_word(first.group(0)) if first else ""
+    return word.endswith("s") and is_operative_verb(word)
 
 
 def reference_chunks(

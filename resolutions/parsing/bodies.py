@@ -37,8 +37,13 @@ BODY_CODE_RES = tuple((re.compile(name), code) for name, code in BODY_NAMES)
 # The heading of a decision's part: "A", "B.", "DECISION C".
 DECISION_PART = r"(?:DECISION[ ])?[A-H]\.?"
 INTRO_WORD = r"(?:[A-Z][\w\u2019'-]*|of|the|on|to|and|against|for|in)"
-# The formula ends with a comma, or a colon before lettered paragraphs ("The General Assembly:").
-INTRO_RE = re.compile(rf"(?:^|(?<=[\s\]*_]))The ({INTRO_WORD}(?: {INTRO_WORD}){{0,16}})[,:](?=\s)")
+# The formula ends with a comma, or a colon before lettered paragraphs ("The General Assembly:"),
+# or, without either, goes on into a lead that its numbered paragraphs complete ("The General
+# Assembly" / "Resolves that, for 2026:" / "1. Appropriations totalling ... are approved ...").
+INTRO_RE = re.compile(
+    rf"(?:^|(?<=[\s\]*_]))The ({INTRO_WORD}(?: {INTRO_WORD}){{0,16}})"
+    r"(?:[,:]|\s+(?P<lead>Resolves)[ ]that\b[^\n.;:]{0,80}:)(?=\s)"
+)
 SYMBOL_BODIES: tuple[tuple[str, str], ...] = (
     ("A/HRC/", "HRC"),
     ("A/CONF.", "CONGRESS"),

@@ -52,7 +52,8 @@ JOB_NUMBER_RE = re.compile(
     r"(?:[ ]+\d{6}){0,2}(?:[ ]+\d{1,3}/\d{1,3}(?![\w/])|[ ]+\d{1,3}(?=[ ]*(?:\n|$)))?"
     r"(?![\w/-])"
 )
-RULE_RE = re.compile(r"(?:^|(?<=\s))_{5,}(?=\s|$)")
+# The rule over a page's notes; never a blank left for a date ("resolution 80/___ of ________").
+RULE_RE = re.compile(r"(?:^|(?<=\s))(?<!\bof[ ])_{5,}(?=\s|$)")
 BARCODE_RE = re.compile(r"\*\d{6,9}[A-Z]?\*")
 # Also as some extractions misread it ("Pleese recycle", Security Council drafts of 2022-2023).
 RECYCLE_RE = re.compile(

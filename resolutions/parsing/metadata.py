@@ -53,6 +53,9 @@ AMENDMENT_RE = re.compile(
     r"[^\n]*",
     re.IGNORECASE,
 )
+# A note of the Secretariat or an officer ("Organization of work" over "Note by the Chair"), not
+# a draft though printed in the L series; its title is the block above that line.
+NOTE_HEAD_RE = re.compile(r"(?:^|\n\n)([^\n]{3,300})\n\nNote[ ]by[ ]the[ ][A-Z][\w-]*")
 REPORT_TITLE_RE = re.compile(
     r"\b(?:Draft[ ])?Report[ ](?:of|on)[ ][^\n]{5,400}?(?=[ ](?:[IVX]{1,4}|[A-H]|1)\.[ ][A-Z]|\n|$"
     r"|[ ](?:Economic[ ]and[ ]Social[ ]Council[ ]|General[ ]Assembly[ ])?Official[ ]Records\b"
@@ -99,8 +102,9 @@ PLACE_DATE_RE = re.compile(
 # Lines that may close a decision's head after its title: "Agenda item 31", a part's heading
 # ("A", also printed with a full stop: "A.", or "DECISION A").
 HEAD_END_LINES_RE = re.compile(rf"(?:\n\n(?:Agenda[ ]items?[ ][^\n]{{1,60}}|{DECISION_PART}))+$")
-# The heading of a resolution's first part ("I" over its title) closing the head.
-PART_HEADING_END_RE = re.compile(r"\n\n[IVX]{1,5}\.?\n\n[^\n]{1,300}$")
+# The heading of a resolution's first part ("I" or "A" over its title, or "A Budget
+# appropriations for 2026" on one line) closing the head.
+PART_HEADING_END_RE = re.compile(r"\n\n(?:(?:[IVX]{1,5}|A)\.?\n\n|A[ ](?=[A-Z]))[^\n]{1,300}$")
 # A comma before the closing "and" ("Nigeria,* and Thailand", the star taken out) splits too.
 SPLIT_COMMAS_RE = re.compile(r"\s*,\s*(?:and\s+)?")
 AND_RE = re.compile(r"\s+and\s+")
@@ -199,6 +203,8 @@ def find_doc_type(
     if AMENDMENT_RE.search(head):
         return "amendment"
     draft = DRAFT_RE.search(head)
+    if draft is None and NOTE_HEAD_RE.search(head):
+        return "other"
     if (
         heading_kind is None
         and not (symbol and "/L." in symbol)
@@ -242,7 +248,8 @@ def find_title(head: str, *, doc_type: str) -> str | None:
         report = REPORT_TITLE_RE.search(head)
         return clean_title(report.group(0)) if report else None
     if doc_type == "other":
-        return None
+        note = NOTE_HEAD_RE.search(head)
+        return clean_title(note.group(1)) if note else None
     if doc_type == "amendment":
         # The title of the draft amended, printed under the amendment's heading.
         heading = AMENDMENT_RE.search(head)

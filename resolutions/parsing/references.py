@@ -58,7 +58,12 @@ CITED_BODY_RE = re.compile(
     """,
     re.VERBOSE,
 )
-OF_BODY_RE = re.compile(r"^[ ]*(?:\([^)]{0,40}\)[ ]*)?(?:of|by|adopted by) the ")
+# The body named after the number, its date between or not: "resolution 6/14 of 1 March 2024 of
+# the United Nations Environment Assembly".
+OF_BODY_RE = re.compile(
+    r"^[ ]*(?:\([^)]{0,40}\)[ ]*)?(?:of[ ]\d{1,2}[ ][A-Z][a-z]+[ ]\d{4}[ ]+)?"
+    r"(?:of|by|adopted by) the "
+)
 # The meeting that adopted it, named after the number: "decision 15/4 at the fifteenth meeting of
 # the Conference of the Parties to the Convention on Biological Diversity".
 AT_MEETING_OF_RE = re.compile(
@@ -80,9 +85,10 @@ SINGLED_OUT_RE = re.compile(
     r"(?:in[ ]particular|including|notably|especially)[ ]+(?=\d)"
 )
 # Each number of an enumeration with its date and subject: "77/325 of 25 August 2023 on tackling
-# ... wildlife and 76/185 of ...", "77/158 of 14 December 2022, by which it declared ..., 77/326".
+# ... wildlife and 76/185 of ...", "77/158 of 14 December 2022, by which it declared ..., 77/326",
+# or its subject alone: "1889 (2009) on women, peace and security, 1674 (2006) and ...".
 ENTITLED_GAP_RE = re.compile(
-    r"^[ ]*of \d{1,2} [A-Z][a-z]+ \d{4},? (?:entitled|on|containing|by which|in which) "
+    r"^[ ]*(?:of \d{1,2} [A-Z][a-z]+ \d{4},? )?(?:entitled|on|containing|by which|in which) "
     r"[^;]{1,300}?(?:[,\u201d\"\u2019]{1,3}[ ]*(?:and[ ]*)?|[ ]and[ ])$"
 )
 GAP_MAX = 320
@@ -257,7 +263,9 @@ def list_numbers(text: str, *, start: int) -> list[tuple[str, int]]:
         if not following:
             break
         gap = text[match.end() : following.start()]
-        if SECOND_ADVERBIAL_RE.search(gap) or not (GAP_RE.match(gap) or ENTITLED_GAP_RE.match(gap)):
+        # A comma left out between two numbers ("2578 (2021) 2635 (2022)") still enumerates.
+        listed = GAP_RE.match(gap) or ENTITLED_GAP_RE.match(gap) or not gap.strip()
+        if SECOND_ADVERBIAL_RE.search(gap) or not listed:
             break
         match = following
     return numbers

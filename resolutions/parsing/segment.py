@@ -55,7 +55,8 @@ INSTRUCTION_START_RE = re.compile(
 # A lettered or roman item's marker just before a phrase shaped like an enacting formula.
 ITEM_MARKER_END_RE = re.compile(r"\([a-z]{1,4}\)[ \t]*$")
 # A section heading printed between paragraphs: "I" / "II. Strengthening ..." / "A. Deliberations".
-SECTION_HEADING_RE = re.compile(r"^(?:[IVXL]{1,5}|[A-H])\.?[ ]+[A-Z][^.;:]{0,150}$")
+# "II. International cooperation", or the numeral alone on its line ("I" before paragraph 1).
+SECTION_HEADING_RE = re.compile(r"^(?:[IVXL]{1,5}|[A-H])\.?(?:[ ]+[A-Z][^.;:]{0,150})?$")
 NOT_NUMBER_BEFORE_RE = re.compile(
     r"(?:paragraphs?|para\.|articles?|No\.|Nos\.|chapter|section|annex|items?|rules?|page"
     r"|vol\.|footnote|and|to)[ ]*$",
@@ -135,6 +136,9 @@ class Piece:
     instruction: bool = False  # an amendment's instruction ("Delete operative paragraph 3.")
     # The body named by the enacting formula of a draft embedded in a report ("General Assembly").
     citing: str | None = None
+    # The verb of the lead the formula goes on into ("Resolves that:"), which the paragraph
+    # completes ("1. The Working Capital Fund shall be established ...").
+    lead: str | None = None
 
 
 @dataclass
@@ -279,6 +283,7 @@ def segment_text(
         if numbered:
             preamble = drop_preamble_heading(preamble)
         pieces.extend(split_preamble(preamble))
+    lead = lead_verb(intro)
     for index, match in enumerate(numbered):
         end = numbered[index + 1].start() if index + 1 < len(numbered) else body_end
         content = text[match.end() : end]
@@ -293,12 +298,19 @@ def segment_text(
                     kind=numbered_kind,
                     number=match.group(1),
                     text=drop_trailing_headings(content[: part.start()]),
+                    lead=lead,
                 )
             )
             pieces.extend(split_preamble(content[part.end() :]))
+            lead = lead_verb(part)
             continue
         pieces.append(
-            Piece(kind=numbered_kind, number=match.group(1), text=drop_trailing_headings(content))
+            Piece(
+                kind=numbered_kind,
+                number=match.group(1),
+                text=drop_trailing_headings(content),
+                lead=lead,
+            )
         )
     pieces.extend(annex_pieces(text, start=body_end, warnings=warnings))
     return Segments(
@@ -599,6 +611,11 @@ def find_numbered(
             accepted.append(match)
             expected = number + 1
     return accepted
+
+
+def lead_verb(formula: re.Match[str] | None) -> str | None:
+    """The verb of the lead a formula goes on into ("Resolves that:"), in lower case."""
+    return formula.group("lead").lower() if formula and formula.group("lead") else None
 
 
 def opens_part(before: str) -> bool:
