@@ -58,17 +58,17 @@ def label_of(pair: dict, *, original: bool = False) -> bool:
 
 
 # Rounds drawn and labelled blind and never used for tuning; the other rounds tune, besides
-# round 1's odd ids (rounds 4 to 9 were each scored blind before they were used).
-BLIND_ROUNDS = (2, 10)
+# round 1's odd ids (rounds 4 to 10 were each scored blind before they were used).
+BLIND_ROUNDS = (2,)
 HALVES = (
-    "tune r1", "tune r3", "tune r4", "tune r5", "tune r6", "tune r7", "tune r8", "tune r9", "tune",
-    "test", "blind r2", "blind r10", "blind", "held-out", "all",
+    "tune r1", "tune r3", "tune r4", "tune r5", "tune r6", "tune r7", "tune r8", "tune r9",
+    "tune r10", "tune", "test", "blind r2", "blind", "held-out", "all",
 )  # fmt: skip
 
 
 def in_half(pair: dict, half: str) -> bool:
-    """Round 1's even ids and rounds 3 to 9 tune ("tune"), round 1's odd ids measure ("test"),
-    rounds 2 and 10 are "blind"; "tune r4", "blind r2" etc. name one round."""
+    """Round 1's even ids and rounds 3 to 10 tune ("tune"), round 1's odd ids measure ("test"),
+    round 2 is "blind"; "tune r4", "blind r2" etc. name one round."""
     round_ = pair.get("round", 1)
     test = round_ == 1 and pair["id"] % 2 == 1
     if half == "all":

@@ -483,3 +483,71 @@ def test_a_report_on_a_subject_acted_on_is_not_that_subject_acted_on():
         looks_forward,
         "Looks forward to " + sessions.format("thirtieth", "twentieth", "seventh"),
     )
+
+
+def test_the_organs_a_report_goes_to_are_not_its_subject():
+    calls = (
+        "Calls upon the Secretary-General to submit to the General Assembly at its eighty-first "
+        "session a report on the implementation of the present resolution;"
+    )
+    # Round 10: another verb, reordered, the Human Rights Council added as a recipient.
+    assert same(
+        calls,
+        "Requests the Secretary-General to submit a report on the implementation of the present "
+        "resolution to the Human Rights Council and to the General Assembly at its eighty-second "
+        "session.",
+    )
+    assert not same(
+        calls,
+        "Requests the Secretary-General to submit a report on the situation of migrant workers "
+        "to the Human Rights Council and to the General Assembly at its eighty-second session.",
+    )
+
+
+def test_reordered_words_count_as_shared_for_the_half_of_the_longer():
+    # In order, their words in common are under half of the longer; in any order, most of both.
+    assert same(
+        "Requests the Secretary-General to submit to the General Assembly at its eighty-first "
+        "session a report on the implementation of the present resolution;",
+        "Requests the Secretary-General to submit a report on the implementation of the present "
+        "resolution to the Human Rights Council and to the General Assembly at its eighty-second "
+        "session.",
+    )
+    # A clause as long as the shared text appended is still another paragraph.
+    assert not same(
+        "Decides to remain seized of the matter;",
+        "Decides to remain seized of the matter and to consider the question of the financing of "
+        "the Mission at its resumed session;",
+    )
+
+
+def test_an_edit_under_the_similarity_keeps_its_substance():
+    # Round 4: the same statement on universal health coverage, its framing edited (0.667).
+    assert same(
+        "Acknowledges that universal health coverage implies that all people, including older "
+        "persons, have access, without discrimination, to every country's determined sets of "
+        "needed promotive, preventive, curative and rehabilitative basic health services and "
+        "essential, safe, affordable, effective and quality medicines, while ensuring that the use "
+        "of such services does not expose older persons to financial hardship, with a special "
+        "emphasis on the poor, vulnerable and marginalized;",
+        "Welcomes the renewed commitment in the political declaration of the highlevel meeting on "
+        "universal health coverage to achieve universal health coverage, which implies that all "
+        "people have access, without discrimination, to nationally determined sets of the needed "
+        "promotive, preventive, curative, rehabilitative and palliative essential health "
+        "services, and essential, safe, affordable, effective and quality medicines and vaccines, "
+        "while ensuring that the use of these services does not expose the users to financial "
+        "hardship, with a special emphasis on those who are marginalized;",
+    )
+    # Round 1: one declaration recalled for one thing and welcomed for another (0.66): the frame
+    # is shared, the substance not.
+    assert not same(
+        "Recalling the political declaration of the high-level political forum on sustainable "
+        "development convened under the auspices of the General Assembly (Sustainable Development "
+        "Goals Summit), held in New York on 18 and 19 September 2023, in which Member States "
+        "confirmed that they remain resolved to ensure the lasting protection of the planet and "
+        "its natural resources and committed to reducing disaster risk,",
+        "Welcomes the political declaration adopted at the high-level political forum on "
+        "sustainable development convened under the auspices of the General Assembly (Sustainable "
+        "Development Goals Summit), held in New York on 18 and 19 September 2023, and urges timely "
+        "action to ensure its full implementation;",
+    )
