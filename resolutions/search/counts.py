@@ -247,11 +247,12 @@ SIZES = ("count", "documents", "sampled")
 
 
 def estimate(value: float) -> int:
-    """An estimate rounded to two significant figures: 12,345 -> 12,000."""
+    """An estimate rounded to three significant figures: 12,345 -> 12,300. Rounding costs at most
+    0.5 % (two figures cost up to 4.8 %, near 10,500, of the 5 % an estimate may be off)."""
     value = round(value)
-    if value < 100:
+    if value < 1_000:
         return value
-    digits = len(str(value)) - 2
+    digits = len(str(value)) - 3
     return int(round(value, -digits))
 
 
