@@ -11,6 +11,8 @@ import pytest
 from django.utils.html import escape
 from search_fixtures import archive  # noqa: F401 - registers the fixture
 
+from resolutions.models import Reference
+
 pytestmark = pytest.mark.django_db
 
 
@@ -78,6 +80,30 @@ def test_document_detail_with_citations_both_ways(client, archive):
     assert cited_by["count"] == 1 and cited_by["results"][0]["label"] == "E/RES/2014/23"
     references = client.get(f"/api/v1/documents/{smuggling.pk}/references/").json()
     assert [r["cited_key"] for r in references["results"]] == ["A/RES/66/128"]
+
+
+def test_document_detail_carries_the_newest_citing_documents_and_their_count(
+    client, archive, make_document, monkeypatch
+):
+    """A resolution cited tens of thousands of times answers with a bounded list, its count and
+    the address of every one (the page by page list)."""
+    monkeypatch.setattr("resolutions.api.documents.CITED_BY_LIMIT", 2)
+    violence = archive["violence"]
+    for year in (2016, 2018, 2020):
+        citing = make_document(symbol=f"A/RES/{year}/1", number=f"{year}/1", year=year)
+        Reference.objects.create(
+            citing_document=citing,
+            ref_type="resolution",
+            cited_key="A/RES/66/128",
+            cited_body="GA",
+            cited_number="66/128",
+            cited_document=violence,
+        )
+    data = client.get(f"/api/v1/documents/{violence.pk}/").json()
+    assert [c["label"] for c in data["cited_by"]] == ["A/RES/2020/1", "A/RES/2018/1"]
+    assert data["cited_by_count"] == 4
+    every = client.get(data["cited_by_url"]).json()
+    assert every["count"] == 4 and every["results"][0]["label"] == "A/RES/2020/1"
 
 
 def test_document_by_symbol(client, archive):

@@ -10,12 +10,14 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 
+from ..document_reads import CITED_BY_LIMIT
 from ..models import Document
 from ..selectors import citations_of, published_documents, references_of
 from .errors import LIST_ERRORS, ONE_ERRORS
 from .pagination import PageParams, paginate
 from .params import SearchFilters
 from .representations import (
+    api_url,
     cited_by_out,
     document_out,
     paragraph_text,
@@ -38,11 +40,15 @@ def published_document(**lookup: object) -> Document:
 
 
 def document_detail(request: HttpRequest, document: Document) -> dict[str, Any]:
-    """Metadata, every paragraph with its footnotes, citations made and received."""
+    """Metadata, every paragraph with its footnotes, the citations made, and the newest
+    CITED_BY_LIMIT received with their count and the address of them all, page by page (a
+    resolution can be cited tens of thousands of times)."""
     paragraphs = list(document.paragraphs.defer("search_vector"))
     for paragraph in paragraphs:
         paragraph.document = document
     with_addressees(paragraphs)
+    citing = citations_of(document)
+    newest = list(citing[: CITED_BY_LIMIT + 1])
     return {
         **document_out(request, document),
         "session": document.session,
@@ -50,7 +56,9 @@ def document_detail(request: HttpRequest, document: Document) -> dict[str, Any]:
         "language": document.language,
         "paragraphs": [paragraph_text(request, p) for p in paragraphs],
         "references": [reference_out(request, ref) for ref in references_of(document)],
-        "cited_by": [cited_by_out(request, ref) for ref in citations_of(document)],
+        "cited_by": [cited_by_out(request, ref) for ref in newest[:CITED_BY_LIMIT]],
+        "cited_by_count": len(newest) if len(newest) <= CITED_BY_LIMIT else citing.count(),
+        "cited_by_url": api_url(request, "document_cited_by", document.pk),
     }
 
 
@@ -67,7 +75,8 @@ def list_documents(
 )
 def get_document(request: HttpRequest, pk: int) -> dict[str, Any]:
     """One document: metadata, every paragraph with its footnotes, the citations it makes
-    (`references`) and the published documents that cite it (`cited_by`)."""
+    (`references`) and the newest published documents that cite it (`cited_by`, at most 200;
+    `cited_by_count` of them in all, every one at `cited_by_url`)."""
     return document_detail(request, published_document(pk=pk))
 
 
