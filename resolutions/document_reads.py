@@ -105,21 +105,26 @@ def related_documents(
     shared = Q(topic_links__topic_id__in=topic_ids) & ~Q(
         topic_links__status=DocumentTopic.Status.REJECTED
     )
-    candidates = Q(pk__in=neighbour_ids)
-    if topic_ids:
-        # Uses index: document_topic_newest (topic, document descending), LIMIT per topic.
-        per_topic = (
-            "SELECT t.document_id FROM unnest(%s::integer[]) AS shared(topic_id) "
-            "CROSS JOIN LATERAL (SELECT document_id FROM resolutions_documenttopic "
-            "WHERE topic_id = shared.topic_id AND status <> %s "
-            "ORDER BY document_id DESC LIMIT %s) t"
-        )
-        params = [list(topic_ids), DocumentTopic.Status.REJECTED, RELATED_CANDIDATES]
-        candidates |= Q(pk__in=RawSQL(per_topic, params))
+    # The candidates as one set (a union), so the documents are read by their ids: written as
+    # "neighbour OR topic candidate", PostgreSQL scanned every document to test both.
+    # Uses index: document_topic_newest (topic, document descending), LIMIT per topic.
+    candidates = RawSQL(
+        "SELECT unnest(%s::integer[]) UNION SELECT t.document_id "
+        "FROM unnest(%s::integer[]) AS shared(topic_id) "
+        "CROSS JOIN LATERAL (SELECT document_id FROM resolutions_documenttopic "
+        "WHERE topic_id = shared.topic_id AND status <> %s "
+        "ORDER BY document_id DESC LIMIT %s) t",
+        [
+            list(neighbour_ids),
+            list(topic_ids),
+            DocumentTopic.Status.REJECTED,
+            RELATED_CANDIDATES,
+        ],
+    )
     return list(
         published_documents()
         .exclude(pk=document.pk)
-        .filter(candidates)
+        .filter(pk__in=candidates)
         .annotate(shared_topics=Count("topic_links", filter=shared, distinct=True))
         .annotate(
             score=F("shared_topics")
