@@ -85,7 +85,9 @@ CHAPTER_HEADING_RE = re.compile(r"Chapter[ ][IVXL]{1,5}")
 # An item of a numbered list (an agenda) inside a statement: "1. ...", "Item 1. ...".
 LIST_ITEM_RE = re.compile(r"^(?:Item[ ]+)?\d{1,3}\.[ ]")
 # Within a statement: the meeting of a later sentence ("At its 48th plenary meeting").
-STATEMENT_MEETING_BEFORE_RE = re.compile(r"\bAt[ ](?:its|the)[ ](?:\(\w+\)[ ])?$|\bthe[ ]$")
+# Also after the body's name: "The General Assembly, at its 44th plenary meeting, ..., and the
+# Security Council, at its 8092nd meeting, ..., proceeded ... to elect".
+STATEMENT_MEETING_BEFORE_RE = re.compile(r"\b[Aa]t[ ](?:its|the)[ ](?:\(\w+\)[ ])?$|\bthe[ ]$")
 # A note naming the volume that will publish the decision: not part of it, nor a citation.
 PUBLICATION_NOTE_RE = re.compile(
     r"(?:The[ ](?:final[ ])?(?:text|version)[ ]of[ ]|Decision[ ]+\d+/\d+,[ ]in[ ]section\b)"
