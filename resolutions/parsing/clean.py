@@ -67,11 +67,14 @@ PAGE_LABEL_RE = re.compile(
 )
 # A page number alone between blank lines (a header or footer without job number).
 PAGE_NUMBER_BLOCK_RE = re.compile(r"(?<=\n)([ ]*\n)[ ]*\d{1,3}[ ]*(?=\n[ ]*\n)")
-# Runs of stars left by emphasis or barcodes; a note's own stars opening a line ("** Any changes
-# to the list of sponsors ...") stay, so that the note is set aside. A run is taken whole: the
-# markers of a list of members ("IRELAND,*** UNITED STATES") go, and no single star is left
-# before the next name to open a note of its own.
-STRAY_STARS_RE = re.compile(r"(?<!\*)\*{2,}(?![ \t]+[A-Z]|\*)|(?<=[^\s*])\*{2,}")
+# Runs of stars left by emphasis or barcodes, and a list's star markers set apart from the names
+# ("(Switzerland), ** Nabil KALKOUL", "IRELAND,*** UNITED STATES"): a run is taken whole, so that
+# no star is left before the next name to open a note of its own. A note's own stars opening a
+# line or following a sentence's end ("** Any changes to the list of sponsors ...") stay, so that
+# the note is set aside.
+STAR_RUN_RE = re.compile(r"(?<!\*)\*{2,}(?!\*)")
+NOTE_OPENING_BEFORE_RE = re.compile(r"(?:^|\n|[.;:][ \t]+)[ \t]*$")
+NOTE_OPENING_AFTER_RE = re.compile(r"[ \t]+[A-Z]")
 # The heading of a list of notes (a web page's "Notes" before the footnote bodies).
 NOTES_HEADING_RE = re.compile(r"^[ ]*(?:Notes|Footnotes|Endnotes)[ ]*:?[ ]*$", re.MULTILINE)
 SPACES_RE = re.compile(r"[ ]{2,}")
@@ -154,7 +157,17 @@ def remove_furniture(text: str) -> str:
     text = PAGE_COUNTER_START_RE.sub(drop_page_counter, text)
     text = PAGE_NUMBER_BLOCK_RE.sub(r"\1", text)
     text = NOTES_HEADING_RE.sub("", text)
-    return STRAY_STARS_RE.sub(" ", text)
+    return STAR_RUN_RE.sub(lambda run: run.group(0) if opens_note(run) else " ", text)
+
+
+def opens_note(run: re.Match[str]) -> bool:
+    """Whether a run of stars opens a note: at a line's start or after a sentence's end, before
+    a capital."""
+    text = run.string
+    return bool(
+        NOTE_OPENING_BEFORE_RE.search(text, max(0, run.start() - 20), run.start())
+        and NOTE_OPENING_AFTER_RE.match(text, run.end())
+    )
 
 
 def is_page_furniture_line(line: str) -> bool:

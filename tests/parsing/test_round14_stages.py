@@ -54,7 +54,7 @@ ELECTION_WITH_THE_COUNCIL = "\n".join(
         " Council, at its 9995th meeting, on the same date, continued independently of one another"
         " to elect one member of the Court to fill the remaining vacancy.",
         "\tAs a result, the International Court of Justice is composed as follows: Mr. C. GAMMA"
-        " (Fiji),*** Ms. D. DELTA (Peru),** Mr. E. EPSILON (Nepal),* and Ms. F. ZETA (Ghana).***",
+        " (Fiji),*** Ms. D. DELTA (Peru), ** Mr. E. EPSILON (Nepal),* and Ms. F. ZETA (Ghana).***",
         "___________________",
         "*\tTerm of office expires on 5 February 2036.",
         "**\tTerm of office expires on 5 February 2039.",
@@ -81,12 +81,18 @@ def test_a_statement_of_an_election_held_with_the_council_is_not_cut_at_its_meet
 
 
 def test_the_stars_of_a_list_of_members_leave_its_last_names_in_the_list() -> None:
-    # "***" after a name read as Markdown bold, or cut down to " * " before the next name, which
-    # then opened a note of its own: "Ms. F. ZETA (Ghana)" was lost from the list.
+    # "***" after a name read as Markdown bold, or cut down to " * " before the next name, and
+    # " ** " set apart before a name, then opened a note of their own: the names after them were
+    # lost from the list.
     assert not looks_like_markdown(ELECTION_WITH_THE_COUNCIL)
     assert "(Peru), Mr. E. EPSILON" in " ".join(clean_text(ELECTION_WITH_THE_COUNCIL).split())
-    last = parse(ELECTION_WITH_THE_COUNCIL).paragraphs[-1].text
-    assert last.endswith("and Ms. F. ZETA (Ghana).")
+    document = parse(ELECTION_WITH_THE_COUNCIL)
+    assert document.paragraphs[-1].text.endswith("and Ms. F. ZETA (Ghana).")
+    assert not any("Term of office" in p.text for p in document.paragraphs)
+    # A note opening after a sentence's end, its line break lost, is still a note.
+    one_line = parse(ELECTION_WITH_THE_COUNCIL.replace("\n***\t", " *** "))
+    assert one_line.paragraphs[-1].text.endswith("and Ms. F. ZETA (Ghana).")
+    assert not any("5 February 2042" in p.text for p in one_line.paragraphs)
     # Bold in Markdown is still Markdown.
     assert looks_like_markdown("**Recalling** its resolution 70/1,\n\n**Decides** to act;")
 
