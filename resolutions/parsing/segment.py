@@ -95,9 +95,10 @@ PUBLICATION_NOTE_RE = re.compile(
 # Blocks of a statement that are no paragraph: part headings ("A", "A.", "DECISION B"), cited
 # documents ("(See A/72/PV.75)", also with a note in it: "(See A/71/PV.84; Mr. X (Iraq) was
 # replaced ...)", or without "See": "(A/72/487, A/72/PV.67)"), notes on the names listed
-# ("* Term of office ...").
+# ("* Term of office ...", "† Designated as Chair ...").
 STATEMENT_ASIDE_RE = re.compile(
-    rf"{DECISION_PART}$|\((?:See[ ]|(?=[A-Z]{{1,6}}/))(?:[^()]|\([^()]*\))*\)$|\*+[ ]"
+    rf"{DECISION_PART}$|\((?:See[ ]|(?=[A-Z]{{1,6}}/))(?:[^()]|\([^()]*\))*\)$"
+    r"|[*\u2020\u2021]+[ ]"
 )
 # A part letter opening a block, on a line of its own or joined to the statement's first line
 # ("B." over "At its 80th meeting ...", "B. At its 80th meeting ...", "B At its 80th ...").

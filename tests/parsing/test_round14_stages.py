@@ -93,6 +93,13 @@ def test_the_stars_of_a_list_of_members_leave_its_last_names_in_the_list() -> No
     one_line = parse(ELECTION_WITH_THE_COUNCIL.replace("\n***\t", " *** "))
     assert one_line.paragraphs[-1].text.endswith("and Ms. F. ZETA (Ghana).")
     assert not any("5 February 2042" in p.text for p in one_line.paragraphs)
+    # A note marked with a dagger is no paragraph either.
+    dagger = parse(
+        ELECTION_WITH_THE_COUNCIL.replace(
+            "(See", "\u2020\tDesignated as President for a period of three years.\n\n(See"
+        )
+    )
+    assert [p.text[:12] for p in dagger.paragraphs] == [p.text[:12] for p in document.paragraphs]
     # Bold in Markdown is still Markdown.
     assert looks_like_markdown("**Recalling** its resolution 70/1,\n\n**Decides** to act;")
 
