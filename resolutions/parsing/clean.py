@@ -67,9 +67,14 @@ PAGE_LABEL_RE = re.compile(
 )
 # A page number alone between blank lines (a header or footer without job number).
 PAGE_NUMBER_BLOCK_RE = re.compile(r"(?<=\n)([ ]*\n)[ ]*\d{1,3}[ ]*(?=\n[ ]*\n)")
-# Runs of stars left by emphasis or barcodes; a note's own stars opening a line ("** Any changes
-# to the list of sponsors ...") stay, so that the note is set aside.
-STRAY_STARS_RE = re.compile(r"\*{2,}(?![ \t]+[A-Z])|(?<=\S)\*{2,}")
+# Runs of stars left by emphasis or barcodes, and a list's star markers set apart from the names
+# ("(Switzerland), ** Nabil KALKOUL", "IRELAND,*** UNITED STATES"): a run is taken whole, so that
+# no star is left before the next name to open a note of its own. A note's own stars opening a
+# line or following a sentence's end ("** Any changes to the list of sponsors ...") stay, so that
+# the note is set aside.
+STAR_RUN_RE = re.compile(r"(?<!\*)\*{2,}(?!\*)")
+NOTE_OPENING_BEFORE_RE = re.compile(r"(?:^|\n|[.;:][ \t]+)[ \t]*$")
+NOTE_OPENING_AFTER_RE = re.compile(r"[ \t]+[A-Z]")
 # The heading of a list of notes (a web page's "Notes" before the footnote bodies).
 NOTES_HEADING_RE = re.compile(r"^[ ]*(?:Notes|Footnotes|Endnotes)[ ]*:?[ ]*$", re.MULTILINE)
 SPACES_RE = re.compile(r"[ ]{2,}")
@@ -152,7 +157,17 @@ def remove_furniture(text: str) -> str:
     text = PAGE_COUNTER_START_RE.sub(drop_page_counter, text)
     text = PAGE_NUMBER_BLOCK_RE.sub(r"\1", text)
     text = NOTES_HEADING_RE.sub("", text)
-    return STRAY_STARS_RE.sub(" ", text)
+    return STAR_RUN_RE.sub(lambda run: run.group(0) if opens_note(run) else " ", text)
+
+
+def opens_note(run: re.Match[str]) -> bool:
+    """Whether a run of stars opens a note: at a line's start or after a sentence's end, before
+    a capital."""
+    text = run.string
+    return bool(
+        NOTE_OPENING_BEFORE_RE.search(text, max(0, run.start() - 20), run.start())
+        and NOTE_OPENING_AFTER_RE.match(text, run.end())
+    )
 
 
 def is_page_furniture_line(line: str) -> bool:
@@ -349,11 +364,12 @@ def clean_text(text: str) -> str:
 
 def join_spaced_hyphens(text: str) -> str:
     """A compound whose hyphen the extraction printed with spaces ("Secretary - General",
-    "conflict -affected") written whole, where the document writes it whole elsewhere or
-    between two words in lower case ("conflict - affected", "non -state"): a hyphen between
-    spaces can also be a dash, which in the documents sits beside a name ("ICLEI - Local
-    Governments"). A suspended hyphen stays ("low- and middle-income", "country-owned and
-    -driven", "one- to two-day")."""
+    "conflict -affected") written whole, where the document writes it whole elsewhere, between
+    two words in lower case ("conflict - affected", "non -state"), or glued to the word after it
+    only ("Al -Qaida", "Iraqi -led"): a hyphen between spaces can also be a dash, which in the
+    documents sits beside a name ("ICLEI - Local Governments"), and one glued to the word before
+    it only a suspended hyphen ("Sparkassen- und Giroverband"). A suspended hyphen stays ("low-
+    and middle-income", "country-owned and -driven", "one- to two-day")."""
     compounds = set(COMPOUND_RE.findall(text))
 
     def joined(match: re.Match[str]) -> str:
@@ -362,8 +378,9 @@ def join_spaced_hyphens(text: str) -> str:
         if compound in compounds:
             return compound
         lower = first[:1].islower() and second[:1].islower()
+        glued_after = match.group(0) == f"{first} -{second}"
         suspended = first in SUSPENDED_AROUND or second in SUSPENDED_AROUND
-        return compound if lower and not suspended else match.group(0)
+        return compound if (lower or glued_after) and not suspended else match.group(0)
 
     return SPACED_HYPHEN_RE.sub(joined, text)
 

@@ -21,9 +21,11 @@ MARKDOWN_BULLET_RE = re.compile(r"^[ \t]{0,3}[-+][ \t]+", re.MULTILINE)
 MARKDOWN_RULE_RE = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.MULTILINE)
 MARKDOWN_QUOTE_RE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE)
 MARKDOWN_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+# Signs of Markdown: a heading, bold ("**Recalling"; not the notes' "***" of a list of members:
+# "UKRAINE,*** UNITED STATES"), emphasis ("*Recalling*"), a link.
 MARKDOWN_SIGNS_RE = re.compile(
-    r"^#{1,6}[ \t]|\*\*\S|\*[A-Z][a-z]+[a-z ]{0,30}\*|(?<![\w_])_[A-Z][a-z]+[a-z ]{0,30}_(?![\w_])"
-    r"|\]\(",
+    r"^#{1,6}[ \t]|\*\*[^\s*]|\*[A-Z][a-z]+[a-z ]{0,30}\*"
+    r"|(?<![\w_])_[A-Z][a-z]+[a-z ]{0,30}_(?![\w_])|\]\(",
     re.MULTILINE,
 )
 HTML_DROP_TAGS = (

@@ -177,12 +177,17 @@ def justification_gaps(handle, text: str) -> set[int]:
         if raw.FPDFText_IsGenerated(handle, index) != 1:
             continue
         # The gap runs from the added space (set where the letter before ends its advance: the
-        # box of an "f" or a "y" overhangs it) to the next letter's box.
+        # box of an "f" or a "y" overhangs it) to where the next letter starts: its box, or its
+        # origin where the box reaches back over the space (an italic "f": "Recalling further").
         raw.FPDFText_GetCharOrigin(handle, index, ctypes.byref(origin_x), ctypes.byref(origin_y))
         end = origin_x.value
         raw.FPDFText_GetCharBox(handle, index + 1, *box)
+        raw.FPDFText_GetCharOrigin(
+            handle, index + 1, ctypes.byref(origin_x), ctypes.byref(origin_y)
+        )
+        start = max(left.value, origin_x.value)
         narrowest = HYPHEN_SPACE_MIN if hyphen else WORD_SPACE_MIN
-        if left.value - end < raw.FPDFText_GetFontSize(handle, index - 1) * narrowest:
+        if start - end < raw.FPDFText_GetFontSize(handle, index - 1) * narrowest:
             gaps.add(index)
     return gaps
 

@@ -114,6 +114,12 @@ REPORT_PLACE_RE = re.compile(
     r"(?:[ ]+[IVXL\d]{1,5}(?:\.[A-Z\d]{1,3})*)?)+,[ ]*$"
 )
 SECOND_ADVERBIAL_RE = re.compile(r"(?:resolution|decision)s?\b", re.IGNORECASE)
+# Words after a symbol that name more documents: "and Add.1", "and Corr.1"; a range of meeting
+# records, "A/72/PV.49 to 53".
+ADDENDUM_AFTER_RE = re.compile(r"[ ]and[ ]((?:Add|Corr|Rev)\.\d{1,2})(?![\w/.])")
+RECORD_RE = re.compile(r"/(PV|SR)\.(\d{1,4})$")
+RANGE_AFTER_RE = re.compile(r"[ ]to[ ](\d{1,4})(?![\w/.])")
+RANGE_MAX = 20
 RES_SYMBOL_RE = re.compile(r"^(A/HRC|A|E|S)/RES/(.+)$")
 SC_NUMBER_RE = re.compile(r"^(\d{3,4}) ?\((\d{4})\)$")
 ECOSOC_NUMBER_RE = re.compile(r"^(?:19[4-9]\d|20\d\d)/\d{1,3}")
@@ -202,6 +208,8 @@ def cited_documents(text: str) -> list[ParsedReference]:
             or NOT_COUNCIL_SYMBOL_RE.match(symbol)
         ):
             continue
+        for related in related_symbols(symbol, text[match.end() : match.end() + 20]):
+            references.append(ParsedReference(type="document", symbol=related, cited_text=related))
         resolution = RES_SYMBOL_RE.match(symbol)
         if resolution:
             body = {"A/HRC": "HRC", "A": "GA", "E": "ECOSOC", "S": "SC"}[resolution.group(1)]
@@ -216,6 +224,20 @@ def cited_documents(text: str) -> list[ParsedReference]:
         else:
             references.append(ParsedReference(type="document", symbol=symbol, cited_text=symbol))
     return references
+
+
+def related_symbols(symbol: str, following: str) -> list[str]:
+    """The further documents a symbol's own words name: its addendum or corrigendum ("S/1997/558
+    and Add.1"), the later meetings of a range of records ("A/72/PV.44 to 45")."""
+    addendum = ADDENDUM_AFTER_RE.match(following)
+    if addendum:
+        return [f"{symbol}/{addendum.group(1)}"]
+    record = RECORD_RE.search(symbol)
+    last = RANGE_AFTER_RE.match(following)
+    if record and last and 0 < int(last.group(1)) - int(record.group(2)) <= RANGE_MAX:
+        first = int(record.group(2))
+        return [f"{symbol[: record.start(2)]}{n}" for n in range(first + 1, int(last.group(1)) + 1)]
+    return []
 
 
 def cited_resolutions(text: str, *, own_body: str) -> list[ParsedReference]:
@@ -304,6 +326,10 @@ def cited_body(
             code = body_of_symbol(symbol)
             if code and not re.match(r"(?:E|A)/\d", symbol):
                 return code, offset + report[-1].start()
+            if re.match(r"(?:A|S)/\d", symbol) and "annex" in place.group(0):
+                # In the annex of a letter to the Assembly or the Council ("A/56/1026-S/2002/932,
+                # annex II, resolution 14/221"): a text another body adopted, not one of theirs.
+                return None, offset + report[-1].start()
     named_set = NAMED_SET_RE.search(text, max(0, keyword_start - 300), keyword_start)
     if named_set:
         # "the resolutions of the Conference of the Parties ..., in particular resolution 10/1"

@@ -85,7 +85,9 @@ CHAPTER_HEADING_RE = re.compile(r"Chapter[ ][IVXL]{1,5}")
 # An item of a numbered list (an agenda) inside a statement: "1. ...", "Item 1. ...".
 LIST_ITEM_RE = re.compile(r"^(?:Item[ ]+)?\d{1,3}\.[ ]")
 # Within a statement: the meeting of a later sentence ("At its 48th plenary meeting").
-STATEMENT_MEETING_BEFORE_RE = re.compile(r"\bAt[ ](?:its|the)[ ](?:\(\w+\)[ ])?$|\bthe[ ]$")
+# Also after the body's name: "The General Assembly, at its 44th plenary meeting, ..., and the
+# Security Council, at its 8092nd meeting, ..., proceeded ... to elect".
+STATEMENT_MEETING_BEFORE_RE = re.compile(r"\b[Aa]t[ ](?:its|the)[ ](?:\(\w+\)[ ])?$|\bthe[ ]$")
 # A note naming the volume that will publish the decision: not part of it, nor a citation.
 PUBLICATION_NOTE_RE = re.compile(
     r"(?:The[ ](?:final[ ])?(?:text|version)[ ]of[ ]|Decision[ ]+\d+/\d+,[ ]in[ ]section\b)"
@@ -93,9 +95,10 @@ PUBLICATION_NOTE_RE = re.compile(
 # Blocks of a statement that are no paragraph: part headings ("A", "A.", "DECISION B"), cited
 # documents ("(See A/72/PV.75)", also with a note in it: "(See A/71/PV.84; Mr. X (Iraq) was
 # replaced ...)", or without "See": "(A/72/487, A/72/PV.67)"), notes on the names listed
-# ("* Term of office ...").
+# ("* Term of office ...", "† Designated as Chair ...").
 STATEMENT_ASIDE_RE = re.compile(
-    rf"{DECISION_PART}$|\((?:See[ ]|(?=[A-Z]{{1,6}}/))(?:[^()]|\([^()]*\))*\)$|\*+[ ]"
+    rf"{DECISION_PART}$|\((?:See[ ]|(?=[A-Z]{{1,6}}/))(?:[^()]|\([^()]*\))*\)$"
+    r"|[*\u2020\u2021]+[ ]"
 )
 # A part letter opening a block, on a line of its own or joined to the statement's first line
 # ("B." over "At its 80th meeting ...", "B. At its 80th meeting ...", "B At its 80th ...").

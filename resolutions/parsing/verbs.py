@@ -492,12 +492,21 @@ FIRST_ITEM_VERB_RE = re.compile(r":\s+\(a\)[ ]+(?:(?:Also|Further)[ ]+)?([A-Z][a
 SUBITEM_BEFORE_RE = re.compile(r"(?:\([a-z]{1,2}\)|(?<![\w.])(?:[a-z]|\d{1,2})\.)[ ]*$|\n\n$")
 
 
+# A statement going on into its act: "proceeded independently of one another to elect", "continued
+# ... to elect": the infinitive is the statement's verb.
+GOING_ON_TO_RE = re.compile(r"\b(?:proceeded|continued)(?:[ ][a-z]+){0,5}?[ ]to[ ]([a-z]+)\b")
+
+
 def statement_verb(text: str) -> str | None:
     """The verb of a decision's statement ("..., the Council took note of") in the operative form
     ("takes note"): the first past or present operative verb written in lower case or opening
-    a lettered item."""
+    a lettered item, or the operative infinitive after "proceeded ... to"."""
     matches = list(WORD_RE.finditer(text[:4000]))[:STATEMENT_WORDS_MAX]
+    going = GOING_ON_TO_RE.search(text[:4000])
+    going_verb = going and OPERATIVE_BASE_FORMS.get(going.group(1))
     for index, match in enumerate(matches):
+        if going and going_verb and match.start() >= going.start():
+            return going_verb
         word = match.group(0)
         if word[0].isupper() and not SUBITEM_BEFORE_RE.search(
             text[max(0, match.start() - 6) : match.start()]
