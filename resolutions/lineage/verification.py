@@ -247,6 +247,12 @@ class Wording:
         return addressees_in(windows) if windows else None
 
     @cached_property
+    def decision_opening(self) -> re.Match[str] | None:
+        """A decision's opening ("At its 68th plenary meeting, on ..., the General Assembly, on
+        the recommendation of the Fifth Committee,"), where it begins with one."""
+        return DECISION_OPENING_RE.match(self.body)
+
+    @cached_property
     def report_match(self) -> re.Match[str] | None:
         """The report named in its first REPORT_OBJECT_WITHIN words (after a decision's opening),
         acted on or asked for."""
@@ -256,8 +262,7 @@ class Wording:
         if not found:
             return None
         match = min(found, key=lambda m: m.start())
-        opening = DECISION_OPENING_RE.match(self.body)
-        start = opening.end() if opening else 0
+        start = self.decision_opening.end() if self.decision_opening else 0
         words_before = len(WORD_RE.findall(self.body[start : match.start()]))
         return match if words_before <= REPORT_OBJECT_WITHIN else None
 
@@ -296,7 +301,7 @@ class Wording:
     def decision_act(self) -> str:
         """What a decision decided to do: the stem of the verb after "decided to" ("reopen",
         "consider", "defer"), "" for a paragraph that is not a decision so worded."""
-        opening = DECISION_OPENING_RE.match(self.body)
+        opening = self.decision_opening
         act = DECIDED_TO_RE.match(self.body, opening.end()) if opening else None
         return stem(act["verb"].lower()) if act else ""
 

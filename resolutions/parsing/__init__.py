@@ -244,15 +244,16 @@ def build_paragraphs(
             if piece.instruction
             else extract_verb(text, kind=piece.kind, first_person=first_person)
         )
-        if piece.lead and not opens_with_printed_verb(text):
-            verb = piece.lead  # "Resolves that:" / "1. The Working Capital Fund shall be ..."
         first = FIRST_WORD_RE.search(text)
+        first_word = normalize_word(first.group(0)) if first else ""
+        if piece.lead and not is_printed_verb(first_word):
+            verb = piece.lead  # "Resolves that:" / "1. The Working Capital Fund shall be ..."
         if (
             verb
             and not piece.statement
             and not piece.instruction
-            and first
-            and not is_known_opener(normalize_word(first.group(0)))
+            and first_word
+            and not is_known_opener(first_word)
             and not is_known_opener(verb.split()[0])
             and not first_person
         ):
@@ -276,11 +277,9 @@ def build_paragraphs(
     return paragraphs, warnings
 
 
-def opens_with_printed_verb(text: str) -> bool:
-    """Whether a paragraph opens with an operative verb as printed, in the third person
-    ("Requests ..."); "Direct expenses of ..." opens with a noun."""
-    first = FIRST_WORD_RE.search(text)
-    word = normalize_word(first.group(0)) if first else ""
+def is_printed_verb(word: str) -> bool:
+    """Whether a paragraph's first word (normalized) is an operative verb as printed, in the
+    third person ("requests"); "direct" of "Direct expenses of ..." is not."""
     return word.endswith("s") and is_operative_verb(word)
 
 

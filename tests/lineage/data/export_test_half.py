@@ -6,7 +6,7 @@ run, so that the second labelling (test_half_relabelled.json) cannot be steered 
 pairs are shuffled with a fixed seed, so that ids close together (drawn from one stratum) are
 not read one after the other. Run by hand:
 
-    python tests/lineage/data/export_test_half.py /tmp/test_half_blind.json
+    PYTHONPATH=. python tests/lineage/data/export_test_half.py /tmp/test_half_blind.json
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import json
 import random
 import sys
 from pathlib import Path
+
+from resolutions.lineage.evaluation import in_half
 
 PAIRS = Path(__file__).parent / "labelled_pairs.json"
 SEED = 20261205
@@ -25,7 +27,7 @@ def test_half(pairs: list[dict]) -> list[dict]:
     kept = [
         {"id": p["id"], "a": p["a"]["text"], "b": p["b"]["text"]}
         for p in pairs
-        if p.get("round", 1) == 1 and p["id"] % 2 == 1
+        if in_half(p, "test")
     ]
     random.Random(SEED).shuffle(kept)
     return kept
