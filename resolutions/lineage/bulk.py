@@ -12,7 +12,9 @@ passes over the archive instead of one lookup per document.
    (`family_similarity`) and it joins the family of the most similar (ties: the oldest), else
    founds one; its previous wording is the most similar verified one. So a text's copies are
    one family.
-4. **Write**: families, lineage rows and band keys by INSERT ... SELECT from the temporary tables,
+4. **Write**: families, wordings (`KeyedWording`, numbered as here), lineage rows and the
+   wordings' band keys (one row per key of a distinct wording, lineage/wordings.py) by
+   INSERT ... SELECT from the temporary tables,
    with the lineage's indexes and foreign keys dropped first, built and checked once at the end,
    and its triggers off: the rows take their placement on the timeline from their paragraphs and
    documents in the same statement (lineage/placement.py); then every family's tallies in one
@@ -23,7 +25,6 @@ passes over the archive instead of one lookup per document.
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import time
 from collections import OrderedDict
@@ -42,7 +43,7 @@ from .addressees import addressees_of
 from .mandates import mandate_of
 from .matching import CANDIDATES_PER_KEY, VERIFIED_PER_PARAGRAPH
 from .models import Mandate, ParagraphLineage
-from .text import keys_of_texts
+from .text import keys_of_texts, wording_digest
 from .verification import Wording, family_similarity, wording_of
 
 BATCH = 2000
@@ -59,8 +60,8 @@ PARAGRAPHS_IN_ORDER = """
 """
 STAGING = """
     CREATE TEMP TABLE bulk_wording (
-        wording integer PRIMARY KEY, doc_rank integer NOT NULL, text text NOT NULL,
-        fingerprints integer[] NOT NULL, word_count integer NOT NULL
+        wording integer PRIMARY KEY, doc_rank integer NOT NULL, digest bigint NOT NULL,
+        text text NOT NULL, fingerprints integer[] NOT NULL, word_count integer NOT NULL
     ) ON COMMIT DROP;
     CREATE TEMP TABLE bulk_key (key bigint NOT NULL, wording integer NOT NULL,
         doc_rank integer NOT NULL) ON COMMIT DROP;
@@ -90,16 +91,16 @@ CANDIDATES = """
     WHERE n <= %(verified)s;
     CREATE INDEX ON bulk_candidate (wording);
 """
-# Indexes dropped while the rows go in and built once after (their definitions as migrated).
-INDEXES = {
-    "lineage_fingerprints_gin": "CREATE INDEX lineage_fingerprints_gin ON "
-    "lineage_paragraphlineage USING gin (fingerprints) WITH (fastupdate = off)",
-    "lineage_addressees_gin": "CREATE INDEX lineage_addressees_gin ON "
-    "lineage_paragraphlineage USING gin (addressees)",
-    "lineage_family_timeline": "CREATE INDEX lineage_family_timeline ON "
-    "lineage_paragraphlineage (family_id, document_date, document_year, document_pk, position) "
-    "WHERE published",
-}
+# Indexes dropped while the rows go in and built once after, as migrated (their definitions
+# read from the catalog first).
+INDEXES = (
+    "lineage_fingerprints_gin",
+    "lineage_addressees_gin",
+    "lineage_family_timeline",
+    "lineage_wording_order",
+    "lineage_bandkey_wording",
+)
+INDEX_DEFINITIONS = "SELECT indexname, indexdef FROM pg_indexes WHERE indexname = ANY(%s)"
 BANDKEY_PKEY = "lineage_bandkey_pkey"
 # Foreign keys are checked row by row on insert; dropped and added back, they are checked once,
 # in one join, when added.
@@ -116,14 +117,17 @@ WRITE = """
     SELECT DISTINCT family, now() FROM bulk_family;
     SELECT setval(pg_get_serial_sequence('lineage_family', 'id'),
                   GREATEST((SELECT max(id) FROM lineage_family), 1));
+    INSERT INTO lineage_keyedwording (id, digest) SELECT wording, digest FROM bulk_wording;
+    SELECT setval(pg_get_serial_sequence('lineage_keyedwording', 'id'),
+                  GREATEST((SELECT max(id) FROM lineage_keyedwording), 1));
     INSERT INTO lineage_paragraphlineage
         (paragraph_id, family_id, previous_id, similarity, fingerprints, word_count, addressees,
-         {placement_columns})
+         wording_id, {placement_columns})
     SELECT p.paragraph_id, f.family,
            COALESCE(copy.paragraph_id, earlier.paragraph_id),
            CASE WHEN copy.paragraph_id IS NOT NULL THEN 1.0
                 WHEN earlier.paragraph_id IS NOT NULL THEN round(f.score::numeric, 4) END,
-           w.fingerprints, w.word_count, p.addressees, {placement_values}
+           w.fingerprints, w.word_count, p.addressees, p.wording, {placement_values}
     FROM (SELECT b.*, {placement_source} FROM bulk_paragraph b
           JOIN resolutions_paragraph p ON p.id = b.paragraph_id
           JOIN resolutions_document d ON d.id = p.document_id) p
@@ -148,15 +152,7 @@ WRITE = """
 # The lineage triggers the write does the work of (lineage/placement.py, lineage/tallies.py).
 WRITE_TRIGGERS = (placement.INSERT_TRIGGER, *tallies.LINEAGE_TRIGGERS)
 # A wording's keys are distinct (bulk_key holds each once), so are the pairs.
-BAND_KEYS = """
-    INSERT INTO lineage_bandkey (key, paragraph_id)
-    SELECT k.key, p.paragraph_id FROM bulk_paragraph p JOIN bulk_key k ON k.wording = p.wording
-"""
-
-
-def text_digest(text: str) -> bytes:
-    """The identity of a wording: the paragraph's text with its spaces collapsed."""
-    return hashlib.blake2b(" ".join(text.split()).encode(), digest_size=16).digest()
+BAND_KEYS = "INSERT INTO lineage_bandkey (key, wording_id) SELECT key, wording FROM bulk_key"
 
 
 def batched(rows: Iterator[tuple], size: int) -> Iterator[list[tuple]]:
@@ -170,7 +166,7 @@ class BulkRebuild:
     def __init__(self, *, workers: int = 1, progress: Callable[[int], None] | None = None):
         self.workers = workers
         self.progress = progress
-        self.digests: dict[bytes, int] = {}
+        self.digests: dict[int, int] = {}
         self.documents = 0
         # Seconds each pass took, for the benchmark.
         self.timings: dict[str, float] = {}
@@ -188,8 +184,8 @@ class BulkRebuild:
             cursor.execute("SET LOCAL work_mem = '256MB'")
             cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
             cursor.execute(
-                "TRUNCATE lineage_bandkey, lineage_paragraphlineage, lineage_mandate, "
-                "lineage_familytally, lineage_family RESTART IDENTITY"
+                "TRUNCATE lineage_bandkey, lineage_paragraphlineage, lineage_keyedwording, "
+                "lineage_mandate, lineage_familytally, lineage_family RESTART IDENTITY"
             )
             cursor.execute(STAGING)
             # Spawned workers import only lineage/text.py: nothing of the open connection.
@@ -218,7 +214,9 @@ class BulkRebuild:
                         sql.Identifier(table), sql.Identifier(name)
                     )
                 )
-            for name in INDEXES:
+            cursor.execute(INDEX_DEFINITIONS, [list(INDEXES)])
+            indexes = cursor.fetchall()
+            for name, _ in indexes:
                 cursor.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(name)))
             cursor.execute(
                 sql.SQL("ALTER TABLE lineage_bandkey DROP CONSTRAINT {}").format(
@@ -237,10 +235,11 @@ class BulkRebuild:
             self.lap("write band keys")
             cursor.execute(
                 sql.SQL(
-                    "ALTER TABLE lineage_bandkey ADD CONSTRAINT {} PRIMARY KEY (key, paragraph_id)"
+                    "ALTER TABLE lineage_bandkey ADD CONSTRAINT {} PRIMARY KEY (key, wording_id)"
                 ).format(sql.Identifier(BANDKEY_PKEY))
             )
-            for definition in INDEXES.values():
+            for _, definition in indexes:
+                # The definition is PostgreSQL's own text (pg_indexes).
                 cursor.execute(definition)
             for table, name, definition in foreign_keys:
                 # The definition is PostgreSQL's own text (pg_get_constraintdef).
@@ -271,7 +270,7 @@ class BulkRebuild:
         last_document = None
         mandates: list[Mandate] = []
         for batch in batched(iter(reader), BATCH):
-            new_texts: list[tuple[int, int, str]] = []
+            new_texts: list[tuple[int, int, int, str]] = []
             reads = []
             for pid, document_id, text, kind, body in batch:
                 if document_id != last_document:
@@ -279,11 +278,11 @@ class BulkRebuild:
                     self.documents += 1
                     if self.progress:
                         self.progress(1)
-                digest = text_digest(text)
+                digest = wording_digest(text)
                 wording = self.digests.get(digest)
                 if wording is None:
                     wording = self.digests[digest] = len(self.digests) + 1
-                    new_texts.append((wording, self.documents, text))
+                    new_texts.append((wording, self.documents, digest, text))
                 operative = kind == OPERATIVE
                 reads.append(
                     (pid, wording, self.documents, sorted(addressees_of(text)) if operative else [])
@@ -299,7 +298,7 @@ class BulkRebuild:
                             year=found.year,
                         )
                     )
-            self.copy(cursor, new_texts, self.keys(pool, [text for _, _, text in new_texts]), reads)
+            self.copy(cursor, new_texts, self.keys(pool, [text for *_, text in new_texts]), reads)
         Mandate.objects.bulk_create(mandates, batch_size=5000)
 
     def keys(self, pool: ProcessPoolExecutor | None, texts: list[str]) -> list[tuple]:
@@ -313,14 +312,15 @@ class BulkRebuild:
     def copy(self, cursor, new_texts: list, computed: list, reads: list) -> None:
         """The batch's new wordings, their band keys, and its paragraphs, by COPY."""
         with cursor.copy(
-            "COPY bulk_wording (wording, doc_rank, text, fingerprints, word_count) FROM STDIN"
+            "COPY bulk_wording (wording, doc_rank, digest, text, fingerprints, word_count) "
+            "FROM STDIN"
         ) as copy:
-            for (wording, doc_rank, text), (_, fingerprints, words) in zip(
+            for (wording, doc_rank, digest, text), (_, fingerprints, words) in zip(
                 new_texts, computed, strict=True
             ):
-                copy.write_row((wording, doc_rank, text, fingerprints, words))
+                copy.write_row((wording, doc_rank, digest, text, fingerprints, words))
         with cursor.copy("COPY bulk_key (key, wording, doc_rank) FROM STDIN") as copy:
-            for (wording, doc_rank, _), (keys, _, _) in zip(new_texts, computed, strict=True):
+            for (wording, doc_rank, *_), (keys, _, _) in zip(new_texts, computed, strict=True):
                 for key in set(keys):
                     copy.write_row((key, wording, doc_rank))
         with cursor.copy(

@@ -1,12 +1,15 @@
 """Keep the lineage current: match a document's paragraphs to the archive's (LSH, then verify).
 
 `match_document` gives a document's paragraphs their families on ingest and on edit (the rebuild,
-lineage/bulk.py, applies the same rule to the whole archive at once). Each paragraph's band keys
-are looked up in BandKey's B-tree (at most CANDIDATES_PER_KEY paragraphs per key, so a formula
-shared by thousands of paragraphs stays a bounded lookup), the candidates sharing most keys are
-verified (lineage/verification.py), and the paragraph joins the family of the most similar
-verified one, else founds a family. Its previous version is the most similar verified candidate
-from an earlier document.
+lineage/bulk.py, applies the same rule to the whole archive at once). Keys are kept per wording
+(a distinct text, lineage/wordings.py): each of the document's wordings has its band keys looked
+up in BandKey's B-tree (at most CANDIDATES_PER_KEY wordings per key, so a formula shared by
+thousands of paragraphs stays a bounded lookup and fills one slot, not twenty), the
+VERIFIED_PER_PARAGRAPH candidate wordings sharing most keys are verified once each
+(lineage/verification.py), and the paragraph joins the family of the most similar verified
+wording's oldest holder (ties: the oldest), else founds a family. Its previous version is the
+latest holder, from an earlier document, of the most similar verified wording that has one
+(ties: the latest). Only wordings new to the archive have their keys written.
 """
 
 from __future__ import annotations
@@ -18,22 +21,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from psycopg import sql
 
 from resolutions.bulk_rows import copy_rows
 from resolutions.models import Document, Paragraph
 
 from .addressees import addressees_of
 from .mandates import mandate_of
-from .models import BandKey, Family, Mandate, ParagraphLineage
-from .text import text_keys
+from .models import Family, Mandate, ParagraphLineage
+from .text import text_keys, wording_digest
 from .verification import Wording, family_similarity, wording_of
+from .wordings import ORDER_DATE_SQL, UNDATED
 
 logger = logging.getLogger(__name__)
 
 CANDIDATES_PER_KEY = 20
 VERIFIED_PER_PARAGRAPH = 25
-UNDATED = datetime.date(9999, 12, 31)
 # The columns of a lineage row, in the order `write_lineage_rows` is given them.
 LINEAGE_COLUMNS = (
     "paragraph_id",
@@ -43,17 +45,28 @@ LINEAGE_COLUMNS = (
     "fingerprints",
     "word_count",
     "addressees",
+    "wording_id",
 )
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """An archived paragraph that shares band keys with the one being matched."""
+    """An archived wording that shares band keys with the one being matched, with its oldest
+    holder (the paragraph a family is joined through)."""
 
+    wording_id: int
+    wording: Wording
     paragraph_id: int
     family_id: int
     order: tuple[datetime.date, int]
-    wording: Wording
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A paragraph holding a candidate wording, where its document stands in time."""
+
+    paragraph_id: int
+    order: tuple[datetime.date, int]
 
 
 def document_order(date: datetime.date | None, year: int | None, pk: int) -> tuple:
@@ -72,101 +85,154 @@ def array_literal(values: Iterable[int]) -> str:
     return "{" + ",".join(map(str, values)) + "}"
 
 
-def candidate_counts(keys_by_paragraph: dict[int, list[int]]) -> dict[int, Counter]:
-    """For each paragraph, the archived paragraphs sharing its band keys, with how many."""
-    pids, keys = [], []
-    for pid, band_keys in keys_by_paragraph.items():
-        pids.extend([pid] * len(band_keys))
+def keyed_wordings(digests: Iterable[int]) -> dict[int, tuple[int, bool]]:
+    """Each digest's wording id, and whether it is new to the archive (inserted now)."""
+    # Inserted rows are invisible to the statement's own SELECT: it gives the existing ones.
+    sql = """
+        WITH wanted(digest) AS (SELECT DISTINCT unnest(%s::bigint[])),
+        inserted AS (
+            INSERT INTO lineage_keyedwording (digest) SELECT digest FROM wanted
+            ON CONFLICT (digest) DO NOTHING RETURNING id, digest)
+        SELECT id, digest, TRUE FROM inserted
+        UNION ALL
+        SELECT w.id, w.digest, FALSE FROM lineage_keyedwording w JOIN wanted USING (digest)
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [array_literal(digests)])
+        return {digest: (wid, new) for wid, digest, new in cursor.fetchall()}
+
+
+def look_up_and_store_keys(
+    keys_by_wording: dict[int, list[int]], new: set[int]
+) -> dict[int, Counter]:
+    """For each wording, the archived wordings sharing its band keys, with how many; the new
+    wordings' keys are stored by the same statement (which does not see them: its lookups read
+    the archive as it was)."""
+    wids, keys = [], []
+    for wid, band_keys in keys_by_wording.items():
+        wids.extend([wid] * len(band_keys))
         keys.extend(band_keys)
     if not keys:
         return {}
-    # Uses index: lineage_bandkey_pkey (key, paragraph_id); LIMIT stops the scan of a common key.
+    new_wids, new_keys = [], []
+    for wid in new:
+        distinct = set(keys_by_wording[wid])
+        new_wids.extend([wid] * len(distinct))
+        new_keys.extend(distinct)
+    # Uses index: lineage_bandkey_pkey (key, wording_id); LIMIT stops the scan of a common key.
     sql = """
-        SELECT q.pid, c.paragraph_id, count(*)
-        FROM unnest(%s::integer[], %s::bigint[]) AS q(pid, key)
+        WITH stored AS (
+            INSERT INTO lineage_bandkey (key, wording_id)
+            SELECT * FROM unnest(%s::bigint[], %s::integer[]))
+        SELECT q.wid, c.wording_id, count(*)
+        FROM unnest(%s::integer[], %s::bigint[]) AS q(wid, key)
         CROSS JOIN LATERAL (
-            SELECT b.paragraph_id FROM lineage_bandkey b WHERE b.key = q.key LIMIT %s
+            SELECT b.wording_id FROM lineage_bandkey b WHERE b.key = q.key LIMIT %s
         ) c
-        GROUP BY q.pid, c.paragraph_id
+        GROUP BY q.wid, c.wording_id
     """
     counts: dict[int, Counter] = defaultdict(Counter)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [array_literal(pids), array_literal(keys), CANDIDATES_PER_KEY])
-        for pid, candidate, shared in cursor.fetchall():
-            counts[pid][candidate] = shared
-    return counts
-
-
-def insert_band_keys(keys_by_paragraph: dict[int, list[int]]) -> None:
-    """Store the paragraphs' band keys: one INSERT of two unnested arrays (thousands of rows)."""
-    pairs = {(key, pid) for pid, keys in keys_by_paragraph.items() for key in keys}
-    if not pairs:
-        return
-    keys, pids = zip(*pairs, strict=True)
-    with connection.cursor() as cursor:
         cursor.execute(
-            sql.SQL(
-                "INSERT INTO {} (key, paragraph_id) "
-                "SELECT * FROM unnest(%s::bigint[], %s::integer[])"
-            ).format(sql.Identifier(BandKey._meta.db_table)),
-            [array_literal(keys), array_literal(pids)],
+            sql,
+            [
+                array_literal(new_keys),
+                array_literal(new_wids),
+                array_literal(wids),
+                array_literal(keys),
+                CANDIDATES_PER_KEY,
+            ],
         )
+        for wid, candidate, shared in cursor.fetchall():
+            counts[wid][candidate] = shared
+    return counts
 
 
 def write_lineage_rows(rows: list[tuple]) -> None:
     """Store lineage rows (paragraph, family, previous, similarity, fingerprints, word count,
-    addressees) with one COPY."""
+    addressees, wording) with one COPY."""
     copy_rows(ParagraphLineage, LINEAGE_COLUMNS, rows)
 
 
 def load_candidates(ids: set[int]) -> dict[int, Candidate]:
-    """The candidates' families, documents' places in time and wordings, in one query; each
-    distinct text is read into a wording once (most candidates repeat a text held elsewhere)."""
+    """The candidate wordings, each with its oldest holder's family, place in time and text, in
+    one query (one index entry per wording, however many paragraphs hold it)."""
+    # Uses index: lineage_wording_order (wording, document order, document, paragraph).
+    sql = f"""
+        SELECT q.wid, o.paragraph_id, o.family_id, o.day, o.document_pk, p.text
+        FROM unnest(%s::integer[]) AS q(wid)
+        CROSS JOIN LATERAL (
+            SELECT l.paragraph_id, l.family_id, {ORDER_DATE_SQL} AS day, l.document_pk
+            FROM lineage_paragraphlineage l WHERE l.wording_id = q.wid
+            ORDER BY {ORDER_DATE_SQL}, l.document_pk, l.paragraph_id LIMIT 1
+        ) o
+        JOIN resolutions_paragraph p ON p.id = o.paragraph_id
+    """
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT l.paragraph_id, l.family_id, p.text, d.date, d.year, d.id "
-            "FROM lineage_paragraphlineage l "
-            "JOIN resolutions_paragraph p ON p.id = l.paragraph_id "
-            "JOIN resolutions_document d ON d.id = p.document_id "
-            "WHERE l.paragraph_id = ANY(%s::integer[])",
-            [array_literal(ids)],
-        )
+        cursor.execute(sql, [array_literal(ids)])
         rows = cursor.fetchall()
-    wordings: dict[str, Wording] = {}
     return {
-        pid: Candidate(
-            pid,
-            family,
-            document_order(date, year, doc),
-            wordings.get(text) or wordings.setdefault(text, wording_of(text)),
-        )
-        for pid, family, text, date, year, doc in rows
+        wid: Candidate(wid, wording_of(text), pid, family, (day, doc))
+        for wid, pid, family, day, doc, text in rows
     }
 
 
-def best_matches(
-    wording: Wording, order: tuple, candidates: list[Candidate]
-) -> tuple[Candidate | None, float, Candidate | None, float]:
-    """The most similar verified candidate (ties: the oldest), and the most similar one from an
-    earlier document (ties: the latest). Candidates sharing a wording are verified once."""
-    best, best_score, earlier, earlier_score = None, 0.0, None, 0.0
-    verified: dict[int, float | None] = {}
-    for candidate in candidates:
-        key = id(candidate.wording)
-        if key not in verified:
-            verified[key] = family_similarity(wording, candidate.wording)
-        score = verified[key]
-        if score is None:
-            continue
-        if score > best_score or (score == best_score and best and candidate.order < best.order):
-            best, best_score = candidate, score
-        if candidate.order < order and (
-            score > earlier_score
-            or (score == earlier_score and earlier and candidate.order > earlier.order)
+def latest_holders(ids: set[int], order: tuple) -> dict[int, Holder]:
+    """Of each wording, the latest paragraph from a document before `order` (ties: the lowest
+    paragraph id), in one query."""
+    if not ids:
+        return {}
+    # Uses index: lineage_wording_order, read backwards from the document's place.
+    sql = f"""
+        SELECT q.wid, e.paragraph_id, e.day, e.document_pk
+        FROM unnest(%s::integer[]) AS q(wid)
+        CROSS JOIN LATERAL (
+            SELECT l.paragraph_id, {ORDER_DATE_SQL} AS day, l.document_pk
+            FROM lineage_paragraphlineage l
+            WHERE l.wording_id = q.wid AND ({ORDER_DATE_SQL}, l.document_pk) < (%s, %s)
+            ORDER BY {ORDER_DATE_SQL} DESC, l.document_pk DESC, l.paragraph_id LIMIT 1
+        ) e
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [array_literal(ids), *order])
+        return {wid: Holder(pid, (day, doc)) for wid, pid, day, doc in cursor.fetchall()}
+
+
+def best_match(
+    scores: dict[int, float], candidates: dict[int, Candidate]
+) -> tuple[Candidate | None, float]:
+    """The verified candidate of highest score (ties: the oldest holder)."""
+    best, best_score = None, 0.0
+    for wid, score in scores.items():
+        candidate = candidates[wid]
+        if score > best_score or (
+            score == best_score
+            and best
+            and (candidate.order, candidate.paragraph_id) < (best.order, best.paragraph_id)
         ):
-            # Of equally similar earlier versions, the latest is the one changed from.
-            earlier, earlier_score = candidate, score
-    return best, best_score, earlier, earlier_score
+            best, best_score = candidate, score
+    return best, best_score
+
+
+def earlier_wordings(
+    scores: dict[int, float], candidates: dict[int, Candidate], order: tuple
+) -> tuple[list[int], float]:
+    """The verified wordings held before `order` whose score is highest: the previous version is
+    the latest of their holders."""
+    held = {wid: score for wid, score in scores.items() if candidates[wid].order < order}
+    if not held:
+        return [], 0.0
+    top = max(held.values())
+    return [wid for wid, score in held.items() if score == top], top
+
+
+def latest_of(wids: list[int], holders: dict[int, Holder]) -> Holder | None:
+    """The latest of the wordings' earlier holders (ties: the lowest paragraph id)."""
+    found = [holders[wid] for wid in wids if wid in holders]
+    if not found:
+        return None
+    latest = max(holder.order for holder in found)
+    return min((h for h in found if h.order == latest), key=lambda h: h.paragraph_id)
 
 
 @transaction.atomic
@@ -181,48 +247,72 @@ def match_document(document_id: int) -> int:
     if document is None:
         return 0
     paragraphs = list(Paragraph.objects.filter(document_id=document_id).only("pk", "text", "kind"))
+    # The wordings only this document held go with their keys (wordings.ORPHANS_TRIGGER).
     ParagraphLineage.objects.filter(paragraph__document_id=document_id).delete()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            sql.SQL("DELETE FROM {} WHERE paragraph_id = ANY(%s::integer[])").format(
-                sql.Identifier(BandKey._meta.db_table)
-            ),
-            [array_literal(p.pk for p in paragraphs)],
-        )
     if not paragraphs:
         return 0
     order = document_order(document.date, document.year, document.pk)
-    keyed = {p.pk: text_keys(p.text) for p in paragraphs}
-    counts = candidate_counts({pid: keys[1] for pid, keys in keyed.items()})
-    wanted = {
-        pid: [c for c, _ in counter.most_common(VERIFIED_PER_PARAGRAPH)]
-        for pid, counter in counts.items()
-    }
-    candidates = load_candidates({c for ids in wanted.values() for c in ids})
-    decisions = []
+    digest_of = {p.pk: wording_digest(p.text) for p in paragraphs}
+    texts: dict[int, str] = {}
     for paragraph in paragraphs:
-        found = [candidates[c] for c in wanted.get(paragraph.pk, []) if c in candidates]
-        decisions.append((paragraph, *best_matches(wording_of(paragraph.text), order, found)))
-    founders = iter(Family.objects.bulk_create([Family() for d in decisions if d[1] is None]))
-    rows = []
-    for paragraph, best, _, earlier, earlier_score in decisions:
-        tokens, _, fingerprints = keyed[paragraph.pk]
+        texts.setdefault(digest_of[paragraph.pk], paragraph.text)
+    keyed = {digest: text_keys(text) for digest, text in texts.items()}
+    ids = keyed_wordings(texts.keys())
+    wid_of = {digest: wid for digest, (wid, _) in ids.items()}
+    counts = look_up_and_store_keys(
+        {wid_of[digest]: keys[1] for digest, keys in keyed.items()},
+        {wid for wid, new in ids.values() if new},
+    )
+    wanted = {
+        wid: [c for c, _ in counter.most_common(VERIFIED_PER_PARAGRAPH)]
+        for wid, counter in counts.items()
+    }
+    candidates = load_candidates({c for found in wanted.values() for c in found})
+    decisions, earlier_needed = {}, set()
+    for digest, text in texts.items():
+        mine = wording_of(text)
+        scores = {}
+        for c in wanted.get(wid_of[digest], []):
+            if c in candidates:
+                score = family_similarity(mine, candidates[c].wording)
+                # A score of 0 is neither the best nor an earlier version (nothing above it).
+                if score:
+                    scores[c] = score
+        best, _ = best_match(scores, candidates)
+        earlier, earlier_score = earlier_wordings(scores, candidates, order)
+        earlier_needed.update(earlier)
+        decisions[digest] = (best, earlier, earlier_score)
+    holders = latest_holders(earlier_needed, order)
+    founders = iter(
+        Family.objects.bulk_create([Family() for best, _, _ in decisions.values() if best is None])
+    )
+    family_of = {
+        digest: best.family_id if best else next(founders).pk
+        for digest, (best, _, _) in decisions.items()
+    }
+    rows, matched = [], 0
+    for paragraph in paragraphs:
+        digest = digest_of[paragraph.pk]
+        tokens, _, fingerprints = keyed[digest]
+        _, earlier, earlier_score = decisions[digest]
+        previous = latest_of(earlier, holders)
+        matched += decisions[digest][0] is not None
         operative = paragraph.kind == Paragraph.Kind.OPERATIVE
         rows.append(
             (
                 paragraph.pk,
-                best.family_id if best else next(founders).pk,
-                earlier.paragraph_id if earlier else None,
-                round(earlier_score, 4) if earlier else None,
+                family_of[digest],
+                previous.paragraph_id if previous else None,
+                round(earlier_score, 4) if previous else None,
                 fingerprints,
                 len(tokens),
                 sorted(addressees_of(paragraph.text)) if operative else [],
+                wid_of[digest],
             )
         )
     write_lineage_rows(rows)
     write_mandates(document, paragraphs)
-    insert_band_keys({pid: keys[1] for pid, keys in keyed.items()})
-    return sum(1 for d in decisions if d[1] is not None)
+    return matched
 
 
 def write_mandates(document: Document, paragraphs: list[Paragraph]) -> None:

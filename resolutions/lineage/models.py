@@ -1,17 +1,18 @@
-"""Lineage tables: a family of paragraphs, and each paragraph's place in one (with its keys)."""
+"""Lineage tables: a family of paragraphs, each paragraph's place in one, and the wordings whose
+keys find candidates."""
 
 from __future__ import annotations
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 
 from resolutions.models import Body, Document, Paragraph
 from resolutions.search_version import bumps_search_version
 
-from . import facet_groups, placement, tallies
+from . import facet_groups, placement, tallies, wordings
 
 
 class Family(models.Model):
@@ -65,8 +66,9 @@ class FamilyTally(models.Model):
 class ParagraphLineage(models.Model):
     """A paragraph's family, the earlier version it was matched to, and its lookup keys.
 
-    Its MinHash LSH band keys are rows of BandKey; `fingerprints` are winnowed shingle hashes
-    (GIN-indexed) used to find a pasted sentence inside longer paragraphs.
+    Its `wording` (its text, spaces collapsed) holds the MinHash LSH band keys, shared by every
+    paragraph of that text; `fingerprints` are winnowed shingle hashes (GIN-indexed) used to find
+    a pasted sentence inside longer paragraphs.
     """
 
     paragraph = models.OneToOneField(
@@ -83,6 +85,10 @@ class ParagraphLineage(models.Model):
     )
     similarity = models.FloatField(
         null=True, blank=True, help_text="Word similarity to the previous version."
+    )
+    # Looked up through lineage_wording_order, which leads with the wording.
+    wording = models.ForeignKey(
+        "KeyedWording", on_delete=models.PROTECT, related_name="holders", db_index=False
     )
     fingerprints = ArrayField(models.IntegerField(), default=list)
     word_count = models.PositiveIntegerField(default=0)
@@ -108,6 +114,7 @@ class ParagraphLineage(models.Model):
             placement.INSERT_TRIGGER,
             *tallies.LINEAGE_TRIGGERS,
             *facet_groups.LINEAGE_TRIGGERS,
+            wordings.ORPHANS_TRIGGER,
         ]
         constraints = [
             models.CheckConstraint(
@@ -123,6 +130,15 @@ class ParagraphLineage(models.Model):
                 fields=["family", "document_date", "document_year", "document_pk", "position"],
                 condition=Q(published=True),
                 name="lineage_family_timeline",
+            ),
+            # A wording's holders in document order: matching reads its oldest holder, and its
+            # latest before a document, as the first entry of a range (lineage/wordings.py).
+            models.Index(
+                F("wording"),
+                wordings.ORDER_DATE,
+                F("document_pk"),
+                F("paragraph"),
+                name="lineage_wording_order",
             ),
         ]
 
@@ -184,19 +200,42 @@ class FacetGroup(models.Model):
         return f"{self.document_id}: {self.kind} {self.verb}"
 
 
-class BandKey(models.Model):
-    """One MinHash LSH band key of a paragraph (see lineage/text.py).
+class KeyedWording(models.Model):
+    """One distinct wording of the archive's paragraphs (their text, spaces collapsed), which
+    holds the MinHash LSH band keys for all of them (see lineage/wordings.py).
 
-    Paragraphs sharing a key are candidates for one family. The primary key's B-tree on
-    (key, paragraph) lets a lookup stop after a fixed number of rows, however common the key.
+    Agreed language is reused word for word, so most paragraphs share their text with others:
+    keys are stored and looked up once per wording, not once per paragraph. A wording no
+    paragraph holds any more is deleted with its keys (`wordings.ORPHANS_TRIGGER`).
     """
 
-    pk = models.CompositePrimaryKey("key", "paragraph")
-    key = models.BigIntegerField()
-    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="+")
+    id = models.AutoField(primary_key=True)
+    # BLAKE2b-8 of the text, spaces collapsed (text.wording_digest).
+    digest = models.BigIntegerField(unique=True)
 
     def __str__(self) -> str:
-        return f"{self.key} of paragraph {self.paragraph_id}"
+        return f"Wording {self.pk}"
+
+
+class BandKey(models.Model):
+    """One MinHash LSH band key of a wording (see lineage/text.py).
+
+    Wordings sharing a key are candidates for one family. The primary key's B-tree on
+    (key, wording) lets a lookup stop after a fixed number of wordings, however common the key;
+    `lineage_bandkey_wording` finds a wording's keys to delete with it.
+    """
+
+    pk = models.CompositePrimaryKey("key", "wording")
+    key = models.BigIntegerField()
+    wording = models.ForeignKey(
+        KeyedWording, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["wording"], name="lineage_bandkey_wording")]
+
+    def __str__(self) -> str:
+        return f"{self.key} of wording {self.wording_id}"
 
 
 class Mandate(models.Model):

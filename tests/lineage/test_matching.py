@@ -96,8 +96,8 @@ def test_matching_one_document_takes_a_fixed_number_of_queries(
 ):
     ingest_text("A_RES_78_37")
     new = ingest_text("A_RES_79_26")
-    # document, paragraphs, two deletes, candidates, their texts, families, rows, band keys,
-    # mandates (delete, insert)
+    # document, paragraphs, delete, wordings, candidates (and new keys), their texts, earlier
+    # holders, families, rows, mandates (delete, insert)
     with django_assert_max_num_queries(12):
         match_document(new.pk)
 
@@ -116,7 +116,7 @@ def test_the_bulk_rebuild_gives_what_matching_in_order_gave(ingest_text):
             row.paragraph_id: row.previous.document_id if row.previous else None for row in rows
         }
         mandates = set(Mandate.objects.values_list("paragraph_id", "who", "session", "year"))
-        keys = set(BandKey.objects.values_list("key", "paragraph_id"))
+        keys = set(BandKey.objects.values_list("key", "wording__digest"))
         return sorted(map(sorted, families.values())), previous, mandates, keys
 
     before = state()
