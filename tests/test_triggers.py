@@ -82,8 +82,8 @@ def test_the_database_has_the_declared_triggers_and_no_others():
     assert installed_triggers("resolutions_document", "resolutions_paragraph") == (
         declared | lineage
     )
-    # The lineage rows': the search version, the placement of a row inserted, the tallies and
-    # the facet groups.
+    # The lineage rows': the search version, the placement of a row inserted, the tallies, the
+    # facet groups, and the wordings no row holds any more.
     assert {trigger.name for trigger in ParagraphLineage._meta.triggers} == {
         "bump_search_version",
         "lineage_placement_insert",
@@ -93,6 +93,7 @@ def test_the_database_has_the_declared_triggers_and_no_others():
         "facet_groups_lineage_insert",
         "facet_groups_lineage_delete",
         "facet_groups_lineage_update",
+        "lineage_wording_orphans",
     }
     assert installed_triggers("lineage_paragraphlineage") == {
         trigger.get_pgid(ParagraphLineage) for trigger in ParagraphLineage._meta.triggers

@@ -86,9 +86,15 @@ class ParagraphLineage(models.Model):
     similarity = models.FloatField(
         null=True, blank=True, help_text="Word similarity to the previous version."
     )
-    # Looked up through lineage_wording_order, which leads with the wording.
+    # Looked up through lineage_wording_order, which leads with the wording. Matching and the
+    # rebuild always give one; a row written by other means has none and no lookup finds it.
     wording = models.ForeignKey(
-        "KeyedWording", on_delete=models.PROTECT, related_name="holders", db_index=False
+        "KeyedWording",
+        on_delete=models.PROTECT,
+        related_name="holders",
+        db_index=False,
+        null=True,
+        blank=True,
     )
     fingerprints = ArrayField(models.IntegerField(), default=list)
     word_count = models.PositiveIntegerField(default=0)

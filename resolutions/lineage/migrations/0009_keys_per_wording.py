@@ -1,8 +1,9 @@
 """Band keys kept once per distinct wording (lineage/wordings.py), not once per paragraph.
 
-The lineage is derived data: its rows are emptied here and `python manage.py rebuild_lineage`
-builds them again (docs/lineage.md), keys per wording included. Documents matched before the
-rebuild find candidates only among those matched since.
+The lineage already built is converted in place: each lineage row gets its wording (numbered in
+order of first appearance, oldest document first, as the bulk rebuild numbers them), and each
+wording takes the band keys its first paragraph held. Families, previous versions and
+similarities are not touched. The per-paragraph key table is dropped.
 """
 
 import datetime
@@ -14,6 +15,61 @@ import pgtrigger.migrations
 from django.db import migrations, models
 
 import resolutions.lineage.wordings
+from resolutions.lineage.text import wording_digest
+
+OLD_KEYS = "lineage_bandkey_0008"
+BATCH = 5000
+# Lineage rows oldest document first (lineage/bulk.py's order).
+PARAGRAPHS_IN_ORDER = """
+    SELECT l.paragraph_id, p.text
+    FROM lineage_paragraphlineage l
+    JOIN resolutions_paragraph p ON p.id = l.paragraph_id
+    JOIN resolutions_document d ON d.id = p.document_id
+    ORDER BY COALESCE(d.date, make_date(d.year, 1, 1), DATE '9999-12-31'), d.id, p.position
+"""
+FILL = f"""
+    UPDATE lineage_paragraphlineage l SET wording_id = t.wording
+    FROM wording_of t WHERE t.paragraph_id = l.paragraph_id;
+    INSERT INTO lineage_bandkey (key, wording_id)
+    SELECT b.key, t.wording FROM wording_of t
+    JOIN {OLD_KEYS} b ON b.paragraph_id = t.paragraph_id WHERE t.first;
+    SELECT setval(pg_get_serial_sequence('lineage_keyedwording', 'id'),
+                  GREATEST((SELECT max(id) FROM lineage_keyedwording), 1));
+"""
+
+
+def fill_wordings(apps, schema_editor) -> None:
+    """Give every lineage row its wording, and every wording its first paragraph's keys."""
+    connection = schema_editor.connection
+    digests: dict[int, int] = {}
+    with connection.cursor() as cursor:
+        # Foreign keys checked per statement: a deferred check would leave trigger events
+        # pending, and the ALTER TABLEs below refuse a table that has them.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute(
+            "CREATE TEMP TABLE wording_of (paragraph_id integer PRIMARY KEY, "
+            "wording integer NOT NULL, first boolean NOT NULL) ON COMMIT DROP"
+        )
+        reader = connection.chunked_cursor()
+        reader.execute(PARAGRAPHS_IN_ORDER)
+        while rows := reader.fetchmany(BATCH):
+            holders, new = [], []
+            for paragraph_id, text in rows:
+                digest = wording_digest(text)
+                wording = digests.get(digest)
+                first = wording is None
+                if first:
+                    wording = digests[digest] = len(digests) + 1
+                    new.append((wording, digest))
+                holders.append((paragraph_id, wording, first))
+            with cursor.copy("COPY lineage_keyedwording (id, digest) FROM STDIN") as copy:
+                for row in new:
+                    copy.write_row(row)
+            with cursor.copy("COPY wording_of (paragraph_id, wording, first) FROM STDIN") as copy:
+                for row in holders:
+                    copy.write_row(row)
+        reader.close()
+        cursor.execute(FILL)
 
 
 class Migration(migrations.Migration):
@@ -23,11 +79,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunSQL(
-            "TRUNCATE lineage_bandkey, lineage_paragraphlineage, lineage_familytally, "
-            "lineage_family RESTART IDENTITY",
-            reverse_sql=migrations.RunSQL.noop,
-        ),
         migrations.CreateModel(
             name="KeyedWording",
             fields=[
@@ -35,7 +86,32 @@ class Migration(migrations.Migration):
                 ("digest", models.BigIntegerField(unique=True)),
             ],
         ),
-        migrations.DeleteModel(name="BandKey"),
+        migrations.AddField(
+            model_name="paragraphlineage",
+            name="wording",
+            field=models.ForeignKey(
+                blank=True,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="holders",
+                to="lineage.keyedwording",
+            ),
+        ),
+        # The per-paragraph keys stay under another name until the wordings have taken theirs.
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                migrations.RunSQL(
+                    f"ALTER TABLE lineage_bandkey RENAME TO {OLD_KEYS}; "
+                    f"ALTER TABLE {OLD_KEYS} RENAME CONSTRAINT lineage_bandkey_pkey "
+                    f"TO {OLD_KEYS}_pkey",
+                    reverse_sql=f"ALTER TABLE {OLD_KEYS} RENAME TO lineage_bandkey; "
+                    f"ALTER TABLE lineage_bandkey RENAME CONSTRAINT {OLD_KEYS}_pkey "
+                    "TO lineage_bandkey_pkey",
+                )
+            ],
+            state_operations=[migrations.DeleteModel(name="BandKey")],
+        ),
         migrations.CreateModel(
             name="BandKey",
             fields=[
@@ -65,16 +141,14 @@ class Migration(migrations.Migration):
                 "indexes": [models.Index(fields=["wording"], name="lineage_bandkey_wording")],
             },
         ),
-        migrations.AddField(
-            model_name="paragraphlineage",
-            name="wording",
-            field=models.ForeignKey(
-                db_index=False,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="holders",
-                to="lineage.keyedwording",
-            ),
-            preserve_default=False,
+        migrations.RunPython(fill_wordings, migrations.RunPython.noop),
+        # Going back, the per-paragraph table comes back empty: rebuild_lineage fills it.
+        migrations.RunSQL(
+            f"DROP TABLE {OLD_KEYS}",
+            reverse_sql=f"CREATE TABLE {OLD_KEYS} (key bigint NOT NULL, paragraph_id integer "
+            "NOT NULL REFERENCES resolutions_paragraph DEFERRABLE INITIALLY DEFERRED, "
+            f"CONSTRAINT {OLD_KEYS}_pkey PRIMARY KEY (key, paragraph_id)); "
+            f"CREATE INDEX lineage_bandkey_paragraph_id_c01fa63f ON {OLD_KEYS} (paragraph_id)",
         ),
         pgtrigger.migrations.AddTrigger(
             model_name="paragraphlineage",
