@@ -85,20 +85,42 @@ def array_literal(values: Iterable[int]) -> str:
     return "{" + ",".join(map(str, values)) + "}"
 
 
-def keyed_wordings(digests: Iterable[int]) -> dict[int, tuple[int, bool]]:
-    """Each digest's wording id, and whether it is new to the archive (inserted now)."""
+def delete_lineage_rows(document_id: int) -> dict[int, int]:
+    """Delete the document's lineage rows; returns the wordings they held (digest: id). Those no
+    other paragraph holds go with their keys (wordings.ORPHANS_TRIGGER)."""
+    # The RETURNING subquery runs before the statement's AFTER trigger deletes the orphans.
+    sql = """
+        DELETE FROM lineage_paragraphlineage l USING resolutions_paragraph p
+        WHERE p.id = l.paragraph_id AND p.document_id = %s
+        RETURNING (SELECT w.digest FROM lineage_keyedwording w WHERE w.id = l.wording_id),
+                  l.wording_id
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [document_id])
+        return {digest: wid for digest, wid in cursor.fetchall() if wid is not None}
+
+
+def keyed_wordings(digests: Iterable[int], former: dict[int, int]) -> dict[int, tuple[int, bool]]:
+    """Each digest's wording id, and whether it is new to the archive (inserted now). A wording
+    the document held before, deleted with its last holder, comes back under its former id, so
+    that matching a document again keeps its wordings' places among a key's holders."""
+    digests = list(dict.fromkeys(digests))
     # Inserted rows are invisible to the statement's own SELECT: it gives the existing ones.
     sql = """
-        WITH wanted(digest) AS (SELECT DISTINCT unnest(%s::bigint[])),
+        WITH wanted(digest, former) AS (SELECT * FROM unnest(%s::bigint[], %s::integer[])),
         inserted AS (
-            INSERT INTO lineage_keyedwording (digest) SELECT digest FROM wanted
+            INSERT INTO lineage_keyedwording (id, digest)
+            SELECT COALESCE(former, nextval(pg_get_serial_sequence('lineage_keyedwording', 'id'))),
+                   digest
+            FROM wanted
             ON CONFLICT (digest) DO NOTHING RETURNING id, digest)
         SELECT id, digest, TRUE FROM inserted
         UNION ALL
         SELECT w.id, w.digest, FALSE FROM lineage_keyedwording w JOIN wanted USING (digest)
     """
+    formers = "{" + ",".join(str(former.get(d, "NULL")) for d in digests) + "}"
     with connection.cursor() as cursor:
-        cursor.execute(sql, [array_literal(digests)])
+        cursor.execute(sql, [array_literal(digests), formers])
         return {digest: (wid, new) for wid, digest, new in cursor.fetchall()}
 
 
@@ -247,8 +269,7 @@ def match_document(document_id: int) -> int:
     if document is None:
         return 0
     paragraphs = list(Paragraph.objects.filter(document_id=document_id).only("pk", "text", "kind"))
-    # The wordings only this document held go with their keys (wordings.ORPHANS_TRIGGER).
-    ParagraphLineage.objects.filter(paragraph__document_id=document_id).delete()
+    former = delete_lineage_rows(document_id)
     if not paragraphs:
         return 0
     order = document_order(document.date, document.year, document.pk)
@@ -257,14 +278,15 @@ def match_document(document_id: int) -> int:
     for paragraph in paragraphs:
         texts.setdefault(digest_of[paragraph.pk], paragraph.text)
     keyed = {digest: text_keys(text) for digest, text in texts.items()}
-    ids = keyed_wordings(texts.keys())
+    ids = keyed_wordings(texts.keys(), former)
     wid_of = {digest: wid for digest, (wid, _) in ids.items()}
     counts = look_up_and_store_keys(
         {wid_of[digest]: keys[1] for digest, keys in keyed.items()},
         {wid for wid, new in ids.values() if new},
     )
+    # Ties: the oldest wording first (the lowest id), as the rebuild takes them.
     wanted = {
-        wid: [c for c, _ in counter.most_common(VERIFIED_PER_PARAGRAPH)]
+        wid: sorted(counter, key=lambda c: (-counter[c], c))[:VERIFIED_PER_PARAGRAPH]
         for wid, counter in counts.items()
     }
     candidates = load_candidates({c for found in wanted.values() for c in found})

@@ -74,6 +74,11 @@ def test_matching_again_and_deleting_leave_no_orphan_wordings(make_document, mak
         match_document(document.pk)
     assert KeyedWording.objects.count() == 3
     assert stored_keys() == keys_of_the_archive()
+    # Matched again unchanged: its own wording keeps its id (its place among a key's holders).
+    own = ParagraphLineage.objects.get(paragraph=edited).wording_id
+    match_document(second.pk)
+    assert ParagraphLineage.objects.get(paragraph=edited).wording_id == own
+    assert stored_keys() == keys_of_the_archive()
 
     edited.text = EDITED_AGAIN
     edited.save()
