@@ -257,6 +257,22 @@ def latest_of(wids: list[int], holders: dict[int, Holder]) -> Holder | None:
     return min((h for h in found if h.order == latest), key=lambda h: h.paragraph_id)
 
 
+def decide(
+    mine: Wording, wanted: list[int], candidates: dict[int, Candidate], order: tuple
+) -> tuple[Candidate | None, list[int], float]:
+    """A wording's decision: the best verified candidate (its family), and the wordings its
+    previous version is the latest holder of, with their score."""
+    scores = {}
+    for wid in wanted:
+        if wid in candidates:
+            score = family_similarity(mine, candidates[wid].wording)
+            # A score of 0 is neither the best nor an earlier version (nothing is above it).
+            if score:
+                scores[wid] = score
+    best, _ = best_match(scores, candidates)
+    return best, *earlier_wordings(scores, candidates, order)
+
+
 @transaction.atomic
 def match_document(document_id: int) -> int:
     """(Re)compute the lineage of one document's paragraphs; returns how many were matched."""
@@ -290,21 +306,13 @@ def match_document(document_id: int) -> int:
         for wid, counter in counts.items()
     }
     candidates = load_candidates({c for found in wanted.values() for c in found})
-    decisions, earlier_needed = {}, set()
-    for digest, text in texts.items():
-        mine = wording_of(text)
-        scores = {}
-        for c in wanted.get(wid_of[digest], []):
-            if c in candidates:
-                score = family_similarity(mine, candidates[c].wording)
-                # A score of 0 is neither the best nor an earlier version (nothing above it).
-                if score:
-                    scores[c] = score
-        best, _ = best_match(scores, candidates)
-        earlier, earlier_score = earlier_wordings(scores, candidates, order)
-        earlier_needed.update(earlier)
-        decisions[digest] = (best, earlier, earlier_score)
-    holders = latest_holders(earlier_needed, order)
+    decisions = {
+        digest: decide(wording_of(text), wanted.get(wid_of[digest], []), candidates, order)
+        for digest, text in texts.items()
+    }
+    holders = latest_holders(
+        {wid for _, earlier, _ in decisions.values() for wid in earlier}, order
+    )
     founders = iter(
         Family.objects.bulk_create([Family() for best, _, _ in decisions.values() if best is None])
     )
