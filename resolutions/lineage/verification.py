@@ -21,9 +21,11 @@ when first needed):
    resolution" / "Having ... examined the report of the Special Committee ...") with another
    opening verb does something else, and so does a paragraph acting on a report ("Reaffirms its
    approval of the report of ..." / "Having examined the report of ..."), however long the
-   report's name; a report asked for ("Calls upon the Secretary-General to submit ... a report" /
-   "Requests ...") is not acted on; a paragraph acting on a report on a subject and one acting
-   with another verb on no report do other things ("Takes note of the report of the Executive
+   report's name, the verb acting on a report being the one before it ("Having considered the
+   question of the Cayman Islands and examined the report ...": "examined"); a report asked for
+   ("Calls upon the Secretary-General to submit ... a report" / "Requests ...") is not acted on;
+   a paragraph acting on a report on a subject and one acting with another verb on no report do
+   other things ("Takes note of the report of the Executive
    Secretary ... on the twenty-ninth session of the Conference of the Parties ..." / "Looks
    forward to the thirty-first session of the Conference of the Parties ..."); a decision's
    opening alone ("At its 52nd plenary meeting, on
@@ -52,10 +54,11 @@ when first needed):
    Committee on Administrative and Budgetary Questions", is its name), or subjects with little
    in common ("a report on the implementation of the present resolution" / "an updated report on
    the matter"; a report asked for with the verb, "to report to the General Assembly ... on the
-   implementation of ...", has its subject too); where a report comes from ("prepared pursuant
-   to resolution 77/237", "submitted in pursuance of resolution 79/90") and the organs it goes to
-   ("... on the implementation of the present resolution to the Human Rights Council and to the
-   General Assembly") are left out of the comparison;
+   implementation of ...", has its subject too, and so has one whose subject follows an aside, "a
+   report, in accordance with existing rules and procedures, on ..."); where a report comes from
+   ("prepared pursuant to resolution 77/237", "submitted in pursuance of resolution 79/90") and
+   the organs it goes to ("... on the implementation of the present resolution to the Human Rights
+   Council and to the General Assembly") are left out of the comparison;
 7. the words in common (in order, or in any order where the words are reordered as in 8) must be
    at least half of the longer paragraph's (a clause as long as the shared text appended makes
    another paragraph);
@@ -130,6 +133,8 @@ FUNCTION_WORDS = frozenset(
         whose is are be been being was were has have had all any each other such also""",
     )
 )
+# Words that open the name of what a verb acts on ("examined the report", "its approval of").
+DETERMINERS = frozenset({"the", "its", "his", "her", "their"})
 LEADING_ADVERBS = frozenset({"also", "further", "again", "once", "strongly", "moreover", "having"})
 WORD_RE = re.compile(r"[a-z]+|\d+")
 FOOTNOTE_MARKER_RE = re.compile(r"^\s*\d{1,3}\s+(?=\S)")
@@ -185,7 +190,8 @@ RECIPIENT = (
 # "and the" ("the report of the Secretary-General and the recommendations contained therein").
 REPORT_RE = re.compile(
     r"(?<!\bto )\breports?\b(?:\s+of\s+(?:the\s+)?(?P<author>[^,;:.()]+?))?"
-    r"(?:\s+on\s+(?P<subject>[^,;:.()]+?))?\s*(?=[,;:.()]|\band the\b|$|(?-i:" + RECIPIENT + "))",
+    r"(?:(?:,(?:\s+[a-z]+){1,8},)?\s+on\s+(?P<subject>[^,;:.()]+?))?"
+    r"\s*(?=[,;:.()]|\band the\b|$|(?-i:" + RECIPIENT + "))",
     re.IGNORECASE,
 )
 # A report asked for with the verb, and its subject: "to report to the General Assembly at its
@@ -290,6 +296,19 @@ class Wording:
             and match.re is REPORT_RE
             and not REQUESTED_RE.search(self.body[: match.start()])
         )
+
+    @cached_property
+    def act(self) -> str:
+        """The stem of the verb that does what it does: the one acting on its report, where a
+        verb stands before it ("Having considered the question of the Cayman Islands and examined
+        the report": "examin"), else the opening verb ("Takes note of the report": "take note")."""
+        if not self.acts_on_report:
+            return self.opening
+        before = WORD_RE.findall(self.body[: self.report_match.start()].lower())
+        while before and before[-1] not in DETERMINERS:
+            before.pop()
+        verb = before[-2] if len(before) >= 2 else ""
+        return stem(verb) if verb and verb not in FUNCTION_WORDS else self.opening
 
     @cached_property
     def only_opening(self) -> bool:
@@ -510,7 +529,7 @@ def _told_apart(a: Wording, b: Wording) -> bool:
         and _names_another_title(b.titles, a.titles)
     ):
         return True
-    if a.opening != b.opening and (
+    if a.act != b.act and (
         (a.acts_on_report and b.acts_on_report)
         or min(a.gist_words, b.gist_words) <= SHORT_WORDS
         or _acts_on_a_report_on_a_subject(a, b)

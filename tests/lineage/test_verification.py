@@ -551,3 +551,28 @@ def test_an_edit_under_the_similarity_keeps_its_substance():
         "Development Goals Summit), held in New York on 18 and 19 September 2023, and urges timely "
         "action to ensure its full implementation;",
     )
+
+
+def test_the_verb_acting_on_a_report_is_the_one_before_it():
+    committee = (
+        "the report of the Special Committee on the Situation with regard to the Implementation of "
+        "the Declaration on the Granting of Independence to Colonial Countries and Peoples for"
+    )
+    cayman = "Having considered the question of the Cayman Islands and examined"
+    turks = "Having considered the question of the Turks and Caicos Islands and examined"
+    assert same(f"{cayman} {committee} 2024,", f"Having examined {committee} 2024,")
+    assert not same(f"{turks} {committee} 2025,", f"Reaffirms its approval of {committee} 2024;")
+
+
+def test_a_report_s_subject_set_apart_by_an_aside_is_its_subject():
+    frame = (
+        "Requests the Secretary-General to submit to the General Assembly at its eightieth session "
+        "a report, in accordance with existing rules and procedures, on {}."
+    )
+    implementation = frame.format("the implementation of the present resolution")
+    assert same(
+        implementation,
+        "Requests the Secretary-General to submit to the General Assembly, at its eightieth "
+        "session, an updated report on the implementation of the present resolution.",
+    )
+    assert not same(implementation, frame.format("the state of South-South cooperation"))
