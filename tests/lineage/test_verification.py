@@ -576,3 +576,18 @@ def test_a_report_s_subject_set_apart_by_an_aside_is_its_subject():
         "session, an updated report on the implementation of the present resolution.",
     )
     assert not same(implementation, frame.format("the state of South-South cooperation"))
+
+
+def test_a_request_that_he_act_addresses_the_one_named_before():
+    request = (
+        "{} submit to the General Assembly at its eighty-first session a report on the "
+        "implementation of the present resolution."
+    )
+    assert same(
+        request.format("Also requests the Secretary-General to"),
+        request.format("Takes note of the report of the Secretary-General, and requests that he"),
+    )
+    assert not same(
+        request.format("Requests the Special Rapporteur to"),
+        request.format("Takes note of the report of the Secretary-General, and requests that he"),
+    )
