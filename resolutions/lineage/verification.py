@@ -68,7 +68,10 @@ when first needed):
    the General Assembly at its eighty-first session" / "to submit to the General Assembly at its
    eighty-first session a report on the implementation of the present resolution"), or an edit:
    word similarity at EDITED_THRESHOLD or above with the substance (the words other than
-   FUNCTION_WORDS) alike in any order at SUBSTANCE_MATCH.
+   FUNCTION_WORDS) alike in any order at SUBSTANCE_MATCH, or its closing clause replaced: the
+   two open with the same words (after a decision's opening) for at least half of the longer
+   ("Requests the Secretary-General to report ... on the implementation of the present
+   resolution, acknowledging ..." / "..., including the information provided ...").
 
 Words compare with dates, session ordinals and numbers masked ("eightieth session" and
 "seventy-ninth session" agree), so an updated date or session does not break a family. The
@@ -311,6 +314,13 @@ class Wording:
         return stem(verb) if verb and verb not in FUNCTION_WORDS else self.opening
 
     @cached_property
+    def words_after_opening(self) -> tuple[str, ...]:
+        """Its masked words after a decision's opening ("At its 52nd plenary meeting, on ..., the
+        General Assembly,"), which says nothing of what was decided."""
+        opening = self.decision_opening
+        return masked_words(self.body[opening.end() :]) if opening else self.words
+
+    @cached_property
     def only_opening(self) -> bool:
         """Whether it is a decision's opening and nothing more (a paragraph of its own when the
         parser splits a decision there)."""
@@ -453,6 +463,12 @@ def substance_words(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(word for word in words if word != NUMBER and word not in FUNCTION_WORDS)
 
 
+def _words_opened_alike(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """How many words two paragraphs open with alike (a closing clause replaced keeps them)."""
+    pairs = zip(a, b, strict=False)
+    return next((n for n, (x, y) in enumerate(pairs) if x != y), min(len(a), len(b)))
+
+
 def _other_bodies(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two names are of different bodies: unlike, and neither found whole in the other
     (a name shortened, "the States parties" / "the States Parties to the Convention", is one)."""
@@ -496,8 +512,11 @@ def family_similarity(a: Wording, b: Wording) -> float | None:
     if common < MIN_SHARED_OF_LONGER * longer:
         alike = _reordered(a.words, b.words)
     elif score < FAMILY_THRESHOLD and common < CONTAINED_THRESHOLD * shorter:
-        alike = _reordered(a.words, b.words) or (
-            score >= EDITED_THRESHOLD and _substance_alike(a.words, b.words)
+        alike = (
+            _reordered(a.words, b.words)
+            or (score >= EDITED_THRESHOLD and _substance_alike(a.words, b.words))
+            or _words_opened_alike(a.words_after_opening, b.words_after_opening)
+            >= MIN_SHARED_OF_LONGER * longer
         )
     else:
         alike = True

@@ -591,3 +591,26 @@ def test_a_request_that_he_act_addresses_the_one_named_before():
         request.format("Requests the Special Rapporteur to"),
         request.format("Takes note of the report of the Secretary-General, and requests that he"),
     )
+
+
+def test_a_paragraph_whose_closing_clause_is_replaced_keeps_the_family():
+    request = (
+        "Requests the Secretary-General to {} the General Assembly at its {} session {} the "
+        "implementation of the present resolution, "
+    )
+    report = request.format("report to", "eighty-first", "on")
+    assert same(
+        report + "acknowledging and taking into account existing efforts, both inside and outside "
+        "the United Nations, and seeking the views of Member States;",
+        report + "including the information provided by Member States pursuant to paragraph 6 "
+        "above;",
+    )
+    submit = request.format("submit to", "{}", "a report on")
+    assert not same(
+        submit.format("eighty-second") + "and decides to include in the provisional agenda of its "
+        "eighty-second session, under the item entitled “Eradication of poverty and other "
+        "development issues”, a sub-item entitled “Contribution of the care economy to "
+        "sustainable development”.",
+        submit.format("eighty-third") + "including data on the evolution of the human and "
+        "financial resources of the Centre since its establishment.",
+    )
