@@ -548,11 +548,15 @@ def _told_apart(a: Wording, b: Wording) -> bool:
         and _names_another_title(b.titles, a.titles)
     ):
         return True
-    if a.act != b.act and (
-        (a.acts_on_report and b.acts_on_report)
-        or min(a.gist_words, b.gist_words) <= SHORT_WORDS
-        or _acts_on_a_report_on_a_subject(a, b)
-        or _acts_on_a_report_on_a_subject(b, a)
+    if (
+        a.opening != b.opening
+        and a.act != b.act
+        and (
+            (a.acts_on_report and b.acts_on_report)
+            or min(a.gist_words, b.gist_words) <= SHORT_WORDS
+            or _acts_on_a_report_on_a_subject(a, b)
+            or _acts_on_a_report_on_a_subject(b, a)
+        )
     ):
         return True
     if any(
