@@ -83,6 +83,12 @@ def test_a_number_after_a_word_is_no_second_marker_of_a_placed_note() -> None:
         "Encourages States Parties to the Agreement to review their declarations, in accordance "
         "with action 3 of the Final Document of the Conference;"
     )
+    # A number's whole part after punctuation is no marker of a note placed on an earlier page
+    # ("resolution 64/292, 2.1 billion people" lost its 2).
+    decimal = parse(
+        text.replace("with action 3 of", "with resolution 64/292, 2.1 billion people and")
+    )
+    assert "64/292, 2.1 billion people" in decimal.paragraphs[-1].text
     # A number after punctuation repeating a note's marker is still taken for it.
     repeated = parse(text.replace("with action 3 of", "with the Agreement, 3 and"))
     assert "Agreement, 3" not in repeated.paragraphs[-1].text
