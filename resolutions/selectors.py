@@ -87,6 +87,15 @@ def citations_of(document: Document) -> QuerySet[Reference]:
     return (
         citing_references(document)
         .select_related("citing_document__body", "citing_paragraph")
+        # A list names the citing document and paragraph; their texts (a document's full text
+        # is tens of kilobytes) stay in the database.
+        .defer(
+            "citing_document__full_text",
+            "citing_document__title_search",
+            "citing_paragraph__text",
+            "citing_paragraph__footnotes",
+            "citing_paragraph__search_vector",
+        )
         .order_by(
             F("citing_date").desc(nulls_last=True),
             F("citing_year").desc(nulls_last=True),
