@@ -101,6 +101,26 @@ def narrowed_citations(
     return references
 
 
+class CitationPages:
+    """A newest-first list of citations for a Paginator, however deep its pages: a page reads
+    its ids alone (an index-only scan of `reference_cited_by_newest`, past the offset), then
+    their rows with the citing documents and paragraphs."""
+
+    def __init__(self, references: QuerySet[Reference]) -> None:
+        self.references = references
+
+    def count(self) -> int:
+        return self.references.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[Reference]:
+        ids = list(self.references.values_list("pk", flat=True)[window])
+        rows = self.references.in_bulk(ids)
+        return [rows[pk] for pk in ids]
+
+
 def cited_by_of(document: Document, *, body: str = "", year: int | None = None) -> CitedBy:
     """The CITED_BY_SHOWN newest citations, narrowed by body and year, and the choices (two
     queries, whatever the number of citations)."""

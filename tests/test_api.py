@@ -132,6 +132,26 @@ def test_document_detail_counts_follow_a_withdrawn_or_deleted_citing_document(
     assert data["cited_by_count"] == 1 and data["cited_by"][0]["label"] == "E/RES/2014/23"
 
 
+def test_cited_by_pages_hold_every_citing_document_once_newest_first(
+    client, archive, make_document
+):
+    violence = archive["violence"]
+    for year in (2016, 2020, 2018):
+        citing = make_document(symbol=f"A/RES/{year}/1", number=f"{year}/1", year=year)
+        Reference.objects.create(
+            citing_document=citing,
+            ref_type="resolution",
+            cited_key="A/RES/66/128",
+            cited_document=violence,
+        )
+    url, labels = f"/api/v1/documents/{violence.pk}/cited-by/?per_page=1", []
+    while url:
+        data = client.get(url).json()
+        labels += [row["label"] for row in data["results"]]
+        url = data["next"]
+    assert labels == ["A/RES/2020/1", "A/RES/2018/1", "A/RES/2016/1", "E/RES/2014/23"]
+
+
 def test_document_by_symbol(client, archive):
     by_symbol = client.get("/api/v1/documents/by-symbol/E/RES/2014/23/").json()
     assert by_symbol == client.get(f"/api/v1/documents/{archive['smuggling'].pk}/").json()

@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 
-from ..document_reads import CITED_BY_LIMIT
+from ..document_reads import CITED_BY_LIMIT, CitationPages
 from ..models import Document
 from ..selectors import citations_of, published_documents, references_of
 from .errors import LIST_ERRORS, ONE_ERRORS
@@ -110,5 +110,5 @@ def list_references(request: HttpRequest, pk: int, paging: Query[PageParams]) ->
 def list_cited_by(request: HttpRequest, pk: int, paging: Query[PageParams]) -> dict[str, Any]:
     """The published documents that cite a document, newest first, a page at a time."""
     document = get_object_or_404(published_documents(), pk=pk)
-    fields, rows = paginate(request, citations_of(document), paging)
+    fields, rows = paginate(request, CitationPages(citations_of(document)), paging)
     return {**fields, "results": [cited_by_out(request, ref) for ref in rows]}

@@ -44,6 +44,7 @@ from ..document_display import (
 from ..document_reads import (
     CITED_BY_LIMIT,
     CITED_BY_PER_PAGE,
+    CitationPages,
     adopted_version_of,
     cited_by_choices,
     cited_by_of,
@@ -344,7 +345,9 @@ def document_cited_by(
     body and year as on the document's page."""
     document = get_published_document(symbol=symbol, pk=pk)
     narrowing = cited_by_narrowing(request)
-    paginator = Paginator(narrowed_citations(document, **narrowing), CITED_BY_PER_PAGE)
+    paginator = Paginator(
+        CitationPages(narrowed_citations(document, **narrowing)), CITED_BY_PER_PAGE
+    )
     context = {
         "document": document,
         "page": paginator.get_page(request.GET.get("page")),
