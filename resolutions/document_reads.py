@@ -14,9 +14,10 @@ from .selectors import citations_of, citing_references, published_documents
 RELATED_LIMIT = 6
 # Documents scored per shared topic (the most recently added): see related_documents().
 RELATED_CANDIDATES = 300
-# Citing documents in an API document (`cited_by`), on a document's page, and a page of its
-# cited-by list (all of them).
+# Citations of a text not in the archive listed on its page (`cited_text_page`).
 CITED_BY_LIMIT = 200
+# Citing documents on a document's page and in its API document (`cited_by`); on each of its
+# cited-by pages, which list them all.
 CITED_BY_SHOWN = 20
 CITED_BY_PER_PAGE = 50
 

@@ -87,7 +87,7 @@ def test_document_detail_carries_the_newest_citing_documents_and_their_count(
 ):
     """A resolution cited tens of thousands of times answers with a bounded list, its count and
     the address of every one (the page by page list)."""
-    monkeypatch.setattr("resolutions.api.documents.CITED_BY_LIMIT", 2)
+    monkeypatch.setattr("resolutions.api.documents.CITED_BY_SHOWN", 2)
     violence = archive["violence"]
     for year in (2016, 2018, 2020):
         citing = make_document(symbol=f"A/RES/{year}/1", number=f"{year}/1", year=year)
@@ -109,7 +109,7 @@ def test_document_detail_carries_the_newest_citing_documents_and_their_count(
 def test_document_detail_counts_follow_a_withdrawn_or_deleted_citing_document(
     client, archive, make_document, monkeypatch
 ):
-    monkeypatch.setattr("resolutions.api.documents.CITED_BY_LIMIT", 1)
+    monkeypatch.setattr("resolutions.api.documents.CITED_BY_SHOWN", 1)
     violence = archive["violence"]
     citing = []
     for year in (2016, 2018):
