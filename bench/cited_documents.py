@@ -7,9 +7,10 @@ timed alternately on the same server; docs/performance.md):
         exec python manage.py shell < bench/cited_documents.py'
 
 `CITED_REPEAT` (default 5) sets the timed runs per address. Prints, per document, how many
-published documents cite it and the median and each run of its page and API document, with the
-page's SQL (statements, milliseconds) from one more captured run; then the benchmark's own
-document-page kind (`queries.run_document_pages` on `queries.benchmark_documents`).
+published documents cite it and the median and each run of its page, API document, cited-by feed
+and last page of the API's cited-by list (100 a page), each with its SQL (statements,
+milliseconds) from one more captured run; then the benchmark's own document-page kind
+(`queries.run_document_pages` on `queries.benchmark_documents`).
 """
 
 import os
@@ -56,13 +57,19 @@ def sql_of(url: str) -> tuple[int, float, float]:
 
 def report(repeat: int) -> None:
     """Print the figures (module docstring)."""
-    print(f"{'address':<34} {'citing':>7} {'median':>7}  runs (ms)                  SQL")
+    print(f"{'address':<58} {'citing':>7} {'median':>7}  runs (ms)                  SQL")
     for document, citing in most_cited(5):
-        for url in (document.get_absolute_url(), f"/api/documents/{document.pk}/"):
+        last_page = -(-citing // 100)  # the API's cited-by list, 100 a page: its last page
+        for url in (
+            document.get_absolute_url(),
+            f"/api/documents/{document.pk}/",
+            f"{document.get_absolute_url()}cited-by.atom",
+            f"/api/v1/documents/{document.pk}/cited-by/?per_page=100&page={last_page}",
+        ):
             runs = timed_runs(url, repeat)
             statements, total, slowest = sql_of(url)
             print(
-                f"{url:<34} {citing:>7,} {median(runs):>7.1f}  "
+                f"{url:<58} {citing:>7,} {median(runs):>7.1f}  "
                 f"{' '.join(f'{run:.0f}' for run in runs):<26} "
                 f"{statements} statements, {total:.1f} ms (slowest {slowest:.1f})"
             )
