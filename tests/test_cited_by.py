@@ -192,3 +192,18 @@ def test_a_failed_change_leaves_the_counts_as_they_were(cited, librarian):
         first.delete()
         raise RuntimeError("the change fails after its writes")
     assert assert_exact(cited) == before
+
+
+def test_a_failed_reingest_leaves_the_counts_as_they_were(cited, monkeypatch):
+    ingest(citing("A/RES/70/1", date="2015-12-17"))
+    ingest(citing("A/RES/71/1", date="2016-12-01"))
+    before, newest = assert_exact(cited), labels(cited)
+
+    def fail(documents):
+        raise RuntimeError("the ingest fails after writing the references")
+
+    monkeypatch.setattr("resolutions.ingest.link_drafts", fail)
+    with pytest.raises(RuntimeError):
+        ingest(citing("A/RES/70/1", date="2019-01-10", cites=False), version="2")
+    assert assert_exact(cited) == before
+    assert labels(cited) == newest
