@@ -51,7 +51,8 @@ def visible_topic_links(document: Document) -> list[DocumentTopic]:
 
 @dataclass
 class CitedByChoices:
-    """How many published documents cite one, and their bodies (code, name) and years."""
+    """How many citations of a document published documents make (one a citing document and
+    cited key), and the citing documents' bodies (code, name) and years."""
 
     total: int
     bodies: list[tuple[str, str]]
