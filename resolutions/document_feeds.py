@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import F
 from django.http import HttpRequest
 
 from .document_display import document_heading, paragraph_place
@@ -31,13 +30,8 @@ class CitedByFeed(ArchiveFeed):
         return obj.get_absolute_url() + "#cited-by"
 
     def items(self, obj: Document) -> list[Reference]:
-        return list(
-            citations_of(obj).order_by(
-                F("citing_document__date").desc(nulls_last=True),
-                "-citing_document__created_at",
-                "-pk",
-            )[:FEED_LIMIT]
-        )
+        # In the page's order (the index's: undated ones last, by year, then the latest added).
+        return list(citations_of(obj)[:FEED_LIMIT])
 
     def item_title(self, item: Reference) -> str:
         return document_heading(item.citing_document)

@@ -5,16 +5,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
 from .models import Document, DocumentTopic, Reference
-from .selectors import citations_of, published_documents
+from .selectors import citations_of, citing_references, published_documents
 
 RELATED_LIMIT = 6
 # Documents scored per shared topic (the most recently added): see related_documents().
 RELATED_CANDIDATES = 300
+# Citations of a text not in the archive listed on its page (`cited_text_page`).
 CITED_BY_LIMIT = 200
+# Citing documents on a document's page and in its API document (`cited_by`); on each of its
+# cited-by pages, which list them all.
+CITED_BY_SHOWN = 20
+CITED_BY_PER_PAGE = 50
 
 
 def is_public(document: Document | None) -> bool:
@@ -45,50 +50,89 @@ def visible_topic_links(document: Document) -> list[DocumentTopic]:
 
 
 @dataclass
-class CitedBy:
-    """The documents citing one document, as narrowed by body and year, with the choices."""
+class CitedByChoices:
+    """How many citations of a document published documents make (one a citing document and
+    cited key), and the citing documents' bodies (code, name) and years."""
 
-    items: list[Reference]
     total: int
     bodies: list[tuple[str, str]]
     years: list[int]
+
+
+@dataclass
+class CitedBy:
+    """The newest documents citing one document, as narrowed by body and year, with the
+    choices; `truncated` when more match than are listed (all of them: its cited-by pages)."""
+
+    items: list[Reference]
+    choices: CitedByChoices
     body: str = ""
     year: int | None = None
     truncated: bool = False
 
 
-def cited_by_of(document: Document, *, body: str = "", year: int | None = None) -> CitedBy:
-    """Who cites the document, newest first, narrowed by body code and year (two queries)."""
+def cited_by_choices(document: Document) -> CitedByChoices:
+    """The count of citations from published documents, by body and year (one query)."""
+    # An index-only scan of reference_cited_by_newest, then the few groups' bodies joined.
     rows = (
-        citations_of(document)
-        .order_by()
-        .values(
-            "citing_document__body__code", "citing_document__body__name", "citing_document__year"
-        )
+        citing_references(document)
+        .values("citing_body_id", "citing_year")
         .annotate(n=Count("pk"))
+        .values("citing_body__code", "citing_body__name", "citing_year", "n")
     )
     bodies: dict[str, str] = {}
     years: set[int] = set()
     total = 0
     for row in rows:
-        bodies[row["citing_document__body__code"]] = row["citing_document__body__name"]
-        if row["citing_document__year"] is not None:
-            years.add(row["citing_document__year"])
+        bodies[row["citing_body__code"]] = row["citing_body__name"]
+        if row["citing_year"] is not None:
+            years.add(row["citing_year"])
         total += row["n"]
+    return CitedByChoices(total=total, bodies=sorted(bodies.items()), years=sorted(years)[::-1])
+
+
+def narrowed_citations(
+    document: Document, *, body: str = "", year: int | None = None
+) -> QuerySet[Reference]:
+    """Who cites the document, newest first, narrowed by body code and year when given."""
     references = citations_of(document)
     if body:
-        references = references.filter(citing_document__body__code=body)
+        references = references.filter(citing_body__code=body)
     if year is not None:
-        references = references.filter(citing_document__year=year)
-    items = list(references[: CITED_BY_LIMIT + 1])
+        references = references.filter(citing_year=year)
+    return references
+
+
+class CitationPages:
+    """A newest-first list of citations for a Paginator, however deep its pages: a page reads
+    its ids alone (an index-only scan of `reference_cited_by_newest`, past the offset), then
+    their rows with the citing documents and paragraphs."""
+
+    def __init__(self, references: QuerySet[Reference]) -> None:
+        self.references = references
+
+    def count(self) -> int:
+        return self.references.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[Reference]:
+        ids = list(self.references.values_list("pk", flat=True)[window])
+        rows = self.references.in_bulk(ids)
+        return [rows[pk] for pk in ids]
+
+
+def cited_by_of(document: Document, *, body: str = "", year: int | None = None) -> CitedBy:
+    """The CITED_BY_SHOWN newest citations, narrowed by body and year, and the choices (two
+    queries, whatever the number of citations)."""
+    items = list(narrowed_citations(document, body=body, year=year)[: CITED_BY_SHOWN + 1])
     return CitedBy(
-        items=items[:CITED_BY_LIMIT],
-        total=total,
-        bodies=sorted(bodies.items()),
-        years=sorted(years, reverse=True),
+        items=items[:CITED_BY_SHOWN],
+        choices=cited_by_choices(document),
         body=body,
         year=year,
-        truncated=len(items) > CITED_BY_LIMIT,
+        truncated=len(items) > CITED_BY_SHOWN,
     )
 
 

@@ -9,7 +9,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from pgtrigger import After, AnyChange, Before, Insert, Trigger, UpdateOf
+from pgtrigger import After, AnyChange, Before, Insert, Trigger, Update, UpdateOf
 from simple_history.models import HistoricalRecords
 
 from .search_version import bumps_search_version
@@ -281,6 +281,20 @@ class Document(models.Model):
                 RETURN NULL;
                 """,
             ),
+            # Its references' copies follow it likewise (Reference.citing_published and the rest).
+            Trigger(
+                name="document_to_references",
+                when=After,
+                operation=UpdateOf("status", "body_id", "year", "date"),
+                condition=AnyChange("status", "body", "year", "date"),
+                func="""
+                UPDATE resolutions_reference
+                   SET citing_published = (NEW.status = 'published'), citing_body_id = NEW.body_id,
+                       citing_year = NEW.year, citing_date = NEW.date
+                 WHERE citing_document_id = NEW.id;
+                RETURN NULL;
+                """,
+            ),
         ]
 
     def __str__(self) -> str:
@@ -438,6 +452,10 @@ class DocumentTopic(models.Model):
         return f"{self.topic} ({self.status}) on {self.document.label}"
 
 
+# What a reference copies of its citing document (see Reference).
+CITING_COPIES = ("citing_published", "citing_body", "citing_year", "citing_date")
+
+
 class Reference(models.Model):
     """A citation from a document (and paragraph) to a resolution or document symbol.
 
@@ -466,12 +484,41 @@ class Reference(models.Model):
     outside_archive = models.BooleanField(
         default=False, help_text="A librarian marked the cited text as outside this archive."
     )
+    # The citing document's status, body, year and date, kept by the database (the triggers
+    # below and `document_to_references`): a cited document's counts and newest citations read
+    # these rows and the index `reference_cited_by_newest` alone (migration 0024).
+    citing_published = models.BooleanField(default=False, editable=False)
+    citing_body = models.ForeignKey(
+        Body,
+        null=True,
+        editable=False,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    citing_year = models.PositiveSmallIntegerField(null=True, editable=False)
+    citing_date = models.DateField(null=True, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=list(CITING_COPIES))
 
     class Meta:
         # Counts read this table: a write moves the search version on.
-        triggers = [bumps_search_version()]
+        triggers = [
+            bumps_search_version(),
+            # Every write, whatever it set, leaves the copies equal to the citing document's.
+            Trigger(
+                name="reference_copy_citing_document",
+                when=Before,
+                operation=Insert | Update,
+                func="""
+                SELECT d.status = 'published', d.body_id, d.year, d.date
+                  INTO NEW.citing_published, NEW.citing_body_id, NEW.citing_year, NEW.citing_date
+                  FROM resolutions_document d WHERE d.id = NEW.citing_document_id;
+                RETURN NEW;
+                """,
+            ),
+        ]
         ordering = ["citing_document", "pk"]
         constraints = [
             models.UniqueConstraint(

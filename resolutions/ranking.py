@@ -67,6 +67,6 @@ def document_score(
 # occurrence of a wanted word, which the word alone counts at its label's weight (at least B's,
 # 0.4, the lowest a paragraph or title vector carries). The document's score grows no faster than
 # its parts (max, sum and ln(1 + x) are subadditive), so it is bounded by 0.5 / 0.4 times the sum
-# of its words' scores. For one word alone, or words joined only by "or", each occurrence is its
-# own cover: the bound is the sum itself.
+# of its words' scores. For one word alone, or words joined only by "or" (beside excluded words
+# or not), each occurrence is its own cover: the bound is the sum itself.
 SEVERAL_WORDS_BOUND = 0.5 / 0.4

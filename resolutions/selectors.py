@@ -74,17 +74,32 @@ def references_of(document: Document) -> QuerySet[Reference]:
     )
 
 
+def citing_references(document: Document) -> QuerySet[Reference]:
+    """The references to a document from published documents, unordered and nothing joined:
+    they are read by the copies of the citing documents' columns (Reference.citing_*)."""
+    # Uses index: reference_cited_by_newest (partial: published citing documents).
+    return Reference.objects.filter(cited_document=document, citing_published=True).order_by()
+
+
 def citations_of(document: Document) -> QuerySet[Reference]:
     """What published documents cite a document, newest first, citing documents joined."""
+    # Uses index: reference_cited_by_newest, in this order, so a page reads only its rows.
     return (
-        Reference.objects.filter(
-            cited_document=document, citing_document__status=Document.Status.PUBLISHED
-        )
+        citing_references(document)
         .select_related("citing_document__body", "citing_paragraph")
+        # A list names the citing document and paragraph; their texts (a document's full text
+        # is tens of kilobytes) stay in the database.
+        .defer(
+            "citing_document__full_text",
+            "citing_document__title_search",
+            "citing_paragraph__text",
+            "citing_paragraph__footnotes",
+            "citing_paragraph__search_vector",
+        )
         .order_by(
-            F("citing_document__date").desc(nulls_last=True),
-            F("citing_document__year").desc(nulls_last=True),
-            "-citing_document__pk",
+            F("citing_date").desc(nulls_last=True),
+            F("citing_year").desc(nulls_last=True),
+            F("citing_document_id").desc(),
             "pk",
         )
     )

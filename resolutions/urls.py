@@ -47,6 +47,7 @@ urlpatterns = [
     *document_routes("cite.ris", documents.document_ris, name="ris"),
     *document_routes("cite.bib", documents.document_bibtex, name="bibtex"),
     *document_routes("json/", documents.document_json, name="json"),
+    *document_routes("cited-by/", documents.document_cited_by, name="cited_by"),
     *document_routes("cited-by.atom", require_safe(CitedByFeed()), name="cited_by_feed"),
     path("documents/<path:symbol>/", documents.document_detail, name="document"),
     path("bodies/", documents.body_list, name="body_list"),

@@ -166,6 +166,8 @@ ROWS: dict[str, Row] = {
     "resolutions:document_by_id_bibtex": public(("published",)),
     "resolutions:document_json": public(("published_symbol",)),
     "resolutions:document_by_id_json": public(("published",)),
+    "resolutions:document_cited_by": public(("published_symbol",)),
+    "resolutions:document_by_id_cited_by": public(("published",)),
     "resolutions:document_cited_by_feed": public(("published_symbol",)),
     "resolutions:document_by_id_cited_by_feed": public(("published",)),
     # --- bodies, topics, countries, subjects ---

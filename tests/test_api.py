@@ -11,7 +11,7 @@ import pytest
 from django.utils.html import escape
 from search_fixtures import archive  # noqa: F401 - registers the fixture
 
-from resolutions.models import Reference
+from resolutions.models import Document, Reference
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +87,7 @@ def test_document_detail_carries_the_newest_citing_documents_and_their_count(
 ):
     """A resolution cited tens of thousands of times answers with a bounded list, its count and
     the address of every one (the page by page list)."""
-    monkeypatch.setattr("resolutions.api.documents.CITED_BY_LIMIT", 2)
+    monkeypatch.setattr("resolutions.api.documents.CITED_BY_SHOWN", 2)
     violence = archive["violence"]
     for year in (2016, 2018, 2020):
         citing = make_document(symbol=f"A/RES/{year}/1", number=f"{year}/1", year=year)
@@ -104,6 +104,52 @@ def test_document_detail_carries_the_newest_citing_documents_and_their_count(
     assert data["cited_by_count"] == 4
     every = client.get(data["cited_by_url"]).json()
     assert every["count"] == 4 and every["results"][0]["label"] == "A/RES/2020/1"
+
+
+def test_document_detail_counts_follow_a_withdrawn_or_deleted_citing_document(
+    client, archive, make_document, monkeypatch
+):
+    monkeypatch.setattr("resolutions.api.documents.CITED_BY_SHOWN", 1)
+    violence = archive["violence"]
+    citing = []
+    for year in (2016, 2018):
+        citing.append(make_document(symbol=f"A/RES/{year}/1", number=f"{year}/1", year=year))
+        Reference.objects.create(
+            citing_document=citing[-1],
+            ref_type="resolution",
+            cited_key="A/RES/66/128",
+            cited_document=violence,
+        )
+    url = f"/api/v1/documents/{violence.pk}/"
+    assert client.get(url).json()["cited_by_count"] == 3
+    citing[1].status = Document.Status.DRAFT
+    citing[1].save()
+    data = client.get(url).json()
+    assert data["cited_by_count"] == 2 and data["cited_by"][0]["label"] == "A/RES/2016/1"
+    assert client.get(data["cited_by_url"]).json()["count"] == 2
+    citing[0].delete()
+    data = client.get(url).json()
+    assert data["cited_by_count"] == 1 and data["cited_by"][0]["label"] == "E/RES/2014/23"
+
+
+def test_cited_by_pages_hold_every_citing_document_once_newest_first(
+    client, archive, make_document
+):
+    violence = archive["violence"]
+    for year in (2016, 2020, 2018):
+        citing = make_document(symbol=f"A/RES/{year}/1", number=f"{year}/1", year=year)
+        Reference.objects.create(
+            citing_document=citing,
+            ref_type="resolution",
+            cited_key="A/RES/66/128",
+            cited_document=violence,
+        )
+    url, labels = f"/api/v1/documents/{violence.pk}/cited-by/?per_page=1", []
+    while url:
+        data = client.get(url).json()
+        labels += [row["label"] for row in data["results"]]
+        url = data["next"]
+    assert labels == ["A/RES/2020/1", "A/RES/2018/1", "A/RES/2016/1", "E/RES/2014/23"]
 
 
 def test_document_by_symbol(client, archive):

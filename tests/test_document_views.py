@@ -252,6 +252,80 @@ def test_cited_by_narrowed_by_body_and_year(client, rich_document):
     assert "4 of 4" in html
 
 
+def cite_many(document: Document, make_document, count: int, *, body_code: str = "GA") -> None:
+    """`count` published resolutions of 2030 onwards (the newest last) citing `document`."""
+    for n in range(1, count + 1):
+        citing = make_document(
+            symbol=f"A/RES/98/{n}", body_code=body_code, date=dt.date(2030, 1, n), year=2030
+        )
+        Reference.objects.create(
+            citing_document=citing,
+            ref_type="resolution",
+            cited_key=document.citation_key or document.symbol,
+            cited_document=document,
+        )
+
+
+def test_the_page_lists_the_newest_citing_documents_and_links_to_them_all(
+    client, rich_document, make_document
+):
+    cite_many(rich_document, make_document, 25)
+    html = page(client, rich_document)
+    cited_by = html[html.index('id="cited-by"') :]
+    assert "20 of 29 citing documents shown, the newest first" in cited_by
+    assert (
+        'href="/documents/A/RES/98/25/"' in cited_by and 'href="/documents/A/RES/98/6/"' in cited_by
+    )
+    assert 'href="/documents/A/RES/98/5/"' not in cited_by
+    assert (
+        'href="/documents/E/RES/2014/23/cited-by/">Every citing document, page by page' in cited_by
+    )
+    narrowed = page(client, rich_document, cited_by_body="GA", cited_by_year="2030")
+    assert 'href="/documents/E/RES/2014/23/cited-by/?cited_by_body=GA&amp;cited_by_year=2030"' in (
+        narrowed
+    )
+
+
+def test_the_cited_by_pages_list_every_citing_document_page_by_page(
+    client, rich_document, make_document, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr("resolutions.views.documents.CITED_BY_PER_PAGE", 10)
+    cite_many(rich_document, make_document, 25)
+    url = "/documents/E/RES/2014/23/cited-by/"
+    with django_assert_max_num_queries(5):  # document, choices, count, page, session-free
+        first = client.get(url)
+    assert first.status_code == 200
+    html = first.content.decode()
+    assert "29 citing documents, the newest first" in html
+    assert html.index('href="/documents/A/RES/98/25/"') < html.index(
+        'href="/documents/A/RES/98/16/"'
+    )
+    assert 'href="/documents/A/RES/98/15/"' not in html
+    assert "Page 1 of 3" in html and 'href="?page=2" rel="next"' in html
+    last = client.get(url, {"page": 3}).content.decode()
+    order = [last.index(t) for t in ["A/RES/98/5/", "A/RES/98/1/", "of 2020", "of 2016"]]
+    assert order == sorted(order) and "Unpublished citing draft" not in last
+    narrowed = client.get(url, {"cited_by_body": "GA", "cited_by_year": "2018"}).content.decode()
+    assert "1 of 29 citing documents match" in narrowed and "of 2018" in narrowed
+    by_id = client.get(f"/documents/id/{rich_document.pk}/cited-by/", {"page": 2})
+    assert by_id.status_code == 200 and 'href="/documents/A/RES/98/15/"' in by_id.content.decode()
+    paged = client.get(url, {"cited_by_body": "GA", "page": 2}).content.decode()
+    assert 'href="?cited_by_body=GA&amp;page=3" rel="next"' in paged
+
+
+def test_the_cited_by_pages_follow_a_withdrawn_citing_document(
+    client, rich_document, make_document
+):
+    cite_many(rich_document, make_document, 2)
+    newest = Document.objects.get(symbol="A/RES/98/2")
+    newest.status = Document.Status.DRAFT
+    newest.save()
+    html = client.get("/documents/E/RES/2014/23/cited-by/").content.decode()
+    assert "5 citing documents" in html and "A/RES/98/2/" not in html
+    page_html = page(client, rich_document)
+    assert "5 of 5 citing documents shown" in page_html
+
+
 def test_related_documents_share_topics_or_citations(client, rich_document):
     html = page(client, rich_document)
     related = html[html.index('id="related"') :]

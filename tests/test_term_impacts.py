@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from search_oracle import document_ids, paragraph_ids
 from test_search_oracle import WORDS, requests, varied_archive  # noqa: F401
 
-from resolutions import term_impacts
+from resolutions import ranking, term_impacts
 from resolutions.ingest import IngestSource, ingest_document
 from resolutions.models import CommonTerm, Paragraph, TermImpact
 from resolutions.parsing.types import ParsedDocument, ParsedParagraph
@@ -185,3 +185,40 @@ def test_an_uncommon_word_brings_all_its_documents_along(short_lists, monkeypatc
         assert served.ids == exact
     else:
         assert set(served.ids) <= set(document_ids(read_search({"q": "trafficking or firearms"})))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "trafficking or corruption -victims",
+        "migrants or cybercrime or drugs -firearms",
+        "victims -trafficking -corruption",
+    ],
+)
+def test_alternatives_beside_excluded_words_score_no_more_than_their_words(
+    short_lists, monkeypatch, query
+):
+    """Words joined by "or" beside excluded words are bounded by the sum of the words' own
+    scores (no factor for several words): every matching document's exact score is within it,
+    and a page the lists serve is proven and the exact ranking's (an excluded word allows no
+    unproven page)."""
+    monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
+    match = Match(read_search({"q": query}, view="documents"))
+    words, factor, unproven_allowed = rows._query_words(match)
+    assert factor == 1.0 and not unproven_allowed
+    matching = document_ids(read_search({"q": query}))
+    assert matching, "the query matches nothing"
+    scores = true_scores()
+    for pk, score in rows._scored_candidates(match, matching, len(matching)):
+        assert score <= sum(scores.get((word, pk), 0.0) for word in words) * (1 + 1e-9), pk
+    served = rows.bounded_documents(match, offset=0, limit=PER_PAGE)
+    if served is not None:
+        exact = rows.exact_documents(match, sort="relevance", offset=0, limit=PER_PAGE)[1]
+        assert served.proven and served.ids == exact
+
+
+def test_a_phrase_or_two_wanted_words_keep_the_factor_for_several_words(short_lists):
+    """Only single words that need no other wanted word beside them go without the factor."""
+    for query in ("trafficking corruption -victims", '"trafficking in persons" or migrants'):
+        match = Match(read_search({"q": query}, view="documents"))
+        assert rows._query_words(match)[1] == ranking.SEVERAL_WORDS_BOUND, query

@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from resolutions.lineage.models import ParagraphLineage, WatchedDocument, WatchedParagraph
-from resolutions.models import Body, Document, Paragraph
+from resolutions.models import Body, Document, Paragraph, Reference
 from resolutions.search_version import current as version
 
 SEARCH = Path(__file__).resolve().parent.parent / "resolutions" / "search"
@@ -56,8 +56,9 @@ def test_the_database_has_the_declared_triggers_and_no_others():
         for model in (Document, Paragraph)
         for trigger in model._meta.triggers
     }
-    # Each: its own trigger, and the one that moves the search version on.
-    assert len(declared) == 4
+    # Each: the one that moves the search version on; the paragraph's copy of its document's
+    # columns, and the document's pushes of them to its paragraphs and its references.
+    assert len(declared) == 5
     # And the lineage's, which keep its copies and counts of the documents' and paragraphs'
     # columns and each document's facet groups: declared on proxies in the lineage app, so that
     # these models do not name the lineage's tables.
@@ -82,6 +83,14 @@ def test_the_database_has_the_declared_triggers_and_no_others():
     assert installed_triggers("resolutions_document", "resolutions_paragraph") == (
         declared | lineage
     )
+    # The references': the search version, and the copy of their citing document's columns.
+    assert {trigger.name for trigger in Reference._meta.triggers} == {
+        "bump_search_version",
+        "reference_copy_citing_document",
+    }
+    assert installed_triggers("resolutions_reference") == {
+        trigger.get_pgid(Reference) for trigger in Reference._meta.triggers
+    }
     # The lineage rows': the search version, the placement of a row inserted, the tallies, the
     # facet groups, and the wordings no row holds any more.
     assert {trigger.name for trigger in ParagraphLineage._meta.triggers} == {

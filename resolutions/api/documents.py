@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 
-from ..document_reads import CITED_BY_LIMIT
+from ..document_reads import CITED_BY_SHOWN, CitationPages
 from ..models import Document
 from ..selectors import citations_of, published_documents, references_of
 from .errors import LIST_ERRORS, ONE_ERRORS
@@ -41,14 +41,14 @@ def published_document(**lookup: object) -> Document:
 
 def document_detail(request: HttpRequest, document: Document) -> dict[str, Any]:
     """Metadata, every paragraph with its footnotes, the citations made, and the newest
-    CITED_BY_LIMIT received with their count and the address of them all, page by page (a
-    resolution can be cited tens of thousands of times)."""
+    CITED_BY_SHOWN received (as the document's page lists them) with their count and the
+    address of them all, page by page (a resolution can be cited tens of thousands of times)."""
     paragraphs = list(document.paragraphs.defer("search_vector"))
     for paragraph in paragraphs:
         paragraph.document = document
     with_addressees(paragraphs)
     citing = citations_of(document)
-    newest = list(citing[: CITED_BY_LIMIT + 1])
+    newest = list(citing[: CITED_BY_SHOWN + 1])
     return {
         **document_out(request, document),
         "session": document.session,
@@ -56,8 +56,8 @@ def document_detail(request: HttpRequest, document: Document) -> dict[str, Any]:
         "language": document.language,
         "paragraphs": [paragraph_text(request, p) for p in paragraphs],
         "references": [reference_out(request, ref) for ref in references_of(document)],
-        "cited_by": [cited_by_out(request, ref) for ref in newest[:CITED_BY_LIMIT]],
-        "cited_by_count": len(newest) if len(newest) <= CITED_BY_LIMIT else citing.count(),
+        "cited_by": [cited_by_out(request, ref) for ref in newest[:CITED_BY_SHOWN]],
+        "cited_by_count": len(newest) if len(newest) <= CITED_BY_SHOWN else citing.count(),
         "cited_by_url": api_url(request, "document_cited_by", document.pk),
     }
 
@@ -75,7 +75,7 @@ def list_documents(
 )
 def get_document(request: HttpRequest, pk: int) -> dict[str, Any]:
     """One document: metadata, every paragraph with its footnotes, the citations it makes
-    (`references`) and the newest published documents that cite it (`cited_by`, at most 200;
+    (`references`) and the newest published documents that cite it (`cited_by`, at most 20;
     `cited_by_count` of them in all, every one at `cited_by_url`)."""
     return document_detail(request, published_document(pk=pk))
 
@@ -110,5 +110,5 @@ def list_references(request: HttpRequest, pk: int, paging: Query[PageParams]) ->
 def list_cited_by(request: HttpRequest, pk: int, paging: Query[PageParams]) -> dict[str, Any]:
     """The published documents that cite a document, newest first, a page at a time."""
     document = get_object_or_404(published_documents(), pk=pk)
-    fields, rows = paginate(request, citations_of(document), paging)
+    fields, rows = paginate(request, CitationPages(citations_of(document)), paging)
     return {**fields, "results": [cited_by_out(request, ref) for ref in rows]}

@@ -144,7 +144,7 @@ class DocumentDetail(DocumentOut):
     language: str
     paragraphs: list[ParagraphText]
     references: list[ReferenceOut]
-    # The newest citing documents, at most 200; every one, page by page, at cited_by_url.
+    # The newest citing documents, at most 20; every one, page by page, at cited_by_url.
     cited_by: list[CitedByOut]
     cited_by_count: int
     cited_by_url: str

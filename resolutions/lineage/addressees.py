@@ -67,15 +67,25 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )  # fmt: skip
 TO_RE = re.compile(r"\s(?:to|in order to|that)\s|;")
+# "Requests that the Secretary-General submit ...": the addressee follows "that"; a pronoun
+# ("requests that he submit") stands for one named before the verb.
+THAT_RE = re.compile(r"\s+that\s+(?P<pronoun>(?:he|she|they)\s)?")
 
 
 def addressee_windows(text: str) -> list[str]:
-    """The words after each addressing verb up to the "to" (or "that") of the requested action."""
+    """The words after each addressing verb up to the "to" (or "that") of the requested action;
+    for a request "that" someone act, the words after "that", or before the verb where a pronoun
+    stands for the one named there."""
     windows: list[str] = []
     if not ADDRESSING_HINT_RE.search(text):
         return windows
     for match in ADDRESSING_RE.finditer(text):
         rest = text[match.end() :]
+        that = None if match[0].endswith("that") else THAT_RE.match(rest)
+        if that and that["pronoun"]:
+            windows.append(text[: match.start()])
+            continue
+        rest = rest[that.end() :] if that else rest
         end = TO_RE.search(rest)
         windows.append(rest[: end.start()] if end else rest[:200])
     return windows

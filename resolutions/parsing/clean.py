@@ -89,6 +89,10 @@ WORD_RE = re.compile(r"[a-z]+")
 HYPHEN_CAPITAL_BREAK_RE = re.compile(r"(?<=[A-Za-z]-)[ ]*\n[ ]*(?=[A-Z][a-z])")
 HYPHEN_BLOCK_BREAK_RE = re.compile(r"(?<=[A-Za-z]-)\n\n(?=[A-Za-z][a-z])")
 HYPHEN_END_RE = re.compile(r"[A-Za-z]-")
+# A line broken after a hyphen or an en dash glued to a digit: a range ("2015\u2013" / "2030"), a
+# compound ("18-" / "month", "COVID-19-" / "related") or a joint symbol ("WT/MIN(15)/48-" /
+# "WT/L/982"), never a dash between clauses, which has its spaces.
+DIGIT_DASH_BREAK_RE = re.compile(r"(?<=\d[-\u2013])[ ]*\n[ ]*(?=[A-Za-z0-9])")
 # A hyphen with a space before it, after it or both, between two words; and a compound written
 # whole ("Secretary-General").
 SPACED_HYPHEN_RE = re.compile(r"\b([A-Za-z]+)(?:[ ]-[ ]?|-[ ])([A-Za-z]+)\b")
@@ -312,6 +316,7 @@ def drop_page_counter(match: re.Match[str]) -> str:
 def join_lines(text: str) -> str:
     """Rejoin hard-wrapped lines and hyphenated words; blank lines still separate blocks."""
     text = HYPHEN_CAPITAL_BREAK_RE.sub("", HYPHEN_BREAK_RE.sub("", with_compound_hyphens(text)))
+    text = DIGIT_DASH_BREAK_RE.sub("", text)
     blocks = BLANK_LINES_RE.split(text)
     joined = (SPACES_RE.sub(" ", LINE_BREAK_RE.sub(" ", block)).strip() for block in blocks)
     return join_hyphen_breaks("\n\n".join(block for block in joined if block))

@@ -53,10 +53,11 @@ STAR_MARKER_RE = re.compile(r"(?<=[\w.,;:)])(\*{1,3}|\u2020|\u2021)(?=[\s,;:.]|$
 # A footnote body opening a block ("4 Resolution 69/283, annex II."), and a year with a marker.
 BODY_BLOCK_RE = re.compile(r"(?:^|\n\n)(\d{1,3}) (?=[A-Z\u201c\"'(])")
 YEAR_MARKER_RE = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)([1-9]\d?)(?=[ ,;:.\n]|$)")
-# A marker after a space, or attached to the word or punctuation before it ("thereto1").
+# A marker after a space, or attached to the word or punctuation before it ("thereto1"); never
+# a number's whole part ("2.1 billion", "regulation 2.10").
 NUMBER_TOKEN_RE = re.compile(
     r"(?:(?<=[\w.,;:)\u201d\"\u2019])[ ]|(?<=[a-z.,;:)\u201d\"\u2019]))"
-    r"(\d{1,3})(?=[ ,;:\n]|\.(?![ ]?[A-Z(*])|$)"
+    r"(\d{1,3})(?=[ ,;:\n]|\.(?![ ]?[A-Z(*]|\d)|$)"
 )
 RESUME_RE = re.compile(
     r"(?<!\s\d)(?<!\s\d\d)\.[ ]+(?:[a-z]|\d{1,3}\.[ ][A-Z]|\([a-z]{1,3}\)[ ]|([A-Z][a-z]+)\b"
@@ -364,7 +365,8 @@ def separate_inline_footnotes(text: str) -> tuple[str, dict[str, str]]:
     text = done + page
     if bodies:
         first = {key: key for key in bodies if "#" not in key}
-        text = replace_inline_markers(text, keys=first)
+        placed = {key for key in first if sentinel(key) in text}
+        text = replace_inline_markers(text, keys=first, placed=placed)
     text = BLANK_RUN_RE.sub("\n\n", text).strip()
     return text, bodies
 
@@ -552,8 +554,14 @@ def weakly_marked(text: str, number: int) -> bool:
     )
 
 
-def replace_inline_markers(text: str, *, keys: dict[str, str]) -> str:
-    """Replace the numbers standing as markers of known footnotes with sentinels of their keys."""
+def replace_inline_markers(
+    text: str, *, keys: dict[str, str], placed: frozenset[str] | set[str] = frozenset()
+) -> str:
+    """Replace the numbers standing as markers of known footnotes with sentinels of their keys.
+
+    A note whose marker is `placed` already ("Tlatelolco9" on its page) takes another number
+    only where it reads as a marker (glued, or after punctuation), never a number after a word
+    ("in accordance with action 9 of the Final Document")."""
     text = GLUED_YEAR_RE.sub(lambda m: replace_glued_year(m, keys=keys), text)
     candidates = [
         match
@@ -568,7 +576,8 @@ def replace_inline_markers(text: str, *, keys: dict[str, str]) -> str:
         # number after a bare word ("of which 11 resulted") only when nothing likelier is there.
         in_order = [m for m in options if m.start() >= floor]
         likely = [m for m in in_order if marker_rank(text, m)]
-        taken = likely or in_order or [m for m in options if marker_rank(text, m)]
+        ranked = [m for m in options if marker_rank(text, m)]
+        taken = likely or ([] if marker in placed else in_order) or ranked
         if taken:
             chosen.extend(taken)
             floor = min(m.start() for m in taken)

@@ -86,9 +86,11 @@ JOINED_RE = re.compile(
 )
 # A placeholder for a number not yet given: "L.__", "80/___", "L.xx", "L.…".
 PLACEHOLDER_RE = re.compile(r"[./]?(?:_{2,}|[xX]{2,}(?!\w)|\u2026|\.{3})")
+# A heading's number is followed by its title or a line's end, a number cited in the title by a
+# lower-case word ("under GA decision 74/544 entitled ...").
 TITLE_ANCHOR_RE = re.compile(
     r"\d{1,4}/(?:_{2,}|[xX]{2,})\.[ ]|"
-    rf"(?:{NUMBER_PART})\.[ ]|(?:Resolution|Decision)[ ]+(?:{NUMBER_PART})\s"
+    rf"(?:{NUMBER_PART})\.[ ]|(?:Resolution|Decision)[ ]+(?:{NUMBER_PART})(?![ ]+(?-i:[a-z]))\s"
     r"|draft[ ]+(?:resolution|decision)\b|\]|\n\n"
     r"|\badopted[ ]by[ ]the[ ][^\n]{3,160}?\d{4}(?![\w/])",
     re.IGNORECASE,

@@ -38,6 +38,14 @@ NUMBER_PART = (
 PARTS_NUMBER_RE = re.compile(r"(\S+)[ ]([A-Z](?:(?:,[ ][A-Z])*[ ]and[ ][A-Z]|-[A-Z]))")
 NUMBER_RE = re.compile(rf"(?<![\w/.-]){NUMBER_PART}(?![\w/])")
 CITATION_RE = re.compile(r"\b(resolutions?|decisions?)\b[ ]*", re.IGNORECASE)
+# In the Council's own text a number with its year is one of its resolutions even without the
+# word before it ("the values set forth in 2367 (2017)", "recalls that per 2304 (2016)"), but
+# a numbered item of another kind ("general recommendation No. 38 (2020)", "article 25 (1945)").
+BARE_COUNCIL_NUMBER_RE = re.compile(r"(?<![\w/.-])(\d{1,4})[ ]\(((?:19[4-9]|20\d)\d)\)(?![\w/])")
+NOT_COUNCIL_NUMBER_BEFORE_RE = re.compile(
+    r"\b(?:articles?|paragraphs?|paras?\.?|vol\.|Nos?\.?|rule|annex|chapter|section|page)[ ]*$",
+    re.IGNORECASE,
+)
 # A body's decision (or resolution) and then "and resolutions": the same body's.
 PAIRED_CITATION_RE = re.compile(
     rf"({BODY_NAME_RE.pattern})[ ]+(?:decisions?|resolutions?)[ ]+{NUMBER_PART}"
@@ -107,11 +115,12 @@ NAMED_SET_RE = re.compile(
     r"\bresolutions[ ](?:adopted[ ])?(?:of|by)[ ]the[ ]([^;:()]{3,250}?),[ ]*"
     r"(?:in[ ]particular|including|notably|especially)[ ]*$"
 )
-# "CTOC/COP/2020/10, chap. I, resolution 10/1": a resolution printed in a report, cited by the
-# report's symbol and place; it is the resolution of the body whose report it is.
+# "CTOC/COP/2020/10, chap. I, resolution 10/1", "CBD/COP/15/17, decision 15/4": a resolution
+# printed in a report, cited by the report's symbol and its place there, if any; it is the
+# resolution of the body whose report it is.
 REPORT_PLACE_RE = re.compile(
     r"(?:,[ ]*(?:chap(?:ter|\.)?|sect(?:ion|\.)?|annex|part|para(?:graph|\.)?)"
-    r"(?:[ ]+[IVXL\d]{1,5}(?:\.[A-Z\d]{1,3})*)?)+,[ ]*$"
+    r"(?:[ ]+[IVXL\d]{1,5}(?:\.[A-Z\d]{1,3})*)?)*,[ ]*$"
 )
 SECOND_ADVERBIAL_RE = re.compile(r"(?:resolution|decision)s?\b", re.IGNORECASE)
 # Words after a symbol that name more documents: "and Add.1", "and Corr.1"; a range of meeting
@@ -172,6 +181,9 @@ def find_references(
         citing = (citing_bodies or {}).get(index, own_body) if index is not None else own_body
         for reference in cited_resolutions(text, own_body=citing):
             add_reference(found, reference, index=index, own_keys=own_keys)
+        if citing == "SC":
+            for reference in bare_council_numbers(text):
+                add_reference(found, reference, index=index, own_keys=own_keys)
         for reference in cited_documents(text):
             add_reference(found, reference, index=index, own_keys=own_keys)
     return tuple(found.values())
@@ -195,6 +207,20 @@ def add_reference(
         cited_text=reference.cited_text,
         paragraph_index=index,
     )
+
+
+def bare_council_numbers(text: str) -> list[ParsedReference]:
+    """The Council's resolutions its own text names by number and year alone."""
+    return [
+        ParsedReference(
+            type="resolution",
+            body="SC",
+            number=f"{match.group(1)} ({match.group(2)})",
+            cited_text=match.group(0),
+        )
+        for match in BARE_COUNCIL_NUMBER_RE.finditer(text)
+        if not NOT_COUNCIL_NUMBER_BEFORE_RE.search(text[max(0, match.start() - 20) : match.start()])
+    ]
 
 
 def cited_documents(text: str) -> list[ParsedReference]:
@@ -324,7 +350,10 @@ def cited_body(
             # "E/2018/30" (a commission's report as a supplement of the Council's records) and
             # "A/73/..." name the body that receives the report, not the one that adopted it.
             code = body_of_symbol(symbol)
-            if code and not re.match(r"(?:E|A)/\d", symbol):
+            if code is None:
+                # A series no UN body issues ("CBD/COP/15/17, decision 15/4"): a treaty body's.
+                return None, offset + report[-1].start()
+            if not re.match(r"(?:E|A)/\d", symbol):
                 return code, offset + report[-1].start()
             if re.match(r"(?:A|S)/\d", symbol) and "annex" in place.group(0):
                 # In the annex of a letter to the Assembly or the Council ("A/56/1026-S/2002/932,
@@ -357,6 +386,10 @@ def cited_body(
                 # The Council's numbers are "2019/19": "its resolution 27/3" after "the
                 # Commission on Crime Prevention and Criminal Justice" is the Commission's.
                 named = last_body_named(text[max(0, offset - 200) : offset + short.start()])
+            if not named and short_name and own_body != "ECOSOC":
+                # A word that does not name the citing body ("the Council in its resolution 1515
+                # (2003)" in the Assembly's text): which body, the number's form tells.
+                return "", offset + short.start()
             return (named or own_body), offset + short.start()
         return short_body(short.group("short"), own_body=own_body), offset + short.start()
     tail = text[after : after + 140]

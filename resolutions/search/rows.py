@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from psycopg import sql
 
 from .. import ranking, term_impacts
-from .boolean import AnyOf, Leaf, documents_holding, leaves, parse_tsquery
+from .boolean import AllOf, Leaf, Node, Not, documents_holding, leaves, parse_tsquery
 from .sql import NEWEST, OLDEST, TRUE, TSQUERY, Match, all_of, any_of, fetch
 
 
@@ -105,11 +105,25 @@ def _query_words(match: Match) -> tuple[list[str], float, bool] | None:
     words = list(dict.fromkeys(words))
     if not words:
         return None
-    alternatives = isinstance(node, AnyOf) and all(
-        isinstance(n, Leaf) and len(n.lexemes()) == 1 for n in node.nodes
-    )
-    factor = 1.0 if len(words) == 1 or alternatives else ranking.SEVERAL_WORDS_BOUND
+    factor = 1.0 if len(words) == 1 or _alternatives(node) else ranking.SEVERAL_WORDS_BOUND
     return words, factor, not excludes
+
+
+def _alternatives(node: Node) -> bool:
+    """Whether each wanted word of the query is a single word that needs no other wanted word
+    beside it: words joined by "or", each perhaps with excluded words (`cybercrime or corruption
+    -terrorism`, which reads `cybercrim | corrupt & !terror`). Each occurrence of a wanted word is
+    then a cover of its own, as it is for the word alone (an excluded word, absent from the
+    cover, satisfies its `!`), so the score is bounded by the sum of the words' scores."""
+    if isinstance(node, Leaf):
+        return len(node.lexemes()) == 1
+    if isinstance(node, Not):
+        return isinstance(node.node, Leaf)
+    if isinstance(node, AllOf):
+        wanted = [n for n in node.nodes if not isinstance(n, Not)]
+        if len(wanted) != 1:
+            return False
+    return all(_alternatives(n) for n in node.nodes)
 
 
 def _holders(words: list[str]) -> list[int] | None:

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
@@ -42,9 +43,13 @@ from ..document_display import (
 )
 from ..document_reads import (
     CITED_BY_LIMIT,
+    CITED_BY_PER_PAGE,
+    CitationPages,
     adopted_version_of,
+    cited_by_choices,
     cited_by_of,
     is_public,
+    narrowed_citations,
     related_documents,
     visible_topic_links,
 )
@@ -176,6 +181,22 @@ def _int_or_none(value: str | None) -> int | None:
         return None
 
 
+def cited_by_narrowing(request: HttpRequest) -> dict[str, Any]:
+    """The body code and year that narrow a cited-by list (`cited_by_body`, `cited_by_year`)."""
+    return {
+        "body": request.GET.get("cited_by_body", "").strip(),
+        "year": _int_or_none(request.GET.get("cited_by_year")),
+    }
+
+
+def narrowed_url(url: str, *, body: str, year: int | None) -> str:
+    """A cited-by address narrowed by body code and year when given."""
+    query = urlencode(
+        {name: value for name, value in [("cited_by_body", body), ("cited_by_year", year)] if value}
+    )
+    return url + (f"?{query}" if query else "")
+
+
 def render_document(request: HttpRequest, document: Document) -> HttpResponse:
     """A document with its paragraphs, citations both ways, topics, sponsors and versions."""
     paragraphs = list(document.paragraphs.all())
@@ -185,11 +206,9 @@ def render_document(request: HttpRequest, document: Document) -> HttpResponse:
     ]
     topic_links = visible_topic_links(document)
     references = list(references_of(document))
-    cited_by = cited_by_of(
-        document,
-        body=request.GET.get("cited_by_body", "").strip(),
-        year=_int_or_none(request.GET.get("cited_by_year")),
-    )
+    narrowing = cited_by_narrowing(request)
+    cited_by = cited_by_of(document, **narrowing)
+    links = document_links(document)
     neighbour_ids = {r.cited_document_id for r in references if r.cited_document_id} | {
         r.citing_document_id for r in cited_by.items
     }
@@ -210,11 +229,12 @@ def render_document(request: HttpRequest, document: Document) -> HttpResponse:
         "reference_groups": reference_groups(views, references),
         "cites_outside": bool(outside),
         "cited_by": cited_by,
+        "cited_by_pages": narrowed_url(links["cited_by"], **narrowing),
         "related": related,
         "draft": draft,
         "adopted": adopted,
         "original_url": original_url(document),
-        "links": document_links(document),
+        "links": links,
         "styles": [
             ("OSCOLA", oscola_for_document(document)),
             ("Bluebook", bluebook_for_document(document)),
@@ -272,7 +292,7 @@ def document_links(document: Document) -> dict[str, str]:
         prefix = "document_by_id"
     return {
         name: reverse(f"resolutions:{prefix}_{name}", args=args)
-        for name in ("ris", "bibtex", "json", "cited_by_feed")
+        for name in ("ris", "bibtex", "json", "cited_by", "cited_by_feed")
     }
 
 
@@ -315,6 +335,26 @@ def cited_text_page(request: HttpRequest, key: str) -> HttpResponse:
 def document_by_id(request: HttpRequest, pk: int) -> HttpResponse:
     """A document by its id: the stable address of documents without a symbol."""
     return render_document(request, get_published_document(pk=pk))
+
+
+@require_safe
+def document_cited_by(
+    request: HttpRequest, symbol: str | None = None, pk: int | None = None
+) -> HttpResponse:
+    """Every published document citing this one, newest first, a page at a time, narrowed by
+    body and year as on the document's page."""
+    document = get_published_document(symbol=symbol, pk=pk)
+    narrowing = cited_by_narrowing(request)
+    paginator = Paginator(
+        CitationPages(narrowed_citations(document, **narrowing)), CITED_BY_PER_PAGE
+    )
+    context = {
+        "document": document,
+        "page": paginator.get_page(request.GET.get("page")),
+        "choices": cited_by_choices(document),
+        **narrowing,
+    }
+    return render(request, "resolutions/document_cited_by.html", context)
 
 
 # --- exports -------------------------------------------------------------------------------

@@ -225,6 +225,7 @@ def test_long_names_do_not_push_a_phone_page_sideways(
     urls = [
         long_names.get_absolute_url(),  # the cited-by body menu names the COP in full
         f"{long_names.get_absolute_url()}Add.9/",  # its citation outside the archive
+        f"{long_names.get_absolute_url()}cited-by/",  # every citing document, page by page
         "/bodies/COP-UNTOC/",
         "/countries/bolivia/",
         "/search/?q=convention",

@@ -31,6 +31,12 @@ DOCS = Path(__file__).parents[2] / "docs" / "lineage.md"
         ),
         ("Decides to include the item in its agenda;", {"body_itself"}),
         ("Takes note of the report of the Secretary-General;", {"body_itself"}),
+        ("Requests that the Secretary-General submit a report;", {"secretary_general"}),
+        (
+            "Takes note of the report of the Secretary-General, and requests that he submit a "
+            "report;",
+            {"secretary_general"},
+        ),
     ],
 )
 def test_addressees_of(text, expected):

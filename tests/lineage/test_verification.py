@@ -551,3 +551,66 @@ def test_an_edit_under_the_similarity_keeps_its_substance():
         "Development Goals Summit), held in New York on 18 and 19 September 2023, and urges timely "
         "action to ensure its full implementation;",
     )
+
+
+def test_the_verb_acting_on_a_report_is_the_one_before_it():
+    committee = (
+        "the report of the Special Committee on the Situation with regard to the Implementation of "
+        "the Declaration on the Granting of Independence to Colonial Countries and Peoples for"
+    )
+    cayman = "Having considered the question of the Cayman Islands and examined"
+    turks = "Having considered the question of the Turks and Caicos Islands and examined"
+    assert same(f"{cayman} {committee} 2024,", f"Having examined {committee} 2024,")
+    assert not same(f"{turks} {committee} 2025,", f"Reaffirms its approval of {committee} 2024;")
+
+
+def test_a_report_s_subject_set_apart_by_an_aside_is_its_subject():
+    frame = (
+        "Requests the Secretary-General to submit to the General Assembly at its eightieth session "
+        "a report, in accordance with existing rules and procedures, on {}."
+    )
+    implementation = frame.format("the implementation of the present resolution")
+    assert same(
+        implementation,
+        "Requests the Secretary-General to submit to the General Assembly, at its eightieth "
+        "session, an updated report on the implementation of the present resolution.",
+    )
+    assert not same(implementation, frame.format("the state of South-South cooperation"))
+
+
+def test_a_request_that_he_act_addresses_the_one_named_before():
+    request = (
+        "{} submit to the General Assembly at its eighty-first session a report on the "
+        "implementation of the present resolution."
+    )
+    assert same(
+        request.format("Also requests the Secretary-General to"),
+        request.format("Takes note of the report of the Secretary-General, and requests that he"),
+    )
+    assert not same(
+        request.format("Requests the Special Rapporteur to"),
+        request.format("Takes note of the report of the Secretary-General, and requests that he"),
+    )
+
+
+def test_a_paragraph_whose_closing_clause_is_replaced_keeps_the_family():
+    request = (
+        "Requests the Secretary-General to {} the General Assembly at its {} session {} the "
+        "implementation of the present resolution, "
+    )
+    report = request.format("report to", "eighty-first", "on")
+    assert same(
+        report + "acknowledging and taking into account existing efforts, both inside and outside "
+        "the United Nations, and seeking the views of Member States;",
+        report + "including the information provided by Member States pursuant to paragraph 6 "
+        "above;",
+    )
+    submit = request.format("submit to", "{}", "a report on")
+    assert not same(
+        submit.format("eighty-second") + "and decides to include in the provisional agenda of its "
+        "eighty-second session, under the item entitled “Eradication of poverty and other "
+        "development issues”, a sub-item entitled “Contribution of the care economy to "
+        "sustainable development”.",
+        submit.format("eighty-third") + "including data on the evolution of the human and "
+        "financial resources of the Centre since its establishment.",
+    )
