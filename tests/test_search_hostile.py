@@ -45,6 +45,9 @@ def test_known_troublemakers_never_break_a_search(client, archive, endpoint):
     check(client.get(endpoint + "?" + "&".join(f"body=B{n}" for n in range(200))))
     check(client.get(endpoint + "?" + "&".join(f"{name}=%00" for name in SEARCH_PARAMS)))
     check(client.get(endpoint + "?q=a&q=b&page=2&page=x&sort=oldest&sort=newest"))
+    # A value kept from a list cut short by a bad one is checked as any other.
+    for name, kept in (("voted", "0"), ("doc_type", "nonsense"), ("voted", "mexico:no")):
+        check(client.get(f"{endpoint}?{name}={kept}&{name}=%1B"))
 
 
 @settings(
@@ -74,3 +77,12 @@ def test_control_characters_in_q_never_reach_the_feed(client, archive):
     root = ET.fromstring(response.content)
     title = root.find("{http://www.w3.org/2005/Atom}title").text
     assert "migrants" in title and "\x07" not in title and "\x00" not in title
+
+
+def test_a_value_kept_from_a_cut_list_is_checked_and_the_fault_said(client, archive):
+    """`voted=0&voted=ESC`: the control character stops the list, and the value kept before it
+    is still checked (it names no country): the page says what was wrong and filters nothing."""
+    response = client.get("/search/?voted=0&voted=%1B")
+    assert response.status_code == 200
+    assert "control characters are not allowed" in response.content.decode()
+    assert response.context["results"].page.paginator.count == 3

@@ -27,7 +27,7 @@ from ..catalogue.thesaurus import NARROWER
 from ..lineage.addressees import ADDRESSEES
 from ..models import Country, DocType, ParagraphKind
 from .citations import citation_keys, parse_citation
-from .values import CleanError, Reread, clean_text, clean_values, clean_year
+from .values import CleanError, Reread, clean_text, clean_year, kept_values
 
 DOCUMENT = "document"
 PARAGRAPH = "paragraph"
@@ -150,12 +150,14 @@ class Facet:
 
     def clean(self, data: Mapping[str, list[str]]) -> Any:
         """The valid value of this facet in the request, or None; CleanError says what is wrong."""
-        values = clean_values(data.get(self.key, []))
+        values, problem = kept_values(data.get(self.key, []))
         if self.choices is not None:
             unknown = [value for value in values if value not in self.choices]
             if unknown:
-                known = [value for value in values if value in self.choices]
-                raise CleanError(f"no such value: {', '.join(unknown)}", usable=known or None)
+                values = [value for value in values if value in self.choices]
+                problem = problem or CleanError(f"no such value: {', '.join(unknown)}")
+        if problem:
+            raise CleanError(problem.message, usable=values or None)
         return values or None
 
     def bind(self, value: Any) -> dict[str, Any]:
@@ -467,15 +469,16 @@ class StateVoteFacet(Facet):
         return country, ballot
 
     def clean(self, data: Mapping[str, list[str]]) -> Any:
-        values = clean_values(data.get(self.key, []))
+        values, problem = kept_values(data.get(self.key, []))
         wrong = [v for v in values if not self.split(v)[0] or self.split(v)[1] not in BALLOTS]
         if wrong:
-            usable = [v for v in values if v not in wrong] or None
-            raise CleanError(
+            values = [v for v in values if v not in wrong]
+            problem = problem or CleanError(
                 f"“{wrong[0][:60]}” is not a country and a vote, such as mexico:no "
-                f"(yes, no, abstain or non-voting).",
-                usable=usable,
+                f"(yes, no, abstain or non-voting)."
             )
+        if problem:
+            raise CleanError(problem.message, usable=values or None)
         return values or None
 
     def bind(self, value: Any) -> dict[str, Any]:

@@ -54,6 +54,15 @@ def clean_values(raw: Iterable[str]) -> list[str]:
     return values
 
 
+def kept_values(raw: Iterable[str]) -> tuple[list[str], CleanError | None]:
+    """The values `clean_values` keeps, and what was wrong with the others (None: nothing), so
+    that a facet's own checks still run on the values kept from a malformed list."""
+    try:
+        return clean_values(raw), None
+    except CleanError as error:
+        return list(error.usable or ()), error
+
+
 def clean_text(raw: Iterable[str], *, limit: int) -> str:
     """One line of text: the last value given, whitespace collapsed, at most `limit` characters."""
     values = [str(item) for item in raw]
