@@ -559,32 +559,82 @@ def replace_inline_markers(
 ) -> str:
     """Replace the numbers standing as markers of known footnotes with sentinels of their keys.
 
-    A note whose marker is `placed` already ("Tlatelolco9" on its page) takes another number
-    only where it reads as a marker (glued, or after punctuation), never a number after a word
-    ("in accordance with action 9 of the Final Document")."""
+    Markers run in order through the text: a note's marker stands after the previous note's and
+    before the next note's (`marker_window`). A note whose marker is `placed` already
+    ("Tlatelolco9" on its page) takes another number only in its window and where it reads as
+    a marker (glued, or after punctuation), never a number after a word ("in accordance with
+    action 9 of the Final Document"), nor one on another page ("available, 8 have")."""
     text = GLUED_YEAR_RE.sub(lambda m: replace_glued_year(m, keys=keys), text)
-    candidates = [
-        match
-        for match in NUMBER_TOKEN_RE.finditer(text)
-        if match.group(1) in keys and may_be_marker(text, match.start(1), match.end(1))
-    ]
-    chosen: list[re.Match[str]] = []
-    floor = 0
-    for marker in sorted(keys, key=lambda key: int(key) if key.isdigit() else 0):
+    numbers = [match for match in NUMBER_TOKEN_RE.finditer(text) if match.group(1) in keys]
+    candidates = [m for m in numbers if may_be_marker(text, m.start(1), m.end(1))]
+    order = sorted(keys, key=lambda key: int(key) if key.isdigit() else 0)
+    spots = {marker: text.find(sentinel(keys[marker])) for marker in order}
+    chosen: dict[str, list[re.Match[str]]] = {}
+    for marker in order:
+        floor, ceiling = marker_window(marker, order=order, spots=spots, chosen=chosen, text=text)
         options = [m for m in candidates if m.group(1) == marker]
-        # Markers run in order: those of this note after the previous note's first marker; a
-        # number after a bare word ("of which 11 resulted") only when nothing likelier is there.
-        in_order = [m for m in options if m.start() >= floor]
+        # A number after a bare word ("of which 11 resulted") only when nothing likelier is there.
+        in_order = [m for m in options if floor <= m.start() < ceiling]
         likely = [m for m in in_order if marker_rank(text, m)]
         ranked = [m for m in options if marker_rank(text, m)]
-        taken = likely or ([] if marker in placed else in_order) or ranked
-        if taken:
-            chosen.extend(taken)
-            floor = min(m.start() for m in taken)
-    for match in sorted(chosen, key=lambda m: m.start(), reverse=True):
+        if marker in placed:
+            chosen[marker] = likely
+        else:
+            chosen[marker] = likely or in_order or ranked
+    for marker in order:
+        if chosen[marker] or spots[marker] >= 0:
+            continue
+        # A note marked only after a word that usually numbers things ("the Convention 1 and",
+        # "the Goals 6 in"): the one such number between its neighbours' markers, a page apart.
+        floor, ceiling = marker_window(marker, order=order, spots=spots, chosen=chosen, text=text)
+        named = [m for m in numbers if m.group(1) == marker and floor <= m.start() < ceiling]
+        near = ceiling - floor <= PAGE_WINDOW
+        if near and len(named) == 1 and is_numbering_name(text, named[0]):
+            chosen[marker] = named
+    taken = sorted((m for ms in chosen.values() for m in ms), key=lambda m: m.start())
+    for match in reversed(taken):
         text = text[: match.start()] + sentinel(keys[match.group(1)]) + text[match.end() :]
     return STAR_MARKER_RE.sub(
         lambda m: sentinel(keys[m.group(1)]) if m.group(1) in keys else m.group(0), text
+    )
+
+
+def marker_window(
+    marker: str,
+    *,
+    order: list[str],
+    spots: dict[str, int],
+    chosen: dict[str, list[re.Match[str]]],
+    text: str,
+) -> tuple[int, int]:
+    """Where the marker of note `marker` may stand: after the earlier notes' markers (their
+    sentinels, or the first number chosen for them), before the later notes' sentinels."""
+    index = order.index(marker)
+    floor, ceiling = 0, len(text)
+    for earlier in order[:index]:
+        starts = [m.start() for m in chosen.get(earlier, [])]
+        if spots[earlier] >= 0:
+            starts.append(spots[earlier])
+        if starts:
+            floor = max(floor, min(starts))
+    for later in order[index + 1 :]:
+        starts = [m.start() for m in chosen.get(later, [])]
+        if spots[later] >= 0:
+            starts.append(spots[later])
+        if starts:
+            ceiling = min(ceiling, min(starts))
+    return floor, ceiling
+
+
+def is_numbering_name(text: str, match: re.Match[str]) -> bool:
+    """Whether a number follows a capitalized word that usually numbers things ("the
+    Convention 1", "the Sustainable Development Goals 6"), a space between."""
+    before = WORD_BEFORE_RE.search(text[max(0, match.start(1) - 40) : match.start(1)])
+    return (
+        before is not None
+        and before.group(0) != before.group(1)
+        and before.group(1)[:1].isupper()
+        and before.group(1).lower() in NOT_MARKER_BEFORE
     )
 
 
