@@ -77,8 +77,12 @@ GLUED_YEAR_RE = re.compile(
 SYMBOL_WORDS = frozenset({"Corr", "Amend", "Suppl", "Part", "Sect", "Vols", "Add", "Rev"})
 BLANK_RUN_RE = re.compile(r"(?:\n\n)+")
 LAST_WORD_RE = re.compile(r"[A-Za-z]+$")
+LAST_NAME_RE = re.compile(r"([A-Za-z]+)[^\w\ue000]*$")
 WORD_BEFORE_RE = re.compile(r"([\w.]+)[ ]*$")
 WORD_AFTER_RE = re.compile(r"^\W*([\w.]+)")
+# A number between others in a list ("paragraphs 10, 12, 18, 20 and 30") is one of them.
+LIST_BEFORE_RE = re.compile(r"\d,[ ]$")
+LIST_AFTER_RE = re.compile(r"^(?:,[ ]?\d|[ ](?:and|or|to)[ ]\d)")
 OPERATIVE_INSIDE_RE = re.compile(r"[;:,] \d{1,3}\. [A-Z]")
 # Numbers after these words are article, paragraph, volume... numbers, never footnote markers.
 NOT_MARKER_BEFORE = frozenset(
@@ -533,6 +537,10 @@ def may_be_marker(text: str, start: int, end: int) -> bool:
             return False
     if text[end : end + 1] == "," and text[end + 1 : end + 2].isdigit():
         return False  # "1,614": a number with a thousands separator
+    if LIST_BEFORE_RE.search(text[max(0, start - 3) : start]) and LIST_AFTER_RE.match(
+        text[end : end + 8]
+    ):
+        return False
     return not (after and after.group(1).lower() in NOT_MARKER_AFTER)
 
 
@@ -578,7 +586,15 @@ def replace_inline_markers(
         likely = [m for m in in_order if marker_rank(text, m)]
         ranked = [m for m in options if marker_rank(text, m)]
         if marker in placed:
-            chosen[marker] = likely
+            # Out of its place, a note is marked again only after the name it marked first
+            # ("the Convention against Transnational Organized Crime, 1" each time it is named).
+            named = word_before(text, spots[marker])
+            again = [
+                m
+                for m in ranked
+                if named and m not in likely and word_before(text, m.start()) == named
+            ]
+            chosen[marker] = likely + again
         else:
             chosen[marker] = likely or in_order or ranked
     for marker in order:
@@ -624,6 +640,12 @@ def marker_window(
         if starts:
             ceiling = min(ceiling, min(starts))
     return floor, ceiling
+
+
+def word_before(text: str, index: int) -> str | None:
+    """The word (letters only, in lower case) before `index`, punctuation and spaces between."""
+    word = LAST_NAME_RE.search(text[max(0, index - 40) : index])
+    return word.group(1).lower() if word else None
 
 
 def is_numbering_name(text: str, match: re.Match[str]) -> bool:

@@ -17,10 +17,6 @@ OPEN_MISSES: dict[tuple[str, str], str] = {
         "A_C.3_80_L.40",
         "paragraphs",
     ): "kind: a page break splits a paragraph before a capitalized word",
-    (
-        "A_C.6_80_L.23",
-        "paragraphs",
-    ): "kind: a number in a list ('paragraphs 15, 18, 20') taken for its page's note marker",
     ("A_C.6_80_L.8", "paragraphs"): "kind: an annexed convention's articles read as paragraphs",
     (
         "A_RES_78_169",

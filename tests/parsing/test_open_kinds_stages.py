@@ -40,6 +40,10 @@ def test_a_number_outside_its_notes_place_is_no_second_marker() -> None:
     ).paragraphs
     assert counts[0].text == "Noting 24 abductions, 2 sexual assaults,"
     assert counts[0].footnotes == ()
+    # A note marked again after the name it marked first is marked there too, out of its place
+    # ("the Convention against Transnational Organized Crime, 1" each time it is named).
+    again = parse(text.replace("an analysis is available, 1 have", "the Forum, 1 have"))
+    assert "the Forum, have" in again.paragraphs[-1].text
 
 
 def test_a_number_before_the_previous_notes_marker_is_not_the_next_notes() -> None:
@@ -96,3 +100,30 @@ def test_a_marker_after_a_numbering_name_between_its_neighbours_is_taken() -> No
     # Two such numbers between the neighbours: neither is taken.
     twice = parse(text.replace("to provide States", "to Protocol 1 of States"))
     assert "Convention 1 and" in twice.paragraphs[0].text
+
+
+def test_a_number_inside_a_list_of_numbers_is_no_marker() -> None:
+    # Note 2 is marked "above, 2 and"; "paragraphs 1, 2, 3 and 4", on the same page, lost its 2
+    # to the note as well.
+    text = "\n".join(
+        [
+            *page(
+                "The General Assembly,",
+                "Recalling the report,1",
+                "1. Takes note of the report on the allegations referred to in paragraphs 3 and "
+                "4 above, 2 and requests updates;",
+                "2. Requests a report on paragraphs 1, 2, 3 and 4 above;",
+            ),
+            *page(RULE, "1  A/90/239.", "2  A/90/270."),
+        ]
+    )
+    paragraphs = parse(text).paragraphs
+    assert paragraphs[-1].text == "Requests a report on paragraphs 1, 2, 3 and 4 above;"
+    assert paragraphs[-2].text == (
+        "Takes note of the report on the allegations referred to in paragraphs 3 and 4 above, "
+        "and requests updates;"
+    )
+    # A marker glued to the comma after a year, before the list goes on, is a marker
+    # ("57/15 of 10 October 2024,11 and 60/13").
+    glued = parse(text.replace("4 above, 2 and requests", "4 of 2034,2 and 60/13 requests"))
+    assert "of 2034, and 60/13 requests" in glued.paragraphs[-2].text
