@@ -328,14 +328,23 @@ def separate_inline_footnotes(text: str) -> tuple[str, dict[str, str]]:
     done = ""  # text whose markers of the runs found so far are sentinels
     page = ""  # text since the last run
     expected, generation = 1, 0
+    openings = [(match.start(), match.group(1)) for match in BODY_BLOCK_RE.finditer(text)]
+    offset = 0
     for block in text.split("\n\n"):
+        offset += len(block) + 2
         page += "\n\n" if done or page else ""
+        # Bodies printed as blocks of their own a little further on: their numbers inside this
+        # block are no bodies ("changes to schedules 1 (A) and 1, respectively, of the Annex").
+        printed_later = {
+            number for at, number in openings if offset <= at + 2 < offset + PAGE_WINDOW
+        }
         while block:
             found = find_numbered_run(
                 block,
                 expected=expected,
                 before=done + page,
                 continuing=bool(bodies) and not page.strip(),
+                printed_later=printed_later,
             )
             restarted = False
             if not found and expected > 1:
@@ -395,16 +404,24 @@ def footnote_key(marker: str, generation: int) -> str:
 
 
 def find_numbered_run(
-    block: str, *, expected: int, before: str, continuing: bool = False
+    block: str,
+    *,
+    expected: int,
+    before: str,
+    continuing: bool = False,
+    printed_later: set[str] | frozenset[str] = frozenset(),
 ) -> tuple[int, int, list[tuple[str, str]]] | None:
     """Start, end and bodies of a run of numbered footnotes in `block`, if any.
 
     A run closing the block is looked for first (from the end), then one inside the block,
     ending where the running text resumes. A block that opens with the next body right after
-    the bodies just taken (`continuing`) goes on with them even if its marker was lost.
+    the bodies just taken (`continuing`) goes on with them even if its marker was lost. A body
+    `printed_later` as a block of its own is looked for only where it opens the block.
     """
     starts = [m for m in BODY_START_RE.finditer(block) if int(m.group(1)) == expected]
     starts = [m for m in starts if may_be_marker(block, m.start(1), m.end(1))]
+    if str(expected) in printed_later:
+        starts = [m for m in starts if m.start(1) == 0]
     results = []
     for closing in (True, False):
         for start in reversed(starts) if closing else starts:

@@ -22,10 +22,6 @@ OPEN_MISSES: dict[tuple[str, str], str] = {
         "A_RES_78_169",
         "references",
     ): "kind: other organizations' resolutions (UNEA 4/6) taken for GA",
-    (
-        "A_RES_79_56",
-        "paragraphs",
-    ): "kind: numbered text ('schedules 1 (A) and 1') eaten as a footnote",
     ("yueqingliang1_UNBench_task3_draft_10", "paragraphs"): "kind: headings inside one-line text",
 }
 

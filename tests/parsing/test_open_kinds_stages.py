@@ -35,8 +35,9 @@ def test_a_number_outside_its_notes_place_is_no_second_marker() -> None:
     # Nor is one before the previous note's marker ("24 abductions, 16 sexual assaults", note 15
     # marked further on, note 16 after it).
     counts = parse(
-        text.replace("Recalling the Forum,1", "Noting 24 abductions, 2 sexual assaults,")
-        .replace("Recalling also the Summit,2", "Recalling the Forum,1 and the Summit,2")
+        text.replace("Recalling the Forum,1", "Noting 24 abductions, 2 sexual assaults,").replace(
+            "Recalling also the Summit,2", "Recalling the Forum,1 and the Summit,2"
+        )
     ).paragraphs
     assert counts[0].text == "Noting 24 abductions, 2 sexual assaults,"
     assert counts[0].footnotes == ()
@@ -127,3 +128,28 @@ def test_a_number_inside_a_list_of_numbers_is_no_marker() -> None:
     # ("57/15 of 10 October 2024,11 and 60/13").
     glued = parse(text.replace("4 above, 2 and requests", "4 of 2034,2 and 60/13 requests"))
     assert "of 2034, and 60/13 requests" in glued.paragraphs[-2].text
+
+
+def test_a_number_in_the_text_is_no_body_of_a_note_printed_further_on() -> None:
+    # "schedules 1 (A) and 1, respectively, of the Annex" read as note 1's body, its text cut
+    # at "schedules", while note 1's body opens a block of its own at the page's foot.
+    text = "\n".join(
+        [
+            *page(
+                "The General Assembly,",
+                "Recalling the Convention,1",
+                "Recalling decisions C-94/DEC.4 and C-94/DEC.5 introducing changes to schedules "
+                "1 (A) and 1, respectively, of the Annex on Chemicals to the Convention,",
+                "1. Decides to act.",
+            ),
+            *page(RULE, "1  United Nations, Treaty Series, vol. 1974, No. 33757."),
+        ]
+    )
+    paragraphs = parse(text).paragraphs
+    assert paragraphs[1].text == (
+        "Recalling decisions C-94/DEC.4 and C-94/DEC.5 introducing changes to schedules 1 (A) "
+        "and 1, respectively, of the Annex on Chemicals to the Convention,"
+    )
+    assert [note.text for note in paragraphs[0].footnotes] == [
+        "United Nations, Treaty Series, vol. 1974, No. 33757."
+    ]
