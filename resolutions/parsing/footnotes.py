@@ -640,8 +640,8 @@ def marker_window(
     chosen: dict[str, list[re.Match[str]]],
     text: str,
 ) -> tuple[int, int]:
-    """Where the marker of note `marker` may stand: after the earlier notes' markers (their
-    sentinels, or the first number chosen for them), before the later notes' sentinels."""
+    """Where the marker of note `marker` may stand: after the earlier notes' markers and before
+    the later notes' (each note's sentinel, or the first number chosen for it)."""
     index = order.index(marker)
     floor, ceiling = 0, len(text)
     for earlier in order[:index]:
