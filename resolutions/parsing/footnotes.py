@@ -586,9 +586,10 @@ def replace_inline_markers(
 
     Markers run in order through the text: a note's marker stands after the previous note's and
     before the next note's (`marker_window`). A note whose marker is `placed` already
-    ("Tlatelolco9" on its page) takes another number only in its window and where it reads as
-    a marker (glued, or after punctuation), never a number after a word ("in accordance with
-    action 9 of the Final Document"), nor one on another page ("available, 8 have")."""
+    ("Tlatelolco9" on its page) takes another number only where it reads as a marker (glued, or
+    after punctuation) after the name it marked first ("Treaty of Tlatelolco, 9"), never a
+    number after a word ("in accordance with action 9 of the Final Document") nor one after
+    another word ("available, 8 have")."""
     text = GLUED_YEAR_RE.sub(lambda m: replace_glued_year(m, keys=keys), text)
     numbers = [match for match in NUMBER_TOKEN_RE.finditer(text) if match.group(1) in keys]
     candidates = [m for m in numbers if may_be_marker(text, m.start(1), m.end(1))]
@@ -603,15 +604,10 @@ def replace_inline_markers(
         likely = [m for m in in_order if marker_rank(text, m)]
         ranked = [m for m in options if marker_rank(text, m)]
         if marker in placed:
-            # Out of its place, a note is marked again only after the name it marked first
-            # ("the Convention against Transnational Organized Crime, 1" each time it is named).
+            # A note is marked again only after the name it marked first ("the Convention
+            # against Transnational Organized Crime, 1" each time it is named).
             named = word_before(text, spots[marker])
-            again = [
-                m
-                for m in ranked
-                if named and m not in likely and word_before(text, m.start()) == named
-            ]
-            chosen[marker] = likely + again
+            chosen[marker] = [m for m in ranked if named and word_before(text, m.start()) == named]
         else:
             chosen[marker] = likely or in_order or ranked
     for marker in order:
