@@ -77,8 +77,12 @@ GLUED_YEAR_RE = re.compile(
 SYMBOL_WORDS = frozenset({"Corr", "Amend", "Suppl", "Part", "Sect", "Vols", "Add", "Rev"})
 BLANK_RUN_RE = re.compile(r"(?:\n\n)+")
 LAST_WORD_RE = re.compile(r"[A-Za-z]+$")
+LAST_NAME_RE = re.compile(r"([A-Za-z]+)[^\w\ue000]*$")
 WORD_BEFORE_RE = re.compile(r"([\w.]+)[ ]*$")
 WORD_AFTER_RE = re.compile(r"^\W*([\w.]+)")
+# A number between others in a list ("paragraphs 10, 12, 18, 20 and 30") is one of them.
+LIST_BEFORE_RE = re.compile(r"\d,[ ]$")
+LIST_AFTER_RE = re.compile(r"^(?:,[ ]?\d|[ ](?:and|or|to)[ ]\d)")
 OPERATIVE_INSIDE_RE = re.compile(r"[;:,] \d{1,3}\. [A-Z]")
 # Numbers after these words are article, paragraph, volume... numbers, never footnote markers.
 NOT_MARKER_BEFORE = frozenset(
@@ -324,14 +328,23 @@ def separate_inline_footnotes(text: str) -> tuple[str, dict[str, str]]:
     done = ""  # text whose markers of the runs found so far are sentinels
     page = ""  # text since the last run
     expected, generation = 1, 0
+    openings = [(match.start(), match.group(1)) for match in BODY_BLOCK_RE.finditer(text)]
+    offset = 0
     for block in text.split("\n\n"):
+        offset += len(block) + 2
         page += "\n\n" if done or page else ""
+        # Bodies printed as blocks of their own a little further on: their numbers inside this
+        # block are no bodies ("changes to schedules 1 (A) and 1, respectively, of the Annex").
+        printed_later = {
+            number for at, number in openings if offset <= at + 2 < offset + PAGE_WINDOW
+        }
         while block:
             found = find_numbered_run(
                 block,
                 expected=expected,
                 before=done + page,
                 continuing=bool(bodies) and not page.strip(),
+                printed_later=printed_later,
             )
             restarted = False
             if not found and expected > 1:
@@ -391,16 +404,24 @@ def footnote_key(marker: str, generation: int) -> str:
 
 
 def find_numbered_run(
-    block: str, *, expected: int, before: str, continuing: bool = False
+    block: str,
+    *,
+    expected: int,
+    before: str,
+    continuing: bool = False,
+    printed_later: set[str] | frozenset[str] = frozenset(),
 ) -> tuple[int, int, list[tuple[str, str]]] | None:
     """Start, end and bodies of a run of numbered footnotes in `block`, if any.
 
     A run closing the block is looked for first (from the end), then one inside the block,
     ending where the running text resumes. A block that opens with the next body right after
-    the bodies just taken (`continuing`) goes on with them even if its marker was lost.
+    the bodies just taken (`continuing`) goes on with them even if its marker was lost. A body
+    `printed_later` as a block of its own is looked for only where it opens the block.
     """
     starts = [m for m in BODY_START_RE.finditer(block) if int(m.group(1)) == expected]
     starts = [m for m in starts if may_be_marker(block, m.start(1), m.end(1))]
+    if str(expected) in printed_later:
+        starts = [m for m in starts if m.start(1) == 0]
     results = []
     for closing in (True, False):
         for start in reversed(starts) if closing else starts:
@@ -533,6 +554,10 @@ def may_be_marker(text: str, start: int, end: int) -> bool:
             return False
     if text[end : end + 1] == "," and text[end + 1 : end + 2].isdigit():
         return False  # "1,614": a number with a thousands separator
+    if LIST_BEFORE_RE.search(text[max(0, start - 3) : start]) and LIST_AFTER_RE.match(
+        text[end : end + 8]
+    ):
+        return False
     return not (after and after.group(1).lower() in NOT_MARKER_AFTER)
 
 
@@ -559,32 +584,92 @@ def replace_inline_markers(
 ) -> str:
     """Replace the numbers standing as markers of known footnotes with sentinels of their keys.
 
-    A note whose marker is `placed` already ("Tlatelolco9" on its page) takes another number
-    only where it reads as a marker (glued, or after punctuation), never a number after a word
-    ("in accordance with action 9 of the Final Document")."""
+    Markers run in order through the text: a note's marker stands after the previous note's and
+    before the next note's (`marker_window`). A note whose marker is `placed` already
+    ("Tlatelolco9" on its page) takes another number only where it reads as a marker (glued, or
+    after punctuation) after the name it marked first ("Treaty of Tlatelolco, 9"), never a
+    number after a word ("in accordance with action 9 of the Final Document") nor one after
+    another word ("available, 8 have")."""
     text = GLUED_YEAR_RE.sub(lambda m: replace_glued_year(m, keys=keys), text)
-    candidates = [
-        match
-        for match in NUMBER_TOKEN_RE.finditer(text)
-        if match.group(1) in keys and may_be_marker(text, match.start(1), match.end(1))
-    ]
-    chosen: list[re.Match[str]] = []
-    floor = 0
-    for marker in sorted(keys, key=lambda key: int(key) if key.isdigit() else 0):
+    numbers = [match for match in NUMBER_TOKEN_RE.finditer(text) if match.group(1) in keys]
+    candidates = [m for m in numbers if may_be_marker(text, m.start(1), m.end(1))]
+    order = sorted(keys, key=lambda key: int(key) if key.isdigit() else 0)
+    spots = {marker: text.find(sentinel(keys[marker])) for marker in order}
+    chosen: dict[str, list[re.Match[str]]] = {}
+    for marker in order:
+        floor, ceiling = marker_window(marker, order=order, spots=spots, chosen=chosen, text=text)
         options = [m for m in candidates if m.group(1) == marker]
-        # Markers run in order: those of this note after the previous note's first marker; a
-        # number after a bare word ("of which 11 resulted") only when nothing likelier is there.
-        in_order = [m for m in options if m.start() >= floor]
+        # A number after a bare word ("of which 11 resulted") only when nothing likelier is there.
+        in_order = [m for m in options if floor <= m.start() < ceiling]
         likely = [m for m in in_order if marker_rank(text, m)]
         ranked = [m for m in options if marker_rank(text, m)]
-        taken = likely or ([] if marker in placed else in_order) or ranked
-        if taken:
-            chosen.extend(taken)
-            floor = min(m.start() for m in taken)
-    for match in sorted(chosen, key=lambda m: m.start(), reverse=True):
+        if marker in placed:
+            # A note is marked again only after the name it marked first ("the Convention
+            # against Transnational Organized Crime, 1" each time it is named).
+            named = word_before(text, spots[marker])
+            chosen[marker] = [m for m in ranked if named and word_before(text, m.start()) == named]
+        else:
+            chosen[marker] = likely or in_order or ranked
+    for marker in order:
+        if chosen[marker] or spots[marker] >= 0:
+            continue
+        # A note marked only after a word that usually numbers things ("the Convention 1 and",
+        # "the Goals 6 in"): the one such number between its neighbours' markers, a page apart.
+        floor, ceiling = marker_window(marker, order=order, spots=spots, chosen=chosen, text=text)
+        named = [m for m in numbers if m.group(1) == marker and floor <= m.start() < ceiling]
+        near = ceiling - floor <= PAGE_WINDOW
+        if near and len(named) == 1 and is_numbering_name(text, named[0]):
+            chosen[marker] = named
+    taken = sorted((m for ms in chosen.values() for m in ms), key=lambda m: m.start())
+    for match in reversed(taken):
         text = text[: match.start()] + sentinel(keys[match.group(1)]) + text[match.end() :]
     return STAR_MARKER_RE.sub(
         lambda m: sentinel(keys[m.group(1)]) if m.group(1) in keys else m.group(0), text
+    )
+
+
+def marker_window(
+    marker: str,
+    *,
+    order: list[str],
+    spots: dict[str, int],
+    chosen: dict[str, list[re.Match[str]]],
+    text: str,
+) -> tuple[int, int]:
+    """Where the marker of note `marker` may stand: after the earlier notes' markers and before
+    the later notes' (each note's sentinel, or the first number chosen for it)."""
+    index = order.index(marker)
+    floor, ceiling = 0, len(text)
+    for earlier in order[:index]:
+        starts = [m.start() for m in chosen.get(earlier, [])]
+        if spots[earlier] >= 0:
+            starts.append(spots[earlier])
+        if starts:
+            floor = max(floor, min(starts))
+    for later in order[index + 1 :]:
+        starts = [m.start() for m in chosen.get(later, [])]
+        if spots[later] >= 0:
+            starts.append(spots[later])
+        if starts:
+            ceiling = min(ceiling, min(starts))
+    return floor, ceiling
+
+
+def word_before(text: str, index: int) -> str | None:
+    """The word (letters only, in lower case) before `index`, punctuation and spaces between."""
+    word = LAST_NAME_RE.search(text[max(0, index - 40) : index])
+    return word.group(1).lower() if word else None
+
+
+def is_numbering_name(text: str, match: re.Match[str]) -> bool:
+    """Whether a number follows a capitalized word that usually numbers things ("the
+    Convention 1", "the Sustainable Development Goals 6"), a space between."""
+    before = WORD_BEFORE_RE.search(text[max(0, match.start(1) - 40) : match.start(1)])
+    return (
+        before is not None
+        and before.group(0) != before.group(1)
+        and before.group(1)[:1].isupper()
+        and before.group(1).lower() in NOT_MARKER_BEFORE
     )
 
 
