@@ -37,6 +37,12 @@ NUMBER_PART = (
 )
 PARTS_NUMBER_RE = re.compile(r"(\S+)[ ]([A-Z](?:(?:,[ ][A-Z])*[ ]and[ ][A-Z]|-[A-Z]))")
 NUMBER_RE = re.compile(rf"(?<![\w/.-]){NUMBER_PART}(?![\w/])")
+# A part's further parts, printed as letters alone after it: "75/290 A and B", "79/558 A, B and
+# C", "75/254 A to C", "73/408 A-C".
+FURTHER_PARTS_RE = re.compile(
+    r"(?P<listed>(?:,[ ][A-Z](?![\w/-]))*)[ ](?P<joint>and|to)[ ](?P<last>[A-Z])(?![\w/-])"
+    r"|[-\u2013](?P<range_last>[A-Z])(?![\w/-])"
+)
 CITATION_RE = re.compile(r"\b(resolutions?|decisions?)\b[ ]*", re.IGNORECASE)
 # In the Council's own text a number with its year is one of its resolutions even without the
 # word before it ("the values set forth in 2367 (2017)", "recalls that per 2304 (2016)"), but
@@ -306,17 +312,36 @@ def list_numbers(text: str, *, start: int) -> list[tuple[str, int]]:
     singled_out = SINGLED_OUT_RE.match(text, start)
     match = NUMBER_RE.match(text, singled_out.end() if singled_out else start)
     while match:
-        numbers.append((normalize_number(match.group(0)), match.end()))
-        following = NUMBER_RE.search(text, match.end(), match.end() + GAP_MAX)
+        number, end = with_further_parts(normalize_number(match.group(0)), text, match.end())
+        numbers.append((number, end))
+        following = NUMBER_RE.search(text, end, end + GAP_MAX)
         if not following:
             break
-        gap = text[match.end() : following.start()]
+        gap = text[end : following.start()]
         # A comma left out between two numbers ("2578 (2021) 2635 (2022)") still enumerates.
         listed = GAP_RE.match(gap) or ENTITLED_GAP_RE.match(gap) or not gap.strip()
         if SECOND_ADVERBIAL_RE.search(gap) or not listed:
             break
         match = following
     return numbers
+
+
+def with_further_parts(number: str, text: str, end: int) -> tuple[str, int]:
+    """A resolution's part with the further parts printed as letters alone after it, kept as
+    printed as a decision's number in parts is ("75/290 A and B", "75/254 A to C"), and where
+    the letters end; letters listed with "and" run on in the alphabet, or none is a part
+    ("53/243 A and I")."""
+    base, _, first = number.rpartition(" ")
+    match = FURTHER_PARTS_RE.match(text, end)
+    if not match or "/" not in base or not re.fullmatch(r"[A-Z]", first):
+        return number, end
+    if match.group("joint") == "and":
+        letters = [*re.findall(r"[A-Z]", match.group("listed")), match.group("last")]
+        if any(ord(b) - ord(a) != 1 for a, b in zip([first, *letters[:-1]], letters, strict=True)):
+            return number, end
+    elif (match.group("range_last") or match.group("last")) <= first:
+        return number, end
+    return number + SPACE_RE.sub(" ", match.group(0)), match.end()
 
 
 def cited_body(
