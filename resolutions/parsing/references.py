@@ -132,6 +132,11 @@ SECOND_ADVERBIAL_RE = re.compile(r"(?:resolution|decision)s?\b", re.IGNORECASE)
 # Words after a symbol that name more documents: "and Add.1", "and Corr.1"; a range of meeting
 # records, "A/72/PV.49 to 53".
 ADDENDUM_AFTER_RE = re.compile(r"[ ]and[ ]((?:Add|Corr|Rev)\.\d{1,2})(?![\w/.])")
+# A corrigendum or addendum written after a part or volume of a symbol: "NPT/CONF.1995/32 (Part
+# I)/Corr.2", "A/78/5 (Vol. II)/Add.1", "NPT/CONF.2000/28 (Parts I and II)/Corr.1".
+PART_ADDENDUM_AFTER_RE = re.compile(
+    r"[ ]?\((?:Parts?|Vol\.)[ ][IVX]+(?:[ ]and[ ][IVX]+)?\)/((?:Add|Corr|Rev)\.\d{1,2})(?![\w/.])"
+)
 RECORD_RE = re.compile(r"/(PV|SR)\.(\d{1,4})$")
 RANGE_AFTER_RE = re.compile(r"[ ]to[ ](\d{1,4})(?![\w/.])")
 RANGE_MAX = 20
@@ -240,7 +245,7 @@ def cited_documents(text: str) -> list[ParsedReference]:
             or NOT_COUNCIL_SYMBOL_RE.match(symbol)
         ):
             continue
-        for related in related_symbols(symbol, text[match.end() : match.end() + 20]):
+        for related in related_symbols(symbol, text[match.end() : match.end() + 40]):
             references.append(ParsedReference(type="document", symbol=related, cited_text=related))
         resolution = RES_SYMBOL_RE.match(symbol)
         if resolution:
@@ -260,8 +265,9 @@ def cited_documents(text: str) -> list[ParsedReference]:
 
 def related_symbols(symbol: str, following: str) -> list[str]:
     """The further documents a symbol's own words name: its addendum or corrigendum ("S/1997/558
-    and Add.1"), the later meetings of a range of records ("A/72/PV.44 to 45")."""
-    addendum = ADDENDUM_AFTER_RE.match(following)
+    and Add.1", "NPT/CONF.1995/32 (Part I)/Corr.2"), the later meetings of a range of records
+    ("A/72/PV.44 to 45")."""
+    addendum = ADDENDUM_AFTER_RE.match(following) or PART_ADDENDUM_AFTER_RE.match(following)
     if addendum:
         return [f"{symbol}/{addendum.group(1)}"]
     record = RECORD_RE.search(symbol)

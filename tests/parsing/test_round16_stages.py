@@ -44,3 +44,27 @@ def test_a_resolutions_further_parts_printed_as_letters_stay_in_its_number() -> 
     assert cited("Recalling its resolution 33/243 A and Add.1") == {"GA 33/243 A"}
     # A number without a part takes no letters after it.
     assert cited("Recalling its resolution 33/243 and B") == {"GA 33/243"}
+
+
+def test_a_corrigendum_written_after_a_part_of_a_symbol_is_a_document_of_its_own() -> None:
+    # "(NPT/CONF.1995/32 (Part I) and NPT/CONF.1995/32" / "(Part I)/Corr.2)" gave the
+    # document without its corrigendum.
+    text = (
+        "The General Assembly,\n\nRecalling the Final Document,1\n\n1. Decides to act.\n\n"
+        "__________________\n1 Final Document, Part I (NPT/CONF.1935/32 (Part I) and "
+        "NPT/CONF.1935/32\n(Part I)/Corr.2).\n"
+    )
+    assert keys(text) == {"NPT/CONF.1935/32", "NPT/CONF.1935/32/Corr.2"}
+    assert cited(
+        "Recalling the report (A/38/5 (Vol. II)/Add.1, NPT/CONF.1930/28 (Parts I and II)/Corr.1)"
+    ) == {
+        "A/38/5",
+        "A/38/5/Add.1",
+        "NPT/CONF.1930/28",
+        "NPT/CONF.1930/28/Corr.1",
+    }
+    # A part or a volume alone names no further document.
+    assert cited("Recalling the report (A/38/6 (Part II) and A/38/5 (Vol. I))") == {
+        "A/38/6",
+        "A/38/5",
+    }
