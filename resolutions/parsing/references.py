@@ -37,6 +37,12 @@ NUMBER_PART = (
 )
 PARTS_NUMBER_RE = re.compile(r"(\S+)[ ]([A-Z](?:(?:,[ ][A-Z])*[ ]and[ ][A-Z]|-[A-Z]))")
 NUMBER_RE = re.compile(rf"(?<![\w/.-]){NUMBER_PART}(?![\w/])")
+# A part's further parts, printed as letters alone after it: "75/290 A and B", "79/558 A, B and
+# C", "75/254 A to C", "73/408 A-C".
+FURTHER_PARTS_RE = re.compile(
+    r"(?P<listed>(?:,[ ][A-Z](?![\w/-]))*)[ ](?P<joint>and|to)[ ](?P<last>[A-Z])(?![\w/-])"
+    r"|[-\u2013](?P<range_last>[A-Z])(?![\w/-])"
+)
 CITATION_RE = re.compile(r"\b(resolutions?|decisions?)\b[ ]*", re.IGNORECASE)
 # In the Council's own text a number with its year is one of its resolutions even without the
 # word before it ("the values set forth in 2367 (2017)", "recalls that per 2304 (2016)"), but
@@ -126,6 +132,11 @@ SECOND_ADVERBIAL_RE = re.compile(r"(?:resolution|decision)s?\b", re.IGNORECASE)
 # Words after a symbol that name more documents: "and Add.1", "and Corr.1"; a range of meeting
 # records, "A/72/PV.49 to 53".
 ADDENDUM_AFTER_RE = re.compile(r"[ ]and[ ]((?:Add|Corr|Rev)\.\d{1,2})(?![\w/.])")
+# A corrigendum or addendum written after a part or volume of a symbol: "NPT/CONF.1995/32 (Part
+# I)/Corr.2", "A/78/5 (Vol. II)/Add.1", "NPT/CONF.2000/28 (Parts I and II)/Corr.1".
+PART_ADDENDUM_AFTER_RE = re.compile(
+    r"[ ]?\((?:Parts?|Vol\.)[ ][IVX]+(?:[ ]and[ ][IVX]+)?\)/((?:Add|Corr|Rev)\.\d{1,2})(?![\w/.])"
+)
 RECORD_RE = re.compile(r"/(PV|SR)\.(\d{1,4})$")
 RANGE_AFTER_RE = re.compile(r"[ ]to[ ](\d{1,4})(?![\w/.])")
 RANGE_MAX = 20
@@ -234,7 +245,7 @@ def cited_documents(text: str) -> list[ParsedReference]:
             or NOT_COUNCIL_SYMBOL_RE.match(symbol)
         ):
             continue
-        for related in related_symbols(symbol, text[match.end() : match.end() + 20]):
+        for related in related_symbols(symbol, text[match.end() : match.end() + 40]):
             references.append(ParsedReference(type="document", symbol=related, cited_text=related))
         resolution = RES_SYMBOL_RE.match(symbol)
         if resolution:
@@ -254,8 +265,9 @@ def cited_documents(text: str) -> list[ParsedReference]:
 
 def related_symbols(symbol: str, following: str) -> list[str]:
     """The further documents a symbol's own words name: its addendum or corrigendum ("S/1997/558
-    and Add.1"), the later meetings of a range of records ("A/72/PV.44 to 45")."""
-    addendum = ADDENDUM_AFTER_RE.match(following)
+    and Add.1", "NPT/CONF.1995/32 (Part I)/Corr.2"), the later meetings of a range of records
+    ("A/72/PV.44 to 45")."""
+    addendum = ADDENDUM_AFTER_RE.match(following) or PART_ADDENDUM_AFTER_RE.match(following)
     if addendum:
         return [f"{symbol}/{addendum.group(1)}"]
     record = RECORD_RE.search(symbol)
@@ -306,17 +318,36 @@ def list_numbers(text: str, *, start: int) -> list[tuple[str, int]]:
     singled_out = SINGLED_OUT_RE.match(text, start)
     match = NUMBER_RE.match(text, singled_out.end() if singled_out else start)
     while match:
-        numbers.append((normalize_number(match.group(0)), match.end()))
-        following = NUMBER_RE.search(text, match.end(), match.end() + GAP_MAX)
+        number, end = with_further_parts(normalize_number(match.group(0)), text, match.end())
+        numbers.append((number, end))
+        following = NUMBER_RE.search(text, end, end + GAP_MAX)
         if not following:
             break
-        gap = text[match.end() : following.start()]
+        gap = text[end : following.start()]
         # A comma left out between two numbers ("2578 (2021) 2635 (2022)") still enumerates.
         listed = GAP_RE.match(gap) or ENTITLED_GAP_RE.match(gap) or not gap.strip()
         if SECOND_ADVERBIAL_RE.search(gap) or not listed:
             break
         match = following
     return numbers
+
+
+def with_further_parts(number: str, text: str, end: int) -> tuple[str, int]:
+    """A resolution's part with the further parts printed as letters alone after it, kept as
+    printed as a decision's number in parts is ("75/290 A and B", "75/254 A to C"), and where
+    the letters end; letters listed with "and" run on in the alphabet, or none is a part
+    ("53/243 A and I")."""
+    base, _, first = number.rpartition(" ")
+    match = FURTHER_PARTS_RE.match(text, end)
+    if not match or "/" not in base or not re.fullmatch(r"[A-Z]", first):
+        return number, end
+    if match.group("joint") == "and":
+        letters = [*re.findall(r"[A-Z]", match.group("listed")), match.group("last")]
+        if any(ord(b) - ord(a) != 1 for a, b in zip([first, *letters[:-1]], letters, strict=True)):
+            return number, end
+    elif (match.group("range_last") or match.group("last")) <= first:
+        return number, end
+    return number + SPACE_RE.sub(" ", match.group(0)), match.end()
 
 
 def cited_body(
