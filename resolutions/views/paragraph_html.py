@@ -1,0 +1,98 @@
+"""A paragraph of the document page as HTML, built once in Python.
+
+A long document has hundreds of paragraphs: rendered through a template include and an
+inclusion tag each, they were most of the page's time. The markup is the same; every value is
+escaped here as the template escaped it (`conditional_escape`: the segments' HTML is already
+safe, built by `document_display`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.urls import reverse
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+
+from ..document_display import Segment
+from ..lineage.selectors import LineageLine
+
+
+def _e(value: Any) -> str:
+    return conditional_escape(value)
+
+
+# Reversed once with this stand-in id, then the id put in its place: a reverse() a paragraph was
+# a tenth of a long page's time. The family's address is `families/<int:pk>/`.
+_STAND_IN = 987654321
+
+
+def family_url_maker() -> Callable[[int], str]:
+    """A function giving a lineage family's address from its id, as reverse() would."""
+    before, after = reverse("lineage:family", args=[_STAND_IN]).split(str(_STAND_IN))
+    return lambda family_id: f"{before}{int(family_id)}{after}"
+
+
+def lineage_line_html(line: LineageLine | None, family_url: Callable[[int], str]) -> str:
+    """ "First adopted in <symbol> (<year>) · N versions", linked to the family; else nothing."""
+    if line is None:
+        return ""
+    first = "adopted" if line.first_adopted else "appeared"
+    if line.first_is_here:
+        where = f"First {first} here"
+    else:
+        year = f" ({_e(line.first.year)})" if line.first.year else ""
+        where = f"First {first} in {_e(line.first.label)}{year}"
+    url = family_url(line.family_id)
+    return (
+        f'<span class="lineage-line"><a href="{_e(url)}">{where} · {_e(line.versions)} versions'
+        "</a></span>"
+    )
+
+
+def footnote_refs_html(footnotes: Iterable[dict[str, str]]) -> str:
+    """The footnote markers after a paragraph's last segment, each linked to its note."""
+    return "".join(
+        f'<sup class="footnote-ref"><a id="{_e(note["ref_id"])}" href="#{_e(note["id"])}">'
+        f'<span class="visually-hidden">Footnote </span>{_e(note["marker"])}</a></sup>'
+        for note in footnotes
+    )
+
+
+def paragraph_html(
+    *,
+    kind: str,
+    number: str,
+    anchor: str,
+    citation: str,
+    segments: list[Segment],
+    footnotes: list[dict[str, str]],
+    line: LineageLine | None,
+    family_url: Callable[[int], str],
+) -> SafeString:
+    """A paragraph: its number, its segments (footnote markers after the last), its tools."""
+    last = len(segments) - 1
+    body = "".join(
+        f'<p class="segment segment-{_e(segment.level)}">{_e(segment.html)}'
+        f"{footnote_refs_html(footnotes) if index == last else ''}</p>"
+        for index, segment in enumerate(segments)
+    )
+    cite = _e(citation)
+    return mark_safe(  # every value above is escaped
+        f'<div class="para para-{_e(kind)}" id="{_e(anchor)}">\n'
+        f'  <div class="para-number">{f"{_e(number)}." if number else ""}</div>\n'
+        '  <div class="para-body">\n'
+        f"    {body}\n"
+        '    <p class="para-tools">\n'
+        f'      <a class="para-link" href="#{_e(anchor)}" title="Link to this paragraph"'
+        f' aria-label="Link to {cite}">#</a>\n'
+        f'      <span class="cite"><span class="cite-label">Cite as</span>'
+        f' <span class="cite-text">{cite}</span></span>\n'
+        f"      {lineage_line_html(line, family_url)}\n"
+        f'      <button type="button" class="cite-button" data-citation="{cite}" hidden>Copy'
+        f'<span class="visually-hidden"> citation {cite}</span></button>\n'
+        "    </p>\n"
+        "  </div>\n"
+        "</div>"
+    )
