@@ -42,6 +42,7 @@ from ..document_display import (
     paragraph_citation,
     render_paragraph,
 )
+from ..document_html import family_url_maker, paragraph_html
 from ..document_reads import (
     CITED_BY_LIMIT,
     CITED_BY_PER_PAGE,
@@ -76,7 +77,6 @@ from ..selectors import (
     topic_documents,
 )
 from .page_cache import cached_for_readers
-from .paragraph_html import family_url_maker, paragraph_html
 
 PAGE_SIZE = 25
 

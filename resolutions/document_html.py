@@ -1,9 +1,9 @@
-"""A paragraph of the document page as HTML, built once in Python.
+"""The document page's repeated pieces as HTML, built in Python: paragraphs, references.
 
-A long document has hundreds of paragraphs: rendered through a template include and an
-inclusion tag each, they were most of the page's time. The markup is the same; every value is
-escaped here as the template escaped it (`conditional_escape`: the segments' HTML is already
-safe, built by `document_display`).
+A long document has hundreds of paragraphs and references: rendered through a template include
+(and an inclusion tag) each, they were most of the page's time. The markup is the template's;
+every value is escaped here as the template escaped it (`conditional_escape`: the segments'
+HTML is already safe, built by `document_display`).
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from django.urls import reverse
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
-from ..document_display import Segment
-from ..lineage.selectors import LineageLine
+from .document_display import Segment
+from .lineage.selectors import LineageLine
+from .models import Document, Reference
 
 
 def _e(value: Any) -> str:
@@ -96,3 +97,22 @@ def paragraph_html(
         "  </div>\n"
         "</div>"
     )
+
+
+def reference_html(reference: Reference) -> SafeString:
+    """A reference in the page's list: the cited document linked, else its key marked as not
+    in the archive; then how it was printed, when that differs from the key."""
+    target = reference.cited_document
+    if target is not None and target.status == Document.Status.PUBLISHED:
+        html = f'<a href="{_e(target.get_absolute_url())}">{_e(target.label)}</a>'
+        if target.label != target.title:
+            html += f" — {_e(target.title)}"
+    else:
+        url = reverse("resolutions:document", args=[reference.cited_key])
+        html = (
+            f'<a class="reference-key" href="{_e(url)}">{_e(reference.cited_key)}</a>'
+            ' <span class="badge badge-missing">not in the archive</span>'
+        )
+    if reference.cited_text and reference.cited_text != reference.cited_key:
+        html += f' <span class="muted">(cited as “{_e(reference.cited_text)}”)</span>'
+    return mark_safe(html)  # every value above is escaped
