@@ -12,9 +12,10 @@ most footnotes, with the most references and the most cited by published documen
 candidates are printed slowest first. With `PAGES_SLOWEST=n`, the n slowest of that first pass
 and the 5 most cited are timed `PAGES_REPEAT` times (default 5): each page's median and runs,
 its SQL (statements, milliseconds) from one more captured request, then every run pooled (p50,
-p95). `PAGES_IDS` (document ids, space-separated) times those instead of the slowest (so two
-checkouts time the same pages). With `PAGES_SAVE=folder`, each page's HTML is written there
-(to compare two checkouts). Caches off.
+p95), and the benchmark's own document-page kind likewise. `PAGES_IDS` (document ids,
+space-separated) times those instead of the slowest (so two checkouts time the same pages).
+With `PAGES_SAVE=folder`, each page's HTML is written there (to compare two checkouts).
+Caches off.
 """
 
 import os
@@ -23,7 +24,7 @@ from pathlib import Path
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 
-from bench.queries import client, get_ok, timed
+from bench.queries import benchmark_documents, client, get_ok, run_document_pages, timed
 from bench.stats import median, percentile
 from resolutions.models import Document
 
@@ -118,6 +119,11 @@ def report() -> None:
     print(
         f"all {len(pooled)} runs: p50 {median(pooled):.1f} ms, "
         f"p95 {percentile(pooled, 0.95):.1f} ms; load average {os.getloadavg()[0]:.2f}"
+    )
+    kind = [s * 1000 for s in run_document_pages(benchmark_documents(), repeat=repeat)["page"]]
+    print(
+        f"benchmark document kind, page: p50 {median(kind):.1f} ms, "
+        f"p95 {percentile(kind, 0.95):.1f} ms ({len(kind)} runs)"
     )
 
 
