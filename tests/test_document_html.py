@@ -56,7 +56,7 @@ def test_paragraph_escapes_its_citation_anchor_and_footnotes():
         family_url=family_url_maker(),
     )
     assert "<script>" not in html
-    assert html.count(ESCAPED) == 5  # the text, the footnote marker, three times the citation
+    assert html.count(ESCAPED) == 6  # the text, the footnote marker, four times the citation
     assert html.count('<p class="segment segment-') == 3
     # the footnote marker follows the last segment only
     assert html.index('class="footnote-ref"') > html.rindex('<p class="segment segment-1">')
