@@ -216,7 +216,7 @@ def narrowed_url(url: str, *, body: str, year: int | None) -> str:
 
 def render_document(request: HttpRequest, document: Document) -> HttpResponse:
     """A document with its paragraphs, citations both ways, topics, sponsors and versions."""
-    paragraphs = list(document.paragraphs.all())
+    paragraphs = list(document.paragraphs.defer("search_vector"))
     sponsors = [
         s.country
         for s in document.sponsorship_set.select_related("country").order_by("position", "pk")
