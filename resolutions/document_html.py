@@ -118,3 +118,32 @@ def reference_html(reference: Reference) -> SafeString:
     if reference.cited_text and reference.cited_text != reference.cited_key:
         item += f' <span class="muted">(cited as “{_e(reference.cited_text)}”)</span>'
     return mark_safe(item)  # every value above is escaped
+
+
+PART_HEADINGS = {"preambular": "Preamble", "operative": "Operative paragraphs"}
+
+
+def text_html(paragraphs: Iterable[tuple[str, SafeString]]) -> SafeString:
+    """The paragraphs' HTML (kind, HTML) in order, a heading wherever the kind changes."""
+    parts: list[str] = []
+    kind = None
+    for paragraph_kind, paragraph in paragraphs:
+        if paragraph_kind != kind:
+            kind = paragraph_kind
+            parts.append(f'<h3 class="part-heading">{PART_HEADINGS.get(kind, "Paragraphs")}</h3>')
+        parts.append(paragraph)
+    return mark_safe("\n".join(parts))  # headings are fixed text, paragraphs built above
+
+
+def footnotes_html(paragraphs: Iterable[tuple[str, list[dict[str, str]]]]) -> SafeString:
+    """The footnotes' list items (citation of the paragraph, its footnotes), each linking back
+    to its marker."""
+    return mark_safe(  # every value is escaped
+        "\n".join(
+            f'<li id="{_e(note["id"])}"><span class="footnote-marker">{_e(note["marker"])}</span>'
+            f' {_e(note["text"])} <a class="footnote-back" href="#{_e(note["ref_id"])}">'
+            f"Back to {_e(citation)}</a></li>"
+            for citation, notes in paragraphs
+            for note in notes
+        )
+    )

@@ -42,7 +42,7 @@ from ..document_display import (
     paragraph_citation,
     render_paragraph,
 )
-from ..document_html import family_url_maker, paragraph_html
+from ..document_html import family_url_maker, footnotes_html, paragraph_html, text_html
 from ..document_reads import (
     CITED_BY_LIMIT,
     CITED_BY_PER_PAGE,
@@ -240,7 +240,9 @@ def render_document(request: HttpRequest, document: Document) -> HttpResponse:
     context: dict[str, Any] = {
         "document": document,
         "paragraphs": views,
+        "text_html": text_html((view.paragraph.kind, view.html) for view in views),
         "has_footnotes": any(view.footnotes for view in views),
+        "footnotes_html": footnotes_html((view.citation, view.footnotes) for view in views),
         "sponsors": sponsors,
         "topic_links": topic_links,
         "references": references,
