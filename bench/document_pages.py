@@ -11,14 +11,16 @@ most footnotes, with the most references and the most cited by published documen
 `PAGES_SLOWEST`, each candidate's page is timed 3 times (after one untimed request) and the
 candidates are printed slowest first. With `PAGES_SLOWEST=n`, the n slowest of that first pass
 and the 5 most cited are timed `PAGES_REPEAT` times (default 5): each page's median and runs,
-its SQL (statements, milliseconds) from one more captured request, then every run pooled (p50,
-p95), and the benchmark's own document-page kind likewise. `PAGES_IDS` (document ids,
-space-separated) times those instead of the slowest (so two checkouts time the same pages).
-With `PAGES_SAVE=folder`, each page's HTML is written there (to compare two checkouts).
-Caches off.
+the median CPU time of this process (Python's share) over as many more, its SQL (statements,
+milliseconds) from one more captured request; then the runs pooled, the slowest apart from the
+most cited (p50, p95), and the benchmark's own document-page kind likewise. `PAGES_IDS`
+(document ids, space-separated) times those instead of the slowest (so two checkouts time the
+same pages). With `PAGES_SAVE=folder`, each page's HTML is written there (to compare two
+checkouts). Caches off.
 """
 
 import os
+import time
 from pathlib import Path
 
 from django.db import connection
@@ -72,6 +74,18 @@ def runs_of(url: str, repeat: int) -> list[float]:
     return [timed(lambda: get_ok(web, url)) * 1000 for _ in range(repeat)]
 
 
+def cpu_of(url: str, repeat: int) -> float:
+    """Median milliseconds of this process's CPU time (Python's work, not the database's) over
+    `repeat` GETs of `url`."""
+    web = client()
+    runs = []
+    for _ in range(repeat):
+        start = time.process_time()
+        get_ok(web, url)
+        runs.append((time.process_time() - start) * 1000)
+    return median(runs)
+
+
 def sql_of(url: str) -> tuple[int, float]:
     """(statements, their milliseconds) of one more GET of `url`."""
     with CaptureQueriesContext(connection) as captured:
@@ -101,25 +115,27 @@ def report() -> None:
     documents = Document.objects.in_bulk(chosen)
     repeat = int(os.environ.get("PAGES_REPEAT", "5"))
     save = os.environ.get("PAGES_SAVE")
-    pooled = []
-    print(f"{'address':<40} {'why':<10} {'median':>7}  runs (ms)              SQL")
-    for pk in chosen:
+    pooled: dict[str, list[float]] = {"slowest": [], "most cited": []}
+    print(f"{'address':<40} {'why':<10} {'median':>7}  runs (ms)              CPU  SQL")
+    for index, pk in enumerate(chosen):
         url = documents[pk].get_absolute_url()
         runs = runs_of(url, repeat)
-        pooled += runs
+        pooled["slowest" if index < count else "most cited"] += runs
         statements, sql_ms = sql_of(url)
         print(
             f"{url:<40} {reasons.get(pk, 'given'):<10} {median(runs):>7.1f}  "
-            f"{' '.join(f'{run:.0f}' for run in runs):<22} "
+            f"{' '.join(f'{run:.0f}' for run in runs):<22} {cpu_of(url, repeat):>4.0f} "
             f"{statements} statements, {sql_ms:.1f} ms"
         )
         if save:
             page = client().get(url).content
             Path(save, url.strip("/").replace("/", "_") + ".html").write_bytes(page)
-    print(
-        f"all {len(pooled)} runs: p50 {median(pooled):.1f} ms, "
-        f"p95 {percentile(pooled, 0.95):.1f} ms; load average {os.getloadavg()[0]:.2f}"
-    )
+    for group, runs in pooled.items():
+        if runs:
+            print(
+                f"{group}, {len(runs)} runs: p50 {median(runs):.1f} ms, "
+                f"p95 {percentile(runs, 0.95):.1f} ms; load average {os.getloadavg()[0]:.2f}"
+            )
     kind = [s * 1000 for s in run_document_pages(benchmark_documents(), repeat=repeat)["page"]]
     print(
         f"benchmark document kind, page: p50 {median(kind):.1f} ms, "
