@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, F, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, OuterRef, QuerySet, Subquery, Value, When
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 
 from .models import Document, DocumentTopic, Reference
 from .selectors import citations_of, citing_references, published_documents
@@ -146,8 +147,15 @@ def related_documents(
     """
     if not topic_ids and not neighbour_ids:
         return []
-    shared = Q(topic_links__topic_id__in=topic_ids) & ~Q(
-        topic_links__status=DocumentTopic.Status.REJECTED
+    # Each candidate's shared topics counted apart (an index lookup a candidate): joined and
+    # grouped, every candidate's row was sorted once for each of its topics.
+    shared = (
+        DocumentTopic.objects.filter(document=OuterRef("pk"), topic_id__in=topic_ids)
+        .exclude(status=DocumentTopic.Status.REJECTED)
+        .order_by()
+        .values("document")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
     # The candidates as one set (a union), so the documents are read by their ids: written as
     # "neighbour OR topic candidate", PostgreSQL scanned every document to test both.
@@ -169,11 +177,12 @@ def related_documents(
         published_documents()
         .exclude(pk=document.pk)
         .filter(pk__in=candidates)
-        .annotate(shared_topics=Count("topic_links", filter=shared, distinct=True))
+        .annotate(shared_topics=Coalesce(Subquery(shared), 0))
         .annotate(
             score=F("shared_topics")
             + Case(When(pk__in=neighbour_ids or [0], then=Value(2)), default=Value(0))
         )
         .select_related("body")
+        .defer("full_text")
         .order_by("-score", F("date").desc(nulls_last=True), "-pk")[:RELATED_LIMIT]
     )

@@ -66,10 +66,12 @@ def country_documents(country: Country) -> QuerySet[Document]:
 
 
 def references_of(document: Document) -> QuerySet[Reference]:
-    """What a document cites, in paragraph order, with the cited documents in the same query."""
+    """What a document cites, in paragraph order, with the citing paragraphs and the cited
+    documents in the same query (not their search vectors and full texts)."""
     return (
         Reference.objects.filter(citing_document=document)
         .select_related("citing_paragraph", "cited_document", "cited_document__body")
+        .defer("citing_paragraph__search_vector", "cited_document__full_text")
         .order_by("citing_paragraph__position", "pk")
     )
 

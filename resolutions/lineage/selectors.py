@@ -77,15 +77,15 @@ def lineage_lines(document: Document, paragraph_ids: list[int]) -> dict[int, Lin
     with connections[router.db_for_read(ParagraphLineage)].cursor() as cursor:
         cursor.execute(LINES_SQL, [paragraph_ids])
         rows = cursor.fetchall()
-    return {
-        pid: LineageLine(
-            family_id=family,
-            versions=n,
-            first=_document(doc, symbol, number, doc_type, year, code),
-            first_is_here=doc == document.pk,
+    firsts: dict[int, Document] = {}  # one object a first document, however many lines
+    lines = {}
+    for pid, family, n, doc, symbol, number, doc_type, year, code in rows:
+        if doc not in firsts:
+            firsts[doc] = _document(doc, symbol, number, doc_type, year, code)
+        lines[pid] = LineageLine(
+            family_id=family, versions=n, first=firsts[doc], first_is_here=doc == document.pk
         )
-        for pid, family, n, doc, symbol, number, doc_type, year, code in rows
-    }
+    return lines
 
 
 @dataclass

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.safestring import SafeString
 
 from ..document_display import paragraph_place
-from ..models import Document, Paragraph
+from ..document_html import reference_html
+from ..models import Document, Paragraph, Reference
 
 register = template.Library()
 
@@ -22,3 +24,9 @@ def place(paragraph: Paragraph) -> str:
 def names_itself(document: Document) -> bool:
     """Whether the document's label is just its title (no symbol, no number): say it once."""
     return document.label == document.title
+
+
+@register.filter
+def reference_item(reference: Reference) -> SafeString:
+    """A reference as the document page lists it (document_html.py)."""
+    return reference_html(reference)

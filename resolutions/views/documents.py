@@ -20,6 +20,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
 
 from .. import charts
@@ -41,6 +42,7 @@ from ..document_display import (
     paragraph_citation,
     render_paragraph,
 )
+from ..document_html import family_url_maker, footnotes_html, paragraph_html, text_html
 from ..document_reads import (
     CITED_BY_LIMIT,
     CITED_BY_PER_PAGE,
@@ -54,6 +56,7 @@ from ..document_reads import (
     visible_topic_links,
 )
 from ..lineage.document_context import document_lineage
+from ..lineage.selectors import LineageLine
 from ..models import (
     Body,
     Country,
@@ -100,6 +103,7 @@ class ParagraphView:
     citation: str
     segments: list[Segment]
     footnotes: list[dict[str, str]]
+    html: SafeString
     references: list[Reference] = field(default_factory=list)
 
 
@@ -129,13 +133,18 @@ def cited_text_url(key: str) -> str:
 
 
 def paragraph_views(
-    document: Document, paragraphs: list[Paragraph], references: list[Reference]
+    document: Document,
+    paragraphs: list[Paragraph],
+    references: list[Reference],
+    lines: dict[int, LineageLine],
 ) -> list[ParagraphView]:
-    """Paragraphs with their display segments, citation text, footnotes and references."""
+    """Paragraphs with their display segments, citation text, footnotes, references and HTML
+    (with their lineage lines)."""
     by_paragraph: dict[int | None, list[Reference]] = defaultdict(list)
     for reference in references:
         by_paragraph[reference.citing_paragraph_id].append(reference)
     label = document.label
+    family_url = family_url_maker()
     views = []
     ordinals: dict[str, int] = defaultdict(int)
     for paragraph in paragraphs:
@@ -152,22 +161,30 @@ def paragraph_views(
             for index, note in enumerate(paragraph.footnotes or [], start=1)
             if isinstance(note, dict)
         ]
+        citation = paragraph_citation(
+            label, kind=paragraph.kind, number=paragraph.number, ordinal=ordinals[paragraph.kind]
+        )
+        segments = render_paragraph(
+            paragraph.text, verb=paragraph.verb, citations=[citation_link(r) for r in refs]
+        )
+        html = paragraph_html(
+            kind=paragraph.kind,
+            number=paragraph.number,
+            anchor=anchor,
+            citation=citation,
+            segments=segments,
+            footnotes=footnotes,
+            line=lines.get(paragraph.pk),
+            family_url=family_url,
+        )
         views.append(
             ParagraphView(
                 paragraph=paragraph,
                 anchor=anchor,
-                citation=paragraph_citation(
-                    label,
-                    kind=paragraph.kind,
-                    number=paragraph.number,
-                    ordinal=ordinals[paragraph.kind],
-                ),
-                segments=render_paragraph(
-                    paragraph.text,
-                    verb=paragraph.verb,
-                    citations=[citation_link(r) for r in refs],
-                ),
+                citation=citation,
+                segments=segments,
                 footnotes=footnotes,
+                html=html,
                 references=refs,
             )
         )
@@ -199,7 +216,7 @@ def narrowed_url(url: str, *, body: str, year: int | None) -> str:
 
 def render_document(request: HttpRequest, document: Document) -> HttpResponse:
     """A document with its paragraphs, citations both ways, topics, sponsors and versions."""
-    paragraphs = list(document.paragraphs.all())
+    paragraphs = list(document.paragraphs.defer("search_vector"))
     sponsors = [
         s.country
         for s in document.sponsorship_set.select_related("country").order_by("position", "pk")
@@ -215,14 +232,17 @@ def render_document(request: HttpRequest, document: Document) -> HttpResponse:
     related = related_documents(
         document, topic_ids=[link.topic_id for link in topic_links], neighbour_ids=neighbour_ids
     )
-    views = paragraph_views(document, paragraphs, references)
     draft = document.draft if is_public(document.draft) else None
-    outside = [r for r in references if not is_public(r.cited_document)]
     adopted = adopted_version_of(document)
+    lineage = document_lineage(document, paragraphs, draft=draft, adopted=adopted)
+    views = paragraph_views(document, paragraphs, references, lineage.lines)
+    outside = [r for r in references if not is_public(r.cited_document)]
     context: dict[str, Any] = {
         "document": document,
         "paragraphs": views,
+        "text_html": text_html((view.paragraph.kind, view.html) for view in views),
         "has_footnotes": any(view.footnotes for view in views),
+        "footnotes_html": footnotes_html((view.citation, view.footnotes) for view in views),
         "sponsors": sponsors,
         "topic_links": topic_links,
         "references": references,
@@ -241,7 +261,7 @@ def render_document(request: HttpRequest, document: Document) -> HttpResponse:
         ],
         "meta": citation_meta(request, document, topics=[link.topic.name for link in topic_links]),
         "catalogue": document_catalogue(document),
-        "lineage": document_lineage(document, paragraphs, draft=draft, adopted=adopted),
+        "lineage": lineage,
     }
     return render(request, "resolutions/document.html", context)
 
