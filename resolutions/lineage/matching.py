@@ -19,6 +19,7 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db import connection, transaction
 from rapidfuzz.distance import Indel
@@ -37,6 +38,8 @@ logger = logging.getLogger(__name__)
 
 CANDIDATES_PER_KEY = 20
 VERIFIED_PER_PARAGRAPH = 25
+# Wordings read for verification kept in a process (a few kilobytes each).
+WORDINGS_KEPT = 8192
 # The columns of a lineage row, in the order `write_lineage_rows` is given them.
 LINEAGE_COLUMNS = (
     "paragraph_id",
@@ -177,10 +180,17 @@ def write_lineage_rows(rows: list[tuple]) -> None:
     copy_rows(ParagraphLineage, LINEAGE_COLUMNS, rows)
 
 
-def load_candidates(ids: set[int], known: dict[str, Wording]) -> dict[int, Candidate]:
+@lru_cache(maxsize=WORDINGS_KEPT)
+def wording_read(text: str) -> Wording:
+    """A text read for verification (`wording_of`), kept for the next matches: the formulas most
+    documents repeat come up as candidates match after match, and a wording depends on its text
+    alone (the parts its rules read lazily too)."""
+    return wording_of(text)
+
+
+def load_candidates(ids: set[int]) -> dict[int, Candidate]:
     """The candidate wordings, each with its oldest holder's family, place in time and text, in
-    one query (one index entry per wording, however many paragraphs hold it); a text in `known`
-    (the document's own) is not read again."""
+    one query (one index entry per wording, however many paragraphs hold it)."""
     # Uses index: lineage_wording_order (wording, document order, document, paragraph).
     sql = f"""
         SELECT q.wid, o.paragraph_id, o.family_id, o.day, o.document_pk, p.text
@@ -196,7 +206,7 @@ def load_candidates(ids: set[int], known: dict[str, Wording]) -> dict[int, Candi
         cursor.execute(sql, [array_literal(ids)])
         rows = cursor.fetchall()
     return {
-        wid: Candidate(wid, known.get(text) or wording_of(text), pid, family, (day, doc))
+        wid: Candidate(wid, wording_read(text), pid, family, (day, doc))
         for wid, pid, family, day, doc, text in rows
     }
 
@@ -303,10 +313,9 @@ def match_document(document_id: int) -> int:
         wid: sorted(counter, key=lambda c: (-counter[c], c))[:VERIFIED_PER_PARAGRAPH]
         for wid, counter in counts.items()
     }
-    mine = {text: wording_of(text) for text in texts.values()}
-    candidates = load_candidates({c for found in wanted.values() for c in found}, mine)
+    candidates = load_candidates({c for found in wanted.values() for c in found})
     decisions = {
-        digest: decide(mine[text], wanted.get(wid_of[digest], []), candidates, order)
+        digest: decide(wording_read(text), wanted.get(wid_of[digest], []), candidates, order)
         for digest, text in texts.items()
     }
     holders = latest_holders(
