@@ -7,10 +7,10 @@ up in BandKey's B-tree (at most CANDIDATES_PER_KEY wordings per key, so a formul
 thousands of paragraphs stays a bounded lookup and fills one slot, not twenty), the
 VERIFIED_PER_PARAGRAPH candidate wordings sharing most keys are ranked by word similarity and
 verified (lineage/verification.py) in that order until the decision is known, and the paragraph
-joins the family of the most similar verified
-wording's oldest holder (ties: the oldest), else founds a family. Its previous version is the
-latest holder, from an earlier document, of the most similar verified wording that has one
-(ties: the latest). Only wordings new to the archive have their keys written.
+joins the family of the most similar verified wording's oldest holder (ties: the oldest), else
+founds a family. Its previous version is the latest holder, from an earlier document, of the
+most similar verified wording that has one (ties: the latest). Only wordings new to the archive
+have their keys written.
 """
 
 from __future__ import annotations
