@@ -5,11 +5,12 @@ lineage/bulk.py, applies the same rule to the whole archive at once). Keys are k
 (a distinct text, lineage/wordings.py): each of the document's wordings has its band keys looked
 up in BandKey's B-tree (at most CANDIDATES_PER_KEY wordings per key, so a formula shared by
 thousands of paragraphs stays a bounded lookup and fills one slot, not twenty), the
-VERIFIED_PER_PARAGRAPH candidate wordings sharing most keys are verified once each
-(lineage/verification.py), and the paragraph joins the family of the most similar verified
-wording's oldest holder (ties: the oldest), else founds a family. Its previous version is the
-latest holder, from an earlier document, of the most similar verified wording that has one
-(ties: the latest). Only wordings new to the archive have their keys written.
+VERIFIED_PER_PARAGRAPH candidate wordings sharing most keys are ranked by word similarity and
+verified (lineage/verification.py) in that order until the decision is known, and the paragraph
+joins the family of the most similar verified wording's oldest holder (ties: the oldest), else
+founds a family. Its previous version is the latest holder, from an earlier document, of the
+most similar verified wording that has one (ties: the latest). Only wordings new to the archive
+have their keys written.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db import connection, transaction
+from rapidfuzz.distance import Indel
 
 from resolutions.bulk_rows import copy_rows
 from resolutions.models import Document, Paragraph
@@ -29,13 +32,15 @@ from .addressees import addressees_of
 from .mandates import mandate_of
 from .models import Family, Mandate, ParagraphLineage
 from .text import text_keys, wording_digest
-from .verification import Wording, family_similarity, wording_of
+from .verification import Wording, verified_similarity, word_similarity, wording_of
 from .wordings import ORDER_DATE_SQL, UNDATED
 
 logger = logging.getLogger(__name__)
 
 CANDIDATES_PER_KEY = 20
 VERIFIED_PER_PARAGRAPH = 25
+# Wordings read for verification kept in a process (a few kilobytes each).
+WORDINGS_KEPT = 8192
 # The columns of a lineage row, in the order `write_lineage_rows` is given them.
 LINEAGE_COLUMNS = (
     "paragraph_id",
@@ -176,6 +181,14 @@ def write_lineage_rows(rows: list[tuple]) -> None:
     copy_rows(ParagraphLineage, LINEAGE_COLUMNS, rows)
 
 
+@lru_cache(maxsize=WORDINGS_KEPT)
+def wording_read(text: str) -> Wording:
+    """A text read for verification (`wording_of`), kept for the next matches: the formulas most
+    documents repeat come up as candidates match after match, and a wording depends on its text
+    alone (the parts its rules read lazily too)."""
+    return wording_of(text)
+
+
 def load_candidates(ids: set[int]) -> dict[int, Candidate]:
     """The candidate wordings, each with its oldest holder's family, place in time and text, in
     one query (one index entry per wording, however many paragraphs hold it)."""
@@ -194,7 +207,7 @@ def load_candidates(ids: set[int]) -> dict[int, Candidate]:
         cursor.execute(sql, [array_literal(ids)])
         rows = cursor.fetchall()
     return {
-        wid: Candidate(wid, wording_of(text), pid, family, (day, doc))
+        wid: Candidate(wid, wording_read(text), pid, family, (day, doc))
         for wid, pid, family, day, doc, text in rows
     }
 
@@ -220,34 +233,6 @@ def latest_holders(ids: set[int], order: tuple) -> dict[int, Holder]:
         return {wid: Holder(pid, (day, doc)) for wid, pid, day, doc in cursor.fetchall()}
 
 
-def best_match(
-    scores: dict[int, float], candidates: dict[int, Candidate]
-) -> tuple[Candidate | None, float]:
-    """The verified candidate of highest score (ties: the oldest holder)."""
-    best, best_score = None, 0.0
-    for wid, score in scores.items():
-        candidate = candidates[wid]
-        if score > best_score or (
-            score == best_score
-            and best
-            and (candidate.order, candidate.paragraph_id) < (best.order, best.paragraph_id)
-        ):
-            best, best_score = candidate, score
-    return best, best_score
-
-
-def earlier_wordings(
-    scores: dict[int, float], candidates: dict[int, Candidate], order: tuple
-) -> tuple[list[int], float]:
-    """The verified wordings held before `order` whose score is highest: the previous version is
-    the latest of their holders."""
-    held = {wid: score for wid, score in scores.items() if candidates[wid].order < order}
-    if not held:
-        return [], 0.0
-    top = max(held.values())
-    return [wid for wid, score in held.items() if score == top], top
-
-
 def latest_of(wids: list[int], holders: dict[int, Holder]) -> Holder | None:
     """The latest of the wordings' earlier holders (ties: the lowest paragraph id)."""
     found = [holders[wid] for wid in wids if wid in holders]
@@ -260,17 +245,41 @@ def latest_of(wids: list[int], holders: dict[int, Holder]) -> Holder | None:
 def decide(
     mine: Wording, wanted: list[int], candidates: dict[int, Candidate], order: tuple
 ) -> tuple[Candidate | None, list[int], float]:
-    """A wording's decision: the best verified candidate (its family), and the wordings its
-    previous version is the latest holder of, with their score."""
-    scores = {}
+    """A wording's decision: the best verified candidate (highest score; ties: the oldest
+    holder), which gives its family, and the verified wordings held before `order` whose score
+    is highest, whose latest holder is its previous version, with their score.
+
+    The score (the word similarity) does not depend on the rules that verify a pair, so the
+    candidates are ranked by it and verified in that order only until both are known: the
+    decision verifying them all would give, for a fraction of the rules' work (most paragraphs
+    repeat a wording held before, which ranks first at 1.0)."""
+    ranked = []
     for wid in wanted:
-        if wid in candidates:
-            score = family_similarity(mine, candidates[wid].wording)
-            # A score of 0 is neither the best nor an earlier version (nothing is above it).
-            if score:
-                scores[wid] = score
-    best, _ = best_match(scores, candidates)
-    return best, *earlier_wordings(scores, candidates, order)
+        candidate = candidates.get(wid)
+        if candidate is None:
+            continue
+        distance = Indel.distance(mine.words, candidate.wording.words)
+        score = word_similarity(mine, candidate.wording, distance)
+        # A score of 0 is neither the best nor an earlier version (nothing is above it).
+        if score:
+            ranked.append((-score, candidate.order, candidate.paragraph_id, distance, candidate))
+    ranked.sort(key=lambda entry: entry[:3])
+    best, earlier, top = None, [], 0.0
+    for negative, held, _, distance, candidate in ranked:
+        score = -negative
+        if best is not None and earlier and score < top:
+            break
+        wants_earlier = held < order and (not earlier or score == top)
+        if best is not None and not wants_earlier:
+            continue
+        if verified_similarity(mine, candidate.wording, distance) is None:
+            continue
+        if best is None:
+            best = candidate
+        if wants_earlier:
+            earlier.append(candidate.wording_id)
+            top = score
+    return best, earlier, top
 
 
 @transaction.atomic
@@ -307,7 +316,7 @@ def match_document(document_id: int) -> int:
     }
     candidates = load_candidates({c for found in wanted.values() for c in found})
     decisions = {
-        digest: decide(wording_of(text), wanted.get(wid_of[digest], []), candidates, order)
+        digest: decide(wording_read(text), wanted.get(wid_of[digest], []), candidates, order)
         for digest, text in texts.items()
     }
     holders = latest_holders(

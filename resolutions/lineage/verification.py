@@ -501,10 +501,22 @@ def family_similarity(a: Wording, b: Wording) -> float | None:
     """The word similarity of two paragraphs that are versions of one text, by the rules in the
     module docstring (alike enough by rules 1, 7 and 8, not told apart by rules 2 to 6); None
     when they are not. One word comparison serves both."""
+    return verified_similarity(a, b, Indel.distance(a.words, b.words))
+
+
+def word_similarity(a: Wording, b: Wording, distance: int) -> float:
+    """2 * words in common in order / words of both (as Indel.normalized_similarity has it), from
+    their Indel distance."""
     total = len(a.words) + len(b.words)
-    distance = Indel.distance(a.words, b.words)
-    # 2 * words in common in order / words of both, as Indel.normalized_similarity has it.
-    score = 1.0 - distance / total if total else 1.0
+    return 1.0 - distance / total if total else 1.0
+
+
+def verified_similarity(a: Wording, b: Wording, distance: int) -> float | None:
+    """`family_similarity` given the Indel distance of their words: the word similarity, or None
+    when the rules do not make them versions of one text (the word similarity never depends on
+    the rules, so a caller may rank pairs by it first and verify only those it needs)."""
+    total = len(a.words) + len(b.words)
+    score = word_similarity(a, b, distance)
     if a.citation or b.citation:
         return score if score >= FAMILY_THRESHOLD and a.references == b.references else None
     shorter, longer = sorted((len(a.words), len(b.words)))
