@@ -59,14 +59,25 @@ def add(versions: str) -> str:
 
 
 def subtract(versions: str) -> str:
-    """Take the versions off their tallies, and drop the tallies left at zero."""
+    """Take the versions off their tallies, and drop the tallies left at zero.
+
+    Each tally is found by the unique index on (family, body, year): dated and undated ones
+    apart, since `IS NOT DISTINCT FROM` cannot use it (it read every tally of the family and
+    body); the tallies left at zero are those the update returned (`emptied`)."""
     return f"""
-        UPDATE {TABLE} t SET versions = t.versions - v.n
-        FROM ({counts(versions)}) v
-        WHERE t.family_id = v.family_id AND t.body_id = v.body_id
-          AND t.year IS NOT DISTINCT FROM v.year;
-        DELETE FROM {TABLE} t
-        WHERE t.versions = 0 AND t.family_id IN (SELECT family_id FROM ({versions}) v);"""
+        WITH v AS ({counts(versions)}),
+        dated AS (
+            UPDATE {TABLE} t SET versions = t.versions - v.n FROM v
+            WHERE t.family_id = v.family_id AND t.body_id = v.body_id AND t.year = v.year
+            RETURNING t.id, t.versions),
+        undated AS (
+            UPDATE {TABLE} t SET versions = t.versions - v.n FROM v
+            WHERE t.family_id = v.family_id AND t.body_id = v.body_id
+              AND t.year IS NULL AND v.year IS NULL
+            RETURNING t.id, t.versions)
+        SELECT array_agg(c.id) INTO emptied
+        FROM (SELECT * FROM dated UNION ALL SELECT * FROM undated) c WHERE c.versions = 0;
+        DELETE FROM {TABLE} WHERE id = ANY(emptied);"""
 
 
 def tally_trigger(
@@ -87,6 +98,7 @@ def tally_trigger(
         referencing=referencing,
         condition=condition,
         func=f"{body}\nRETURN NULL;",
+        declare=[("emptied", "bigint[]")],
     )
 
 
