@@ -6,50 +6,112 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('lineage', '0009_keys_per_wording'),
+        ("lineage", "0009_keys_per_wording"),
     ]
 
     operations = [
         pgtrigger.migrations.RemoveTrigger(
-            model_name='paragraphlineage',
-            name='lineage_tally_insert',
+            model_name="paragraphlineage",
+            name="lineage_tally_insert",
         ),
         pgtrigger.migrations.RemoveTrigger(
-            model_name='paragraphlineage',
-            name='lineage_tally_delete',
+            model_name="paragraphlineage",
+            name="lineage_tally_delete",
         ),
         pgtrigger.migrations.RemoveTrigger(
-            model_name='paragraphlineage',
-            name='lineage_tally_update',
+            model_name="paragraphlineage",
+            name="lineage_tally_update",
         ),
         pgtrigger.migrations.RemoveTrigger(
-            model_name='watcheddocument',
-            name='lineage_tally_document',
+            model_name="watcheddocument",
+            name="lineage_tally_document",
         ),
         pgtrigger.migrations.RemoveTrigger(
-            model_name='watchedparagraph',
-            name='lineage_tally_paragraph',
+            model_name="watchedparagraph",
+            name="lineage_tally_paragraph",
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='paragraphlineage',
-            trigger=pgtrigger.compiler.Trigger(name='lineage_tally_insert', sql=pgtrigger.compiler.UpsertTriggerSql(declare='DECLARE emptied bigint[];', func="\n        INSERT INTO lineage_familytally AS t (family_id, body_id, year, versions)\n        SELECT family_id, body_id, year, n FROM (\n        SELECT family_id, body_id, year, count(*) AS n FROM (SELECT r.family_id, d.body_id, d.year, d.status FROM new_rows r JOIN resolutions_paragraph p ON p.id = r.paragraph_id JOIN resolutions_document d ON d.id = p.document_id) v\n        WHERE status = 'published'\n        GROUP BY family_id, body_id, year) v\n        ON CONFLICT (family_id, body_id, year)\n        DO UPDATE SET versions = t.versions + EXCLUDED.versions;\nRETURN NULL;", hash='68bb8780f0d62158241b4428f6c0d92b1e8bfc7d', level='STATEMENT', operation='INSERT', pgid='pgtrigger_lineage_tally_insert_e21b2', referencing='REFERENCING NEW TABLE AS new_rows ', table='lineage_paragraphlineage', when='AFTER')),
+            model_name="paragraphlineage",
+            trigger=pgtrigger.compiler.Trigger(
+                name="lineage_tally_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    declare="DECLARE emptied bigint[];",
+                    func="\n        INSERT INTO lineage_familytally AS t (family_id, body_id, year, versions)\n        SELECT family_id, body_id, year, n FROM (\n        SELECT family_id, body_id, year, count(*) AS n FROM (SELECT r.family_id, d.body_id, d.year, d.status FROM new_rows r JOIN resolutions_paragraph p ON p.id = r.paragraph_id JOIN resolutions_document d ON d.id = p.document_id) v\n        WHERE status = 'published'\n        GROUP BY family_id, body_id, year) v\n        ON CONFLICT (family_id, body_id, year)\n        DO UPDATE SET versions = t.versions + EXCLUDED.versions;\nRETURN NULL;",
+                    hash="68bb8780f0d62158241b4428f6c0d92b1e8bfc7d",
+                    level="STATEMENT",
+                    operation="INSERT",
+                    pgid="pgtrigger_lineage_tally_insert_e21b2",
+                    referencing="REFERENCING NEW TABLE AS new_rows ",
+                    table="lineage_paragraphlineage",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='paragraphlineage',
-            trigger=pgtrigger.compiler.Trigger(name='lineage_tally_delete', sql=pgtrigger.compiler.UpsertTriggerSql(declare='DECLARE emptied bigint[];', func="\n        WITH v AS (\n        SELECT family_id, body_id, year, count(*) AS n FROM (SELECT r.family_id, d.body_id, d.year, d.status FROM old_rows r JOIN resolutions_paragraph p ON p.id = r.paragraph_id JOIN resolutions_document d ON d.id = p.document_id) v\n        WHERE status = 'published'\n        GROUP BY family_id, body_id, year),\n        dated AS (\n            UPDATE lineage_familytally t SET versions = t.versions - v.n FROM v\n            WHERE t.family_id = v.family_id AND t.body_id = v.body_id AND t.year = v.year\n            RETURNING t.id, t.versions),\n        undated AS (\n            UPDATE lineage_familytally t SET versions = t.versions - v.n FROM v\n            WHERE t.family_id = v.family_id AND t.body_id = v.body_id\n              AND t.year IS NULL AND v.year IS NULL\n            RETURNING t.id, t.versions)\n        SELECT array_agg(c.id) INTO emptied\n        FROM (SELECT * FROM dated UNION ALL SELECT * FROM undated) c WHERE c.versions = 0;\n        DELETE FROM lineage_familytally WHERE id = ANY(emptied);\nRETURN NULL;", hash='d2479ebf841f087eb29936a85a6022882a07b65d', level='STATEMENT', operation='DELETE', pgid='pgtrigger_lineage_tally_delete_a5801', referencing='REFERENCING OLD TABLE AS old_rows ', table='lineage_paragraphlineage', when='AFTER')),
+            model_name="paragraphlineage",
+            trigger=pgtrigger.compiler.Trigger(
+                name="lineage_tally_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    declare="DECLARE emptied bigint[];",
+                    func="\n        WITH v AS (\n        SELECT family_id, body_id, year, count(*) AS n FROM (SELECT r.family_id, d.body_id, d.year, d.status FROM old_rows r JOIN resolutions_paragraph p ON p.id = r.paragraph_id JOIN resolutions_document d ON d.id = p.document_id) v\n        WHERE status = 'published'\n        GROUP BY family_id, body_id, year),\n        dated AS (\n            UPDATE lineage_familytally t SET versions = t.versions - v.n FROM v\n            WHERE t.family_id = v.family_id AND t.body_id = v.body_id AND t.year = v.year\n            RETURNING t.id, t.versions),\n        undated AS (\n            UPDATE lineage_familytally t SET versions = t.versions - v.n FROM v\n            WHERE t.family_id = v.family_id AND t.body_id = v.body_id\n              AND t.year IS NULL AND v.year IS NULL\n            RETURNING t.id, t.versions)\n        SELECT array_agg(c.id) INTO emptied\n        FROM (SELECT * FROM dated UNION ALL SELECT * FROM undated) c WHERE c.versions = 0;\n        DELETE FROM lineage_familytally WHERE id = ANY(emptied);\nRETURN NULL;",
+                    hash="d2479ebf841f087eb29936a85a6022882a07b65d",
+                    level="STATEMENT",
+                    operation="DELETE",
+                    pgid="pgtrigger_lineage_tally_delete_a5801",
+                    referencing="REFERENCING OLD TABLE AS old_rows ",
+                    table="lineage_paragraphlineage",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='paragraphlineage',
-            trigger=pgtrigger.compiler.Trigger(name='lineage_tally_update', sql=pgtrigger.compiler.UpsertTriggerSql(declare='DECLARE emptied bigint[];', func="\n        WITH v AS (\n        SELECT family_id, body_id, year, count(*) AS n FROM (SELECT r.family_id, d.body_id, d.year, d.status FROM (SELECT o.paragraph_id, o.family_id FROM old_rows o JOIN new_rows n USING (paragraph_id) WHERE o.family_id <> n.family_id) r JOIN resolutions_paragraph p ON p.id = r.paragraph_id JOIN resolutions_document d ON d.id = p.document_id) v\n        WHERE status = 'published'\n        GROUP BY family_id, body_id, year),\n        dated AS (\n            UPDATE lineage_familytally t SET versions = t.versions - v.n FROM v\n            WHERE t.family_id = v.family_id AND t.body_id = v.body_id AND t.year = v.year\n            RETURNING t.id, t.versions),\n        undated AS (\n            UPDATE lineage_familytally t SET versions = t.versions - v.n FROM v\n            WHERE t.family_id = v.family_id AND t.body_id = v.body_id\n              AND t.year IS NULL AND v.year IS NULL\n            RETURNING t.id, t.versions)\n        SELECT array_agg(c.id) INTO emptied\n        FROM (SELECT * FROM dated UNION ALL SELECT * FROM undated) c WHERE c.versions = 0;\n        DELETE FROM lineage_familytally WHERE id = ANY(emptied);\n        INSERT INTO lineage_familytally AS t (family_id, body_id, year, versions)\n        SELECT family_id, body_id, year, n FROM (\n        SELECT family_id, body_id, year, count(*) AS n FROM (SELECT r.family_id, d.body_id, d.year, d.status FROM (SELECT n.paragraph_id, n.family_id FROM old_rows o JOIN new_rows n USING (paragraph_id) WHERE o.family_id <> n.family_id) r JOIN resolutions_paragraph p ON p.id = r.paragraph_id JOIN resolutions_document d ON d.id = p.document_id) v\n        WHERE status = 'published'\n        GROUP BY family_id, body_id, year) v\n        ON CONFLICT (family_id, body_id, year)\n        DO UPDATE SET versions = t.versions + EXCLUDED.versions;\nRETURN NULL;", hash='cd377d083441ac634a16d0f9fefe7726ab4ec2e4', level='STATEMENT', operation='UPDATE', pgid='pgtrigger_lineage_tally_update_26c4d', referencing='REFERENCING OLD TABLE AS old_rows  NEW TABLE AS new_rows ', table='lineage_paragraphlineage', when='AFTER')),
+            model_name="paragraphlineage",
+            trigger=pgtrigger.compiler.Trigger(
+                name="lineage_tally_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    declare="DECLARE emptied bigint[];",
+                    func="\n        WITH v AS (\n        SELECT family_id, body_id, year, count(*) AS n FROM (SELECT r.family_id, d.body_id, d.year, d.status FROM (SELECT o.paragraph_id, o.family_id FROM old_rows o JOIN new_rows n USING (paragraph_id) WHERE o.family_id <> n.family_id) r JOIN resolutions_paragraph p ON p.id = r.paragraph_id JOIN resolutions_document d ON d.id = p.document_id) v\n        WHERE status = 'published'\n        GROUP BY family_id, body_id, year),\n        dated AS (\n            UPDATE lineage_familytally t SET versions = t.versions - v.n FROM v\n            WHERE t.family_id = v.family_id AND t.body_id = v.body_id AND t.year = v.year\n            RETURNING t.id, t.versions),\n        undated AS (\n            UPDATE lineage_familytally t SET versions = t.versions - v.n FROM v\n            WHERE t.family_id = v.family_id AND t.body_id = v.body_id\n              AND t.year IS NULL AND v.year IS NULL\n            RETURNING t.id, t.versions)\n        SELECT array_agg(c.id) INTO emptied\n        FROM (SELECT * FROM dated UNION ALL SELECT * FROM undated) c WHERE c.versions = 0;\n        DELETE FROM lineage_familytally WHERE id = ANY(emptied);\n        INSERT INTO lineage_familytally AS t (family_id, body_id, year, versions)\n        SELECT family_id, body_id, year, n FROM (\n        SELECT family_id, body_id, year, count(*) AS n FROM (SELECT r.family_id, d.body_id, d.year, d.status FROM (SELECT n.paragraph_id, n.family_id FROM old_rows o JOIN new_rows n USING (paragraph_id) WHERE o.family_id <> n.family_id) r JOIN resolutions_paragraph p ON p.id = r.paragraph_id JOIN resolutions_document d ON d.id = p.document_id) v\n        WHERE status = 'published'\n        GROUP BY family_id, body_id, year) v\n        ON CONFLICT (family_id, body_id, year)\n        DO UPDATE SET versions = t.versions + EXCLUDED.versions;\nRETURN NULL;",
+                    hash="cd377d083441ac634a16d0f9fefe7726ab4ec2e4",
+                    level="STATEMENT",
+                    operation="UPDATE",
+                    pgid="pgtrigger_lineage_tally_update_26c4d",
+                    referencing="REFERENCING OLD TABLE AS old_rows  NEW TABLE AS new_rows ",
+                    table="lineage_paragraphlineage",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='watcheddocument',
-            trigger=pgtrigger.compiler.Trigger(name='lineage_tally_document', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD."body_id" IS DISTINCT FROM (NEW."body_id") OR OLD."status" IS DISTINCT FROM (NEW."status") OR OLD."year" IS DISTINCT FROM (NEW."year"))', declare='DECLARE emptied bigint[];', func="\n        WITH v AS (\n        SELECT family_id, body_id, year, count(*) AS n FROM (SELECT l.family_id, OLD.body_id, OLD.year, OLD.status FROM lineage_paragraphlineage l JOIN resolutions_paragraph p ON p.id = l.paragraph_id WHERE p.document_id = OLD.id) v\n        WHERE status = 'published'\n        GROUP BY family_id, body_id, year),\n        dated AS (\n            UPDATE lineage_familytally t SET versions = t.versions - v.n FROM v\n            WHERE t.family_id = v.family_id AND t.body_id = v.body_id AND t.year = v.year\n            RETURNING t.id, t.versions),\n        undated AS (\n            UPDATE lineage_familytally t SET versions = t.versions - v.n FROM v\n            WHERE t.family_id = v.family_id AND t.body_id = v.body_id\n              AND t.year IS NULL AND v.year IS NULL\n            RETURNING t.id, t.versions)\n        SELECT array_agg(c.id) INTO emptied\n        FROM (SELECT * FROM dated UNION ALL SELECT * FROM undated) c WHERE c.versions = 0;\n        DELETE FROM lineage_familytally WHERE id = ANY(emptied);\n        INSERT INTO lineage_familytally AS t (family_id, body_id, year, versions)\n        SELECT family_id, body_id, year, n FROM (\n        SELECT family_id, body_id, year, count(*) AS n FROM (SELECT l.family_id, NEW.body_id, NEW.year, NEW.status FROM lineage_paragraphlineage l JOIN resolutions_paragraph p ON p.id = l.paragraph_id WHERE p.document_id = NEW.id) v\n        WHERE status = 'published'\n        GROUP BY family_id, body_id, year) v\n        ON CONFLICT (family_id, body_id, year)\n        DO UPDATE SET versions = t.versions + EXCLUDED.versions;\nRETURN NULL;", hash='1f28b43e4df907b3144e82a4a5e2bdbc01cd9508', operation='UPDATE OF "status", "body_id", "year"', pgid='pgtrigger_lineage_tally_document_49adc', table='resolutions_document', when='AFTER')),
+            model_name="watcheddocument",
+            trigger=pgtrigger.compiler.Trigger(
+                name="lineage_tally_document",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition='WHEN (OLD."body_id" IS DISTINCT FROM (NEW."body_id") OR OLD."status" IS DISTINCT FROM (NEW."status") OR OLD."year" IS DISTINCT FROM (NEW."year"))',
+                    declare="DECLARE emptied bigint[];",
+                    func="\n        WITH v AS (\n        SELECT family_id, body_id, year, count(*) AS n FROM (SELECT l.family_id, OLD.body_id, OLD.year, OLD.status FROM lineage_paragraphlineage l JOIN resolutions_paragraph p ON p.id = l.paragraph_id WHERE p.document_id = OLD.id) v\n        WHERE status = 'published'\n        GROUP BY family_id, body_id, year),\n        dated AS (\n            UPDATE lineage_familytally t SET versions = t.versions - v.n FROM v\n            WHERE t.family_id = v.family_id AND t.body_id = v.body_id AND t.year = v.year\n            RETURNING t.id, t.versions),\n        undated AS (\n            UPDATE lineage_familytally t SET versions = t.versions - v.n FROM v\n            WHERE t.family_id = v.family_id AND t.body_id = v.body_id\n              AND t.year IS NULL AND v.year IS NULL\n            RETURNING t.id, t.versions)\n        SELECT array_agg(c.id) INTO emptied\n        FROM (SELECT * FROM dated UNION ALL SELECT * FROM undated) c WHERE c.versions = 0;\n        DELETE FROM lineage_familytally WHERE id = ANY(emptied);\n        INSERT INTO lineage_familytally AS t (family_id, body_id, year, versions)\n        SELECT family_id, body_id, year, n FROM (\n        SELECT family_id, body_id, year, count(*) AS n FROM (SELECT l.family_id, NEW.body_id, NEW.year, NEW.status FROM lineage_paragraphlineage l JOIN resolutions_paragraph p ON p.id = l.paragraph_id WHERE p.document_id = NEW.id) v\n        WHERE status = 'published'\n        GROUP BY family_id, body_id, year) v\n        ON CONFLICT (family_id, body_id, year)\n        DO UPDATE SET versions = t.versions + EXCLUDED.versions;\nRETURN NULL;",
+                    hash="1f28b43e4df907b3144e82a4a5e2bdbc01cd9508",
+                    operation='UPDATE OF "status", "body_id", "year"',
+                    pgid="pgtrigger_lineage_tally_document_49adc",
+                    table="resolutions_document",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='watchedparagraph',
-            trigger=pgtrigger.compiler.Trigger(name='lineage_tally_paragraph', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD."document_id" IS DISTINCT FROM (NEW."document_id"))', declare='DECLARE emptied bigint[];', func="\n        WITH v AS (\n        SELECT family_id, body_id, year, count(*) AS n FROM (SELECT l.family_id, d.body_id, d.year, d.status FROM lineage_paragraphlineage l JOIN resolutions_document d ON d.id = OLD.document_id WHERE l.paragraph_id = OLD.id) v\n        WHERE status = 'published'\n        GROUP BY family_id, body_id, year),\n        dated AS (\n            UPDATE lineage_familytally t SET versions = t.versions - v.n FROM v\n            WHERE t.family_id = v.family_id AND t.body_id = v.body_id AND t.year = v.year\n            RETURNING t.id, t.versions),\n        undated AS (\n            UPDATE lineage_familytally t SET versions = t.versions - v.n FROM v\n            WHERE t.family_id = v.family_id AND t.body_id = v.body_id\n              AND t.year IS NULL AND v.year IS NULL\n            RETURNING t.id, t.versions)\n        SELECT array_agg(c.id) INTO emptied\n        FROM (SELECT * FROM dated UNION ALL SELECT * FROM undated) c WHERE c.versions = 0;\n        DELETE FROM lineage_familytally WHERE id = ANY(emptied);\n        INSERT INTO lineage_familytally AS t (family_id, body_id, year, versions)\n        SELECT family_id, body_id, year, n FROM (\n        SELECT family_id, body_id, year, count(*) AS n FROM (SELECT l.family_id, d.body_id, d.year, d.status FROM lineage_paragraphlineage l JOIN resolutions_document d ON d.id = NEW.document_id WHERE l.paragraph_id = NEW.id) v\n        WHERE status = 'published'\n        GROUP BY family_id, body_id, year) v\n        ON CONFLICT (family_id, body_id, year)\n        DO UPDATE SET versions = t.versions + EXCLUDED.versions;\nRETURN NULL;", hash='2a3d9e4fcdb84cdd4033cd3da8563ef24e681fdd', operation='UPDATE OF "document_id"', pgid='pgtrigger_lineage_tally_paragraph_8962b', table='resolutions_paragraph', when='AFTER')),
+            model_name="watchedparagraph",
+            trigger=pgtrigger.compiler.Trigger(
+                name="lineage_tally_paragraph",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition='WHEN (OLD."document_id" IS DISTINCT FROM (NEW."document_id"))',
+                    declare="DECLARE emptied bigint[];",
+                    func="\n        WITH v AS (\n        SELECT family_id, body_id, year, count(*) AS n FROM (SELECT l.family_id, d.body_id, d.year, d.status FROM lineage_paragraphlineage l JOIN resolutions_document d ON d.id = OLD.document_id WHERE l.paragraph_id = OLD.id) v\n        WHERE status = 'published'\n        GROUP BY family_id, body_id, year),\n        dated AS (\n            UPDATE lineage_familytally t SET versions = t.versions - v.n FROM v\n            WHERE t.family_id = v.family_id AND t.body_id = v.body_id AND t.year = v.year\n            RETURNING t.id, t.versions),\n        undated AS (\n            UPDATE lineage_familytally t SET versions = t.versions - v.n FROM v\n            WHERE t.family_id = v.family_id AND t.body_id = v.body_id\n              AND t.year IS NULL AND v.year IS NULL\n            RETURNING t.id, t.versions)\n        SELECT array_agg(c.id) INTO emptied\n        FROM (SELECT * FROM dated UNION ALL SELECT * FROM undated) c WHERE c.versions = 0;\n        DELETE FROM lineage_familytally WHERE id = ANY(emptied);\n        INSERT INTO lineage_familytally AS t (family_id, body_id, year, versions)\n        SELECT family_id, body_id, year, n FROM (\n        SELECT family_id, body_id, year, count(*) AS n FROM (SELECT l.family_id, d.body_id, d.year, d.status FROM lineage_paragraphlineage l JOIN resolutions_document d ON d.id = NEW.document_id WHERE l.paragraph_id = NEW.id) v\n        WHERE status = 'published'\n        GROUP BY family_id, body_id, year) v\n        ON CONFLICT (family_id, body_id, year)\n        DO UPDATE SET versions = t.versions + EXCLUDED.versions;\nRETURN NULL;",
+                    hash="2a3d9e4fcdb84cdd4033cd3da8563ef24e681fdd",
+                    operation='UPDATE OF "document_id"',
+                    pgid="pgtrigger_lineage_tally_paragraph_8962b",
+                    table="resolutions_paragraph",
+                    when="AFTER",
+                ),
+            ),
         ),
     ]
