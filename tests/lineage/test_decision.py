@@ -9,7 +9,9 @@ from pathlib import Path
 from resolutions.lineage.matching import WORDINGS_KEPT, Candidate, decide, wording_read
 from resolutions.lineage.verification import family_similarity, wording_of
 
-PAIRS = json.loads((Path(__file__).parent / "data" / "labelled_pairs.json").read_text())["pairs"]
+LABELLED = json.loads((Path(__file__).parent / "data" / "labelled_pairs.json").read_text())
+# The pairs of rounds 1 to 12: a fixed population, so that a later round does not change the draw.
+PAIRS = [pair for pair in LABELLED["pairs"] if pair.get("round", 1) <= 12]
 ORDER = (datetime.date(2010, 6, 1), 500)
 
 
