@@ -83,11 +83,11 @@ def document_order(date: datetime.date | None, year: int | None, pk: int) -> tup
     return (UNDATED, pk)
 
 
-def array_literal(values: Iterable[int]) -> str:
-    """Integers as one PostgreSQL array literal ("{1,2,3}"), to bind with a cast: the client-side
-    binding quotes a list element by element in Python, ten times slower for a document's
-    thousands of band keys."""
-    return "{" + ",".join(map(str, values)) + "}"
+def array_literal(values: Iterable[int | None]) -> str:
+    """Integers as one PostgreSQL array literal ("{1,NULL,3}"), to bind with a cast: the
+    client-side binding quotes a list element by element in Python, ten times slower for a
+    document's thousands of band keys."""
+    return "{" + ",".join("NULL" if value is None else str(value) for value in values) + "}"
 
 
 def delete_lineage_rows(document_id: int) -> dict[int, int]:
@@ -123,9 +123,8 @@ def keyed_wordings(digests: Iterable[int], former: dict[int, int]) -> dict[int, 
         UNION ALL
         SELECT w.id, w.digest, FALSE FROM lineage_keyedwording w JOIN wanted USING (digest)
     """
-    formers = "{" + ",".join(str(former.get(d, "NULL")) for d in digests) + "}"
     with connection.cursor() as cursor:
-        cursor.execute(sql, [array_literal(digests), formers])
+        cursor.execute(sql, [array_literal(digests), array_literal(map(former.get, digests))])
         return {digest: (wid, new) for wid, digest, new in cursor.fetchall()}
 
 

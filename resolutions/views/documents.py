@@ -37,7 +37,6 @@ from ..citation_formats import (
 from ..document_display import (
     OFFICIAL_DOCUMENTS,
     CitationLink,
-    Segment,
     official_record_url,
     paragraph_citation,
     render_paragraph,
@@ -101,7 +100,6 @@ class ParagraphView:
     paragraph: Paragraph
     anchor: str
     citation: str
-    segments: list[Segment]
     footnotes: list[dict[str, str]]
     html: SafeString
     references: list[Reference] = field(default_factory=list)
@@ -182,7 +180,6 @@ def paragraph_views(
                 paragraph=paragraph,
                 anchor=anchor,
                 citation=citation,
-                segments=segments,
                 footnotes=footnotes,
                 html=html,
                 references=refs,
