@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 
-from ..document_reads import CITED_BY_SHOWN, CitationPages
+from ..document_reads import CitationPages, cited_by_of
 from ..models import Document
 from ..selectors import citations_of, published_documents, references_of
 from .errors import LIST_ERRORS, ONE_ERRORS
@@ -47,8 +47,7 @@ def document_detail(request: HttpRequest, document: Document) -> dict[str, Any]:
     for paragraph in paragraphs:
         paragraph.document = document
     with_addressees(paragraphs)
-    citing = citations_of(document)
-    newest = list(citing[: CITED_BY_SHOWN + 1])
+    cited_by = cited_by_of(document)
     return {
         **document_out(request, document),
         "session": document.session,
@@ -56,8 +55,8 @@ def document_detail(request: HttpRequest, document: Document) -> dict[str, Any]:
         "language": document.language,
         "paragraphs": [paragraph_text(request, p) for p in paragraphs],
         "references": [reference_out(request, ref) for ref in references_of(document)],
-        "cited_by": [cited_by_out(request, ref) for ref in newest[:CITED_BY_SHOWN]],
-        "cited_by_count": len(newest) if len(newest) <= CITED_BY_SHOWN else citing.count(),
+        "cited_by": [cited_by_out(request, ref) for ref in cited_by.items],
+        "cited_by_count": cited_by.choices.total,
         "cited_by_url": api_url(request, "document_cited_by", document.pk),
     }
 
