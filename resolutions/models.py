@@ -612,12 +612,15 @@ class SearchWord(models.Model):
 
 class CommonTerm(models.Model):
     """A word held by so many documents that ranking them all for it is slow: the documents it
-    scores highest in are kept in `TermImpact` (see `resolutions/term_impacts.py`). No document
-    left out of that list scores above `floor` for the word."""
+    scores highest in, and those whose best paragraph scores highest, are kept in `TermImpact`
+    (see `resolutions/term_impacts.py`). No document left out scores above `floor` for the word,
+    nor holds a paragraph scoring above `paragraph_floor` (None until the lists are rebuilt with
+    paragraph scores: the paragraph view then ranks every match)."""
 
     lexeme = models.TextField(primary_key=True)
     documents = models.PositiveIntegerField(help_text="Documents holding it when listed.")
     floor = models.FloatField(default=0.0)
+    paragraph_floor = models.FloatField(null=True, blank=True)
 
     class Meta:
         # The match reads the documents counts to choose its path: a write moves the search
@@ -630,17 +633,24 @@ class CommonTerm(models.Model):
 
 class TermImpact(models.Model):
     """A document's relevance score for one common word alone (`ranking.document_score` of the
-    word as the whole query): its rows, best first, bound what a query of these words can score."""
+    word as the whole query) and its best paragraph's (`ranking.paragraph_score`): its rows, best
+    first, bound what a query of these words can score, over documents and over paragraphs."""
 
     lexeme = models.TextField()
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="+")
     score = models.FloatField()
+    paragraph_score = models.FloatField(default=0.0)
 
     class Meta:
         indexes = [
             models.Index(
                 fields=["lexeme", "-score"], include=["document"], name="term_impact_best_first"
-            )
+            ),
+            models.Index(
+                fields=["lexeme", "-paragraph_score"],
+                include=["document"],
+                name="term_impact_best_paragraph",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -3,9 +3,11 @@ without scoring every document that holds it.
 
 A word held by `COMMON_DOCUMENTS` documents or more is a `CommonTerm`. For each, `TermImpact`
 keeps the `KEEP` documents that score highest for the word alone (the score `ranking` defines,
-computed by the same SQL), and `CommonTerm.floor` is the best score of those left out. A
-document ingested or edited later is added when it scores above the floor, so the floor stays
-true: no document outside the list scores above it. Every save of a paragraph or a document
+computed by the same SQL), and `CommonTerm.floor` is the best score of those left out; and,
+for the paragraph view, the `KEEP` documents whose best paragraph scores highest for it, with
+`CommonTerm.paragraph_floor` the best paragraph score of those left out. A row holds both of its
+document's scores. A document ingested or edited later is added when it scores above either
+floor, so the floors stay true: no document outside the lists scores above them. Every save of a paragraph or a document
 (an ingest, an edit, a revert, a restore) refreshes the document's rows on `post_save`, in the
 same transaction; a write of many rows (`one_refresh_per_document()`) refreshes each document
 once, at its end. A deleted paragraph can only lower a score,
@@ -45,8 +47,9 @@ _WORD_QUERY = word_query(sql.SQL("u.lexeme"))
 
 
 def _scores(paragraphs: sql.Composable, documents: sql.Composable) -> sql.Composed:
-    """SELECT lexeme, document_id, score: each common word's score in each document (paragraphs
-    `p` and documents `d` restricted by the conditions given)."""
+    """SELECT lexeme, document_id, score, paragraph_score: each common word's score in each
+    document and its best paragraph's (paragraphs `p` and documents `d` restricted by the
+    conditions given)."""
     return sql.SQL(
         "WITH w AS (SELECT u.lexeme, p.document_id, {paragraph} AS s "
         "FROM resolutions_paragraph p CROSS JOIN LATERAL unnest(p.search_vector) u "
@@ -56,8 +59,8 @@ def _scores(paragraphs: sql.Composable, documents: sql.Composable) -> sql.Compos
         "FROM resolutions_document d CROSS JOIN LATERAL unnest(d.title_search) u "
         "JOIN resolutions_commonterm c ON c.lexeme = u.lexeme WHERE {documents}) "
         "SELECT coalesce(g.lexeme, t.lexeme) AS lexeme, "
-        "coalesce(g.document_id, t.document_id) AS document_id, {score} AS score "
-        "FROM g FULL JOIN t ON t.lexeme = g.lexeme AND t.document_id = g.document_id"
+        "coalesce(g.document_id, t.document_id) AS document_id, {score} AS score, "
+        "coalesce(g.best, 0) AS paragraph_score FROM g FULL JOIN t ON t.lexeme = g.lexeme AND t.document_id = g.document_id"
     ).format(
         paragraph=ranking.paragraph_score("p", _WORD_QUERY),
         title=ranking.cover_density(sql.SQL("d.title_search"), _WORD_QUERY),
@@ -73,28 +76,30 @@ def _scores(paragraphs: sql.Composable, documents: sql.Composable) -> sql.Compos
 
 def refresh_documents(document_ids: list[int]) -> None:
     """The documents' rows anew, after their paragraphs or titles changed (in the caller's
-    transaction): those above their word's floor. One statement."""
+    transaction): those above either of their word's floors. One statement."""
     scores = _scores(
         sql.SQL("p.document_id = ANY(%(documents)s)"), sql.SQL("d.id = ANY(%(documents)s)")
     )
     statement = sql.SQL(
         "WITH gone AS (DELETE FROM resolutions_termimpact WHERE document_id = ANY(%(documents)s)) "
-        "INSERT INTO resolutions_termimpact (lexeme, document_id, score) "
-        "SELECT s.lexeme, s.document_id, s.score FROM ({}) s "
-        "JOIN resolutions_commonterm c ON c.lexeme = s.lexeme WHERE s.score > c.floor"
+        "INSERT INTO resolutions_termimpact (lexeme, document_id, score, paragraph_score) "
+        "SELECT s.lexeme, s.document_id, s.score, s.paragraph_score FROM ({}) s "
+        "JOIN resolutions_commonterm c ON c.lexeme = s.lexeme "
+        "WHERE s.score > c.floor OR s.paragraph_score > c.paragraph_floor"
     ).format(scores)
     with connection.cursor() as cursor:
         cursor.execute(statement.as_string(cursor.connection), {"documents": document_ids})
 
 
 def rebuild(*, common_documents: int = COMMON_DOCUMENTS, keep: int = KEEP) -> tuple[int, int]:
-    """List the common words anew and keep each one's best documents; (words, rows)."""
+    """List the common words anew and keep each one's best documents, by their score and by
+    their best paragraph's; (words, rows)."""
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM resolutions_termimpact")
         cursor.execute("DELETE FROM resolutions_commonterm")
         cursor.execute(
-            "INSERT INTO resolutions_commonterm (lexeme, documents, floor) "
-            "SELECT lexeme, count(DISTINCT document_id), 0 FROM ("
+            "INSERT INTO resolutions_commonterm (lexeme, documents, floor, paragraph_floor) "
+            "SELECT lexeme, count(DISTINCT document_id), 0, 0 FROM ("
             "SELECT u.lexeme, p.document_id FROM resolutions_paragraph p "
             "CROSS JOIN LATERAL unnest(p.search_vector) u UNION ALL "
             "SELECT u.lexeme, d.id FROM resolutions_document d "
@@ -107,23 +112,28 @@ def rebuild(*, common_documents: int = COMMON_DOCUMENTS, keep: int = KEEP) -> tu
         cursor.execute(
             sql.SQL(
                 "CREATE TEMPORARY TABLE ranked ON COMMIT DROP AS SELECT s.*, "
-                "row_number() OVER (PARTITION BY s.lexeme ORDER BY s.score DESC) AS n "
+                "row_number() OVER (PARTITION BY s.lexeme ORDER BY s.score DESC) AS n, "
+                "row_number() OVER (PARTITION BY s.lexeme ORDER BY s.paragraph_score DESC) AS m "
                 "FROM ({}) s"
             )
             .format(scores)
             .as_string(cursor.connection)
         )
         cursor.execute(
-            "INSERT INTO resolutions_termimpact (lexeme, document_id, score) "
-            "SELECT lexeme, document_id, score FROM ranked WHERE n <= %s",
-            [keep],
+            "INSERT INTO resolutions_termimpact (lexeme, document_id, score, paragraph_score) "
+            "SELECT lexeme, document_id, score, paragraph_score FROM ranked "
+            "WHERE n <= %s OR m <= %s",
+            [keep, keep],
         )
         kept = cursor.rowcount
         cursor.execute(
-            "UPDATE resolutions_commonterm c SET floor = f.floor FROM ("
-            "SELECT lexeme, max(score) AS floor FROM ranked WHERE n > %s GROUP BY 1) f "
+            "UPDATE resolutions_commonterm c SET floor = coalesce(f.floor, 0), "
+            "paragraph_floor = coalesce(f.paragraph_floor, 0) FROM ("
+            "SELECT lexeme, max(score) FILTER (WHERE n > %s) AS floor, "
+            "max(paragraph_score) FILTER (WHERE m > %s) AS paragraph_floor "
+            "FROM ranked WHERE n > %s OR m > %s GROUP BY 1) f "
             "WHERE f.lexeme = c.lexeme",
-            [keep],
+            [keep, keep, keep, keep],
         )
         cursor.execute("ANALYZE resolutions_termimpact")
     return words, kept

@@ -23,23 +23,27 @@ from resolutions.search.sql import Match, fetch
 PER_PAGE = 4
 
 
-def true_scores() -> dict[tuple[str, int], float]:
-    """Every common word's score in every document holding it, computed anew."""
+def true_scores() -> dict[tuple[str, int], tuple[float, float]]:
+    """Every common word's score in every document holding it, and its best paragraph's,
+    computed anew."""
     statement = term_impacts._scores(statements.TRUE, statements.TRUE)
-    return {(word, pk): score for word, pk, score in fetch(statement, {})}
+    return {(word, pk): (score, best) for word, pk, score, best in fetch(statement, {})}
 
 
 def assert_lists_hold() -> None:
-    """Each kept row has the document's true score; no document left out is above the floor."""
+    """Each kept row has the document's true scores; no document left out is above a floor."""
     scores = true_scores()
-    kept = {(i.lexeme, i.document_id): i.score for i in TermImpact.objects.all()}
-    floors = dict(CommonTerm.objects.values_list("lexeme", "floor"))
+    kept = {
+        (i.lexeme, i.document_id): (i.score, i.paragraph_score) for i in TermImpact.objects.all()
+    }
+    floors = {c.lexeme: (c.floor, c.paragraph_floor) for c in CommonTerm.objects.all()}
     assert kept, "no document scores kept"
-    for key, score in kept.items():
-        assert score == pytest.approx(scores[key])
-    for (word, pk), score in scores.items():
+    for key, both in kept.items():
+        assert both == pytest.approx(scores[key])
+    for (word, pk), (score, best) in scores.items():
         if (word, pk) not in kept:
-            assert score <= floors[word] + 1e-12, (word, pk)
+            assert score <= floors[word][0] + 1e-12, (word, pk)
+            assert best <= floors[word][1] + 1e-12, (word, pk)
 
 
 @pytest.fixture
@@ -131,6 +135,30 @@ def test_a_proven_page_is_the_page_ranking_every_match_gives(short_lists, monkey
     assert served.ids == rows.exact_documents(match, sort="relevance", offset=0, limit=PER_PAGE)[1]
 
 
+@pytest.mark.parametrize("query", ["trafficking", "corruption", "victims"])
+def test_a_proven_paragraph_page_is_the_page_ranking_every_paragraph_gives(
+    short_lists, monkeypatch, query
+):
+    """The lists of each document's best paragraph prove a page of paragraphs: it is the
+    exact ranking's."""
+    monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
+    match = Match(read_search({"q": query, "view": "paragraphs"}))
+    served = rows.bounded_paragraphs(match, offset=0, limit=PER_PAGE)
+    assert served is not None and served.proven, "the lists proved no page"
+    exact = rows.exact_paragraphs(match, sort="relevance", offset=0, limit=PER_PAGE)[1]
+    assert served.ids == exact
+
+
+def test_paragraphs_are_ranked_exactly_until_their_lists_are_built(short_lists, monkeypatch):
+    """Lists kept before the paragraph scores were (a paragraph floor of None) bound no
+    paragraph: the paragraph view ranks every match."""
+    monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
+    CommonTerm.objects.update(paragraph_floor=None)
+    match = Match(read_search({"q": "trafficking", "view": "paragraphs"}))
+    assert rows.bounded_paragraphs(match, offset=0, limit=PER_PAGE) is None
+    assert rows.bounded_documents(Match(read_search({"q": "trafficking"})), offset=0, limit=1)
+
+
 def test_a_page_the_lists_cannot_prove_is_left_to_the_exact_ranking(short_lists):
     """Past the lists' length nothing is proven."""
     match = Match(read_search({"q": "trafficking"}, view="documents"))
@@ -210,7 +238,7 @@ def test_alternatives_beside_excluded_words_score_no_more_than_their_words(
     assert matching, "the query matches nothing"
     scores = true_scores()
     for pk, score in rows._scored_candidates(match, matching, len(matching)):
-        assert score <= sum(scores.get((word, pk), 0.0) for word in words) * (1 + 1e-9), pk
+        assert score <= sum(scores.get((word, pk), (0.0,))[0] for word in words) * (1 + 1e-9), pk
     served = rows.bounded_documents(match, offset=0, limit=PER_PAGE)
     if served is not None:
         exact = rows.exact_documents(match, sort="relevance", offset=0, limit=PER_PAGE)[1]

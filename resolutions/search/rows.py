@@ -11,7 +11,6 @@ the walk stops once the page is full.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from psycopg import sql
@@ -155,22 +154,33 @@ class ListHeads:
         return sorted(self.reach, key=lambda pk: (-self.reach[pk], pk))
 
 
-def _list_heads(match: Match, words: list[str], factor: float) -> ListHeads | None:
-    """Read each common word's list (its documents passing the document filters); None
-    without a common word, or with an uncommon one in too many documents."""
+# What bounds a document, and what bounds any paragraph of it: the list's score and floor.
+_DOCUMENT_LIST = (sql.Identifier("score"), sql.Identifier("floor"))
+_PARAGRAPH_LIST = (sql.Identifier("paragraph_score"), sql.Identifier("paragraph_floor"))
+
+
+def _list_heads(
+    match: Match, words: list[str], factor: float, *, paragraphs: bool = False
+) -> ListHeads | None:
+    """Read each common word's list (its documents passing the document filters), by the
+    documents' scores or, for `paragraphs`, by their best paragraphs'; None without a common
+    word, with an uncommon one in too many documents, or before the paragraph lists are built."""
+    score, floor = _PARAGRAPH_LIST if paragraphs else _DOCUMENT_LIST
     statement = sql.SQL(
-        "SELECT c.lexeme, c.floor, i.document_id, i.score, count(i.document_id) OVER w, "
+        "SELECT c.lexeme, c.{floor}, i.document_id, i.score, count(i.document_id) OVER w, "
         "min(i.score) OVER w FROM resolutions_commonterm c LEFT JOIN LATERAL ("
-        "SELECT i.document_id, i.score FROM resolutions_termimpact i "
+        "SELECT i.document_id, i.{score} AS score FROM resolutions_termimpact i "
         "JOIN resolutions_document d ON d.id = i.document_id "
-        "WHERE i.lexeme = c.lexeme AND {documents} ORDER BY i.score DESC LIMIT {depth}) i ON TRUE "
-        "WHERE c.lexeme = ANY(%(common_words)s) WINDOW w AS (PARTITION BY c.lexeme)"
+        "WHERE i.lexeme = c.lexeme AND {documents} ORDER BY i.{score} DESC LIMIT {depth}) i "
+        "ON TRUE WHERE c.lexeme = ANY(%(common_words)s) WINDOW w AS (PARTITION BY c.lexeme)"
     ).format(
+        score=score,
+        floor=floor,
         documents=all_of([match.published("d"), match.documents("d")]),
         depth=sql.Literal(term_impacts.KEEP),
     )
     rows = fetch(statement, {**match.params, "common_words": words})
-    if not rows:
+    if not rows or any(row[1] is None for row in rows):
         return None
     known: dict[int, dict[str, float]] = {}
     bounds: dict[str, float] = {}
@@ -264,10 +274,6 @@ def _scored_candidate_paragraphs(
     return fetch(statement, {**match.params, "candidates": candidates})
 
 
-# _scored_candidates or _scored_candidate_paragraphs: (match, candidates, limit) -> [(id, score)].
-Scorer = Callable[[Match, list[int], int], list[tuple[int, float]]]
-
-
 @dataclass(frozen=True)
 class Bounded:
     """A relevance page from the common words' lists: its ids, the documents compared, and
@@ -279,13 +285,14 @@ class Bounded:
 
 
 def bounded_paragraphs(match: Match, *, offset: int, limit: int) -> Bounded | None:
-    """As bounded_documents, for paragraphs: a paragraph scores no more for a word than its
-    document does, so the same lists bound them."""
-    return bounded_documents(match, offset=offset, limit=limit, score=_scored_candidate_paragraphs)
+    """As bounded_documents, for paragraphs, from the lists of each document's best paragraph
+    for a word: a paragraph scores no more for the query than the factor times the sum of its
+    document's best paragraph scores for the query's words."""
+    return bounded_documents(match, offset=offset, limit=limit, paragraphs=True)
 
 
 def bounded_documents(
-    match: Match, *, offset: int, limit: int, score: Scorer = _scored_candidates
+    match: Match, *, offset: int, limit: int, paragraphs: bool = False
 ) -> Bounded | None:
     """The page of a relevance search over common words without scoring every match.
 
@@ -301,9 +308,10 @@ def bounded_documents(
         return None
     words, factor, unproven_allowed = read
     wanted = offset + limit
-    heads = _list_heads(match, words, factor)
+    heads = _list_heads(match, words, factor, paragraphs=paragraphs)
     if heads is None:
         return None
+    score = _scored_candidate_paragraphs if paragraphs else _scored_candidates
     order = heads.by_reach()
     size = max(min(4 * wanted, MOST_SCORED), wanted, FIRST_DEPTH)
     while True:
@@ -317,12 +325,7 @@ def bounded_documents(
         if size >= min(len(order), MOST_SCORED) or not unproven_allowed:
             break  # an excluded word takes listed documents out: more rarely prove the page
         size *= 4
-    if (
-        not full
-        or not unproven_allowed
-        or not match.title_counts
-        or score is not _scored_candidates
-    ):
+    if not full or not unproven_allowed or not match.title_counts or paragraphs:
         return None
     return Bounded([pk for pk, _s in scored[offset:]], len(candidates), False)
 
