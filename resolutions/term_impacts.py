@@ -7,9 +7,9 @@ computed by the same SQL), and `CommonTerm.floor` is the best score of those lef
 for the paragraph view, the `KEEP` documents whose best paragraph scores highest for it, with
 `CommonTerm.paragraph_floor` the best paragraph score of those left out. A row holds both of its
 document's scores. A document ingested or edited later is added when it scores above either
-floor, so the floors stay true: no document outside the lists scores above them. Every save of a paragraph or a document
-(an ingest, an edit, a revert, a restore) refreshes the document's rows on `post_save`, in the
-same transaction; a write of many rows (`one_refresh_per_document()`) refreshes each document
+floor, so the floors stay true: no document outside the lists scores above them. Every save
+of a paragraph or a document (an ingest, an edit, a revert, a restore) refreshes the document's
+rows on `post_save`, in the same transaction; a write of many rows (`one_refresh_per_document()`) refreshes each document
 once, at its end. A deleted paragraph can only lower a score,
 and a kept score above the truth stays a true bound. `rebuild()` lists the words anew
 (`manage.py rebuild_term_impacts`); a word that became common since then is ranked the slow
@@ -60,7 +60,8 @@ def _scores(paragraphs: sql.Composable, documents: sql.Composable) -> sql.Compos
         "JOIN resolutions_commonterm c ON c.lexeme = u.lexeme WHERE {documents}) "
         "SELECT coalesce(g.lexeme, t.lexeme) AS lexeme, "
         "coalesce(g.document_id, t.document_id) AS document_id, {score} AS score, "
-        "coalesce(g.best, 0) AS paragraph_score FROM g FULL JOIN t ON t.lexeme = g.lexeme AND t.document_id = g.document_id"
+        "coalesce(g.best, 0) AS paragraph_score "
+        "FROM g FULL JOIN t ON t.lexeme = g.lexeme AND t.document_id = g.document_id"
     ).format(
         paragraph=ranking.paragraph_score("p", _WORD_QUERY),
         title=ranking.cover_density(sql.SQL("d.title_search"), _WORD_QUERY),
