@@ -11,9 +11,9 @@ floor, so the floors stay true: no document outside the lists scores above them.
 of a paragraph or a document (an ingest, an edit, a revert, a restore) refreshes the document's
 rows on `post_save`, in the same transaction; a write of many rows
 (`one_refresh_per_document()`) refreshes each document once, at its end. A deleted paragraph can
-only lower a score, and a kept score above the truth stays a true bound. `rebuild()` lists the words anew
-(`manage.py rebuild_term_impacts`); a word that became common since then is ranked the slow
-exact way until the next rebuild.
+only lower a score, and a kept score above the truth stays a true bound. `rebuild()` lists the
+words anew (`manage.py rebuild_term_impacts`); a word that became common since then is ranked
+the slow exact way until the next rebuild.
 """
 
 from __future__ import annotations
