@@ -73,3 +73,116 @@ def test_a_noun_spelled_as_a_verb_read_by_what_follows_it() -> None:
     assert drugs[0].text.endswith(
         "by Member States of the Political Declaration and Plan of Action,"
     )
+
+
+def test_an_operative_verb_after_a_comma_still_opens_a_paragraph() -> None:
+    # A/80/L.42: a draft decision's unnumbered "Decides:" after the preamble's comma, and the same
+    # verb run on after a comma in one line ("..., Decides to ..."): a verb followed by its
+    # object or its colon, not by a verb of its own.
+    recognizing = (
+        "Recognizing the convening of the 2026 United Nations Water Conference in the United Arab "
+        "Emirates, and emphasizing the importance of building on the achievements of the "
+        "Conference,"
+    )
+    decides = (
+        "Decides: (a) To postpone to its eighty-first session the consideration of the "
+        "modalities of the 2028 United Nations Water Conference;"
+    )
+    for separator in ("\n\n", " "):
+        text = f"{FORMULA}\n\n{recognizing}{separator}{decides}"
+        assert [(p.kind, p.verb) for p in parse(text).paragraphs] == [
+            ("preambular", "recognizing"),
+            ("operative", "decides"),
+        ]
+
+
+def head(number_and_title: str, *rest: str) -> str:
+    """A resolution's head as the corpus prints it: cover lines, its number and title, then
+    `rest`."""
+    return "\n\n".join(
+        [
+            "United Nations\nA/RES/78/1\n\nGeneral Assembly\nDistr.: General\n19 June 2024",
+            "Seventy-eighth session\nAgenda item 13",
+            "Resolution adopted by the General Assembly on 7 June 2024",
+            "[without reference to a Main Committee (A/78/L.73)]",
+            number_and_title,
+            *rest,
+        ]
+    )
+
+
+def test_a_resolution_cited_with_its_part_in_a_title_is_no_heading() -> None:
+    # A/RES/78/285: "resolution 75/290 B on the high-level political forum" inside the title
+    # was read as a heading ("Resolution 2016/19") and the title taken from its part letter on.
+    title = (
+        "Review of the implementation of General Assembly resolution 75/290 A on the "
+        "strengthening of the Economic and Social Council and resolution 75/290 B on the "
+        "high-level political forum on sustainable development"
+    )
+    text = head(
+        f"78/285. {title}",
+        "The General Assembly,",
+        "Recalling its resolutions 75/290 A and 75/290 B of 25 June 2021,",
+        "1. Decides that the thematic focus shall be as follows;",
+    )
+    assert parse(text).title == title
+
+
+def test_the_formula_on_a_line_of_its_own_ends_the_title() -> None:
+    # A/RES/79/1: the formula without its comma over an unnumbered paragraph ("The General
+    # Assembly" / "Adopts the following Pact for the Future and its annexes:").
+    pact = head(
+        "79/1. The Pact for the Future",
+        "The General Assembly",
+        "Adopts the following Pact for the Future and its annexes:",
+        "The Pact for the Future",
+        "1. We, the Heads of State and Government, have gathered at United Nations Headquarters.",
+    )
+    assert parse(pact).title == "The Pact for the Future"
+    # A/RES/78/253: the formula over a section's heading ("I" / "Enterprise resource planning
+    # project, Umoja") and the section's preamble.
+    umoja = head(
+        "78/253. Special subjects relating to the proposed programme budget\nfor 2024",
+        "The General Assembly,",
+        "I\nEnterprise resource planning project, Umoja",
+        "Recalling section II of its resolution 60/283 of 7 July 2006,",
+        "Having considered the report of the Secretary-General on the Umoja system,",
+        "1. Takes note of the report of the Secretary-General;",
+    )
+    assert (
+        parse(umoja).title == "Special subjects relating to the proposed programme budget for 2024"
+    )
+
+
+def test_a_preamble_printed_without_its_formula_is_not_the_title() -> None:
+    # A/RES/78/225: no enacting formula; the preamble follows the title, and its last paragraph
+    # was taken for the title.
+    title = (
+        "Enhancing the contributions of the Commission on Crime Prevention and Criminal Justice "
+        "to the accelerated implementation of the 2030 Agenda for Sustainable Development"
+    )
+    text = head(
+        f"78/225. {title}",
+        "Reaffirming its resolution 70/1 of 25 September 2015,",
+        "Noting also that, pursuant to its decision 77/553 of 7 March 2023, the 2024 high-level "
+        "political forum will review in depth several Sustainable Development Goals, including "
+        "Goal 16,",
+        "1. Reaffirms the role of the Commission;",
+    )
+    assert parse(text).title == title
+
+
+def test_a_draft_heading_naming_who_submits_it_is_no_title() -> None:
+    # A/80/L.41: "Draft resolution submitted by the President of the General Assembly" and no
+    # title line before the formula: no title, rather than the heading's end.
+    text = "\n\n".join(
+        [
+            "United Nations\nA/80/L.41\n\nGeneral Assembly\nDistr.: Limited\n16 December 2025",
+            "Eightieth session\nAgenda item 15",
+            "Draft resolution submitted by the President of the General Assembly",
+            "The General Assembly",
+            "Adopts the following outcome document of the high-level meeting:",
+            "1. We, the Ministers, reaffirm our commitment.",
+        ]
+    )
+    assert parse(text).title is None
