@@ -42,6 +42,10 @@ BLOCK_END_RE = re.compile(
     r"|Annex(?:es)?(?:[ ][IVX]{1,5})?(?=[ \n]|$))"
 )
 ANNEX_RE = re.compile(r"(?:^|\n\n|(?<=[.;]) )Annex(?:[ ][IVX]{1,5})?(?=[ \n]|$)")
+# An instrument's first article opening a block, over its heading ("Article 1" / "Scope of
+# application", or on one line): an annex that holds a convention or a statute, whose numbers
+# count the paragraphs of each article.
+FIRST_ARTICLE_RE = re.compile(r"\n\nArticle[ ]+(?:1|I)(?=[ ]*(?:\n|$)|[ ]+[A-Z])")
 TRAILING_HEADING_RE = re.compile(
     r"(?<=[.;:,])(?:[ ]+(?:(?:[IVXL]{1,5}|[A-H])\.[ ]+[A-Z][^.;:\n]{0,150}"
     r"|Chapter[ ][IVXL]{1,5}[ ]+[A-Z\u201c\"][^.;:\n]{0,250})){1,3}$"
@@ -419,11 +423,14 @@ def segment_report(text: str, *, drafts: list[EmbeddedDraft], warnings: list[str
 
 
 def annex_pieces(text: str, *, start: int, warnings: list[str]) -> list[Piece]:
-    """The numbered paragraphs of the annexes after `start`, as paragraphs of kind other."""
+    """The numbered paragraphs of the annexes after `start`, as paragraphs of kind other; not
+    those of an annexed convention or statute, which count its articles' paragraphs."""
     annexes = list(ANNEX_RE.finditer(text, start))
     pieces: list[Piece] = []
     for index, annex in enumerate(annexes):
         end = annexes[index + 1].start() if index + 1 < len(annexes) else len(text)
+        if FIRST_ARTICLE_RE.search(text, annex.end(), end):
+            continue
         numbered = find_numbered(
             text[:end], start=annex.end(), strict_start=True, warnings=warnings, verbs=False
         )

@@ -186,3 +186,45 @@ def test_a_draft_heading_naming_who_submits_it_is_no_title() -> None:
         ]
     )
     assert parse(text).title is None
+
+
+def test_an_annexed_conventions_articles_are_no_paragraphs_of_the_text() -> None:
+    # A/C.6/80/L.8 (blind4): the annex holds a convention; its numbers count each article's
+    # paragraphs ("Article 1" / "1. This Convention applies ..." / "Article 2" / "1. ..."), and
+    # are not read as the annex's paragraphs.
+    draft = "\n\n".join(
+        [
+            FORMULA,
+            "Recalling its resolution 2205 (XXI) of 17 December 1966,",
+            "1. Adopts the United Nations Convention on Negotiable Cargo Documents, contained in "
+            "the annex to the present resolution;",
+            "2. Calls upon Governments to consider becoming Parties to the Convention.",
+            "Annex",
+            "United Nations Convention on Negotiable Cargo Documents",
+            "The States Parties to this Convention,",
+            "Have agreed as follows:",
+            "Chapter I\nGeneral provisions",
+            "Article 1",
+            "Scope of application",
+            "1. This Convention applies to the issuance, transfer and legal effects of a "
+            "negotiable cargo document.",
+            "2. This Convention does not affect the application of any international convention "
+            "or national law relating to the regulation and control of transport operations.",
+            "Article 2 Definitions",
+            "1. \u201cHolder\u201d means a person that is in possession of a negotiable cargo "
+            "document.",
+        ]
+    )
+    paragraphs = parse(draft).paragraphs
+    assert [(p.kind, p.number) for p in paragraphs] == [
+        ("preambular", None),
+        ("operative", "1"),
+        ("operative", "2"),
+    ]
+    one_line = draft.replace("Article 1\n\nScope", "Article 1 Scope")
+    assert [p.kind for p in parse(one_line).paragraphs] == [p.kind for p in paragraphs]
+    # An annex of numbered paragraphs without articles (a programme, a declaration) keeps them.
+    programme = parse(
+        draft.replace("Article 1\n\n", "").replace("Article 2 Definitions", "Terms")
+    ).paragraphs
+    assert [(p.kind, p.number) for p in programme][3:] == [("other", "1"), ("other", "2")]
