@@ -67,12 +67,14 @@ NOT_NUMBER_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 PARTICIPLE_FOLLOWERS = frozenset({"by", "that", "at", "with", "of", "about", "to", "in", "on"})
-# The statement opening a decision: "At its 48th plenary meeting, on 23 July 2019, the Council"
-# or "The Commission on Narcotic Drugs decided".
+# The statement opening a decision: "At its 48th plenary meeting, on 23 July 2019, the Council",
+# "The Commission on Narcotic Drugs decided", or dated on a day or days ("On 17 and 18 June
+# 2020, the General Assembly ... elected").
 DECISION_START_RE = re.compile(
     r"(?:^|(?<=\n\n)|(?<=[.:]\s))"
     rf"(?:At[ ]its[ ]|At[ ]the[ ](?:[\w()]+[ ]){{1,3}}?meeting|The[ ](?:{BODY_NAME_RE.pattern})"
-    rf"|On[ ]\d{{1,2}}[ ](?:{MONTH_PATTERN})[ ]\d{{4}},[ ]the[ ])"
+    r"|On[ ]\d{1,2}(?:(?:,[ ]|[ ]and[ ]|[ ]?[-\u2013][ ]?)\d{1,2})*"
+    rf"[ ](?:{MONTH_PATTERN})[ ]\d{{4}},[ ]the[ ])"
     r"|(?<=\s)At[ ]its[ ](?=[^,.;:]{0,80}?meeting)"
 )
 # A later sentence of a statement that is a decision of its own: "The Commission also decided".

@@ -228,3 +228,29 @@ def test_an_annexed_conventions_articles_are_no_paragraphs_of_the_text() -> None
         draft.replace("Article 1\n\n", "").replace("Article 2 Definitions", "Terms")
     ).paragraphs
     assert [(p.kind, p.number) for p in programme][3:] == [("other", "1"), ("other", "2")]
+
+
+def test_a_decision_dated_on_days_is_a_statement() -> None:
+    # A/DEC/74/418: "On 17 and 18 June 2020, the General Assembly ... elected ...": a decision
+    # stated on a span of days, as "On 17 June 2020, the ..." is on one day.
+    text = "\n\n".join(
+        [
+            "General Assembly decision 74/418",
+            "Election of non-permanent members of the Security Council",
+            "Agenda item 113(a)",
+            "On 17 and 18 June 2020, the General Assembly, in accordance with Article 23 of the "
+            "Charter of the United Nations, elected INDIA, IRELAND, KENYA, MEXICO and NORWAY as "
+            "non-permanent members of the Security Council for a two-year term of office beginning "
+            "on 1 January 2021.",
+            "As a result, as of 1 January 2021, the Security Council is composed of the following "
+            "15 Member States: CHINA, ESTONIA, FRANCE, INDIA, IRELAND and VIET NAM.",
+            "The final version of decisions adopted during the resumed part of the session will be "
+            "contained in document A/74/49 (Vol. III) after editorial review.",
+        ]
+    )
+    parsed = parse(text)
+    assert parsed.title == "Election of non-permanent members of the Security Council"
+    assert [(p.kind, p.verb) for p in parsed.paragraphs][:1] == [("operative", "elects")]
+    for days in ("17-18 June 2020", "17, 18 and 19 June 2020"):
+        dated = parse(text.replace("17 and 18 June 2020", days))
+        assert dated.paragraphs[0].text.startswith(f"On {days}, the General Assembly")
