@@ -254,3 +254,33 @@ def test_a_decision_dated_on_days_is_a_statement() -> None:
     for days in ("17-18 June 2020", "17, 18 and 19 June 2020"):
         dated = parse(text.replace("17 and 18 June 2020", days))
         assert dated.paragraphs[0].text.startswith(f"On {days}, the General Assembly")
+
+
+def test_posts_counted_by_grade_keep_their_counts() -> None:
+    # A/RES/79/258: note 1 is marked on the first page ("report of the Secretary-General1");
+    # the posts counted by grade further on ("1 P-5, 1 P-4 ... 1 P-1 and 1 General Service")
+    # were read as its markers, and "1 P-1 and 1 General Service ..." as its body.
+    posts = (
+        "2. Also approves, effective 1 January 2025, the conversion of six posts (1 Under-"
+        "Secretary-General, 1 P-5, 1 P-4, 1 P-2, 1 P-1 and 1 General Service (Other level)) from "
+        "the Office of the Secretary-General\u2019s Envoy on Technology that are funded from "
+        "extrabudgetary resources to regular budget funding;"
+    )
+    text = "\n\n".join(
+        [
+            FORMULA,
+            "Having considered the report of the Secretary-General1 and the related report of the "
+            "Advisory Committee,",
+            "1. Takes note of the report of the Secretary-General;",
+            "__________________",
+            "1  A/79/391.",
+            "A/RES/79/258",
+            "2/3",
+            posts,
+            "3. Further approves an additional appropriation in the amount of 372,100 dollars;",
+        ]
+    )
+    paragraphs = parse(text).paragraphs
+    assert [p.number for p in paragraphs] == [None, "1", "2", "3"]
+    assert paragraphs[2].text == posts[3:]
+    assert [note.marker for note in paragraphs[0].footnotes] == ["1"]
