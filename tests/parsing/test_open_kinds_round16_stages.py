@@ -284,3 +284,16 @@ def test_posts_counted_by_grade_keep_their_counts() -> None:
     assert [p.number for p in paragraphs] == [None, "1", "2", "3"]
     assert paragraphs[2].text == posts[3:]
     assert [note.marker for note in paragraphs[0].footnotes] == ["1"]
+
+
+def test_a_verbs_past_form_hyphenated_at_a_line_end_is_one_word() -> None:
+    # A/C.5/80/L.11 (tests/parsing/corpus_sample), hyphenated as a layout would:
+    # "Having consid-" / "ered the twenty-third annual progress report" read "consid-ered", and
+    # the opener "Having considered" was lost.
+    text = (
+        "The General Assembly,\n\nHaving consid-\nered the twenty-third annual progress report "
+        "of the Secretary-General,\n\n1. Takes note of the report of the Secretary-General;"
+    )
+    paragraphs = parse(text).paragraphs
+    assert paragraphs[0].verb == "having considered"
+    assert paragraphs[0].text.startswith("Having considered the twenty-third annual")
