@@ -89,12 +89,14 @@ JOINED_RE = re.compile(
 PLACEHOLDER_RE = re.compile(r"[./]?(?:_{2,}|[xX]{2,}(?!\w)|\u2026|\.{3})")
 # A heading's number is followed by its title or a line's end, a number cited in the title by a
 # lower-case word ("under GA decision 74/544 entitled ...", "resolution 75/290 B on the ..."); a
-# draft's heading line names who submits it ("Draft resolution submitted by the President").
+# draft's heading line names who submits it ("Draft resolution submitted by the President"). A
+# blank line parts the heading from the title, unless a lower-case word follows it: a title
+# wrapped over two of a PDF's blocks ("... on the fight" / "against tuberculosis").
 TITLE_ANCHOR_RE = re.compile(
     r"\d{1,4}/(?:_{2,}|[xX]{2,})\.[ ]|"
     rf"(?:{NUMBER_PART})\.[ ]|(?:Resolution|Decision)[ ]+(?:{NUMBER_PART})"
     r"(?![ ]+(?-i:(?:[A-Z]{1,2}[ ]+)?[a-z]))\s"
-    r"|draft[ ]+(?:resolution|decision)\b(?:[ ]+submitted[ ]+by\b[^\n]*)?|\]|\n\n"
+    r"|draft[ ]+(?:resolution|decision)\b(?:[ ]+submitted[ ]+by\b[^\n]*)?|\]|\n\n(?![ ]*(?-i:[a-z]))"
     r"|\badopted[ ]by[ ]the[ ][^\n]{3,160}?\d{4}(?![\w/])",
     re.IGNORECASE,
 )

@@ -154,6 +154,33 @@ def test_the_formula_on_a_line_of_its_own_ends_the_title() -> None:
     )
 
 
+def test_a_title_wrapped_over_two_blocks_is_read_whole() -> None:
+    # A/RES/78/5 and 26 more of the 1,202 PDFs (A/RES/80/160, A/RES/80/198, ...): a PDF's layout
+    # parts a title's second line from its first by a blank line; the second line, opening with
+    # a lower-case word, was read as the whole title ("against tuberculosis").
+    tuberculosis = head(
+        "78/5. Political declaration of the high-level meeting on the fight",
+        "against tuberculosis",
+        "The General Assembly",
+        "Adopts the political declaration of the high-level meeting on the fight against "
+        "tuberculosis, as contained in the annex to the present resolution.",
+    )
+    assert parse(tuberculosis).title == (
+        "Political declaration of the high-level meeting on the fight against tuberculosis"
+    )
+    # A/RES/80/160: the same over an enacting formula with its comma.
+    mission = head(
+        "80/160. Criminal accountability of United Nations officials and experts",
+        "on mission",
+        "The General Assembly,",
+        "Recalling its resolution 62/63 of 6 December 2007,",
+        "1. Strongly urges States to take all appropriate measures;",
+    )
+    assert parse(mission).title == (
+        "Criminal accountability of United Nations officials and experts on mission"
+    )
+
+
 def test_a_preamble_printed_without_its_formula_is_not_the_title() -> None:
     # A/RES/78/225: no enacting formula; the preamble follows the title, and its last paragraph
     # was taken for the title.
