@@ -96,7 +96,8 @@ TITLE_ANCHOR_RE = re.compile(
     r"\d{1,4}/(?:_{2,}|[xX]{2,})\.[ ]|"
     rf"(?:{NUMBER_PART})\.[ ]|(?:Resolution|Decision)[ ]+(?:{NUMBER_PART})"
     r"(?![ ]+(?-i:(?:[A-Z]{1,2}[ ]+)?[a-z]))\s"
-    r"|draft[ ]+(?:resolution|decision)\b(?:[ ]+submitted[ ]+by\b[^\n]*)?|\]|\n\n(?![ ]*(?-i:[a-z]))"
+    r"|draft[ ]+(?:resolution|decision)\b(?:[ ]+submitted[ ]+by\b[^\n]*)?|\]"
+    r"|\n\n(?![ ]*(?-i:[a-z]))"
     r"|\badopted[ ]by[ ]the[ ][^\n]{3,160}?\d{4}(?![\w/])",
     re.IGNORECASE,
 )
