@@ -6,7 +6,7 @@ import re
 
 from .dates import MONTHS
 from .references import SYMBOL_RE
-from .verbs import is_known_opener, normalize_word
+from .verbs import is_known_opener, normalize_word, present_form
 
 CHAR_FIXES = str.maketrans(
     {
@@ -327,10 +327,11 @@ def with_compound_hyphens(text: str) -> str:
     compound's ("seventy-ninth"; "low- and" before a suspended one's second word): UN documents
     are not hyphenated by their layout (in the corpus 2,162 of 2,168 such breaks are compounds').
     The break stays for the line-end rule, which drops the hyphen, where it splits a word the
-    parser knows whole (an opener, a month: "Reaffir-" / "ming", "Sept-" / "ember"), and in a
-    text hyphenated by its layout, as other tools' extractions may be: one break there joins
-    halves the document writes elsewhere as one word ("resolu-" / "tion" beside "resolution");
-    there only a compound written elsewhere with its hyphen keeps it ("self-determination")."""
+    parser knows whole (an opener, a verb's past form, a month: "Reaffir-" / "ming", "consid-" /
+    "ered", "Sept-" / "ember"), and in a text hyphenated by its layout, as other tools'
+    extractions may be: one break there joins halves the document writes elsewhere as one word
+    ("resolu-" / "tion" beside "resolution"); there only a compound written elsewhere with its
+    hyphen keeps it ("self-determination")."""
     words = set(WORD_RE.findall(text.lower()))
     breaks = [
         match.group(1).lower() + match.group(2) for match in LINE_END_COMPOUND_RE.finditer(text)
@@ -345,7 +346,8 @@ def with_compound_hyphens(text: str) -> str:
         joined = first.lower() + second
         if hyphenated and f"{first}-{second}".lower() not in compounds:
             return match.group(0)
-        if joined in MONTHS or is_known_opener(normalize_word(joined)):
+        word = normalize_word(joined)
+        if joined in MONTHS or is_known_opener(word) or present_form(word) is not None:
             return match.group(0)
         return f"{first}- " if second in SUSPENDED_BEFORE else f"{first}-"
 

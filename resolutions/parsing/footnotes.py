@@ -83,6 +83,12 @@ WORD_AFTER_RE = re.compile(r"^\W*([\w.]+)")
 # A number between others in a list ("paragraphs 10, 12, 18, 20 and 30") is one of them.
 LIST_BEFORE_RE = re.compile(r"\d,[ ]$")
 LIST_AFTER_RE = re.compile(r"^(?:,[ ]?\d|[ ](?:and|or|to)[ ]\d)")
+# A count of posts by grade or category in a list of posts ("(1 Under-Secretary-General, 1 P-5,
+# 1 P-4 and 1 General Service (Other level))", "2 P-4, 1 P-2, 1 GS (PL)"): no marker.
+POST_COUNT_AFTER_RE = re.compile(
+    r"^[ ](?:[PD]-\d|(?:Under|Assistant)-Secretary-General|GS[ ]\((?:PL|OL)\)|General[ ]Service"
+    r"|Field[ ]Service|National[ ]Professional[ ]Officer|Local[ ]level)\b"
+)
 OPERATIVE_INSIDE_RE = re.compile(r"[;:,] \d{1,3}\. [A-Z]")
 # Numbers after these words are article, paragraph, volume... numbers, never footnote markers.
 NOT_MARKER_BEFORE = frozenset(
@@ -558,6 +564,8 @@ def may_be_marker(text: str, start: int, end: int) -> bool:
         text[end : end + 8]
     ):
         return False
+    if POST_COUNT_AFTER_RE.match(text[end : end + 40]):
+        return False  # "1 P-5, 1 P-4": posts counted by grade
     return not (after and after.group(1).lower() in NOT_MARKER_AFTER)
 
 

@@ -11,6 +11,7 @@ from .countries import canonical_country
 from .dates import MONTH_PATTERN, MONTHS
 from .references import NUMBER_PART, SYMBOL_RE, normalize_number
 from .types import BODY_CODES, DOC_TYPES
+from .verbs import MODIFIERS, is_preambular_opener
 
 DATE_RE = re.compile(
     rf"\b(\d{{1,2}})[ ]({MONTH_PATTERN})[ ,]+(\d{{4}})\b"
@@ -87,11 +88,16 @@ JOINED_RE = re.compile(
 # A placeholder for a number not yet given: "L.__", "80/___", "L.xx", "L.…".
 PLACEHOLDER_RE = re.compile(r"[./]?(?:_{2,}|[xX]{2,}(?!\w)|\u2026|\.{3})")
 # A heading's number is followed by its title or a line's end, a number cited in the title by a
-# lower-case word ("under GA decision 74/544 entitled ...").
+# lower-case word ("under GA decision 74/544 entitled ...", "resolution 75/290 B on the ..."); a
+# draft's heading line names who submits it ("Draft resolution submitted by the President"). A
+# blank line parts the heading from the title, unless a lower-case word follows it: a title
+# wrapped over two of a PDF's blocks ("... on the fight" / "against tuberculosis").
 TITLE_ANCHOR_RE = re.compile(
     r"\d{1,4}/(?:_{2,}|[xX]{2,})\.[ ]|"
-    rf"(?:{NUMBER_PART})\.[ ]|(?:Resolution|Decision)[ ]+(?:{NUMBER_PART})(?![ ]+(?-i:[a-z]))\s"
-    r"|draft[ ]+(?:resolution|decision)\b|\]|\n\n"
+    rf"(?:{NUMBER_PART})\.[ ]|(?:Resolution|Decision)[ ]+(?:{NUMBER_PART})"
+    r"(?![ ]+(?-i:(?:[A-Z]{1,2}[ ]+)?[a-z]))\s"
+    r"|draft[ ]+(?:resolution|decision)\b(?:[ ]+submitted[ ]+by\b[^\n]*)?|\]"
+    r"|\n\n(?![ ]*(?-i:[a-z]))"
     r"|\badopted[ ]by[ ]the[ ][^\n]{3,160}?\d{4}(?![\w/])",
     re.IGNORECASE,
 )
@@ -117,9 +123,13 @@ BRACKET_SPACE_RE = re.compile(r"(?<=\()[ ]+|[ ]+(?=\))")
 TITLE_MAX = 400
 # A body's enacting formula ("The Security Council,") opens the text, never a title.
 ENACTING_FORMULA_RE = re.compile(rf"The (?:{BODY_NAME_RE.pattern})[,:]\s")
-# The formula printed without its comma closing the head, in a draft without preamble ("The
-# General Assembly" over "1. Recalls ..."): it ends the head, and is not part of the title.
-BARE_FORMULA_END_RE = re.compile(rf"\n\s*The (?:{BODY_NAME_RE.pattern})[ ]*$")
+# The formula on a line of its own ends the title's part of the head: printed without its comma
+# in a draft without preamble ("The General Assembly" over "1. Recalls ...") or over an
+# unnumbered paragraph ("The General Assembly" / "Adopts the following Pact for the Future"),
+# or over a section's heading ("The General Assembly," / "I" / "Enterprise resource planning").
+FORMULA_LINE_RE = re.compile(rf"\n\s*The (?:{BODY_NAME_RE.pattern}),?[ ]*(?:\n|$)")
+# A block's first words, to tell a preambular paragraph in a head without enacting formula.
+BLOCK_START_RE = re.compile(r"\n\n[ ]*([A-Z][a-z]+)(?:[ ]([a-z]+))?")
 
 
 @dataclass(frozen=True)
@@ -245,7 +255,9 @@ def is_report_head(head: str) -> bool:
 def find_title(head: str, *, doc_type: str) -> str | None:
     """The title: the words between the last heading element and the enacting formula (an
     agenda-item line or a part letter closing the head is not part of it)."""
-    head = BARE_FORMULA_END_RE.sub("", HEAD_END_LINES_RE.sub("", head.rstrip()))
+    head = HEAD_END_LINES_RE.sub("", head.rstrip())
+    formula = FORMULA_LINE_RE.search(head)
+    head = head[: formula.start()] if formula else head[: preamble_start(head)]
     if doc_type == "report":
         report = REPORT_TITLE_RE.search(head)
         return clean_title(report.group(0)) if report else None
@@ -273,6 +285,21 @@ def find_title(head: str, *, doc_type: str) -> str | None:
         segment = head[before.end() : after.start()].strip()
         if LEADING_NUMBER_RE.match(before.group(0) + "X") and segment:
             return clean_title(segment)
+    return None
+
+
+def preamble_start(head: str) -> int | None:
+    """Where a preamble printed without its enacting formula opens in a head (its first block
+    opening with a preambular opener and closing with a comma: "78/225. Enhancing the
+    contributions ..." / "Reaffirming its resolution 70/1 ...,"), or None."""
+    for block in BLOCK_START_RE.finditer(head):
+        end = head.find("\n\n", block.end())
+        first, second = block.groups()
+        opener = is_preambular_opener(first) or (
+            first.lower() in MODIFIERS and second is not None and is_preambular_opener(second)
+        )
+        if opener and head[block.start() : end if end >= 0 else None].rstrip().endswith(","):
+            return block.start()
     return None
 
 

@@ -42,6 +42,10 @@ BLOCK_END_RE = re.compile(
     r"|Annex(?:es)?(?:[ ][IVX]{1,5})?(?=[ \n]|$))"
 )
 ANNEX_RE = re.compile(r"(?:^|\n\n|(?<=[.;]) )Annex(?:[ ][IVX]{1,5})?(?=[ \n]|$)")
+# An instrument's first article opening a block, over its heading ("Article 1" / "Scope of
+# application", or on one line): an annex that holds a convention or a statute, whose numbers
+# count the paragraphs of each article.
+FIRST_ARTICLE_RE = re.compile(r"\n\nArticle[ ]+(?:1|I)(?=[ ]*(?:\n|$)|[ ]+[A-Z])")
 TRAILING_HEADING_RE = re.compile(
     r"(?<=[.;:,])(?:[ ]+(?:(?:[IVXL]{1,5}|[A-H])\.[ ]+[A-Z][^.;:\n]{0,150}"
     r"|Chapter[ ][IVXL]{1,5}[ ]+[A-Z\u201c\"][^.;:\n]{0,250})){1,3}$"
@@ -63,12 +67,14 @@ NOT_NUMBER_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 PARTICIPLE_FOLLOWERS = frozenset({"by", "that", "at", "with", "of", "about", "to", "in", "on"})
-# The statement opening a decision: "At its 48th plenary meeting, on 23 July 2019, the Council"
-# or "The Commission on Narcotic Drugs decided".
+# The statement opening a decision: "At its 48th plenary meeting, on 23 July 2019, the Council",
+# "The Commission on Narcotic Drugs decided", or dated on a day or days ("On 17 and 18 June
+# 2020, the General Assembly ... elected").
 DECISION_START_RE = re.compile(
     r"(?:^|(?<=\n\n)|(?<=[.:]\s))"
     rf"(?:At[ ]its[ ]|At[ ]the[ ](?:[\w()]+[ ]){{1,3}}?meeting|The[ ](?:{BODY_NAME_RE.pattern})"
-    rf"|On[ ]\d{{1,2}}[ ](?:{MONTH_PATTERN})[ ]\d{{4}},[ ]the[ ])"
+    r"|On[ ]\d{1,2}(?:(?:,[ ]|[ ]and[ ]|[ ]?[-\u2013][ ]?)\d{1,2})*"
+    rf"[ ](?:{MONTH_PATTERN})[ ]\d{{4}},[ ]the[ ])"
     r"|(?<=\s)At[ ]its[ ](?=[^,.;:]{0,80}?meeting)"
 )
 # A later sentence of a statement that is a decision of its own: "The Commission also decided".
@@ -126,6 +132,13 @@ PREAMBLE_HEADING_WORDS_MAX = 6
 HEADING_BLOCK_MAX = 160
 STATEMENT_HEADING_MAX = 40  # "Section A", "Part II": not an item of a list
 JUMP_MAX = 3
+# A capitalized noun spelled as an operative verb ("States", "Requests") read by what follows it:
+# a possessive, the noun phrase going on ("States parties", "States of"), or a verb of the clause
+# it is the subject of ("States were called upon", "States must", "States recognized").
+NOUN_READING_RE = re.compile(
+    r"([A-Z][a-z]+)(?:[\u2019'](?:s\b)?|[ ](?:(?:is|are|was|were|has|have|had|shall|should|will"
+    r"|would|may|might|must|can|cannot|could|parties|of)\b|([a-z]+ed)\b))"
+)
 
 
 @dataclass
@@ -412,11 +425,14 @@ def segment_report(text: str, *, drafts: list[EmbeddedDraft], warnings: list[str
 
 
 def annex_pieces(text: str, *, start: int, warnings: list[str]) -> list[Piece]:
-    """The numbered paragraphs of the annexes after `start`, as paragraphs of kind other."""
+    """The numbered paragraphs of the annexes after `start`, as paragraphs of kind other; not
+    those of an annexed convention or statute, which count its articles' paragraphs."""
     annexes = list(ANNEX_RE.finditer(text, start))
     pieces: list[Piece] = []
     for index, annex in enumerate(annexes):
         end = annexes[index + 1].start() if index + 1 < len(annexes) else len(text)
+        if FIRST_ARTICLE_RE.search(text, annex.end(), end):
+            continue
         numbered = find_numbered(
             text[:end], start=annex.end(), strict_start=True, warnings=warnings, verbs=False
         )
@@ -683,7 +699,7 @@ def split_preamble(preamble: str) -> list[Piece]:
     for match in PREAMBLE_SPLIT_RE.finditer(preamble):
         if (
             opens_preambular(match.group(1), match.group(2))
-            or opens_unnumbered_operative(match.group(1))
+            or opens_unnumbered_operative(preamble[match.end() :])
             or (one_line and looks_like_opener(match.group(1), match.group(2)))
         ):
             cuts.append(match.end())
@@ -741,8 +757,12 @@ def continues_paragraph(block: str) -> bool:
 def continues_after_break(previous: str, block: str) -> bool:
     """Whether a block carries on a paragraph that a page break cut mid-sentence ("... the United
     Nations Office on" / "Drugs and Crime ..."): the block before has no closing punctuation and
-    this one opens with a digit or with no known opener."""
-    if not previous or strip_sentinels_end(previous).endswith((",", ";", ":", ".")):
+    this one opens with a digit or with no known opener (a noun spelled as a verb is none:
+    "... by Member" / "States of the Declaration"); after a comma, with such a noun
+    ("... held in Vienna from 14 to 25 June 1993," / "States were called upon ...")."""
+    if previous and strip_sentinels_end(previous).endswith(","):
+        return reads_as_noun(block)
+    if not previous or strip_sentinels_end(previous).endswith((";", ":", ".")):
         return False
     if block[:1].isdigit():  # a date or a number: "... 67/4 of" / "13 November 2012, 68/8 of ..."
         return not NOTE_BODY_START_RE.match(block)
@@ -751,7 +771,7 @@ def continues_after_break(previous: str, block: str) -> bool:
         return False
     return not (
         opens_preambular(words.group(1), words.group(2))
-        or is_operative_verb(words.group(1))
+        or (is_operative_verb(words.group(1)) and not reads_as_noun(block))
         or (is_heading_block(previous) and not opens_with_opener(previous))
     )
 
@@ -770,10 +790,33 @@ def opens_preambular(first: str, second: str | None) -> bool:
     return first.lower() in MODIFIERS and second is not None and is_preambular_opener(second)
 
 
-def opens_unnumbered_operative(first: str) -> bool:
-    """Whether a capitalized operative verb after a comma opens an unnumbered operative paragraph
-    (a decision's "..., Decides to convene ...")."""
-    return first.endswith("s") and is_operative_verb(first) and not is_preambular_opener(first)
+def opens_unnumbered_operative(text: str) -> bool:
+    """Whether a capitalized operative verb opening `text` (after a comma) opens an unnumbered
+    operative paragraph (a decision's "..., Decides to convene ..."): not a noun of the same
+    spelling ("..., States were called upon ...")."""
+    words = FIRST_WORDS_RE.match(text)
+    if words is None:
+        return False
+    first = words.group(1)
+    return (
+        first.endswith("s")
+        and is_operative_verb(first)
+        and not is_preambular_opener(first)
+        and not reads_as_noun(text)
+    )
+
+
+def reads_as_noun(text: str) -> bool:
+    """Whether a capitalized word spelled as an operative verb opening `text` is a noun: a
+    possessive ("States' capacities", the apostrophe curly or straight), a noun phrase going on
+    ("States parties", "States of the Declaration") or the subject of a verb ("States were
+    called upon", "States must ensure", "States recognized that")."""
+    noun = NOUN_READING_RE.match(text)
+    return bool(
+        noun
+        and is_operative_verb(noun.group(1))
+        and (noun.group(2) is None or present_form(noun.group(2)) is not None)
+    )
 
 
 def looks_like_opener(first: str, second: str | None) -> bool:

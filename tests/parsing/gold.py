@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -66,22 +67,38 @@ def assert_references(parsed: dict, gold: dict) -> None:
     assert reference_set(parsed["references"]) == reference_set(gold["references"])
 
 
-def blind_set_tests(directory: Path, open_misses: dict[tuple[str, str], str]) -> tuple:
-    """A blind set's three gold checks, each parametrized over its documents (open misses as
-    strict expected failures): a test module binds them to its own test names."""
+# The check each blind-set test makes, named as in the open misses.
+BLIND_SET_CHECKS = {
+    "test_metadata_matches_gold": "metadata",
+    "test_paragraphs_match_gold": "paragraphs",
+    "test_sponsors_and_references_match_gold": "references",
+}
 
-    @pytest.mark.parametrize("name", gold_cases(directory, open_misses, "metadata"))
-    def metadata(name: str) -> None:
-        assert_metadata(*load(directory, name))
 
-    @pytest.mark.parametrize("name", gold_cases(directory, open_misses, "paragraphs"))
-    def paragraphs(name: str) -> None:
-        assert_paragraphs(*load(directory, name))
+class BlindSet:
+    """A blind set's gold checks: a test module subclasses it (as `TestBlindSet`) with its folder,
+    its number of documents and its open misses, (document, check) -> kind, strict expected
+    failures; each check is parametrized over the folder's documents."""
 
-    @pytest.mark.parametrize("name", gold_cases(directory, open_misses, "references"))
-    def sponsors_and_references(name: str) -> None:
-        parsed, gold = load(directory, name)
+    folder: ClassVar[Path]
+    size: ClassVar[int]
+    open_misses: ClassVar[dict[tuple[str, str], str]] = {}
+
+    def pytest_generate_tests(self, metafunc: pytest.Metafunc) -> None:
+        check = BLIND_SET_CHECKS.get(metafunc.function.__name__)
+        if check is not None:
+            metafunc.parametrize("name", gold_cases(self.folder, self.open_misses, check))
+
+    def test_the_set_has_its_documents(self) -> None:
+        assert len(gold_names(self.folder)) == self.size
+
+    def test_metadata_matches_gold(self, name: str) -> None:
+        assert_metadata(*load(self.folder, name))
+
+    def test_paragraphs_match_gold(self, name: str) -> None:
+        assert_paragraphs(*load(self.folder, name))
+
+    def test_sponsors_and_references_match_gold(self, name: str) -> None:
+        parsed, gold = load(self.folder, name)
         assert_sponsors(parsed, gold)
         assert_references(parsed, gold)
-
-    return metadata, paragraphs, sponsors_and_references

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .gold import blind_set_tests, gold_names
+from .gold import BlindSet
 
-FOLDER = Path(__file__).resolve().parent / "blind14"
 TABLE_IN_SMALL_PRINT = (
     "a PDF's table printed in small type: its pages without running text dropped as notes, its "
     "row numbers read as note markers (and the notes of a later page lost with them)"
@@ -25,12 +24,7 @@ OPEN_MISSES: dict[tuple[str, str], str] = {
 }
 
 
-def test_the_blind_set_has_20_documents() -> None:
-    assert len(gold_names(FOLDER)) == 20
-
-
-(
-    test_metadata_matches_gold,
-    test_paragraphs_match_gold,
-    test_sponsors_and_references_match_gold,
-) = blind_set_tests(FOLDER, OPEN_MISSES)
+class TestBlindSet(BlindSet):
+    folder = Path(__file__).resolve().parent / "blind14"
+    size = 20
+    open_misses = OPEN_MISSES

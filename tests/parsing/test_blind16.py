@@ -7,18 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .gold import blind_set_tests, gold_names
-
-FOLDER = Path(__file__).resolve().parent / "blind16"
-OPEN_MISSES: dict[tuple[str, str], str] = {}
+from .gold import BlindSet
 
 
-def test_the_blind_set_has_15_documents() -> None:
-    assert len(gold_names(FOLDER)) == 15
-
-
-(
-    test_metadata_matches_gold,
-    test_paragraphs_match_gold,
-    test_sponsors_and_references_match_gold,
-) = blind_set_tests(FOLDER, OPEN_MISSES)
+class TestBlindSet(BlindSet):
+    folder = Path(__file__).resolve().parent / "blind16"
+    size = 15

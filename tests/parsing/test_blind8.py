@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .gold import blind_set_tests, gold_names
+from .gold import BlindSet
 
-FOLDER = Path(__file__).resolve().parent / "blind8"
 SYMBOL_RANGE_AND_MISPRINT = (
     "kind: a symbol with a range and a corrigendum ('A/C.6/64/SR.1-28/Corrigendum') cut short, "
     "and a symbol misprinted with a full stop ('A/C.6/79.SR.37') read as its session"
@@ -17,12 +16,7 @@ OPEN_MISSES: dict[tuple[str, str], str] = {
 }
 
 
-def test_the_blind_set_has_20_documents() -> None:
-    assert len(gold_names(FOLDER)) == 20
-
-
-(
-    test_metadata_matches_gold,
-    test_paragraphs_match_gold,
-    test_sponsors_and_references_match_gold,
-) = blind_set_tests(FOLDER, OPEN_MISSES)
+class TestBlindSet(BlindSet):
+    folder = Path(__file__).resolve().parent / "blind8"
+    size = 20
+    open_misses = OPEN_MISSES
