@@ -284,18 +284,16 @@ def decide(
 @transaction.atomic
 def match_document(document_id: int) -> int:
     """(Re)compute the lineage of one document's paragraphs; returns how many were matched."""
-    document = (
-        Document.objects.filter(pk=document_id)
-        .select_related("body")
-        .only("pk", "date", "year", "body__code")
-        .first()
+    # The paragraphs with their document, in one query; a document without any has no lineage.
+    paragraphs = list(
+        Paragraph.objects.filter(document_id=document_id)
+        .select_related("document__body")
+        .only("pk", "text", "kind", "document__date", "document__year", "document__body__code")
     )
-    if document is None:
-        return 0
-    paragraphs = list(Paragraph.objects.filter(document_id=document_id).only("pk", "text", "kind"))
-    former = delete_lineage_rows(document_id)
     if not paragraphs:
         return 0
+    document = paragraphs[0].document
+    former = delete_lineage_rows(document_id)
     order = document_order(document.date, document.year, document.pk)
     digest_of = {p.pk: wording_digest(p.text) for p in paragraphs}
     texts: dict[int, str] = {}
