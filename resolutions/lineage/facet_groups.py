@@ -47,8 +47,9 @@ def rewrite(documents: str) -> str:
 
     The documents are gathered first (`touched`, distinct): `document_id = ANY(touched)` is
     planned for a few documents, their paragraphs and lineage rows read by index. Written as
-    `IN (documents)` over a transition table, it was planned for as many documents as rows, and
-    a large document's statement read the whole lineage table (a hash join)."""
+    `IN (documents)` over a transition table, it was planned for as many documents as rows: a
+    large document's statement read the whole lineage table (a hash join), and PL/pgSQL kept
+    that plan for the session's later statements, however small."""
     return f"""
         touched := ARRAY(SELECT DISTINCT d.id FROM ({documents}) AS d(id));
         DELETE FROM {TABLE} WHERE document_id = ANY(touched);
