@@ -25,28 +25,35 @@ from pgtrigger import After, Delete, Insert, Operation, Referencing, Statement, 
 TABLE = "lineage_facetgroup"
 
 
-def groups_of(documents: str) -> str:
-    """SELECT the groups of the documents whose ids `documents` selects, in FacetGroup's columns."""
+def groups_of(condition: str) -> str:
+    """SELECT the groups of the paragraphs `p` that meet `condition`, in FacetGroup's columns."""
     return f"""
         SELECT p.document_id, p.kind, p.verb, p.published, p.body_id, p.year, p.doc_type,
                coalesce(array_agg(DISTINCT a.v) FILTER (WHERE a.v IS NOT NULL), '{{}}')
         FROM resolutions_paragraph p
         LEFT JOIN lineage_paragraphlineage l ON l.paragraph_id = p.id
         LEFT JOIN LATERAL unnest(l.addressees) AS a(v) ON TRUE
-        WHERE p.document_id IN ({documents})
+        WHERE {condition}
         GROUP BY p.document_id, p.kind, p.verb, p.published, p.body_id, p.year, p.doc_type"""
 
 
 COLUMNS = "document_id, kind, verb, published, body_id, year, doc_type, addressees"
 # Every document's groups: the migration's fill, and a fresh count for tests to compare with.
-FRESH = groups_of("SELECT id FROM resolutions_document")
+FRESH = groups_of("TRUE")
 
 
 def rewrite(documents: str) -> str:
-    """Replace the groups of the documents `documents` selects with their current ones."""
+    """Replace the groups of the documents `documents` selects with their current ones.
+
+    The documents are gathered first (`touched`, distinct): `document_id = ANY(touched)` is
+    planned for a few documents, their paragraphs and lineage rows read by index. Written as
+    `IN (documents)` over a transition table, it was planned for as many documents as rows: a
+    large document's statement read the whole lineage table (a hash join), and PL/pgSQL kept
+    that plan for the session's later statements, however small."""
     return f"""
-        DELETE FROM {TABLE} WHERE document_id IN ({documents});
-        INSERT INTO {TABLE} ({COLUMNS}) {groups_of(documents)};"""
+        touched := ARRAY(SELECT DISTINCT d.id FROM ({documents}) AS d(id));
+        DELETE FROM {TABLE} WHERE document_id = ANY(touched);
+        INSERT INTO {TABLE} ({COLUMNS}) {groups_of("p.document_id = ANY(touched)")};"""
 
 
 def _trigger(name: str, operation: Operation, documents: str, **tables: str) -> Trigger:
@@ -57,6 +64,7 @@ def _trigger(name: str, operation: Operation, documents: str, **tables: str) -> 
         level=Statement,
         referencing=Referencing(**tables),
         func=f"{rewrite(documents)}\nRETURN NULL;",
+        declare=[("touched", "bigint[]")],
     )
 
 

@@ -105,12 +105,29 @@ def delete_lineage_rows(document_id: int) -> dict[int, int]:
         return {digest: wid for digest, wid in cursor.fetchall() if wid is not None}
 
 
-def keyed_wordings(digests: Iterable[int], former: dict[int, int]) -> dict[int, tuple[int, bool]]:
-    """Each digest's wording id, and whether it is new to the archive (inserted now). A wording
-    the document held before, deleted with its last holder, comes back under its former id, so
-    that matching a document again keeps its wordings' places among a key's holders."""
-    digests = list(dict.fromkeys(digests))
-    # Inserted rows are invisible to the statement's own SELECT: it gives the existing ones.
+@dataclass(frozen=True)
+class KeyedWordings:
+    """The document's wordings: each digest's id, and the archived wordings sharing each one's
+    band keys (by id), with how many."""
+
+    ids: dict[int, int]
+    counts: dict[int, Counter]
+
+
+def key_wordings(keys_by_digest: dict[int, list[int]], former: dict[int, int]) -> KeyedWordings:
+    """Give each wording (digest: its band keys) its id, store the keys of those new to the
+    archive, and look up every wording's keys, in one statement.
+
+    A wording the document held before, deleted with its last holder, comes back under its
+    former id, so that matching a document again keeps its wordings' places among a key's
+    holders. The lookups read the archive as it was before the statement: not the wordings and
+    keys it inserts."""
+    digests, keys = [], []
+    for digest, band_keys in keys_by_digest.items():
+        digests.extend([digest] * len(band_keys))
+        keys.extend(band_keys)
+    # Uses index: lineage_bandkey_pkey (key, wording_id); LIMIT stops the scan of a common key.
+    # A new wording's keys are stored once each (DISTINCT), and looked up as often as it has them.
     sql = """
         WITH wanted(digest, former) AS (SELECT * FROM unnest(%s::bigint[], %s::integer[])),
         inserted AS (
@@ -118,60 +135,45 @@ def keyed_wordings(digests: Iterable[int], former: dict[int, int]) -> dict[int, 
             SELECT COALESCE(former, nextval(pg_get_serial_sequence('lineage_keyedwording', 'id'))),
                    digest
             FROM wanted
-            ON CONFLICT (digest) DO NOTHING RETURNING id, digest)
-        SELECT id, digest, TRUE FROM inserted
-        UNION ALL
-        SELECT w.id, w.digest, FALSE FROM lineage_keyedwording w JOIN wanted USING (digest)
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [array_literal(digests), array_literal(map(former.get, digests))])
-        return {digest: (wid, new) for wid, digest, new in cursor.fetchall()}
-
-
-def look_up_and_store_keys(
-    keys_by_wording: dict[int, list[int]], new: set[int]
-) -> dict[int, Counter]:
-    """For each wording, the archived wordings sharing its band keys, with how many; the new
-    wordings' keys are stored by the same statement (which does not see them: its lookups read
-    the archive as it was)."""
-    wids, keys = [], []
-    for wid, band_keys in keys_by_wording.items():
-        wids.extend([wid] * len(band_keys))
-        keys.extend(band_keys)
-    if not keys:
-        return {}
-    new_wids, new_keys = [], []
-    for wid in new:
-        distinct = set(keys_by_wording[wid])
-        new_wids.extend([wid] * len(distinct))
-        new_keys.extend(distinct)
-    # Uses index: lineage_bandkey_pkey (key, wording_id); LIMIT stops the scan of a common key.
-    sql = """
-        WITH stored AS (
+            ON CONFLICT (digest) DO NOTHING RETURNING id, digest),
+        ids AS (
+            SELECT id, digest FROM inserted
+            UNION ALL
+            SELECT w.id, w.digest FROM lineage_keyedwording w JOIN wanted USING (digest)),
+        keys(digest, key) AS (SELECT * FROM unnest(%s::bigint[], %s::bigint[])),
+        stored AS (
             INSERT INTO lineage_bandkey (key, wording_id)
-            SELECT * FROM unnest(%s::bigint[], %s::integer[]))
-        SELECT q.wid, c.wording_id, count(*)
-        FROM unnest(%s::integer[], %s::bigint[]) AS q(wid, key)
-        CROSS JOIN LATERAL (
-            SELECT b.wording_id FROM lineage_bandkey b WHERE b.key = q.key LIMIT %s
-        ) c
-        GROUP BY q.wid, c.wording_id
+            SELECT DISTINCT k.key, i.id FROM keys k JOIN inserted i USING (digest)),
+        found AS (
+            SELECT k.digest, c.wording_id, count(*) AS shared
+            FROM keys k
+            CROSS JOIN LATERAL (
+                SELECT b.wording_id FROM lineage_bandkey b WHERE b.key = k.key LIMIT %s
+            ) c
+            GROUP BY k.digest, c.wording_id)
+        SELECT ids.digest, ids.id, found.wording_id, found.shared
+        FROM ids LEFT JOIN found USING (digest)
     """
-    counts: dict[int, Counter] = defaultdict(Counter)
+    wanted = list(keys_by_digest)
     with connection.cursor() as cursor:
         cursor.execute(
             sql,
             [
-                array_literal(new_keys),
-                array_literal(new_wids),
-                array_literal(wids),
+                array_literal(wanted),
+                array_literal(map(former.get, wanted)),
+                array_literal(digests),
                 array_literal(keys),
                 CANDIDATES_PER_KEY,
             ],
         )
-        for wid, candidate, shared in cursor.fetchall():
+        rows = cursor.fetchall()
+    ids: dict[int, int] = {}
+    counts: dict[int, Counter] = defaultdict(Counter)
+    for digest, wid, candidate, shared in rows:
+        ids[digest] = wid
+        if candidate is not None:
             counts[wid][candidate] = shared
-    return counts
+    return KeyedWordings(ids, counts)
 
 
 def write_lineage_rows(rows: list[tuple]) -> None:
@@ -284,34 +286,28 @@ def decide(
 @transaction.atomic
 def match_document(document_id: int) -> int:
     """(Re)compute the lineage of one document's paragraphs; returns how many were matched."""
-    document = (
-        Document.objects.filter(pk=document_id)
-        .select_related("body")
-        .only("pk", "date", "year", "body__code")
-        .first()
+    # The paragraphs with their document, in one query; a document without any has no lineage.
+    paragraphs = list(
+        Paragraph.objects.filter(document_id=document_id)
+        .select_related("document__body")
+        .only("pk", "text", "kind", "document__date", "document__year", "document__body__code")
     )
-    if document is None:
-        return 0
-    paragraphs = list(Paragraph.objects.filter(document_id=document_id).only("pk", "text", "kind"))
-    former = delete_lineage_rows(document_id)
     if not paragraphs:
         return 0
+    document = paragraphs[0].document
+    former = delete_lineage_rows(document_id)
     order = document_order(document.date, document.year, document.pk)
     digest_of = {p.pk: wording_digest(p.text) for p in paragraphs}
     texts: dict[int, str] = {}
     for paragraph in paragraphs:
         texts.setdefault(digest_of[paragraph.pk], paragraph.text)
     keyed = {digest: text_keys(text) for digest, text in texts.items()}
-    ids = keyed_wordings(texts.keys(), former)
-    wid_of = {digest: wid for digest, (wid, _) in ids.items()}
-    counts = look_up_and_store_keys(
-        {wid_of[digest]: keys[1] for digest, keys in keyed.items()},
-        {wid for wid, new in ids.values() if new},
-    )
+    keyed_wordings = key_wordings({digest: keys[1] for digest, keys in keyed.items()}, former)
+    wid_of = keyed_wordings.ids
     # Ties: the oldest wording first (the lowest id), as the rebuild takes them.
     wanted = {
         wid: sorted(counter, key=lambda c: (-counter[c], c))[:VERIFIED_PER_PARAGRAPH]
-        for wid, counter in counts.items()
+        for wid, counter in keyed_wordings.counts.items()
     }
     candidates = load_candidates({c for found in wanted.values() for c in found})
     decisions = {
