@@ -4,6 +4,8 @@ the page ranking every match gives."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -176,7 +178,7 @@ def test_rounds_score_each_document_once_and_keep_the_exact_page(short_lists, mo
         if served is not None and served.proven:
             assert served.ids == exact_rows(match, sort="relevance", offset=0, limit=1)[1]
         several += len(rounds) > 1
-        for (earlier, best), (later, _) in zip(rounds, rounds[1:], strict=False):
+        for (earlier, best), (later, _) in pairwise(rounds):
             again = set(earlier) & set(later)
             assert again <= {document for *_, document in best}, query
     assert several, "no page took more than one round"
