@@ -4,6 +4,8 @@ the page ranking every match gives."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -149,6 +151,39 @@ def test_a_proven_paragraph_page_is_the_page_ranking_every_paragraph_gives(
     assert served.ids == exact
 
 
+@pytest.mark.parametrize("view", ["documents", "paragraphs"])
+def test_rounds_score_each_document_once_and_keep_the_exact_page(short_lists, monkeypatch, view):
+    """Growing the scored set fourfold from one document, each round scores only its new
+    documents and those holding the best rows so far: every page proven is the exact
+    ranking's, and a document is scored again only while it holds one of the best rows."""
+    monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
+    monkeypatch.setattr(rows, "FIRST_DEPTH", 1)
+    paragraphs = view == "paragraphs"
+    scorer = "_scored_candidate_paragraphs" if paragraphs else "_scored_candidates"
+    real = getattr(rows, scorer)
+    rounds: list[tuple[list[int], list]] = []
+
+    def recorded(match, candidates, limit):
+        found = real(match, candidates, limit)
+        rounds.append((candidates, found))
+        return found
+
+    monkeypatch.setattr(rows, scorer, recorded)
+    exact_rows = rows.exact_paragraphs if paragraphs else rows.exact_documents
+    several = 0
+    for query in ("trafficking corruption", "victims or migrants", "trafficking", "victims"):
+        match = Match(read_search({"q": query, "view": view}))
+        rounds.clear()
+        served = rows.bounded_documents(match, offset=0, limit=1, paragraphs=paragraphs)
+        if served is not None and served.proven:
+            assert served.ids == exact_rows(match, sort="relevance", offset=0, limit=1)[1]
+        several += len(rounds) > 1
+        for (earlier, best), (later, _) in pairwise(rounds):
+            again = set(earlier) & set(later)
+            assert again <= {document for *_, document in best}, query
+    assert several, "no page took more than one round"
+
+
 def test_paragraphs_are_ranked_exactly_until_their_lists_are_built(short_lists, monkeypatch):
     """Lists kept before the paragraph scores were (a paragraph floor of None) bound no
     paragraph: the paragraph view ranks every match."""
@@ -237,7 +272,7 @@ def test_alternatives_beside_excluded_words_score_no_more_than_their_words(
     matching = document_ids(read_search({"q": query}))
     assert matching, "the query matches nothing"
     scores = true_scores()
-    for pk, score in rows._scored_candidates(match, matching, len(matching)):
+    for pk, score, _document in rows._scored_candidates(match, matching, len(matching)):
         assert score <= sum(scores.get((word, pk), (0.0,))[0] for word in words) * (1 + 1e-9), pk
     served = rows.bounded_documents(match, offset=0, limit=PER_PAGE)
     if served is not None:

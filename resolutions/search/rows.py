@@ -216,7 +216,11 @@ def _candidate_paragraphs(match: Match) -> sql.Composable:
     return all_of([match.published("p"), match.paragraphs("p"), text])
 
 
-def _scored_candidates(match: Match, candidates: list[int], limit: int) -> list[tuple[int, float]]:
+# A scored row: its id, its exact score and its document's id (the document's own, for a document).
+Scored = tuple[int, float, int]
+
+
+def _scored_candidates(match: Match, candidates: list[int], limit: int) -> list[Scored]:
     """The best `limit` of the candidates that match, with their exact scores, in page order.
     Only paragraphs holding a wanted word are scored (the others score 0); a document is there
     by a zero row when titles count, else when a paragraph passes the chosen verb and kind."""
@@ -239,7 +243,8 @@ def _scored_candidates(match: Match, candidates: list[int], limit: int) -> list[
         "SELECT p.document_id, {rank} AS r FROM resolutions_paragraph p "
         "WHERE p.document_id = c.id AND {paragraphs} OFFSET 0) s UNION ALL {present}), "
         "g AS (SELECT document_id, max(r) AS best, sum(r) AS total FROM m GROUP BY 1) "
-        "SELECT d.id, {score} AS s FROM g JOIN resolutions_document d ON d.id = g.document_id "
+        "SELECT d.id, {score} AS s, d.id "
+        "FROM g JOIN resolutions_document d ON d.id = g.document_id "
         "ORDER BY s DESC, d.date DESC NULLS LAST, d.id LIMIT {limit}"
     ).format(
         documents=_candidate_documents(match),
@@ -254,14 +259,12 @@ def _scored_candidates(match: Match, candidates: list[int], limit: int) -> list[
     return fetch(statement, {**match.params, "candidates": candidates})
 
 
-def _scored_candidate_paragraphs(
-    match: Match, candidates: list[int], limit: int
-) -> list[tuple[int, float]]:
+def _scored_candidate_paragraphs(match: Match, candidates: list[int], limit: int) -> list[Scored]:
     """The best `limit` matching paragraphs of the candidates, with their scores, in page order."""
     statement = sql.SQL(
         "WITH c AS MATERIALIZED (SELECT d.id, d.date FROM resolutions_document d "
         "WHERE d.id = ANY(%(candidates)s) AND {documents}) "
-        "SELECT s.id, s.r FROM c CROSS JOIN LATERAL ("
+        "SELECT s.id, s.r, c.id FROM c CROSS JOIN LATERAL ("
         "SELECT p.id, p.position, {rank} AS r FROM resolutions_paragraph p "
         "WHERE p.document_id = c.id AND {paragraphs} OFFSET 0) s "
         "ORDER BY s.r DESC, c.date DESC NULLS LAST, c.id, s.position LIMIT {limit}"
@@ -314,20 +317,25 @@ def bounded_documents(
     score = _scored_candidate_paragraphs if paragraphs else _scored_candidates
     order = heads.by_reach()
     size = max(min(4 * wanted, MOST_SCORED), wanted, FIRST_DEPTH)
+    compared: set[int] = set()
+    scored: list[Scored] = []
     while True:
-        candidates = sorted({*order[:size], *heads.holders})
-        scored = score(match, candidates, wanted)
+        candidates = {*order[:size], *heads.holders}
+        # The best `wanted` of all candidates are the best of the new ones and of the best so
+        # far: a document scored in an earlier round is scored again only if it holds one.
+        scored = score(match, sorted(candidates - compared | {d for *_, d in scored}), wanted)
+        compared |= candidates
         rest = [heads.reach[pk] for pk in order[size : size + 1]]
         reach = max([heads.outside, *rest])
         full = len(scored) == wanted
         if (full and scored[-1][1] > reach * (1 + 1e-9)) or (not full and reach == 0):
-            return Bounded([pk for pk, _s in scored[offset:]], len(candidates), True)
+            return Bounded([pk for pk, *_ in scored[offset:]], len(compared), True)
         if size >= min(len(order), MOST_SCORED) or not unproven_allowed:
             break  # an excluded word takes listed documents out: more rarely prove the page
         size *= 4
     if not full or not unproven_allowed or not match.title_counts or paragraphs:
         return None
-    return Bounded([pk for pk, _s in scored[offset:]], len(candidates), False)
+    return Bounded([pk for pk, *_ in scored[offset:]], len(compared), False)
 
 
 def exact_count_documents(match: Match) -> int:
