@@ -1,4 +1,4 @@
-"""Round 17's blind set: 7 UN PDF originals (Main Committee and plenary drafts, one an amendment
+"""Round 17's blind set: 8 UN PDF originals (Main Committee and plenary drafts, one an amendment
 and one a draft decision, and three resolutions) and 4 corpus texts (two draft decisions printing
 their sponsors, two decisions of sessions 72 and 77), drawn from listing fields only
 (tests/parsing/blind18/README.md)."""
@@ -12,4 +12,4 @@ from .gold import BlindSet
 
 class TestBlindSet(BlindSet):
     folder = Path(__file__).resolve().parent / "blind18"
-    size = 11
+    size = 12
