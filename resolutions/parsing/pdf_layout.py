@@ -36,6 +36,8 @@ DATE_RE = re.compile(rf"\b(?:{MONTH_PATTERN})\b")
 SUPERSCRIPT_DIGITS = str.maketrans(
     "0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 )
+# How a numbered or starred note opens, as `notes` writes it.
+NUMBERED_NOTE_OPENINGS = (*"0123456789".translate(SUPERSCRIPT_DIGITS), "*")
 SMALL_FONT = 0.9  # a line whose font is below 0.9 of the body size is small print
 MARKER_FONT = 0.85  # a raised digit below 0.85 of its line's size is a marker
 MARKER_RISE = 0.2  # ... raised by a fifth of the body size above the baseline
@@ -97,7 +99,10 @@ def extract_pdf_layout(data: bytes) -> str:
     furniture = furniture_texts(pages)
     kept = [without_furniture(lines, furniture, body_size) for lines in pages]
     spacing = line_spacing(kept, body_size)
-    text = "\n\n".join(page_text(lines, body_size, spacing) for lines in kept)
+    parts = with_notes_carried_over([page_parts(lines, body_size, spacing) for lines in kept])
+    text = "\n\n".join(
+        "\n\n".join(part for part in (running, *blocks) if part) for running, blocks in parts
+    )
     if len(text.strip()) < MIN_TEXT_CHARS:
         raise ParseError("no text layer (scanned?): run OCR first")
     return joined_surrogates(text)
@@ -279,15 +284,24 @@ def line_spacing(pages: list[list[Line]], body_size: float) -> float:
     return statistics.median(gaps) if gaps else body_size * 0.3
 
 
-def page_text(lines: list[Line], body_size: float, spacing: float) -> str:
-    """A page's running text, then its footnote bodies, as blocks."""
+def page_parts(lines: list[Line], body_size: float, spacing: float) -> tuple[str, list[str]]:
+    """A page's running text and its footnote bodies, one block each."""
     last_body = max(
         (index for index, line in enumerate(lines) if line.size >= body_size * SMALL_FONT),
         default=-1,
     )
     body, foot = lines[: last_body + 1], lines[last_body + 1 :]
-    parts = (running_text(body, body_size, spacing), notes(foot))
-    return "\n\n".join(part for part in parts if part)
+    return running_text(body, body_size, spacing), notes(foot)
+
+
+def with_notes_carried_over(parts: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """Pages' parts, a note's end printed first under the next page's rule, without a number
+    ("corrigendum (E/2005/27 ...), chap. I, sect. D."), put back at the end of the note it
+    finishes: left first among that page's notes, it read as running text."""
+    for (_, before), (_, blocks) in pairwise(parts):
+        if before and blocks and not blocks[0].startswith(NUMBERED_NOTE_OPENINGS):
+            before[-1] += "\n" + blocks.pop(0)
+    return parts
 
 
 def running_text(lines: list[Line], body_size: float, spacing: float) -> str:
@@ -327,7 +341,7 @@ def marked_text(line: Line, body_size: float) -> str:
     return "".join(parts).strip()
 
 
-def notes(lines: list[Line]) -> str:
+def notes(lines: list[Line]) -> list[str]:
     """Footnote bodies in small print: one block each, its number in superscript digits."""
     blocks: list[str] = []
     for line in lines:
@@ -340,4 +354,4 @@ def notes(lines: list[Line]) -> str:
             blocks[-1] += "\n" + text
         elif text.strip("_ "):
             blocks.append(text)
-    return "\n\n".join(block for block in blocks if block.strip("_ "))
+    return [block for block in blocks if block.strip("_ ")]
