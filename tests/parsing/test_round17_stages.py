@@ -4,7 +4,7 @@ where each kind was found (named in docs/parsing.md, round 17)."""
 from __future__ import annotations
 
 from resolutions.parsing import parse
-from resolutions.parsing.pdf_layout import with_notes_carried_over
+from resolutions.parsing.pdf_layout import Line, PageParts, notes, with_notes_carried_over
 
 
 def keys(text: str) -> set[str]:
@@ -73,33 +73,47 @@ def test_a_date_written_with_of_between_its_parts_keeps_a_list_of_resolutions_go
     assert keys(ended) == {"GA 77/203"}
 
 
+def small_print(*texts: str) -> list[Line]:
+    """Lines of a page's foot as the layout reads them (small print)."""
+    return [Line(chars=[(char, 8.0, 0.0) for char in text]) for text in texts]
+
+
 def test_a_notes_end_printed_under_the_next_pages_rule_goes_back_to_its_note() -> None:
     # A_C.3_80_L.17, pages 12 and 13: note 42 runs over the page; its end, first under page 13's
     # rule without a number, was read as running text inside paragraph 42.
-    parts = [
-        (
-            "42. Invites Member States to consider establishing national mechanisms",
-            [
-                "\u2074\u00b9 Ibid., vol. 1037, No. 15511.",
-                "\u2074\u00b2 See Official Records of the Economic and Social Council, 2005, "
-                "Supplement No. 7 and",
-            ],
-        ),
-        (
-            "appropriate measures for the implementation of the International Decade",
-            [
-                "corrigendum (E/2005/27 and E/2005/27/Corr.1), chap. I, sect. D.",
-                "\u2074\u00b3 Ibid., 2012, Supplement No. 7 and corrigendum (E/2012/27).",
-            ],
-        ),
-    ]
-    carried = with_notes_carried_over(parts)
-    assert carried[0][1][-1].endswith(
-        "Supplement No. 7 and\ncorrigendum (E/2005/27 and E/2005/27/Corr.1), chap. I, sect. D."
+    carried, blocks = notes(
+        small_print(
+            "__________________",
+            "corrigendum (E/2005/27 and E/2005/27/Corr.1), chap. I, sect. D.",
+            "43 Ibid., 2012, Supplement No. 7 and corrigendum (E/2012/27 and E/2012/27/Corr.1).",
+        )
     )
-    assert [block[:2] for block in carried[1][1]] == ["\u2074\u00b3"]
-    # A page without notes before keeps an unnumbered first note, and a starred note stays.
-    alone = with_notes_carried_over([("text", []), ("more", ["* On behalf of the Group."])])
-    assert alone[1][1] == ["* On behalf of the Group."]
-    starred = with_notes_carried_over([("a", ["\u00b9 A/80/1."]), ("b", ["* Reissued."])])
-    assert starred[1][1] == ["* Reissued."]
+    assert carried == "corrigendum (E/2005/27 and E/2005/27/Corr.1), chap. I, sect. D."
+    assert [block[:2] for block in blocks] == ["\u2074\u00b3"]
+    before = PageParts(
+        "42. Invites Member States to consider establishing national mechanisms",
+        "",
+        [
+            "\u2074\u00b2 See Official Records of the Economic and Social Council, 2005, "
+            "Supplement No. 7 and"
+        ],
+    )
+    page = PageParts("appropriate measures for the International Decade", carried, blocks)
+    with_notes_carried_over([before, page])
+    assert before.notes[-1].endswith(
+        "No. 7 and\ncorrigendum (E/2005/27 and E/2005/27/Corr.1), chap. I, sect. D."
+    )
+    assert page.carried == ""
+    # Small print above the rule (a table of posts, A_RES_78_253; a table's note "a See sect.
+    # E.", A_C.3_80_L.8) is no note's end; nor is a starred note; and without a note on the page
+    # before, the lines stay where they are.
+    carried, blocks = notes(
+        small_print("Action Title of post Category/Level Number", "New post Information P-4 1")
+    )
+    assert carried == "" and blocks == [
+        "Action Title of post Category/Level Number\nNew post Information P-4 1"
+    ]
+    assert notes(small_print("__________________", "* Reissued for technical reasons."))[0] == ""
+    alone = PageParts("more", "a note's end", [])
+    with_notes_carried_over([PageParts("text", "", []), alone])
+    assert alone.carried == "a note's end"
