@@ -97,7 +97,8 @@ DIGIT_DASH_BREAK_RE = re.compile(r"(?<=\d[-\u2013])[ ]*\n[ ]*(?=[A-Za-z0-9])")
 # whole ("Secretary-General").
 SPACED_HYPHEN_RE = re.compile(r"\b([A-Za-z]+)(?:[ ]-[ ]?|-[ ])([A-Za-z]+)\b")
 COMPOUND_RE = re.compile(r"\b[A-Za-z]+-[A-Za-z]+\b")
-INDENTED_PARAGRAPH_RE = re.compile(r"(?<=[.;:])[ ]*\n\t+(?=\S)")
+# A paragraph opening its line with a tab, a space before the tab or not (" \tAs a result, ...").
+INDENTED_PARAGRAPH_RE = re.compile(r"(?<=[.;:])[ ]*\n[ ]*\t+(?=\S)")
 LINE_BREAK_RE = re.compile(r"[ ]*\n[ ]*")
 BLANK_LINES_RE = re.compile(r"\n[ ]*\n\s*")
 CITATION_BEFORE_RE = re.compile(r"(?:resolutions?|decisions?|and|No\.|,)[ ]*$", re.IGNORECASE)

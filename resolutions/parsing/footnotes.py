@@ -21,12 +21,13 @@ JOINED_NOTE_RE = re.compile(r"[^\n]{0,2000}\bjoined[ ]in[ ]sponsoring\b[^\n]{0,3
 # or glued to the word before the punctuation ("Fifth Committee8. (Footnote: ...)").
 # Square brackets hold a note between a decision's parts ("[Footnote: Decision 77/538, in ...]"),
 # parentheses one after a part's heading ("DECISION A (Decision 75/553, in section B.6 ...)").
+# The label's colon may be missing before a capital ("(footnote A/77/L.1; see also A/77/PV.3)").
 # A bracketed symbol with its paragraph after a comma is a note printed without its label
 # ("on the recommendation of the Sixth Committee, (A/79/487, para.7.)").
 PARENTHESIZED_NOTE_RE = re.compile(
     r"(?:(?<=[,.;:\u201d\u2019)])(?P<marker>\d{1,3})|(?<=[,.;:])[ ]?\[(?P<bracketed>\d{1,3})\]"
     r"|(?<=[a-z])(?P<glued>\d{1,3})(?P<stop>[.,;:])(?=[ ]*[(\[][Ff]ootnote:))?[ ]*"
-    r"(?:\([Ff]ootnote:[ ]*(?P<body>[^()]*(?:\([^()]*\)[^()]*)*)\)"
+    r"(?:\([Ff]ootnote(?::[ ]*|[ ]+(?=[A-Z]))(?P<body>[^()]*(?:\([^()]*\)[^()]*)*)\)"
     r"|\[[Ff]ootnote:[ ]*(?P<between>[^\[\]]*)\]"
     r"|(?<=,)[ ]*\((?P<unlabelled>(?:A|E|S)/[\w./-]+,[ ]*paras?\.[ ]?\d+(?:[-\u2013]\d+)?\.?)\)"
     r"|\((?P<published>Decision[ ]+\d+/\d+,[ ]in[ ]section\b[^()]*(?:\([^()]*\)[^()]*)*)\))"

@@ -71,6 +71,15 @@ class Line:
         return statistics.median(sizes) if sizes else 0.0
 
 
+@dataclass
+class PageParts:
+    """A page's running text, the end of a note begun on the page before, and its notes."""
+
+    running: str
+    carried: str
+    notes: list[str]
+
+
 def extract_pdf_layout(data: bytes) -> str:
     """The text of a PDF, laid out as described in the module's docstring."""
     import pypdfium2 as pdfium
@@ -97,7 +106,11 @@ def extract_pdf_layout(data: bytes) -> str:
     furniture = furniture_texts(pages)
     kept = [without_furniture(lines, furniture, body_size) for lines in pages]
     spacing = line_spacing(kept, body_size)
-    text = "\n\n".join(page_text(lines, body_size, spacing) for lines in kept)
+    parts = with_notes_carried_over([page_parts(lines, body_size, spacing) for lines in kept])
+    text = "\n\n".join(
+        "\n\n".join(part for part in (page.running, page.carried, *page.notes) if part)
+        for page in parts
+    )
     if len(text.strip()) < MIN_TEXT_CHARS:
         raise ParseError("no text layer (scanned?): run OCR first")
     return joined_surrogates(text)
@@ -279,15 +292,26 @@ def line_spacing(pages: list[list[Line]], body_size: float) -> float:
     return statistics.median(gaps) if gaps else body_size * 0.3
 
 
-def page_text(lines: list[Line], body_size: float, spacing: float) -> str:
-    """A page's running text, then its footnote bodies, as blocks."""
+def page_parts(lines: list[Line], body_size: float, spacing: float) -> PageParts:
+    """A page's running text and its footnote bodies, one block each."""
     last_body = max(
         (index for index, line in enumerate(lines) if line.size >= body_size * SMALL_FONT),
         default=-1,
     )
     body, foot = lines[: last_body + 1], lines[last_body + 1 :]
-    parts = (running_text(body, body_size, spacing), notes(foot))
-    return "\n\n".join(part for part in parts if part)
+    return PageParts(running_text(body, body_size, spacing), *notes(foot))
+
+
+def with_notes_carried_over(parts: list[PageParts]) -> list[PageParts]:
+    """Pages' parts, a note's end printed first under the next page's rule, without a number
+    ("corrigendum (E/2005/27 ...), chap. I, sect. D."), put back at the end of the note it
+    finishes: left as a block of its own, it read as running text. Where the page before has no
+    note, it stays first among its page's notes."""
+    for before, page in pairwise(parts):
+        if page.carried and before.notes:
+            before.notes[-1] += "\n" + page.carried
+            page.carried = ""
+    return parts
 
 
 def running_text(lines: list[Line], body_size: float, spacing: float) -> str:
@@ -327,9 +351,13 @@ def marked_text(line: Line, body_size: float) -> str:
     return "".join(parts).strip()
 
 
-def notes(lines: list[Line]) -> str:
-    """Footnote bodies in small print: one block each, its number in superscript digits."""
+def notes(lines: list[Line]) -> tuple[str, list[str]]:
+    """Footnote bodies in small print: one block each, its number in superscript digits; and
+    the unnumbered lines right under the rule, before any note, which end a note of the page
+    before."""
     blocks: list[str] = []
+    carried: list[str] = []
+    under_rule = False
     for line in lines:
         text = line.text
         number = len(text) - len(text.lstrip("0123456789"))
@@ -338,6 +366,10 @@ def notes(lines: list[Line]) -> str:
             blocks.append(f"{marker} {text[number:].strip()}")
         elif blocks:
             blocks[-1] += "\n" + text
+        elif NOTES_RULE_RE.match(text):
+            under_rule = True
+        elif under_rule and not text.startswith("*"):
+            carried.append(text)
         elif text.strip("_ "):
             blocks.append(text)
-    return "\n\n".join(block for block in blocks if block.strip("_ "))
+    return "\n".join(carried), [block for block in blocks if block.strip("_ ")]

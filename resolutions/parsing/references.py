@@ -86,8 +86,10 @@ AT_MEETING_OF_RE = re.compile(
 # A treaty's own body: a UN one only when named in full among the bodies.
 TREATY_CONFERENCES = frozenset({"COP-UNTOC", "COSP-UNCAC"})
 TREATY_BODY_RE = re.compile(r"(?:Conference|Meeting|Assembly) of (?:the )?(?:States )?Parties\b")
+# Between two numbers of a list: their dates (also written with "of" between its parts, "77/203 of
+# 15 of December of 2022 and 78/189 ..."), parts, paragraphs, annexes.
 GAP_RE = re.compile(
-    r"^(?:[ ]*(?:,|and|or|as well as|of \d{1,2} [A-Z][a-z]+ \d{4}"
+    r"^(?:[ ]*(?:,|and|or|as well as|of \d{1,2} (?:of )?[A-Z][a-z]+ (?:of )?\d{4}"
     r"|of [A-Z][a-z]+ \d{1,2}, \d{4}|\(\d{4}\)|"
     r"[A-Z]|(?:in particular )?para(?:graph)?s?\.? \d{1,3}(?: thereof)?|annex(?: [IVX]+)?"
     r"|\d{1,2}))*[ ]*(?:,|and|or|,[ ]*and)[ ]*$"

@@ -1,0 +1,23 @@
+"""Round 17's blind set: 8 UN PDF originals (Main Committee and plenary drafts, one an amendment
+and one a draft decision, and three resolutions) and 4 corpus texts (two draft decisions printing
+their sponsors, two decisions of sessions 72 and 77), drawn from listing fields only
+(tests/parsing/blind18/README.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .gold import BlindSet
+
+OPEN_MISSES: dict[tuple[str, str], str] = {
+    ("A_C.3_80_L.17", "references"): (
+        "kind: other organizations' resolutions (Commission on the Status of Women 49/7, 56/4) "
+        "taken for GA; a World Health Organization symbol (WHA76/2023/REC/1) not read"
+    ),
+}
+
+
+class TestBlindSet(BlindSet):
+    folder = Path(__file__).resolve().parent / "blind18"
+    size = 12
+    open_misses = OPEN_MISSES
