@@ -184,6 +184,54 @@ def test_rounds_score_each_document_once_and_keep_the_exact_page(short_lists, mo
     assert several, "no page took more than one round"
 
 
+@pytest.mark.parametrize("view", ["documents", "paragraphs"])
+@pytest.mark.parametrize("query", ["trafficking", "trafficking corruption", "corruption -victims"])
+def test_rows_beating_every_unlisted_document_prove_the_page_from_the_whole_lists(
+    short_lists, monkeypatch, query, view
+):
+    """Past the largest scored set, a page that would be left to the exact ranking is proven
+    by scoring every listed document when its rows already beat any document in no list. The
+    listed documents' bounds are made ten times looser (bounds still), so that no smaller set
+    proves the page: the page is then the exact ranking's."""
+    monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
+    monkeypatch.setattr(rows, "FIRST_DEPTH", 1)
+    monkeypatch.setattr(rows, "MOST_SCORED", 1)
+    read_heads = rows._list_heads
+
+    def looser(*args, **kwargs):
+        heads = read_heads(*args, **kwargs)
+        reach = {pk: 10 * bound for pk, bound in heads.reach.items()}
+        return rows.ListHeads(reach, heads.outside, heads.holders)
+
+    monkeypatch.setattr(rows, "_list_heads", looser)
+    paragraphs = view == "paragraphs"
+    match = Match(read_search({"q": query, "view": view}))
+    words, factor, _ = rows._query_words(match)
+    heads = looser(match, words, factor, paragraphs=paragraphs)
+    served = rows.bounded_documents(match, offset=0, limit=2, paragraphs=paragraphs)
+    exact = (rows.exact_paragraphs if paragraphs else rows.exact_documents)(
+        match, sort="relevance", offset=0, limit=2
+    )[1]
+    listed = len({*heads.reach, *heads.holders})
+    if served is not None and served.proven:
+        assert served.ids == exact
+        assert served.compared == listed
+    elif served is not None:
+        # Only a page of documents with no word excluded is served unproven, and says so.
+        assert not paragraphs and "-" not in query
+    else:
+        best = exact_rows_scores(match, paragraphs)
+        assert len(best) < 2 or best[-1] <= heads.outside * (1 + 1e-9)
+
+
+def exact_rows_scores(match: Match, paragraphs: bool) -> list[float]:
+    """The scores of the best two rows over every listed document."""
+    scorer = rows._scored_candidate_paragraphs if paragraphs else rows._scored_candidates
+    words, factor, _ = rows._query_words(match)
+    heads = rows._list_heads(match, words, factor, paragraphs=paragraphs)
+    return [score for _pk, score, _d in scorer(match, sorted({*heads.reach, *heads.holders}), 2)]
+
+
 def test_paragraphs_are_ranked_exactly_until_their_lists_are_built(short_lists, monkeypatch):
     """Lists kept before the paragraph scores were (a paragraph floor of None) bound no
     paragraph: the paragraph view ranks every match."""

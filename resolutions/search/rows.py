@@ -319,21 +319,35 @@ def bounded_documents(
     size = max(min(4 * wanted, MOST_SCORED), wanted, FIRST_DEPTH)
     compared: set[int] = set()
     scored: list[Scored] = []
-    while True:
+
+    def proven_at(size: int) -> bool:
+        """Score the `size` documents of most reach (and the holders); whether that proves the
+        page: its last score is above what any document not scored can reach."""
+        nonlocal scored
         candidates = {*order[:size], *heads.holders}
         # The best `wanted` of all candidates are the best of the new ones and of the best so
         # far: a document scored in an earlier round is scored again only if it holds one.
         scored = score(match, sorted(candidates - compared | {d for *_, d in scored}), wanted)
-        compared |= candidates
-        rest = [heads.reach[pk] for pk in order[size : size + 1]]
-        reach = max([heads.outside, *rest])
-        full = len(scored) == wanted
-        if (full and scored[-1][1] > reach * (1 + 1e-9)) or (not full and reach == 0):
-            return Bounded([pk for pk, *_ in scored[offset:]], len(compared), True)
+        compared.update(candidates)
+        reach = max([heads.outside, *(heads.reach[pk] for pk in order[size : size + 1])])
+        if len(scored) < wanted:
+            return reach == 0
+        return scored[-1][1] > reach * (1 + 1e-9)
+
+    while not proven_at(size):
         if size >= min(len(order), MOST_SCORED) or not unproven_allowed:
             break  # an excluded word takes listed documents out: more rarely prove the page
         size *= 4
-    if not full or not unproven_allowed or not match.title_counts or paragraphs:
+    else:
+        return Bounded([pk for pk, *_ in scored[offset:]], len(compared), True)
+    full = len(scored) == wanted
+    servable = full and unproven_allowed and match.title_counts and not paragraphs
+    beats_unlisted = full and scored[-1][1] > heads.outside * (1 + 1e-9)
+    if not servable and beats_unlisted and size < len(order) and proven_at(len(order)):
+        # The page would otherwise rank every match; its rows already beat any document in no
+        # list, so scoring the rest of the listed documents (at most KEEP a word) proves it.
+        return Bounded([pk for pk, *_ in scored[offset:]], len(compared), True)
+    if not servable:
         return None
     return Bounded([pk for pk, *_ in scored[offset:]], len(compared), False)
 
