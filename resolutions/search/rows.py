@@ -11,7 +11,7 @@ the walk stops once the page is full.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from psycopg import sql
 
@@ -305,7 +305,9 @@ def bounded_documents(
     scored set grows fourfold until it is, up to `MOST_SCORED`; then a page of documents, with
     no verb or kind chosen and no word excluded (the lists' order is then the documents' own),
     is served unproven and says so (paragraphs tie too often for the lists' order to choose
-    among them). None when the lists cannot serve the page: the caller ranks every match."""
+    among them). Any other page whose rows beat every document in no list is proven by scoring
+    every listed document. None when the lists cannot serve the page: the caller ranks every
+    match."""
     read = _query_words(match)
     if read is None:
         return None
@@ -314,42 +316,60 @@ def bounded_documents(
     heads = _list_heads(match, words, factor, paragraphs=paragraphs)
     if heads is None:
         return None
-    score = _scored_candidate_paragraphs if paragraphs else _scored_candidates
     order = heads.by_reach()
+    rounds = _Rounds(match, heads, order, wanted, paragraphs)
     size = max(min(4 * wanted, MOST_SCORED), wanted, FIRST_DEPTH)
-    compared: set[int] = set()
-    scored: list[Scored] = []
-
-    def proven_at(size: int) -> bool:
-        """Score the `size` documents of most reach (and the holders); whether that proves the
-        page: its last score is above what any document not scored can reach."""
-        nonlocal scored
-        candidates = {*order[:size], *heads.holders}
-        # The best `wanted` of all candidates are the best of the new ones and of the best so
-        # far: a document scored in an earlier round is scored again only if it holds one.
-        scored = score(match, sorted(candidates - compared | {d for *_, d in scored}), wanted)
-        compared.update(candidates)
-        reach = max([heads.outside, *(heads.reach[pk] for pk in order[size : size + 1])])
-        if len(scored) < wanted:
-            return reach == 0
-        return scored[-1][1] > reach * (1 + 1e-9)
-
-    while not proven_at(size):
+    while not rounds.proven_at(size):
         if size >= min(len(order), MOST_SCORED) or not unproven_allowed:
             break  # an excluded word takes listed documents out: more rarely prove the page
         size *= 4
     else:
-        return Bounded([pk for pk, *_ in scored[offset:]], len(compared), True)
-    full = len(scored) == wanted
-    servable = full and unproven_allowed and match.title_counts and not paragraphs
-    beats_unlisted = full and scored[-1][1] > heads.outside * (1 + 1e-9)
-    if not servable and beats_unlisted and size < len(order) and proven_at(len(order)):
+        return rounds.page(offset, proven=True)
+    if unproven_allowed and match.title_counts and not paragraphs and rounds.full:
+        return rounds.page(offset, proven=False)
+    if rounds.beats(heads.outside) and size < len(order) and rounds.proven_at(len(order)):
         # The page would otherwise rank every match; its rows already beat any document in no
         # list, so scoring the rest of the listed documents (at most KEEP a word) proves it.
-        return Bounded([pk for pk, *_ in scored[offset:]], len(compared), True)
-    if not servable:
-        return None
-    return Bounded([pk for pk, *_ in scored[offset:]], len(compared), False)
+        return rounds.page(offset, proven=True)
+    return None
+
+
+@dataclass
+class _Rounds:
+    """Rounds of exact scoring over a query's listed documents, most reach first. Each round
+    scores its new documents and those holding the best rows so far, not every candidate
+    again: the best `wanted` rows of all candidates are the best of these."""
+
+    match: Match
+    heads: ListHeads
+    order: list[int]  # the listed documents, most reach first
+    wanted: int
+    paragraphs: bool
+    compared: set[int] = field(default_factory=set)
+    best: list[Scored] = field(default_factory=list)
+
+    @property
+    def full(self) -> bool:
+        return len(self.best) == self.wanted
+
+    def beats(self, bound: float) -> bool:
+        """Whether the last of a full page of rows scores above `bound`."""
+        return self.full and self.best[-1][1] > bound * (1 + 1e-9)
+
+    def proven_at(self, size: int) -> bool:
+        """Score the `size` documents of most reach (and the holders); whether that proves the
+        page: its last row scores above what any document not scored can reach."""
+        candidates = {*self.order[:size], *self.heads.holders}
+        score = _scored_candidate_paragraphs if self.paragraphs else _scored_candidates
+        again = {document for *_, document in self.best}
+        self.best = score(self.match, sorted(candidates - self.compared | again), self.wanted)
+        self.compared |= candidates
+        rest = (self.heads.reach[pk] for pk in self.order[size : size + 1])
+        reach = max([self.heads.outside, *rest])
+        return self.beats(reach) if self.full else reach == 0
+
+    def page(self, offset: int, *, proven: bool) -> Bounded:
+        return Bounded([pk for pk, *_ in self.best[offset:]], len(self.compared), proven)
 
 
 def exact_count_documents(match: Match) -> int:
