@@ -614,3 +614,126 @@ def test_a_paragraph_whose_closing_clause_is_replaced_keeps_the_family():
         submit.format("eighty-third") + "including data on the evolution of the human and "
         "financial resources of the Centre since its establishment.",
     )
+
+
+def test_a_document_title_naming_a_conference_is_no_body_s_name():
+    recalled = (
+        " its resolution 69/313 of 27 July 2015 on the Addis Ababa Action Agenda of the Third "
+        "International Conference on Financing for Development,"
+    )
+    assert same("Reaffirming" + recalled, "Recalling further" + recalled)
+    assert not same(
+        "Having examined the report of the Special Committee on the Situation with regard to the "
+        "Implementation of the Declaration on the Granting of Independence to Colonial Countries "
+        "and Peoples,",
+        "Draws the attention of the Special Committee on the Situation with regard to the "
+        "Implementation of the Declaration on the Granting of Independence to Colonial Countries "
+        "and Peoples to the present resolution,",
+    )
+
+
+def test_an_adverb_after_the_opening_verb_does_not_end_the_shared_opening():
+    opinion = (
+        " the advisory opinion rendered on 9 July 2004 by the International Court of Justice on "
+        "the legal consequences of the construction of a wall in the Occupied Palestinian "
+        "Territory, and "
+    )
+    assert same(
+        "Recalling also" + opinion + "recalling further its resolutions ES-10/15 of 20 July 2004 "
+        "and ES-10/17 of 15 December 2006,",
+        "Recalling further" + opinion + "noting in particular the reply of the Court, including "
+        "on the right of peoples to self-determination, which is a right erga omnes,",
+    )
+
+
+def test_amendments_naming_other_paragraphs_are_other_families():
+    assert not same(
+        "Delete the fifteenth preambular paragraph.",
+        "Delete the twenty-third preambular paragraph.",
+    )
+    assert not same("Delete operative paragraph 9", "Delete operative paragraph 22")
+    assert same(
+        "Delete the twenty-third preambular paragraph.",
+        "Delete the twenty-third preambular paragraph",
+    )
+
+
+def test_accreditation_to_another_conference_is_another_decision():
+    accredit = (
+        "At its {} plenary meeting, on {}, the General Assembly, on the proposal of its President, "
+        "taking note of the note by the Secretariat, decided to accredit the organization "
+        "identified in the note by the Secretariat and invite it to participate as an "
+        "intergovernmental organization in the work of the {}, as an observer."
+    )
+    ocean = (
+        "{} United Nations Conference to Support the Implementation of Sustainable Development "
+        "Goal 14: Conserve and sustainably use the oceans, seas and marine resources for "
+        "sustainable development"
+    )
+    least = accredit.format(
+        "58th",
+        "6 February 2023",
+        "Fifth United Nations Conference on the Least Developed Countries",
+    )
+    assert not same(least, accredit.format("63rd", "29 March 2022", ocean.format("2022")))
+    assert same(
+        accredit.format("85th", "21 June 2022", ocean.format("2022")),
+        accredit.format("69th", "7 May 2025", ocean.format("2025")),
+    )
+
+
+def test_a_formula_negated_is_another_decision():
+    set_off = (
+        "Decides that, for Member States that have {}fulfilled their financial obligations to the "
+        "Mission, there shall be set off against {} their respective share of the unencumbered "
+        "balance and other revenue in the amount of 3,657,200 dollars in respect of the financial "
+        "period ended 30 June 2023;"
+    )
+    assert not same(
+        set_off.format("not ", "their outstanding obligations"),
+        set_off.format("", "the apportionment"),
+    )
+    freedom = (
+        "Stresses that everyone has the right to freedom of thought, conscience and religion or "
+        "belief, which includes the freedom to have {}, or to adopt, a religion or belief of one's "
+        "own choice;"
+    )
+    assert same(freedom.format("or not to have"), freedom.format("or to adopt"))
+
+
+def test_a_list_of_two_resolutions_against_a_longer_list_of_others_is_another_family():
+    assert not same(
+        "Recalling also its resolutions 68/50 of 5 December 2013, 77/40, 77/41 and 77/42 of "
+        "7 December 2022 and 77/250 of 30 December 2022,",
+        "Recalling its resolutions 74/64 of 12 December 2019 and 76/45 of 6 December 2021,",
+    )
+    assert same(
+        "Recalling its resolutions 74/64 of 12 December 2019 and 76/45 of 6 December 2021,",
+        "Recalling its resolutions 76/45 of 6 December 2021 and 78/30 of 4 December 2023,",
+    )
+
+
+def test_lists_of_other_instruments_are_other_families():
+    assert not same(
+        "Reaffirming the Universal Declaration of Human Rights, the Convention on the Rights of "
+        "Persons with Disabilities and the Optional Protocol thereto, the Convention on the "
+        "Elimination of All Forms of Discrimination against Women, the Convention on the Rights of "
+        "the Child, the International Convention on the Elimination of All Forms of Racial "
+        "Discrimination and all other relevant international human rights instruments,",
+        "Recalling also the Universal Declaration of Human Rights, the International Covenant on "
+        "Civil and Political Rights, the International Covenant on Economic, Social and Cultural "
+        "Rights, the Convention on the Elimination of All Forms of Discrimination against Women, "
+        "the Convention on the Rights of Persons with Disabilities and the International "
+        "Convention on the Elimination of All Forms of Racial Discrimination,",
+    )
+    assert same(
+        "Reaffirming also the Paris Agreement and encouraging all its parties to fully implement "
+        "the Agreement, and parties to the United Nations Framework Convention on Climate Change "
+        "that have not yet done so to deposit their instruments of ratification, acceptance, "
+        "approval or accession, where appropriate, as soon as possible,",
+        "Reaffirming further the Paris Agreement4and its early entry into force, encouraging all "
+        "its parties to fully implement the Agreement, and parties to the United Nations "
+        "Framework Convention on Climate Change5 that have not yet done so to deposit their "
+        "instruments of ratification, acceptance, approval or accession, where appropriate, as "
+        "soon as possible,",
+    )
