@@ -83,8 +83,9 @@ when first needed):
    word similarity at EDITED_THRESHOLD or above with the substance (the words other than
    FUNCTION_WORDS) alike in any order at SUBSTANCE_MATCH, or its closing clause replaced: the
    two open with the same words (after a decision's opening, an adverb after the verb left out:
-   "Recalling also" / "Recalling further") for at least half of the longer ("Requests the Secretary-General to report ... on the implementation of the present
-   resolution, acknowledging ..." / "..., including the information provided ...").
+   "Recalling also" / "Recalling further") for at least half of the longer ("Requests the
+   Secretary-General to report ... on the implementation of the present resolution,
+   acknowledging ..." / "..., including the information provided ...").
 
 Words compare with dates, session ordinals and numbers masked ("eightieth session" and
 "seventy-ninth session" agree), so an updated date or session does not break a family. The
