@@ -242,6 +242,13 @@ REPORT_RE = re.compile(
     r"\s*(?=[,;:.()]|\band the\b|$|(?-i:" + RECIPIENT + "))",
     re.IGNORECASE,
 )
+# A report's date, which may stand before or after its author ("the report of 31 May 2023 of the
+# Commissioner-General" / "the report of the Commissioner-General of 31 May 2023"): no part of
+# the author's name.
+REPORT_DATE_RE = re.compile(
+    r"(?:\bof\s+)?\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+\d{4}\b(?:\s+of\b)?(?:\s+the\b)?"
+)
 # A report asked for with the verb, and its subject: "to report to the General Assembly at its
 # eightieth session on the implementation of the present resolution".
 REPORT_ON_RE = re.compile(
@@ -344,11 +351,12 @@ class Wording:
 
     @cached_property
     def report(self) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-        """That report's author's and subject's words."""
+        """That report's author's words (a date left out) and its subject's words."""
         match = self.report_match
         if match is None:
             return None
         parts = match.groupdict()
+        parts["author"] = REPORT_DATE_RE.sub(" ", parts.get("author") or "")
         author, subject = (
             tuple(WORD_RE.findall((parts.get(part) or "").lower()))
             for part in ("author", "subject")

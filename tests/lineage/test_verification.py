@@ -737,3 +737,20 @@ def test_lists_of_other_instruments_are_other_families():
         "instruments of ratification, acceptance, approval or accession, where appropriate, as "
         "soon as possible,",
     )
+
+
+def test_a_report_s_date_before_its_author_is_no_other_author():
+    noted = "Taking note also of the report {} submitted pursuant to paragraph 57 of the report of "
+    assert same(
+        noted.format("of 31 May 2023 of the Commissioner-General,")
+        + "the Secretary-General and in follow-up to the update to the special report of 3 August "
+        "2015 of the Commissioner-General, regarding the severe financial crisis of the Agency and "
+        "the negative implications for the continued delivery of core programmes,",
+        noted.format("of the Commissioner-General of 31 May 2023,")
+        + "the Secretary-General, and expressing concern regarding the severe financial crisis of "
+        "the Agency and the negative implications for the continued delivery of core programmes,",
+    )
+    assert not same(
+        "Taking note of the report of 31 May 2023 of the Commissioner-General,",
+        "Taking note of the report of 31 May 2023 of the Board of Auditors,",
+    )
