@@ -40,8 +40,9 @@ when first needed):
    ..., the General Assembly, on the recommendation of the Fifth Committee,", a paragraph of its
    own where a decision is split there) decides nothing and is no version of a decision, and two
    decisions that decided to do other things ("decided to reopen sub-item (b) ..." / "decided to
-   consider directly in plenary meeting agenda item 19 ...") are other decisions;
-   paragraphs naming different bodies whose members are appointed, whose session, conference or
+   consider directly in plenary meeting agenda item 19 ...": neither's first act among the
+   other's, where "decided to defer ... and to include it in the draft agenda" includes it) are
+   other decisions; paragraphs naming different bodies whose members are appointed, whose session, conference or
    meeting is held, in whose work one is invited to participate ("... to participate as an
    intergovernmental organization in the work of the Fifth United Nations Conference on the Least
    Developed Countries" / "... of the 2022 United Nations Conference to Support ...") or on whose
@@ -197,6 +198,9 @@ PARTICIPATION_RE = re.compile(
 )
 # What a decision decided to do: "decided to [further] reopen", "decided to consider".
 DECIDED_TO_RE = re.compile(r"decided to (?:(?:further|also|again|once|then) )*(?P<verb>[a-z]+)")
+# A further act of the same decision: "decided to defer consideration of ... and to include it in
+# the draft agenda of its seventy-sixth session".
+AND_TO_RE = re.compile(r"\band to (?:(?:further|also|again|once|then) )*(?P<verb>[a-z]+)")
 # A name of several capitalized words joined by small words.
 NAME_RE = re.compile(
     r"\b[A-Z][\w\u2019'-]*(?:\s+(?:(?:of|on|for|and|the|to|with|regard)\s+)*[A-Z][\w\u2019'-]*)+"
@@ -402,12 +406,16 @@ class Wording:
         return bool(DECISION_OPENING_RE.fullmatch(self.body))
 
     @cached_property
-    def decision_act(self) -> str:
-        """What a decision decided to do: the stem of the verb after "decided to" ("reopen",
-        "consider", "defer"), "" for a paragraph that is not a decision so worded."""
+    def decision_acts(self) -> tuple[str, ...]:
+        """What a decision decided to do: the stems of the verb after "decided to" ("reopen",
+        "consider", "defer") and of each "and to" after it ("decided to defer consideration of
+        ... and to include it": "defer", "includ"); none for a paragraph not so worded."""
         opening = self.decision_opening
         act = DECIDED_TO_RE.match(self.body, opening.end()) if opening else None
-        return stem(act["verb"].lower()) if act else ""
+        if act is None:
+            return ()
+        further = AND_TO_RE.finditer(self.body, act.end())
+        return tuple(stem(m["verb"].lower()) for m in (act, *further))
 
     @cached_property
     def gist_words(self) -> int:
@@ -600,10 +608,12 @@ def _other_resolution_of_one_session(a: frozenset, b: frozenset) -> bool:
     return len(a) == 1 and len(b) == 1 and a != b and next(iter(a))[0] == next(iter(b))[0]
 
 
-def _other_acts(a: str, b: str) -> bool:
+def _other_acts(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two decisions decided to do other things ("decided to reopen sub-item (b) ..." /
-    "decided to consider directly in plenary meeting agenda item 19 ..."), whatever they share."""
-    return bool(a and b) and a != b
+    "decided to consider directly in plenary meeting agenda item 19 ..."), whatever they share:
+    neither's first act is among the other's ("decided to defer ... and to include it in the draft
+    agenda" does what "decided to include ... in the draft agenda" does, and more)."""
+    return bool(a and b) and a[0] not in b and b[0] not in a
 
 
 def _names_another_title(titles: tuple, others: tuple) -> bool:
@@ -672,7 +682,7 @@ def _told_apart(a: Wording, b: Wording) -> bool:
         return True
     if a.paragraph_places and b.paragraph_places and not a.paragraph_places & b.paragraph_places:
         return True
-    if a.only_opening != b.only_opening or _other_acts(a.decision_act, b.decision_act):
+    if a.only_opening != b.only_opening or _other_acts(a.decision_acts, b.decision_acts):
         return True
     if (
         a.titles

@@ -754,3 +754,31 @@ def test_a_report_s_date_before_its_author_is_no_other_author():
         "Taking note of the report of 31 May 2023 of the Commissioner-General,",
         "Taking note of the report of 31 May 2023 of the Board of Auditors,",
     )
+
+
+def test_a_deferral_that_includes_the_item_in_the_next_agenda_includes_it():
+    item = (
+        "the sub-item entitled “Strengthening the role of mediation in the peaceful settlement of "
+        "disputes, conflict prevention and resolution” of the item entitled “Prevention of armed "
+        "conflict”"
+    )
+    assert same(
+        "At its 102nd plenary meeting, on 9 September 2021, the General Assembly decided to defer "
+        f"consideration of {item} and to include it in the draft agenda of its seventy-sixth "
+        "session.",
+        "At its 108th plenary meeting, on 6 September 2024, the General Assembly decided to include "
+        f"{item} in the draft agenda of its seventy-ninth session.",
+    )
+    heading = (
+        "agenda item 23 entitled “Operational activities for development”, under heading A "
+        "(Promotion of sustained economic growth and sustainable development in accordance with "
+        "the relevant resolutions of the General Assembly and recent United Nations conferences)"
+    )
+    assert not same(
+        "At its 23rd plenary meeting, on 28 October 2021, the General Assembly decided to consider "
+        f"directly in plenary meeting {heading}, and to proceed expeditiously with the "
+        "consideration of a draft decision.",
+        "At its 99th plenary meeting, on 1 September 2023, the General Assembly decided to reopen "
+        f"consideration of {heading}, and to proceed expeditiously with the consideration of a "
+        "draft decision.",
+    )
