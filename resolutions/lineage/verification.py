@@ -20,7 +20,11 @@ when first needed):
 3. two paragraphs each naming a quoted title the other does not name (TITLE_MATCH, small words
    left out: “The Pact for the Future” is “Pact of the Future”) are about different things
    ("... the sub-item entitled “Cooperation between the United Nations and the Shanghai
-   Cooperation Organization”" / "... and the Collective Security Treaty Organization”");
+   Cooperation Organization”" / "... and the Collective Security Treaty Organization”"), and two
+   naming titles with other opening verbs, their words outside the titles alike under
+   FRAME_MATCH, do other things with them ("Decides to include in the provisional agenda ... the
+   sub-item entitled “Agreement under ...”" / "Recalling its resolution 77/321 ... entitled
+   “Agreement under ...”");
 4. a short paragraph (SHORT_WORDS or fewer, a body's long name counted as one word, a name
    being a body's where its head names one, "the Special Committee on ...", not a document's
    title naming one after its head, "the Addis Ababa Action Agenda of the Third International
@@ -114,6 +118,9 @@ SUBSTANCE_MATCH = 0.69
 SHORT_WORDS = 15
 MIN_SHARED_OF_LONGER = 0.5
 TITLE_MATCH = 0.8
+# Two paragraphs with other opening verbs whose words outside their quoted titles are alike
+# under this do other things with what they name.
+FRAME_MATCH = 0.5
 TITLE_SMALL_WORDS = frozenset({"the", "of", "for", "a", "an", "and", "on", "in", "to"})
 MIN_LISTED_RESOLUTIONS = 3
 # A list of two resolutions is read against a list of MIN_LISTED_RESOLUTIONS or more.
@@ -304,6 +311,11 @@ class Wording:
             tuple(word for word in masked_words(title) if word not in TITLE_SMALL_WORDS)
             for title in QUOTED_RE.findall(self.body)
         )
+
+    @cached_property
+    def frame(self) -> tuple[str, ...]:
+        """Its masked words outside its quoted titles: what it does with what it names."""
+        return masked_words(QUOTED_RE.sub(" ", self.body)) if self.titles else self.words
 
     @cached_property
     def references(self) -> frozenset[str]:
@@ -616,6 +628,14 @@ def _other_acts(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(a and b) and a[0] not in b and b[0] not in a
 
 
+def _other_frames(a: Wording, b: Wording) -> bool:
+    """Whether two paragraphs naming quoted titles do other things with them: other opening verbs,
+    and their words outside the titles alike under FRAME_MATCH ("Decides to include in the
+    provisional agenda ... the sub-item entitled “Agreement under ...”" / "Recalling its
+    resolution 77/321 of 1 August 2023 entitled “Agreement under ...”")."""
+    return a.opening != b.opening and Indel.normalized_similarity(a.frame, b.frame) < FRAME_MATCH
+
+
 def _names_another_title(titles: tuple, others: tuple) -> bool:
     return any(
         all(Indel.normalized_similarity(title, other) < TITLE_MATCH for other in others)
@@ -684,11 +704,9 @@ def _told_apart(a: Wording, b: Wording) -> bool:
         return True
     if a.only_opening != b.only_opening or _other_acts(a.decision_acts, b.decision_acts):
         return True
-    if (
-        a.titles
-        and b.titles
-        and _names_another_title(a.titles, b.titles)
-        and _names_another_title(b.titles, a.titles)
+    if a.titles and b.titles and (
+        (_names_another_title(a.titles, b.titles) and _names_another_title(b.titles, a.titles))
+        or _other_frames(a, b)
     ):
         return True
     if (

@@ -782,3 +782,18 @@ def test_a_deferral_that_includes_the_item_in_the_next_agenda_includes_it():
         f"consideration of {heading}, and to proceed expeditiously with the consideration of a "
         "draft decision.",
     )
+
+
+def test_another_act_on_the_same_title_is_another_paragraph():
+    title = (
+        "“Agreement under the United Nations Convention on the Law of the Sea on the Conservation "
+        "and Sustainable Use of Marine Biological Diversity of Areas beyond National Jurisdiction”"
+    )
+    include = (
+        "Decides to include in the provisional agenda of its {} session, under the item entitled "
+        f"“Oceans and the law of the sea”, the sub-item entitled {title}."
+    )
+    recall = f"Recalling its resolution 77/321 of 1 August 2023 entitled {title},"
+    assert not same(include.format("seventy-ninth"), recall)
+    assert same(include.format("seventy-ninth"), include.format("eightieth"))
+    assert same(recall, f"Recalls its resolution 77/321 of 1 August 2023 entitled {title};")
