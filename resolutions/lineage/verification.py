@@ -46,11 +46,11 @@ when first needed):
    decisions that decided to do other things ("decided to reopen sub-item (b) ..." / "decided to
    consider directly in plenary meeting agenda item 19 ...": neither's first act among the
    other's, where "decided to defer ... and to include it in the draft agenda" includes it) are
-   other decisions; paragraphs naming different bodies whose members are appointed, whose session, conference or
-   meeting is held, in whose work one is invited to participate ("... to participate as an
-   intergovernmental organization in the work of the Fifth United Nations Conference on the Least
-   Developed Countries" / "... of the 2022 United Nations Conference to Support ...") or on whose
-   recommendation a decision is taken ("appointed ... as a member of
+   other decisions; paragraphs naming different bodies whose members are appointed, whose
+   session, conference or meeting is held, in whose work one is invited to participate ("... to
+   participate as an intergovernmental organization in the work of the Fifth United Nations
+   Conference on the Least Developed Countries" / "... of the 2022 United Nations Conference to
+   Support ...") or on whose recommendation a decision is taken ("appointed ... as a member of
    the Committee on Contributions" / "... of the Board of Auditors"; "the sixth session of the
    United Nations Environment Assembly" / "... of the United Nations Habitat Assembly"; "the
    Annual Conference of the High Contracting Parties to Amended Protocol II" / "... to Protocol
@@ -628,6 +628,11 @@ def _other_acts(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(a and b) and a[0] not in b and b[0] not in a
 
 
+def _name_other_titles(a: Wording, b: Wording) -> bool:
+    """Whether each names a quoted title the other does not (TITLE_MATCH)."""
+    return _names_another_title(a.titles, b.titles) and _names_another_title(b.titles, a.titles)
+
+
 def _other_frames(a: Wording, b: Wording) -> bool:
     """Whether two paragraphs naming quoted titles do other things with them: other opening verbs,
     and their words outside the titles alike under FRAME_MATCH ("Decides to include in the
@@ -704,10 +709,7 @@ def _told_apart(a: Wording, b: Wording) -> bool:
         return True
     if a.only_opening != b.only_opening or _other_acts(a.decision_acts, b.decision_acts):
         return True
-    if a.titles and b.titles and (
-        (_names_another_title(a.titles, b.titles) and _names_another_title(b.titles, a.titles))
-        or _other_frames(a, b)
-    ):
+    if a.titles and b.titles and (_name_other_titles(a, b) or _other_frames(a, b)):
         return True
     if (
         a.opening != b.opening

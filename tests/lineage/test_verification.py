@@ -766,8 +766,8 @@ def test_a_deferral_that_includes_the_item_in_the_next_agenda_includes_it():
         "At its 102nd plenary meeting, on 9 September 2021, the General Assembly decided to defer "
         f"consideration of {item} and to include it in the draft agenda of its seventy-sixth "
         "session.",
-        "At its 108th plenary meeting, on 6 September 2024, the General Assembly decided to include "
-        f"{item} in the draft agenda of its seventy-ninth session.",
+        "At its 108th plenary meeting, on 6 September 2024, the General Assembly decided to "
+        f"include {item} in the draft agenda of its seventy-ninth session.",
     )
     heading = (
         "agenda item 23 entitled “Operational activities for development”, under heading A "
