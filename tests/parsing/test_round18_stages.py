@@ -1,0 +1,42 @@
+"""Round 18 fixes, one kind each, on the documents of tests/parsing/blind19/ where each kind was
+found or on short excerpts of them (named in docs/parsing.md, round 18)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from resolutions.parsing import parse, parse_file
+from resolutions.parsing.extract import extract_text
+
+BLIND19 = Path(__file__).resolve().parent / "blind19"
+
+
+def word_text(name: str) -> str:
+    return extract_text((BLIND19 / name).read_bytes(), filename=name)
+
+
+def keys(text: str) -> set[str]:
+    """The references of a parse as "BODY number" or symbol."""
+    return {r.symbol or f"{r.body} {r.number}" for r in parse(text).references}
+
+
+def test_a_word_files_notes_are_written_out_where_their_markers_stand() -> None:
+    # E_RES_2018_27: the notes of word/footnotes.xml were not read, their citations lost.
+    text = word_text("E_RES_2018_27.docx")
+    assert "(footnote: General Assembly resolution 70/294, annex.)" in text
+    assert "Supplement No. 13 (E/2018/33)" in text
+    document = parse_file((BLIND19 / "E_RES_2018_27.docx").read_bytes(), filename="r.docx")
+    cited = {r.symbol or f"{r.body} {r.number}" for r in document.references}
+    assert {"GA 70/294", "E/2018/33", "A/CONF.219/7"} <= cited
+    assert not any("footnote" in p.text for p in document.paragraphs)
+
+
+def test_a_note_marker_typed_as_raised_digits_is_left_out() -> None:
+    # E_RES_2018_10 and E_RES_2018_11: a note repeated as a raised digit typed into the text
+    # ("Rights6", "2015–20305") stayed glued to the word.
+    text = word_text("E_RES_2018_10.docx")
+    assert "Cultural Rights and the Convention" in text
+    assert "Rights6" not in text
+    assert "Reduction 2015–2030 through" in word_text("E_RES_2018_11.docx")
+    # A number printed in the running text is kept ("51 years have passed").
+    assert "that 51 years have passed" in text
