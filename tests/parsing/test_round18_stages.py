@@ -40,3 +40,34 @@ def test_a_note_marker_typed_as_raised_digits_is_left_out() -> None:
     assert "Reduction 2015–2030 through" in word_text("E_RES_2018_11.docx")
     # A number printed in the running text is kept ("51 years have passed").
     assert "that 51 years have passed" in text
+
+
+COUNCIL = "The Economic and Social Council,\n\n"
+
+
+def test_its_resolution_names_the_subject_that_follows_the_clause() -> None:
+    # E_RES_2018_27: "in its resolution 59/209, the General Assembly decided" gave ECOSOC 59/209.
+    text = COUNCIL + (
+        "Recalling also that, in its resolution 59/209, the General Assembly decided that "
+        "graduation would become effective three years later, and that, in its resolution "
+        "67/221, the Assembly decided to take note of the decisions of the Council,\n\n"
+        "1.\tTakes note of the report;\n"
+    )
+    assert keys(text) == {"GA 59/209", "GA 67/221"}
+    # A further citation after the comma is no subject; "its" stays the citing body's.
+    listed = COUNCIL + (
+        "Recalling its resolution 2011/20, General Assembly resolution 65/280 and its "
+        "resolution 2016/15,\n\n1.\tTakes note of the report;\n"
+    )
+    assert keys(listed) == {"ECOSOC 2011/20", "GA 65/280", "ECOSOC 2016/15"}
+
+
+def test_a_bare_number_of_a_session_is_not_the_councils() -> None:
+    # E_RES_2018_3: "General Assembly resolution 50/81, annex, and resolution 62/126, annex."
+    # gave ECOSOC 62/126; the Council numbers its resolutions by year.
+    text = COUNCIL + (
+        "Recalling the World Programme of Action for Youth, adopted in General Assembly "
+        "resolution 50/81, annex, and resolution 62/126, annex, and its resolution 2016/6,\n\n"
+        "1.\tTakes note of the report;\n"
+    )
+    assert keys(text) == {"GA 50/81", "GA 62/126", "ECOSOC 2016/6"}
