@@ -1,7 +1,7 @@
 """Text of a Word (.docx) document: its paragraphs and tables in order, its notes written out where
 their markers stand ("Development, (footnote: General Assembly resolution 70/1.)"), as the corpus
 writes a decision's notes, and note markers typed as raised digits (a note repeated without a
-Word note of its own: "Rights6", "2015–20305") left out."""
+Word note of its own: "Rights6", "beyond;5") left out."""
 
 from __future__ import annotations
 
