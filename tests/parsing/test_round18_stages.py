@@ -71,3 +71,54 @@ def test_a_bare_number_of_a_session_is_not_the_councils() -> None:
         "1.\tTakes note of the report;\n"
     )
     assert keys(text) == {"GA 50/81", "GA 62/126", "ECOSOC 2016/6"}
+
+
+def test_notes_listed_without_markers_after_a_decisions_rule_are_no_paragraph() -> None:
+    # A_DEC_74_413: the notes after the rule ("See decision 73/413 A." / "See S/2020/76." / ...)
+    # were read as a paragraph, and the volume in the publication note at their end was cited.
+    text = (
+        "General Assembly decision 74/413\n\nElection of members of the Organizational Committee "
+        "of the Peacebuilding Commission\n\nAgenda item 114(b)\n\nAt its 51st plenary meeting, "
+        "on 18 December 2019, the General Assembly, pursuant to its resolutions 60/180 of 20 "
+        "December 2005, elected PERU and SLOVAKIA as members of the Organizational Committee of "
+        "the Peacebuilding Commission.\n__________________\n*\tPermanent members of the Security "
+        "Council.\n\nSee decision 73/413 A.\nSee S/2020/76.\n See A/73/663.\n As Romania\u2019s "
+        "membership ended, one vacancy remains to be filled. The final version of decisions "
+        "adopted during the main part of the session will be contained in document A/74/49 "
+        "(Vol. II) after editorial review.\n"
+    )
+    document = parse(text)
+    assert [p.text.split(",")[0] for p in document.paragraphs] == ["At its 51st plenary meeting"]
+    assert keys(text) == {"GA 60/180", "GA 73/413 A", "S/2020/76", "A/73/663"}
+
+
+RECOMMENDING = (
+    "2018/16.\tFollow-up to the Thirteenth United Nations Congress on Crime Prevention and "
+    "Criminal Justice\n\nThe Economic and Social Council\n\nRecommends to the General Assembly "
+    "the adoption of the following draft resolution:\n\nThe General Assembly,\n\nRecalling its "
+    "resolution 56/119 of 19 December 2001 on the role of the congresses,\n\nHaving considered "
+    "the report of the Secretary-General,\n\n1.\tDecides to hold the Fourteenth Congress in "
+    "Kyoto, in accordance with its resolution 72/192;\n\n2.\tRequests the Secretary-General to "
+    "report thereon.\n\n42nd plenary meeting\n2 July 2018\n"
+)
+
+
+def test_a_councils_formula_without_its_comma_opens_a_recommended_draft() -> None:
+    # E_RES_2018_16: "The Economic and Social Council" (no comma) over "Recommends ..." was not
+    # taken for the formula: the draft's "The General Assembly," made it a GA draft, and the
+    # draft's formula stood as a paragraph once the Council's was read.
+    document = parse(RECOMMENDING)
+    assert (document.body, document.doc_type, document.number) == (
+        "ECOSOC",
+        "resolution",
+        "2018/16",
+    )
+    assert [(p.kind, p.number, p.verb) for p in document.paragraphs] == [
+        ("operative", None, "recommends"),
+        ("preambular", None, "recalling"),
+        ("preambular", None, "having considered"),
+        ("operative", "1", "decides"),
+        ("operative", "2", "requests"),
+    ]
+    # The draft's "its" is the Assembly's.
+    assert keys(RECOMMENDING) == {"GA 56/119", "GA 72/192"}
