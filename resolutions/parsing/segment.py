@@ -25,7 +25,7 @@ SUBPARAGRAPH_START_RE = re.compile(r"^\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)[ ]"
 # A draft decision's lettered operative paragraphs after a colon: "...: (a) Expresses ...".
 LETTERED_RE = re.compile(r"(?:^|(?<=\n\n))\(([a-z])\)\s+")
 END_MARKERS_RE = re.compile(
-    r"(?:\b\d{1,3}(?:st|nd|rd|th)[ ]+(?:plenary[ ]+)?meeting\b"
+    r"(?:\b\d{1,3}(?:st|nd|rd|th)[ ]+(?:\(resumed\)[ ]+)?(?:plenary[ ]+)?meeting\b"
     r"|(?:^|\n\n|(?<=[.;]) )Annex(?:es)?(?:[ ][IVX]{1,5})?(?=[ \n]|$)"
     r"|(?:^|\n\n)\*[ ]\*[ ]\*"
     r"|\n\nThe (?:meeting|session) rose at)"
@@ -36,9 +36,10 @@ NEXT_HEADING_RE = re.compile(
     r"(?:^|\n\n|(?<=[.;])[ ])(?:Resolution|Decision)[ ]+\d{1,4}/\d{1,4}(?![\w/])"
     r"(?![ ]+(?:of|and|was|is)\b)"
 )
-# Ends of the resolution that open a block: "36th plenary meeting", "Annex".
+# Ends of the resolution that open a block: "36th plenary meeting", "55th (resumed) plenary
+# meeting", "Annex".
 BLOCK_END_RE = re.compile(
-    r"\n\n(?:\d{1,3}(?:st|nd|rd|th)[ ]+(?:plenary[ ]+)?meeting\b"
+    r"\n\n(?:\d{1,3}(?:st|nd|rd|th)[ ]+(?:\(resumed\)[ ]+)?(?:plenary[ ]+)?meeting\b"
     r"|Annex(?:es)?(?:[ ][IVX]{1,5})?(?=[ \n]|$))"
 )
 ANNEX_RE = re.compile(r"(?:^|\n\n|(?<=[.;]) )Annex(?:[ ][IVX]{1,5})?(?=[ \n]|$)")
@@ -284,6 +285,15 @@ def segment_text(
             )
         ):
             return segment_statement(text, start=statement.start(), warnings=warnings)
+    if (
+        intro is not None
+        and numbered
+        and BLOCK_END_RE.search(text, intro.end(), numbered[0].start())
+    ):
+        # Unnumbered paragraphs, then the meeting line or "Annex": the numbered paragraphs are
+        # the annex's ("Adopts the political declaration ... contained in the annex" / "16th
+        # plenary meeting" / "Annex" / ... "1. Reaffirm ...").
+        numbered = []
     if intro is None:
         body_start = numbered[0].start() if numbered else len(text)
         preamble_end = body_start

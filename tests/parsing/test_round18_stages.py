@@ -122,3 +122,35 @@ def test_a_councils_formula_without_its_comma_opens_a_recommended_draft() -> Non
     ]
     # The draft's "its" is the Assembly's.
     assert keys(RECOMMENDING) == {"GA 56/119", "GA 72/192"}
+
+
+def test_numbered_paragraphs_after_the_meeting_line_and_annex_are_the_annexs() -> None:
+    # Found in the whole-corpus comparison (A_RES_78_3): once "The General Assembly" without its
+    # comma was read, "Adopts the political declaration ..." ran over the meeting line and
+    # "Annex" into the declaration, whose numbered paragraphs stood as the resolution's.
+    text = (
+        "78/3.\tPolitical declaration of the high-level meeting on pandemic prevention\n\n"
+        "The General Assembly\n\nAdopts the political declaration of the high-level meeting, "
+        "as contained in the annex to the present resolution.\n\n16th plenary meeting\n"
+        "5 October 2023\n\nAnnex\n\nPolitical declaration\n\nWe, Heads of State and "
+        "Government, assembled at the United Nations on 20 September 2023:\n\n1.\tReaffirm the "
+        "right of every human being to health;\n\n2.\tRecognize that health is a precondition "
+        "of sustainable development;\n"
+    )
+    assert [(p.kind, p.number, p.verb) for p in parse(text).paragraphs] == [
+        ("operative", None, "adopts"),
+        ("other", "1", None),
+        ("other", "2", None),
+    ]
+
+
+def test_a_resumed_meeting_line_ends_the_text() -> None:
+    # Found in the whole-corpus comparison (A_RES_79_233, A_RES_80_242): "55th (resumed)
+    # plenary meeting" was no end marker; the line stayed in the last paragraph.
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 78/252,\n\n1.\tDecides to approve "
+        "the budget of the Office.45\n\n2.\tDecides to increase the interest income by\n"
+        "3,000,000 dollars.\n\n69th (resumed) plenary meeting\n30 December 2025\n\n"
+        "_______________\n\n45 A/80/7/Add.9.\n"
+    )
+    assert parse(text).paragraphs[-1].text.rstrip().endswith("3,000,000 dollars.")
