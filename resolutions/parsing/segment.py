@@ -138,6 +138,8 @@ SEIZED_END_RE = re.compile(
 PREAMBLE_END_HEADING_RE = re.compile(r",[ ]+([A-Z][a-z]+)((?:[ ](?:[A-Za-z][a-z]*))*)\s*$")
 PREAMBLE_HEADING_WORDS_MAX = 6
 HEADING_BLOCK_MAX = 160
+# The title of a text adopted after "Adopts the following outcome document ...:" runs longer.
+TITLE_BLOCK_MAX = 300
 STATEMENT_HEADING_MAX = 40  # "Section A", "Part II": not an item of a list
 JUMP_MAX = 3
 # A capitalized noun spelled as an operative verb ("States", "Requests") read by what follows it:
@@ -775,13 +777,15 @@ def drop_preamble_heading(preamble: str) -> str:
 def is_preamble_heading(block: str, before: list[str]) -> bool:
     """Whether a block of the preamble is an unnumbered heading ("Prevention of Illicit Exports
     of Petroleum" before paragraph 1): a short capitalized block without closing punctuation,
-    after a paragraph that closed, opening with no known opener."""
+    after a paragraph that closed, opening with no known opener; after "Adopts the following
+    outcome document ...:" the title of the text adopted, which may be longer."""
     previous = next((b for b in reversed(before) if b.strip()), "")
     words = FIRST_WORDS_RE.match(strip_leading_sentinels(block.strip()))
+    introduced = strip_sentinels_end(previous).endswith(":")
     return bool(
         previous
         and strip_sentinels_end(previous).endswith((",", ";", ":", "."))
-        and is_heading_block(block)
+        and is_heading_block(block, longest=TITLE_BLOCK_MAX if introduced else HEADING_BLOCK_MAX)
         and words
         and not opens_preambular(words.group(1), words.group(2))
         and not is_operative_verb(words.group(1))
@@ -904,12 +908,12 @@ def is_section_heading(block: str) -> bool:
     return len(block) <= HEADING_BLOCK_MAX and bool(SECTION_HEADING_RE.match(block))
 
 
-def is_heading_block(block: str) -> bool:
+def is_heading_block(block: str, *, longest: int = HEADING_BLOCK_MAX) -> bool:
     """Whether a block is a short heading (capitalized, no closing punctuation before its
     markers); a block in lower case carries on the paragraph a page break cut."""
     block = strip_sentinels_end(block.strip())
     return (
-        len(block) <= HEADING_BLOCK_MAX
+        len(block) <= longest
         and not block[:1].islower()
         and not block.endswith((".", ";", ":", ","))
         and not SUBPARAGRAPH_START_RE.match(block)

@@ -154,3 +154,23 @@ def test_a_resumed_meeting_line_ends_the_text() -> None:
         "_______________\n\n45 A/80/7/Add.9.\n"
     )
     assert parse(text).paragraphs[-1].text.rstrip().endswith("3,000,000 dollars.")
+
+
+def test_the_title_of_a_text_adopted_after_a_colon_is_no_paragraph() -> None:
+    # Found in the whole-corpus comparison (A_80_L.41, A_RES_80_173): once the formula without
+    # its comma was read, the adopted outcome document's title (170 characters, longer than a
+    # heading) stood as a preambular paragraph.
+    text = (
+        "The General Assembly\n\nAdopts the following outcome document of the high-level "
+        "meeting of the General Assembly on the overall review of the implementation of the "
+        "outcomes of the World Summit on the Information Society at its eightieth session:\n\n"
+        "Outcome document of the high-level meeting of the General Assembly on the overall "
+        "review of the implementation of the outcomes of the World Summit on the Information "
+        "Society\n\nRecalling the outcome document of the high-level meeting of 2015,\n\n"
+        "1.\tWe reaffirm our commitment to the vision of the World Summit;\n"
+    )
+    assert [(p.kind, p.verb) for p in parse(text).paragraphs] == [
+        ("operative", "adopts"),
+        ("preambular", "recalling"),
+        ("operative", "we"),
+    ]
