@@ -7,8 +7,14 @@ from __future__ import annotations
 
 import io
 import re
+from typing import TYPE_CHECKING
 
 from .types import ParseError
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
 NOTES_PART = "/word/footnotes.xml"
 # A raised number standing alone in its run: a note's marker typed as text.
@@ -43,7 +49,7 @@ def extract_docx(data: bytes) -> str:
     return "\n\n".join(block for block in blocks if block.strip())
 
 
-def word_notes(document) -> dict[str, str]:
+def word_notes(document: Document) -> dict[str, str]:
     """The document's footnotes by id, each one line of text (its own marker left out)."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import qn
@@ -63,7 +69,7 @@ def word_notes(document) -> dict[str, str]:
     return notes
 
 
-def paragraph_text(paragraph, notes: dict[str, str]) -> str:
+def paragraph_text(paragraph: Paragraph, notes: dict[str, str]) -> str:
     """A paragraph's text with its notes written out and typed markers left out."""
     from docx.text.hyperlink import Hyperlink
 
@@ -78,7 +84,7 @@ def paragraph_text(paragraph, notes: dict[str, str]) -> str:
     return "".join(parts)
 
 
-def note_of(run, notes: dict[str, str]) -> str | None:
+def note_of(run: Run, notes: dict[str, str]) -> str | None:
     """The text of the note whose marker this run is, if any, in a form the written-out note can
     hold (brackets nested deeper turned square)."""
     from docx.oxml.ns import qn
@@ -92,7 +98,7 @@ def note_of(run, notes: dict[str, str]) -> str | None:
     return text
 
 
-def is_typed_marker(run) -> bool:
+def is_typed_marker(run: Run) -> bool:
     """Whether a run is a note marker typed as text: a number alone, raised or in the note
     reference style."""
     from docx.oxml.ns import qn
