@@ -44,6 +44,12 @@ INTRO_RE = re.compile(
     rf"(?:^|(?<=[\s\]*_]))The ({INTRO_WORD}(?: {INTRO_WORD}){{0,16}})"
     r"(?:[,:]|\s+(?P<lead>Resolves)[ ]that\b[^\n.;:]{0,80}:)(?=\s)"
 )
+# A body's formula printed without its comma on a line of its own, over a paragraph that opens
+# with a verb ("The Economic and Social Council" / "Recommends to the General Assembly ...");
+# its `lead` group never takes part, as in a formula with its comma.
+BARE_INTRO_RE = re.compile(
+    rf"(?:^|(?<=\n))The ({BODY_NAME_RE.pattern})(?P<lead>(?!))?(?=[ ]*\n\n[A-Z][a-z]+s[ ])"
+)
 SYMBOL_BODIES: tuple[tuple[str, str], ...] = (
     ("A/HRC/", "HRC"),
     ("A/CONF.", "CONGRESS"),

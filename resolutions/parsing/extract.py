@@ -7,6 +7,7 @@ import re
 import zipfile
 
 from .types import ParseError
+from .word import extract_docx
 
 HTML_SNIFF_RE = re.compile(
     rb"<(?:!doctype html|html|head|body|div|p|table|article)\b", re.IGNORECASE
@@ -219,24 +220,6 @@ def extract_pdf(data: bytes) -> str:
     from .pdf_layout import extract_pdf_layout
 
     return extract_pdf_layout(data)
-
-
-def extract_docx(data: bytes) -> str:
-    """Text of a Word document, one paragraph per block, tables (a block per row) in place."""
-    import docx
-    import docx.table
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as error:  # python-docx raises several types on damaged files
-        raise ParseError("damaged Word file: its document cannot be read") from error
-    blocks: list[str] = []
-    for item in document.iter_inner_content():  # paragraphs and tables in document order
-        if isinstance(item, docx.table.Table):
-            blocks.extend(" ".join(cell.text for cell in row.cells) for row in item.rows)
-        else:
-            blocks.append(item.text)
-    return "\n\n".join(block for block in blocks if block.strip())
 
 
 def first_line(message: str) -> str:

@@ -72,6 +72,13 @@ CITED_BODY_RE = re.compile(
     """,
     re.VERBOSE,
 )
+# "in its resolution 59/209, the General Assembly decided": "its" names the subject that follows
+# the clause, not the citing body; the subject is no further citation ("..., General Assembly
+# resolution 65/280").
+SUBJECT_AFTER_RE = re.compile(r"[ ]*(?:of[ ]\d{1,2}[ ][A-Z][a-z]+[ ]\d{4}[ ]*)?,[ ]*(?:the[ ])?")
+PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|by|through|under)[ ]+$")
+CITATION_NEXT_RE = re.compile(r"[ ]*(?:resolutions?|decisions?)\b")
+SHORT_SUBJECT_RE = re.compile(r"(?:Assembly|Council|Commission|Conference|Congress)\b")
 # The body named after the number, its date between or not: "resolution 6/14 of 1 March 2024 of
 # the United Nations Environment Assembly".
 OF_BODY_RE = re.compile(
@@ -403,6 +410,10 @@ def cited_body(
         if short.group("other"):
             return None, offset + short.start()
         if short.group("its"):
+            if subject := subject_after(
+                text, before[: short.start()], after=after, own_body=own_body
+            ):
+                return subject, offset + short.start()
             named = body_named_before(before[: short.start()])
             short_name = SHORT_NAME_BEFORE_RE.search(before[: short.start()])
             if not named and short_name:
@@ -437,6 +448,18 @@ def cited_body(
         if TREATY_BODY_RE.match(rest) and own_body not in TREATY_CONFERENCES:
             return None, keyword_start  # a treaty conference's own text names itself so
     return "", keyword_start
+
+
+def subject_after(text: str, before: str, *, after: int, own_body: str) -> str | None:
+    """The body named as the subject after "in its resolution N,": the one "its" refers to, in
+    full ("the General Assembly decided") or short ("the Assembly decided")."""
+    subject = SUBJECT_AFTER_RE.match(text, after)
+    if not subject or not PREPOSITION_BEFORE_RE.search(before):
+        return None
+    named = BODY_NAME_RE.match(text, subject.end()) or SHORT_SUBJECT_RE.match(text, subject.end())
+    if not named or CITATION_NEXT_RE.match(text, named.end()):
+        return None
+    return body_code(named.group(0)) or short_body(named.group(0), own_body=own_body) or None
 
 
 def body_named_before(text: str) -> str | None:
@@ -475,6 +498,10 @@ def infer_body(number: str, *, own_body: str) -> str:
     if ECOSOC_NUMBER_RE.match(number):
         return "ECOSOC"
     session = number.split("/")[0]
+    if own_body == "ECOSOC" and session.isdigit():
+        # The Council numbers its own by year ("2019/19"): "and resolution 62/126, annex" after
+        # "General Assembly resolution 50/81, annex," is the Assembly's.
+        return "GA"
     # Commissions and conferences of the parties have held far fewer than forty sessions.
     if (
         own_body in ("OTHER", "CCPCJ", "COP-UNTOC", "COSP-UNCAC", "CONGRESS")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .bodies import BODY_NAME_RE, DECISION_PART, INTRO_RE
+from .bodies import BARE_INTRO_RE, BODY_NAME_RE, DECISION_PART, INTRO_RE
 from .dates import MONTH_PATTERN
 from .verbs import MODIFIERS, is_operative_verb, is_preambular_opener, normalize_word, present_form
 
@@ -25,7 +25,7 @@ SUBPARAGRAPH_START_RE = re.compile(r"^\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)[ ]"
 # A draft decision's lettered operative paragraphs after a colon: "...: (a) Expresses ...".
 LETTERED_RE = re.compile(r"(?:^|(?<=\n\n))\(([a-z])\)\s+")
 END_MARKERS_RE = re.compile(
-    r"(?:\b\d{1,3}(?:st|nd|rd|th)[ ]+(?:plenary[ ]+)?meeting\b"
+    r"(?:\b\d{1,3}(?:st|nd|rd|th)[ ]+(?:\(resumed\)[ ]+)?(?:plenary[ ]+)?meeting\b"
     r"|(?:^|\n\n|(?<=[.;]) )Annex(?:es)?(?:[ ][IVX]{1,5})?(?=[ \n]|$)"
     r"|(?:^|\n\n)\*[ ]\*[ ]\*"
     r"|\n\nThe (?:meeting|session) rose at)"
@@ -36,9 +36,10 @@ NEXT_HEADING_RE = re.compile(
     r"(?:^|\n\n|(?<=[.;])[ ])(?:Resolution|Decision)[ ]+\d{1,4}/\d{1,4}(?![\w/])"
     r"(?![ ]+(?:of|and|was|is)\b)"
 )
-# Ends of the resolution that open a block: "36th plenary meeting", "Annex".
+# Ends of the resolution that open a block: "36th plenary meeting", "55th (resumed) plenary
+# meeting", "Annex".
 BLOCK_END_RE = re.compile(
-    r"\n\n(?:\d{1,3}(?:st|nd|rd|th)[ ]+(?:plenary[ ]+)?meeting\b"
+    r"\n\n(?:\d{1,3}(?:st|nd|rd|th)[ ]+(?:\(resumed\)[ ]+)?(?:plenary[ ]+)?meeting\b"
     r"|Annex(?:es)?(?:[ ][IVX]{1,5})?(?=[ \n]|$))"
 )
 ANNEX_RE = re.compile(r"(?:^|\n\n|(?<=[.;]) )Annex(?:[ ][IVX]{1,5})?(?=[ \n]|$)")
@@ -56,6 +57,9 @@ INSTRUCTION_START_RE = re.compile(
     r"(?:^|(?<=\n\n))(?=(?:After|Before|In|At[ ]the[ ]end[ ]of|Delete|Insert|Replace|Add|Amend"
     r"|Renumber|Move)\b)(?=[^\n]{0,300}?\b(?i:delete|insert|replace|add|amend|renumber|move)\b)"
 )
+# The formula of a draft that the text recommends, alone in its block after "the adoption of the
+# following draft resolution:" ("The General Assembly,"): the draft's opening, no paragraph.
+FORMULA_ALONE_RE = re.compile(rf"The (?:{BODY_NAME_RE.pattern}),")
 # A lettered or roman item's marker just before a phrase shaped like an enacting formula.
 ITEM_MARKER_END_RE = re.compile(r"\([a-z]{1,4}\)[ \t]*$")
 # A section heading printed between paragraphs: "I" / "II. Strengthening ..." / "A. Deliberations".
@@ -101,11 +105,15 @@ PUBLICATION_NOTE_RE = re.compile(
 # Blocks of a statement that are no paragraph: part headings ("A", "A.", "DECISION B"), cited
 # documents ("(See A/72/PV.75)", also with a note in it: "(See A/71/PV.84; Mr. X (Iraq) was
 # replaced ...)", or without "See": "(A/72/487, A/72/PV.67)"), notes on the names listed
-# ("* Term of office ...", "† Designated as Chair ...").
+# ("* Term of office ...", "† Designated as Chair ..."), notes listed without markers after the
+# rule ("See decision 73/413 A." / "See S/2020/76.").
 STATEMENT_ASIDE_RE = re.compile(
     rf"{DECISION_PART}$|\((?:See[ ]|(?=[A-Z]{{1,6}}/))(?:[^()]|\([^()]*\))*\)$"
-    r"|[*\u2020\u2021]+[ ]"
+    r"|[*\u2020\u2021]+[ ]|See[ ](?:decisions?[ ]|resolutions?[ ]|[A-Z]{1,6}/|[A-Z][a-z]+[ ])"
 )
+# The note on the publication opening a sentence, closing a block of notes ("... in 2020. The
+# final version of decisions adopted ... will be contained in document A/74/49 (Vol. II) ...").
+PUBLICATION_SENTENCE_RE = re.compile(rf"(?:^|(?<=[.;])[ ]+){PUBLICATION_NOTE_RE.pattern}")
 # A part letter opening a block, on a line of its own or joined to the statement's first line
 # ("B." over "At its 80th meeting ...", "B. At its 80th meeting ...", "B At its 80th ...").
 PART_LETTER_LINE_RE = re.compile(
@@ -130,6 +138,8 @@ SEIZED_END_RE = re.compile(
 PREAMBLE_END_HEADING_RE = re.compile(r",[ ]+([A-Z][a-z]+)((?:[ ](?:[A-Za-z][a-z]*))*)\s*$")
 PREAMBLE_HEADING_WORDS_MAX = 6
 HEADING_BLOCK_MAX = 160
+# The title of a text adopted after "Adopts the following outcome document ...:" runs longer.
+TITLE_BLOCK_MAX = 300
 STATEMENT_HEADING_MAX = 40  # "Section A", "Part II": not an item of a list
 JUMP_MAX = 3
 # A capitalized noun spelled as an operative verb ("States", "Requests") read by what follows it:
@@ -182,7 +192,12 @@ def find_intro(text: str) -> re.Match[str] | None:
     """The enacting formula ("The General Assembly,") before an opener, ahead of paragraph 1;
     never the formula of a draft that a decision's statement transmits in its annex."""
     first = FIRST_NUMBERED_RE.search(text)
-    for match in INTRO_RE.finditer(text, 0, first.start() if first else len(text)):
+    end = first.start() if first else len(text)
+    formulas = sorted(
+        [*INTRO_RE.finditer(text, 0, end), *BARE_INTRO_RE.finditer(text, 0, end)],
+        key=lambda match: match.start(),
+    )
+    for match in formulas:
         if annexed(text, match.start()):
             return None
         following = FIRST_WORDS_RE.match(strip_leading_sentinels(text[match.end() :].lstrip()))
@@ -272,6 +287,15 @@ def segment_text(
             )
         ):
             return segment_statement(text, start=statement.start(), warnings=warnings)
+    if (
+        intro is not None
+        and numbered
+        and BLOCK_END_RE.search(text, intro.end(), numbered[0].start())
+    ):
+        # Unnumbered paragraphs, then the meeting line or "Annex": the numbered paragraphs are
+        # the annex's ("Adopts the political declaration ... contained in the annex" / "16th
+        # plenary meeting" / "Annex" / ... "1. Reaffirm ...").
+        numbered = []
     if intro is None:
         body_start = numbered[0].start() if numbered else len(text)
         preamble_end = body_start
@@ -328,6 +352,8 @@ def segment_text(
                 lead=lead,
             )
         )
+    if intro is not None:
+        mark_recommended_draft(pieces, text[body_start:preamble_end])
     pieces.extend(annex_pieces(text, start=body_end, warnings=warnings))
     return Segments(
         head=text[:body_start],
@@ -463,7 +489,9 @@ def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments
         if not stripped or PUBLICATION_NOTE_RE.match(stripped):
             continue
         if STATEMENT_ASIDE_RE.match(strip_sentinels_end(stripped)):
-            set_aside.append(block)  # cited documents, notes: references, not paragraphs
+            # Cited documents, notes: references, not paragraphs (the publication's volume no
+            # citation).
+            set_aside.append(before_publication_note(block))
             continue
         closed = strip_sentinels_end(stripped).endswith((".", ";", ",", ":"))
         if pieces and (
@@ -487,14 +515,15 @@ def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments
             regions, [*regions[1:], (len(text), 0)], strict=True
         )
     ]
-    after = [
-        block
-        for part in outside
-        for block in part.split("\n\n")
-        if not PUBLICATION_NOTE_RE.match(block)
-    ]
+    after = [before_publication_note(block) for part in outside for block in part.split("\n\n")]
     tail = "\n\n".join([*set_aside, *after])
     return Segments(head=text[:start], pieces=pieces, tail=tail, warnings=warnings)
+
+
+def before_publication_note(block: str) -> str:
+    """A block of notes up to the sentence naming the volume that will publish the decision."""
+    note = PUBLICATION_SENTENCE_RE.search(block)
+    return block[: note.start()] if note else block
 
 
 def statement_regions(text: str, start: int) -> list[tuple[int, int]]:
@@ -671,6 +700,21 @@ def is_strong_start(text: str, match: re.Match[str], *, verbs: bool) -> bool:
     return match.start() == 0 or text[max(0, match.start() - 2) : match.start()] == "\n\n"
 
 
+def mark_recommended_draft(pieces: list[Piece], preamble: str) -> None:
+    """The paragraphs after a recommended draft's formula ("Recommends ... the adoption of the
+    following draft resolution:" / "The General Assembly,") are the draft's: its body cites in
+    them ("its resolution 56/119" is the Assembly's)."""
+    offset = 0
+    for block in preamble.split("\n\n"):
+        formula = FORMULA_ALONE_RE.fullmatch(strip_leading_sentinels(block).strip())
+        if formula:
+            name = formula.group(0)[len("The ") : -1]
+            for piece in pieces[len(split_preamble(preamble[:offset])) :]:
+                piece.citing = name
+            return
+        offset += len(block) + 2
+
+
 def split_preamble(preamble: str) -> list[Piece]:
     """Preambular paragraphs: cut at blocks and where a known opener follows a comma."""
     cuts = [0]
@@ -680,7 +724,9 @@ def split_preamble(preamble: str) -> list[Piece]:
         preamble = "\n\n".join(
             b
             for index, b in enumerate(blocks)
-            if not is_section_heading(b) and not is_preamble_heading(b, blocks[:index])
+            if not is_section_heading(b)
+            and not is_preamble_heading(b, blocks[:index])
+            and not FORMULA_ALONE_RE.fullmatch(strip_leading_sentinels(b).strip())
         )
     previous = ""
     for block in preamble.split("\n\n"):
@@ -731,13 +777,15 @@ def drop_preamble_heading(preamble: str) -> str:
 def is_preamble_heading(block: str, before: list[str]) -> bool:
     """Whether a block of the preamble is an unnumbered heading ("Prevention of Illicit Exports
     of Petroleum" before paragraph 1): a short capitalized block without closing punctuation,
-    after a paragraph that closed, opening with no known opener."""
+    after a paragraph that closed, opening with no known opener; after "Adopts the following
+    outcome document ...:" the title of the text adopted, which may be longer."""
     previous = next((b for b in reversed(before) if b.strip()), "")
     words = FIRST_WORDS_RE.match(strip_leading_sentinels(block.strip()))
+    introduced = strip_sentinels_end(previous).endswith(":")
     return bool(
         previous
         and strip_sentinels_end(previous).endswith((",", ";", ":", "."))
-        and is_heading_block(block)
+        and is_heading_block(block, longest=TITLE_BLOCK_MAX if introduced else HEADING_BLOCK_MAX)
         and words
         and not opens_preambular(words.group(1), words.group(2))
         and not is_operative_verb(words.group(1))
@@ -860,12 +908,12 @@ def is_section_heading(block: str) -> bool:
     return len(block) <= HEADING_BLOCK_MAX and bool(SECTION_HEADING_RE.match(block))
 
 
-def is_heading_block(block: str) -> bool:
+def is_heading_block(block: str, *, longest: int = HEADING_BLOCK_MAX) -> bool:
     """Whether a block is a short heading (capitalized, no closing punctuation before its
     markers); a block in lower case carries on the paragraph a page break cut."""
     block = strip_sentinels_end(block.strip())
     return (
-        len(block) <= HEADING_BLOCK_MAX
+        len(block) <= longest
         and not block[:1].islower()
         and not block.endswith((".", ";", ":", ","))
         and not SUBPARAGRAPH_START_RE.match(block)
