@@ -123,6 +123,15 @@ def test_search_page_has_no_serious_accessibility_violations(
         assert axe(page) == [], url
 
 
+def test_the_api_page_on_a_phone_scrolls_its_examples_by_keyboard_too(
+    live_server, archive, phone_page, axe
+):
+    # A code block wider than the phone scrolls sideways: keyboard users must reach it.
+    page = phone_page
+    page.goto(f"{live_server.url}/api/")
+    assert axe(page) == []
+
+
 def test_keyboard_reaches_the_search_box_and_facets(live_server, archive, desktop_page):
     page = desktop_page
     page.goto(f"{live_server.url}/search/")

@@ -123,7 +123,7 @@ def test_librarian_uploads_reviews_corrects_publishes_and_researcher_finds_it(
 
 @pytest.fixture
 def curated(make_document, make_paragraph) -> object:
-    """Countries written in bulk (no history yet) and a draft of the longest-named body."""
+    """Countries written in bulk (no history yet); a long draft of the longest-named body."""
     Country.objects.bulk_create(
         [
             Country(name="Bolivia (Plurinational State of)", slug="bolivia"),
@@ -131,14 +131,16 @@ def curated(make_document, make_paragraph) -> object:
         ]
     )
     document = make_document(
-        body_code="CCPCJ", status=Document.Status.DRAFT, full_text="1. Urges States to act;"
+        body_code="CCPCJ",
+        status=Document.Status.DRAFT,
+        full_text="\n".join(f"{n}. Urges States to act;" for n in range(1, 200)),  # scrolls
     )
     make_paragraph(document, "Urges States to act;", verb="urges")
     return document
 
 
 def test_a_librarian_on_a_phone_curates_without_sideways_scrolling_or_dead_links(
-    live_server, librarian, curated, phone_page, assert_clean, screenshot
+    live_server, librarian, curated, phone_page, assert_clean, screenshot, axe
 ):
     page = phone_page
     page.goto(f"{live_server.url}/accounts/login/?next=/staff/")
@@ -150,6 +152,7 @@ def test_a_librarian_on_a_phone_curates_without_sideways_scrolling_or_dead_links
         page.goto(f"{live_server.url}{url}")
         screenshot(page, "staff-phone" + url.replace("/", "-").rstrip("-"))
         assert_clean(page)
+        assert axe(page) == [], url
         # Every row's History link leads to a page, even for rows never changed since loading.
         history = page.locator("a", has_text="History").first
         assert page.request.get(live_server.url + history.get_attribute("href")).status == 200
