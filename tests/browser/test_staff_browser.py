@@ -156,3 +156,16 @@ def test_a_librarian_on_a_phone_curates_without_sideways_scrolling_or_dead_links
         # Every row's History link leads to a page, even for rows never changed since loading.
         history = page.locator("a", has_text="History").first
         assert page.request.get(live_server.url + history.get_attribute("href")).status == 200
+
+
+def test_the_admin_asks_for_nothing_that_is_not_there(live_server, librarian, desktop_page):
+    librarian.is_staff = True
+    librarian.save()
+    page = desktop_page
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/resolutions/document/")
+    page.fill("#id_username", "librarian")
+    page.fill("#id_password", PASSWORD)
+    page.click("#login-form [type=submit]")
+    page.wait_for_url(re.compile(r"/admin/resolutions/document/$"))
+    page.wait_for_load_state("load")
+    assert page.problems == []
