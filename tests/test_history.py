@@ -95,6 +95,18 @@ def test_a_paragraph_edit_is_reverted_and_its_search_vector_follows(
     assert "smuggling" in page and "Paragraphs" in page
 
 
+def test_an_object_never_changed_has_a_history_page_saying_so(client, librarian):
+    # Bulk writes (the topic and country migrations, loaders) keep no record: the History link
+    # each row of the staff lists carries must still lead to a page, not to "not found".
+    [topic] = Topic.objects.bulk_create([Topic(name="Piracy at sea", slug="piracy-at-sea")])
+    assert not topic.history.exists()
+    response = client.get(reverse("staff:history", args=["topic", topic.pk]))
+    assert response.status_code == 200
+    assert "No changes recorded." in response.content.decode()
+    missing = reverse("staff:history", args=["topic", Topic.objects.order_by("pk").last().pk + 1])
+    assert client.get(missing).status_code == 404
+
+
 def test_a_topic_rename_is_reverted(client, librarian):
     topic = Topic.objects.create(name="Piracy at sea", slug="piracy-at-sea")
     client.post(

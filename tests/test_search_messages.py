@@ -67,6 +67,15 @@ def test_a_query_of_common_words_alone_says_nothing_was_searched(client, archive
     assert client.get("/api/search/", {"q": "the of and"}).json()["notices"]
 
 
+@pytest.mark.parametrize("query", ["国际 犯罪", "торговля людьми", "الاتجار بالبشر"])
+def test_a_query_in_another_script_is_told_the_archive_is_in_english(client, archive, query):
+    told = f"“{query}” is not written in Latin letters: the archive holds English texts"
+    assert told in page_text(client, {"q": query})
+    assert any(told in notice for notice in search_documents({"q": query}).notices)
+    # Latin letters with accents are still Latin: no such notice for a mistyped French word.
+    assert not any("Latin letters" in n for n in search_documents({"q": "coopération"}).notices)
+
+
 def test_excluding_a_word_no_document_holds_is_said(client, archive):
     results = search_documents({"q": "migrants -zebras"})
     assert results.count == 2

@@ -186,3 +186,9 @@ def test_the_search_page_offers_to_trace_a_sentence(client, archive):
     assert 'action="/language/trace/"' in html and 'name="q"' in html
     traced = client.get("/language/trace/", {"q": "Urges Member States to combat the smuggling"})
     assert traced.status_code == 200
+
+
+def test_every_page_of_the_language_tools_is_linked_from_the_home_page(client, archive):
+    # The tracer and the mandates were reachable only by typing their address.
+    html = client.get("/").content.decode()
+    assert 'href="/language/trace/"' in html and 'href="/language/mandates/"' in html

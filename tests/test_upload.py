@@ -324,6 +324,17 @@ def test_a_librarian_replaces_contents_and_keeps_corrected_metadata(client, libr
     assert Document.objects.count() == 1
 
 
+def test_one_bad_file_among_good_ones_says_none_was_uploaded(client, uploader, media):
+    # The files are checked together and refused together: the page must not read as if the
+    # good ones had gone through.
+    response = upload(client, ("empty.txt", b""), ("good.txt", b"Resolution 1/1\n1. Urges States;"))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "empty.txt is empty" in html
+    assert "Nothing was uploaded: leave out or correct these" in html
+    assert not IngestRun.objects.exists()
+
+
 def test_a_post_without_a_file_is_refused_and_records_nothing(client, uploader, media):
     page = client.post(reverse("staff:upload"), {})
     assert page.status_code == 400

@@ -15,6 +15,7 @@ from django.db import connections, router
 from django.db.models import F
 from rapidfuzz import fuzz
 
+from resolutions.letters import mostly_latin
 from resolutions.models import Document, Paragraph
 
 from .diffs import DiffRun, word_diff
@@ -97,9 +98,7 @@ def check_text(text: str) -> list[str]:
     tokens = tokens_of(text)
     if not text.strip():
         raise TraceError("Paste a sentence or a paragraph to find where its wording comes from.")
-    letters = sum(ch.isalpha() for ch in text)
-    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
-    if letters and latin / letters < 0.5:
+    if not mostly_latin(text):
         raise TraceError(
             "The text is not in English (or another language written in Latin letters): "
             "the archive holds English texts, so no wording can be matched."

@@ -18,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from resolutions import charts
+from resolutions.models import Body
 from resolutions.search.results import CountedPaginator
 
 from . import charts as lineage_charts
@@ -176,5 +177,10 @@ def mandates_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "lineage/mandates.html",
-        {"rows": rows, "who_choices": Mandate.Who.choices, "params": request.GET},
+        {
+            "rows": rows,
+            "bodies": Body.objects.order_by("name").values_list("code", "name"),
+            "who_choices": Mandate.Who.choices,
+            "params": request.GET,
+        },
     )

@@ -1,5 +1,6 @@
 """What the reader is told about a search: values the archive does not hold, a page past the end,
-words that searched nothing, exclusions that left nothing out, and "Did you mean"."""
+words that searched nothing, exclusions that left nothing out, a query in another script, and
+"Did you mean"."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass, field
 
 from psycopg import sql
 
+from ..letters import mostly_latin
 from ..models import SEARCH_CONFIG
 from .facets import FACETS
 from .request import InvalidSearch, SearchRequest
@@ -134,6 +136,11 @@ def review(
     for messages in _unknown_messages(unknown_values(request)).values():
         told.notices += messages
     told.notices += query_notices(match)
+    if request.query and not count and not mostly_latin(request.query):
+        told.notices.append(
+            f"“{request.query}” is not written in Latin letters: the archive holds English "
+            "texts, so search in English."
+        )
     if request.query and count <= FEW_RESULTS:
         told.suggestion = suggestion(request.query)
     if request.page > shown_page:

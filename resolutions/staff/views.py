@@ -549,7 +549,9 @@ def history(request: HttpRequest, model: str, pk: int) -> HttpResponse:
     if not request.user.has_perm(f"resolutions.change_{model}"):
         raise PermissionDenied
     records = with_changes(cls.history.filter(id=pk))
-    if not records:
+    current = cls.objects.filter(pk=pk).first()
+    # Rows written in bulk (migrations, loaders) have no record until their first change.
+    if not records and current is None:
         raise Http404("No history for this object.")
     parts = []
     if cls is Document:
@@ -566,7 +568,7 @@ def history(request: HttpRequest, model: str, pk: int) -> HttpResponse:
         "verbose_name": cls._meta.verbose_name,
         "records": records,
         "parts": parts,
-        "current": cls.objects.filter(pk=pk).first(),
+        "current": current,
         "may_revert": request.user.has_perm(f"resolutions.change_{model}"),
         "pk": pk,
     }

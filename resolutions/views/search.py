@@ -276,5 +276,5 @@ def export_json(request: HttpRequest) -> StreamingHttpResponse:
         _ending_detectably(chunks(), failure=lambda error: '\n{"error": "export incomplete"}'),
         content_type="application/json",
     )
-    response["Content-Disposition"] = 'inline; filename="search.json"'
+    response["Content-Disposition"] = 'attachment; filename="search.json"'
     return response

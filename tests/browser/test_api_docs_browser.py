@@ -37,3 +37,13 @@ def test_swagger_ui_runs_under_the_strict_csp_from_local_files(chromium, live_se
         context.close()
     assert problems == []
     assert requests and all(url.startswith(live_server.url) for url in requests), requests
+
+
+def test_swagger_ui_fits_a_phone_and_names_its_language(phone_page, live_server, assert_clean):
+    # Without a viewport declaration a phone lays the page out 980 px wide and shrinks it.
+    page = phone_page
+    page.goto(f"{live_server.url}/api/v1/docs/")
+    page.locator(".opblock-summary-path", has_text="/api/v1/bodies/").first.wait_for()
+    assert page.evaluate("window.innerWidth") == 375
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert_clean(page)

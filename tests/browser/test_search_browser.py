@@ -52,6 +52,20 @@ def test_search_narrow_open_follow_citation_and_back(
     assert "1 document" in page.locator("#results-heading").inner_text()
 
 
+def test_every_download_link_of_a_search_downloads_a_file(live_server, archive, desktop_page):
+    # A link that says "Download" must not open the data in the tab instead.
+    page = desktop_page
+    page.goto(f"{live_server.url}/search/?q=migrants")
+    links = page.locator(".search-tools a", has_text="Download")
+    names = []
+    for i in range(links.count()):
+        with page.expect_download(timeout=5_000) as download:
+            links.nth(i).click()
+        names.append(download.value.suggested_filename)
+    assert names == ["search.csv", "search.json"]
+    assert page.url == f"{live_server.url}/search/?q=migrants"
+
+
 def test_year_histogram_draws_its_bars_under_the_sites_csp(
     live_server, archive, desktop_page, assert_clean
 ):
@@ -107,6 +121,15 @@ def test_search_page_has_no_serious_accessibility_violations(
     for url in ("/search/?q=migrants&body=ECOSOC", "/search/?verb=urges&view=paragraphs", "/api/"):
         page.goto(f"{live_server.url}{url}")
         assert axe(page) == [], url
+
+
+def test_the_api_page_on_a_phone_scrolls_its_examples_by_keyboard_too(
+    live_server, archive, phone_page, axe
+):
+    # A code block wider than the phone scrolls sideways: keyboard users must reach it.
+    page = phone_page
+    page.goto(f"{live_server.url}/api/")
+    assert axe(page) == []
 
 
 def test_keyboard_reaches_the_search_box_and_facets(live_server, archive, desktop_page):

@@ -12,6 +12,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from upload_worker import run_upload_jobs
 
+from resolutions.models import Country, Document
 from resolutions.roles import LIBRARIANS, ensure_roles
 
 pytestmark = [
@@ -118,3 +119,53 @@ def test_librarian_uploads_reviews_corrects_publishes_and_researcher_finds_it(
     screenshot(page, "staff-6-researcher-document")
     assert violations == []
     context.close()
+
+
+@pytest.fixture
+def curated(make_document, make_paragraph) -> object:
+    """Countries written in bulk (no history yet); a long draft of the longest-named body."""
+    Country.objects.bulk_create(
+        [
+            Country(name="Bolivia (Plurinational State of)", slug="bolivia"),
+            Country(name="United Kingdom of Great Britain and Northern Ireland", slug="uk"),
+        ]
+    )
+    document = make_document(
+        body_code="CCPCJ",
+        status=Document.Status.DRAFT,
+        full_text="\n".join(f"{n}. Urges States to act;" for n in range(1, 200)),  # scrolls
+    )
+    make_paragraph(document, "Urges States to act;", verb="urges")
+    return document
+
+
+def test_a_librarian_on_a_phone_curates_without_sideways_scrolling_or_dead_links(
+    live_server, librarian, curated, phone_page, assert_clean, screenshot, axe
+):
+    page = phone_page
+    page.goto(f"{live_server.url}/accounts/login/?next=/staff/")
+    page.fill("#id_username", "librarian")
+    page.fill("#id_password", PASSWORD)
+    page.click("#main form button[type=submit]")
+    page.wait_for_url(re.compile(r"/staff/$"))
+    for url in ("/staff/topics/", "/staff/countries/", f"/staff/documents/{curated.pk}/"):
+        page.goto(f"{live_server.url}{url}")
+        screenshot(page, "staff-phone" + url.replace("/", "-").rstrip("-"))
+        assert_clean(page)
+        assert axe(page) == [], url
+        # Every row's History link leads to a page, even for rows never changed since loading.
+        history = page.locator("a", has_text="History").first
+        assert page.request.get(live_server.url + history.get_attribute("href")).status == 200
+
+
+def test_the_admin_asks_for_nothing_that_is_not_there(live_server, librarian, desktop_page):
+    librarian.is_staff = True
+    librarian.save()
+    page = desktop_page
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/resolutions/document/")
+    page.fill("#id_username", "librarian")
+    page.fill("#id_password", PASSWORD)
+    page.click("#login-form [type=submit]")
+    page.wait_for_url(re.compile(r"/admin/resolutions/document/$"))
+    page.wait_for_load_state("load")
+    assert page.problems == []

@@ -64,6 +64,8 @@ def test_ingest_stores_mandates_and_the_page_flags_open_and_answered(
     assert mandate.paragraph.number == "3"
     html = client.get("/language/mandates/", {"body": "GA"}).content.decode()
     assert "session 81 (2026)" in html and "<strong>Open" in html
+    # Bodies are chosen by name, not typed as codes a reader would have to know.
+    assert '<option value="GA" selected>General Assembly</option>' in html
     report = make_document(
         symbol="A/81/123", doc_type=Document.DocType.REPORT, year=2026, body_code="GA"
     )

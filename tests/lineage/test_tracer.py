@@ -2,6 +2,9 @@
 
 import pytest
 
+from resolutions.lineage.models import ParagraphLineage
+from resolutions.models import Paragraph
+
 pytestmark = pytest.mark.django_db
 
 SENTENCE = "to seek the views of Member States on the subject"
@@ -42,9 +45,24 @@ def test_the_page_shows_families_with_diffs(client, archive):
     response = client.post("/language/trace/", {"q": CHANGED})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Wording first found in A/RES/78/37 (2023)" in html
+    assert "Wording first found in A/RES/78/37, para. 2 (2023)" in html
     assert "<del>" in html and "<ins>" in html
     assert client.get("/language/trace/").status_code == 200
+
+
+def test_a_preambular_paragraph_is_named_by_its_place_as_everywhere_else(client, archive):
+    # Preambular paragraphs have no printed number: without their place, two families first
+    # found in one document had the same heading, and each version was named by its document only.
+    noting = Paragraph.objects.get(
+        document=archive[0], text__startswith="Noting with particular interest"
+    )
+    assert noting.kind == "preambular"
+    html = client.post("/language/trace/", {"q": noting.text[:120]}).content.decode()
+    place = f"A/RES/78/37, preamble, para. {noting.position}"
+    assert f"Wording first found in {place} (2023)" in html
+    assert f'<a href="{noting.get_absolute_url()}">{place}</a>' in html
+    family = ParagraphLineage.objects.get(paragraph=noting).family_id
+    assert place in client.get(f"/language/families/{family}/").content.decode()
 
 
 @pytest.mark.parametrize(
