@@ -12,6 +12,7 @@ from django.urls import reverse
 from pgtrigger import After, AnyChange, Before, Insert, Trigger, Update, UpdateOf
 from simple_history.models import HistoricalRecords
 
+from . import document_words
 from .search_version import bumps_search_version
 
 # One text-search configuration for vectors and queries alike.
@@ -218,6 +219,8 @@ class Document(models.Model):
 
     # Generated columns are PostgreSQL's to fill; history keeps the texts they come from.
     history = HistoricalRecords(excluded_fields=["title_search"])
+    # `words` (every lexeme of the title and paragraphs) is a column the database keeps, not a
+    # field: document_words.py.
 
     class Meta:
         ordering = ["-date", "symbol", "pk"]
@@ -268,6 +271,7 @@ class Document(models.Model):
         # The paragraphs' copies of what search filters by follow their document (see Paragraph).
         triggers = [
             bumps_search_version(),
+            document_words.DOCUMENT_TRIGGER,
             Trigger(
                 name="document_to_paragraphs",
                 when=After,
@@ -381,6 +385,7 @@ class Paragraph(models.Model):
                 RETURN NEW;
                 """,
             ),
+            *document_words.PARAGRAPH_TRIGGERS,
         ]
 
     def __str__(self) -> str:
