@@ -1,23 +1,27 @@
 """A document's words: every lexeme of its title and paragraphs, without positions, kept by the
 database.
 
-`resolutions_document.words` is a stripped `tsvector` (migration 0026, GIN-indexed as
+`DocumentWords.words` is a stripped `tsvector` (migration 0026, GIN-indexed as
 `document_words_gin`): a query of single words (`a & b`, `a | b`, `a & !b`) holds in a document
 over its whole text exactly when `words @@ query`, so the documents matching it are read from
 one index, and one document is tested without reading its paragraphs (search/boolean.py). A
 phrase needs its words' positions within one paragraph, so a phrase is still read from the
 paragraphs.
 
-Like the paragraphs' copies of their document's columns, `words` is a column the database
-keeps, not a field: the function `resolutions_document_words(id)` computes it, and the triggers
-below write it anew whenever a document's title or its paragraphs' text changes, whatever wrote
-them (the ingest's COPY, a librarian's edit, a history revert, raw SQL).
+The words live in a table of their own, so that writing them anew touches two indexes, not the
+documents' dozen. The triggers below write them whatever wrote the document or its paragraphs
+(the ingest's COPY, a librarian's edit, a history revert, raw SQL): a new document gets its
+title's words; a changed title, and paragraphs added, deleted, moved or given a new text or
+verb, write the document's words anew with `resolutions_document_words(id)` (migration 0026).
+They only ever update an existing row after a document's insert, so paragraphs deleted with
+their document never bring its row back.
 """
 
 from __future__ import annotations
 
 from pgtrigger import (
     After,
+    AnyChange,
     Delete,
     Insert,
     Operation,
@@ -28,6 +32,7 @@ from pgtrigger import (
     UpdateOf,
 )
 
+TABLE = "resolutions_documentwords"
 FUNCTION = "resolutions_document_words"
 
 
@@ -36,7 +41,7 @@ def _rewrite(documents: str) -> str:
     planned for a few documents, read by index)."""
     return f"""
         touched := ARRAY(SELECT DISTINCT d.id FROM ({documents}) AS d(id));
-        UPDATE resolutions_document SET words = {FUNCTION}(id) WHERE id = ANY(touched);
+        UPDATE {TABLE} SET words = {FUNCTION}(document_id) WHERE document_id = ANY(touched);
         RETURN NULL;"""
 
 
@@ -78,13 +83,22 @@ PARAGRAPH_TRIGGERS = (
     ),
 )
 
-# A new document's title, and a changed title, reach its words (the UPDATE names no title, so
-# it does not fire this trigger again).
-DOCUMENT_TRIGGER = Trigger(
-    name="document_words_title",
-    when=After,
-    operation=Insert | UpdateOf("title"),
-    func=f"""
-        UPDATE resolutions_document SET words = {FUNCTION}(NEW.id) WHERE id = NEW.id;
-        RETURN NULL;""",
+DOCUMENT_TRIGGERS = (
+    Trigger(
+        name="document_words_new",
+        when=After,
+        operation=Insert,
+        func=f"""
+            INSERT INTO {TABLE} (document_id, words) VALUES (NEW.id, strip(NEW.title_search));
+            RETURN NULL;""",
+    ),
+    Trigger(
+        name="document_words_title",
+        when=After,
+        operation=UpdateOf("title"),
+        condition=AnyChange("title"),
+        func=f"""
+            UPDATE {TABLE} SET words = {FUNCTION}(NEW.id) WHERE document_id = NEW.id;
+            RETURN NULL;""",
+    ),
 )

@@ -219,8 +219,6 @@ class Document(models.Model):
 
     # Generated columns are PostgreSQL's to fill; history keeps the texts they come from.
     history = HistoricalRecords(excluded_fields=["title_search"])
-    # `words` (every lexeme of the title and paragraphs) is a column the database keeps, not a
-    # field: document_words.py.
 
     class Meta:
         ordering = ["-date", "symbol", "pk"]
@@ -271,7 +269,7 @@ class Document(models.Model):
         # The paragraphs' copies of what search filters by follow their document (see Paragraph).
         triggers = [
             bumps_search_version(),
-            document_words.DOCUMENT_TRIGGER,
+            *document_words.DOCUMENT_TRIGGERS,
             Trigger(
                 name="document_to_paragraphs",
                 when=After,
@@ -402,6 +400,24 @@ class Paragraph(models.Model):
         if self.kind == self.Kind.OTHER and self.number:
             return f"para{self.number}"
         return f"pp{self.position}"
+
+
+class DocumentWords(models.Model):
+    """Every lexeme of a document's title and paragraphs, without positions: what a query of
+    single words reads over a whole document (document_words.py). Written by the database's
+    triggers only, never by the application."""
+
+    document = models.OneToOneField(
+        Document, primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    words = SearchVectorField()
+
+    class Meta:
+        indexes = [GinIndex(fields=["words"], name="document_words_gin")]
+        triggers = [bumps_search_version()]
+
+    def __str__(self) -> str:
+        return f"Words of document {self.document_id}"
 
 
 class Sponsorship(models.Model):

@@ -21,7 +21,7 @@ def kept(document: Document) -> set[str]:
     """The lexemes the database keeps in the document's `words`."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT tsvector_to_array(words) FROM resolutions_document WHERE id = %s",
+            "SELECT tsvector_to_array(words) FROM resolutions_documentwords WHERE document_id = %s",
             [document.pk],
         )
         return set(cursor.fetchone()[0])
@@ -63,6 +63,19 @@ def test_paragraphs_added_edited_moved_and_deleted_reach_the_words(make_document
     Paragraph.objects.filter(document=first).delete()
     for document in (first, second):
         assert kept(document) == fresh(document)
+
+
+def test_a_deleted_document_leaves_no_words(make_document, make_paragraph):
+    """Its paragraphs, deleted with it, do not write its words back."""
+    document = make_document()
+    make_paragraph(document, "Urges Member States to combat piracy")
+    pk = document.pk
+    document.delete()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM resolutions_documentwords WHERE document_id = %s", [pk]
+        )
+        assert cursor.fetchone()[0] == 0
 
 
 def test_a_title_edit_reaches_the_words(make_document, make_paragraph):

@@ -198,7 +198,7 @@ class WholeText:
         if self.node is None:
             return sql.SQL("FALSE")
         if self.by_words:
-            return self.in_words(row)
+            return self.words_hold(row)
         if holds_in_one_paragraph(self.node):
             # One probe for the alternatives: the first paragraph holding any of them.
             return self._probed(self.node, row, query=self.wanted())
@@ -210,11 +210,17 @@ class WholeText:
         )
 
     def in_words(self, row: str) -> sql.Composed:
-        """The tree on the document row `row`'s words (a tree of single words only)."""
+        """The tree on the words `w` of a document (a tree of single words only)."""
         # Uses index: document_words_gin
         return sql.SQL("{} @@ {}::tsquery").format(
             sql.Identifier(row, "words"), sql.Placeholder("whole")
         )
+
+    def words_hold(self, row: str) -> sql.Composed:
+        """The tree on the document row `row`: its words, read by its id."""
+        return sql.SQL(
+            "EXISTS (SELECT 1 FROM resolutions_documentwords w WHERE w.document_id = {} AND {})"
+        ).format(sql.Identifier(row, "id"), self.in_words("w"))
 
     def documents_by_sets(self, published_p: sql.Composable, published_d: sql.Composable):
         """SELECT the array of documents satisfying the tree, from each word's documents read

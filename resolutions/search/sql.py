@@ -135,12 +135,13 @@ class Match:
         assert self.whole is not None
         return sql.SQL(
             "SELECT CASE WHEN count(*) <= {limit} THEN coalesce(array_agg(s.id), '{{}}') END "
-            "FROM (SELECT d.id FROM resolutions_document d WHERE {published} AND {words} "
+            "FROM (SELECT d.id FROM resolutions_documentwords w "
+            "JOIN resolutions_document d ON d.id = w.document_id WHERE {published} AND {words} "
             "LIMIT {limit} + 1) s"
         ).format(
             limit=sql.Literal(LIST_DOCUMENTS),
             published=self.published("d"),
-            words=self.whole.in_words("d"),
+            words=self.whole.in_words("w"),
         )
 
     def _listed(
