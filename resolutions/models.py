@@ -12,6 +12,7 @@ from django.urls import reverse
 from pgtrigger import After, AnyChange, Before, Insert, Trigger, Update, UpdateOf
 from simple_history.models import HistoricalRecords
 
+from . import document_words
 from .search_version import bumps_search_version
 
 # One text-search configuration for vectors and queries alike.
@@ -268,6 +269,7 @@ class Document(models.Model):
         # The paragraphs' copies of what search filters by follow their document (see Paragraph).
         triggers = [
             bumps_search_version(),
+            *document_words.DOCUMENT_TRIGGERS,
             Trigger(
                 name="document_to_paragraphs",
                 when=After,
@@ -381,6 +383,7 @@ class Paragraph(models.Model):
                 RETURN NEW;
                 """,
             ),
+            *document_words.PARAGRAPH_TRIGGERS,
         ]
 
     def __str__(self) -> str:
@@ -397,6 +400,24 @@ class Paragraph(models.Model):
         if self.kind == self.Kind.OTHER and self.number:
             return f"para{self.number}"
         return f"pp{self.position}"
+
+
+class DocumentWords(models.Model):
+    """Every lexeme of a document's title and paragraphs, without positions: what a query of
+    single words reads over a whole document (document_words.py). Written by the database's
+    triggers only, never by the application."""
+
+    document = models.OneToOneField(
+        Document, primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    words = SearchVectorField()
+
+    class Meta:
+        indexes = [GinIndex(fields=["words"], name="document_words_gin")]
+        triggers = [bumps_search_version()]
+
+    def __str__(self) -> str:
+        return f"Words of document {self.document_id}"
 
 
 class Sponsorship(models.Model):

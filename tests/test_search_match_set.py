@@ -174,21 +174,35 @@ def test_past_the_exact_limit_the_documents_are_listed_from_the_index(archive, m
     assert counts.is_enormous(match, filtered=False)
 
 
-def test_words_several_documents_hold_are_listed_by_sets(archive):
-    """Two words (each anywhere in the document) and an excluded one: each word's documents are
-    read from the indexes and combined, and they are the oracle's."""
+def test_words_several_documents_hold_are_listed_from_the_documents_words(archive):
+    """Two words (each anywhere in the document) and an excluded one: the documents are read
+    from the documents' words, and they are the oracle's."""
     request = read_search({"q": "migrants smuggling -terrorism", "sort": "newest"})
     listed = statements.Match(request)
     assert not listed.enormous and listed.params["documents"]
     assert set(listed.params["documents"]) == set(document_ids(request))
 
 
-def test_words_the_common_counts_put_past_the_list_are_tested_not_listed(archive, monkeypatch):
-    """When the common words' document counts already exceed LIST_DOCUMENTS, no list is tried
-    (no scan of a word's paragraphs): the documents are tested one by one, and agree."""
-    CommonTerm.objects.create(lexeme="migrant", documents=3, floor=0.0)
-    monkeypatch.setattr(statements, "LIST_DOCUMENTS", 2)
+def test_words_past_the_list_are_tested_on_each_documents_words(archive, monkeypatch):
+    """More documents than LIST_DOCUMENTS hold the words: no list is made, each walked document
+    is tested on its words, and the page is the oracle's."""
+    monkeypatch.setattr(statements, "LIST_DOCUMENTS", 1)
     match = statements.Match(read_search({"q": "migrants"}))
     assert match.enormous and match.params["documents"] is None
     found = search_documents({"q": "migrants", "sort": "newest"})
     assert {d.pk for d in found.rows} == _migrants_documents()
+
+
+def test_a_phrase_the_common_counts_put_past_the_list_is_tested_not_listed(archive, monkeypatch):
+    """A phrase is read from the paragraphs: when the common words' document counts already
+    exceed LIST_DOCUMENTS, no list is tried (no scan of a word's paragraphs), the documents are
+    tested one by one, and agree with the oracle."""
+    params = {"q": '"smuggling of migrants"', "sort": "newest"}
+    for lexeme in ("smuggl", "migrant"):
+        CommonTerm.objects.create(lexeme=lexeme, documents=3, floor=0.0)
+    monkeypatch.setattr(statements, "LIST_DOCUMENTS", 2)
+    match = statements.Match(read_search(params))
+    assert match.enormous and match.params["documents"] is None
+    expected = set(document_ids(read_search(params)))
+    assert expected
+    assert {d.pk for d in search_documents(params).rows} == expected

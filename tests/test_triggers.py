@@ -57,8 +57,9 @@ def test_the_database_has_the_declared_triggers_and_no_others():
         for trigger in model._meta.triggers
     }
     # Each: the one that moves the search version on; the paragraph's copy of its document's
-    # columns, and the document's pushes of them to its paragraphs and its references.
-    assert len(declared) == 5
+    # columns, and the document's pushes of them to its paragraphs and its references; the
+    # document's words, from a new document, a changed title and (three) its paragraphs.
+    assert len(declared) == 10
     # And the lineage's, which keep its copies and counts of the documents' and paragraphs'
     # columns and each document's facet groups: declared on proxies in the lineage app, so that
     # these models do not name the lineage's tables.

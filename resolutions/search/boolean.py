@@ -156,12 +156,23 @@ def holds_in_one_paragraph(node: Node | None) -> bool:
     return False
 
 
-class WholeText:
-    """A query tree as SQL on a document row: does its title and paragraphs' text satisfy it."""
+def has_a_phrase(node: Node | None) -> bool:
+    """Whether a leaf of the tree is a phrase (`'traffick' <2> 'person'`)."""
+    return any("<" in leaf.text for leaf, _negated in leaves(node))
 
-    def __init__(self, node: Node | None) -> None:
+
+class WholeText:
+    """A query tree as SQL on a document row: does its title and paragraphs' text satisfy it.
+
+    A tree of single words is read from the document's words (`document_words.py`): the
+    tsquery as PostgreSQL read it (`text`, bound as `whole`) on one column. A phrase holds
+    within one paragraph, which the words do not tell, so a tree with a phrase reads the
+    paragraphs."""
+
+    def __init__(self, node: Node | None, text: str = "") -> None:
         self.node = node
-        self.params: dict[str, str] = {}
+        self.by_words = node is not None and not has_a_phrase(node)
+        self.params: dict[str, str] = {"whole": text} if self.by_words else {}
         self._names: dict[str, str] = {}
         for leaf, _negated in leaves(node):
             self._names.setdefault(leaf.text, f"leaf_{len(self._names)}")
@@ -186,6 +197,8 @@ class WholeText:
         reading every paragraph anyway, one pass over them decides every word."""
         if self.node is None:
             return sql.SQL("FALSE")
+        if self.by_words:
+            return self.words_hold(row)
         if holds_in_one_paragraph(self.node):
             # One probe for the alternatives: the first paragraph holding any of them.
             return self._probed(self.node, row, query=self.wanted())
@@ -195,6 +208,19 @@ class WholeText:
         return sql.SQL("(SELECT {} FROM resolutions_paragraph w WHERE w.document_id = {})").format(
             self._of(self.node, row, self._read), sql.Identifier(row, "id")
         )
+
+    def in_words(self, row: str) -> sql.Composed:
+        """The tree on the words `w` of a document (a tree of single words only)."""
+        # Uses index: document_words_gin
+        return sql.SQL("{} @@ {}::tsquery").format(
+            sql.Identifier(row, "words"), sql.Placeholder("whole")
+        )
+
+    def words_hold(self, row: str) -> sql.Composed:
+        """The tree on the document row `row`: its words, read by its id."""
+        return sql.SQL(
+            "EXISTS (SELECT 1 FROM resolutions_documentwords w WHERE w.document_id = {} AND {})"
+        ).format(sql.Identifier(row, "id"), self.in_words("w"))
 
     def documents_by_sets(self, published_p: sql.Composable, published_d: sql.Composable):
         """SELECT the array of documents satisfying the tree, from each word's documents read

@@ -58,10 +58,12 @@ class Match:
     """The request's conditions as SQL, and the parameters they bind.
 
     Over whole documents (`boolean.py`), PostgreSQL's reading of the words comes first, then the
-    documents whose whole text satisfies the query are listed from the GIN indexes, up to
-    `LIST_LIMIT` paragraphs holding a wanted word (`_read_whole_text`): every condition on the
-    text then reads that list. Past it (`enormous`), no list is made: the walked and sampled
-    documents are tested one by one (`holds`). A chosen verb or kind then needs one paragraph of
+    documents whose whole text satisfies the query are listed (`_read_whole_text`): a query of
+    single words from the documents' words (`document_words.py`), up to `LIST_DOCUMENTS`
+    documents; one with a phrase from the paragraphs' and titles' GIN indexes, up to
+    `LIST_LIMIT` paragraphs holding a wanted word. Every condition on the text then reads that
+    list. Past it (`enormous`), no list is made: the walked and sampled documents are tested
+    one by one (`holds`). A chosen verb or kind then needs one paragraph of
     the document, not the one with the words.
     """
 
@@ -92,11 +94,14 @@ class Match:
         )
         text, held = fetch(statement, self.params)[0]
         tree = parse_tsquery(text)
-        self.whole = WholeText(tree)
+        self.whole = WholeText(tree, text)
         self.params.update(self.whole.params)
         wanted = self.whole.wanted()
         if wanted is None or not needs_a_wanted_word(tree):
             self.enormous = True
+            return
+        if self.whole.by_words:
+            self._set_documents(fetch(self._in_words(), self.params)[0][0])
             return
         excluded = [leaf for leaf, negated in leaves(tree) if negated]
         # A word, a phrase or alternatives of them hold in a document exactly when they hold in
@@ -116,9 +121,28 @@ class Match:
             # all its paragraphs: the sets are cheaper.
             statement = self.whole.documents_by_sets(self.published("p"), self.published("d"))
             documents = fetch(statement, self.params)[0][0]
+        self._set_documents(documents)
+
+    def _set_documents(self, documents: list[int] | None) -> None:
+        """The documents satisfying the query, or None when no list is made (`enormous`)."""
         self.enormous = documents is None
         self._documents = documents
         self.params["documents"] = documents
+
+    def _in_words(self) -> sql.Composed:
+        """SELECT the documents whose words satisfy the query, up to LIST_DOCUMENTS (NULL past
+        it): one scan of the words' GIN index, the whole text of no document read."""
+        assert self.whole is not None
+        return sql.SQL(
+            "SELECT CASE WHEN count(*) <= {limit} THEN coalesce(array_agg(s.id), '{{}}') END "
+            "FROM (SELECT d.id FROM resolutions_documentwords w "
+            "JOIN resolutions_document d ON d.id = w.document_id WHERE {published} AND {words} "
+            "LIMIT {limit} + 1) s"
+        ).format(
+            limit=sql.Literal(LIST_DOCUMENTS),
+            published=self.published("d"),
+            words=self.whole.in_words("w"),
+        )
 
     def _listed(
         self, wanted: sql.Composable, *, tested: bool, by_sets: bool
