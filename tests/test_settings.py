@@ -64,10 +64,14 @@ print(json.dumps(dict(response.headers)))
 """
 
 
-def test_production_sends_the_security_headers():
+def test_production_sends_the_security_headers(tmp_path):
+    """An error page, served as production serves it: static files collected first (as the
+    Dockerfile does), since the archive's error pages are built on its own templates."""
     import json
 
-    result = run_manage("shell", "-c", HEADERS_PROBE, **PRODUCTION)
+    collected = {**PRODUCTION, "STATIC_ROOT": str(tmp_path)}
+    assert run_manage("collectstatic", "--no-input", **collected).returncode == 0
+    result = run_manage("shell", "-c", HEADERS_PROBE, **collected)
     assert result.returncode == 0, result.stderr
     headers = json.loads(result.stdout.strip().splitlines()[-1])
     assert headers["Strict-Transport-Security"].startswith("max-age=31536000")
