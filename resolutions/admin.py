@@ -72,10 +72,17 @@ class DocumentAdmin(FullTextSearchAdmin, SimpleHistoryAdmin):
     vector_path = "title_search"  # Uses index: document_title_search_gin
     symbol_path = "symbol"
     date_hierarchy = "date"
-    raw_id_fields = ["draft", "uploaded_by"]
-    readonly_fields = ["checksum", "citation_key", "created_at", "updated_at"]
+    raw_id_fields = ["draft"]
+    # Who uploaded a document is its record, shown as a name, not an edit or a link: the user
+    # list is the administrators' alone.
+    exclude = ["uploaded_by"]
+    readonly_fields = ["checksum", "citation_key", "uploader", "created_at", "updated_at"]
     inlines = [SponsorshipInline, DocumentTopicInline, ParagraphInline]
     actions = ["publish", "withdraw"]
+
+    @admin.display(description="Uploaded by")
+    def uploader(self, document: Document) -> str:
+        return document.uploaded_by.get_username() if document.uploaded_by else "-"
 
     @admin.action(description="Publish the selected documents", permissions=["change"])
     def publish(self, request, queryset):

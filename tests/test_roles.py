@@ -161,6 +161,17 @@ def test_every_protected_address_with_every_role(client, world, role, address):
         assert response.status_code == 403
 
 
+def test_a_librarians_document_form_offers_no_user_lookup(client, make_document):
+    """The document's uploader is shown, not looked up: the user list is the administrators'."""
+    librarian = make_user(LIBRARIANS)
+    client.force_login(librarian)
+    document = make_document(uploaded_by=librarian)
+    page = client.get(reverse("admin:resolutions_document_change", args=[document.pk]))
+    assert page.status_code == 200
+    assert "/admin/auth/user/" not in page.content.decode()
+    assert librarian.username in page.content.decode()
+
+
 def test_anonymous_researchers_read_published_documents_only(client, make_document):
     published = make_document()
     draft = make_document(status=Document.Status.DRAFT)
