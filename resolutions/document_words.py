@@ -19,42 +19,24 @@ their document never bring its row back.
 
 from __future__ import annotations
 
-from pgtrigger import (
-    After,
-    AnyChange,
-    Delete,
-    Insert,
-    Operation,
-    Referencing,
-    Statement,
-    Trigger,
-    Update,
-    UpdateOf,
-)
+from pgtrigger import After, AnyChange, Delete, Insert, Operation, Trigger, Update, UpdateOf
+
+from . import touched_documents
 
 TABLE = "resolutions_documentwords"
 FUNCTION = "resolutions_document_words"
 
 
 def _rewrite(documents: str) -> str:
-    """Write anew the words of the documents `documents` selects (gathered first: `= ANY` is
-    planned for a few documents, read by index)."""
+    """Write anew the words of the documents `documents` selects."""
     return f"""
-        touched := ARRAY(SELECT DISTINCT d.id FROM ({documents}) AS d(id));
+        {touched_documents.gather(documents)}
         UPDATE {TABLE} SET words = {FUNCTION}(document_id) WHERE document_id = ANY(touched);
         RETURN NULL;"""
 
 
 def _paragraph_trigger(name: str, operation: Operation, documents: str, **tables: str) -> Trigger:
-    return Trigger(
-        name=name,
-        when=After,
-        operation=operation,
-        level=Statement,
-        referencing=Referencing(**tables),
-        func=_rewrite(documents),
-        declare=[("touched", "bigint[]")],
-    )
+    return touched_documents.trigger(name, operation, _rewrite(documents), **tables)
 
 
 # An update changes a document's words only when it changes a paragraph's vector or moves it.

@@ -20,7 +20,9 @@ django-pgtrigger on `FacetGroup`'s neighbours: `WatchedParagraph` and `Paragraph
 
 from __future__ import annotations
 
-from pgtrigger import After, Delete, Insert, Operation, Referencing, Statement, Trigger, Update
+from pgtrigger import Delete, Insert, Operation, Trigger, Update
+
+from .. import touched_documents
 
 TABLE = "lineage_facetgroup"
 
@@ -43,28 +45,17 @@ FRESH = groups_of("TRUE")
 
 
 def rewrite(documents: str) -> str:
-    """Replace the groups of the documents `documents` selects with their current ones.
-
-    The documents are gathered first (`touched`, distinct): `document_id = ANY(touched)` is
-    planned for a few documents, their paragraphs and lineage rows read by index. Written as
-    `IN (documents)` over a transition table, it was planned for as many documents as rows: a
-    large document's statement read the whole lineage table (a hash join), and PL/pgSQL kept
-    that plan for the session's later statements, however small."""
+    """Replace the groups of the documents `documents` selects with their current ones
+    (`touched_documents.py` says why they are gathered first)."""
     return f"""
-        touched := ARRAY(SELECT DISTINCT d.id FROM ({documents}) AS d(id));
+        {touched_documents.gather(documents)}
         DELETE FROM {TABLE} WHERE document_id = ANY(touched);
         INSERT INTO {TABLE} ({COLUMNS}) {groups_of("p.document_id = ANY(touched)")};"""
 
 
 def _trigger(name: str, operation: Operation, documents: str, **tables: str) -> Trigger:
-    return Trigger(
-        name=name,
-        when=After,
-        operation=operation,
-        level=Statement,
-        referencing=Referencing(**tables),
-        func=f"{rewrite(documents)}\nRETURN NULL;",
-        declare=[("touched", "bigint[]")],
+    return touched_documents.trigger(
+        name, operation, f"{rewrite(documents)}\nRETURN NULL;", **tables
     )
 
 
