@@ -108,6 +108,8 @@ from itertools import pairwise
 
 from rapidfuzz.distance import Indel
 
+from resolutions.parsing.dates import MONTH_PATTERN
+
 from .addressees import addressee_windows, addressees_in
 
 FAMILY_THRESHOLD = 0.67
@@ -257,8 +259,7 @@ REPORT_RE = re.compile(
 # Commissioner-General" / "the report of the Commissioner-General of 31 May 2023"): no part of
 # the author's name.
 REPORT_DATE_RE = re.compile(
-    r"(?:\bof\s+)?\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\s+\d{4}\b(?:\s+of\b)?(?:\s+the\b)?"
+    rf"(?:\bof\s+)?\b\d{{1,2}}\s+(?:{MONTH_PATTERN})\s+\d{{4}}\b(?:\s+of\b)?(?:\s+the\b)?"
 )
 # A report asked for with the verb, and its subject: "to report to the General Assembly at its
 # eightieth session on the implementation of the present resolution".
