@@ -47,7 +47,7 @@ def curated(librarian, make_document, make_paragraph) -> dict[str, object]:
     country = Country.objects.create(
         name="United Kingdom of Great Britain and Northern Ireland", slug="uk", iso3="GBR"
     )
-    link = DocumentTopic.objects.create(document=document, topic=topic)
+    link = DocumentTopic.objects.create(document=document, topic=topic, decided_by=librarian)
     reference = Reference.objects.create(
         citing_document=document, citing_paragraph=paragraph, ref_type="resolution",
         cited_key="A/RES/55/25", cited_body="GA", cited_number="55/25",
@@ -114,6 +114,8 @@ def test_a_librarian_s_admin_pages_keep_the_policy_and_fit_a_phone(
         assert response.status == 200, url
         assert_clean(page)
         assert split_words(page) == [], url
+        # The user list is the administrators' alone: a link to it answers a librarian 403.
+        assert page.locator("#content a[href*='/admin/auth/user/']").count() == 0, url
         if url.endswith("/history/"):
             screenshot(page, f"admin-{device}{url.replace('/', '-').rstrip('-')}")
             # The change list scrolls in a named, focusable region; the page count under it has
@@ -151,3 +153,18 @@ def test_staff_tables_on_a_phone_scroll_instead_of_breaking_words(
         assert split_words(page) == [], url
         assert axe(page) == [], url
         assert_clean(page)
+
+
+def test_every_link_of_an_ingest_run_in_the_admin_opens_for_a_librarian(
+    live_server, curated, desktop_page, assert_clean
+):
+    # The run's user was a link to the user list, which is the administrators' alone (403).
+    page = desktop_page
+    run = f"/admin/resolutions/ingestrun/{curated['run'].pk}/change/"
+    sign_in(page, live_server.url, login="/admin/login/", next_url=run)
+    links = page.locator("#content a").evaluate_all("links => links.map(a => a.href)")
+    assert links
+    for href in links:
+        assert page.request.get(href).status == 200, href
+    assert "librarian" in page.locator(".field-signed_in_user").inner_text()
+    assert_clean(page)
