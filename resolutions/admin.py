@@ -20,6 +20,12 @@ from .models import (
 from .staff.services import publish_document, withdraw_document
 
 
+def user_name(user) -> str:
+    """A user shown as a name, not an edit or a link: the user list is the administrators' alone
+    (a librarian following the link got 403)."""
+    return user.get_username() if user else "-"
+
+
 @admin.register(Body)
 class BodyAdmin(admin.ModelAdmin):
     list_display = ["code", "name"]
@@ -53,11 +59,21 @@ class SponsorshipInline(admin.TabularInline):
     autocomplete_fields = ["country"]
 
 
-class DocumentTopicInline(admin.TabularInline):
+class DecidedByAdmin:
+    """A topic decision's librarian shown by user_name, not offered as a choice of every user."""
+
+    exclude = ["decided_by"]
+    readonly_fields = ["decider", "decided_at"]
+
+    @admin.display(description="Decided by")
+    def decider(self, link: DocumentTopic) -> str:
+        return user_name(link.decided_by)
+
+
+class DocumentTopicInline(DecidedByAdmin, admin.TabularInline):
     model = DocumentTopic
     extra = 0
     autocomplete_fields = ["topic"]
-    readonly_fields = ["decided_by", "decided_at"]
 
 
 @admin.register(Document)
@@ -73,8 +89,7 @@ class DocumentAdmin(FullTextSearchAdmin, SimpleHistoryAdmin):
     symbol_path = "symbol"
     date_hierarchy = "date"
     raw_id_fields = ["draft"]
-    # Who uploaded a document is its record, shown as a name, not an edit or a link: the user
-    # list is the administrators' alone.
+    # Who uploaded a document is its record, shown by user_name.
     exclude = ["uploaded_by"]
     readonly_fields = ["checksum", "citation_key", "uploader", "created_at", "updated_at"]
     inlines = [SponsorshipInline, DocumentTopicInline, ParagraphInline]
@@ -82,7 +97,7 @@ class DocumentAdmin(FullTextSearchAdmin, SimpleHistoryAdmin):
 
     @admin.display(description="Uploaded by")
     def uploader(self, document: Document) -> str:
-        return document.uploaded_by.get_username() if document.uploaded_by else "-"
+        return user_name(document.uploaded_by)
 
     @admin.action(description="Publish the selected documents", permissions=["change"])
     def publish(self, request, queryset):
@@ -121,7 +136,7 @@ class ReferenceAdmin(LargeTableAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(DocumentTopic)
-class DocumentTopicAdmin(LargeTableAdmin, SimpleHistoryAdmin):
+class DocumentTopicAdmin(DecidedByAdmin, LargeTableAdmin, SimpleHistoryAdmin):
     list_display = ["document", "topic", "status", "decided_by"]
     list_select_related = ["document__body", "topic", "decided_by"]
     list_defer = ["document__full_text"]
@@ -152,5 +167,10 @@ class UploadInline(admin.TabularInline):
 @admin.register(IngestRun)
 class IngestRunAdmin(admin.ModelAdmin):
     list_display = ["pk", "started_by", "started_at", "finished_at"]
-    readonly_fields = ["started_by", "user", "started_at", "finished_at"]
+    exclude = ["user"]  # shown by user_name
+    readonly_fields = ["started_by", "signed_in_user", "started_at", "finished_at"]
     inlines = [UploadInline, IngestFileResultInline]
+
+    @admin.display(description="User")
+    def signed_in_user(self, run: IngestRun) -> str:
+        return user_name(run.user)

@@ -70,7 +70,10 @@ def pasted_text(request: HttpRequest) -> str:
 
 
 def trace_page(request: HttpRequest) -> HttpResponse:
-    """ "Where does this sentence come from?": a form, then the families that hold the wording."""
+    """ "Where does this sentence come from?": a form, then the families that hold the wording.
+
+    Text it cannot trace shows the form again with the reason, answered 200 like any form with an
+    error: a 400 page is logged by the browser as a failed load (the JSON API keeps its 400)."""
     text = pasted_text(request)
     context: dict = {"text": text, "groups": None, "error": ""}
     if "q" in request.GET or "q" in request.POST:
@@ -79,7 +82,7 @@ def trace_page(request: HttpRequest) -> HttpResponse:
         except TraceError as exc:
             context["error"] = str(exc)
             context["text"] = text[:5000]
-    return render(request, "lineage/trace.html", context, status=400 if context["error"] else 200)
+    return render(request, "lineage/trace.html", context)
 
 
 def hit_json(group: FamilyHits) -> dict:

@@ -100,6 +100,31 @@ def assert_clean() -> Callable[[object], None]:
     return check_clean
 
 
+# Each word of a table cell split over two lines (hyphens may break a line: not within words).
+SPLIT_WORDS = """() => {
+  const split = [];
+  for (const cell of document.querySelectorAll('th, td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/[^\\s-]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1)
+          split.push(match[0]);
+      }
+    }
+  }
+  return split;
+}"""
+
+
+@pytest.fixture
+def split_words() -> Callable[[object], list[str]]:
+    """split_words(page): the words of table cells that the page breaks over two lines."""
+    return lambda page: page.evaluate(SPLIT_WORDS)
+
+
 @pytest.fixture
 def desktop_page(chromium) -> Iterator[object]:
     """A fresh page at desktop width, with the site's CSP enforced."""

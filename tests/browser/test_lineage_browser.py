@@ -80,32 +80,13 @@ def test_lineage_pages_have_no_serious_accessibility_violations(
         assert axe(desktop_page) == [], path
 
 
-# Each word of the table cells split over two lines (hyphens may break a line: not within words).
-SPLIT_WORDS = """() => {
-  const split = [];
-  for (const cell of document.querySelectorAll('.table-scroll th, .table-scroll td')) {
-    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const match of node.data.matchAll(/[^\\s-]+/g)) {
-        const range = document.createRange();
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1)
-          split.push(match[0]);
-      }
-    }
-  }
-  return split;
-}"""
-
-
 def test_wide_tables_on_a_phone_scroll_instead_of_breaking_words(
-    live_server, archive, phone_page, assert_clean, axe
+    live_server, archive, phone_page, assert_clean, axe, split_words
 ):
     page = phone_page
     for url in ("/language/commitments/", "/language/mandates/"):
         page.goto(live_server.url + url)
         assert page.locator(".table-scroll table").count() == 1, url
-        assert page.evaluate(SPLIT_WORDS) == [], url
+        assert split_words(page) == [], url
         assert axe(page) == [], url
         assert_clean(page)

@@ -1,0 +1,170 @@
+"""A librarian's admin and staff pages in a real browser, on a desktop and at 375 px, under the
+site's own middleware and Content-Security-Policy: no page breaks the policy (simple-history's
+history list set a style attribute), logs an error or scrolls sideways, and no table breaks its
+words letter by letter on a phone (they scroll sideways in a focusable region instead)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from resolutions.models import (
+    Country,
+    Document,
+    DocumentTopic,
+    IngestRun,
+    Reference,
+    Topic,
+    Upload,
+)
+from resolutions.roles import LIBRARIANS, ensure_roles
+from resolutions.staff.services import delete_document, save_as
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "a-Long-librarian-pass-7"
+LONG_TITLE = "Strengthening international cooperation against transnational organized crime"
+
+
+@pytest.fixture
+def librarian(db) -> User:
+    """A librarian who may also use Django's admin."""
+    ensure_roles()
+    user = User.objects.create_user("librarian", password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=LIBRARIANS))
+    return user
+
+
+@pytest.fixture
+def curated(librarian, make_document, make_paragraph) -> dict[str, object]:
+    """One row of each model a librarian curates, each changed once (a history with a diff); an
+    unresolved citation, a deleted document and an upload refused with a long reason."""
+    document = make_document(title=LONG_TITLE, status=Document.Status.DRAFT)
+    paragraph = make_paragraph(document, "Urges Member States to criminalize extortion;")
+    topic = Topic.objects.create(name="Ransomware extortion", slug="ransomware-extortion")
+    country = Country.objects.create(
+        name="United Kingdom of Great Britain and Northern Ireland", slug="uk", iso3="GBR"
+    )
+    link = DocumentTopic.objects.create(document=document, topic=topic, decided_by=librarian)
+    reference = Reference.objects.create(
+        citing_document=document, citing_paragraph=paragraph, ref_type="resolution",
+        cited_key="A/RES/55/25", cited_body="GA", cited_number="55/25",
+        cited_text="General Assembly resolution 55/25 of 15 November 2000",
+    )  # fmt: skip
+    for row, field, value in (
+        (document, "title", f"{LONG_TITLE} and corruption"),
+        (paragraph, "text", "Urges Member States to criminalize ransomware extortion;"),
+        (topic, "name", "Ransomware and extortion"),
+        (country, "aliases", ["United Kingdom", "Great Britain"]),
+        (link, "status", DocumentTopic.Status.CONFIRMED),
+        (reference, "outside_archive", True),
+    ):
+        setattr(row, field, value)
+        save_as(row, user=librarian, reason="Corrected")
+    Reference.objects.filter(pk=reference.pk).update(outside_archive=False)
+    delete_document(make_document(title=LONG_TITLE), user=librarian)
+    run = IngestRun.objects.create(started_by="librarian", user=librarian)
+    Upload.objects.create(
+        run=run, user=librarian, filename="Countering_ransomware_extortion_draft.docx", size=1,
+        state=Upload.State.FAILED, message="Not a Word document: the file could not be opened",
+    )  # fmt: skip
+    return {
+        "document": document,
+        "paragraph": paragraph,
+        "topic": topic,
+        "country": country,
+        "documenttopic": link,
+        "reference": reference,
+        "run": run,
+    }
+
+
+def sign_in(page, base: str, *, login: str, next_url: str) -> None:
+    page.goto(f"{base}{login}?next={next_url}")
+    page.fill("#id_username", "librarian")
+    page.fill("#id_password", PASSWORD)
+    page.press("#id_password", "Enter")
+    page.wait_for_url(re.compile(re.escape(next_url) + "$"))
+
+
+def admin_pages(curated: dict[str, object]) -> list[str]:
+    """Every admin page a librarian uses, for each model curated: the list, the add and change
+    forms, the history, one version of it and the delete confirmation."""
+    pages = []
+    for model in ("document", "paragraph", "topic", "country", "documenttopic", "reference"):
+        row = curated[model]
+        base = f"/admin/resolutions/{model}/"
+        pages += [base, f"{base}add/", f"{base}{row.pk}/change/", f"{base}{row.pk}/history/"]
+        pages += [f"{base}{row.pk}/history/{row.history.first().pk}/", f"{base}{row.pk}/delete/"]
+    return pages
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_a_librarian_s_admin_pages_keep_the_policy_and_fit_a_phone(
+    live_server, curated, device, request, assert_clean, split_words, screenshot
+):
+    page = request.getfixturevalue(f"{device}_page")
+    sign_in(page, live_server.url, login="/admin/login/", next_url="/admin/")
+    assert_clean(page)
+    for url in admin_pages(curated):
+        response = page.goto(live_server.url + url)
+        page.wait_for_load_state("load")
+        assert response.status == 200, url
+        assert_clean(page)
+        assert split_words(page) == [], url
+        # The user list is the administrators' alone: a link to it answers a librarian 403.
+        assert page.locator("#content a[href*='/admin/auth/user/']").count() == 0, url
+        if url.endswith("/history/"):
+            screenshot(page, f"admin-{device}{url.replace('/', '-').rstrip('-')}")
+            # The change list scrolls in a named, focusable region; the page count under it has
+            # no line of its own (simple-history's style attribute, now the archive's CSS).
+            region = page.locator(".table-scroll[tabindex='0'][role=region]")
+            assert region.locator("table tbody tr").count() == 2, url
+            assert "Corrected" in region.inner_text()
+            paginator = page.locator(".table-scroll + .paginator")
+            assert paginator.evaluate("p => getComputedStyle(p).borderTopWidth") == "0px"
+
+
+def test_staff_tables_on_a_phone_scroll_instead_of_breaking_words(
+    live_server, curated, phone_page, assert_clean, split_words, axe, screenshot
+):
+    page = phone_page
+    sign_in(page, live_server.url, login="/accounts/login/", next_url="/staff/")
+    document = curated["document"]
+    for url in (
+        "/staff/documents/",
+        "/staff/topics/",
+        "/staff/countries/",
+        "/staff/citations/",
+        "/staff/documents/deleted/",
+        f"/staff/upload/{curated['run'].pk}/",
+        f"/staff/history/document/{document.pk}/",
+    ):
+        page.goto(live_server.url + url)
+        page.wait_for_load_state("load")
+        screenshot(page, "staff-tables-phone" + url.replace("/", "-").rstrip("-"))
+        tables = page.locator("table")
+        assert tables.count() >= 1, url
+        assert page.locator(".table-scroll[tabindex='0'][role=region] table").count() == (
+            tables.count()
+        ), url
+        assert split_words(page) == [], url
+        assert axe(page) == [], url
+        assert_clean(page)
+
+
+def test_every_link_of_an_ingest_run_in_the_admin_opens_for_a_librarian(
+    live_server, curated, desktop_page, assert_clean
+):
+    # The run's user was a link to the user list, which is the administrators' alone (403).
+    page = desktop_page
+    run = f"/admin/resolutions/ingestrun/{curated['run'].pk}/change/"
+    sign_in(page, live_server.url, login="/admin/login/", next_url=run)
+    links = page.locator("#content a").evaluate_all("links => links.map(a => a.href)")
+    assert links
+    for href in links:
+        assert page.request.get(href).status == 200, href
+    assert "librarian" in page.locator(".field-signed_in_user").inner_text()
+    assert_clean(page)
