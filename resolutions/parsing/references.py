@@ -99,12 +99,16 @@ TREATY_CONFERENCES = frozenset({"COP-UNTOC", "COSP-UNCAC"})
 TREATY_BODY_RE = re.compile(r"(?:Conference|Meeting|Assembly) of (?:the )?(?:States )?Parties\b")
 # A body named in full that the archive does not know, right before the citation or as the one
 # "its" names: "Commission on the Status of Women resolutions 49/7 ...", "the Commission for
-# Social Development, in its resolution 42/1": another body's resolutions, no UN reference.
+# Social Development, in its resolution 42/1", "Statistical Commission decision 53/113", "Indian
+# Ocean Tuna Commission, resolutions 12/07": another body's resolutions, no UN reference. A name
+# opening with a verb or a determiner ("Recalls Commission resolution", "The Commission") is none.
 OTHER_BODY_NAME = (
-    r"\b(?:Commission|Committee)[ ](?:on|for|of)"
+    r"\b(?:(?:Commission|Committee)[ ](?:on|for|of)"
     r"(?:[ ](?:[A-Z][\w-]*|the|and|of|for|on|against)){0,9}[ ][A-Z][\w-]*"
+    r"|(?!(?:The|This|That|These|Its|Our|Their)\b)[A-Z][a-z]+(?<!ing)(?<!ed)(?<!s)"
+    r"(?:[ ][A-Z][a-z]+){0,3}[ ]Commission)"
 )
-OTHER_BODY_BEFORE_RE = re.compile(rf"{OTHER_BODY_NAME}[ ]*$")
+OTHER_BODY_BEFORE_RE = re.compile(rf"{OTHER_BODY_NAME},?[ ]*$")
 OTHER_SUBJECT_BEFORE_RE = re.compile(rf"{OTHER_BODY_NAME},?[ ]+(?:in|by|through|under)[ ]+$")
 # Between two numbers of a list: their dates (also written with "of" between its parts, "77/203 of
 # 15 of December of 2022 and 78/189 ..."), parts, paragraphs, annexes.

@@ -47,6 +47,17 @@ def test_a_body_the_archive_does_not_know_named_before_its_resolutions() -> None
         "Prevention and Criminal Justice resolution 27/3;\n"
     )
     assert keys(known) == {"CND 61/11", "CCPCJ 27/3"}
+    # A name without "on"/"for" before "Commission" (corpus A_RES_78_68, A_RES_78_229).
+    named = ASSEMBLY + (
+        "Recalling Indian Ocean Tuna Commission, resolutions 12/07 and 12/08,\n\n"
+        "1.\tTakes note of paragraph (d) of Statistical Commission decision 53/113;\n"
+    )
+    assert keys(named) == set()
+    # "Commission" after a verb or a determiner is no name: a commission's own text.
+    own = "The Commission on Crime Prevention and Criminal Justice,\n\n" + (
+        "Recalling Commission resolution 27/3,\n\n1.\tRecalls Commission resolution 26/1;\n"
+    )
+    assert keys(own) == {"CCPCJ 27/3", "CCPCJ 26/1"}
 
 
 def test_its_resolution_after_a_body_the_archive_does_not_know() -> None:
