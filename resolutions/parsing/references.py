@@ -22,8 +22,12 @@ SYMBOL_CORE = (
     r"|\d{1,4}(?:\([A-Z]{1,4}\))?"
     r"|(?<=\bS/)\d{5}))+"  # the Council's documents of the 1990s: "S/26560"
 )
+# The World Health Organization's documents, named by their own series: the Health Assembly's
+# records "WHA58/2005/REC/1", the Executive Board's "EB136/8" (its resolutions, "WHA72.6", are not).
+WHO_SYMBOL = r"(?:WHA\d{1,2}/\d{4}/REC/\d{1,2}|EB\d{2,3}/\d{1,3})"
 SYMBOL_RE = re.compile(
     r"(?<![\w/.-])S/RES/\d{1,4}(?:[ ]?\(\d{4}\))?(?![\w/-])|"
+    rf"(?<![\w/.-]){WHO_SYMBOL}(?![\w/-])|"
     rf"(?<![\w/.-]){SYMBOL_CORE}(?:-{SYMBOL_CORE})?"  # joint symbols: "A/65/517-S/2010/534"
     r"(?![\w/-])"  # never the first part of a symbol it could not read whole ("A/48" of "A/48/...")
 )
@@ -93,6 +97,19 @@ AT_MEETING_OF_RE = re.compile(
 # A treaty's own body: a UN one only when named in full among the bodies.
 TREATY_CONFERENCES = frozenset({"COP-UNTOC", "COSP-UNCAC"})
 TREATY_BODY_RE = re.compile(r"(?:Conference|Meeting|Assembly) of (?:the )?(?:States )?Parties\b")
+# A body named in full that the archive does not know, right before the citation or as the one
+# "its" names: "Commission on the Status of Women resolutions 49/7 ...", "the Commission for
+# Social Development, in its resolution 42/1", "Statistical Commission decision 53/113", "Indian
+# Ocean Tuna Commission, resolutions 12/07": another body's resolutions, no UN reference. A name
+# opening with a verb or a determiner ("Recalls Commission resolution", "The Commission") is none.
+OTHER_BODY_NAME = (
+    r"\b(?:(?:Commission|Committee)[ ](?:on|for|of)"
+    r"(?:[ ](?:[A-Z][\w-]*|the|and|of|for|on|against)){0,9}[ ][A-Z][\w-]*"
+    r"|(?!(?:The|This|That|These|Its|Our|Their)\b)[A-Z][a-z]+(?<!ing)(?<!ed)(?<!s)"
+    r"(?:[ ][A-Z][a-z]+){0,3}[ ]Commission)"
+)
+OTHER_BODY_BEFORE_RE = re.compile(rf"{OTHER_BODY_NAME},?[ ]*$")
+OTHER_SUBJECT_BEFORE_RE = re.compile(rf"{OTHER_BODY_NAME},?[ ]+(?:in|by|through|under)[ ]+$")
 # Between two numbers of a list: their dates (also written with "of" between its parts, "77/203 of
 # 15 of December of 2022 and 78/189 ..."), parts, paragraphs, annexes.
 GAP_RE = re.compile(
@@ -378,6 +395,9 @@ def cited_body(
         if named and before[named[-1].end() :].strip(" \u2019's") in ("", "of"):
             # "the adoption by the Commission on ... of resolution 28/1" is the Commission's.
             return code, offset + named[-1].start()
+    other = OTHER_BODY_BEFORE_RE.search(before)
+    if other:
+        return None, offset + other.start()
     adopted_by = ADOPTED_BY_RE.search(before)
     if adopted_by and len(adopted_by.group(1).split()) >= ADOPTING_NAME_WORDS:
         # Named in full it is found above; any other body adopting it is not one of the UN's.
@@ -415,6 +435,9 @@ def cited_body(
             ):
                 return subject, offset + short.start()
             named = body_named_before(before[: short.start()])
+            other = OTHER_SUBJECT_BEFORE_RE.search(before[: short.start()])
+            if not named and other:
+                return None, offset + other.start()
             short_name = SHORT_NAME_BEFORE_RE.search(before[: short.start()])
             if not named and short_name:
                 named = short_body(short_name.group(1), own_body=own_body) or None

@@ -9,13 +9,7 @@ from pathlib import Path
 
 from .gold import BlindSet
 
-OPEN_MISSES: dict[tuple[str, str], str] = {
-    ("E_RES_2018_11", "references"): (
-        "kind: a World Health Organization symbol (WHA58/2005/REC/1) not read; the earlier golds "
-        "differ on it (blind18 cites WHA76/2023/REC/1, blind10 A_RES_78_269 leaves WHA68/2015/"
-        "REC/1 out)"
-    ),
-}
+OPEN_MISSES: dict[tuple[str, str], str] = {}
 
 
 class TestBlindSet(BlindSet):
