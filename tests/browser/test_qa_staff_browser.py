@@ -154,6 +154,30 @@ def test_a_librarian_s_admin_pages_are_accessible_keep_the_policy_and_fit_a_phon
             assert paginator.evaluate("p => getComputedStyle(p).borderTopWidth") == "0px"
 
 
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_rows_a_librarian_adds_to_a_document_s_inlines_are_named_too(
+    live_server, curated, device, request, assert_clean, axe
+):
+    page = request.getfixturevalue(f"{device}_page")
+    url = f"/admin/resolutions/document/{curated['document'].pk}/change/"
+    sign_in(page, live_server.url, login="/admin/login/", next_url=url)
+    for group in ("#sponsorship_set-group", "#topic_links-group"):
+        page.click(f"{group} .add-row a")
+    assert_clean(page)
+    assert axe_violations(page, axe) == []
+    # The new topic box is named by its column, and still chosen by keyboard.
+    box = page.get_by_role("combobox", name="Topic").last
+    box.press("Enter")
+    page.keyboard.type("Ransomware")
+    page.locator(".select2-results__option--highlighted", has_text="Ransomware").wait_for()
+    page.keyboard.press("Enter")
+    assert page.locator("#id_topic_links-1-topic").input_value() == str(curated["topic"].pk)
+    assert page.get_by_role("combobox", name="Topic").last.inner_text() == (
+        "Ransomware and extortion"
+    )
+    assert_clean(page)
+
+
 def test_staff_tables_on_a_phone_scroll_instead_of_breaking_words(
     live_server, curated, phone_page, assert_clean, split_words, axe, screenshot
 ):
