@@ -1,6 +1,10 @@
 """Django admin for every model: the first curation tool."""
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.forms.models import BaseInlineFormSet
+from django.utils.text import capfirst
 from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_lists import FullTextSearchAdmin, LargeTableAdmin
@@ -26,6 +30,48 @@ def user_name(user) -> str:
     return user.get_username() if user else "-"
 
 
+class NamedAutocompleteSelect(AutocompleteSelect):
+    """An autocomplete box named by its field's label: select2 named it by the choice it shows,
+    nothing while empty (axe: aria-input-field-name); static/js/admin-autocomplete.js names it."""
+
+    @property
+    def media(self) -> forms.Media:
+        # Named with Django's script, so the two lists merge with ours after it.
+        after = forms.Media(js=["admin/js/autocomplete.js", "js/admin-autocomplete.js"])
+        return super().media + after
+
+
+class NamedAutocompleteAdmin:
+    """Mixin for admins and inlines: their `autocomplete_fields` use NamedAutocompleteSelect."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault(
+                "widget",
+                NamedAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using")),
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class LabelledInlineFormSet(BaseInlineFormSet):
+    """Each row's controls, its Delete box too, named by their field's label (aria-label): a
+    tabular inline prints the labels only as its column headings (axe: label, select-name)."""
+
+    def add_fields(self, form, index) -> None:
+        super().add_fields(form, index)
+        for field in form.fields.values():
+            widget = getattr(field.widget, "widget", field.widget)  # RelatedFieldWidgetWrapper's
+            if field.label and not widget.is_hidden:
+                widget.attrs.setdefault("aria-label", capfirst(field.label))
+
+
+class LabelledTabularInline(NamedAutocompleteAdmin, admin.TabularInline):
+    """A tabular inline whose controls have names and whose table scrolls in a focusable region."""
+
+    formset = LabelledInlineFormSet
+    template = "admin/edit_inline/tabular_region.html"
+
+
 @admin.register(Body)
 class BodyAdmin(admin.ModelAdmin):
     list_display = ["code", "name"]
@@ -40,7 +86,7 @@ class CountryAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(SimpleHistoryAdmin):
+class TopicAdmin(NamedAutocompleteAdmin, SimpleHistoryAdmin):
     list_display = ["name", "parent"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
@@ -53,7 +99,7 @@ class ParagraphInline(admin.StackedInline):
     fields = ["position", "kind", "number", "verb", "text", "footnotes"]
 
 
-class SponsorshipInline(admin.TabularInline):
+class SponsorshipInline(LabelledTabularInline):
     model = Sponsorship
     extra = 0
     autocomplete_fields = ["country"]
@@ -70,7 +116,7 @@ class DecidedByAdmin:
         return user_name(link.decided_by)
 
 
-class DocumentTopicInline(DecidedByAdmin, admin.TabularInline):
+class DocumentTopicInline(DecidedByAdmin, LabelledTabularInline):
     model = DocumentTopic
     extra = 0
     autocomplete_fields = ["topic"]
@@ -144,14 +190,14 @@ class DocumentTopicAdmin(DecidedByAdmin, LargeTableAdmin, SimpleHistoryAdmin):
     raw_id_fields = ["document"]
 
 
-class IngestFileResultInline(admin.TabularInline):
+class IngestFileResultInline(LabelledTabularInline):
     model = IngestFileResult
     extra = 0
     readonly_fields = ["source", "checksum", "outcome", "message", "document", "recorded_at"]
     can_delete = False
 
 
-class UploadInline(admin.TabularInline):
+class UploadInline(LabelledTabularInline):
     """An upload batch's files as the worker left them (state, reason, cost of parsing)."""
 
     model = Upload

@@ -1,7 +1,9 @@
 """A librarian's admin and staff pages in a real browser, on a desktop and at 375 px, under the
 site's own middleware and Content-Security-Policy: no page breaks the policy (simple-history's
-history list set a style attribute), logs an error or scrolls sideways, and no table breaks its
-words letter by letter on a phone (they scroll sideways in a focusable region instead)."""
+history list set a style attribute), logs an error or scrolls sideways, axe finds no serious or
+critical violation (Django's own admin markup had some: templates/admin/, static/css/admin.css and
+resolutions/admin.py mend them), and no table breaks its words letter by letter on a phone (they
+scroll sideways in a focusable region instead)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from resolutions.models import (
     DocumentTopic,
     IngestRun,
     Reference,
+    Sponsorship,
     Topic,
     Upload,
 )
@@ -39,14 +42,15 @@ def librarian(db) -> User:
 
 @pytest.fixture
 def curated(librarian, make_document, make_paragraph) -> dict[str, object]:
-    """One row of each model a librarian curates, each changed once (a history with a diff); an
-    unresolved citation, a deleted document and an upload refused with a long reason."""
+    """One row of each model a librarian curates, each changed once (a history with a diff); a
+    sponsor, an unresolved citation, a deleted document and an upload refused with a long reason."""
     document = make_document(title=LONG_TITLE, status=Document.Status.DRAFT)
     paragraph = make_paragraph(document, "Urges Member States to criminalize extortion;")
     topic = Topic.objects.create(name="Ransomware extortion", slug="ransomware-extortion")
     country = Country.objects.create(
         name="United Kingdom of Great Britain and Northern Ireland", slug="uk", iso3="GBR"
     )
+    Sponsorship.objects.create(document=document, country=country)
     link = DocumentTopic.objects.create(document=document, topic=topic, decided_by=librarian)
     reference = Reference.objects.create(
         citing_document=document, citing_paragraph=paragraph, ref_type="resolution",
@@ -89,23 +93,45 @@ def sign_in(page, base: str, *, login: str, next_url: str) -> None:
     page.wait_for_url(re.compile(re.escape(next_url) + "$"))
 
 
+def axe_violations(page, axe) -> list[dict]:
+    """axe's serious and critical violations on the page, without the policy's reports of axe.
+
+    axe reads an imported stylesheet (Django's forms.css imports widgets.css) into an inline
+    <style> of a document of its own, which the page's policy blocks: a report of axe's copy,
+    not of the page. Call it after assert_clean, which sees everything the page did before.
+    """
+    seen = len(page.problems)
+    violations = axe(page)
+    page.problems[seen:] = [p for p in page.problems[seen:] if "style-src" not in p]
+    return violations
+
+
+CURATED = ("document", "paragraph", "topic", "country", "documenttopic", "reference")
+
+
 def admin_pages(curated: dict[str, object]) -> list[str]:
-    """Every admin page a librarian uses, for each model curated: the list, the add and change
-    forms, the history, one version of it and the delete confirmation."""
-    pages = []
-    for model in ("document", "paragraph", "topic", "country", "documenttopic", "reference"):
+    """Every admin page a librarian uses: the index and, for each model curated, the list, the add
+    and change forms, the history, one version of it and the delete confirmation; for the bodies
+    and ingest runs, which a librarian only reads, the list, one row and its history."""
+    pages = ["/admin/", "/admin/resolutions/"]
+    for model in CURATED:
         row = curated[model]
         base = f"/admin/resolutions/{model}/"
         pages += [base, f"{base}add/", f"{base}{row.pk}/change/", f"{base}{row.pk}/history/"]
         pages += [f"{base}{row.pk}/history/{row.history.first().pk}/", f"{base}{row.pk}/delete/"]
+    for model, pk in (("body", curated["document"].body_id), ("ingestrun", curated["run"].pk)):
+        base = f"/admin/resolutions/{model}/"
+        pages += [base, f"{base}{pk}/change/", f"{base}{pk}/history/"]
     return pages
 
 
 @pytest.mark.parametrize("device", ["desktop", "phone"])
-def test_a_librarian_s_admin_pages_keep_the_policy_and_fit_a_phone(
-    live_server, curated, device, request, assert_clean, split_words, screenshot
+def test_a_librarian_s_admin_pages_are_accessible_keep_the_policy_and_fit_a_phone(
+    live_server, curated, device, request, assert_clean, split_words, axe, screenshot
 ):
     page = request.getfixturevalue(f"{device}_page")
+    page.goto(f"{live_server.url}/admin/login/")
+    assert axe_violations(page, axe) == []
     sign_in(page, live_server.url, login="/admin/login/", next_url="/admin/")
     assert_clean(page)
     for url in admin_pages(curated):
@@ -114,9 +140,10 @@ def test_a_librarian_s_admin_pages_keep_the_policy_and_fit_a_phone(
         assert response.status == 200, url
         assert_clean(page)
         assert split_words(page) == [], url
+        assert axe_violations(page, axe) == [], url
         # The user list is the administrators' alone: a link to it answers a librarian 403.
         assert page.locator("#content a[href*='/admin/auth/user/']").count() == 0, url
-        if url.endswith("/history/"):
+        if url.endswith("/history/") and url.split("/")[3] in CURATED:
             screenshot(page, f"admin-{device}{url.replace('/', '-').rstrip('-')}")
             # The change list scrolls in a named, focusable region; the page count under it has
             # no line of its own (simple-history's style attribute, now the archive's CSS).
@@ -125,6 +152,30 @@ def test_a_librarian_s_admin_pages_keep_the_policy_and_fit_a_phone(
             assert "Corrected" in region.inner_text()
             paginator = page.locator(".table-scroll + .paginator")
             assert paginator.evaluate("p => getComputedStyle(p).borderTopWidth") == "0px"
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_rows_a_librarian_adds_to_a_document_s_inlines_are_named_too(
+    live_server, curated, device, request, assert_clean, axe
+):
+    page = request.getfixturevalue(f"{device}_page")
+    url = f"/admin/resolutions/document/{curated['document'].pk}/change/"
+    sign_in(page, live_server.url, login="/admin/login/", next_url=url)
+    for group in ("#sponsorship_set-group", "#topic_links-group"):
+        page.click(f"{group} .add-row a")
+    assert_clean(page)
+    assert axe_violations(page, axe) == []
+    # The new topic box is named by its column, and still chosen by keyboard.
+    box = page.get_by_role("combobox", name="Topic").last
+    box.press("Enter")
+    page.keyboard.type("Ransomware")
+    page.locator(".select2-results__option--highlighted", has_text="Ransomware").wait_for()
+    page.keyboard.press("Enter")
+    assert page.locator("#id_topic_links-1-topic").input_value() == str(curated["topic"].pk)
+    assert page.get_by_role("combobox", name="Topic").last.inner_text() == (
+        "Ransomware and extortion"
+    )
+    assert_clean(page)
 
 
 def test_staff_tables_on_a_phone_scroll_instead_of_breaking_words(
