@@ -209,6 +209,9 @@ NOT_MARKER_AFTER = frozenset(
         "cases",
     }
 )
+# Nouns a number counts ("38 States"); after punctuation, such a number is still the marker of a
+# note found nowhere else between its neighbours' markers.
+COUNTED_NOUNS = frozenset({"states", "members", "countries", "persons", "people", "cases"})
 BODY_MAX = 400
 # The text before a page's bodies where their markers are looked for when one is uncertain.
 PAGE_WINDOW = 12_000
@@ -627,7 +630,11 @@ def replace_inline_markers(
         floor, ceiling = marker_window(marker, order=order, spots=spots, chosen=chosen, text=text)
         named = [m for m in numbers if m.group(1) == marker and floor <= m.start() < ceiling]
         near = ceiling - floor <= PAGE_WINDOW
-        if near and len(named) == 1 and is_numbering_name(text, named[0]):
+        if (
+            near
+            and len(named) == 1
+            and (is_numbering_name(text, named[0]) or is_counting_marker(text, named[0]))
+        ):
             chosen[marker] = named
     taken = sorted((m for ms in chosen.values() for m in ms), key=lambda m: m.start())
     for match in reversed(taken):
@@ -679,6 +686,17 @@ def is_numbering_name(text: str, match: re.Match[str]) -> bool:
         and before.group(0) != before.group(1)
         and before.group(1)[:1].isupper()
         and before.group(1).lower() in NOT_MARKER_BEFORE
+    )
+
+
+def is_counting_marker(text: str, match: re.Match[str]) -> bool:
+    """Whether a number after punctuation and a space reads as a count only by the noun after it
+    ("Financing for Development, 38 States expressed")."""
+    after = WORD_AFTER_RE.search(text[match.end(1) : match.end(1) + 40])
+    return (
+        marker_rank(text, match) == 1
+        and after is not None
+        and after.group(1).lower() in COUNTED_NOUNS
     )
 
 

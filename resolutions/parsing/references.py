@@ -110,13 +110,19 @@ OTHER_BODY_NAME = (
 )
 OTHER_BODY_BEFORE_RE = re.compile(rf"{OTHER_BODY_NAME},?[ ]*$")
 OTHER_SUBJECT_BEFORE_RE = re.compile(rf"{OTHER_BODY_NAME},?[ ]+(?:in|by|through|under)[ ]+$")
+# A resolution's section or paragraphs: "sect. III", "para. 12", "paras. 61-76" (or an en dash).
+PLACE = (
+    r"(?:sect(?:ion)?s?\.?[ ](?:[IVX]+|[A-Z])|para(?:graph)?s?\.?[ ]\d{1,3}(?:[\u2013-]\d{1,3})?)"
+)
 # Between two numbers of a list: their dates (also written with "of" between its parts, "77/203 of
 # 15 of December of 2022 and 78/189 ..."), parts, paragraphs, annexes.
 GAP_RE = re.compile(
     r"^(?:[ ]*(?:,|and|or|as well as|of \d{1,2} (?:of )?[A-Z][a-z]+ (?:of )?\d{4}"
     r"|of [A-Z][a-z]+ \d{1,2}, \d{4}|\(\d{4}\)|"
-    r"[A-Z]|(?:in particular )?para(?:graph)?s?\.? \d{1,3}(?: thereof)?|annex(?: [IVX]+)?"
+    rf"[A-Z]|(?:in particular )?{PLACE}(?: thereof)?|annex(?: [IVX]+)?"
     r"|\d{1,2}))*[ ]*(?:,|and|or|,[ ]*and)[ ]*$"
+    # items each with its place, set off by semicolons: "52/214, sect. C, para. 3; 55/222, ..."
+    rf"|^,[ ]*{PLACE}(?:,[ ]*{PLACE})*[ ]*;[ ]*(?:and[ ]*)?$"
 )
 # Resolutions named by their subject before the numbers singled out: "its previous resolutions
 # concerning Sudan, in particular 1591 (2005), 1651 (2005) ...".
@@ -159,9 +165,18 @@ SECOND_ADVERBIAL_RE = re.compile(r"(?:resolution|decision)s?\b", re.IGNORECASE)
 # records, "A/72/PV.49 to 53".
 ADDENDUM_AFTER_RE = re.compile(r"[ ]and[ ]((?:Add|Corr|Rev)\.\d{1,2})(?![\w/.])")
 # A corrigendum or addendum written after a part or volume of a symbol: "NPT/CONF.1995/32 (Part
-# I)/Corr.2", "A/78/5 (Vol. II)/Add.1", "NPT/CONF.2000/28 (Parts I and II)/Corr.1".
+# I)/Corr.2", "A/78/5 (Vol. II)/Add.1", "NPT/CONF.2000/28 (Parts I and II)/Corr.1"; in square
+# brackets in a Word file's note written out ("NPT/CONF.1995/32 [Part I]/Corr.2").
 PART_ADDENDUM_AFTER_RE = re.compile(
-    r"[ ]?\((?:Parts?|Vol\.)[ ][IVX]+(?:[ ]and[ ][IVX]+)?\)/((?:Add|Corr|Rev)\.\d{1,2})(?![\w/.])"
+    r"[ ]?(?:\((?:Parts?|Vol\.)[ ][IVX]+(?:[ ]and[ ][IVX]+)?\)"
+    r"|\[(?:Parts?|Vol\.)[ ][IVX]+(?:[ ]and[ ][IVX]+)?\])/((?:Add|Corr|Rev)\.\d{1,2})(?![\w/.])"
+)
+# Other organizations' symbols printed with a space after their series, named as a document:
+# "Food and Agriculture Organization of the United Nations, document CL 144/9 (C 2013/20)",
+# "document CFS 2017/44/INF/16", "document MSC 84/24/Add.1", "document EB 136/8".
+SPACED_SYMBOL = r"[A-Z]{1,5}[ ]\d{1,4}/[A-Za-z\d.]+(?:/[A-Za-z\d.]+)*"
+SPACED_SERIES_RE = re.compile(
+    rf"\bdocuments?[ ]({SPACED_SYMBOL})(?:[ ]\(({SPACED_SYMBOL})\))?(?![\w/(])"
 )
 RECORD_RE = re.compile(r"/(PV|SR)\.(\d{1,4})$")
 RANGE_AFTER_RE = re.compile(r"[ ]to[ ](\d{1,4})(?![\w/.])")
@@ -262,7 +277,12 @@ def bare_council_numbers(text: str) -> list[ParsedReference]:
 
 def cited_documents(text: str) -> list[ParsedReference]:
     """Document symbols in `text`; resolution symbols (A/RES/...) become resolution references."""
-    references = []
+    references = [
+        ParsedReference(type="document", symbol=symbol.rstrip("."), cited_text=symbol.rstrip("."))
+        for match in SPACED_SERIES_RE.finditer(text)
+        for symbol in match.groups()
+        if symbol
+    ]
     for match in SYMBOL_RE.finditer(text):
         symbol = match.group(0).rstrip(".")
         if (
