@@ -9,9 +9,10 @@ passes over the archive instead of one lookup per document.
    the first CANDIDATES_PER_KEY holders of each of its band keys, the VERIFIED_PER_PARAGRAPH
    sharing most keys kept, as matching's bounded lookup does.
 3. **Families** in one pass, in order: each wording's candidates are verified
-   (`family_similarity`) and it joins the family of the most similar (ties: the oldest), else
-   founds one; its previous wording is the most similar verified one. So a text's copies are
-   one family.
+   (`family_similarity`, and `other_series` with the titles of the documents they first appear
+   in, read only for the few recalls of a resolution it asks about) and it joins the family of
+   the most similar (ties: the oldest), else founds one; its previous wording is the most
+   similar verified one. So a text's copies are one family.
 4. **Write**: families, wordings (`KeyedWording`, numbered as here), lineage rows and the
    wordings' band keys (one row per key of a distinct wording, lineage/wordings.py) by
    INSERT ... SELECT from the temporary tables,
@@ -31,6 +32,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
+from functools import partial
 from itertools import islice
 
 from django.db import connection, transaction
@@ -43,6 +45,7 @@ from .addressees import addressees_of
 from .mandates import mandate_of
 from .matching import CANDIDATES_PER_KEY, VERIFIED_PER_PARAGRAPH
 from .models import Mandate, ParagraphLineage
+from .series import other_series
 from .text import keys_of_texts, wording_digest
 from .verification import Wording, family_similarity, wording_of
 
@@ -61,7 +64,8 @@ PARAGRAPHS_IN_ORDER = """
 STAGING = """
     CREATE TEMP TABLE bulk_wording (
         wording integer PRIMARY KEY, doc_rank integer NOT NULL, digest bigint NOT NULL,
-        text text NOT NULL, fingerprints integer[] NOT NULL, word_count integer NOT NULL
+        text text NOT NULL, fingerprints integer[] NOT NULL, word_count integer NOT NULL,
+        document_id integer NOT NULL
     ) ON COMMIT DROP;
     CREATE TEMP TABLE bulk_key (key bigint NOT NULL, wording integer NOT NULL,
         doc_rank integer NOT NULL) ON COMMIT DROP;
@@ -151,6 +155,11 @@ WRITE = """
 )
 # The lineage triggers the write does the work of (lineage/placement.py, lineage/tallies.py).
 WRITE_TRIGGERS = (placement.INSERT_TRIGGER, *tallies.LINEAGE_TRIGGERS)
+# The title of the document a wording first appears in (as matching reads its oldest holder's).
+WORDING_TITLE = """
+    SELECT d.title FROM bulk_wording w JOIN resolutions_document d ON d.id = w.document_id
+    WHERE w.wording = %s
+"""
 # A wording's keys are distinct (bulk_key holds each once), so are the pairs.
 BAND_KEYS = "INSERT INTO lineage_bandkey (key, wording_id) SELECT key, wording FROM bulk_key"
 
@@ -270,7 +279,7 @@ class BulkRebuild:
         last_document = None
         mandates: list[Mandate] = []
         for batch in batched(iter(reader), BATCH):
-            new_texts: list[tuple[int, int, int, str]] = []
+            new_texts: list[tuple[int, int, int, str, int]] = []
             reads = []
             for pid, document_id, text, kind, body in batch:
                 if document_id != last_document:
@@ -282,7 +291,7 @@ class BulkRebuild:
                 wording = self.digests.get(digest)
                 if wording is None:
                     wording = self.digests[digest] = len(self.digests) + 1
-                    new_texts.append((wording, self.documents, digest, text))
+                    new_texts.append((wording, self.documents, digest, text, document_id))
                 operative = kind == OPERATIVE
                 reads.append(
                     (pid, wording, self.documents, sorted(addressees_of(text)) if operative else [])
@@ -298,7 +307,8 @@ class BulkRebuild:
                             year=found.year,
                         )
                     )
-            self.copy(cursor, new_texts, self.keys(pool, [text for *_, text in new_texts]), reads)
+            texts = [text for _, _, _, text, _ in new_texts]
+            self.copy(cursor, new_texts, self.keys(pool, texts), reads)
         Mandate.objects.bulk_create(mandates, batch_size=5000)
 
     def keys(self, pool: ProcessPoolExecutor | None, texts: list[str]) -> list[tuple]:
@@ -312,13 +322,13 @@ class BulkRebuild:
     def copy(self, cursor, new_texts: list, computed: list, reads: list) -> None:
         """The batch's new wordings, their band keys, and its paragraphs, by COPY."""
         with cursor.copy(
-            "COPY bulk_wording (wording, doc_rank, digest, text, fingerprints, word_count) "
-            "FROM STDIN"
+            "COPY bulk_wording (wording, doc_rank, digest, text, fingerprints, word_count, "
+            "document_id) FROM STDIN"
         ) as copy:
-            for (wording, doc_rank, digest, text), (_, fingerprints, words) in zip(
+            for (wording, doc_rank, digest, text, document_id), (_, fingerprints, words) in zip(
                 new_texts, computed, strict=True
             ):
-                copy.write_row((wording, doc_rank, digest, text, fingerprints, words))
+                copy.write_row((wording, doc_rank, digest, text, fingerprints, words, document_id))
         with cursor.copy("COPY bulk_key (key, wording, doc_rank) FROM STDIN") as copy:
             for (wording, doc_rank, *_), (keys, _, _) in zip(new_texts, computed, strict=True):
                 for key in set(keys):
@@ -357,7 +367,11 @@ class BulkRebuild:
             for candidate in sorted(candidates):
                 other = self.wording(cursor, cache, candidate)
                 score = family_similarity(mine, other)
-                if score is None:
+                if score is None or other_series(
+                    mine,
+                    other,
+                    partial(self.titles, cursor, wording, candidate),
+                ):
                     continue
                 if best is None or score > best_score:
                     best, best_score = candidate, score
@@ -373,6 +387,15 @@ class BulkRebuild:
             if len(cache) > WORDING_CACHE:
                 cache.popitem(last=False)
             yield wording, family, previous, previous_score if previous else None
+
+    @staticmethod
+    def titles(cursor, *numbers: int) -> tuple[str, ...]:
+        """The titles of the documents the wordings first appear in."""
+        found = []
+        for number in numbers:
+            cursor.execute(WORDING_TITLE, [number])
+            found.append(cursor.fetchone()[0])
+        return tuple(found)
 
     @staticmethod
     def wording(cursor, cache: OrderedDict[int, Wording], number: int) -> Wording:

@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from .series import other_series
 from .verification import same_family, wording_of
 
 
@@ -51,6 +52,15 @@ class Evaluation:
 def load_pairs(path: Path) -> dict:
     """The labelled set as stored."""
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def decision_of(pair: dict) -> bool:
+    """The family decision on a labelled pair: its words (lineage/verification.py), and for two
+    recalls of one resolution its documents' titles (lineage/series.py), as matching decides."""
+    a, b = wording_of(pair["a"]["text"]), wording_of(pair["b"]["text"])
+    return same_family(a, b) and not other_series(
+        a, b, lambda: (pair["a"]["title"], pair["b"]["title"])
+    )
 
 
 def label_of(pair: dict, *, original: bool = False) -> bool:
@@ -108,7 +118,7 @@ def evaluate(data: dict, *, half: str = "test", original: bool = False) -> Evalu
     total = [0, 0, 0, 0]
     pairs = [p for p in data["pairs"] if in_half(p, half)]
     for pair in pairs:
-        same = same_family(wording_of(pair["a"]["text"]), wording_of(pair["b"]["text"]))
+        same = decision_of(pair)
         label = label_of(pair, original=original)
         cell = 0 if same and label else 1 if same else 2 if label else 3
         counts[(pair.get("round", 1), pair["stratum"])][cell] += 1

@@ -6,11 +6,11 @@ lineage/bulk.py, applies the same rule to the whole archive at once). Keys are k
 up in BandKey's B-tree (at most CANDIDATES_PER_KEY wordings per key, so a formula shared by
 thousands of paragraphs stays a bounded lookup and fills one slot, not twenty), the
 VERIFIED_PER_PARAGRAPH candidate wordings sharing most keys are ranked by word similarity and
-verified (lineage/verification.py) in that order until the decision is known, and the paragraph
-joins the family of the most similar verified wording's oldest holder (ties: the oldest), else
-founds a family. Its previous version is the latest holder, from an earlier document, of the
-most similar verified wording that has one (ties: the latest). Only wordings new to the archive
-have their keys written.
+verified (lineage/verification.py, and lineage/series.py with the two documents' titles) in
+that order until the decision is known, and the paragraph joins the family of the most similar
+verified wording's oldest holder (ties: the oldest), else founds a family. Its previous version
+is the latest holder, from an earlier document, of the most similar verified wording that has
+one (ties: the latest). Only wordings new to the archive have their keys written.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from resolutions.models import Document, Paragraph
 from .addressees import addressees_of
 from .mandates import mandate_of
 from .models import Family, Mandate, ParagraphLineage
+from .series import other_series
 from .text import text_keys, wording_digest
 from .verification import Wording, verified_similarity, word_similarity, wording_of
 from .wordings import ORDER_DATE_SQL, UNDATED
@@ -57,13 +58,14 @@ LINEAGE_COLUMNS = (
 @dataclass(frozen=True)
 class Candidate:
     """An archived wording that shares band keys with the one being matched, with its oldest
-    holder (the paragraph a family is joined through)."""
+    holder (the paragraph a family is joined through) and that holder's document's title."""
 
     wording_id: int
     wording: Wording
     paragraph_id: int
     family_id: int
     order: tuple[datetime.date, int]
+    title: str
 
 
 @dataclass(frozen=True)
@@ -191,11 +193,11 @@ def wording_read(text: str) -> Wording:
 
 
 def load_candidates(ids: set[int]) -> dict[int, Candidate]:
-    """The candidate wordings, each with its oldest holder's family, place in time and text, in
-    one query (one index entry per wording, however many paragraphs hold it)."""
+    """The candidate wordings, each with its oldest holder's family, place in time, text and
+    document title, in one query (one index entry per wording, however many paragraphs hold it)."""
     # Uses index: lineage_wording_order (wording, document order, document, paragraph).
     sql = f"""
-        SELECT q.wid, o.paragraph_id, o.family_id, o.day, o.document_pk, p.text
+        SELECT q.wid, o.paragraph_id, o.family_id, o.day, o.document_pk, p.text, d.title
         FROM unnest(%s::integer[]) AS q(wid)
         CROSS JOIN LATERAL (
             SELECT l.paragraph_id, l.family_id, {ORDER_DATE_SQL} AS day, l.document_pk
@@ -203,13 +205,14 @@ def load_candidates(ids: set[int]) -> dict[int, Candidate]:
             ORDER BY {ORDER_DATE_SQL}, l.document_pk, l.paragraph_id LIMIT 1
         ) o
         JOIN resolutions_paragraph p ON p.id = o.paragraph_id
+        JOIN resolutions_document d ON d.id = o.document_pk
     """
     with connection.cursor() as cursor:
         cursor.execute(sql, [array_literal(ids)])
         rows = cursor.fetchall()
     return {
-        wid: Candidate(wid, wording_read(text), pid, family, (day, doc))
-        for wid, pid, family, day, doc, text in rows
+        wid: Candidate(wid, wording_read(text), pid, family, (day, doc), title)
+        for wid, pid, family, day, doc, text, title in rows
     }
 
 
@@ -244,11 +247,12 @@ def latest_of(wids: list[int], holders: dict[int, Holder]) -> Holder | None:
 
 
 def decide(
-    mine: Wording, wanted: list[int], candidates: dict[int, Candidate], order: tuple
+    mine: Wording, wanted: list[int], candidates: dict[int, Candidate], order: tuple, title: str
 ) -> tuple[Candidate | None, list[int], float]:
-    """A wording's decision: the best verified candidate (highest score; ties: the oldest
-    holder), which gives its family, and the verified wordings held before `order` whose score
-    is highest, whose latest holder is its previous version, with their score.
+    """A wording's decision in a document (its place in time `order`, its `title`): the best
+    verified candidate (highest score; ties: the oldest holder), which gives its family, and the
+    verified wordings held before `order` whose score is highest, whose latest holder is its
+    previous version, with their score.
 
     The score (the word similarity) does not depend on the rules that verify a pair, so the
     candidates are ranked by it and verified in that order only until both are known: the
@@ -273,7 +277,9 @@ def decide(
         wants_earlier = held < order and (not earlier or score == top)
         if best is not None and not wants_earlier:
             continue
-        if verified_similarity(mine, candidate.wording, distance) is None:
+        if verified_similarity(mine, candidate.wording, distance) is None or other_series(
+            mine, candidate.wording, lambda c=candidate: (title, c.title)
+        ):
             continue
         if best is None:
             best = candidate
@@ -290,7 +296,15 @@ def match_document(document_id: int) -> int:
     paragraphs = list(
         Paragraph.objects.filter(document_id=document_id)
         .select_related("document__body")
-        .only("pk", "text", "kind", "document__date", "document__year", "document__body__code")
+        .only(
+            "pk",
+            "text",
+            "kind",
+            "document__date",
+            "document__year",
+            "document__title",
+            "document__body__code",
+        )
     )
     if not paragraphs:
         return 0
@@ -311,7 +325,9 @@ def match_document(document_id: int) -> int:
     }
     candidates = load_candidates({c for found in wanted.values() for c in found})
     decisions = {
-        digest: decide(wording_read(text), wanted.get(wid_of[digest], []), candidates, order)
+        digest: decide(
+            wording_read(text), wanted.get(wid_of[digest], []), candidates, order, document.title
+        )
         for digest, text in texts.items()
     }
     holders = latest_holders(

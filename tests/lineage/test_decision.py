@@ -7,6 +7,7 @@ import random
 from pathlib import Path
 
 from resolutions.lineage.matching import WORDINGS_KEPT, Candidate, decide, wording_read
+from resolutions.lineage.series import other_series
 from resolutions.lineage.verification import family_similarity, wording_of
 
 LABELLED = json.loads((Path(__file__).parent / "data" / "labelled_pairs.json").read_text())
@@ -15,13 +16,14 @@ PAIRS = [pair for pair in LABELLED["pairs"] if pair.get("round", 1) <= 12]
 ORDER = (datetime.date(2010, 6, 1), 500)
 
 
-def verifying_all(mine, wanted, candidates, order):
+def verifying_all(mine, wanted, candidates, order, title):
     """The decision as matching made it before: every candidate verified, then the best (ties:
     the oldest holder) and the top-scoring earlier wordings."""
     scores = {}
     for wid in wanted:
-        score = family_similarity(mine, candidates[wid].wording)
-        if score:
+        other = candidates[wid]
+        score = family_similarity(mine, other.wording)
+        if score and not other_series(mine, other.wording, lambda o=other: (title, o.title)):
             scores[wid] = score
     best = min(
         scores,
@@ -38,15 +40,16 @@ def random_candidates(rng, pair, others):
     """Candidates for one pair's first text: its second text, texts of other pairs, in half the
     cases its own text (which scores 1.0), and copies of some (ties of score), held before and
     after ORDER."""
-    texts = [pair["b"]["text"], *(p["b"]["text"] for p in others)]
+    sides = [pair["b"], *(p["b"] for p in others)]
     if rng.random() < 0.5:
-        texts.append(pair["a"]["text"])
-    texts += rng.sample(texts, 4)
+        sides.append(pair["a"])
+    sides += rng.sample(sides, 4)
     candidates = {}
-    for wid, text in enumerate(texts, start=1):
+    for wid, side in enumerate(sides, start=1):
         year = rng.choice((1990, 2005, 2010, 2010, 2015))
         order = (datetime.date(year, 6, 1), rng.choice((100, 500, 900)))
-        candidates[wid] = Candidate(wid, wording_of(text), 10_000 + wid, wid, order)
+        wording = wording_of(side["text"])
+        candidates[wid] = Candidate(wid, wording, 10_000 + wid, wid, order, side["title"])
     return candidates
 
 
@@ -57,8 +60,9 @@ def test_ranked_verification_decides_as_verifying_every_candidate():
         candidates = random_candidates(rng, pair, rng.sample(PAIRS, 20))
         wanted = rng.sample(sorted(candidates), len(candidates))
         mine = wording_of(pair["a"]["text"])
-        best, earlier, top = decide(mine, wanted, candidates, ORDER)
-        expected = verifying_all(mine, wanted, candidates, ORDER)
+        title = pair["a"]["title"]
+        best, earlier, top = decide(mine, wanted, candidates, ORDER, title)
+        expected = verifying_all(mine, wanted, candidates, ORDER, title)
         assert (best, sorted(earlier), top) == expected
         alike += best is not None and best.wording.body != mine.body
     # Not only each text's own copy: other wordings were found verified too.
@@ -67,8 +71,37 @@ def test_ranked_verification_decides_as_verifying_every_candidate():
 
 def test_a_decision_with_nothing_alike_founds_a_family():
     mine = wording_of("Decides to remain seized of the matter.")
-    other = Candidate(1, wording_of("Welcomes the report of the Secretary-General;"), 7, 3, ORDER)
-    assert decide(mine, [1, 2], {1: other}, ORDER) == (None, [], 0.0)
+    other = Candidate(
+        1, wording_of("Welcomes the report of the Secretary-General;"), 7, 3, ORDER, "Title"
+    )
+    assert decide(mine, [1, 2], {1: other}, ORDER, "Title") == (None, [], 0.0)
+
+
+def test_a_recall_joins_the_recall_of_its_own_series_not_an_older_one_of_another():
+    mine = wording_of("Recalling its resolution 78/66 of 4 December 2023,")
+    treaty = "Comprehensive Nuclear-Test-Ban Treaty"
+    terrorists = "Measures to prevent terrorists from acquiring weapons of mass destruction"
+    held = datetime.date(2023, 12, 4)
+    other = Candidate(
+        1,
+        wording_of("Recalling its resolution 77/75 of 7 December 2022,"),
+        7,
+        3,
+        (held, 100),
+        terrorists,
+    )
+    own = Candidate(
+        2,
+        wording_of("Recalling its resolution 77/94 of 7 December 2022,"),
+        8,
+        4,
+        (held, 200),
+        treaty,
+    )
+    later = (datetime.date(2024, 12, 2), 300)
+    assert decide(mine, [1, 2], {1: other, 2: own}, later, treaty) == (own, [2], 1.0)
+    # The same words in a document of the other series join the older recall, its own.
+    assert decide(mine, [1, 2], {1: other, 2: own}, later, terrorists) == (other, [1], 1.0)
 
 
 def test_a_wording_read_is_kept_for_the_next_matches():

@@ -8,6 +8,8 @@ from django.core.management import call_command
 from resolutions.lineage.bulk import rebuild_lineage
 from resolutions.lineage.matching import match_document
 from resolutions.lineage.models import BandKey, Family, Mandate, ParagraphLineage
+from resolutions.lineage.series import recalled_resolution
+from resolutions.lineage.verification import wording_of
 from resolutions.models import Paragraph
 
 pytestmark = pytest.mark.django_db
@@ -127,3 +129,34 @@ def test_the_bulk_rebuild_gives_what_matching_in_order_gave(ingest_text):
     # Matching after a bulk rebuild looks up the keys it wrote.
     match_document(docs[2].pk)
     assert state() == before
+
+
+def test_a_recall_of_a_resolution_joins_its_own_series_on_ingest_and_in_the_rebuild(ingest_text):
+    """ "Recalling its resolution N of <date>," has the same words in every series; the titles
+    keep the yearly Comprehensive Nuclear-Test-Ban Treaty resolutions' recall out of the family
+    of an older one on terrorists and weapons of mass destruction (lineage/series.py), in
+    matching and in the bulk rebuild alike."""
+    terrorists = ingest_text("A_RES_78_43")  # recalls 77/75
+    treaty = ingest_text("A_RES_78_66")  # recalls 77/94
+    treaty_later = ingest_text("A_RES_79_77")  # recalls 78/66
+
+    def recall(document) -> ParagraphLineage:
+        (found,) = [
+            row
+            for row in ParagraphLineage.objects.filter(paragraph__document=document)
+            .select_related("paragraph")
+            .order_by("paragraph__position")
+            if recalled_resolution(wording_of(row.paragraph.text))
+        ]
+        return found
+
+    def families():
+        return [recall(d).family_id for d in (terrorists, treaty, treaty_later)]
+
+    matched = families()
+    assert matched[0] != matched[1] == matched[2]
+    assert recall(treaty_later).previous == recall(treaty).paragraph
+    rebuild_lineage()
+    rebuilt = families()
+    assert rebuilt[0] != rebuilt[1] == rebuilt[2]
+    assert recall(treaty_later).previous == recall(treaty).paragraph

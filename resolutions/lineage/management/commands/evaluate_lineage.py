@@ -64,7 +64,9 @@ class Command(BaseCommand):
             for half in HALVES
         ]
         labels = "original" if options["original_labels"] else "audited"
-        self.stdout.write(f"Family decision of lineage/verification.py, {labels} labels")
+        self.stdout.write(
+            f"Family decision of lineage/verification.py and series.py, {labels} labels"
+        )
         self.stdout.write(table(["pairs", *HEADERS], rows))
         if options["audited_test_half"]:
             self.audited(data, read(options["audited_test_half"]))
