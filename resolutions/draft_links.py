@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cached_property
 
 from django.db.models import Exists, OuterRef, Q
@@ -126,6 +126,9 @@ def link_drafts(documents: Sequence[Document]) -> None:
             links.add(draft=document.pk, resolution=match)
 
 
+CANDIDATE_FIELDS = [field.name for field in fields(Candidate)]
+
+
 def read_candidates(linking: Sequence[Document]) -> list[Candidate]:
     """Every document of the kinds these documents look for, in their bodies and sessions (or
     years), in the documents' order (Meta.ordering, which breaks ties between titles)."""
@@ -137,9 +140,9 @@ def read_candidates(linking: Sequence[Document]) -> list[Candidate]:
             doc_type__in={LINK_PARTNER[d.doc_type] for d in linking},
         )
         .annotate(adopted=Exists(Document.objects.filter(draft=OuterRef("pk"))))
-        .values("pk", "doc_type", "body_id", "session", "year", "title", "draft_id", "adopted")
+        .values_list(*CANDIDATE_FIELDS)
     )
-    return [Candidate(**row) for row in rows]
+    return [Candidate(*row) for row in rows]
 
 
 def adopted_unread(linking: Sequence[Document], candidates: Sequence[Candidate]) -> set[int]:
@@ -154,15 +157,18 @@ def adopted_unread(linking: Sequence[Document], candidates: Sequence[Candidate])
 
 @dataclass(frozen=True)
 class Title:
-    """A title as compared: lower-cased, its spaces collapsed, its characters counted."""
+    """A title as compared: lower-cased, its spaces collapsed; its characters counted when
+    first needed."""
 
     text: str
-    counts: Counter[str]
 
     @classmethod
     def of(cls, title: str) -> Title:
-        text = " ".join(title.lower().split())
-        return cls(text, Counter(text))
+        return cls(" ".join(title.lower().split()))
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        return Counter(self.text)
 
     def bound(self, other: Title) -> float:
         """difflib's `quick_ratio` of the two, an upper bound of their `ratio` (the same
