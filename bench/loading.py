@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import os
 import resource
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.db import connection
 
@@ -48,6 +50,49 @@ def corpus_size() -> int:
     return Document.objects.filter(original_filename__startswith=FILENAME_PREFIX).count()
 
 
+def server_cpu_seconds() -> float | None:
+    """CPU seconds used so far by this connection's PostgreSQL backend (user and system), when
+    the server runs on this machine and its /proc entry is readable; else None."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Clocks:
+    """Where a load's time went since the last progress line: wall seconds, seconds spent
+    generating documents (CPU), this process's CPU seconds and the server backend's."""
+
+    wall: float = 0.0
+    generating: float = 0.0
+    client: float = 0.0
+    server: float | None = 0.0
+
+    @classmethod
+    def now(cls, generating: float) -> Clocks:
+        return cls(time.perf_counter(), generating, time.process_time(), server_cpu_seconds())
+
+    def since(self, earlier: Clocks, documents: int) -> str:
+        """Milliseconds a document: generating, the ingest's own CPU (this process, generating
+        excluded) and the server's CPU."""
+        generating = self.generating - earlier.generating
+        client = self.client - earlier.client - generating
+        server = (
+            f"{(self.server - earlier.server) * 1000 / documents:5.1f}"
+            if self.server is not None and earlier.server is not None
+            else "  n/a"
+        )
+        return (
+            f"ms a document: generating {generating * 1000 / documents:4.1f}, "
+            f"ingest CPU {client * 1000 / documents:4.1f}, server CPU {server}"
+        )
+
+
 @dataclass
 class LoadReport:
     """What a load did: documents, seconds, and the peak RSS at each progress line."""
@@ -81,10 +126,17 @@ def load_documents(
         with connection.cursor() as cursor:
             cursor.execute("SET synchronous_commit TO off")
     report = LoadReport()
-    began = last = time.perf_counter()
+    began = time.perf_counter()
+    generating = 0.0
+    last = Clocks.now(generating)
     done_at_last = 0
     numbered = enumerate(documents, start=start)
-    while chunk := list(itertools.islice(numbered, batch)):
+    while True:
+        started = time.process_time()  # the generator's CPU, not its wall time, beside others
+        chunk = list(itertools.islice(numbered, batch))
+        generating += time.process_time() - started
+        if not chunk:
+            break
         if batch == 1:
             ingest_document(chunk[0][1], source=source_for(chunk[0][0]))
         else:
@@ -99,14 +151,15 @@ def load_documents(
         report.documents += len(chunk)
         report.paragraphs += sum(len(parsed.paragraphs) for _, parsed in chunk)
         if report.documents // every > before // every:
-            now = time.perf_counter()
-            rate = (report.documents - done_at_last) / (now - last)
-            last, done_at_last = now, report.documents
+            now = Clocks.now(generating)
+            done = report.documents - done_at_last
+            rate = done / (now.wall - last.wall)
             report.checkpoints.append((report.documents, rate, peak_rss_mb()))
             progress(
                 f"  {report.documents:>7} documents  {rate:7.1f} documents/s  "
-                f"peak RSS {peak_rss_mb():6.1f} MiB"
+                f"peak RSS {peak_rss_mb():6.1f} MiB  {now.since(last, done)}"
             )
+            last, done_at_last = now, report.documents
     report.seconds = time.perf_counter() - began
     if not synchronous_commit:
         with connection.cursor() as cursor:

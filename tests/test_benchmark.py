@@ -115,6 +115,10 @@ def test_a_tiny_run_reports_every_kind_of_query_and_the_load():
     for stage in ("paragraphs: rows and COPY", "vocabulary upsert"):
         assert float(stages.split(stage)[1].split()[0]) > 0, stage
     assert "documents/s" in output and "peak RSS" in output
+    # Each progress line splits a document's time: generating it, the ingest's CPU, the server's.
+    progress = next(line for line in output.splitlines() if "documents/s  peak RSS" in line)
+    for part in ("generating", "ingest CPU", "server CPU"):
+        assert float(progress.split(part)[1].split()[0].strip(",")) >= 0, part
     assert "bytes/paragraph" in output and "| whole database " in output
     assert Document.objects.filter(original_filename__startswith="bench-").count() == 30
     assert Reference.objects.filter(cited_document__isnull=False).exists()
