@@ -69,3 +69,60 @@ def test_sections_each_with_a_preamble_and_numbering_of_their_own() -> None:
         ("operative", "1", "Reaffirms its"),
         ("operative", "2", "Recognizes the"),
     ]
+
+
+OCEANS = (
+    "Resolution adopted by the General Assembly on 5 December 2017\n\n"
+    "72/73.\tOceans and the law of the sea\n\nThe General Assembly,\n\n"
+)
+
+
+def test_the_law_of_the_seas_series_and_other_organizations_slashed_symbols() -> None:
+    # blind22 A_RES_72_73 (Word): the Continental Shelf Commission's "CLCS/40/Rev.1", the States
+    # Parties' "SPLOS/316" and the International Maritime Organization's documents "LEG/CONF.15/21",
+    # "SOLAS/CONF.5/32", "MEPC.1/Circ.833", the Environment Programme's
+    # "UNEP(DEPI)/GPA/IGR.3/6" were never read.
+    text = OCEANS + (
+        "Recalling the decisions of the Meeting, (footnote: SPLOS/316.) and the rules of the "
+        "Commission, (footnote: CLCS/40/Rev.1.) the conventions (footnote: International Maritime "
+        "Organization, document LEG/CONF.15/21.) and the guidelines, (footnote: International "
+        "Maritime Organization, documents SOLAS/CONF.5/32 and document MEPC.1/Circ.833, annex.) "
+        "(footnote: United Nations Environment Programme, document UNEP(DEPI)/GPA/IGR.3/6, "
+        "annex.)\n\n1.\tDecides to act;\n"
+    )
+    assert keys(text) == {
+        "SPLOS/316",
+        "CLCS/40/Rev.1",
+        "LEG/CONF.15/21",
+        "SOLAS/CONF.5/32",
+        "MEPC.1/Circ.833",
+        "UNEP(DEPI)/GPA/IGR.3/6",
+    }
+    # Their resolutions stay out, and a series the patterns know keeps its own reading.
+    other = OCEANS + (
+        "Recalling the guidelines, (footnote: International Maritime Organization, Assembly "
+        "resolution A.1091(28), and document A/72/70.)\n\n1.\tDecides to act;\n"
+    )
+    assert keys(other) == {"A/72/70"}
+
+
+def test_a_resolution_in_the_annex_of_a_report_printed_in_brackets() -> None:
+    # blind22 A_RES_72_73: "Supplement No. 25 (A/71/25), annex, resolution 2/10" (the
+    # Environment Assembly's) was given to the General Assembly, the report's symbol being in
+    # brackets before its place.
+    text = OCEANS + (
+        "Welcoming the outcomes of the Environment Assembly, (footnote: See Official Records of "
+        "the General Assembly, Seventy-first Session, Supplement No. 25 (A/71/25), annex, "
+        "resolution 2/10.)\n\n1.\tDecides to act;\n"
+    )
+    assert keys(text) == {"A/71/25"}
+
+
+def test_a_budget_section_addendum_and_a_symbol_still_to_be_issued() -> None:
+    # blind22 A_C.5_80_L.1: "A/80/6 (Sect.3)/Add.1" was not read, "A/80/7/Add.__" (to be
+    # issued) read as "A/80/7/Add".
+    text = (
+        "Status of preparedness of documentation\n\nNote by the Secretariat\n\n"
+        "1.\nThe documents are A/80/6 (Sect.3)/Add.1, A/80/7/Add.__ and A/80/7/Add.2.\n"
+    )
+    assert keys(text) == {"A/80/6", "A/80/6/Add.1", "A/80/7/Add.2"}
