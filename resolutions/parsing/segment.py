@@ -146,6 +146,7 @@ HEADING_BLOCK_MAX = 160
 TITLE_BLOCK_MAX = 300
 STATEMENT_HEADING_MAX = 40  # "Section A", "Part II": not an item of a list
 JUMP_MAX = 3
+TABLE_ROWS_MIN = 3
 # A capitalized noun spelled as an operative verb ("States", "Requests") read by what follows it:
 # a possessive, the noun phrase going on ("States parties", "States of"), or a verb of the clause
 # it is the subject of ("States were called upon", "States must", "States recognized").
@@ -374,6 +375,7 @@ def segment_text(
                 preamble = drop_preamble_heading(preamble)
             pieces.extend(split_preamble(preamble))
     lead = lead_verb(intro)
+    dropped: list[str] = []  # headings between paragraphs: no text, but their citations count
     for index, match in enumerate(numbered):
         end = numbered[index + 1].start() if index + 1 < len(numbered) else body_end
         content = text[match.end() : end]
@@ -393,7 +395,7 @@ def segment_text(
                 Piece(
                     kind=numbered_kind,
                     number=match.group(1),
-                    text=drop_trailing_headings(content[: part.start()]),
+                    text=kept_and_dropped(content[: part.start()], dropped),
                     lead=lead,
                 )
             )
@@ -404,7 +406,7 @@ def segment_text(
             Piece(
                 kind=numbered_kind,
                 number=match.group(1),
-                text=drop_trailing_headings(content),
+                text=kept_and_dropped(content, dropped),
                 lead=lead,
             )
         )
@@ -414,9 +416,18 @@ def segment_text(
     return Segments(
         head=text[:body_start],
         pieces=[p for p in pieces if p.text.strip()],
-        tail=text[body_end:text_end],
+        tail="\n\n".join([text[body_end:text_end], *dropped]),
         warnings=warnings,
     )
+
+
+def kept_and_dropped(content: str, dropped: list[str]) -> str:
+    """A paragraph's text without the headings printed after it, which go to `dropped`."""
+    kept = drop_trailing_headings(content)
+    rest = content.rstrip()
+    if rest.startswith(kept) and rest[len(kept) :].strip():
+        dropped.append(rest[len(kept) :].strip())
+    return kept
 
 
 def find_embedded_drafts(text: str) -> list[EmbeddedDraft]:
@@ -954,7 +965,26 @@ def preamble_kind(text: str) -> str:
 def drop_trailing_headings(text: str) -> str:
     """Remove section headings printed between a paragraph and the next one."""
     blocks = text.rstrip().split("\n\n")
-    while len(blocks) > 1 and is_heading_block(blocks[-1]):
+    rows = blocks[1:]
+    if (
+        strip_sentinels_end(blocks[0]).endswith(":")
+        and len(rows) >= TABLE_ROWS_MIN
+        and all(map(is_heading_block, rows))
+        and any(re.search(r"\d", row) for row in rows)
+    ):
+        # The rows of a table the paragraph announces ("... set out in the table below:" /
+        # "Organizational unit Title of post ..." / "Financial services ... 1 P-5" / "Total 4"),
+        # not the heading and title of a text that follows ("Resolution 28/1" / "Improving ...").
+        return text.rstrip()
+    while len(blocks) > 1 and (
+        is_heading_block(blocks[-1])
+        or (
+            # A sub-heading of a few lines ("Analytical Support and Sanctions Monitoring Team
+            # pursuant to resolutions 1526 (2004) and 2253 (2015) ...") after a closed paragraph.
+            strip_sentinels_end(blocks[-2]).endswith((".", ";"))
+            and is_heading_block(blocks[-1], longest=TITLE_BLOCK_MAX)
+        )
+    ):
         blocks.pop()
     if len(blocks) > 2 and CHAPTER_HEADING_RE.fullmatch(blocks[-2].strip()):
         # A chapter's heading and its title, however long ("Chapter II" / "Thematic ...").

@@ -126,3 +126,51 @@ def test_a_budget_section_addendum_and_a_symbol_still_to_be_issued() -> None:
         "1.\nThe documents are A/80/6 (Sect.3)/Add.1, A/80/7/Add.__ and A/80/7/Add.2.\n"
     )
     assert keys(text) == {"A/80/6", "A/80/6/Add.1", "A/80/7/Add.2"}
+
+
+def test_a_table_the_paragraph_announces_stays_in_it() -> None:
+    # blind22 A_RES_72_262 (Word, a block per row): "Decides to establish the four additional
+    # posts set out in the table below:" lost its rows, each taken for a heading after it.
+    text = HEAD + (
+        "\t1.\tTakes note of paragraph 31 of the report of the Advisory Committee;\n\n"
+        "\t2.\tDecides to establish the four additional posts set out in the table below:\n\n"
+        "Organizational unit Title of post Number of posts Category/level\n\n"
+        "Financial services Chief of Section, Accounts 1 P-5\n\n"
+        "Chief of Unit, Payroll 1 P-4\n\n"
+        "Total 4\n\n"
+        "\t3.\tRequests the Secretary-General to report thereon;\n\n"
+        "76th plenary meeting\n24 December 2017\n"
+    )
+    assert [p.text.split()[-2:] for p in parse(text).paragraphs] == [
+        ["Advisory", "Committee;"],
+        ["Total", "4"],
+        ["report", "thereon;"],
+    ]
+    # A heading and the title of the text that follows are no table.
+    heading = HEAD + (
+        "\t1.\tTakes note of the report;\n\n"
+        "\t2.\tBrings the following resolution to the attention of the Council:\n\n"
+        "Resolution 28/1\n\n"
+        "Improving the protection of children against trafficking in persons\n\n"
+        "\t3.\tRequests the Secretary-General to report thereon;\n"
+    )
+    assert parse(heading).paragraphs[1].text.endswith("Council:")
+
+
+def test_a_long_sub_heading_between_paragraphs_and_its_citations() -> None:
+    # blind22 A_RES_72_262, section XXII: a mission's sub-heading of 270 characters ("Analytical
+    # Support and Sanctions Monitoring Team pursuant to resolutions 1526 (2004) and 2253 (2015)
+    # ...") stayed in the paragraph before it; a heading is no text, but what it cites counts.
+    text = HEAD + (
+        "\t1.\tTakes note of paragraph 31 of the report of the Advisory Committee, and decides "
+        "to reduce resources for the additional subscriptions to global databases by 20 per "
+        "cent;\n\n"
+        "Analytical Support and Sanctions Monitoring Team pursuant to resolutions 1526 (2004) and "
+        "2253 (2015) concerning ISIL (Da\u2019esh), Al-Qaida and the Taliban and associated "
+        "individuals and entities; and the Office of the Ombudsperson established pursuant to "
+        "resolution 1904 (2009)\n\n"
+        "\t2.\tDecides to apply a 50 per cent vacancy rate for the Office of the Ombudsperson;\n\n"
+        "76th plenary meeting\n24 December 2017\n"
+    )
+    assert parse(text).paragraphs[0].text.endswith("by 20 per cent;")
+    assert keys(text) == {"SC 1526 (2004)", "SC 2253 (2015)", "SC 1904 (2009)"}
