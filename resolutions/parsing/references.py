@@ -187,7 +187,8 @@ SPACED_SERIES_RE = re.compile(
 # "document MEPC.1/Circ.833", the Environment Programme's "document UNEP(DEPI)/GPA/IGR.3/6".
 OTHER_SERIES_RE = re.compile(
     r"\bdocuments?[ ]((?!(?:" + SYMBOL_SERIES + r")/)[A-Z]{2,6}(?:\.\d{1,2}|\([A-Z]{2,6}\))?"
-    r"(?:/[A-Za-z\d]+(?:\.[A-Za-z\d]+)*)+)(?![\w/(-])"
+    # never the first part of a symbol with a space inside ("STCMLC/Part I/2021/2")
+    r"(?:/[A-Za-z\d]+(?:\.[A-Za-z\d]+)*)+)(?![\w/(-]|[ ][IVX]{1,4}/)"
 )
 RECORD_RE = re.compile(r"/(PV|SR)\.(\d{1,4})$")
 RANGE_AFTER_RE = re.compile(r"[ ]to[ ](\d{1,4})(?![\w/.])")

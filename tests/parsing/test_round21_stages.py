@@ -104,6 +104,12 @@ def test_the_law_of_the_seas_series_and_other_organizations_slashed_symbols() ->
         "resolution A.1091(28), and document A/72/70.)\n\n1.\tDecides to act;\n"
     )
     assert keys(other) == {"A/72/70"}
+    # A symbol with a space inside is not cut at it ("document STCMLC/Part I/2021/2").
+    spaced = OCEANS + (
+        "Recalling the amendments, (footnote: International Labour Organization, document "
+        "STCMLC/Part I/2021/2.)\n\n1.\tDecides to act;\n"
+    )
+    assert keys(spaced) == set()
 
 
 def test_a_resolution_in_the_annex_of_a_report_printed_in_brackets() -> None:
