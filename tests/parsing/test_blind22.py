@@ -12,10 +12,12 @@ from .gold import BlindSet
 
 OPEN_MISSES: dict[tuple[str, str], str] = {
     ("A_RES_72_73", "references"): (
-        "another body's resolutions in the annex of a report, cited again by 'Ibid., resolution "
-        "2/11' (the Environment Assembly's, given to the General Assembly); a number after a "
-        "symbol naming a second document ('SOLAS/CONF.5/32 and 34'); 'and Corr.1' after a symbol "
-        "printed with a space ('LC 32/15 and Corr.1')"
+        "another body's resolutions given to the General Assembly: 'the request by the United "
+        "Nations Environment Assembly at its second session, in paragraph 6 of its resolution "
+        "2/10' (the body named before 'its' too far back) and 'Ibid., resolution 2/11' after a "
+        "note citing the Assembly's report; a number after a symbol naming a second document "
+        "('SOLAS/CONF.5/32 and 34'); 'and Corr.1' after a symbol printed with a space ('LC "
+        "32/15 and Corr.1')"
     ),
     ("A_C.5_80_L.1", "references"): (
         "a symbol printed alone on its line twice in a table ('A/80/309') taken for page "
