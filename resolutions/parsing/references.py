@@ -13,6 +13,8 @@ from .types import ParsedReference
 SYMBOL_SERIES = (
     "A|E|S|ST|CTOC|CAC|CEB|UNODC|TD|CCPR|CRC|CEDAW|CAT|CERD|CMW|CRPD|CED|HRI|DP|UNEP|CBD|FCCC|ICCD"
     "|JIU|UNW|UNICEF|ECE|ESCAP|ECA|ECLAC|ESCWA|TRANS|ACC|SG|CD|DPI|UNCITRAL|UNHCR|EC|OPCW|IDB|PBC|UNDP|ISBA|BWC|NPT"
+    # the Commission on the Limits of the Continental Shelf's, the Law of the Sea's States Parties'
+    "|CLCS|SPLOS"
 )
 # Security Council resolutions carry their year: "S/RES/2482 (2019)".
 SYMBOL_CORE = (
@@ -29,7 +31,9 @@ SYMBOL_RE = re.compile(
     r"(?<![\w/.-])S/RES/\d{1,4}(?:[ ]?\(\d{4}\))?(?![\w/-])|"
     rf"(?<![\w/.-]){WHO_SYMBOL}(?![\w/-])|"
     rf"(?<![\w/.-]){SYMBOL_CORE}(?:-{SYMBOL_CORE})?"  # joint symbols: "A/65/517-S/2010/534"
-    r"(?![\w/-])"  # never the first part of a symbol it could not read whole ("A/48" of "A/48/...")
+    # never the first part of a symbol it could not read whole ("A/48" of "A/48/...", "A/80/7/Add"
+    # of a symbol still to be issued, "A/80/7/Add.__")
+    r"(?![\w/-]|\._)"
 )
 # A resolution's part: "A" to "Z", then "AA", "BB" ... ("53/77 AA").
 PART_LETTERS = "|".join(f"{letter}{letter}" for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ") + "|[A-Z]"
@@ -168,7 +172,7 @@ ADDENDUM_AFTER_RE = re.compile(r"[ ]and[ ]((?:Add|Corr|Rev)\.\d{1,2})(?![\w/.])"
 # I)/Corr.2", "A/78/5 (Vol. II)/Add.1", "NPT/CONF.2000/28 (Parts I and II)/Corr.1"; in square
 # brackets in a Word file's note written out ("NPT/CONF.1995/32 [Part I]/Corr.2").
 PART_ADDENDUM_AFTER_RE = re.compile(
-    r"[ ]?(?:\((?:Parts?|Vol\.)[ ][IVX]+(?:[ ]and[ ][IVX]+)?\)"
+    r"[ ]?(?:\((?:Parts?|Vol\.)[ ][IVX]+(?:[ ]and[ ][IVX]+)?\)|\(Sect\.[ ]?\d{1,2}\)"
     r"|\[(?:Parts?|Vol\.)[ ][IVX]+(?:[ ]and[ ][IVX]+)?\])/((?:Add|Corr|Rev)\.\d{1,2})(?![\w/.])"
 )
 # Other organizations' symbols printed with a space after their series, named as a document:
@@ -177,6 +181,14 @@ PART_ADDENDUM_AFTER_RE = re.compile(
 SPACED_SYMBOL = r"[A-Z]{1,5}[ ]\d{1,4}/[A-Za-z\d.]+(?:/[A-Za-z\d.]+)*"
 SPACED_SERIES_RE = re.compile(
     rf"\bdocuments?[ ]({SPACED_SYMBOL})(?:[ ]\(({SPACED_SYMBOL})\))?(?![\w/(])"
+)
+# Other organizations' symbols of their own series, named as a document: the International
+# Maritime Organization's "document LEG/CONF.15/21", "documents SOLAS/CONF.5/32",
+# "document MEPC.1/Circ.833", the Environment Programme's "document UNEP(DEPI)/GPA/IGR.3/6".
+OTHER_SERIES_RE = re.compile(
+    r"\bdocuments?[ ]((?!(?:" + SYMBOL_SERIES + r")/)[A-Z]{2,6}(?:\.\d{1,2}|\([A-Z]{2,6}\))?"
+    # never the first part of a symbol with a space inside ("STCMLC/Part I/2021/2")
+    r"(?:/[A-Za-z\d]+(?:\.[A-Za-z\d]+)*)+)(?![\w/(-]|[ ][IVX]{1,4}/)"
 )
 RECORD_RE = re.compile(r"/(PV|SR)\.(\d{1,4})$")
 RANGE_AFTER_RE = re.compile(r"[ ]to[ ](\d{1,4})(?![\w/.])")
@@ -279,7 +291,7 @@ def cited_documents(text: str) -> list[ParsedReference]:
     """Document symbols in `text`; resolution symbols (A/RES/...) become resolution references."""
     references = [
         ParsedReference(type="document", symbol=symbol.rstrip("."), cited_text=symbol.rstrip("."))
-        for match in SPACED_SERIES_RE.finditer(text)
+        for match in (*SPACED_SERIES_RE.finditer(text), *OTHER_SERIES_RE.finditer(text))
         for symbol in match.groups()
         if symbol
     ]
@@ -425,7 +437,8 @@ def cited_body(
     place = REPORT_PLACE_RE.search(before)
     if place:
         report = list(SYMBOL_RE.finditer(before[: place.start()]))
-        if report and report[-1].end() == place.start():
+        # "... Supplement No. 25 (A/71/25), annex, resolution 2/10": the bracket closed first.
+        if report and before[report[-1].end() : place.start()] in ("", ")"):
             symbol = report[-1].group(0)
             # "E/2018/30" (a commission's report as a supplement of the Council's records) and
             # "A/73/..." name the body that receives the report, not the one that adopted it.

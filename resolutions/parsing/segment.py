@@ -65,6 +65,10 @@ ITEM_MARKER_END_RE = re.compile(r"\([a-z]{1,4}\)[ \t]*$")
 # A section heading printed between paragraphs: "I" / "II. Strengthening ..." / "A. Deliberations".
 # "II. International cooperation", or the numeral alone on its line ("I" before paragraph 1).
 SECTION_HEADING_RE = re.compile(r"^(?:[IVXL]{1,5}|[A-H])\.?(?:[ ]+[A-Z][^.;:]{0,150})?$")
+# A section's numeral opening a block, alone or before its title ("II Strategic capital review").
+SECTION_NUMERAL_RE = re.compile(
+    r"(?:^|(?<=\n\n))[ \t]*[IVX]{1,6}\.?(?:[ \t]+(?=[A-Z])|[ \t]*(?:\n|$))"
+)
 NOT_NUMBER_BEFORE_RE = re.compile(
     r"(?:paragraphs?|para\.|articles?|No\.|Nos\.|chapter|section|annex|items?|rules?|page"
     r"|vol\.|footnote|and|to)[ ]*$",
@@ -142,6 +146,7 @@ HEADING_BLOCK_MAX = 160
 TITLE_BLOCK_MAX = 300
 STATEMENT_HEADING_MAX = 40  # "Section A", "Part II": not an item of a list
 JUMP_MAX = 3
+TABLE_ROWS_MIN = 3
 # A capitalized noun spelled as an operative verb ("States", "Requests") read by what follows it:
 # a possessive, the noun phrase going on ("States parties", "States of"), or a verb of the clause
 # it is the subject of ("States were called upon", "States must", "States recognized").
@@ -200,8 +205,9 @@ def find_intro(text: str) -> re.Match[str] | None:
     for match in formulas:
         if annexed(text, match.start()):
             return None
-        following = FIRST_WORDS_RE.match(strip_leading_sentinels(text[match.end() :].lstrip()))
         rest = text[match.end() :].lstrip()
+        rest = after_section_heading(rest) if find_section(rest, 0, 1) is not None else rest
+        following = FIRST_WORDS_RE.match(strip_leading_sentinels(rest.lstrip()))
         if NUMBERED_RE.match(rest) or LETTERED_RE.match(rest):
             return match
         if following and (
@@ -211,6 +217,48 @@ def find_intro(text: str) -> re.Match[str] | None:
         ):
             return match
     return None
+
+
+def find_section(text: str, start: int = 0, end: int | None = None) -> int | None:
+    """Where the first section heading between `start` and `end` opens: a block opening with a
+    roman numeral, alone or before its title, that reads as a heading ("II Strategic capital
+    review"; "I" / "Legislative activities")."""
+    for numeral in SECTION_NUMERAL_RE.finditer(text, start, len(text) if end is None else end):
+        block = text[numeral.start() :].split("\n\n", 1)[0]
+        if is_heading_block(block.replace("\n", " "), longest=TITLE_BLOCK_MAX):
+            return numeral.start()
+    return None
+
+
+def after_section_heading(text: str) -> str:
+    """The text after the section heading that opens it: the numeral and its title in one block
+    ("II Strategic capital review"), or the numeral alone and the title's blocks after it."""
+    blocks = text.lstrip("\n").split("\n\n")
+    titles = 1
+    if SECTION_HEADING_RE.fullmatch(blocks[0].strip()) and len(blocks[0].strip()) <= 6:
+        while titles < min(3, len(blocks) - 1) and is_heading_block(
+            blocks[titles].replace("\n", " "), longest=TITLE_BLOCK_MAX
+        ):
+            titles += 1
+    return "\n\n".join(blocks[titles:])
+
+
+def section_pieces(text: str) -> list[Piece]:
+    """The paragraphs of sections without numbered paragraphs of their own, each after its
+    heading ("II Conditions of service ..." / "Recalling ...," / "Takes note ...;")."""
+    starts: list[int] = []
+    position: int | None = 0
+    while position is not None:
+        position = find_section(text, position if not starts else starts[-1] + 1)
+        if position is not None:
+            starts.append(position)
+    bounds = starts if starts[:1] == [0] else [0, *starts]
+    pieces: list[Piece] = []
+    for index, start in enumerate(bounds):
+        end = bounds[index + 1] if index + 1 < len(bounds) else len(text)
+        chunk = text[start:end]
+        pieces.extend(split_preamble(after_section_heading(chunk) if start in starts else chunk))
+    return pieces
 
 
 def annexed(text: str, position: int) -> bool:
@@ -320,13 +368,23 @@ def segment_text(
     pieces: list[Piece] = []
     if intro is not None:
         preamble = text[body_start : min(preamble_end, body_end)]
-        if numbered:
-            preamble = drop_preamble_heading(preamble)
-        pieces.extend(split_preamble(preamble))
+        if find_section(preamble) is not None:
+            pieces.extend(section_pieces(preamble))
+        else:
+            if numbered:
+                preamble = drop_preamble_heading(preamble)
+            pieces.extend(split_preamble(preamble))
     lead = lead_verb(intro)
+    dropped: list[str] = []  # headings between paragraphs: no text, but their citations count
     for index, match in enumerate(numbered):
         end = numbered[index + 1].start() if index + 1 < len(numbered) else body_end
         content = text[match.end() : end]
+        section = find_section(content) if numbered_kind == "operative" else None
+        if section is not None and section_pieces(content[section:]):
+            # Sections of their own follow: their preambles and unnumbered paragraphs.
+            pieces.append(Piece(kind=numbered_kind, number=match.group(1), text=content[:section]))
+            pieces.extend(section_pieces(content[section:]))
+            continue
         part = INTRO_RE.search(content) if numbered_kind == "operative" else None
         if part and ITEM_MARKER_END_RE.search(content, 0, part.start()):
             part = None  # "(a) The International Law Fellowship Programme, with ...": an item
@@ -337,7 +395,7 @@ def segment_text(
                 Piece(
                     kind=numbered_kind,
                     number=match.group(1),
-                    text=drop_trailing_headings(content[: part.start()]),
+                    text=kept_and_dropped(content[: part.start()], dropped),
                     lead=lead,
                 )
             )
@@ -348,7 +406,7 @@ def segment_text(
             Piece(
                 kind=numbered_kind,
                 number=match.group(1),
-                text=drop_trailing_headings(content),
+                text=kept_and_dropped(content, dropped),
                 lead=lead,
             )
         )
@@ -358,9 +416,18 @@ def segment_text(
     return Segments(
         head=text[:body_start],
         pieces=[p for p in pieces if p.text.strip()],
-        tail=text[body_end:text_end],
+        tail="\n\n".join([text[body_end:text_end], *dropped]),
         warnings=warnings,
     )
+
+
+def kept_and_dropped(content: str, dropped: list[str]) -> str:
+    """A paragraph's text without the headings printed after it, which go to `dropped`."""
+    kept = drop_trailing_headings(content)
+    rest = content.rstrip()
+    if rest.startswith(kept) and rest[len(kept) :].strip():
+        dropped.append(rest[len(kept) :].strip())
+    return kept
 
 
 def find_embedded_drafts(text: str) -> list[EmbeddedDraft]:
@@ -628,9 +695,14 @@ def find_numbered(
             verbs
             and number == 1
             and accepted
-            and INTRO_RE.search(text, accepted[-1].end(), match.start())
+            and (
+                INTRO_RE.search(text, accepted[-1].end(), match.start())
+                or find_section(text, accepted[-1].end(), match.start()) is not None
+            )
         ):
-            # A part of its own ("II", heading, "The Economic and Social Council,") restarts at 1.
+            # A part of its own ("II", heading, "The Economic and Social Council,") restarts at 1,
+            # and so does a section with a preamble and numbering of its own ("II" / "Strategic
+            # capital review" / "Recalling ..." / "1. Takes note ...").
             expected = 1
         if number == expected:
             accepted.append(match)
@@ -893,7 +965,26 @@ def preamble_kind(text: str) -> str:
 def drop_trailing_headings(text: str) -> str:
     """Remove section headings printed between a paragraph and the next one."""
     blocks = text.rstrip().split("\n\n")
-    while len(blocks) > 1 and is_heading_block(blocks[-1]):
+    rows = blocks[1:]
+    if (
+        strip_sentinels_end(blocks[0]).endswith(":")
+        and len(rows) >= TABLE_ROWS_MIN
+        and all(map(is_heading_block, rows))
+        and any(re.search(r"\d", row) for row in rows)
+    ):
+        # The rows of a table the paragraph announces ("... set out in the table below:" /
+        # "Organizational unit Title of post ..." / "Financial services ... 1 P-5" / "Total 4"),
+        # not the heading and title of a text that follows ("Resolution 28/1" / "Improving ...").
+        return text.rstrip()
+    while len(blocks) > 1 and (
+        is_heading_block(blocks[-1])
+        or (
+            # A sub-heading of a few lines ("Analytical Support and Sanctions Monitoring Team
+            # pursuant to resolutions 1526 (2004) and 2253 (2015) ...") after a closed paragraph.
+            strip_sentinels_end(blocks[-2]).endswith((".", ";"))
+            and is_heading_block(blocks[-1], longest=TITLE_BLOCK_MAX)
+        )
+    ):
         blocks.pop()
     if len(blocks) > 2 and CHAPTER_HEADING_RE.fullmatch(blocks[-2].strip()):
         # A chapter's heading and its title, however long ("Chapter II" / "Thematic ...").
