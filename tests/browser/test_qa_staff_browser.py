@@ -11,6 +11,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group, User
+from playwright.sync_api import expect
 
 from resolutions.models import (
     Country,
@@ -168,6 +169,8 @@ def test_rows_a_librarian_adds_to_a_document_s_inlines_are_named_too(
     # The new topic box is named by its column, and still chosen by keyboard.
     box = page.get_by_role("combobox", name="Topic").last
     box.press("Enter")
+    # select2 opens its search box and focuses it after the key: typing before then loses letters.
+    expect(page.locator(".select2-container--open .select2-search__field")).to_be_focused()
     page.keyboard.type("Ransomware")
     page.locator(".select2-results__option--highlighted", has_text="Ransomware").wait_for()
     page.keyboard.press("Enter")
