@@ -75,6 +75,16 @@ def year_bars(values: list[selectors.FacetValue]) -> list[tuple[int, int, bool]]
     return [(year, *counts.get(year, (0, False))) for year in range(first, last + 1)]
 
 
+def api_params(asked: selectors.SearchRequest) -> str:
+    """The search as understood, for the API (which refuses what the page ignores), page 1."""
+    params = dict(asked.cleaned)
+    if asked.view != "documents":
+        params["view"] = asked.view
+    if asked.sort != ("relevance" if asked.query else "newest"):
+        params["sort"] = asked.sort
+    return urlencode(params, doseq=True)
+
+
 @require_safe
 def search_page(request: HttpRequest) -> HttpResponse:
     """Search and browse: an empty query lists everything, newest first."""
@@ -109,6 +119,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "verb_counts": verb_counts,
         "unit": "paragraph" if view == "paragraphs" else "document",
         "params": request.GET.urlencode(),
+        "api_params": api_params(asked),
         # The query and filters alone: what the commitment analytics of these documents read.
         "selection_params": urlencode(asked.cleaned, doseq=True),
         "export_max_rows": EXPORT_MAX_ROWS,
