@@ -82,3 +82,16 @@ def test_not_between_words_says_to_write_a_minus(client, archive):
     assert "write “-migrants”" in text
     assert "operator" not in page_text(client, {"q": '"NOT only" smuggling'})
     assert "operator" not in page_text(client, {"q": "smuggling -migrants"})
+
+
+def test_a_symbol_the_archive_lacks_and_nobody_cites_links_its_official_record(client, archive):
+    # It said "Try fewer or other words, or `or` between alternatives".
+    text = page_text(client, {"q": "A/RES/99/999"})
+    assert "No document with the symbol A/RES/99/999 is in the archive, and none cites it" in text
+    assert (
+        '<a href="https://undocs.org/A/RES/99/999" rel="external">its official record</a>' in text
+    )
+    assert "Try fewer or other words" not in text
+    # Words, and a symbol the documents cite, are told as before.
+    assert "Try fewer or other words" in page_text(client, {"q": "zebra"})
+    assert "No document with the symbol" not in page_text(client, {"q": "AND/OR"})
