@@ -95,3 +95,10 @@ def test_a_symbol_the_archive_lacks_and_nobody_cites_links_its_official_record(c
     # Words, and a symbol the documents cite, are told as before.
     assert "Try fewer or other words" in page_text(client, {"q": "zebra"})
     assert "No document with the symbol" not in page_text(client, {"q": "AND/OR"})
+
+
+def test_the_tracer_s_button_is_named_alike_on_both_of_its_forms(client, archive):
+    # The search page said "Trace the wording", the tracer's own page "Find similar wording".
+    for address in ("/search/", "/language/trace/?q=Urges+States+to+protect+migrants"):
+        response = client.get(address)
+        assert ">Trace the wording</button>" in response.content.decode(), address
