@@ -102,3 +102,14 @@ def test_the_tracer_s_button_is_named_alike_on_both_of_its_forms(client, archive
     for address in ("/search/", "/language/trace/?q=Urges+States+to+protect+migrants"):
         response = client.get(address)
         assert ">Trace the wording</button>" in response.content.decode(), address
+
+
+def test_the_commitments_of_an_unknown_body_say_the_archive_has_none(client, archive):
+    # The search page names it; the commitments page linked from it only said nothing matched.
+    response = client.get("/language/commitments/", {"body": "NOPE"})
+    text = " ".join(response.content.decode().split())
+    assert response.status_code == 200
+    assert "<p>The archive has no issuing body “NOPE”.</p>" in text
+    assert "No published operative paragraph matches this selection." in text
+    known = client.get("/language/commitments/", {"body": "ECOSOC"}).content.decode()
+    assert "The archive has no" not in known
