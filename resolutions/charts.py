@@ -23,8 +23,10 @@ _HIST_WIDTH = 640
 _HIST_HEIGHT = 200
 _HIST_TOP = 16
 _HIST_BOTTOM = 28
-_HIST_LEFT = 36
+_HIST_LEFT = 44
 _HIST_RIGHT = 8
+# Room for a year label at the larger size a phone gets (archive.css: 20 units, ~49 wide).
+_TICK_SPACING = 56
 
 
 def _num(value: float) -> str:
@@ -78,7 +80,7 @@ def year_histogram_svg(
     slot = plot_w / len(years)
     bar_w = max(slot * 0.8, 1.0)
     # Label every year when they fit, else every 2nd, 5th or 10th.
-    label_every = next((k for k in (1, 2, 5, 10, 20, 50) if slot * k >= 34), 100)
+    label_every = next((k for k in (1, 2, 5, 10, 20, 50) if slot * k >= _TICK_SPACING), 100)
     baseline = _HIST_TOP + plot_h
 
     bars = []

@@ -236,6 +236,12 @@ class VerbFacet(ColumnFacet):
     """Opening verbs: counted among operative paragraphs (preambular "recalling" would crowd out
     "urges"), except the verbs chosen, which count wherever they open a paragraph."""
 
+    def clean(self, data: Mapping[str, list[str]]) -> Any:
+        """Verbs as stored, lower case with single spaces: "Calls  upon" is "calls upon"."""
+        typed = {key: values for key, values in data.items() if key != self.key}
+        typed[self.key] = [" ".join(str(v).lower().split()) for v in data.get(self.key, [])]
+        return super().clean(typed)
+
     def count_sql(
         self, unit: str, where: sql.Composable, *, per_document: bool = False
     ) -> sql.Composed:

@@ -12,7 +12,7 @@ from psycopg import sql
 from ..letters import mostly_latin
 from ..models import SEARCH_CONFIG
 from .facets import FACETS
-from .request import InvalidSearch, SearchRequest
+from .request import MAX_PAGE, InvalidSearch, SearchRequest
 from .sql import TSQUERY, Match, fetch
 from .types import Suggestion
 
@@ -22,6 +22,9 @@ FEW_RESULTS = 2
 _WORD = re.compile(r"[^\W\d_]{3,40}")
 # `-word` or `-"a phrase"` in the web-search syntax: what the reader wants left out.
 _EXCLUDED = re.compile(r'(?:^|\s)-(?:"([^"]+)"?|([^\s"]+))')
+# `NOT word` outside quotes: the Boolean NOT of other search engines, a stop word here.
+_QUOTED = re.compile(r'"[^"]*"?')
+_NOT = re.compile(r"(?:^|\s)NOT\s+-?([^\s\"()]+)")
 _PHRASE = sql.SQL("phraseto_tsquery({}::regconfig, t)").format(sql.Literal(SEARCH_CONFIG))
 
 
@@ -93,7 +96,16 @@ def query_notices(match: Match) -> list[str]:
             "“and”): nothing was searched. Add a more specific word."
         )
     notices += [f"No document contains “{term}”: “-{term}” leaves nothing out." for term in absent]
-    return notices
+    return notices + not_notices(query)
+
+
+def not_notices(query: str) -> list[str]:
+    """`NOT word` read as the word alone (NOT is too common to search): say to write `-word`."""
+    return [
+        f"“NOT” is not an operator here: “{word}” was searched for. "
+        f"To leave it out, write “-{word}”."
+        for word in dict.fromkeys(_NOT.findall(_QUOTED.sub(" ", query)))
+    ]
 
 
 def suggestion(query: str) -> Suggestion | None:
@@ -144,8 +156,9 @@ def review(
     if request.query and count <= FEW_RESULTS:
         told.suggestion = suggestion(request.query)
     if request.page > shown_page:
+        asked = str(request.page) if request.page <= MAX_PAGE else f"past {MAX_PAGE:,}"
         told.notices.append(
-            f"There is no page {request.page}: "
+            f"There is no page {asked}: "
             + (f"this is the last page, {shown_page}." if count else "nothing matches.")
         )
     return told

@@ -14,6 +14,8 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from .. import search as selectors
+from ..citations import normalize_symbol
+from ..document_display import UN_SYMBOL_RE, official_record_url
 from ..search import EXPORT_MAX_ROWS, FACETS, VISIBLE_TOPIC_STATUSES, facet_names
 from ..search.facets import Facet
 from ..search.values import FIRST_YEAR, LAST_YEAR
@@ -75,6 +77,24 @@ def year_bars(values: list[selectors.FacetValue]) -> list[tuple[int, int, bool]]
     return [(year, *counts.get(year, (0, False))) for year in range(first, last + 1)]
 
 
+def absent_symbol(query: str, matches: list) -> tuple[str, str] | None:
+    """A typed UN symbol (A/RES/99/999) that no document has nor cites, with its official record."""
+    key = normalize_symbol(query)
+    if matches or not UN_SYMBOL_RE.fullmatch(key) or not any(c.isdigit() for c in key):
+        return None
+    return key, official_record_url(key)
+
+
+def api_params(asked: selectors.SearchRequest) -> str:
+    """The search as understood, for the API (which refuses what the page ignores), page 1."""
+    params = dict(asked.cleaned)
+    if asked.view != "documents":
+        params["view"] = asked.view
+    if asked.sort != ("relevance" if asked.query else "newest"):
+        params["sort"] = asked.sort
+    return urlencode(params, doseq=True)
+
+
 @require_safe
 def search_page(request: HttpRequest) -> HttpResponse:
     """Search and browse: an empty query lists everything, newest first."""
@@ -87,6 +107,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             # A typed symbol or citation goes straight to its document.
             return redirect(matches[0].get_absolute_url())
     results = selectors.results_of(asked)
+    not_in_archive = cited_outside_archive(query) if query and not matches else None
     facets = results.facets
     year_counts = {int(v.value): v.count for v in facets.get("year", [])}
     verb_counts = [(v.value, v.count) for v in facets.get("verb", [])[:12]]
@@ -102,13 +123,15 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "within": asked.within,
         "withins": selectors.WITHIN,
         "citation_matches": matches,
-        "not_in_archive": cited_outside_archive(query) if query and not matches else None,
+        "not_in_archive": not_in_archive,
+        "absent_symbol": absent_symbol(query, matches) if query and not not_in_archive else None,
         "active_filters": active_filters(results, asked, request.GET),
         "facet_names": facet_names(),
         "year_counts": year_counts,
         "verb_counts": verb_counts,
         "unit": "paragraph" if view == "paragraphs" else "document",
         "params": request.GET.urlencode(),
+        "api_params": api_params(asked),
         # The query and filters alone: what the commitment analytics of these documents read.
         "selection_params": urlencode(asked.cleaned, doseq=True),
         "export_max_rows": EXPORT_MAX_ROWS,
