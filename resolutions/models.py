@@ -9,7 +9,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from pgtrigger import After, AnyChange, Before, Insert, Trigger, Update, UpdateOf
+from pgtrigger import After, AnyChange, Before, Insert, Trigger, UpdateOf
 from simple_history.models import HistoricalRecords
 
 from . import document_words
@@ -486,8 +486,9 @@ class Reference(models.Model):
 
     RefType = RefType
 
+    # Indexed as the first column of `reference_unique_per_document`: no index of its own.
     citing_document = models.ForeignKey(
-        Document, on_delete=models.CASCADE, related_name="references"
+        Document, on_delete=models.CASCADE, related_name="references", db_index=False
     )
     citing_paragraph = models.ForeignKey(
         Paragraph, null=True, blank=True, on_delete=models.CASCADE, related_name="references"
@@ -527,11 +528,21 @@ class Reference(models.Model):
         # Counts read this table: a write moves the search version on.
         triggers = [
             bumps_search_version(),
-            # Every write, whatever it set, leaves the copies equal to the citing document's.
+            # An insert, and any update that sets the citing document or the copies (a save of
+            # a stale instance included), leaves the copies equal to the citing document's.
+            # Other updates (the linking of citations, `cited_document_id` alone) keep them as
+            # they were, current: `document_to_references` rewrites them when the document changes.
             Trigger(
                 name="reference_copy_citing_document",
                 when=Before,
-                operation=Insert | Update,
+                operation=Insert
+                | UpdateOf(
+                    "citing_document_id",
+                    "citing_published",
+                    "citing_body_id",
+                    "citing_year",
+                    "citing_date",
+                ),
                 func="""
                 SELECT d.status = 'published', d.body_id, d.year, d.date
                   INTO NEW.citing_published, NEW.citing_body_id, NEW.citing_year, NEW.citing_date

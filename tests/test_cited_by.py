@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pgtrigger
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -207,3 +208,43 @@ def test_a_failed_reingest_leaves_the_counts_as_they_were(cited, monkeypatch):
         ingest(citing("A/RES/70/1", date="2019-01-10", cites=False), version="2")
     assert assert_exact(cited) == before
     assert labels(cited) == newest
+
+
+def copies(reference: Reference) -> tuple:
+    """The reference's (published, body, year, date) copies, as the database holds them."""
+    return Reference.objects.filter(pk=reference.pk).values_list(
+        "citing_published", "citing_body_id", "citing_year", "citing_date"
+    )[0]
+
+
+def test_a_reference_moved_to_another_citing_document_copies_it(cited):
+    reference = ingest(citing("A/RES/70/1", date="2015-12-17")).references.get()
+    other = ingest(citing("E/RES/2016/1", body="ECOSOC", date="2016-07-01", cites=False))
+    Reference.objects.filter(pk=reference.pk).update(citing_document=other)
+    assert copies(reference) == (True, other.body_id, 2016, dt.date(2016, 7, 1))
+
+
+def test_a_stale_reference_saved_again_keeps_the_copies_current(cited):
+    reference = ingest(citing("A/RES/70/1", date="2015-12-17")).references.get()
+    Document.objects.filter(pk=reference.citing_document_id).update(
+        year=2016, date=dt.date(2016, 1, 4)
+    )
+    reference.cited_text = "its resolution 66/128"
+    reference.save()  # writes the copies it read before the document changed
+    assert copies(reference)[2:] == (2016, dt.date(2016, 1, 4))
+    assert assert_exact(cited).years == [2016]
+
+
+def test_an_update_of_other_columns_leaves_the_copies_unread(cited):
+    """Linking a citation sets `cited_document_id` alone: the copies, current, are not read
+    again. Made stale on purpose (the document's push to its references skipped), they stay
+    so until a write sets them, which reads the citing document."""
+    reference = ingest(citing("A/RES/70/1", date="2015-12-17")).references.get()
+    with pgtrigger.ignore("resolutions.Document:document_to_references"):
+        Document.objects.filter(pk=reference.citing_document_id).update(
+            year=2016, date=dt.date(2016, 1, 4)
+        )
+    Reference.objects.filter(pk=reference.pk).update(cited_document=None, cited_text="linked")
+    assert copies(reference)[2:] == (2015, dt.date(2015, 12, 17))
+    Reference.objects.filter(pk=reference.pk).update(citing_year=None)
+    assert copies(reference)[2:] == (2016, dt.date(2016, 1, 4))
