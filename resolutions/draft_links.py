@@ -48,8 +48,12 @@ class Candidate:
 def group_of(doc_type: str, body_id: int, session: str, year: int | None) -> tuple[object, ...]:
     """Where a document of this kind looks for its partner: the partner's kind, the body and
     the session (the year without one)."""
-    partner = LINK_PARTNER[doc_type]
-    return (partner, body_id, "session", session) if session else (partner, body_id, "year", year)
+    return group_key(LINK_PARTNER[doc_type], body_id, session, year)
+
+
+def group_key(doc_type: str, body_id: int, session: str, year: int | None) -> tuple[object, ...]:
+    """A group of documents of one kind and body: of one session, else of one year."""
+    return (doc_type, body_id, "session", session) if session else (doc_type, body_id, "year", year)
 
 
 def by_group(candidates: Iterable[Candidate]) -> dict[tuple[object, ...], list[Candidate]]:
@@ -58,8 +62,8 @@ def by_group(candidates: Iterable[Candidate]) -> dict[tuple[object, ...], list[C
     groups: dict[tuple[object, ...], list[Candidate]] = defaultdict(list)
     for c in candidates:
         if c.session:
-            groups[(c.doc_type, c.body_id, "session", c.session)].append(c)
-        groups[(c.doc_type, c.body_id, "year", c.year)].append(c)
+            groups[group_key(c.doc_type, c.body_id, c.session, c.year)].append(c)
+        groups[group_key(c.doc_type, c.body_id, "", c.year)].append(c)
     return groups
 
 
@@ -170,6 +174,12 @@ class Title:
     def counts(self) -> Counter[str]:
         return Counter(self.text)
 
+    def length_bound(self, other: Title) -> float:
+        """difflib's `real_quick_ratio` of the two: an upper bound of their `ratio` from the
+        lengths alone."""
+        total = len(self.text) + len(other.text)
+        return 2.0 * min(len(self.text), len(other.text)) / total if total else 1.0
+
     def bound(self, other: Title) -> float:
         """difflib's `quick_ratio` of the two, an upper bound of their `ratio` (the same
         arithmetic, from counts made once per title instead of once per comparison)."""
@@ -186,13 +196,9 @@ def most_similar(title: Title, candidates: Iterable[Candidate]) -> int | None:
     cheap upper bounds, the lengths' and the counts', rule most candidates out first); its pk.
     Of equally similar titles, the last wins."""
     best, best_ratio = None, TITLE_SIMILARITY
-    length = len(title.text)
     for candidate in candidates:
         other = candidate.compared
-        total = length + len(other.text)
-        if total and 2.0 * min(length, len(other.text)) / total < best_ratio:
-            continue  # difflib's real_quick_ratio
-        if title.bound(other) < best_ratio:
+        if title.length_bound(other) < best_ratio or title.bound(other) < best_ratio:
             continue
         ratio = difflib.SequenceMatcher(None, title.text, other.text).ratio()
         if ratio >= best_ratio:

@@ -155,10 +155,11 @@ WRITE = """
 )
 # The lineage triggers the write does the work of (lineage/placement.py, lineage/tallies.py).
 WRITE_TRIGGERS = (placement.INSERT_TRIGGER, *tallies.LINEAGE_TRIGGERS)
-# The title of the document a wording first appears in (as matching reads its oldest holder's).
-WORDING_TITLE = """
-    SELECT d.title FROM bulk_wording w JOIN resolutions_document d ON d.id = w.document_id
-    WHERE w.wording = %s
+# The titles of the documents wordings first appear in (as matching reads its oldest holder's).
+WORDING_TITLES = """
+    SELECT w.wording, d.title
+    FROM bulk_wording w JOIN resolutions_document d ON d.id = w.document_id
+    WHERE w.wording = ANY(%s)
 """
 # A wording's keys are distinct (bulk_key holds each once), so are the pairs.
 BAND_KEYS = "INSERT INTO lineage_bandkey (key, wording_id) SELECT key, wording FROM bulk_key"
@@ -391,11 +392,9 @@ class BulkRebuild:
     @staticmethod
     def titles(cursor, *numbers: int) -> tuple[str, ...]:
         """The titles of the documents the wordings first appear in."""
-        found = []
-        for number in numbers:
-            cursor.execute(WORDING_TITLE, [number])
-            found.append(cursor.fetchone()[0])
-        return tuple(found)
+        cursor.execute(WORDING_TITLES, [list(numbers)])
+        title_of = dict(cursor.fetchall())
+        return tuple(title_of[number] for number in numbers)
 
     @staticmethod
     def wording(cursor, cache: OrderedDict[int, Wording], number: int) -> Wording:

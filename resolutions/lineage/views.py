@@ -19,7 +19,7 @@ from django.views.decorators.http import require_safe
 
 from resolutions import charts
 from resolutions.models import Body
-from resolutions.search import InvalidSearch, ensure_known
+from resolutions.search import unknown_value_notices
 from resolutions.search.results import CountedPaginator
 
 from . import charts as lineage_charts
@@ -137,7 +137,7 @@ def commitments_page(request: HttpRequest) -> HttpResponse:
     context = {
         "selection": selection,
         "errors": selection.request.errors,
-        "unknown": unknown_values_told(selection),
+        "unknown": unknown_value_notices(selection.request),
         "result": result,
         "scale": strength_scale(),
         "query": selection_query(selection),
@@ -147,15 +147,6 @@ def commitments_page(request: HttpRequest) -> HttpResponse:
         "pairs_chart": lineage_charts.pairs_svg(result.pairs, label="Top co-sponsor pairs"),
     }
     return render(request, "lineage/commitments.html", context)
-
-
-def unknown_values_told(selection: Selection) -> list[str]:
-    """What the search page says of a chosen body, topic or sponsor the archive does not hold."""
-    try:
-        ensure_known(selection.request)
-    except InvalidSearch as error:
-        return [message for messages in error.errors.values() for message in messages]
-    return []
 
 
 @require_safe

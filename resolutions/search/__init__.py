@@ -31,7 +31,7 @@ from .results import (
     search_documents,
     search_paragraphs,
 )
-from .review import ensure_known
+from .review import ensure_known, unknown_value_notices
 from .snippets import BEST_PARAGRAPHS, highlighted, plain
 from .types import START_SEL, STOP_SEL, FacetValue, SearchResults
 
@@ -66,4 +66,5 @@ __all__ = [
     "search",
     "search_documents",
     "search_paragraphs",
+    "unknown_value_notices",
 ]

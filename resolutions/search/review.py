@@ -66,6 +66,12 @@ def _unknown_messages(unknown: dict[str, list[str]]) -> dict[str, list[str]]:
     }
 
 
+def unknown_value_notices(request: SearchRequest) -> list[str]:
+    """A notice for each chosen body, topic or sponsor the archive does not hold."""
+    unknown = _unknown_messages(unknown_values(request))
+    return [message for messages in unknown.values() for message in messages]
+
+
 def ensure_known(request: SearchRequest) -> None:
     """Raise InvalidSearch when a chosen body, topic or sponsor is not in the archive."""
     unknown = unknown_values(request)
@@ -145,8 +151,7 @@ def review(
             "weigh most, not over every match: one outside them could rank higher. Sort by "
             "newest or oldest to see every match in order."
         )
-    for messages in _unknown_messages(unknown_values(request)).values():
-        told.notices += messages
+    told.notices += unknown_value_notices(request)
     told.notices += query_notices(match)
     if request.query and not count and not mostly_latin(request.query):
         told.notices.append(
