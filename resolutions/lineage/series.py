@@ -21,15 +21,20 @@ from .verification import Wording, masked_words
 # for 2026" (numbers masked), "Question of Guam" against "Question of Pitcairn" not.
 SERIES_TITLE_MATCH = 0.8
 # A paragraph that recalls one resolution and says nothing else: its opening verb (with an
-# adverb: "Recalling also", "Further recalling", "Bearing in mind"), the resolution, its date.
+# adverb: "Recalling also", "Further recalling", "Bearing in mind"), the resolution, its date,
+# and at most a closing phrase naming neither a document nor a subject ("and all previous relevant
+# resolutions", "as well as its previous resolutions on the question").
 RECALL_RE = re.compile(
     r"(?:[A-Za-z]+ ){1,3}(?:its |General Assembly )?resolution (?P<resolution>\d{1,3}/\d{1,4}) "
-    r"of \d{1,2} [A-Z][a-z]+ \d{4}[,;.]?"
+    r"of \d{1,2} [A-Z][a-z]+ \d{4}"
+    r"(?:,? (?:and|as well as) (?:all )?(?:its )?(?:(?:other|previous|subsequent|relevant) )*"
+    r"resolutions(?: on the (?:question|subject|matter|issue))?)?[,;.]?"
 )
 
 
 def recalled_resolution(wording: Wording) -> str | None:
-    """The resolution a paragraph recalls and nothing else ("77/75"), else None."""
+    """The resolution a paragraph recalls and nothing else ("77/75"; a closing "and all previous
+    relevant resolutions" names nothing else), else None."""
     if "resolution" not in wording.body:
         return None
     match = RECALL_RE.fullmatch(wording.body)

@@ -7,16 +7,18 @@ when first needed):
 1. footnote references ("12 United Nations, Treaty Series, vol. 75"; "See A/77/53") are one
    family only when they cite the same documents (the same numbers and symbols), however the
    other side is worded ("General Assembly resolution 69/313, annex" / "Resolution 69/313, annex");
-2. lists of resolutions, three or more on one side and two or more on the other, are one family
-   only when half of them are shared, unless both give most of their resolutions a subject
-   ("78/132 of 19 December 2023 on information and communications technologies ..."): then the
-   subjects, in the words, decide (a list updated to each subject's latest resolution); two
-   paragraphs each naming one resolution, of one session and not the same ("its resolution 78/61"
-   / "78/85"), cite different documents; lists of three or more instruments each naming two the
-   other does not ("the Universal Declaration ..., the Convention on the Rights of the Child ..." /
-   "... the International Covenant on Civil and Political Rights ...") are lists of others, and
-   amendments naming other paragraphs ("Delete the fifteenth preambular paragraph." / "... the
-   twenty-third ...") change other things;
+2. lists of resolutions (a number inside another document's symbol, "A/77/275",
+   "A/AC.292/2022/INF/4", being none), three or more on one side and two or more on the other,
+   are one family only when half of them are shared, unless both give most of their resolutions
+   a subject ("78/132 of 19 December 2023 on information and communications technologies ..."):
+   then the subjects, in the words, decide (a list updated to each subject's latest resolution);
+   two paragraphs each naming one resolution, of one session and not the same ("its resolution
+   78/61" / "78/85"), cite different documents, and so do two reports each submitted pursuant to
+   one ("submitted pursuant to resolution 77/127" / "77/45"); lists of three or more instruments
+   each naming two the other does not ("the Universal Declaration ..., the Convention on the
+   Rights of the Child ..." / "... the International Covenant on Civil and Political Rights ...")
+   are lists of others, and amendments naming other paragraphs ("Delete the fifteenth preambular
+   paragraph." / "... the twenty-third ...") change other things;
 3. two paragraphs each naming a quoted title the other does not name (TITLE_MATCH, small words
    left out: “The Pact for the Future” is “Pact of the Future”) are about different things
    ("... the sub-item entitled “Cooperation between the United Nations and the Shanghai
@@ -73,13 +75,17 @@ when first needed):
    in common ("a report on the implementation of the present resolution" / "an updated report on
    the matter"; a report asked for with the verb, "to report to the General Assembly ... on the
    implementation of ...", has its subject too, and so has one whose subject follows an aside, "a
-   report, in accordance with existing rules and procedures, on ..."); where a report comes from
+   report, in accordance with existing rules and procedures, on ..."), or contents with little in
+   common, their substance words compared ("the report of the International Law Commission on the
+   work of its seventy-first session, which contains the draft articles on prevention and
+   punishment of crimes against humanity" / "..., which contains the draft articles on the
+   expulsion of aliens"); where a report comes from
    ("prepared pursuant to resolution 77/237", "submitted in pursuance of resolution 79/90") and
    the organs it goes to ("... on the implementation of the present resolution to the Human Rights
    Council and to the General Assembly") are left out of the comparison;
 7. the words in common (in order, or in any order where the words are reordered as in 8) must be
    at least half of the longer paragraph's (a clause as long as the shared text appended makes
-   another paragraph);
+   another paragraph, and so does one as long as the shorter paragraph found whole in the longer);
 8. then: word similarity at FAMILY_THRESHOLD or above, the shorter paragraph found in the
    longer at CONTAINED_THRESHOLD or above, or the same words in another order (their multisets
    alike at REORDERED_THRESHOLD: "to report on the implementation of the present resolution to
@@ -95,7 +101,7 @@ when first needed):
 Words compare with dates, session ordinals and numbers masked ("eightieth session" and
 "seventy-ninth session" agree), so an updated date or session does not break a family. The
 thresholds and rules were tuned on the tuning pairs of tests/lineage/data/labelled_pairs.json
-(round 1's even ids, rounds 3 to 10 and 12 to 15, each of the last eleven after its blind score).
+(round 1's even ids, rounds 3 to 10 and 12 to 17, each of the last thirteen after its blind score).
 """
 
 from __future__ import annotations
@@ -175,7 +181,9 @@ CITATION_RE = re.compile(
     re.IGNORECASE,
 )
 REFERENCE_RE = re.compile(r"\b[A-Z]{1,4}(?:/[A-Za-z0-9.]+)+|\d+(?:/\d+)*")
-RESOLUTION_RE = re.compile(r"\b\d{1,3}/\d{1,4}\b")
+# A resolution's number ("77/237", "A/RES/78/18"), not a number inside another document's symbol
+# ("A/77/275", "A/AC.292/2022/INF/4").
+RESOLUTION_RE = re.compile(r"(?:(?<![/.\w])|(?<=RES/))\d{1,3}/\d{1,4}(?![/\w])")
 # A listed resolution with its subject ("78/132 of 19 December 2023 on information and ...").
 RESOLUTION_ON_RE = re.compile(r"\b\d{1,3}/\d{1,4}(?: [A-Z])? of \d{1,2} [A-Z][a-z]+ \d{4},? on\b")
 # A resolution named as such ("its resolution 78/61"), not a document symbol ("A/70/142").
@@ -261,6 +269,10 @@ REPORT_RE = re.compile(
 REPORT_DATE_RE = re.compile(
     rf"(?:\bof\s+)?\b\d{{1,2}}\s+(?:{MONTH_PATTERN})\s+\d{{4}}\b(?:\s+of\b)?(?:\s+the\b)?"
 )
+# What a report is said to contain, right after its name ("the report of the International Law
+# Commission on the work of its seventy-first session, which contains the draft articles on ..."):
+# a subject of its own where the report's is only its session's work.
+CONTENTS_RE = re.compile(r",?\s+(?:which|that)\s+contains?\s+(?P<contents>[^,;:.()]+)")
 # A report asked for with the verb, and its subject: "to report to the General Assembly at its
 # eightieth session on the implementation of the present resolution".
 REPORT_ON_RE = re.compile(
@@ -279,6 +291,9 @@ class Wording:
     words: tuple[str, ...]
     opening: str
     citation: bool
+    # The (session, number) of each resolution its provenance qualifier names ("submitted
+    # pursuant to resolution 77/127"), the qualifier being no part of its body.
+    provenance: frozenset[tuple[str, str]] = frozenset()
 
     @cached_property
     def resolutions(self) -> frozenset[str]:
@@ -381,6 +396,14 @@ class Wording:
         if BODIES & set(author) and BODY_NAME_GOES_ON_RE.match(parts.get("subject") or ""):
             subject = ()  # the rest of the body's name, not a subject
         return author, subject
+
+    @cached_property
+    def report_contents(self) -> tuple[str, ...]:
+        """The substance words of what that report is said to contain (CONTENTS_RE), none when it
+        says nothing of it."""
+        match = self.report_match
+        contents = match and CONTENTS_RE.match(self.body, match.end())
+        return substance_words(masked_words(contents["contents"])) if contents else ()
 
     @cached_property
     def acts_on_report(self) -> bool:
@@ -501,13 +524,20 @@ def wording_of(text: str) -> Wording:
     """A paragraph's body (footnote marker and provenance qualifier left out), masked words,
     opening verb, and whether it is a citation."""
     body = FOOTNOTE_MARKER_RE.sub("", text).strip()
+    provenance: frozenset[tuple[str, str]] = frozenset()
     if "pursuan" in body:
+        provenance = frozenset(
+            resolution
+            for qualifier in QUALIFIER_RE.findall(body)
+            for resolution in NAMED_RESOLUTION_RE.findall(qualifier)
+        )
         body = QUALIFIER_RE.sub("", body)
     return Wording(
         body=body,
         words=masked_words(body),
         opening=opening_verb(body),
         citation=bool(CITATION_RE.match(body)),
+        provenance=provenance,
     )
 
 
@@ -520,6 +550,13 @@ def _other_reports(a: Wording, b: Wording) -> bool:
     if author_a and author_b and Indel.normalized_similarity(author_a, author_b) < AUTHOR_MATCH:
         return True
     if bool(subject_a) != bool(subject_b) and author_a == author_b:
+        return True
+    contents_a, contents_b = a.report_contents, b.report_contents
+    if (
+        contents_a
+        and contents_b
+        and Indel.normalized_similarity(contents_a, contents_b) < SUBJECT_MATCH
+    ):
         return True
     return bool(
         subject_a
@@ -673,7 +710,9 @@ def verified_similarity(a: Wording, b: Wording, distance: int) -> float | None:
         return score if score >= FAMILY_THRESHOLD and a.references == b.references else None
     shorter, longer = sorted((len(a.words), len(b.words)))
     common = (total - distance) / 2  # words in common, in order
-    if common < MIN_SHARED_OF_LONGER * longer:
+    # Under half of the longer in common, or the shorter found whole in the longer and half of it
+    # at most (the other plus a clause as long as itself): another paragraph, unless reordered.
+    if common < MIN_SHARED_OF_LONGER * longer or common == shorter <= MIN_SHARED_OF_LONGER * longer:
         alike = _reordered(a.words, b.words)
     elif score < FAMILY_THRESHOLD and common < CONTAINED_THRESHOLD * shorter:
         alike = (
@@ -705,6 +744,8 @@ def _told_apart(a: Wording, b: Wording) -> bool:
     if _other_instruments(a.instruments, b.instruments):
         return True
     if _other_resolution_of_one_session(a.named_resolutions, b.named_resolutions):
+        return True
+    if _other_resolution_of_one_session(a.provenance, b.provenance):
         return True
     if a.paragraph_places and b.paragraph_places and not a.paragraph_places & b.paragraph_places:
         return True

@@ -797,3 +797,62 @@ def test_another_act_on_the_same_title_is_another_paragraph():
     assert not same(include.format("seventy-ninth"), recall)
     assert same(include.format("seventy-ninth"), include.format("eightieth"))
     assert same(recall, f"Recalls its resolution 77/321 of 1 August 2023 entitled {title};")
+
+
+def test_numbers_inside_document_symbols_are_no_resolutions_of_a_list():
+    decision = (
+        "At its {} plenary meeting, on {}, the General Assembly, on the recommendation of the "
+        "First Committee, recalling its resolutions 75/240 of 31 December 2020 and 76/19 of 6 "
+        "December 2021, noting that the open-ended working group on security of and in the use of "
+        "information and communications technologies established pursuant to resolution 75/240 "
+        "had held its {} substantive session, and recalling that the working group had decided to "
+        "include in its report the outcome of its discussions as contained in the annex to "
+        "document {} and had issued a compendium of statements as document {}: Decided to "
+        "endorse the annual progress report and to include in the provisional agenda of its {} "
+        "session the item entitled “Developments in the field of information and "
+        "telecommunications in the context of international security”."
+    )
+    earlier = decision.format(
+        "46th", "7 December 2022", "third", "A/77/275", "A/AC.292/2022/INF/4", "seventy-eighth"
+    )
+    later = decision.format(
+        "50th", "22 December 2023", "fifth", "A/78/265", "A/AC.292/2023/INF/5", "seventy-ninth"
+    )
+    assert wording_of(earlier).resolutions == {"75/240", "76/19"}
+    assert wording_of("Recalling its resolution A/RES/78/18,").resolutions == {"78/18"}
+    assert same(earlier, later)
+
+
+def test_reports_containing_other_things_are_other_reports():
+    considered = (
+        "Having considered chapter IV of the report of the International Law Commission on the "
+        "work of its {} session, which contains the draft articles on {},"
+    )
+    crimes = considered.format(
+        "seventy-first", "prevention and punishment of crimes against humanity"
+    )
+    assert not same(crimes, considered.format("sixty-sixth", "the expulsion of aliens"))
+    assert same(
+        crimes,
+        considered.format("seventy-third", "prevention and punishment of crimes against humanity"),
+    )
+
+
+def test_reports_submitted_pursuant_to_other_resolutions_of_one_session_are_other_reports():
+    noted = "Takes note of the report of the Secretary-General submitted pursuant to resolution {};"
+    assert not same(noted.format("77/127"), noted.format("77/45"))
+    assert same(noted.format("77/127"), noted.format("78/120"))  # a later session's: an update
+    assert same(noted.format("77/127"), "Takes note of the report of the Secretary-General;")
+
+
+def test_the_shorter_found_whole_in_half_of_the_longer_is_the_other_plus_a_clause():
+    request = (
+        "Requests the Secretary-General to report to the General Assembly at its eighty-first "
+        "session on the implementation of the present resolution"
+    )
+    assert not same(
+        request + ".",
+        request + ", acknowledging and taking into account existing efforts, both inside and "
+        "outside the United Nations, and seeking the views of Member States;",
+    )
+    assert same(request + ".", request + ", including on the activities of the Office;")
