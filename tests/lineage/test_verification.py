@@ -856,3 +856,43 @@ def test_the_shorter_found_whole_in_half_of_the_longer_is_the_other_plus_a_claus
         "outside the United Nations, and seeking the views of Member States;",
     )
     assert same(request + ".", request + ", including on the activities of the Office;")
+
+
+def test_a_footnote_marker_glued_to_a_report_s_author_is_no_part_of_the_name():
+    considered = (
+        "Having considered the report{} of the Secretary-General{} and the related report{} of "
+        "the Advisory Committee,{}"
+    )
+    assert same(considered.format("", "36", "", "37"), considered.format("s", "52", "s", "53"))
+    assert wording_of("the report of the Secretary-General36 and of the G20").body == (
+        "the report of the Secretary-General and of the G20"
+    )
+    assert not same(
+        considered.format("", "36", "", "37"),
+        considered.format("", "", "", "").replace("Secretary-General", "Board of Auditors12"),
+    )
+
+
+def test_declarations_of_meetings_on_other_subjects_are_other_declarations():
+    adopts = (
+        "Adopts the political declaration of the high-level meeting on {}, held on {} in "
+        "accordance with its resolution {}, as contained in the annex to the present resolution."
+    )
+    tuberculosis = adopts.format(
+        "the fight against tuberculosis", "22 September 2023", "77/274 of 24 February 2023"
+    )
+    assert not same(
+        tuberculosis,
+        adopts.format("universal health coverage", "21 September 2023", "75/315 of 17 August 2021"),
+    )
+    assert same(
+        tuberculosis,
+        adopts.format(
+            "the fight against tuberculosis", "26 September 2018", "72/268 of 6 April 2018"
+        ),
+    )
+    # a meeting named by its date names no subject
+    assert same(
+        "Recalling the high-level meeting on 8 September 2017 on the appraisal of the Plan,",
+        "Recalling the high-level meeting on 11 September 2017 on the appraisal of the Plan,",
+    )
