@@ -169,10 +169,10 @@ REPORT_PLACE_RE = re.compile(
 )
 SECOND_ADVERBIAL_RE = re.compile(r"(?:resolution|decision)s?\b", re.IGNORECASE)
 # Words after a symbol that name more documents: "and Add.1", "and Corr.1", a range of them
-# ("and Corr.1-3", each from the first to the last); a range of meeting records, "A/72/PV.49 to
-# 53".
+# ("and Corr.1-3", each from the first to the last; a PDF may print "Corr.1 -3"); a range of
+# meeting records, "A/72/PV.49 to 53".
 ADDENDUM_AFTER_RE = re.compile(
-    r"[ ]and[ ]((?:Add|Corr|Rev)\.)(\d{1,2})(?:[-\u2013](\d{1,2}))?(?![\w/.])"
+    r"[ ]and[ ]((?:Add|Corr|Rev)\.)(\d{1,2})(?:[ ]?[-\u2013](\d{1,2}))?(?![\w/.])"
 )
 # A corrigendum or addendum written after a part or volume of a symbol: "NPT/CONF.1995/32 (Part
 # I)/Corr.2", "A/78/5 (Vol. II)/Add.1", "NPT/CONF.2000/28 (Parts I and II)/Corr.1"; in square

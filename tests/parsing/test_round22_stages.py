@@ -111,3 +111,14 @@ def test_another_organizations_report_with_a_range_of_corrigenda() -> None:
         "A/72/5/Corr.1",
         "A/72/5/Corr.2",
     }
+    # A PDF's text layer may space the range: "C 2009/REP and Corr.1 \u20133" (A_RES_79_145).
+    spaced = HEAD + (
+        "\t1.\tRecalls the Code, (footnote: Food and Agriculture Organization of the United"
+        " Nations, document C 2009/REP and Corr.1 \u20133, appendix E.)\n"
+    )
+    assert keys(spaced) == {
+        "C 2009/REP",
+        "C 2009/REP/Corr.1",
+        "C 2009/REP/Corr.2",
+        "C 2009/REP/Corr.3",
+    }
