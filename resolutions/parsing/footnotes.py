@@ -33,6 +33,8 @@ PARENTHESIZED_NOTE_RE = re.compile(
     r"|\((?P<published>Decision[ ]+\d+/\d+,[ ]in[ ]section\b[^()]*(?:\([^()]*\)[^()]*)*)\))"
     r"(?P<again>\.(?![\w/]))?"
 )
+# The word part of a slashed symbol just before its number: "1/CP.", "A/72/L.", "Add.".
+SYMBOL_PART_BEFORE_RE = re.compile(r"/(?:[\w.]*/)?[A-Z][A-Za-z]{0,4}\.$")
 SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
 SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPTS}]{{1,3}}")
@@ -254,16 +256,26 @@ def separate_parenthesized_notes(text: str) -> tuple[str, dict[str, str]]:
     bodies: dict[str, str] = {}
 
     def take(match: re.Match[str]) -> str:
-        marker = match["marker"] or match["bracketed"] or match["glued"]
+        # "decision 1/CP.13 (footnote: ...)": the number closes the symbol; it is no marker.
+        kept = match["marker"] if symbol_goes_on(match.string, match.start("marker")) else ""
+        marker = (match["marker"] if not kept else None) or match["bracketed"] or match["glued"]
         # Keys are unique: a printed marker ("11") may repeat a count of notes without one.
         key = f"{marker or len(bodies) + 1}#n{len(bodies) + 1}"
         body = match["body"] or match["between"] or match["unlabelled"] or match["published"]
         bodies[key] = body.strip()
         # A full stop after the note closes the sentence once ("resolution. [2] (footnote: ...).").
         stopped = match["stop"] or match.string[: match.start()].rstrip().endswith(".")
-        return sentinel(key) + (match["stop"] or "") + ("" if stopped else match["again"] or "")
+        return (
+            kept + sentinel(key) + (match["stop"] or "") + ("" if stopped else match["again"] or "")
+        )
 
     return PARENTHESIZED_NOTE_RE.sub(take, text), bodies
+
+
+def symbol_goes_on(text: str, start: int) -> bool:
+    """Whether the digits at `start` continue a symbol whose word part closes with a full stop
+    ("1/CP.", "A/72/L.", "A/72/152/Add."), rather than follow a sentence's full stop."""
+    return start >= 0 and bool(SYMBOL_PART_BEFORE_RE.search(text, max(0, start - 40), start))
 
 
 def separate_printed_footnotes(text: str) -> tuple[str, dict[str, str]]:

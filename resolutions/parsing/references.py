@@ -18,8 +18,10 @@ SYMBOL_SERIES = (
 )
 # Security Council resolutions carry their year: "S/RES/2482 (2019)".
 SYMBOL_CORE = (
-    rf"(?:{SYMBOL_SERIES})(?:/(?:[A-Z][A-Za-z]{{0,9}}(?:\.(?:\d{{1,4}}|[IVX]{{1,5}}|[A-Z]))*"
-    r"(?:\((?:[A-Z]+|\d{1,3})\))?"  # "CONF.IX", "P.V.84", "COP(13)", "C.3(II)"
+    rf"(?:{SYMBOL_SERIES})(?:/(?:[A-Z][A-Za-z]{{0,9}}"
+    # "CONF.IX", "P.V.84", "COP(13)", "C.3(II)", "OzL.Pro.28" (a dotted word before a number)
+    r"(?:\.(?:\d{1,4}|[IVX]{1,5}|[A-Z][a-z]{1,3}(?=\.\d)|[A-Z]))*"
+    r"(?:\((?:[A-Z]+|\d{1,3})\))?"
     r"|E?S-\d{1,2}"  # special sessions: "A/S-12/2", "A/ES-10/190"
     r"|\d{1,4}(?:\([A-Z]{1,4}\))?"
     r"|(?<=\bS/)\d{5}))+"  # the Council's documents of the 1990s: "S/26560"
@@ -112,6 +114,7 @@ OTHER_BODY_NAME = (
     r"|(?!(?:The|This|That|These|Its|Our|Their)\b)[A-Z][a-z]+(?<!ing)(?<!ed)(?<!s)"
     r"(?:[ ][A-Z][a-z]+){0,3}[ ]Commission)"
 )
+OTHER_BODY_RE = re.compile(OTHER_BODY_NAME)
 OTHER_BODY_BEFORE_RE = re.compile(rf"{OTHER_BODY_NAME},?[ ]*$")
 OTHER_SUBJECT_BEFORE_RE = re.compile(rf"{OTHER_BODY_NAME},?[ ]+(?:in|by|through|under)[ ]+$")
 # A resolution's section or paragraphs: "sect. III", "para. 12", "paras. 61-76" (or an en dash).
@@ -165,9 +168,12 @@ REPORT_PLACE_RE = re.compile(
     r"(?:[ ]+[IVXL\d]{1,5}(?:\.[A-Z\d]{1,3})*)?)*,[ ]*$"
 )
 SECOND_ADVERBIAL_RE = re.compile(r"(?:resolution|decision)s?\b", re.IGNORECASE)
-# Words after a symbol that name more documents: "and Add.1", "and Corr.1"; a range of meeting
-# records, "A/72/PV.49 to 53".
-ADDENDUM_AFTER_RE = re.compile(r"[ ]and[ ]((?:Add|Corr|Rev)\.\d{1,2})(?![\w/.])")
+# Words after a symbol that name more documents: "and Add.1", "and Corr.1", a range of them
+# ("and Corr.1-3", each from the first to the last; a PDF may print "Corr.1 -3"); a range of
+# meeting records, "A/72/PV.49 to 53".
+ADDENDUM_AFTER_RE = re.compile(
+    r"[ ]and[ ]((?:Add|Corr|Rev)\.)(\d{1,2})(?:[ ]?[-\u2013](\d{1,2}))?(?![\w/.])"
+)
 # A corrigendum or addendum written after a part or volume of a symbol: "NPT/CONF.1995/32 (Part
 # I)/Corr.2", "A/78/5 (Vol. II)/Add.1", "NPT/CONF.2000/28 (Parts I and II)/Corr.1"; in square
 # brackets in a Word file's note written out ("NPT/CONF.1995/32 [Part I]/Corr.2").
@@ -184,9 +190,10 @@ SPACED_SERIES_RE = re.compile(
 )
 # Other organizations' symbols of their own series, named as a document: the International
 # Maritime Organization's "document LEG/CONF.15/21", "documents SOLAS/CONF.5/32",
-# "document MEPC.1/Circ.833", the Environment Programme's "document UNEP(DEPI)/GPA/IGR.3/6".
+# "document MEPC.1/Circ.833", the Environment Programme's "document UNEP(DEPI)/GPA/IGR.3/6", the
+# Food and Agriculture Organization's one-letter series "document C/2017/REP".
 OTHER_SERIES_RE = re.compile(
-    r"\bdocuments?[ ]((?!(?:" + SYMBOL_SERIES + r")/)[A-Z]{2,6}(?:\.\d{1,2}|\([A-Z]{2,6}\))?"
+    r"\bdocuments?[ ]((?!(?:" + SYMBOL_SERIES + r")/)[A-Z]{1,6}(?:\.\d{1,2}|\([A-Z]{2,6}\))?"
     # never the first part of a symbol with a space inside ("STCMLC/Part I/2021/2")
     r"(?:/[A-Za-z\d]+(?:\.[A-Za-z\d]+)*)+)(?![\w/(-]|[ ][IVX]{1,4}/)"
 )
@@ -289,12 +296,14 @@ def bare_council_numbers(text: str) -> list[ParsedReference]:
 
 def cited_documents(text: str) -> list[ParsedReference]:
     """Document symbols in `text`; resolution symbols (A/RES/...) become resolution references."""
-    references = [
-        ParsedReference(type="document", symbol=symbol.rstrip("."), cited_text=symbol.rstrip("."))
-        for match in (*SPACED_SERIES_RE.finditer(text), *OTHER_SERIES_RE.finditer(text))
-        for symbol in match.groups()
-        if symbol
-    ]
+    references: list[ParsedReference] = []
+    for match in (*SPACED_SERIES_RE.finditer(text), *OTHER_SERIES_RE.finditer(text)):
+        printed = [symbol.rstrip(".") for symbol in match.groups() if symbol]
+        # "document C 2009/REP and Corr.1-3": the corrigenda of the symbol printed last.
+        printed += related_symbols(printed[-1], text[match.end() : match.end() + 40])
+        references.extend(
+            ParsedReference(type="document", symbol=symbol, cited_text=symbol) for symbol in printed
+        )
     for match in SYMBOL_RE.finditer(text):
         symbol = match.group(0).rstrip(".")
         if (
@@ -325,7 +334,13 @@ def related_symbols(symbol: str, following: str) -> list[str]:
     """The further documents a symbol's own words name: its addendum or corrigendum ("S/1997/558
     and Add.1", "NPT/CONF.1995/32 (Part I)/Corr.2"), the later meetings of a range of records
     ("A/72/PV.44 to 45")."""
-    addendum = ADDENDUM_AFTER_RE.match(following) or PART_ADDENDUM_AFTER_RE.match(following)
+    addendum = ADDENDUM_AFTER_RE.match(following)
+    if addendum:
+        first = int(addendum.group(2))
+        last = int(addendum.group(3) or first)
+        numbers = range(first, last + 1) if 0 <= last - first <= RANGE_MAX else (first,)
+        return [f"{symbol}/{addendum.group(1)}{n}" for n in numbers]
+    addendum = PART_ADDENDUM_AFTER_RE.match(following)
     if addendum:
         return [f"{symbol}/{addendum.group(1)}"]
     record = RECORD_RE.search(symbol)
@@ -491,7 +506,13 @@ def cited_body(
                 # (2003)" in the Assembly's text): which body, the number's form tells.
                 return "", offset + short.start()
             return (named or own_body), offset + short.start()
-        return short_body(short.group("short"), own_body=own_body), offset + short.start()
+        word = short.group("short")
+        body = short_body(word, own_body=own_body)
+        if not body and word == "Commission":
+            # "those of the Commission on Human Rights ..., in particular Commission resolution
+            # 1998/72": the commission named last before it, the archive's or another.
+            body = last_commission_named(text[max(0, offset - 400) : offset + short.start()])
+        return body, offset + short.start()
     tail = text[after : after + 140]
     of_body = OF_BODY_RE.match(tail)
     if of_body:
@@ -535,6 +556,20 @@ def last_body_named(text: str) -> str | None:
             if last is None or named.start() > last[0]:
                 last = (named.start(), code)
     return last[1] if last else None
+
+
+def last_commission_named(text: str) -> str | None:
+    """The code of the commission named last in `text`: the archive's ("CCPCJ"), None for another
+    body's ("the Commission on Human Rights"), "" when none is named."""
+    last: tuple[int, str | None] | None = None
+    for match in OTHER_BODY_RE.finditer(text):
+        if "Commission" in match.group(0) and (last is None or match.start() > last[0]):
+            last = (match.start(), body_code(match.group(0)))
+    for pattern, code in BODY_CODE_RES:
+        for named in pattern.finditer(text):
+            if "Commission" in named.group(0) and (last is None or named.start() >= last[0]):
+                last = (named.start(), code)
+    return "" if last is None else last[1]
 
 
 def short_body(word: str, *, own_body: str) -> str:

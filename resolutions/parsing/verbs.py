@@ -481,9 +481,11 @@ PAST_IRREGULAR: dict[str, str] = {"took": "takes", "made": "makes", "gave": "giv
 AUXILIARIES = frozenset(
     {"had", "has", "have", "having", "was", "were", "been", "be", "is", "are", "being"}
 )
+DETERMINERS = frozenset({"the", "its", "their", "his", "her", "these", "those", "such", "all"})
 # Words after a verb that make it a participle qualifying a noun ("the group established pursuant
-# to resolution 75/240", "the members appointed by the Assembly"; not "decided by 51 votes").
-PARTICIPLE_AFTER = ("pursuant", "under ", "by the")
+# to resolution 75/240", "the members appointed by the Assembly", "the call made in the report",
+# "the commitments made at the Summit"; not "decided by 51 votes").
+PARTICIPLE_AFTER = ("pursuant", "under ", "by the", "in the", "at the")
 # A statement's verb may follow a long clause of recalled resolutions (about 250 words).
 STATEMENT_WORDS_MAX = 400
 FIRST_ITEM_VERB_RE = re.compile(r":\s+\(a\)[ ]+(?:(?:Also|Further)[ ]+)?([A-Z][a-z]+)")
@@ -522,6 +524,10 @@ def statement_verb(text: str) -> str | None:
         # pursuant to": none of them is the statement's verb.
         clause = before in AUXILIARIES or before == "as" or before.endswith("ing")
         if present and (clause or after.startswith(PARTICIPLE_AFTER)):
+            continue
+        # A plural noun that is also a verb: "the strategic plans and mandates of", "the
+        # requests": written in the present, after a determiner or before "of".
+        if present == normalize_word(word) and (before in DETERMINERS or after.startswith("of ")):
             continue
         if present:
             following = [normalize_word(m.group(0)) for m in matches[index + 1 : index + 3]]

@@ -16,8 +16,7 @@ OPEN_MISSES: dict[tuple[str, str], str] = {
         "Nations Environment Assembly at its second session, in paragraph 6 of its resolution "
         "2/10' (the body named before 'its' too far back) and 'Ibid., resolution 2/11' after a "
         "note citing the Assembly's report; a number after a symbol naming a second document "
-        "('SOLAS/CONF.5/32 and 34'); 'and Corr.1' after a symbol printed with a space ('LC "
-        "32/15 and Corr.1')"
+        "('SOLAS/CONF.5/32 and 34')"
     ),
     ("A_C.5_80_L.1", "references"): (
         "a symbol printed alone on its line twice in a table ('A/80/309') taken for page "
