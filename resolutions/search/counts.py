@@ -172,9 +172,9 @@ def _document_sets(match: Match, *, sample: float | None) -> sql.Composed:
     of the documents passing every document filter, since a paragraph facet is counted under
     all of them.
 
-    A first version grouped `d` out of every group of every document it holds, with the groups
-    of documents failing a document filter (243,000 rows to browse the archive), which was most
-    of the statement (docs/performance.md, "Counting documents from documents")."""
+    Until December 2026 `d` was grouped out of every group of every document it holds, with the
+    groups of documents failing a document filter (243,000 rows to browse the archive), which was
+    most of the statement (docs/performance.md, "Counting documents from documents")."""
     return sql.SQL(
         "WITH {documents}, m AS MATERIALIZED (SELECT NULL::bigint AS id, g.document_id, g.kind, "
         "g.verb, g.body_id, g.year, g.doc_type, g.addressees FROM lineage_facetgroup g "
