@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from search_fixtures import archive  # noqa: F401 - registers the fixture
 from search_oracle import document_ids, facet_counts
 
@@ -85,6 +86,8 @@ def test_a_paragraph_moved_to_another_document_follows_it(archive):
         {"sponsor": "italy", "doc_type": "resolution"},
         {"cites": "A/RES/66/128"},
         {"q": "urges", "verb": "urges", "kind": "operative"},
+        {"q": "migrants", "verb": "urges", "body": ["GA"], "year_min": "2010"},
+        {"verb": "urges", "doc_type": "resolution", "topic": "migration"},
     ],
 )
 def test_exact_facets_match_the_grouped_queries(archive, params):
@@ -206,3 +209,53 @@ def test_a_phrase_the_common_counts_put_past_the_list_is_tested_not_listed(archi
     expected = set(document_ids(read_search(params)))
     assert expected
     assert {d.pk for d in search_documents(params).rows} == expected
+
+
+def _searched(params: dict) -> tuple:
+    """The documents' results and the statements they ran."""
+    with CaptureQueriesContext(connection) as ran:
+        results = search_documents(params)
+    return results, [query["sql"] for query in ran.captured_queries]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "migrants", "sort": "newest"},
+        {"q": "migrants", "verb": ["urges"], "sort": "newest"},
+        {"q": "migrants", "body": ["GA"], "year_min": "2010"},
+    ],
+)
+def test_a_listed_result_under_the_exact_documents_is_counted_without_a_sample(
+    archive, monkeypatch, settings, params
+):
+    """Past the exact limit, the listed documents' exact count decides: under EXACT_DOCUMENTS
+    the size and every facet are counted exactly at once, with no sample drawn first."""
+    settings.SEARCH_COUNTS_CACHE_SECONDS = 0
+    monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
+    request = read_search(params)
+    results, ran = _searched(params)
+    assert not results.count_is_estimate and not results.facets_are_estimates
+    assert results.count == len(document_ids(request))
+    found = {
+        key: {v.value: v.count for v in values if v.count} for key, values in results.facets.items()
+    }
+    assert found == facet_counts(request)
+    assert not [statement for statement in ran if "TABLESAMPLE" in statement]
+
+
+def test_a_listed_result_past_the_exact_documents_shows_its_exact_size(
+    archive, monkeypatch, settings
+):
+    """From EXACT_DOCUMENTS on, the facets are estimated on a sample, and the size shown is the
+    listed documents' exact count, not the sample's: a sample that draws no document (whose
+    estimate would be 0, then recounted) leaves the size at the two documents that match."""
+    settings.SEARCH_COUNTS_CACHE_SECONDS = 0
+    monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
+    monkeypatch.setattr(counts, "EXACT_DOCUMENTS", 2)
+    monkeypatch.setattr(counts, "SAMPLE_PERCENT", 0.0001)
+    results, ran = _searched({"q": "migrants", "sort": "newest"})
+    assert results.count_is_estimate and results.facets_are_estimates
+    assert results.count == 2
+    assert {d.pk for d in results.rows} == _migrants_documents()
+    assert [statement for statement in ran if "TABLESAMPLE" in statement]

@@ -9,6 +9,12 @@
    REPEATABLE`, `sample_percent()` of them), scaled up by the published documents over the
    sampled ones, and shown as "about N". An estimate under `EXACT_DOCUMENTS` (with a margin for
    its error) is replaced by the exact count: counts are exact below 10,000 matching documents.
+   When the matching documents are listed (`Match.listed`), their exact count decides instead,
+   with no margin: under `EXACT_DOCUMENTS` everything is exact, without a sample first; from
+   it on the facets are estimated and the size shown is the exact count, still "about N".
+
+Over whole documents the counts read each document's row and its facet groups, never its
+paragraphs (`_document_sets`).
 
 Each facet counts under every chosen filter but its own.
 """
@@ -21,7 +27,7 @@ from . import sql as statements
 from .counts_cache import remembered
 from .facets import COUNTED, PARAGRAPH, Facet
 from .request import SearchRequest
-from .sql import Match, all_of, fetch
+from .sql import TRUE, Match, all_of, fetch
 from .types import FacetValue
 
 # Below this many matching documents, counts and facets are exact.
@@ -81,17 +87,6 @@ def _sampled(column: sql.Composable, sample: float | None) -> sql.Composable:
     ).format(column, sql.Literal(round(sample, 6)), sql.Literal(SAMPLE_SEED))
 
 
-def _paragraphs_needed(match: Match, *, on_paragraphs: bool) -> sql.Composable:
-    """The paragraph rows the counts read: those of documents passing every chosen document
-    filter, when paragraphs serve only the paragraph facets (every matching document has its
-    own row and no verb or kind is chosen); else those failing at most one (a document facet
-    counts without its own filter)."""
-    every_document_has_a_row = not match.query or match.whole is not None
-    if every_document_has_a_row and match.title_counts and not on_paragraphs:
-        return match.documents_failing_at_most("p", 0)
-    return match.documents_failing_at_most("p", 1)
-
-
 def _by_groups(match: Match, *, on_paragraphs: bool) -> bool:
     """Whether the counts may read each document's facet groups (lineage/facet_groups.py)
     instead of its paragraphs: documents are counted and every paragraph of a matching document
@@ -101,58 +96,114 @@ def _by_groups(match: Match, *, on_paragraphs: bool) -> bool:
     return not on_paragraphs and (not match.query or match.whole is not None)
 
 
-def match_set(match: Match, *, sample: float | None, on_paragraphs: bool = False) -> sql.Composable:
+def match_set(match: Match, *, sample: float | None) -> sql.Composable:
     """Rows (id, document_id, kind, verb, body_id, year, doc_type, addressees) of the matching
-    paragraphs (NULL addressees: their lineage rows hold them), or of their documents' facet
-    groups (NULL id), and a row per document (NULL id and kind) for a title match, or for every
-    document when browsing."""
-    needed = _paragraphs_needed(match, on_paragraphs=on_paragraphs)
-    if _by_groups(match, on_paragraphs=on_paragraphs):
-        # Uses index: facet_group_document
-        source = sql.SQL(
-            "NULL::bigint AS id, p.document_id, p.kind, p.verb, p.body_id, p.year, p.doc_type, "
-            "p.addressees FROM lineage_facetgroup p"
-        )
-    else:
-        source = sql.SQL(
-            "p.id, p.document_id, p.kind, p.verb, p.body_id, p.year, p.doc_type, "
-            "NULL::varchar[] AS addressees FROM resolutions_paragraph p"
-        )
+    paragraphs (NULL addressees: their lineage rows hold them) of documents failing at most one
+    chosen document filter, and a row per document (NULL id and kind) for a title match, or for
+    every document when browsing: the counts read paragraph by paragraph (the paragraph view,
+    `within=paragraph`)."""
+    sampled = _sampled(sql.SQL("p.document_id"), sample)
+    paragraphs = all_of(
+        [sampled, match.published("p"), match.text("p"), match.documents_failing_at_most("p", 1)]
+    )
+    documents = all_of(
+        [
+            _sampled(sql.SQL("d.id"), sample),
+            match.published("d"),
+            match.title("d") if match.query else TRUE,
+            match.documents_failing_at_most("d", 1),
+        ]
+    )
+    return sql.SQL(
+        "SELECT p.id, p.document_id, p.kind, p.verb, p.body_id, p.year, p.doc_type, "
+        "NULL::varchar[] AS addressees FROM resolutions_paragraph p WHERE {} "
+        "UNION ALL SELECT NULL, d.id, NULL, NULL, d.body_id, d.year, d.doc_type, NULL "
+        "FROM resolutions_document d WHERE {}"
+    ).format(paragraphs, documents)
+
+
+def _paragraph_sets(match: Match, *, sample: float | None, ok: sql.Composable) -> sql.Composed:
+    """`m`, the match set read paragraph by paragraph, and `d`, one row per document of it with
+    `ok` (a paragraph passes verb and kind)."""
+    return sql.SQL(
+        "WITH m AS MATERIALIZED ({match_set}), d AS MATERIALIZED ("
+        "SELECT m.document_id, m.body_id, m.year, m.doc_type, bool_or(({ok})) AS ok "
+        "FROM m GROUP BY m.document_id, m.body_id, m.year, m.doc_type)"
+    ).format(match_set=match_set(match, sample=sample), ok=ok)
+
+
+def _matching_documents(match: Match, *, sample: float | None) -> sql.Composed:
+    """`d` (after the documents tested, `h`, when they are): the matching documents failing at
+    most one chosen document filter, read from the documents themselves, each with `ok`: with
+    no verb, kind or addressee chosen, TRUE; else whether one of its facet groups passes them
+    (the groups holding them, read once and hashed)."""
     tested = sql.SQL("")
     if match.whole is not None and (sample is not None or match.enormous):
         # The documents tested (those sampled; or, with no list of the matching documents, every
-        # one) are tested once, in `h`, not once for the paragraphs and again for the titles.
-        tested = sql.SQL("WITH h AS MATERIALIZED ({}) ").format(
+        # one) are tested once, in `h`.
+        tested = sql.SQL("h AS MATERIALIZED ({}), ").format(
             match.sampled_documents(_sampled(sql.SQL("d.id"), sample))
-        )
-        paragraphs = all_of(
-            [sql.SQL("p.published AND p.document_id IN (SELECT h.id FROM h)"), needed]
         )
         documents = all_of(
             [sql.SQL("d.id IN (SELECT h.id FROM h)"), match.documents_failing_at_most("d", 1)]
         )
     else:
-        paragraphs = all_of(
-            [
-                _sampled(sql.SQL("p.document_id"), sample),
-                match.published("p"),
-                match.text("p"),
-                needed,
-            ]
-        )
         documents = all_of(
             [
                 _sampled(sql.SQL("d.id"), sample),
                 match.published("d"),
-                match.title("d") if match.query else sql.SQL("TRUE"),
+                match.title("d") if match.query else TRUE,
                 match.documents_failing_at_most("d", 1),
             ]
         )
+    ok = TRUE
+    if not match.title_counts:
+        ok = sql.SQL("d.id IN (SELECT m.document_id FROM lineage_facetgroup m WHERE {})").format(
+            all_of([match.published("m"), match.paragraphs("m")])
+        )
     return sql.SQL(
-        "{}SELECT {} WHERE {} "
-        "UNION ALL SELECT NULL, d.id, NULL, NULL, d.body_id, d.year, d.doc_type, NULL "
-        "FROM resolutions_document d WHERE {}"
-    ).format(tested, source, paragraphs, documents)
+        "{tested}d AS MATERIALIZED (SELECT d.id AS document_id, d.body_id, d.year, d.doc_type, "
+        "{ok} AS ok FROM resolutions_document d WHERE {documents})"
+    ).format(tested=tested, ok=ok, documents=documents)
+
+
+def _document_sets(match: Match, *, sample: float | None) -> sql.Composed:
+    """`d` (`_matching_documents`), and `m`, the facet groups the paragraph facets count: those
+    of the documents passing every document filter, since a paragraph facet is counted under
+    all of them.
+
+    Until December 2026 `d` was grouped out of every group of every document it holds, with the
+    groups of documents failing a document filter (243,000 rows to browse the archive), which was
+    most of the statement (docs/performance.md, "Counting documents from documents")."""
+    return sql.SQL(
+        "WITH {documents}, m AS MATERIALIZED (SELECT NULL::bigint AS id, g.document_id, g.kind, "
+        "g.verb, g.body_id, g.year, g.doc_type, g.addressees FROM lineage_facetgroup g "
+        "WHERE g.document_id IN (SELECT d.document_id FROM d WHERE {passing}))"
+    ).format(
+        documents=_matching_documents(match, sample=sample),
+        passing=match.documents("d", "document_id"),
+    )
+
+
+def listed_size(match: Match, *, on_paragraphs: bool) -> int | None:
+    """The matching documents counted exactly, when they are listed (`Match.listed`): the
+    list's length, or with filters one count over the listed documents; None otherwise."""
+    if on_paragraphs or match.listed is None:
+        return None
+    if not match.filtered:
+        return len(match.listed)
+    where = [match.published("d"), match.title("d"), match.documents("d")]
+    if not match.title_counts:
+        # Uses index: facet_group_document, a probe of each listed document passing the rest.
+        where.append(
+            sql.SQL(
+                "EXISTS (SELECT 1 FROM lineage_facetgroup m WHERE m.document_id = d.id AND {})"
+            ).format(all_of([match.published("m"), match.paragraphs("m")]))
+        )
+    statement = sql.SQL("SELECT count(*) FROM resolutions_document d WHERE {}").format(
+        all_of(where)
+    )
+    return fetch(statement, match.params)[0][0]
 
 
 def facet_statement(match: Match, *, on_paragraphs: bool, sample: float | None) -> sql.Composed:
@@ -163,10 +214,6 @@ def facet_statement(match: Match, *, on_paragraphs: bool, sample: float | None) 
     hundreds of rows, not the matches; paragraph facets group the matching paragraphs `m`.
     """
     in_paragraphs = sql.SQL("m.kind IS NOT NULL")
-    if match.title_counts:
-        ok = sql.SQL("TRUE")
-    else:
-        ok = sql.SQL("({})").format(all_of([in_paragraphs, match.paragraphs("m")]))
     if on_paragraphs:
         unit, count = "m", sql.SQL("count(*)")
 
@@ -201,15 +248,12 @@ def facet_statement(match: Match, *, on_paragraphs: bool, sample: float | None) 
     ]
     if sample is not None:
         parts += _sample_sizes(match, sample)
-    return sql.SQL(
-        "WITH m AS MATERIALIZED ({match_set}), d AS MATERIALIZED ("
-        "SELECT m.document_id, m.body_id, m.year, m.doc_type, bool_or({ok}) AS ok "
-        "FROM m GROUP BY m.document_id, m.body_id, m.year, m.doc_type) {counts}"
-    ).format(
-        match_set=match_set(match, sample=sample, on_paragraphs=on_paragraphs),
-        ok=ok,
-        counts=sql.SQL(" UNION ALL ").join(parts),
-    )
+    if _by_groups(match, on_paragraphs=on_paragraphs):
+        sets = _document_sets(match, sample=sample)
+    else:
+        ok = TRUE if match.title_counts else all_of([in_paragraphs, match.paragraphs("m")])
+        sets = _paragraph_sets(match, sample=sample, ok=ok)
+    return sql.SQL("{} {}").format(sets, sql.SQL(" UNION ALL ").join(parts))
 
 
 def _sample_sizes(match: Match, sample: float) -> list[sql.Composable]:
@@ -273,10 +317,25 @@ def counted(
 def _counted(match: Match, *, on_paragraphs: bool, sample: bool | None) -> tuple[int, list, bool]:
     if sample is None:
         sample = is_enormous(match, filtered=False)
+    if sample and (size := listed_size(match, on_paragraphs=on_paragraphs)) is not None:
+        # The exact size decides, with no margin for a sample's error: under EXACT_DOCUMENTS
+        # everything is counted exactly, without a sample first; from it on, the facets are
+        # estimated beside the exact size.
+        if size < EXACT_DOCUMENTS:
+            return _exactly(match, on_paragraphs=on_paragraphs)
+        return (
+            size,
+            facet_rows(match, on_paragraphs=on_paragraphs, sample=sample_percent())[1],
+            True,
+        )
     if sample:
         total, rows = facet_rows(match, on_paragraphs=on_paragraphs, sample=sample_percent())
         if total >= EXACT_DOCUMENTS * ESTIMATE_MARGIN:
             return total, rows, True
+    return _exactly(match, on_paragraphs=on_paragraphs)
+
+
+def _exactly(match: Match, *, on_paragraphs: bool) -> tuple[int, list, bool]:
     total, rows = facet_rows(match, on_paragraphs=on_paragraphs, sample=None)
     return total, rows, False
 

@@ -185,6 +185,12 @@ class Match:
             where.append(self.holds("d"))
         return sql.SQL("SELECT d.id FROM resolutions_document d WHERE {}").format(all_of(where))
 
+    @property
+    def listed(self) -> list[int] | None:
+        """The published documents whose whole text satisfies the query, when they are listed
+        (over whole documents, not `enormous`)."""
+        return self._documents
+
     def holding(self, column: sql.Composable) -> sql.Composed:
         """`column` is a document whose whole text satisfies the query: one of the list, or
         tested (an export of an enormous result set). `= ANY(list)` lets the planner see the

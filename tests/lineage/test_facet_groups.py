@@ -14,7 +14,7 @@ from resolutions.lineage.matching import match_document
 from resolutions.lineage.models import FacetGroup, ParagraphLineage
 from resolutions.models import Body, Document, Paragraph
 from resolutions.search import read_search
-from resolutions.search.counts import facet_statement, match_set
+from resolutions.search.counts import facet_statement
 from resolutions.search.sql import Match
 
 from .conftest import TEXTS
@@ -135,12 +135,12 @@ def test_the_rebuild_keeps_the_groups(three_years):
 def test_whole_document_counts_read_the_groups(three_years):
     def source(params: dict) -> str:
         match = Match(read_search(params))
-        return match_set(match, sample=None).as_string(connection.connection)
+        statement = facet_statement(match, on_paragraphs=False, sample=None)
+        return statement.as_string(connection.connection)
 
     connection.ensure_connection()
     assert "lineage_facetgroup" in source({"q": "decides"})
     assert "lineage_facetgroup" in source({})
     assert "lineage_facetgroup" in source({"q": "decides", "verb": ["decides"]})
     assert "lineage_facetgroup" not in source({"q": "decides", "within": "paragraph"})
-    rows = facet_statement(Match(read_search({"q": "decides"})), on_paragraphs=False, sample=None)
-    assert "lineage_facetgroup" in rows.as_string(connection.connection)
+    assert "resolutions_paragraph" not in source({"q": "decides", "verb": ["decides"]})
