@@ -35,7 +35,7 @@ def test_the_sort_box_shows_its_choices_whole_and_sorts(
     assert [w[0] for w in widths] == ["search-sort"]
     for name, needed, shown, left, right in widths:
         assert needed <= shown, f"{name} needs {needed}px, shows {shown}px"
-        assert 0 <= left and right <= viewport, f"{name} spans {left}-{right}px of {viewport}"
+        assert left >= 0 and right <= viewport, f"{name} spans {left}-{right}px of {viewport}"
     page.locator("#search-sort").select_option("oldest")
     page.wait_for_url(re.compile(r"sort=oldest"))
     assert page.locator(".result-title").all_inner_texts() == ["Urges in 2001", "Urges in 2020"]
