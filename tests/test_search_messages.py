@@ -45,13 +45,28 @@ def test_a_reversed_year_range_is_read_forwards_and_said(client, archive):
         ({"body": "NOPE"}, "The archive has no issuing body “NOPE”."),
         ({"topic": "astrology"}, "The archive has no topic “astrology”."),
         ({"sponsor": "atlantis"}, "The archive has no sponsor “atlantis”."),
+        ({"verb": "zzz"}, "The archive has no verb “zzz”."),
+        ({"verb": "Deplores"}, "The archive has no verb “deplores”."),
     ],
 )
-def test_an_unknown_body_topic_or_sponsor_is_named(client, archive, params, told):
+def test_an_unknown_body_topic_sponsor_or_verb_is_named(client, archive, params, told):
     assert told in page_text(client, params)
     response = client.get("/api/search/", params)
     assert response.status_code == 400
     assert told in response.json()["errors"][next(iter(params))]
+
+
+def test_a_verb_of_any_published_paragraph_is_known(client, archive, make_document):
+    # "recalling" opens only a preambular paragraph; a draft's verb is not the archive's.
+    assert search_documents({"verb": "recalling"}).notices == []
+    draft = make_document(status=Document.Status.DRAFT)
+    draft.paragraphs.create(
+        position=1, kind="operative", number="1", text="Deplores it;", verb="deplores"
+    )
+    assert client.get("/api/search/", {"verb": "recalling"}).status_code == 200
+    told = "The archive has no verb “deplores”."
+    assert told in search_documents({"verb": "deplores"}).notices
+    assert told in page_text(client, {"verb": "deplores"})
 
 
 def test_a_page_past_the_end_says_so(client, archive):

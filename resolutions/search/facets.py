@@ -124,7 +124,8 @@ class Facet:
     # Allowed values and their labels; None: any value, labels from the counts.
     choices: Mapping[str, str] | None = None
     counted: bool = True
-    # (table, column) listing every value the archive knows, for values of no fixed list.
+    # (table, column) listing every value the archive knows, for values of no fixed list
+    # (`known_condition` says which rows count).
     vocabulary: tuple[str, str] | None = None
 
     @property
@@ -167,6 +168,10 @@ class Facet:
     def vocabulary_values(self, value: Any) -> list[str]:
         """The parts of a chosen value that must be in `vocabulary`."""
         return list(value or ())
+
+    def known_condition(self) -> sql.Composed:
+        """True of a row `t` of `vocabulary` holding the value `v`."""
+        return sql.SQL("t.{} = v").format(sql.Identifier(self.vocabulary[1]))
 
     def condition(self, row: str, document_id: sql.Composable, value: Any) -> sql.Composable:
         raise NotImplementedError
@@ -241,6 +246,13 @@ class VerbFacet(ColumnFacet):
         typed = {key: values for key, values in data.items() if key != self.key}
         typed[self.key] = [" ".join(str(v).lower().split()) for v in data.get(self.key, [])]
         return super().clean(typed)
+
+    def known_condition(self) -> sql.Composed:
+        """A verb opening a published paragraph of any kind. Uses index: paragraph_kind_verb_idx
+        (the kinds listed, so the index's leading column is bound)."""
+        return sql.SQL("t.kind = ANY({}) AND t.verb = v AND t.published").format(
+            sql.Literal(list(ParagraphKind.values))
+        )
 
     def count_sql(
         self, unit: str, where: sql.Composable, *, per_document: bool = False
@@ -649,6 +661,7 @@ FACETS: tuple[Facet, ...] = (
         level=PARAGRAPH,
         column="verb",
         limit=FACET_LIMIT,
+        vocabulary=("resolutions_paragraph", "verb"),
     ),
     ColumnFacet(
         "kind",
