@@ -9,7 +9,7 @@ from search_fixtures import archive  # noqa: F401 - registers the fixture
 from resolutions.ingest import IngestSource, ingest_document
 from resolutions.models import Document, SearchWord
 from resolutions.parsing.types import ParsedDocument, ParsedParagraph
-from resolutions.search import search_documents, search_paragraphs
+from resolutions.search import FACETS, search_documents, search_paragraphs
 
 pytestmark = pytest.mark.django_db
 
@@ -47,13 +47,20 @@ def test_a_reversed_year_range_is_read_forwards_and_said(client, archive):
         ({"sponsor": "atlantis"}, "The archive has no sponsor “atlantis”."),
         ({"verb": "zzz"}, "The archive has no verb “zzz”."),
         ({"verb": "Deplores"}, "The archive has no verb “deplores”."),
+        ({"language": "zz"}, "The archive has no language “zz”."),
     ],
 )
-def test_an_unknown_body_topic_sponsor_or_verb_is_named(client, archive, params, told):
+def test_an_unknown_value_of_an_open_vocabulary_is_named(client, archive, params, told):
     assert told in page_text(client, params)
     response = client.get("/api/search/", params)
     assert response.status_code == 400
     assert told in response.json()["errors"][next(iter(params))]
+
+
+def test_every_filter_of_no_fixed_choices_checks_its_values_against_the_archive():
+    # Years are a range; `cites` names any document, in the archive or not.
+    unchecked = [f.key for f in FACETS if f.choices is None and f.vocabulary is None]
+    assert unchecked == ["year", "cites"]
 
 
 def test_a_verb_of_any_published_paragraph_is_known(client, archive, make_document):
