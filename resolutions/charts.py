@@ -212,6 +212,15 @@ def text_width(text: str) -> float:
     )
 
 
+def fit_text(text: str, width: float) -> str:
+    """`text`, cut short with an ellipsis where `text_width` says it would pass `width` units."""
+    if text_width(text) <= width:
+        return text
+    while text and text_width(text + "…") > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def _truncate(text: str, limit: int = 32) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

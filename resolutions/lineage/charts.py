@@ -7,7 +7,14 @@ from collections.abc import Mapping, Sequence
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from resolutions.charts import BAR_COLOUR, FONT, TEXT_COLOUR, empty_chart, year_label_every
+from resolutions.charts import (
+    BAR_COLOUR,
+    FONT,
+    TEXT_COLOUR,
+    empty_chart,
+    fit_text,
+    year_label_every,
+)
 
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 640, 200, 36, 28, 12
 
@@ -86,7 +93,7 @@ def pairs_svg(pairs: Sequence[tuple[str, str, int]], *, label: str) -> SafeStrin
     top = max(n for _, _, n in pairs)
     bars = format_html_join(
         "",
-        '<text x="{}" y="{}" font-size="12" text-anchor="end" fill="{}" font-family="{}">{} and {}'
+        '<text x="{}" y="{}" font-size="12" text-anchor="end" fill="{}" font-family="{}">{}'
         '</text><rect x="{}" y="{}" width="{}" height="14" fill="{}"><title>{} and {}: {} '
         "documents</title></rect>",
         (
@@ -95,8 +102,8 @@ def pairs_svg(pairs: Sequence[tuple[str, str, int]], *, label: str) -> SafeStrin
                 i * row + 14,
                 TEXT_COLOUR,
                 FONT,
-                a,
-                b,
+                # Long names cut to the label column; the bar's title and the table below name them whole.
+                fit_text(f"{a} and {b}", left - 6),
                 left,
                 i * row + 3,
                 _num((WIDTH - left - 10) * n / top),

@@ -8,8 +8,10 @@ import itertools
 from pathlib import Path
 
 import pytest
+from django.utils.text import slugify
 
 from resolutions.ingest import ingest_file
+from resolutions.models import Country, Document, Sponsorship
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -54,5 +56,44 @@ def test_chart_labels_and_messages_are_readable(
     messages = page.evaluate(EMPTY_SIZES)
     assert [m[0] for m in messages] == empty
     assert min(m[1] for m in messages) >= 14
+    assert axe(page) == []
+    assert_clean(page)
+
+
+@pytest.fixture
+def long_named_sponsors(archive):
+    names = [
+        "Bolivia (Plurinational State of)",
+        "Venezuela (Bolivarian Republic of)",
+        "Iran (Islamic Republic of)",
+    ]
+    countries = [
+        Country.objects.get_or_create(name=name, defaults={"slug": slugify(name)})[0]
+        for name in names
+    ]
+    for document in Document.objects.filter(symbol__startswith="A/RES/"):
+        for position, country in enumerate(countries):
+            Sponsorship.objects.create(document=document, country=country, position=position)
+
+
+# Texts of the co-sponsor chart reaching past its left edge (clipped there).
+CLIPPED = """() => [...document.querySelectorAll('svg.chart')].flatMap(svg => {
+  const left = svg.getBoundingClientRect().left;
+  return [...svg.querySelectorAll('text')]
+    .filter(t => t.getBoundingClientRect().left < left - 1).map(t => t.textContent);
+})"""
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_co_sponsor_pairs_fit_their_chart_and_keep_their_table(
+    live_server, long_named_sponsors, device, request, assert_clean, axe, screenshot
+):
+    page = request.getfixturevalue(f"{device}_page")
+    page.goto(f"{live_server.url}/language/commitments/")
+    screenshot(page, f"qa7-pairs-{device}")
+    assert page.evaluate(CLIPPED) == []
+    pairs = page.locator("table", has_text="Documents sponsored together")
+    assert pairs.locator("th", has_text="Documents sponsored together").is_visible()
+    assert pairs.locator("tbody tr").count() == 3
     assert axe(page) == []
     assert_clean(page)
