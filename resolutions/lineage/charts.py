@@ -102,7 +102,8 @@ def pairs_svg(pairs: Sequence[tuple[str, str, int]], *, label: str) -> SafeStrin
                 i * row + 14,
                 TEXT_COLOUR,
                 FONT,
-                # Long names cut to the label column; the bar's title and the table below name them whole.
+                # Long names cut to the label column; the bar's title and the table below
+                # name them whole.
                 fit_text(f"{a} and {b}", left - 6),
                 left,
                 i * row + 3,
