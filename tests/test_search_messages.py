@@ -89,6 +89,15 @@ def test_a_query_of_common_words_alone_says_nothing_was_searched(client, archive
     assert client.get("/api/search/", {"q": "the of and"}).json()["notices"]
 
 
+@pytest.mark.parametrize(("query", "shown"), [("!!! ???", "!!! ???"), ("%ff%fe", "\ufffd\ufffd")])
+def test_a_query_of_no_letters_says_it_has_no_word(client, archive, query, shown):
+    # Undecodable bytes arrive as replacement characters: they were called "too common" words.
+    address = f"/search/?q={query.replace(' ', '+').replace('!', '%21').replace('?', '%3F')}"
+    text = " ".join(client.get(address).content.decode().split())
+    assert f"“{shown}” has no letters or digits: nothing was searched. Type a word." in text
+    assert "too common" not in text
+
+
 @pytest.mark.parametrize("query", ["国际 犯罪", "торговля людьми", "الاتجار بالبشر"])
 def test_a_query_in_another_script_is_told_the_archive_is_in_english(client, archive, query):
     told = f"“{query}” is not written in Latin letters: the archive holds English texts"

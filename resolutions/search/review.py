@@ -25,6 +25,8 @@ _EXCLUDED = re.compile(r'(?:^|\s)-(?:"([^"]+)"?|([^\s"]+))')
 # `NOT word` outside quotes: the Boolean NOT of other search engines, a stop word here.
 _QUOTED = re.compile(r'"[^"]*"?')
 _NOT = re.compile(r"(?:^|\s)NOT\s+-?([^\s\"()]+)")
+# A letter or digit of any script: a query with none ("!!!", undecodable bytes) holds no word.
+_LETTERS = re.compile(r"[^\W_]")
 _PHRASE = sql.SQL("phraseto_tsquery({}::regconfig, t)").format(sql.Literal(SEARCH_CONFIG))
 
 
@@ -97,7 +99,9 @@ def query_notices(match: Match) -> list[str]:
     ).format(query=TSQUERY, terms=sql.Placeholder("excluded"), phrase=_PHRASE)
     nodes, absent = fetch(statement, {"q": query, "excluded": excluded_terms(query)})[0]
     notices = []
-    if not nodes:
+    if not nodes and not _LETTERS.search(query):
+        notices.append(f"“{query}” has no letters or digits: nothing was searched. Type a word.")
+    elif not nodes:
         notices.append(
             f"“{query}” has only words too common to be searched for (such as “the”, “of”, "
             "“and”): nothing was searched. Add a more specific word."
