@@ -38,19 +38,15 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _empty_svg(label: str, *, message: str) -> SafeString:
-    return format_html(
-        '<svg class="chart chart-empty" role="img" aria-label="{label}" viewBox="0 0 {w} 40"'
-        ' xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="xMinYMid meet">'
-        "<title>{label}</title>"
-        '<text x="0" y="24" fill="{text}" font-family="{font}" font-size="14">{message}</text>'
-        "</svg>",
-        label=label,
-        w=_HIST_WIDTH,
-        text=TEXT_COLOUR,
-        font=FONT,
-        message=message,
-    )
+def empty_chart(message: str) -> SafeString:
+    """What stands for a chart with nothing to draw: its reason as text, at the page's own size
+    (inside a 640-unit drawing it shrank to 7 px on a phone)."""
+    return format_html('<p class="chart-empty">{}</p>', message)
+
+
+def year_label_every(slot: float) -> int:
+    """Label every year when `slot` units apart leave room, else every 2nd, 5th or 10th ..."""
+    return next((k for k in (1, 2, 5, 10, 20, 50) if slot * k >= _TICK_SPACING), 100)
 
 
 def _nice_max(value: int) -> int:
@@ -71,7 +67,7 @@ def year_histogram_svg(
     """A column per year from the first to the last year in counts (gaps drawn as zero)."""
     counts = {int(year): int(n) for year, n in counts.items() if year is not None}
     if not counts:
-        return _empty_svg(label, message="No dated documents.")
+        return empty_chart("No dated documents.")
     first, last = min(counts), max(counts)
     years = list(range(first, last + 1))
     top = _nice_max(max(counts.values()))
@@ -79,8 +75,7 @@ def year_histogram_svg(
     plot_h = _HIST_HEIGHT - _HIST_TOP - _HIST_BOTTOM
     slot = plot_w / len(years)
     bar_w = max(slot * 0.8, 1.0)
-    # Label every year when they fit, else every 2nd, 5th or 10th.
-    label_every = next((k for k in (1, 2, 5, 10, 20, 50) if slot * k >= _TICK_SPACING), 100)
+    label_every = year_label_every(slot)
     baseline = _HIST_TOP + plot_h
 
     bars = []
@@ -217,6 +212,15 @@ def text_width(text: str) -> float:
     )
 
 
+def fit_text(text: str, width: float) -> str:
+    """`text`, cut short with an ellipsis where `text_width` says it would pass `width` units."""
+    if text_width(text) <= width:
+        return text
+    while text and text_width(text + "…") > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def _truncate(text: str, limit: int = 32) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -235,7 +239,7 @@ def bar_chart_svg(
     """
     items = [(str(name), int(n)) for name, n in items]
     if not items:
-        return _empty_svg(label, message="Nothing to chart.")
+        return empty_chart("Nothing to chart.")
     top = max(max(n for _, n in items), 1)
     # Labels take what the longest needs, so short codes leave room for the bars and the text
     # stays legible when a phone scales the chart down.

@@ -75,16 +75,34 @@ class FollowedSearch:
     request: search.SearchRequest
 
 
+# What a search's feed leaves out of the search: a feed lists documents, newest first, from the
+# first (see docs/search.md, "The feed of a search").
+NOT_FOLLOWED = ("sort", "page", "view")
+
+
+def followed_params(params: QueryDict) -> QueryDict:
+    """The parameters of a search that its feed follows (query, filters, `within`)."""
+    followed = params.copy()
+    for name in NOT_FOLLOWED:
+        followed.pop(name, None)
+    return followed
+
+
+def search_feed_url(params: QueryDict) -> str:
+    """The address of the feed of the search with these parameters."""
+    encoded = followed_params(params).urlencode()
+    return reverse("resolutions:search_feed") + (f"?{encoded}" if encoded else "")
+
+
 class SearchFeed(DocumentFeed):
-    """`/search/feed/?<the parameters of /search/>`: the newest matching documents."""
+    """`/search/feed/?<the parameters of /search/>`: the newest matching documents, newest
+    first whatever the search's own `sort`."""
 
     def get_object(self, request: HttpRequest, *args, **kwargs) -> FollowedSearch:
-        params = request.GET.copy()
-        # A feed follows what is new, whatever order the page was sorted in.
-        params["sort"] = "newest"
-        params.pop("page", None)
-        params.pop("view", None)
-        return FollowedSearch(params, search.read_search(params, view="documents"))
+        params = followed_params(request.GET)
+        newest = params.copy()
+        newest["sort"] = "newest"
+        return FollowedSearch(params, search.read_search(newest, view="documents"))
 
     def title(self, obj: FollowedSearch) -> str:
         query = obj.request.query
@@ -95,17 +113,17 @@ class SearchFeed(DocumentFeed):
         return f"{ARCHIVE_NAME}: {described}"
 
     def subtitle(self, obj: FollowedSearch) -> str:
-        return "The newest documents matching this search."
+        return (
+            f"The {FEED_ITEMS} newest documents matching this search, newest first, "
+            "whatever order the search page is sorted in."
+        )
 
     def link(self, obj: FollowedSearch) -> str:
-        query = obj.params.copy()
-        query.pop("sort", None)
-        encoded = query.urlencode()
+        encoded = obj.params.urlencode()
         return reverse("resolutions:search") + (f"?{encoded}" if encoded else "")
 
     def feed_url(self, obj: FollowedSearch) -> str:
-        encoded = obj.params.urlencode()
-        return reverse("resolutions:search_feed") + (f"?{encoded}" if encoded else "")
+        return search_feed_url(obj.params)
 
     def items(self, obj: FollowedSearch) -> list[Document]:
         results = search.results_of(obj.request, per_page=FEED_ITEMS, with_facets=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import xml.etree.ElementTree as ET
 
@@ -10,6 +11,7 @@ from django.template import Context, Template
 from django.utils.safestring import SafeString
 
 from resolutions.charts import bar_chart_svg, year_histogram_svg
+from resolutions.lineage.charts import strength_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -51,10 +53,21 @@ def test_histogram_thins_year_labels_over_long_ranges():
     assert len(labels) < 20
 
 
-def test_histogram_without_data_says_so():
-    root = parse(year_histogram_svg({}, label="Per year"))
-    assert root.get("role") == "img"
-    assert "No dated documents" in "".join(root.itertext())
+def test_histogram_without_data_says_so_in_text():
+    # Drawn in a 640-unit picture the message shrank with it, to 7 px on a phone.
+    assert (
+        year_histogram_svg({}, label="Per year") == '<p class="chart-empty">No dated documents.</p>'
+    )
+
+
+def test_the_strength_chart_spaces_its_year_labels_for_a_phone():
+    # Labels drawn at 20 units on a phone (archive.css, .chart-years): 12 of them over 36 years
+    # stood 50 units apart, and touched.
+    root = parse(strength_svg({year: 3.0 for year in range(1990, 2026)}, label="Strength"))
+    assert "chart-years" in root.get("class")
+    xs = [float(t.get("x")) for t in root.iter(f"{SVG}text") if re.fullmatch(r"\d{4}", t.text)]
+    assert len(xs) >= 6
+    assert min(b - a for a, b in itertools.pairwise(xs)) >= 56
 
 
 def test_bar_chart_escapes_labels():

@@ -38,10 +38,28 @@ def test_feed_never_shows_drafts(client, archive):
     assert titles == []
 
 
-def test_search_page_links_its_feed(client, archive):
-    html = client.get("/search/", {"q": "migrants"}).content.decode()
-    assert 'type="application/atom+xml"' in html
-    assert "/search/feed/?q=migrants" in html
+@pytest.mark.parametrize("sort", ["relevance", "oldest", "newest"])
+def test_a_search_s_feed_is_newest_first_whatever_its_sort_and_says_so(client, archive, sort):
+    asked = {"q": "financial investigations", "sort": sort, "page": "2", "view": "paragraphs"}
+    feed = parse_atom(client.get("/search/feed/", asked))
+    assert [e.title.split(":")[0] for e in feed.entries] == ["E/RES/2014/23", "E/RES/2006/27"]
+    assert "newest first, whatever order the search page is sorted in" in feed.feed.subtitle
+    # Its own address and the page it follows carry the search, not the order it ignores.
+    self_link = next(link.href for link in feed.feed.links if link.rel == "self")
+    assert urlsplit(self_link).query == "q=financial+investigations"
+    assert urlsplit(feed.feed.link).query == "q=financial+investigations"
+
+
+def test_search_page_links_its_feed_as_newest_first(client, archive):
+    html = client.get("/search/", {"q": "migrants", "sort": "oldest", "page": "1"}).content.decode()
+    assert (
+        '<link rel="alternate" type="application/atom+xml" '
+        'title="New documents for this search, newest first" href="/search/feed/?q=migrants">'
+    ) in html
+    assert (
+        '<a href="/search/feed/?q=migrants">Atom feed of this search</a> '
+        '<span class="meta">(newest first)</span>'
+    ) in html
 
 
 # --- every feed is valid RFC 4287, read back by a real feed parser ---------------------------

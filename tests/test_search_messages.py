@@ -9,7 +9,7 @@ from search_fixtures import archive  # noqa: F401 - registers the fixture
 from resolutions.ingest import IngestSource, ingest_document
 from resolutions.models import Document, SearchWord
 from resolutions.parsing.types import ParsedDocument, ParsedParagraph
-from resolutions.search import search_documents, search_paragraphs
+from resolutions.search import FACETS, search_documents, search_paragraphs
 
 pytestmark = pytest.mark.django_db
 
@@ -45,13 +45,35 @@ def test_a_reversed_year_range_is_read_forwards_and_said(client, archive):
         ({"body": "NOPE"}, "The archive has no issuing body “NOPE”."),
         ({"topic": "astrology"}, "The archive has no topic “astrology”."),
         ({"sponsor": "atlantis"}, "The archive has no sponsor “atlantis”."),
+        ({"verb": "zzz"}, "The archive has no verb “zzz”."),
+        ({"verb": "Deplores"}, "The archive has no verb “deplores”."),
+        ({"language": "zz"}, "The archive has no language “zz”."),
     ],
 )
-def test_an_unknown_body_topic_or_sponsor_is_named(client, archive, params, told):
+def test_an_unknown_value_of_an_open_vocabulary_is_named(client, archive, params, told):
     assert told in page_text(client, params)
     response = client.get("/api/search/", params)
     assert response.status_code == 400
     assert told in response.json()["errors"][next(iter(params))]
+
+
+def test_every_filter_of_no_fixed_choices_checks_its_values_against_the_archive():
+    # Years are a range; `cites` names any document, in the archive or not.
+    unchecked = [f.key for f in FACETS if f.choices is None and f.vocabulary is None]
+    assert unchecked == ["year", "cites"]
+
+
+def test_a_verb_of_any_published_paragraph_is_known(client, archive, make_document):
+    # "recalling" opens only a preambular paragraph; a draft's verb is not the archive's.
+    assert search_documents({"verb": "recalling"}).notices == []
+    draft = make_document(status=Document.Status.DRAFT)
+    draft.paragraphs.create(
+        position=1, kind="operative", number="1", text="Deplores it;", verb="deplores"
+    )
+    assert client.get("/api/search/", {"verb": "recalling"}).status_code == 200
+    told = "The archive has no verb “deplores”."
+    assert told in search_documents({"verb": "deplores"}).notices
+    assert told in page_text(client, {"verb": "deplores"})
 
 
 def test_a_page_past_the_end_says_so(client, archive):
@@ -65,6 +87,15 @@ def test_a_query_of_common_words_alone_says_nothing_was_searched(client, archive
     text = page_text(client, {"q": "the of and"})
     assert "has only words too common to be searched for" in text
     assert client.get("/api/search/", {"q": "the of and"}).json()["notices"]
+
+
+@pytest.mark.parametrize(("query", "shown"), [("!!! ???", "!!! ???"), ("%ff%fe", "\ufffd\ufffd")])
+def test_a_query_of_no_letters_says_it_has_no_word(client, archive, query, shown):
+    # Undecodable bytes arrive as replacement characters: they were called "too common" words.
+    address = f"/search/?q={query.replace(' ', '+').replace('!', '%21').replace('?', '%3F')}"
+    text = " ".join(client.get(address).content.decode().split())
+    assert f"“{shown}” has no letters or digits: nothing was searched. Type a word." in text
+    assert "too common" not in text
 
 
 @pytest.mark.parametrize("query", ["国际 犯罪", "торговля людьми", "الاتجار بالبشر"])

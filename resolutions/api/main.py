@@ -41,8 +41,9 @@ api = ArchiveAPI(
     urls_namespace=NAMESPACE,
     openapi_url="/openapi.json",
     # Swagger UI from the files django-ninja ships (collected as static files), set up by an
-    # external script: no CDN, nothing inline, so it runs under the site's CSP.
-    docs=Swagger(settings={"defaultModelsExpandDepth": 0}),
+    # external script: no CDN, nothing inline, so it runs under the site's CSP. Without deep
+    # links an operation's path is plain text, not a link nested inside its open/close button.
+    docs=Swagger(settings={"defaultModelsExpandDepth": 0, "deepLinking": False}),
     docs_url="/docs/",
     renderer=UnicodeJSONRenderer(),
 )

@@ -7,7 +7,14 @@ from collections.abc import Mapping, Sequence
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from resolutions.charts import BAR_COLOUR, FONT, TEXT_COLOUR
+from resolutions.charts import (
+    BAR_COLOUR,
+    FONT,
+    TEXT_COLOUR,
+    empty_chart,
+    fit_text,
+    year_label_every,
+)
 
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 640, 200, 36, 28, 12
 
@@ -17,29 +24,14 @@ def _num(value: float) -> str:
     return f"{value:.1f}"
 
 
-def empty_svg(label: str, message: str) -> SafeString:
-    """An empty chart that says why it is empty."""
-    return format_html(
-        '<svg class="chart chart-empty" role="img" aria-label="{}" viewBox="0 0 {} 40" '
-        'xmlns="http://www.w3.org/2000/svg"><title>{}</title>'
-        '<text x="0" y="24" fill="{}" font-family="{}" font-size="14">{}</text></svg>',
-        label,
-        WIDTH,
-        label,
-        TEXT_COLOUR,
-        FONT,
-        message,
-    )
-
-
 def strength_svg(mean_by_year: Mapping[int, float], *, label: str) -> SafeString:
     """A column per year: the mean strength (1-5) of its scored operative verbs."""
     if not mean_by_year:
-        return empty_svg(label, "No operative paragraphs with a scored verb in this selection.")
+        return empty_chart("No operative paragraphs with a scored verb in this selection.")
     years = list(range(min(mean_by_year), max(mean_by_year) + 1))
     plot_w, plot_h = WIDTH - LEFT - 8, HEIGHT - TOP - BOTTOM
     slot = plot_w / len(years)
-    step = max(1, round(len(years) / 12))
+    step = year_label_every(slot)
     bars = []
     for index, year in enumerate(years):
         value = mean_by_year.get(year)
@@ -80,7 +72,8 @@ def strength_svg(mean_by_year: Mapping[int, float], *, label: str) -> SafeString
         ),
     )
     return format_html(
-        '<svg class="chart" role="img" aria-label="{}" viewBox="0 0 {} {}" '
+        # chart-years: its labels drawn larger on a phone (archive.css), spaced for that size.
+        '<svg class="chart chart-years" role="img" aria-label="{}" viewBox="0 0 {} {}" '
         'xmlns="http://www.w3.org/2000/svg"><title>{}</title>{}{}</svg>',
         label,
         WIDTH,
@@ -95,12 +88,12 @@ def pairs_svg(pairs: Sequence[tuple[str, str, int]], *, label: str) -> SafeStrin
     """A horizontal bar per pair of co-sponsors (the top ten)."""
     pairs = list(pairs)[:10]
     if not pairs:
-        return empty_svg(label, "No document in this selection has two sponsors.")
+        return empty_chart("No document in this selection has two sponsors.")
     row, left = 20, 300
     top = max(n for _, _, n in pairs)
     bars = format_html_join(
         "",
-        '<text x="{}" y="{}" font-size="12" text-anchor="end" fill="{}" font-family="{}">{} and {}'
+        '<text x="{}" y="{}" font-size="12" text-anchor="end" fill="{}" font-family="{}">{}'
         '</text><rect x="{}" y="{}" width="{}" height="14" fill="{}"><title>{} and {}: {} '
         "documents</title></rect>",
         (
@@ -109,8 +102,9 @@ def pairs_svg(pairs: Sequence[tuple[str, str, int]], *, label: str) -> SafeStrin
                 i * row + 14,
                 TEXT_COLOUR,
                 FONT,
-                a,
-                b,
+                # Long names cut to the label column; the bar's title and the table below
+                # name them whole.
+                fit_text(f"{a} and {b}", left - 6),
                 left,
                 i * row + 3,
                 _num((WIDTH - left - 10) * n / top),

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_safe
 
 from resolutions import charts
 from resolutions.models import Body
-from resolutions.search import unknown_value_notices
+from resolutions.search import read_search, unknown_value_notices
 from resolutions.search.results import CountedPaginator
 
 from . import charts as lineage_charts
@@ -174,8 +174,9 @@ def commitments_csv(request: HttpRequest) -> HttpResponse:
 def mandates_page(request: HttpRequest) -> HttpResponse:
     """Mandates by body and due date, with the report that answers each; open ones flagged."""
     who = request.GET.get("who", "")
+    body = request.GET.get("body", "").strip()[:20]
     rows = mandate_rows(
-        body=request.GET.get("body", "").strip()[:20],
+        body=body,
         who=who if who in Mandate.Who.values else "",
         open_only=request.GET.get("status") == "open",
     )
@@ -184,6 +185,8 @@ def mandates_page(request: HttpRequest) -> HttpResponse:
         "lineage/mandates.html",
         {
             "rows": rows,
+            # A body typed into the address that the archive does not hold, named as search does.
+            "unknown": unknown_value_notices(read_search({"body": [body]})) if body else [],
             "bodies": Body.objects.order_by("name").values_list("code", "name"),
             "who_choices": Mandate.Who.choices,
             "params": request.GET,

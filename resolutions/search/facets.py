@@ -124,8 +124,10 @@ class Facet:
     # Allowed values and their labels; None: any value, labels from the counts.
     choices: Mapping[str, str] | None = None
     counted: bool = True
-    # (table, column) listing every value the archive knows, for values of no fixed list.
+    # (table, column) listing every value the archive knows, for values of no fixed list, and
+    # which of the table's rows `t` count (None: all).
     vocabulary: tuple[str, str] | None = None
+    vocabulary_rows: sql.Composable | None = None
 
     @property
     def params(self) -> tuple[str, ...]:
@@ -167,6 +169,13 @@ class Facet:
     def vocabulary_values(self, value: Any) -> list[str]:
         """The parts of a chosen value that must be in `vocabulary`."""
         return list(value or ())
+
+    def known_condition(self) -> sql.Composed:
+        """True of a row `t` of `vocabulary` that counts and holds the value `v`."""
+        holds = sql.SQL("t.{} = v").format(sql.Identifier(self.vocabulary[1]))
+        if self.vocabulary_rows is None:
+            return holds
+        return sql.SQL("{} AND {}").format(self.vocabulary_rows, holds)
 
     def condition(self, row: str, document_id: sql.Composable, value: Any) -> sql.Composable:
         raise NotImplementedError
@@ -649,6 +658,12 @@ FACETS: tuple[Facet, ...] = (
         level=PARAGRAPH,
         column="verb",
         limit=FACET_LIMIT,
+        # A verb opening a published paragraph of any kind. Uses index: paragraph_kind_verb_idx
+        # (every kind listed, so the index's leading column is bound).
+        vocabulary=("resolutions_paragraph", "verb"),
+        vocabulary_rows=sql.SQL("t.kind = ANY({}) AND t.published").format(
+            sql.Literal(list(ParagraphKind.values))
+        ),
     ),
     ColumnFacet(
         "kind",
@@ -668,6 +683,9 @@ FACETS: tuple[Facet, ...] = (
         value=("l", "language"),
         name=("l", "language"),
         labels=language_name,
+        # The language of a published document.
+        vocabulary=("resolutions_document", "language"),
+        vocabulary_rows=sql.SQL("t.status = 'published'"),
     ),
     CitesFacet("cites", "Cites"),
     LinkFacet(

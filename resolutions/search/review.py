@@ -25,6 +25,8 @@ _EXCLUDED = re.compile(r'(?:^|\s)-(?:"([^"]+)"?|([^\s"]+))')
 # `NOT word` outside quotes: the Boolean NOT of other search engines, a stop word here.
 _QUOTED = re.compile(r'"[^"]*"?')
 _NOT = re.compile(r"(?:^|\s)NOT\s+-?([^\s\"()]+)")
+# A letter or digit of any script: a query with none ("!!!", undecodable bytes) holds no word.
+_LETTERS = re.compile(r"[^\W_]")
 _PHRASE = sql.SQL("phraseto_tsquery({}::regconfig, t)").format(sql.Literal(SEARCH_CONFIG))
 
 
@@ -35,19 +37,20 @@ class Review:
 
 
 def unknown_values(request: SearchRequest) -> dict[str, list[str]]:
-    """Chosen values of open vocabularies (bodies, topics, sponsors) the archive does not hold."""
+    """Chosen values of open vocabularies (bodies, topics, sponsors, verbs, ...) the archive does
+    not hold."""
     checks = [f for f in FACETS if f.vocabulary and request.filters.get(f.key)]
     if not checks:
         return {}
     parts = [
         sql.SQL(
             "SELECT {key}, v FROM unnest({values}::text[]) v "
-            "WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE t.{column} = v)"
+            "WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {known})"
         ).format(
             key=sql.Literal(facet.key),
             values=sql.Placeholder(facet.key),
             table=sql.Identifier(facet.vocabulary[0]),
-            column=sql.Identifier(facet.vocabulary[1]),
+            known=facet.known_condition(),
         )
         for facet in checks
     ]
@@ -67,13 +70,13 @@ def _unknown_messages(unknown: dict[str, list[str]]) -> dict[str, list[str]]:
 
 
 def unknown_value_notices(request: SearchRequest) -> list[str]:
-    """A notice for each chosen body, topic or sponsor the archive does not hold."""
+    """A notice for each chosen body, topic, sponsor, verb, ... the archive does not hold."""
     unknown = _unknown_messages(unknown_values(request))
     return [message for messages in unknown.values() for message in messages]
 
 
 def ensure_known(request: SearchRequest) -> None:
-    """Raise InvalidSearch when a chosen body, topic or sponsor is not in the archive."""
+    """Raise InvalidSearch when a chosen body, topic, sponsor, verb, ... is not in the archive."""
     unknown = unknown_values(request)
     if unknown:
         raise InvalidSearch(_unknown_messages(unknown))
@@ -96,7 +99,9 @@ def query_notices(match: Match) -> list[str]:
     ).format(query=TSQUERY, terms=sql.Placeholder("excluded"), phrase=_PHRASE)
     nodes, absent = fetch(statement, {"q": query, "excluded": excluded_terms(query)})[0]
     notices = []
-    if not nodes:
+    if not nodes and not _LETTERS.search(query):
+        notices.append(f"“{query}” has no letters or digits: nothing was searched. Type a word.")
+    elif not nodes:
         notices.append(
             f"“{query}” has only words too common to be searched for (such as “the”, “of”, "
             "“and”): nothing was searched. Add a more specific word."

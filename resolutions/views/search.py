@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 from .. import search as selectors
 from ..citations import normalize_symbol
 from ..document_display import UN_SYMBOL_RE, official_record_url
+from ..feeds import search_feed_url
 from ..search import EXPORT_MAX_ROWS, FACETS, VISIBLE_TOPIC_STATUSES, facet_names
 from ..search.facets import Facet
 from ..search.values import FIRST_YEAR, LAST_YEAR
@@ -131,6 +132,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "verb_counts": verb_counts,
         "unit": "paragraph" if view == "paragraphs" else "document",
         "params": request.GET.urlencode(),
+        "feed_url": search_feed_url(request.GET),
         "api_params": api_params(asked),
         # The query and filters alone: what the commitment analytics of these documents read.
         "selection_params": urlencode(asked.cleaned, doseq=True),

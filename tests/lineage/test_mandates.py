@@ -85,6 +85,19 @@ def test_ingest_stores_mandates_and_the_page_flags_open_and_answered(
     assert Mandate.objects.filter(document=resolution).count() == 1
 
 
+@pytest.mark.django_db
+def test_an_unknown_body_of_the_mandates_page_is_named(client, ingest_text):
+    # Typed into the address, it only found nothing; the search pages name it.
+    ingest_text("A_RES_80_29")
+    text = " ".join(client.get("/language/mandates/", {"body": "NOPE"}).content.decode().split())
+    assert (
+        '<div class="message" role="status"><p>The archive has no issuing body “NOPE”.</p>'
+        "<p>No mandate matches this selection.</p></div>"
+    ) in text
+    known = client.get("/language/mandates/", {"body": "ECOSOC"}).content.decode()
+    assert "No mandate matches this selection." in known and "The archive has no" not in known
+
+
 def test_a_report_carries_a_title_when_nearly_all_its_words_are_there():
     title = "Conventional arms control at the regional and subregional levels"
     assert carries_title(f"{title}: report of the Secretary-General", title)
