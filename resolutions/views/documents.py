@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -60,12 +60,12 @@ from ..models import (
     Body,
     Country,
     Document,
-    DocumentTopic,
     Paragraph,
     Reference,
     Topic,
 )
 from ..selectors import (
+    bodies_with_counts,
     body_documents,
     country_documents,
     get_published_document,
@@ -73,7 +73,9 @@ from ..selectors import (
     outside_citations,
     published_documents,
     references_of,
+    sponsors_with_counts,
     topic_documents,
+    topics_with_counts,
 )
 from .page_cache import cached_for_readers
 
@@ -518,13 +520,10 @@ def country_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-PUBLISHED = Q(documents__status=Document.Status.PUBLISHED)
-
-
 @require_safe
 def body_list(request: HttpRequest) -> HttpResponse:
     """Every body with the number of its published documents, and a chart of them."""
-    bodies = list(Body.objects.annotate(n=Count("documents", filter=PUBLISHED)).order_by("code"))
+    bodies = list(bodies_with_counts())
     chart = charts.bar_chart_svg(
         [(b.code, b.n) for b in bodies if b.n],
         label="Published documents per body",
@@ -536,29 +535,12 @@ def body_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def topic_list(request: HttpRequest) -> HttpResponse:
     """Every topic with the number of published documents it covers."""
-    shown = Q(document_links__document__status=Document.Status.PUBLISHED) & ~Q(
-        document_links__status=DocumentTopic.Status.REJECTED
-    )
-    topics = list(
-        Topic.objects.select_related("parent")
-        .annotate(n=Count("document_links__document", filter=shown, distinct=True))
-        .order_by("name")
-    )
+    topics = list(topics_with_counts())
     return render(request, "resolutions/topic_list.html", {"topics": topics})
 
 
 @require_safe
 def country_list(request: HttpRequest) -> HttpResponse:
     """Every country that sponsored a published document, with the number it sponsored."""
-    countries = list(
-        Country.objects.annotate(
-            n=Count(
-                "sponsorships__document",
-                filter=Q(sponsorships__document__status=Document.Status.PUBLISHED),
-                distinct=True,
-            )
-        )
-        .filter(n__gt=0)
-        .order_by("name")
-    )
+    countries = list(sponsors_with_counts())
     return render(request, "resolutions/country_list.html", {"countries": countries})
