@@ -73,6 +73,7 @@ from ..selectors import (
     outside_citations,
     published_documents,
     references_of,
+    sponsors_of,
     sponsors_with_counts,
     topic_documents,
     topics_with_counts,
@@ -216,10 +217,7 @@ def narrowed_url(url: str, *, body: str, year: int | None) -> str:
 def render_document(request: HttpRequest, document: Document) -> HttpResponse:
     """A document with its paragraphs, citations both ways, topics, sponsors and versions."""
     paragraphs = list(document.paragraphs.defer("search_vector"))
-    sponsors = [
-        s.country
-        for s in document.sponsorship_set.select_related("country").order_by("position", "pk")
-    ]
+    sponsors = sponsors_of(document)
     topic_links = visible_topic_links(document)
     references = list(references_of(document))
     narrowing = cited_by_narrowing(request)
@@ -427,10 +425,7 @@ def document_json(request: HttpRequest, symbol: str | None = None, pk: int | Non
         document,
         paragraphs=list(document.paragraphs.all()),
         references=list(document.references.order_by("pk")),
-        sponsors=[
-            s.country.name
-            for s in document.sponsorship_set.select_related("country").order_by("position", "pk")
-        ],
+        sponsors=[country.name for country in sponsors_of(document)],
     )
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=1),
