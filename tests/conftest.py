@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -75,6 +76,13 @@ def make_paragraph(db) -> Callable[..., Paragraph]:
         return Paragraph.objects.create(document=document, position=position, text=text, **fields)
 
     return build
+
+
+@pytest.fixture
+def media(settings, tmp_path) -> Path:
+    """Uploads and original files go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture

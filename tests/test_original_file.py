@@ -37,9 +37,8 @@ def hostile_page() -> bytes:
 
 
 @pytest.fixture
-def librarian(librarian, settings, tmp_path) -> User:
+def librarian(librarian, media) -> User:
     """The signed-in librarian, with uploads kept in a folder of the test's own."""
-    settings.MEDIA_ROOT = tmp_path / "media"
     return librarian
 
 

@@ -24,7 +24,7 @@ SMUGGLING = SAMPLES / "000_8fb7f1ffc4a6eb9c.txt"  # E/RES/2014/23
 DRAFT_WITH_SPONSORS = SAMPLES / "003_45a9d6b8d03db242.txt"
 
 # Transactional: the worker reads the queued uploads over its own connections.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("media")]
 
 RESOLUTION_LINES = [
     "Economic and Social Council",
@@ -53,12 +53,6 @@ def docx_bytes(lines: list[str]) -> bytes:
 def pdf_bytes(lines: list[str]) -> bytes:
     """A real one-page PDF with the lines as text."""
     return text_pdf(lines)
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 @pytest.fixture

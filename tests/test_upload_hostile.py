@@ -40,10 +40,10 @@ EXCEPTION_NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:Error|Exception
 
 
 @pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def media(media, settings):
+    """The test's own media folder, and a parse memory limit the tests can reach."""
     settings.PARSE_MEMORY_LIMIT_MB = TEST_MEMORY_LIMIT_MB
-    return settings.MEDIA_ROOT
+    return media
 
 
 def post(client, name: str, data: bytes):

@@ -34,12 +34,6 @@ WAIT_SECONDS = 60
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
 def start_worker(media):
     """Start `manage.py procrastinate worker` on the test database; stopped after the test."""
     workers: list[subprocess.Popen] = []
