@@ -65,6 +65,12 @@ def country_documents(country: Country) -> QuerySet[Document]:
     return published_documents().filter(pk__in=sponsored.values("document_id"))
 
 
+def sponsors_of(document: Document) -> list[Country]:
+    """The countries that sponsored a document, in the order printed."""
+    sponsorships = document.sponsorship_set.select_related("country").order_by("position", "pk")
+    return [s.country for s in sponsorships]
+
+
 def references_of(document: Document) -> QuerySet[Reference]:
     """What a document cites, in paragraph order, with the citing paragraphs and the cited
     documents in the same query (not their search vectors and full texts)."""

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from .api import legacy
 from .document_feeds import CitedByFeed
 from .feeds import BodyFeed, CountryFeed, SearchFeed, TopicFeed
-from .views import documents, original, search_citations
+from .views import documents, entities, original, search_citations
 from .views import search as search_views
 
 app_name = "resolutions"
@@ -40,7 +40,7 @@ urlpatterns = [
     path("api/documents/", legacy.alias("document_list"), name="api_documents"),
     path("api/documents/<int:pk>/", legacy.alias("document"), name="api_document"),
     path("api/paragraphs/", legacy.alias("paragraph_list"), name="api_paragraphs"),
-    # --- documents and entity pages (views/documents.py) ---
+    # --- documents (views/documents.py) and entity pages (views/entities.py) ---
     # The id routes and the suffixed routes come before the catch-all `<path:symbol>/`.
     path("documents/<int:pk>/original/", original.original_file, name="original"),
     path("documents/id/<int:pk>/", documents.document_by_id, name="document_by_id"),
@@ -50,13 +50,13 @@ urlpatterns = [
     *document_routes("cited-by/", documents.document_cited_by, name="cited_by"),
     *document_routes("cited-by.atom", require_safe(CitedByFeed()), name="cited_by_feed"),
     path("documents/<path:symbol>/", documents.document_detail, name="document"),
-    path("bodies/", documents.body_list, name="body_list"),
-    path("bodies/<str:code>/", documents.body_detail, name="body"),
+    path("bodies/", entities.body_list, name="body_list"),
+    path("bodies/<str:code>/", entities.body_detail, name="body"),
     path("bodies/<str:code>/feed/", require_safe(BodyFeed()), name="body_feed"),
-    path("topics/", documents.topic_list, name="topic_list"),
-    path("topics/<slug:slug>/", documents.topic_detail, name="topic"),
+    path("topics/", entities.topic_list, name="topic_list"),
+    path("topics/<slug:slug>/", entities.topic_detail, name="topic"),
     path("topics/<slug:slug>/feed/", require_safe(TopicFeed()), name="topic_feed"),
-    path("countries/", documents.country_list, name="country_list"),
-    path("countries/<slug:slug>/", documents.country_detail, name="country"),
+    path("countries/", entities.country_list, name="country_list"),
+    path("countries/<slug:slug>/", entities.country_detail, name="country"),
     path("countries/<slug:slug>/feed/", require_safe(CountryFeed()), name="country_feed"),
 ]

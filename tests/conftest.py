@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import User
 from django.db import connection
+from role_users import make_user
 
 from resolutions.models import Body, Document, Paragraph
 from resolutions.reference_data import ensure_reference_data
+from resolutions.roles import LIBRARIANS
 
 _numbers = itertools.count(1)
 
@@ -72,3 +76,18 @@ def make_paragraph(db) -> Callable[..., Paragraph]:
         return Paragraph.objects.create(document=document, position=position, text=text, **fields)
 
     return build
+
+
+@pytest.fixture
+def media(settings, tmp_path) -> Path:
+    """Uploads and original files go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def librarian(client, db) -> User:
+    """A librarian (who may also use the admin), signed in on `client`."""
+    user = make_user(LIBRARIANS, "librarian")
+    client.force_login(user)
+    return user

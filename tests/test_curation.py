@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from resolutions.models import Country, Document, DocumentTopic, Reference, Sponsorship, Topic
-from resolutions.roles import LIBRARIANS, ROLES, ensure_roles
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def librarian(client) -> User:
-    if Group.objects.filter(name__in=ROLES).count() < len(ROLES):
-        ensure_roles()
-    user = User.objects.create_user("librarian")
-    user.groups.add(Group.objects.get(name=LIBRARIANS))
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psutil
@@ -17,6 +18,7 @@ import pytest
 from django.db import connection
 
 from archive.local_db import PROJECT_DIR
+from bench.load import free_port
 from tests.test_local_db import postmaster_pid, server_gone
 
 
@@ -28,36 +30,37 @@ def get(url: str, *, timeout: float = 30) -> tuple[int, str, dict[str, str]]:
         return error.code, error.read().decode(), dict(error.headers)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_query_past_the_statement_timeout_says_the_search_is_too_broad(client, make_document):
-    make_document(title="Trafficking in persons")
+@contextmanager
+def documents_locked_past_the_timeout() -> Iterator[None]:
+    """Another session holds the documents table: every read of it waits, then is cancelled by
+    this connection's statement timeout (300 ms); both undone on leaving."""
     locker = psycopg.connect(**connection.get_connection_params(), autocommit=False)
     try:
-        # Another session holds the documents table: every read of it waits, then is cancelled.
         locker.execute("LOCK TABLE resolutions_document IN ACCESS EXCLUSIVE MODE")
         with connection.cursor() as cursor:
             cursor.execute("SET statement_timeout = '300ms'")
-        started = time.monotonic()
-        page = client.get("/search/", {"q": "trafficking"})
-        api = client.get("/api/search/", {"q": "trafficking"})
-        elapsed = time.monotonic() - started
+        yield
     finally:
         locker.rollback()
         locker.close()
         with connection.cursor() as cursor:
             cursor.execute("RESET statement_timeout")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_query_past_the_statement_timeout_says_the_search_is_too_broad(client, make_document):
+    make_document(title="Trafficking in persons")
+    with documents_locked_past_the_timeout():
+        started = time.monotonic()
+        page = client.get("/search/", {"q": "trafficking"})
+        api = client.get("/api/search/", {"q": "trafficking"})
+        elapsed = time.monotonic() - started
     assert page.status_code == 503
     assert "too broad" in page.content.decode()
     assert page["Retry-After"]
     assert api.status_code == 503
     assert api.json()["code"] == "query_timeout"
     assert elapsed < 10
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def pg_ctl(pgdata: Path, *args: str) -> None:
@@ -179,17 +182,8 @@ def test_an_export_whose_search_fails_is_an_error_page_not_a_truncated_file(clie
     """The export's search runs before the first byte: a failure is a 503 in words, never a
     200 holding only `[` or a CSV header."""
     make_document(title="Trafficking in persons")
-    locker = psycopg.connect(**connection.get_connection_params(), autocommit=False)
-    try:
-        locker.execute("LOCK TABLE resolutions_document IN ACCESS EXCLUSIVE MODE")
-        with connection.cursor() as cursor:
-            cursor.execute("SET statement_timeout = '300ms'")
+    with documents_locked_past_the_timeout():
         answers = [client.get(f"/search/export.{kind}") for kind in ("csv", "json")]
-    finally:
-        locker.rollback()
-        locker.close()
-        with connection.cursor() as cursor:
-            cursor.execute("RESET statement_timeout")
     for answer in answers:
         assert answer.status_code == 503
         assert not answer.streaming

@@ -20,13 +20,7 @@ from resolutions.models import (
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Original files go to a temporary folder."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
 
 @pytest.fixture

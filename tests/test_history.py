@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -17,19 +16,8 @@ from resolutions.models import (
     Sponsorship,
     Topic,
 )
-from resolutions.roles import LIBRARIANS, ROLES, ensure_roles
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def librarian(client) -> User:
-    if Group.objects.filter(name__in=ROLES).count() < len(ROLES):
-        ensure_roles()
-    user = User.objects.create_user("librarian", is_staff=True)
-    user.groups.add(Group.objects.get(name=LIBRARIANS))
-    client.force_login(user)
-    return user
 
 
 @pytest.mark.parametrize(

@@ -30,11 +30,8 @@ COP_RESOLUTION = SAMPLES / "004_b04d59c231a2e721.txt"  # COP-UNTOC resolution 6/
 DRAFT = SAMPLES / "003_45a9d6b8d03db242.txt"  # a CCPCJ draft without symbol, with sponsors
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Original files go to a temporary folder."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
+# Original files go to a folder of each test's own.
+pytestmark = pytest.mark.usefixtures("media")
 
 
 def parsed_document(**fields) -> ParsedDocument:
@@ -225,7 +222,7 @@ def test_drafts_of_another_session_are_not_linked():
 
 
 @pytest.mark.django_db
-def test_a_failing_document_leaves_nothing_behind(media_root):
+def test_a_failing_document_leaves_nothing_behind(media):
     bad = parsed_document(
         paragraphs=(ParsedParagraph("operative", "1" * 30, None, "Too long a number."),)
     )
@@ -233,7 +230,7 @@ def test_a_failing_document_leaves_nothing_behind(media_root):
         ingest_document(bad, source=source())
     assert not Document.objects.exists()
     assert not Paragraph.objects.exists()
-    assert not any(Path(media_root).rglob("*.txt"))
+    assert not any(Path(media).rglob("*.txt"))
 
 
 @pytest.mark.django_db

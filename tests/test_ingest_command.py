@@ -14,13 +14,7 @@ from resolutions.models import Document, IngestFileResult, IngestOutcome, Ingest
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 TEXTS = Path(__file__).resolve().parent / "lineage" / "data" / "texts"  # see PROVENANCE.tsv there
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Original files go to a temporary folder."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
 
 def run_ingest(*paths: object, capsys, batch: int = 1) -> tuple[str, CommandError | None]:

@@ -7,14 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import clear_url_caches, reverse
 from upload_worker import run_upload_jobs
 
 import archive.urls
 from resolutions.models import Document
-from resolutions.roles import LIBRARIANS, ROLES, ensure_roles
 
 # Transactional: the upload worker reads the queued files over its own connections.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -38,14 +37,9 @@ def hostile_page() -> bytes:
 
 
 @pytest.fixture
-def librarian(client, settings, tmp_path) -> User:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    if Group.objects.filter(name__in=ROLES).count() < len(ROLES):
-        ensure_roles()
-    user = User.objects.create_user("librarian", is_staff=True)
-    user.groups.add(Group.objects.get(name=LIBRARIANS))
-    client.force_login(user)
-    return user
+def librarian(librarian, media) -> User:
+    """The signed-in librarian, with uploads kept in a folder of the test's own."""
+    return librarian
 
 
 def publish_upload(client, name: str, data: bytes) -> Document:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -28,6 +27,7 @@ from streaming_replication import Server, start_primary, start_standby, wait_unt
 from archive.local_db import PROJECT_DIR
 from archive.replicas import PIN_COOKIE
 from archive.settings import replica_databases
+from bench.load import free_port
 
 # The app skips the standby when it is further behind than this many seconds.
 MAX_LAG_SECONDS = 8
@@ -81,12 +81,6 @@ class Archive:
     def resume_replay(self) -> None:
         self.standby.value("SELECT pg_wal_replay_resume()")
         wait_until_replayed(self.primary, self.standby)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def copy_schema(source_url: str, primary: Server) -> None:

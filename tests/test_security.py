@@ -11,14 +11,14 @@ import sys
 
 import docx
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from role_users import make_user
 from upload_worker import run_upload_jobs
 
 from resolutions.models import Document, Paragraph
-from resolutions.roles import LIBRARIANS, ROLES, ensure_roles
+from resolutions.roles import LIBRARIANS
 
 pytestmark = pytest.mark.django_db
 
@@ -26,21 +26,6 @@ SCRIPT = "<script>alert('title')</script>"
 IMG = '<img src=x onerror="alert(1)">'
 LINK = '<a href="javascript:alert(2)">click</a>'
 INLINE_SCRIPT_RE = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", re.I)
-
-
-def make_librarian(name: str = "librarian", password: str | None = None) -> User:
-    if Group.objects.filter(name__in=ROLES).count() < len(ROLES):
-        ensure_roles()
-    user = User.objects.create_user(name, password=password, is_staff=True)
-    user.groups.add(Group.objects.get(name=LIBRARIANS))
-    return user
-
-
-@pytest.fixture
-def librarian(client) -> User:
-    user = make_librarian()
-    client.force_login(user)
-    return user
 
 
 def hostile_docx() -> bytes:
@@ -110,7 +95,7 @@ def test_staff_pages_have_no_inline_script(client, librarian, make_document):
 )
 def test_forms_refuse_posts_without_a_csrf_token(make_document, name, needs_document):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(make_librarian())
+    client.force_login(make_user(LIBRARIANS, "librarian"))
     args = [make_document(status=Document.Status.DRAFT).pk] if needs_document else []
 
     response = client.post(reverse(name, args=args), {"name": "Sneaky"})
@@ -119,7 +104,7 @@ def test_forms_refuse_posts_without_a_csrf_token(make_document, name, needs_docu
 
 
 def test_sign_in_is_throttled_after_repeated_failures(client, settings):
-    make_librarian("target", password="the-Right-pass-42")
+    make_user(LIBRARIANS, "target", password="the-Right-pass-42")
     url = reverse("login")
     for attempt in range(1, settings.AXES_FAILURE_LIMIT + 1):
         response = client.post(url, {"username": "target", "password": "wrong"})

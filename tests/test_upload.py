@@ -8,23 +8,23 @@ from pathlib import Path
 
 import docx
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
+from role_users import make_user
 from upload_worker import run_upload_jobs
 
 from bench.hostile_files import text_pdf
 from resolutions.models import Document, IngestFileResult, IngestRun, Paragraph, Upload
-from resolutions.roles import LIBRARIANS, UPLOADERS, ensure_roles
+from resolutions.roles import LIBRARIANS, UPLOADERS
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SMUGGLING = SAMPLES / "000_8fb7f1ffc4a6eb9c.txt"  # E/RES/2014/23
 DRAFT_WITH_SPONSORS = SAMPLES / "003_45a9d6b8d03db242.txt"
 
 # Transactional: the worker reads the queued uploads over its own connections.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("media")]
 
 RESOLUTION_LINES = [
     "Economic and Social Council",
@@ -38,15 +38,6 @@ RESOLUTION_LINES = [
     "2. Requests the United Nations Office on Drugs and Crime to report on the implementation "
     "of the present resolution.",
 ]
-
-
-def make_user(role: str | None, name: str = "") -> User:
-    """A user in one role group (None: signed in, no role)."""
-    ensure_roles()
-    user = User.objects.create_user(name or (role or "nobody").lower(), password="x-Pass-1234")
-    if role:
-        user.groups.add(Group.objects.get(name=role))
-    return user
 
 
 def docx_bytes(lines: list[str]) -> bytes:
@@ -64,22 +55,9 @@ def pdf_bytes(lines: list[str]) -> bytes:
     return text_pdf(lines)
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
 @pytest.fixture
 def uploader(client):
     user = make_user(UPLOADERS)
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
-def librarian(client):
-    user = make_user(LIBRARIANS)
     client.force_login(user)
     return user
 

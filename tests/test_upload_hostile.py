@@ -16,7 +16,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.html import escape
-from test_upload import RESOLUTION_LINES, docx_bytes, make_user, pdf_bytes, stored_files
+from test_upload import RESOLUTION_LINES, docx_bytes, pdf_bytes, stored_files
 from upload_worker import run_upload_jobs
 
 from bench.hostile_files import (
@@ -30,7 +30,6 @@ from bench.hostile_files import (
     zip_bomb,
 )
 from resolutions.models import Document, IngestFileResult, Upload
-from resolutions.roles import LIBRARIANS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -41,17 +40,10 @@ EXCEPTION_NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:Error|Exception
 
 
 @pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def media(media, settings):
+    """The test's own media folder, and a parse memory limit the tests can reach."""
     settings.PARSE_MEMORY_LIMIT_MB = TEST_MEMORY_LIMIT_MB
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def librarian(client):
-    user = make_user(LIBRARIANS)
-    client.force_login(user)
-    return user
+    return media
 
 
 def post(client, name: str, data: bytes):

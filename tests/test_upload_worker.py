@@ -20,11 +20,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
 from procrastinate.contrib.django.models import ProcrastinateJob
-from test_upload import RESOLUTION_LINES, SMUGGLING, make_user, stored_files
+from test_upload import RESOLUTION_LINES, SMUGGLING, stored_files
 from upload_worker import run_upload_jobs
 
 from resolutions.models import Document, IngestRun, Upload
-from resolutions.roles import LIBRARIANS
 from resolutions.staff.uploads import INTERRUPTED
 from resolutions.tasks import fail_interrupted_uploads
 
@@ -32,19 +31,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 WAIT_SECONDS = 60
-
-
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def librarian(client):
-    user = make_user(LIBRARIANS)
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Manager
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -34,8 +35,6 @@ from .models import (
     ImportIssue,
     ImportRun,
     RecordLink,
-    RecordSubject,
-    StateVote,
     Vote,
     VoteOutcome,
 )
@@ -381,6 +380,30 @@ def write_sponsors(document: Document, entry: CatalogueEntry) -> bool:
     return True
 
 
+def replace_rows(
+    rows: Manager[Any],
+    wanted: list[tuple[Any, ...]],
+    *,
+    fields: tuple[str, ...],
+    order_by: str = "",
+) -> bool:
+    """Replace a reverse foreign key's rows by `wanted` (tuples of `fields`) if they differ.
+
+    The stored rows compare in `order_by`'s order, or sorted when it is empty (then `wanted`
+    must be sorted too).
+    """
+    stored = rows.values_list(*fields)
+    current = list(stored.order_by(order_by)) if order_by else sorted(stored)
+    if current == wanted:
+        return False
+    rows.all().delete()
+    parent = {rows.field.name: rows.instance}
+    rows.model.objects.bulk_create(
+        rows.model(**parent, **dict(zip(fields, row, strict=True))) for row in wanted
+    )
+    return True
+
+
 def concepts_by_label(labels: Iterable[str]) -> dict[str, int]:
     """Thesaurus concepts by English label (upper case), for the labels given."""
     wanted = {label.upper() for label in labels}
@@ -395,21 +418,8 @@ def write_subjects(record: CatalogueRecord, entry: CatalogueEntry) -> bool:
         (i, s.tag, s.label[:500], s.unbis, concepts.get(s.label.upper()) if s.unbis else None)
         for i, s in enumerate(entry.subjects, start=1)
     ]
-    current = list(
-        record.subjects.order_by("position").values_list(
-            "position", "tag", "label", "unbis", "concept_id"
-        )
-    )
-    if current == wanted:
-        return False
-    record.subjects.all().delete()
-    RecordSubject.objects.bulk_create(
-        RecordSubject(
-            record=record, position=position, tag=tag, label=label, unbis=unbis, concept_id=concept
-        )
-        for position, tag, label, unbis, concept in wanted
-    )
-    return True
+    fields = ("position", "tag", "label", "unbis", "concept_id")
+    return replace_rows(record.subjects, wanted, fields=fields, order_by="position")
 
 
 def archived_by_key(keys: Iterable[str], symbols: Iterable[str]) -> dict[str, int]:
@@ -437,24 +447,8 @@ def write_links(record: CatalogueRecord, entry: CatalogueEntry) -> bool:
         for key, link in keys.items()
         if key != entry.key
     )
-    current = sorted(
-        record.links.values_list("symbol_key", "kind", "kind_inferred", "symbol", "document_id")
-    )
-    if current == wanted:
-        return False
-    record.links.all().delete()
-    RecordLink.objects.bulk_create(
-        RecordLink(
-            record=record,
-            symbol_key=key,
-            kind=kind,
-            kind_inferred=inferred,
-            symbol=symbol,
-            document_id=document,
-        )
-        for key, kind, inferred, symbol, document in wanted
-    )
-    return True
+    fields = ("symbol_key", "kind", "kind_inferred", "symbol", "document_id")
+    return replace_rows(record.links, wanted, fields=fields)
 
 
 def link_waiting(record: CatalogueRecord, document: Document) -> None:
@@ -551,26 +545,8 @@ def write_state_votes(vote: Vote, entry: VotingEntry) -> bool:
         (v.position, countries[v.iso3].pk, v.name[:120], v.vote, v.membership[:1])
         for v in entry.votes
     ]
-    current = list(
-        vote.state_votes.order_by("position").values_list(
-            "position", "country_id", "name", "choice", "membership"
-        )
-    )
-    if current == wanted:
-        return False
-    vote.state_votes.all().delete()
-    StateVote.objects.bulk_create(
-        StateVote(
-            vote=vote,
-            position=position,
-            country_id=country,
-            name=name,
-            choice=choice,
-            membership=membership,
-        )
-        for position, country, name, choice, membership in wanted
-    )
-    return True
+    fields = ("position", "country_id", "name", "choice", "membership")
+    return replace_rows(vote.state_votes, wanted, fields=fields, order_by="position")
 
 
 def countries_by_iso3(entry: VotingEntry) -> dict[str, Country]:

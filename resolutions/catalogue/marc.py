@@ -110,13 +110,6 @@ def read_record(raw: RawRecord) -> tuple[pymarc.Record, list[str]]:
     return record, repair_record(record)
 
 
-def repair_text(text: str) -> str:
-    """Text with mojibake repaired (ftfy) and in Unicode NFC."""
-    if MOJIBAKE_RE.search(text):
-        text = ftfy.fix_encoding(text)
-    return unicodedata.normalize("NFC", text)
-
-
 def repair_record(record: pymarc.Record) -> list[str]:
     """Repair every subfield in place; returns one note per kind of repair made."""
     mojibake = normalized = False

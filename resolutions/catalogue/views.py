@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from ..models import Document
-from ..views.documents import render_entity
+from ..views.entities import render_entity
 from .models import Concept
 from .selectors import subject_documents
 

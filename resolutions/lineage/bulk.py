@@ -42,8 +42,7 @@ from resolutions.models import Paragraph
 
 from . import placement, tallies
 from .addressees import addressees_of
-from .mandates import mandate_of
-from .matching import CANDIDATES_PER_KEY, VERIFIED_PER_PARAGRAPH
+from .matching import CANDIDATES_PER_KEY, VERIFIED_PER_PARAGRAPH, mandate_row
 from .models import Mandate, ParagraphLineage
 from .series import other_series
 from .text import keys_of_texts, wording_digest
@@ -297,17 +296,12 @@ class BulkRebuild:
                 reads.append(
                     (pid, wording, self.documents, sorted(addressees_of(text)) if operative else [])
                 )
-                if operative and (found := mandate_of(text, body=body)):
-                    mandates.append(
-                        Mandate(
-                            paragraph_id=pid,
-                            document_id=document_id,
-                            who=found.who,
-                            what=found.what,
-                            session=found.session,
-                            year=found.year,
-                        )
+                if operative and (
+                    mandate := mandate_row(
+                        text, body=body, paragraph_id=pid, document_id=document_id
                     )
+                ):
+                    mandates.append(mandate)
             texts = [text for _, _, _, text, _ in new_texts]
             self.copy(cursor, new_texts, self.keys(pool, texts), reads)
         Mandate.objects.bulk_create(mandates, batch_size=5000)

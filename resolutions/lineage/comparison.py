@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.shortcuts import get_object_or_404
 
 from resolutions.models import Country, Document, Paragraph
-from resolutions.selectors import published_documents
+from resolutions.selectors import published_documents, sponsors_of
 
 from .alignment import Aligned, Status, align, summary
 
@@ -33,13 +33,6 @@ class Comparison:
     sponsors_removed: list[Country]
     new_lists_sponsors: bool
     message: str
-
-
-def sponsors_of(document: Document) -> list[Country]:
-    """A document's sponsors in printed order."""
-    return [
-        s.country for s in document.sponsorship_set.select_related("country").order_by("position")
-    ]
 
 
 def compare_documents(old_pk: int, new_pk: int) -> Comparison:

@@ -41,10 +41,3 @@ def word_diff(old: str, new: str) -> list[DiffRun]:
         if j2 > j1:
             runs.append(DiffRun("insert", " ".join(new_words[j1:j2])))
     return runs
-
-
-def change_counts(runs: list[DiffRun]) -> tuple[int, int]:
-    """Words deleted and inserted."""
-    deleted = sum(len(r.text.split()) for r in runs if r.op == "delete")
-    inserted = sum(len(r.text.split()) for r in runs if r.op == "insert")
-    return deleted, inserted

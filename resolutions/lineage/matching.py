@@ -368,23 +368,28 @@ def match_document(document_id: int) -> int:
 def write_mandates(document: Document, paragraphs: list[Paragraph]) -> None:
     """Replace the document's mandates with those its operative paragraphs hold now."""
     Mandate.objects.filter(document=document).delete()
-    rows = []
-    for paragraph in paragraphs:
-        if paragraph.kind != Paragraph.Kind.OPERATIVE:
-            continue
-        found = mandate_of(paragraph.text, body=document.body.code)
-        if found:
-            rows.append(
-                Mandate(
-                    paragraph=paragraph,
-                    document=document,
-                    who=found.who,
-                    what=found.what,
-                    session=found.session,
-                    year=found.year,
-                )
-            )
-    Mandate.objects.bulk_create(rows)
+    body = document.body.code
+    found = (
+        mandate_row(p.text, body=body, paragraph_id=p.pk, document_id=document.pk)
+        for p in paragraphs
+        if p.kind == Paragraph.Kind.OPERATIVE
+    )
+    Mandate.objects.bulk_create(row for row in found if row is not None)
+
+
+def mandate_row(text: str, *, body: str, paragraph_id: int, document_id: int) -> Mandate | None:
+    """The Mandate an operative paragraph's text asks for, unsaved; None if it asks for none."""
+    found = mandate_of(text, body=body)
+    if found is None:
+        return None
+    return Mandate(
+        paragraph_id=paragraph_id,
+        document_id=document_id,
+        who=found.who,
+        what=found.what,
+        session=found.session,
+        year=found.year,
+    )
 
 
 def on_document_written(sender: object, *, document_id: int, **kwargs: object) -> None:

@@ -33,6 +33,7 @@ from ..models import (
     Upload,
 )
 from ..search import matching_document_ids, read_search
+from ..selectors import sponsors_of
 from . import forms, services, uploads
 
 # The models whose history staff can see and revert, by the name used in addresses.
@@ -250,7 +251,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "may_discard": may_discard(request.user, document),
         "librarian": is_librarian(request.user),
         "paragraphs": document.paragraphs.all(),
-        "sponsors": [s.country for s in document.sponsorship_set.select_related("country")],
+        "sponsors": sponsors_of(document),
         "references": document.references.select_related("cited_document", "citing_paragraph"),
         "topic_links": document.topic_links.select_related("topic", "decided_by"),
         "warnings": warnings,

@@ -1,1 +1,1 @@
-"""Public pages, one module per area: documents and entity pages, search."""
+"""Public pages, one module per area: documents, entity pages, search."""

@@ -1,4 +1,5 @@
-"""Public reading pages: a document, its exports and feed, the pages of bodies, topics, countries.
+"""Public reading pages: a document, its cited-by pages and its exports (entities.py: bodies,
+topics, countries).
 
 Views read GET, call the readers (selectors.py, document_reads.py), render. Only published
 documents are public: every page here answers 404 for a document that is not. Each page makes a
@@ -16,15 +17,13 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
 
-from .. import charts
-from ..catalogue.selectors import country_votes, document_catalogue
+from ..catalogue.selectors import document_catalogue
 from ..citation_formats import (
     PUBLISHER,
     bibtex_for_document,
@@ -57,27 +56,18 @@ from ..document_reads import (
 from ..lineage.document_context import document_lineage
 from ..lineage.selectors import LineageLine
 from ..models import (
-    Body,
-    Country,
     Document,
-    DocumentTopic,
     Paragraph,
     Reference,
-    Topic,
 )
 from ..selectors import (
-    body_documents,
-    country_documents,
     get_published_document,
-    newest_first,
     outside_citations,
     published_documents,
     references_of,
-    topic_documents,
+    sponsors_of,
 )
 from .page_cache import cached_for_readers
-
-PAGE_SIZE = 25
 
 
 def original_url(document: Document) -> str:
@@ -214,10 +204,7 @@ def narrowed_url(url: str, *, body: str, year: int | None) -> str:
 def render_document(request: HttpRequest, document: Document) -> HttpResponse:
     """A document with its paragraphs, citations both ways, topics, sponsors and versions."""
     paragraphs = list(document.paragraphs.defer("search_vector"))
-    sponsors = [
-        s.country
-        for s in document.sponsorship_set.select_related("country").order_by("position", "pk")
-    ]
+    sponsors = sponsors_of(document)
     topic_links = visible_topic_links(document)
     references = list(references_of(document))
     narrowing = cited_by_narrowing(request)
@@ -425,10 +412,7 @@ def document_json(request: HttpRequest, symbol: str | None = None, pk: int | Non
         document,
         paragraphs=list(document.paragraphs.all()),
         references=list(document.references.order_by("pk")),
-        sponsors=[
-            s.country.name
-            for s in document.sponsorship_set.select_related("country").order_by("position", "pk")
-        ],
+        sponsors=[country.name for country in sponsors_of(document)],
     )
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=1),
@@ -440,125 +424,3 @@ def document_json(request: HttpRequest, symbol: str | None = None, pk: int | Non
 
 def _topic_names(document: Document) -> list[str]:
     return [link.topic.name for link in visible_topic_links(document)]
-
-
-# --- bodies, topics, countries -------------------------------------------------------------
-
-
-def _year_counts(documents: QuerySet[Document]) -> dict[int, int]:
-    rows = documents.exclude(year=None).values("year").annotate(n=Count("pk")).order_by("year")
-    return {row["year"]: row["n"] for row in rows}
-
-
-def render_entity(
-    request: HttpRequest,
-    *,
-    template: str,
-    entity: Any,
-    documents: QuerySet[Document],
-    verb: str,
-    extra: dict[str, Any] | None = None,
-) -> HttpResponse:
-    """An entity's page: its documents, paginated newest first, and a per-year chart."""
-    documents = documents.distinct()
-    paginator = Paginator(newest_first(documents.select_related("body")), PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    chart = charts.year_histogram_svg(
-        _year_counts(documents), label=f"Documents {verb} {entity}, per year"
-    )
-    context = {"entity": entity, "page": page, "chart": chart, "verb": verb, **(extra or {})}
-    return render(request, template, context)
-
-
-@require_safe
-def body_detail(request: HttpRequest, code: str) -> HttpResponse:
-    """What a body adopted."""
-    body = get_object_or_404(Body, code=code)
-    return render_entity(
-        request,
-        template="resolutions/body_detail.html",
-        entity=body,
-        documents=body_documents(body),
-        verb="of",
-        extra={"feed_url": reverse("resolutions:body_feed", args=[body.code])},
-    )
-
-
-@require_safe
-def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """The documents a topic covers (confirmed or suggested, never rejected)."""
-    topic = get_object_or_404(Topic.objects.select_related("parent"), slug=slug)
-    return render_entity(
-        request,
-        template="resolutions/topic_detail.html",
-        entity=topic,
-        documents=topic_documents(topic),
-        verb="on",
-        extra={
-            "children": list(topic.children.order_by("name")),
-            "feed_url": reverse("resolutions:topic_feed", args=[topic.slug]),
-        },
-    )
-
-
-@require_safe
-def country_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """The drafts and resolutions a country sponsored."""
-    country = get_object_or_404(Country, slug=slug)
-    return render_entity(
-        request,
-        template="resolutions/country_detail.html",
-        entity=country,
-        documents=country_documents(country),
-        verb="sponsored by",
-        extra={
-            "feed_url": reverse("resolutions:country_feed", args=[country.slug]),
-            "country_votes": country_votes(country),
-        },
-    )
-
-
-PUBLISHED = Q(documents__status=Document.Status.PUBLISHED)
-
-
-@require_safe
-def body_list(request: HttpRequest) -> HttpResponse:
-    """Every body with the number of its published documents, and a chart of them."""
-    bodies = list(Body.objects.annotate(n=Count("documents", filter=PUBLISHED)).order_by("code"))
-    chart = charts.bar_chart_svg(
-        [(b.code, b.n) for b in bodies if b.n],
-        label="Published documents per body",
-        link=lambda code: reverse("resolutions:body", args=[code]),
-    )
-    return render(request, "resolutions/body_list.html", {"bodies": bodies, "chart": chart})
-
-
-@require_safe
-def topic_list(request: HttpRequest) -> HttpResponse:
-    """Every topic with the number of published documents it covers."""
-    shown = Q(document_links__document__status=Document.Status.PUBLISHED) & ~Q(
-        document_links__status=DocumentTopic.Status.REJECTED
-    )
-    topics = list(
-        Topic.objects.select_related("parent")
-        .annotate(n=Count("document_links__document", filter=shown, distinct=True))
-        .order_by("name")
-    )
-    return render(request, "resolutions/topic_list.html", {"topics": topics})
-
-
-@require_safe
-def country_list(request: HttpRequest) -> HttpResponse:
-    """Every country that sponsored a published document, with the number it sponsored."""
-    countries = list(
-        Country.objects.annotate(
-            n=Count(
-                "sponsorships__document",
-                filter=Q(sponsorships__document__status=Document.Status.PUBLISHED),
-                distinct=True,
-            )
-        )
-        .filter(n__gt=0)
-        .order_by("name")
-    )
-    return render(request, "resolutions/country_list.html", {"countries": countries})

@@ -18,7 +18,7 @@ from resolutions.catalogue.texts import fetch_texts
 from resolutions.models import Document
 from tests.test_upload import pdf_bytes
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
 FILES = "https://digitallibrary.un.org/record/644016/files/"
 # The opening of A/RES/63/156 as printed; the PDF's date line is the distribution date.
@@ -37,11 +37,6 @@ RESOLUTION_LINES = [
     "2. Urges Governments to take appropriate measures to address the root factors;",
     "3. Requests the Secretary-General to submit a report at its sixty-fifth session.",
 ]
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 class NoSleep:

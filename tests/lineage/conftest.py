@@ -14,13 +14,7 @@ TEXTS = Path(__file__).parent / "data" / "texts"
 
 
 @pytest.fixture
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def ingest_text(db, media_root, django_capture_on_commit_callbacks) -> Callable[[str], Document]:
+def ingest_text(db, media, django_capture_on_commit_callbacks) -> Callable[[str], Document]:
     """Ingest one of data/texts by its file stem, running the on-commit lineage matching."""
 
     def ingest(stem: str) -> Document:
