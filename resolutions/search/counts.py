@@ -75,10 +75,12 @@ def is_enormous(match: Match, *, filtered: bool) -> bool:
 
 def sample_percent(*, on_paragraphs: bool = False) -> float:
     """The share to sample: of paragraphs, in the paragraph view, PARAGRAPH_SAMPLE_PERCENT; of
-    documents, enough that a count of EXACT_DOCUMENTS (a share q of
-    the N documents) has a standard error of STANDARD_ERROR; a ratio estimate's relative
-    error is sqrt((1 - q) / (q n)), so n = (1 - q) / (q SE²) sampled documents (2,400 of 25,000;
-    14,400 of 100,000), at most SAMPLE_PERCENT. N is the planner's count of documents."""
+    documents, enough that a count of EXACT_DOCUMENTS (a share q of the N documents) has a
+    standard error of STANDARD_ERROR; a ratio estimate's relative error is
+    sqrt((1 - q) / (q n)), so n = (1 - q) / (q SE²) sampled documents (2,400 of 25,000; 14,400
+    of 100,000), at most SAMPLE_PERCENT. N is the planner's count of documents."""
+    if on_paragraphs:
+        return PARAGRAPH_SAMPLE_PERCENT
     rows = fetch(
         sql.SQL("SELECT reltuples FROM pg_class WHERE oid = 'resolutions_document'::regclass"), {}
     )
