@@ -132,7 +132,8 @@ def honesty(query: Query) -> Honesty:
 def counted(match: Match, request: SearchRequest) -> tuple[int, int]:
     """(the sample's estimate, the exact count) of the request's documents or paragraphs."""
     paragraphs = request.view == "paragraphs"
-    estimate, _ = counts.facet_rows(match, on_paragraphs=paragraphs, sample=counts.sample_percent())
+    sample = counts.sample_percent(on_paragraphs=paragraphs)
+    estimate, _ = counts.facet_rows(match, on_paragraphs=paragraphs, sample=sample)
     if paragraphs:
         exact = rows.exact_paragraphs(match, sort="newest", offset=0, limit=1)[0]
     elif request.by_paragraph:

@@ -94,6 +94,9 @@ QUERIES: tuple[Query, ...] = (
     Query("paragraph view", {"view": "paragraphs", "q": "member states"}),
     Query("paragraph view", {"view": "paragraphs", "q": "ransomware"}),
     Query("paragraph view", {"view": "paragraphs", "verb": "urges", "body": "GA"}),
+    # Estimated paragraph counts of a word in most documents and of every paragraph.
+    Query("paragraph view", {"view": "paragraphs", "q": "crime"}),
+    Query("paragraph view", {"view": "paragraphs"}),
 )
 # The realistic corpus (real texts) has none of the synthetic rare clauses: its rare words are
 # real ones, each in one to a few of the 2,162 real texts and so in about one document in 1,000.

@@ -112,12 +112,13 @@ def test_past_the_limit_counts_are_estimates(archive, monkeypatch, client):
     monkeypatch.setattr(counts, "EXACT_DOCUMENTS", 1)
     # A sample of the whole archive: the estimate is the exact count.
     monkeypatch.setattr(counts, "SAMPLE_PERCENT", 100.0)
+    monkeypatch.setattr(counts, "PARAGRAPH_SAMPLE_PERCENT", 100.0)
     results = search_documents({"q": "migrants", "sort": "newest"})
     assert results.count_is_estimate and results.facets_are_estimates
     assert results.count == 2
     assert {d.symbol for d in results.rows} == {"E/RES/2014/23", "A/RES/66/128"}
     paragraphs = search_paragraphs({"q": "migrants", "sort": "newest"})
-    assert paragraphs.count_is_estimate
+    assert paragraphs.count_is_estimate and paragraphs.count == 2
     data = client.get("/api/search/", {"q": "migrants", "sort": "newest"}).json()
     assert data["count_is_estimate"] is True and data["facets_are_estimates"] is True
     assert "about 2 documents" in " ".join(

@@ -5,10 +5,13 @@
 2. **Exact** under the limit: the matches are read once from `paragraph_search_gin` (a
    MATERIALIZED CTE), grouped per document and counted per facet in one statement.
 3. **Enormous** result sets ("member states" matches a third of all paragraphs): the count and
-   the facets are estimated on a deterministic sample of documents (`TABLESAMPLE BERNOULLI ...
-   REPEATABLE`, `sample_percent()` of them), scaled up by the published documents over the
-   sampled ones, and shown as "about N". An estimate under `EXACT_DOCUMENTS` (with a margin for
-   its error) is replaced by the exact count: counts are exact below 10,000 matching documents.
+   the facets are estimated on a deterministic sample and shown as "about N". Documents are
+   sampled (`TABLESAMPLE BERNOULLI ... REPEATABLE`, `sample_percent()` of them) and scaled up
+   by the published documents over the sampled ones; paragraphs, in the paragraph view, are
+   sampled one by one (`PARAGRAPH_SAMPLE_PERCENT`, a seeded hash of each id) and scaled by the
+   hash's range over the part kept, since a sample of documents holds a varying number of
+   paragraphs (long documents hold most of them). An estimate under `EXACT_DOCUMENTS` (with a
+   margin for its error) is replaced by the exact count: counts are exact below 10,000 matches.
    When the matching documents are listed (`Match.listed`), their exact count decides instead,
    with no margin: under `EXACT_DOCUMENTS` everything is exact, without a sample first; from
    it on the facets are estimated and the size shown is the exact count, still "about N".
@@ -40,6 +43,13 @@ STANDARD_ERROR = 0.025
 SAMPLE_PERCENT = 16.0
 # The sample's seed: the same archive gives the same estimates.
 SAMPLE_SEED = 20250101
+# The share of paragraphs sampled in the paragraph view: each matching paragraph is kept with
+# probability f, so a count of Y has a relative standard error of sqrt((1 - f) / (f Y)), which is
+# STANDARD_ERROR at the smallest count estimated (EXACT_DOCUMENTS paragraphs) when
+# f = 1 / (1 + EXACT_DOCUMENTS SE²): 13.8 %, whatever the archive's size.
+PARAGRAPH_SAMPLE_PERCENT = 100.0 / (1.0 + EXACT_DOCUMENTS * STANDARD_ERROR**2)
+# A paragraph is kept when its id's seeded hash, masked to this range, falls under the share.
+HASH_RANGE = 1 << 20
 
 
 def probe(match: Match, *, filtered: bool) -> int:
@@ -63,11 +73,14 @@ def is_enormous(match: Match, *, filtered: bool) -> bool:
     return probe(match, filtered=filtered) > statements.EXACT_LIMIT
 
 
-def sample_percent() -> float:
-    """The share of documents to sample: enough that a count of EXACT_DOCUMENTS (a share q of
-    the N documents) has a standard error of STANDARD_ERROR; a ratio estimate's relative
-    error is sqrt((1 - q) / (q n)), so n = (1 - q) / (q SE²) sampled documents (2,400 of 25,000;
-    14,400 of 100,000), at most SAMPLE_PERCENT. N is the planner's count of documents."""
+def sample_percent(*, on_paragraphs: bool = False) -> float:
+    """The share to sample: of paragraphs, in the paragraph view, PARAGRAPH_SAMPLE_PERCENT; of
+    documents, enough that a count of EXACT_DOCUMENTS (a share q of the N documents) has a
+    standard error of STANDARD_ERROR; a ratio estimate's relative error is
+    sqrt((1 - q) / (q n)), so n = (1 - q) / (q SE²) sampled documents (2,400 of 25,000; 14,400
+    of 100,000), at most SAMPLE_PERCENT. N is the planner's count of documents."""
+    if on_paragraphs:
+        return PARAGRAPH_SAMPLE_PERCENT
     rows = fetch(
         sql.SQL("SELECT reltuples FROM pg_class WHERE oid = 'resolutions_document'::regclass"), {}
     )
@@ -96,13 +109,35 @@ def _by_groups(match: Match, *, on_paragraphs: bool) -> bool:
     return not on_paragraphs and (not match.query or match.whole is not None)
 
 
-def match_set(match: Match, *, sample: float | None) -> sql.Composable:
+def _kept_paragraphs(sample: float) -> int:
+    """How many of HASH_RANGE hash values keep a paragraph: `sample` per cent of them."""
+    return max(1, round(HASH_RANGE * sample / 100.0))
+
+
+def _sampled_paragraphs(column: sql.Composable, sample: float | None) -> sql.Composable:
+    """Each paragraph kept or not by its id's seeded hash: a Bernoulli sample of paragraphs,
+    read from the rows already matched (no scan of its own)."""
+    if sample is None:
+        return sql.SQL("TRUE")
+    return sql.SQL("(hashint8extended({}, {}) & {}) < {}").format(
+        column,
+        sql.Literal(SAMPLE_SEED),
+        sql.Literal(HASH_RANGE - 1),
+        sql.Literal(_kept_paragraphs(sample)),
+    )
+
+
+def match_set(match: Match, *, sample: float | None, on_paragraphs: bool) -> sql.Composable:
     """Rows (id, document_id, kind, verb, body_id, year, doc_type, addressees) of the matching
     paragraphs (NULL addressees: their lineage rows hold them) of documents failing at most one
     chosen document filter, and a row per document (NULL id and kind) for a title match, or for
     every document when browsing: the counts read paragraph by paragraph (the paragraph view,
-    `within=paragraph`)."""
-    sampled = _sampled(sql.SQL("p.document_id"), sample)
+    `within=paragraph`). On paragraphs, the sample is of paragraphs (the document rows are not
+    counted there)."""
+    if on_paragraphs:
+        sampled = _sampled_paragraphs(sql.SQL("p.id"), sample)
+    else:
+        sampled = _sampled(sql.SQL("p.document_id"), sample)
     paragraphs = all_of(
         [sampled, match.published("p"), match.text("p"), match.documents_failing_at_most("p", 1)]
     )
@@ -122,14 +157,16 @@ def match_set(match: Match, *, sample: float | None) -> sql.Composable:
     ).format(paragraphs, documents)
 
 
-def _paragraph_sets(match: Match, *, sample: float | None, ok: sql.Composable) -> sql.Composed:
+def _paragraph_sets(
+    match: Match, *, sample: float | None, ok: sql.Composable, on_paragraphs: bool
+) -> sql.Composed:
     """`m`, the match set read paragraph by paragraph, and `d`, one row per document of it with
     `ok` (a paragraph passes verb and kind)."""
     return sql.SQL(
         "WITH m AS MATERIALIZED ({match_set}), d AS MATERIALIZED ("
         "SELECT m.document_id, m.body_id, m.year, m.doc_type, bool_or(({ok})) AS ok "
         "FROM m GROUP BY m.document_id, m.body_id, m.year, m.doc_type)"
-    ).format(match_set=match_set(match, sample=sample), ok=ok)
+    ).format(match_set=match_set(match, sample=sample, on_paragraphs=on_paragraphs), ok=ok)
 
 
 def _matching_documents(match: Match, *, sample: float | None) -> sql.Composed:
@@ -246,13 +283,13 @@ def facet_statement(match: Match, *, on_paragraphs: bool, sample: float | None) 
         ),
         *(facet_count(facet) for facet in COUNTED),
     ]
-    if sample is not None:
+    if sample is not None and not on_paragraphs:
         parts += _sample_sizes(match, sample)
     if _by_groups(match, on_paragraphs=on_paragraphs):
         sets = _document_sets(match, sample=sample)
     else:
         ok = TRUE if match.title_counts else all_of([in_paragraphs, match.paragraphs("m")])
-        sets = _paragraph_sets(match, sample=sample, ok=ok)
+        sets = _paragraph_sets(match, sample=sample, ok=ok, on_paragraphs=on_paragraphs)
     return sql.SQL("{} {}").format(sets, sql.SQL(" UNION ALL ").join(parts))
 
 
@@ -273,10 +310,15 @@ def _sample_sizes(match: Match, sample: float) -> list[sql.Composable]:
 def facet_rows(
     match: Match, *, on_paragraphs: bool, sample: float | None
 ) -> tuple[int, list[tuple[str, str, str, int]]]:
-    """(the result's size, [(facet, value, label, count)]); with `sample`, scaled estimates."""
+    """(the result's size, [(facet, value, label, count)]); with `sample`, scaled estimates:
+    by the published documents over the sampled ones, or on paragraphs by the hash's range over
+    the part of it kept."""
     rows = fetch(facet_statement(match, on_paragraphs=on_paragraphs, sample=sample), match.params)
     sizes = {f: n for f, _v, _l, n in rows if f in SIZES}
-    scale = sizes.get("documents", 0) / max(sizes.get("sampled", 0), 1)
+    if on_paragraphs and sample is not None:
+        scale = HASH_RANGE / _kept_paragraphs(sample)
+    else:
+        scale = sizes.get("documents", 0) / max(sizes.get("sampled", 0), 1)
     total = sizes["count"]
     rows = [
         (f, v, label, n if sample is None else estimate(n * scale))
@@ -325,11 +367,17 @@ def _counted(match: Match, *, on_paragraphs: bool, sample: bool | None) -> tuple
             return _exactly(match, on_paragraphs=on_paragraphs)
         return (
             size,
-            facet_rows(match, on_paragraphs=on_paragraphs, sample=sample_percent())[1],
+            facet_rows(
+                match,
+                on_paragraphs=on_paragraphs,
+                sample=sample_percent(on_paragraphs=on_paragraphs),
+            )[1],
             True,
         )
     if sample:
-        total, rows = facet_rows(match, on_paragraphs=on_paragraphs, sample=sample_percent())
+        total, rows = facet_rows(
+            match, on_paragraphs=on_paragraphs, sample=sample_percent(on_paragraphs=on_paragraphs)
+        )
         if total >= EXACT_DOCUMENTS * ESTIMATE_MARGIN:
             return total, rows, True
     return _exactly(match, on_paragraphs=on_paragraphs)
