@@ -201,22 +201,24 @@ _BAR_NUMBER_W = 48
 _NARROW = frozenset(" .,:;-'/()|!ijlft")
 
 
-def text_width(text: str) -> float:
-    """A generous width of `text` at the bar chart's 13-unit font: capitals and digits are wide.
+def text_width(text: str, size: float = 13) -> float:
+    """A generous width of `text` at a `size`-unit font (the bar chart's is 13): capitals and
+    digits are wide.
 
     Too narrow an estimate clips a code such as "COSP-UNCAC" at the chart's left edge.
     """
-    return sum(
+    return (size / 13) * sum(
         9.4 if char.isupper() or char.isdigit() else 4.5 if char in _NARROW else 7.4
         for char in text
     )
 
 
-def fit_text(text: str, width: float) -> str:
-    """`text`, cut short with an ellipsis where `text_width` says it would pass `width` units."""
-    if text_width(text) <= width:
+def fit_text(text: str, width: float, size: float = 13) -> str:
+    """`text`, cut short with an ellipsis where `text_width` says it would pass `width` units
+    at a `size`-unit font."""
+    if text_width(text, size) <= width:
         return text
-    while text and text_width(text + "…") > width:
+    while text and text_width(text + "…", size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
 

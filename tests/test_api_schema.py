@@ -11,7 +11,7 @@ from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import validate
 from search_fixtures import archive  # noqa: F401 - registers the fixture
 
-from resolutions.lineage.addressees import ADDRESSEES
+from resolutions.addressees import ADDRESSEES
 from resolutions.lineage.matching import match_document
 
 pytestmark = pytest.mark.django_db

@@ -1,5 +1,6 @@
 """Imports point one way: parsing <- ingest <- search/selectors <- views, API, feeds, exports;
-and the archive (resolutions/, archive/) never imports the benchmark package (bench/).
+the lineage (resolutions/lineage/) sits above the search; and the archive (resolutions/,
+archive/) never imports the benchmark package (bench/).
 
 Read from the source with `ast` (nothing is imported), so a new module is checked as it lands.
 """
@@ -105,6 +106,7 @@ def test_nothing_but_url_configuration_imports_a_view_or_a_template_tag():
         ("resolutions.search", "resolutions.api"),
         ("resolutions.search", "resolutions.feeds"),
         ("resolutions.search", "resolutions.staff"),
+        ("resolutions.search", "resolutions.lineage"),
         ("resolutions.search", "bench"),
         ("resolutions.selectors", "resolutions.search"),
         ("resolutions", "bench"),

@@ -11,7 +11,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from ..lineage.addressees import ADDRESSEES
+from ..addressees import ADDRESSEES
 from .params import Sort, View
 
 Addressee = Literal[tuple(ADDRESSEES)]  # type: ignore[valid-type]

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .client import UndlClient
-from .importer import ImportReport, import_records
-from .marc import RawRecord, split_page
+from .importer import ImportReport, import_page
+from .marc import RawRecord
 from .rawstore import RawStore
 
 MODIFIED_RE = re.compile(rb"<(?:\w+:)?controlfield\s+tag=\"005\"\s*>\s*(\d{8})")
@@ -131,18 +131,18 @@ def crawl(
     state = store.load_cursor(query) or {}
     result = CrawlResult(resumed_from=state.get("cursor", ""), records=state.get("records", 0))
     for page in client.search(query, cursor=result.resumed_from):
-        split = split_page(page.data)
-        for raw in split.records:
-            store.put(raw)
-        for problem in split.problems:
-            report.failed("", stage="read", reason=problem)
-        records = [r for r in split.records if not since or modified_since(r, since)]
-        import_records(records, report=report, dry_run=dry_run)
+        read = import_page(
+            page.data,
+            report=report,
+            dry_run=dry_run,
+            keep=store.put,
+            wanted=lambda raw: not since or modified_since(raw, since),
+        )
         result.pages += 1
-        result.records += len(split.records)
+        result.records += read
         if not dry_run:
             store.save_cursor(query, {"cursor": page.cursor, "records": result.records})
-        progress(len(split.records), page.total)
+        progress(read, page.total)
         if max_pages is not None and result.pages >= max_pages:
             return result
     store.clear_cursor(query)

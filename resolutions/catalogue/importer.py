@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -111,12 +111,23 @@ def finish(run: ImportRun, report: ImportReport) -> None:
     run.save(update_fields=["counts", "finished_at"])
 
 
-def import_page(page: bytes, *, report: ImportReport, dry_run: bool = False) -> None:
-    """Import every record of a MARCXML page; a cut-off tail is reported, the rest imported."""
+def import_page(
+    page: bytes,
+    *,
+    report: ImportReport,
+    dry_run: bool = False,
+    keep: Callable[[RawRecord], object] = lambda raw: None,
+    wanted: Callable[[RawRecord], bool] = lambda raw: True,
+) -> int:
+    """Import the records of a MARCXML page that `wanted` accepts, every whole record handed to
+    `keep` first; a cut-off tail is reported, the rest imported. Returns the whole records read."""
     split = split_page(page)
+    for raw in split.records:
+        keep(raw)
     for problem in split.problems:
         report.failed("", stage="read", reason=problem)
-    import_records(split.records, report=report, dry_run=dry_run)
+    import_records([raw for raw in split.records if wanted(raw)], report=report, dry_run=dry_run)
+    return len(split.records)
 
 
 def import_records(

@@ -8,9 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
-from django.utils.safestring import SafeString
 
-from .. import charts
 from ..models import Country, Document, Sponsorship
 from ..selectors import published_documents
 from .mapping import OFFICIAL_LANGUAGES
@@ -61,11 +59,11 @@ class RelatedLink:
 
 @dataclass
 class VotePanel:
-    """A recorded vote: totals, a chart, and each State's vote."""
+    """A recorded vote: totals, the tallies its chart draws, and each State's vote."""
 
     vote: Vote
     states: list[StateVote]
-    chart: SafeString
+    tallies: list[tuple[str, int]]
 
 
 @dataclass
@@ -123,18 +121,14 @@ def related_links(record: CatalogueRecord) -> list[RelatedLink]:
     return sorted(links, key=lambda link: (order.get(link.kind, 9), link.symbol))
 
 
-def vote_chart(vote: Vote) -> SafeString:
-    """Yes, no, abstain and non-voting as horizontal bars."""
-    return charts.bar_chart_svg(
-        [
-            ("Yes", vote.yes),
-            ("No", vote.no),
-            ("Abstain", vote.abstain),
-            ("Non-voting", vote.non_voting),
-        ],
-        label=f"Vote on {vote.resolution_symbol}",
-        unit="State",
-    )
+def vote_tallies(vote: Vote) -> list[tuple[str, int]]:
+    """Yes, no, abstain and non-voting, each with its number of States, in that order."""
+    return [
+        ("Yes", vote.yes),
+        ("No", vote.no),
+        ("Abstain", vote.abstain),
+        ("Non-voting", vote.non_voting),
+    ]
 
 
 def vote_panels(document: Document) -> list[VotePanel]:
@@ -145,7 +139,7 @@ def vote_panels(document: Document) -> list[VotePanel]:
     states: dict[int, list[StateVote]] = {vote.pk: [] for vote in votes}
     for state in StateVote.objects.filter(vote__in=votes).select_related("country"):
         states[state.vote_id].append(state)
-    return [VotePanel(vote, states[vote.pk], vote_chart(vote)) for vote in votes]
+    return [VotePanel(vote, states[vote.pk], vote_tallies(vote)) for vote in votes]
 
 
 def document_catalogue(document: Document) -> CataloguePanel | None:

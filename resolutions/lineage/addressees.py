@@ -10,17 +10,6 @@ from __future__ import annotations
 
 import re
 
-ADDRESSEES = {
-    "member_states": "all Member States",
-    "group_of_states": "a group of States",
-    "secretary_general": "the Secretary-General",
-    "unodc": "UNODC",
-    "un_entity": "another United Nations entity",
-    "civil_society": "civil society",
-    "private_sector": "the private sector",
-    "regional_organizations": "regional organizations",
-    "body_itself": "the body itself",
-}
 # Verbs that ask someone to act, opening the paragraph or a later clause ("..., and urges
 # Member States to"): their addressee stands between the verb and "to".
 ADDRESSING_RE = re.compile(
@@ -92,7 +81,8 @@ def addressee_windows(text: str) -> list[str]:
 
 
 def addressees_of(text: str) -> frozenset[str]:
-    """The addressees of an operative paragraph (ADDRESSEES keys); the body itself if none."""
+    """The addressees of an operative paragraph (keys of resolutions/addressees.py's ADDRESSEES);
+    the body itself if none."""
     return addressees_in(addressee_windows(text))
 
 

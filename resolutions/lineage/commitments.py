@@ -16,11 +16,11 @@ from django.db.models import Count, QuerySet
 from django.db.models.expressions import RawSQL
 
 from resolutions import search
+from resolutions.addressees import ADDRESSEES
 from resolutions.models import Country, Document, Paragraph, Sponsorship
 from resolutions.search import FACETS, SearchRequest, read_search
 from resolutions.search.request import Params
 
-from .addressees import ADDRESSEES
 from .models import ParagraphLineage
 
 SCALE_FILE = Path(__file__).parent / "data" / "verb_strength.json"

@@ -22,9 +22,9 @@ from typing import Any
 from django.conf.locale import LANG_INFO
 from psycopg import sql
 
+from ..addressees import ADDRESSEES
 from ..catalogue.models import Concept, ConceptKind, StateVoteChoice, VoteOutcome
 from ..catalogue.thesaurus import NARROWER
-from ..lineage.addressees import ADDRESSEES
 from ..models import Country, DocType, ParagraphKind
 from .citations import citation_keys, parse_citation
 from .values import CleanError, Reread, clean_text, clean_year, kept_values

@@ -97,3 +97,36 @@ def test_co_sponsor_pairs_fit_their_chart_and_keep_their_table(
     assert pairs.locator("tbody tr").count() == 3
     assert axe(page) == []
     assert_clean(page)
+
+
+# Each label of the co-sponsor chart: its text, the font size it is drawn at on screen (computed
+# size times the drawing's scale) and its box, in CSS px.
+PAIR_LABELS = """() => {
+  const svg = document.querySelector('svg[aria-label="Top co-sponsor pairs"]');
+  const box = svg.getBoundingClientRect();
+  const scale = box.width / svg.viewBox.baseVal.width;
+  return [...svg.querySelectorAll('text')].map(t => {
+    const r = t.getBoundingClientRect();
+    return {text: t.textContent, size: parseFloat(getComputedStyle(t).fontSize) * scale,
+            top: r.top, bottom: r.bottom, left: r.left, right: r.right,
+            chartLeft: box.left, chartRight: box.right};
+  });
+}"""
+
+
+def test_co_sponsor_labels_are_readable_on_a_phone(
+    live_server, long_named_sponsors, phone_page, assert_clean, screenshot
+):
+    phone_page.goto(f"{live_server.url}/language/commitments/")
+    screenshot(phone_page, "pairs-labels-phone")
+    labels = phone_page.evaluate(PAIR_LABELS)
+    assert len(labels) == 3
+    assert all(label["size"] >= 11 for label in labels), labels
+    assert all(label["bottom"] - label["top"] >= 11 for label in labels), labels
+    assert all(
+        label["chartLeft"] - 1 <= label["left"] and label["right"] <= label["chartRight"] + 1
+        for label in labels
+    ), labels
+    rows = sorted(labels, key=lambda label: label["top"])
+    assert all(a["bottom"] <= b["top"] for a, b in itertools.pairwise(rows)), rows
+    assert_clean(phone_page)

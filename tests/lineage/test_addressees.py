@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from resolutions.lineage.addressees import ADDRESSEES, addressees_of
+from resolutions.addressees import ADDRESSEES
+from resolutions.lineage.addressees import addressees_of
 from resolutions.lineage.models import ParagraphLineage
 
 LABELLED = Path(__file__).parent / "data" / "addressees_labelled.json"
