@@ -37,12 +37,18 @@ class Honesty:
     overlap: float | None
     same_top3: bool | None
     newest_overlap: float | None
-    # The count the page shows, whether it or the facets beside it are estimates, the exact one.
+    # The count the page shows, whether it ("about N") and the facets are estimates, the exact.
     shown: int
-    estimated: bool
+    count_estimated: bool
+    facets_estimated: bool
     exact: int
     # Relevance computed within this many documents (unproven lists); 0: over every match.
     ranked_within: int = 0
+
+    @property
+    def estimated(self) -> bool:
+        """Whether the page shows an estimate: its count, or the facets beside it."""
+        return self.count_estimated or self.facets_estimated
 
     @property
     def error(self) -> float:
@@ -133,9 +139,9 @@ def honesty(query: Query) -> Honesty:
     return Honesty(overlap, same_top3, newest_overlap, *counted(query, match, request), within)
 
 
-def counted(query: Query, match: Match, request: SearchRequest) -> tuple[int, bool, int]:
-    """(the count the page shows, whether it or its facets are estimates, the exact count) of
-    the request's documents or paragraphs."""
+def counted(query: Query, match: Match, request: SearchRequest) -> tuple[int, bool, bool, int]:
+    """(the count the page shows, whether it is an estimate, whether its facets are, the exact
+    count) of the request's documents or paragraphs."""
     results = search(query.params, per_page=TOP)
     if request.view == "paragraphs":
         exact = rows.exact_paragraphs(match, sort="newest", offset=0, limit=1)[0]
@@ -143,4 +149,4 @@ def counted(query: Query, match: Match, request: SearchRequest) -> tuple[int, bo
         exact = rows.exact_count_documents(match)
     else:
         exact = rows.count_walk_documents(match)
-    return results.total, results.count_is_estimate or results.facets_are_estimates, exact
+    return results.total, results.count_is_estimate, results.facets_are_estimates, exact

@@ -145,11 +145,11 @@ def test_the_benchmark_reports_the_count_the_page_shows(large_archive, monkeypat
     found = honesty(rare)
     assert 1 < found.exact < counts.EXACT_DOCUMENTS
     assert found.shown == found.exact == search_documents(rare.params).count
-    assert not found.estimated and found.error == 0
+    assert not found.count_estimated and not found.facets_estimated and found.error == 0
     monkeypatch.setattr(counts, "EXACT_DOCUMENTS", 100)
     common = Query("common word", {"q": "migrants", "sort": "newest"})
     found = honesty(common)
-    assert found.estimated and found.shown == search_documents(common.params).count
+    assert found.count_estimated and found.shown == search_documents(common.params).count
     assert found.exact == DOCUMENTS
 
 
