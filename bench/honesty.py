@@ -6,8 +6,10 @@ the exact count, per benchmark query.
   and sorts them all: top-10 overlap (shared ids / 10) and whether the top three are the same.
 - **The alternative it replaced**: the same scores over only the `NEWEST_CANDIDATES` newest
   matching documents (what pages past the exact limit used to rank): its top-10 overlap.
-- **Count**: the estimate the sample gives (`counts.facet_rows` with the sample) against
-  the exact count, whether or not the page needed the estimate; the error in per cent.
+- **Count**: the count the page shows, exact or "about N" (its size and whether it or the
+  facets are estimates), against the exact count; the error in per cent. Until December 2026
+  this was the sample's own estimate whether or not the page used it, so a rare word counted
+  exactly (15 documents) was listed as the estimate "53".
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from psycopg import sql
 
 from resolutions import ranking
-from resolutions.search import counts, rows, search
+from resolutions.search import rows, search
 from resolutions.search.request import SearchRequest, read_search
 from resolutions.search.sql import NEWEST, TSQUERY, Match, all_of, fetch
 
@@ -35,14 +37,22 @@ class Honesty:
     overlap: float | None
     same_top3: bool | None
     newest_overlap: float | None
-    estimate: int
+    # The count the page shows, whether it ("about N") and the facets are estimates, the exact.
+    shown: int
+    count_estimated: bool
+    facets_estimated: bool
     exact: int
     # Relevance computed within this many documents (unproven lists); 0: over every match.
     ranked_within: int = 0
 
     @property
+    def estimated(self) -> bool:
+        """Whether the page shows an estimate: its count, or the facets beside it."""
+        return self.count_estimated or self.facets_estimated
+
+    @property
     def error(self) -> float:
-        return abs(self.estimate - self.exact) / self.exact if self.exact else 0.0
+        return abs(self.shown - self.exact) / self.exact if self.exact else 0.0
 
 
 def exact_top(match: Match, *, paragraphs: bool) -> list[int]:
@@ -120,24 +130,23 @@ def honesty(query: Query) -> Honesty:
         within = results.ranked_within
         expected = exact_top(match, paragraphs=paragraphs)
         if not expected:
-            return Honesty(None, None, None, *counted(match, request))
+            return Honesty(None, None, None, *counted(query, match, request))
         overlap = len(set(shown) & set(expected)) / len(expected)
         same_top3 = shown[:3] == expected[:3]
         if not paragraphs:
             capped = newest_candidates_top(match)
             newest_overlap = len(set(capped) & set(expected)) / max(len(expected), 1)
-    return Honesty(overlap, same_top3, newest_overlap, *counted(match, request), within)
+    return Honesty(overlap, same_top3, newest_overlap, *counted(query, match, request), within)
 
 
-def counted(match: Match, request: SearchRequest) -> tuple[int, int]:
-    """(the sample's estimate, the exact count) of the request's documents or paragraphs."""
-    paragraphs = request.view == "paragraphs"
-    sample = counts.sample_percent(on_paragraphs=paragraphs)
-    estimate, _ = counts.facet_rows(match, on_paragraphs=paragraphs, sample=sample)
-    if paragraphs:
+def counted(query: Query, match: Match, request: SearchRequest) -> tuple[int, bool, bool, int]:
+    """(the count the page shows, whether it is an estimate, whether its facets are, the exact
+    count) of the request's documents or paragraphs."""
+    results = search(query.params, per_page=TOP)
+    if request.view == "paragraphs":
         exact = rows.exact_paragraphs(match, sort="newest", offset=0, limit=1)[0]
     elif request.by_paragraph:
         exact = rows.exact_count_documents(match)
     else:
         exact = rows.count_walk_documents(match)
-    return estimate, exact
+    return results.total, results.count_is_estimate, results.facets_are_estimates, exact

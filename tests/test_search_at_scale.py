@@ -15,6 +15,8 @@ import pytest
 from django.db import connection
 from search_oracle import document_ids, paragraph_ids
 
+from bench.honesty import honesty
+from bench.queries import Query
 from resolutions.models import Body, Document, Paragraph
 from resolutions.search import counts, read_search, search_documents, search_paragraphs
 from resolutions.search import sql as statements
@@ -133,6 +135,22 @@ def test_counts_below_the_exact_documents_are_exact(large_archive):
     results = search_documents({"q": "migrants", "sort": "newest"})
     assert results.count == DOCUMENTS
     assert not results.count_is_estimate and not results.facets_are_estimates
+
+
+def test_the_benchmark_reports_the_count_the_page_shows(large_archive, monkeypatch):
+    """A word in a few documents is counted exactly, and the benchmark's honesty table says so;
+    it used to list the sample's own estimate (the page never showed it: "53" for 15). An
+    estimated count is reported as the estimate the page shows."""
+    rare = Query("rare word", {"q": "13"})  # "committee 13" in one document in 97
+    found = honesty(rare)
+    assert 1 < found.exact < counts.EXACT_DOCUMENTS
+    assert found.shown == found.exact == search_documents(rare.params).count
+    assert not found.count_estimated and not found.facets_estimated and found.error == 0
+    monkeypatch.setattr(counts, "EXACT_DOCUMENTS", 100)
+    common = Query("common word", {"q": "migrants", "sort": "newest"})
+    found = honesty(common)
+    assert found.count_estimated and found.shown == search_documents(common.params).count
+    assert found.exact == DOCUMENTS
 
 
 LONG_DOCUMENTS = 4
