@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,24 @@ from resolutions.reference_data import ensure_reference_data
 from resolutions.roles import LIBRARIANS
 
 _numbers = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def server_folders() -> Iterator[Callable[[str], Path]]:
+    """New folders for PostgreSQL servers a test starts (run as another user under root), made
+    outside pytest's own temporary root: a pytest starting elsewhere on the machine resets that
+    root to its owner alone, and the server would lose its data folder mid-test."""
+    made: list[Path] = []
+
+    def make(name: str) -> Path:
+        folder = Path(tempfile.mkdtemp(prefix=f"archive-test-{name}-"))
+        folder.chmod(0o755)
+        made.append(folder)
+        return folder
+
+    yield make
+    for folder in made:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

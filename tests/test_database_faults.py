@@ -8,7 +8,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -75,11 +75,11 @@ def socket_dir_of(pgdata: Path) -> str:
 
 
 def serve_on_embedded_server(
-    tmp_path_factory, *, server: str
+    server_folders: Callable[[str], Path], *, server: str
 ) -> tuple[str, Path, subprocess.Popen]:
     """The archive served by `server` (a command given `{port}`) on its own embedded PostgreSQL,
     migrated: (base URL, data folder, runner)."""
-    pgdata = tmp_path_factory.mktemp("faults") / "pgdata"
+    pgdata = server_folders("faults") / "pgdata"
     port = free_port()
     env = {**os.environ, "ARCHIVE_PGDATA": str(pgdata), "DEBUG": "1", "LOG_LEVEL": "CRITICAL"}
     env.pop("DATABASE_URL", None)
@@ -123,10 +123,10 @@ def stop_serving(pgdata: Path, runner: subprocess.Popen) -> None:
 
 
 @pytest.fixture
-def served_archive(tmp_path_factory):
+def served_archive(server_folders):
     """The archive under runserver on its own embedded server: (base URL, data folder, runner)."""
     base, pgdata, runner = serve_on_embedded_server(
-        tmp_path_factory,
+        server_folders,
         server=f"{sys.executable} manage.py runserver --noreload 127.0.0.1:{{port}}",
     )
     yield base, pgdata, runner
@@ -196,12 +196,12 @@ def server_processes(pgdata: Path) -> list[psutil.Process]:
     return [postmaster, *postmaster.children(recursive=True)]
 
 
-def test_a_frozen_database_gets_a_503_in_seconds_and_recovery_is_automatic(tmp_path_factory):
+def test_a_frozen_database_gets_a_503_in_seconds_and_recovery_is_automatic(server_folders):
     """SIGSTOP of every server process: its sockets stay open and nothing answers. Under gunicorn
     (one sync worker, whose connection persists between requests), a page answers 503 within
     5 s, not when the worker is killed; after SIGCONT the archive serves again by itself."""
     base, pgdata, runner = serve_on_embedded_server(
-        tmp_path_factory,
+        server_folders,
         server=f"{sys.executable} -m gunicorn archive.wsgi --bind 127.0.0.1:{{port}} "
         "--workers 1 --timeout 120",
     )

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -80,17 +79,13 @@ def server_gone(pgdata: Path, *, within: float = 15.0) -> bool:
 
 
 @pytest.fixture
-def pgdata() -> Path:
-    """A data folder of its own under the system's temporary folder: pytest's own root is
-    private to its user (0700, reset by every pytest run), and the server runs as another."""
-    parent = Path(tempfile.mkdtemp(prefix="archive-local-db-"))
-    parent.chmod(0o755)
-    folder = parent / "pgdata"
+def pgdata(server_folders: Callable[[str], Path]) -> Iterator[Path]:
+    """A data folder of its own (`server_folders`), its server stopped at the end."""
+    folder = server_folders("local-db") / "pgdata"
     yield folder
     if pid := postmaster_pid(folder):
         os.kill(pid, signal.SIGTERM)
         server_gone(folder)
-    shutil.rmtree(parent, ignore_errors=True)
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])

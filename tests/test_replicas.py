@@ -131,8 +131,8 @@ def wait_until_serving(app: App, timeout: float = 60) -> None:
 
 
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory, django_db_setup, django_db_blocker) -> Iterator[Archive]:
-    folder = tmp_path_factory.mktemp("replication")
+def archive(server_folders, django_db_setup, django_db_blocker) -> Iterator[Archive]:
+    folder = server_folders("replication")
     primary = start_primary(folder)
     standby = None
     apps: list[App] = []
