@@ -117,6 +117,9 @@ def test_every_public_page_reflows_at_320px(
     failures = {}
     for n, address in enumerate(public_pages(archive)):
         page.goto(live_server.url + address)
+        if address.startswith("/search/"):  # the page at its fullest: results beside facets
+            assert page.locator(".result-title").count() == 4
+            assert page.locator(".facet").count() >= 5
         wrong = {
             "width": page.evaluate(TOO_WIDE),
             "controls": page.evaluate(CONTROLS_OUTSIDE),
