@@ -1,0 +1,34 @@
+"""Round 23's blind set: four Assembly resolutions as PDF, three of session 72 as Word and three
+decisions (an election, one with an annex of rules, one with notes written out), drawn from
+listing fields only (tests/parsing/blind24/README.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .gold import BlindSet
+
+OPEN_MISSES: dict[tuple[str, str], str] = {
+    ("A_DEC_74_557.", "paragraphs"): (
+        "a past participle before a preposition taken as a decision's verb: 'the limitations "
+        "recommended on meetings' gives 'recommends' before the lettered '(a) Decided'"
+    ),
+    ("A_DEC_77_556", "paragraphs"): (
+        "a past participle before a preposition taken as a decision's verb: 'the Preparatory "
+        "Committee established by resolution 69/292' gives 'establishes' before 'requested'"
+    ),
+    ("A_RES_72_172", "references"): (
+        "the short name 'the Council' after the Human Rights Council given to the General "
+        "Assembly: 'the terms set forth by the Council in its resolution 18/6'"
+    ),
+    ("A_RES_72_18", "references"): (
+        "an addendum after a part in brackets: 'A/72/330 (Part I)/Add.1' cites the report, not "
+        "its addendum"
+    ),
+}
+
+
+class TestBlindSet(BlindSet):
+    folder = Path(__file__).resolve().parent / "blind24"
+    size = 10
+    open_misses = OPEN_MISSES
