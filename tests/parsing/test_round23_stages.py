@@ -1,0 +1,49 @@
+"""Round 23 fixes, one kind each, on short excerpts of the documents where each kind was found
+(named in docs/parsing.md, round 23)."""
+
+from __future__ import annotations
+
+from resolutions.parsing import parse
+
+
+def decision_verbs(statement: str) -> list[str | None]:
+    """The verbs of a decision's paragraphs."""
+    return [p.verb for p in parse("General Assembly decision 77/556\n\n" + statement).paragraphs]
+
+
+def test_a_past_participle_before_a_preposition_is_no_statement_verb() -> None:
+    # blind24 A_DEC_74_557. and A_DEC_77_556: "the limitations recommended on meetings" gave
+    # the statement "recommends", "the Preparatory Committee established by resolution 69/292"
+    # gave it "establishes"; the statements' verbs come later.
+    assert decision_verbs(
+        "On 29 May 2020, the General Assembly, noting with concern the limitations recommended"
+        " on meetings within the United Nations premises, and considering the various elections"
+        " that were scheduled to be held in June 2020,\n"
+        "\t(a)\tDecided to hold the election of members of the Economic and Social Council;\n"
+        "\t(b)\tAlso decided to apply mutatis mutandis the provisions of the present decision.\n"
+    ) == ["decides"]
+    assert decision_verbs(
+        "At its 66th plenary meeting, on 18 April 2023, the General Assembly, recalling its"
+        " resolution 72/249, in which it had decided to convene a conference to consider the"
+        " recommendations of the Preparatory Committee established by resolution 69/292 of"
+        " 19 June 2015, requested the Secretary-General to provide the necessary support.\n"
+    ) == ["requests"]
+    # The statement's own verb before such words still is one.
+    assert decision_verbs(
+        "At its 60th plenary meeting, on 1 December 2022, the General Assembly decided on the"
+        " proposal of its President to postpone the conference.\n"
+    ) == ["decides"]
+    assert decision_verbs(
+        "At its 60th plenary meeting, on 1 December 2022, the General Assembly, recalling its"
+        " resolutions, endorsed by consensus the recommendations of the Committee.\n"
+    ) == ["endorses"]
+    # A name's last word is no plural noun: "the Commission on Narcotic Drugs decided by 51 votes"
+    # (blind cnd_decision_62_1).
+    assert [
+        p.verb
+        for p in parse(
+            "Decision 62/1\n\nInclusion of a substance in Schedule I\n\n"
+            "At its 10th meeting, on 14 March 2019, the Commission on Narcotic Drugs decided by 51"
+            " votes to none to include the substance in Schedule I.\n"
+        ).paragraphs
+    ] == ["decides"]
