@@ -172,14 +172,14 @@ SECOND_ADVERBIAL_RE = re.compile(r"(?:resolution|decision)s?\b", re.IGNORECASE)
 # ("and Corr.1-3", each from the first to the last; a PDF may print "Corr.1 -3"); a range of
 # meeting records, "A/72/PV.49 to 53".
 ADDENDUM_AFTER_RE = re.compile(
-    r"[ ]and[ ]((?:Add|Corr|Rev)\.)(\d{1,2})(?:[ ]?[-\u2013](\d{1,2}))?(?![\w/.])"
+    r"[ ]and[ ]((?:Add|Corr|Rev)\.)(\d{1,2})(?:[ ]?[-\u2013](\d{1,2}))?(?![\w/]|\.\w)"
 )
 # A corrigendum or addendum written after a part or volume of a symbol: "NPT/CONF.1995/32 (Part
 # I)/Corr.2", "A/78/5 (Vol. II)/Add.1", "NPT/CONF.2000/28 (Parts I and II)/Corr.1"; in square
 # brackets in a Word file's note written out ("NPT/CONF.1995/32 [Part I]/Corr.2").
 PART_ADDENDUM_AFTER_RE = re.compile(
     r"[ ]?(?:\((?:Parts?|Vol\.)[ ][IVX]+(?:[ ]and[ ][IVX]+)?\)|\(Sect\.[ ]?\d{1,2}\)"
-    r"|\[(?:Parts?|Vol\.)[ ][IVX]+(?:[ ]and[ ][IVX]+)?\])/((?:Add|Corr|Rev)\.\d{1,2})(?![\w/.])"
+    r"|\[(?:Parts?|Vol\.)[ ][IVX]+(?:[ ]and[ ][IVX]+)?\])/((?:Add|Corr|Rev)\.\d{1,2})(?![\w/]|\.\w)"
 )
 # Other organizations' symbols printed with a space after their series, named as a document:
 # "Food and Agriculture Organization of the United Nations, document CL 144/9 (C 2013/20)",
@@ -339,7 +339,10 @@ def related_symbols(symbol: str, following: str) -> list[str]:
         first = int(addendum.group(2))
         last = int(addendum.group(3) or first)
         numbers = range(first, last + 1) if 0 <= last - first <= RANGE_MAX else (first,)
-        return [f"{symbol}/{addendum.group(1)}{n}" for n in numbers]
+        # "A/79/533/Add.1 and Add.2": the second addendum of the report, not of the first.
+        same_kind = re.search(rf"/{re.escape(addendum.group(1))}\d{{1,2}}$", symbol)
+        document = symbol[: same_kind.start()] if same_kind else symbol
+        return [f"{document}/{addendum.group(1)}{n}" for n in numbers]
     addendum = PART_ADDENDUM_AFTER_RE.match(following)
     if addendum:
         return [f"{symbol}/{addendum.group(1)}"]

@@ -13,10 +13,6 @@ OPEN_MISSES: dict[tuple[str, str], str] = {
         "the short name 'the Council' after the Human Rights Council given to the General "
         "Assembly: 'the terms set forth by the Council in its resolution 18/6'"
     ),
-    ("A_RES_72_18", "references"): (
-        "an addendum after a part in brackets: 'A/72/330 (Part I)/Add.1' cites the report, not "
-        "its addendum"
-    ),
 }
 
 

@@ -47,3 +47,27 @@ def test_a_past_participle_before_a_preposition_is_no_statement_verb() -> None:
             " votes to none to include the substance in Schedule I.\n"
         ).paragraphs
     ] == ["decides"]
+
+
+def test_an_addendum_ending_a_sentence_is_cited() -> None:
+    # blind24 A_RES_72_18 (Word), a note: "A/72/330 (Part I) and A/72/330 (Part I)/Add.1." cited
+    # the report alone: the full stop closing the note was read as the addendum's number going on.
+    head = (
+        "Resolution adopted by the General Assembly on 1 December 2017\n\n"
+        "72/18.\tReport on the activities of the Office of Internal Oversight Services\n\n"
+        "The General Assembly,\n\n"
+    )
+    text = head + (
+        "\tHaving considered the report of the Office, (footnote: A/72/330 (Part I) and"
+        " A/72/330 (Part I)/Add.1.)\n\n"
+        "\tRecalling the report of the Committee, (footnote: A/72/295 and Add.2.)\n\n"
+        "\tRecalling also the reports, (footnote: A/79/533/Add.1 and Add.2.)\n\n"
+        "\t1.\tTakes note of the report (A/72/120 and Add.1.2);\n"
+    )
+    symbols = {r.symbol for r in parse(text).references if r.symbol}
+    assert {"A/72/330", "A/72/330/Add.1", "A/72/295", "A/72/295/Add.2"} <= symbols
+    # A second addendum after the first is the report's ("A/79/533/Add.2").
+    assert {"A/79/533/Add.1", "A/79/533/Add.2"} <= symbols
+    assert "A/79/533/Add.1/Add.2" not in symbols
+    # A number going on after the addendum's ("Add.1.2") is no addendum of the symbol.
+    assert "A/72/120/Add.1" not in symbols
