@@ -505,16 +505,19 @@ def cited_body(
                 # Commission on Crime Prevention and Criminal Justice" is the Commission's.
                 named = last_body_named(text[max(0, offset - 200) : offset + short.start()])
             if not named and short_name and own_body != "ECOSOC":
-                # A word that does not name the citing body ("the Council in its resolution 1515
-                # (2003)" in the Assembly's text): which body, the number's form tells.
-                return "", offset + short.start()
+                # A word that does not name the citing body: the body of that word named last
+                # before it ("the Human Rights Council to renew the mandate ..., set forth by the
+                # Council in its resolution 18/6"); if none, which body, the number's form tells
+                # ("the Council in its resolution 1515 (2003)" in the Assembly's text).
+                window = text[max(0, offset - 400) : offset + short.start()]
+                return last_body_called(short_name.group(1), window), offset + short.start()
             return (named or own_body), offset + short.start()
         word = short.group("short")
         body = short_body(word, own_body=own_body)
         if not body and word == "Commission":
             # "those of the Commission on Human Rights ..., in particular Commission resolution
             # 1998/72": the commission named last before it, the archive's or another.
-            body = last_commission_named(text[max(0, offset - 400) : offset + short.start()])
+            body = last_body_called(word, text[max(0, offset - 400) : offset + short.start()])
         return body, offset + short.start()
     tail = text[after : after + 140]
     of_body = OF_BODY_RE.match(tail)
@@ -561,16 +564,17 @@ def last_body_named(text: str) -> str | None:
     return last[1] if last else None
 
 
-def last_commission_named(text: str) -> str | None:
-    """The code of the commission named last in `text`: the archive's ("CCPCJ"), None for another
-    body's ("the Commission on Human Rights"), "" when none is named."""
+def last_body_called(word: str, text: str) -> str | None:
+    """The code of the body whose name holds `word` ("Commission", "Council") named last in
+    `text`: the archive's ("CCPCJ", "HRC"), None for another body's ("the Commission on Human
+    Rights"), "" when none is named."""
     last: tuple[int, str | None] | None = None
     for match in OTHER_BODY_RE.finditer(text):
-        if "Commission" in match.group(0) and (last is None or match.start() > last[0]):
+        if word in match.group(0) and (last is None or match.start() > last[0]):
             last = (match.start(), body_code(match.group(0)))
     for pattern, code in BODY_CODE_RES:
         for named in pattern.finditer(text):
-            if "Commission" in named.group(0) and (last is None or named.start() >= last[0]):
+            if word in named.group(0) and (last is None or named.start() >= last[0]):
                 last = (named.start(), code)
     return "" if last is None else last[1]
 

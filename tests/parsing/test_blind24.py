@@ -8,15 +8,7 @@ from pathlib import Path
 
 from .gold import BlindSet
 
-OPEN_MISSES: dict[tuple[str, str], str] = {
-    ("A_RES_72_172", "references"): (
-        "the short name 'the Council' after the Human Rights Council given to the General "
-        "Assembly: 'the terms set forth by the Council in its resolution 18/6'"
-    ),
-}
-
 
 class TestBlindSet(BlindSet):
     folder = Path(__file__).resolve().parent / "blind24"
     size = 10
-    open_misses = OPEN_MISSES

@@ -71,3 +71,25 @@ def test_an_addendum_ending_a_sentence_is_cited() -> None:
     assert "A/79/533/Add.1/Add.2" not in symbols
     # A number going on after the addendum's ("Add.1.2") is no addendum of the symbol.
     assert "A/72/120/Add.1" not in symbols
+
+
+def test_the_council_after_a_council_named_is_that_council() -> None:
+    # blind24 A_RES_72_172 (Word), paragraph 4: "the decision taken by the Human Rights Council
+    # to renew the mandate ..., in conformity with the terms set forth by the Council in its
+    # resolution 18/6" gave the Assembly a resolution 18/6 by the number's form.
+    head = (
+        "Resolution adopted by the General Assembly on 19 December 2017\n\n"
+        "72/172.\tPromotion of a democratic and equitable international order\n\n"
+        "The General Assembly,\n\n\tRecalling its resolution 71/190,\n\n"
+    )
+    text = head + (
+        "\t1.\tWelcomes the decision taken by the Human Rights Council to renew the mandate of the"
+        " Independent Expert for a period of three years, in conformity with the terms set forth"
+        " by the Council in its resolution 18/6;\n\n"
+        "\t2.\tRecalls the Council in its resolution 1515 (2003);\n"
+    )
+    cited = {f"{r.body} {r.number}" for r in parse(text).references if r.number}
+    assert "HRC 18/6" in cited
+    assert "GA 18/6" not in cited
+    # With no council named before, the number's form still tells the body.
+    assert "SC 1515 (2003)" in cited
