@@ -172,14 +172,14 @@ SECOND_ADVERBIAL_RE = re.compile(r"(?:resolution|decision)s?\b", re.IGNORECASE)
 # ("and Corr.1-3", each from the first to the last; a PDF may print "Corr.1 -3"); a range of
 # meeting records, "A/72/PV.49 to 53".
 ADDENDUM_AFTER_RE = re.compile(
-    r"[ ]and[ ]((?:Add|Corr|Rev)\.)(\d{1,2})(?:[ ]?[-\u2013](\d{1,2}))?(?![\w/.])"
+    r"[ ]and[ ]((?:Add|Corr|Rev)\.)(\d{1,2})(?:[ ]?[-\u2013](\d{1,2}))?(?![\w/]|\.\w)"
 )
 # A corrigendum or addendum written after a part or volume of a symbol: "NPT/CONF.1995/32 (Part
 # I)/Corr.2", "A/78/5 (Vol. II)/Add.1", "NPT/CONF.2000/28 (Parts I and II)/Corr.1"; in square
 # brackets in a Word file's note written out ("NPT/CONF.1995/32 [Part I]/Corr.2").
 PART_ADDENDUM_AFTER_RE = re.compile(
     r"[ ]?(?:\((?:Parts?|Vol\.)[ ][IVX]+(?:[ ]and[ ][IVX]+)?\)|\(Sect\.[ ]?\d{1,2}\)"
-    r"|\[(?:Parts?|Vol\.)[ ][IVX]+(?:[ ]and[ ][IVX]+)?\])/((?:Add|Corr|Rev)\.\d{1,2})(?![\w/.])"
+    r"|\[(?:Parts?|Vol\.)[ ][IVX]+(?:[ ]and[ ][IVX]+)?\])/((?:Add|Corr|Rev)\.\d{1,2})(?![\w/]|\.\w)"
 )
 # Other organizations' symbols printed with a space after their series, named as a document:
 # "Food and Agriculture Organization of the United Nations, document CL 144/9 (C 2013/20)",
@@ -339,7 +339,10 @@ def related_symbols(symbol: str, following: str) -> list[str]:
         first = int(addendum.group(2))
         last = int(addendum.group(3) or first)
         numbers = range(first, last + 1) if 0 <= last - first <= RANGE_MAX else (first,)
-        return [f"{symbol}/{addendum.group(1)}{n}" for n in numbers]
+        # "A/79/533/Add.1 and Add.2": the second addendum of the report, not of the first.
+        same_kind = re.search(rf"/{re.escape(addendum.group(1))}\d{{1,2}}$", symbol)
+        document = symbol[: same_kind.start()] if same_kind else symbol
+        return [f"{document}/{addendum.group(1)}{n}" for n in numbers]
     addendum = PART_ADDENDUM_AFTER_RE.match(following)
     if addendum:
         return [f"{symbol}/{addendum.group(1)}"]
@@ -502,16 +505,19 @@ def cited_body(
                 # Commission on Crime Prevention and Criminal Justice" is the Commission's.
                 named = last_body_named(text[max(0, offset - 200) : offset + short.start()])
             if not named and short_name and own_body != "ECOSOC":
-                # A word that does not name the citing body ("the Council in its resolution 1515
-                # (2003)" in the Assembly's text): which body, the number's form tells.
-                return "", offset + short.start()
+                # A word that does not name the citing body: the body of that word named last
+                # before it ("the Human Rights Council to renew the mandate ..., set forth by the
+                # Council in its resolution 18/6"); if none, which body, the number's form tells
+                # ("the Council in its resolution 1515 (2003)" in the Assembly's text).
+                window = text[max(0, offset - 400) : offset + short.start()]
+                return last_body_called(short_name.group(1), window), offset + short.start()
             return (named or own_body), offset + short.start()
         word = short.group("short")
         body = short_body(word, own_body=own_body)
         if not body and word == "Commission":
             # "those of the Commission on Human Rights ..., in particular Commission resolution
             # 1998/72": the commission named last before it, the archive's or another.
-            body = last_commission_named(text[max(0, offset - 400) : offset + short.start()])
+            body = last_body_called(word, text[max(0, offset - 400) : offset + short.start()])
         return body, offset + short.start()
     tail = text[after : after + 140]
     of_body = OF_BODY_RE.match(tail)
@@ -558,16 +564,17 @@ def last_body_named(text: str) -> str | None:
     return last[1] if last else None
 
 
-def last_commission_named(text: str) -> str | None:
-    """The code of the commission named last in `text`: the archive's ("CCPCJ"), None for another
-    body's ("the Commission on Human Rights"), "" when none is named."""
+def last_body_called(word: str, text: str) -> str | None:
+    """The code of the body whose name holds `word` ("Commission", "Council") named last in
+    `text`: the archive's ("CCPCJ", "HRC"), None for another body's ("the Commission on Human
+    Rights"), "" when none is named."""
     last: tuple[int, str | None] | None = None
     for match in OTHER_BODY_RE.finditer(text):
-        if "Commission" in match.group(0) and (last is None or match.start() > last[0]):
+        if word in match.group(0) and (last is None or match.start() > last[0]):
             last = (match.start(), body_code(match.group(0)))
     for pattern, code in BODY_CODE_RES:
         for named in pattern.finditer(text):
-            if "Commission" in named.group(0) and (last is None or named.start() >= last[0]):
+            if word in named.group(0) and (last is None or named.start() >= last[0]):
                 last = (named.start(), code)
     return "" if last is None else last[1]
 

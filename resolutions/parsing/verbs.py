@@ -484,8 +484,22 @@ AUXILIARIES = frozenset(
 DETERMINERS = frozenset({"the", "its", "their", "his", "her", "these", "those", "such", "all"})
 # Words after a verb that make it a participle qualifying a noun ("the group established pursuant
 # to resolution 75/240", "the members appointed by the Assembly", "the call made in the report",
-# "the commitments made at the Summit"; not "decided by 51 votes").
-PARTICIPLE_AFTER = ("pursuant", "under ", "by the", "in the", "at the")
+# "the commitments made at the Summit", "the Committee established by resolution 69/292"; not
+# "decided by 51 votes").
+PARTICIPLE_AFTER = (
+    "pursuant",
+    "under ",
+    "by the",
+    "in the",
+    "at the",
+    "by resolution",
+    "by its resolution",
+    "by decision",
+    "by its decision",
+)
+# Prepositions after a past form that follows a plural noun make it a participle qualifying the
+# noun ("the limitations recommended on meetings", "the elections scheduled for June").
+PARTICIPLE_PREPOSITIONS = frozenset({"on", "for", "by", "in", "at", "within", "during", "under"})
 # A statement's verb may follow a long clause of recalled resolutions (about 250 words).
 STATEMENT_WORDS_MAX = 400
 FIRST_ITEM_VERB_RE = re.compile(r":\s+\(a\)[ ]+(?:(?:Also|Further)[ ]+)?([A-Z][a-z]+)")
@@ -525,6 +539,13 @@ def statement_verb(text: str) -> str | None:
         clause = before in AUXILIARIES or before == "as" or before.endswith("ing")
         if present and (clause or after.startswith(PARTICIPLE_AFTER)):
             continue
+        printed_before = previous.group(0) if adjacent else ""
+        if (
+            present
+            and after_plural_noun(printed_before, word)
+            and after.split(" ")[0] in (PARTICIPLE_PREPOSITIONS)
+        ):
+            continue
         # A plural noun that is also a verb: "the strategic plans and mandates of", "the
         # requests": written in the present, after a determiner or before "of".
         if present == normalize_word(word) and (before in DETERMINERS or after.startswith("of ")):
@@ -535,6 +556,20 @@ def statement_verb(text: str) -> str | None:
     # A long opening clause ending in a colon before lettered items: "(a) Decided to ...".
     item = FIRST_ITEM_VERB_RE.search(text)
     return present_form(normalize_word(item.group(1))) if item else None
+
+
+def after_plural_noun(before: str, word: str) -> bool:
+    """Whether a past form ("recommended") follows a plural common noun in the same phrase ("the
+    limitations recommended"), which makes it a participle, not the statement's verb; a name's
+    last word ("the Commission on Narcotic Drugs decided by 51 votes") is none."""
+    return (
+        word.endswith("ed")
+        and before.islower()
+        and len(before) > 3
+        and before.endswith("s")
+        and not before.endswith(("ss", "us", "is"))
+        and before not in AUXILIARIES
+    )
 
 
 def present_form(word: str) -> str | None:
