@@ -54,7 +54,9 @@ when first needed):
    Conference on the Least Developed Countries" / "... of the 2022 United Nations Conference to
    Support ..."), or which meeting, named by its subject, is held ("the political declaration of
    the high-level meeting on the fight against tuberculosis" / "... on universal health
-   coverage"), or on whose recommendation a decision is taken ("appointed ... as a member of
+   coverage"), or whose members are listed ("the Security Council is composed of the following 15
+   Member States: ..." / "the Organizational Committee of the Peacebuilding Commission is composed
+   of ..."), or on whose recommendation a decision is taken ("appointed ... as a member of
    the Committee on Contributions" / "... of the Board of Auditors"; "the sixth session of the
    United Nations Environment Assembly" / "... of the United Nations Habitat Assembly"; "the
    Annual Conference of the High Contracting Parties to Amended Protocol II" / "... to Protocol
@@ -201,23 +203,27 @@ QUALIFIER_RE = re.compile(
 )
 # A report asked for ("Requests the Secretary-General to submit ... a report on"), not acted on.
 REQUESTED_RE = re.compile(r"\bto (?:submit|present|prepare|provide|transmit|issue|include)\b")
+# A body's name: capitalized words joined by small words.
+BODY_NAME = r"[A-Z][\w\u2019'-]*(?:\s+(?:(?:of|on|for|and|the|to)\s+)*[A-Z][\w\u2019'-]*)*"
 # The bodies a paragraph names by their part in it: whose members are appointed or elected ("as a
 # member of the Committee on Contributions"), whose session, conference or meeting is held ("the
 # sixth session of the United Nations Environment Assembly"), on whose recommendation a
-# decision is taken ("on the recommendation of the Second Committee"): a name, capitalized words
-# joined by small words.
+# decision is taken ("on the recommendation of the Second Committee"): a BODY_NAME.
 NAMED_BODY_RE = re.compile(
     r"\b(?:as (?:an? )?(?:\w+ )?)?"
     r"(?P<role>member|session|recommendation|[Cc]onference|[Mm]eeting)s? of the "
-    r"(?P<body>[A-Z][\w\u2019'-]*(?:\s+(?:(?:of|on|for|and|the|to)\s+)*[A-Z][\w\u2019'-]*)*)"
+    rf"(?P<body>{BODY_NAME})"
 )
 # The body in whose work an organization or State is invited to participate ("invited it to
 # participate as an intergovernmental organization in the work of the Fifth United Nations
 # Conference on the Least Developed Countries"; "the 2022 United Nations Conference ...").
 PARTICIPATION_RE = re.compile(
-    r"\bparticipat\w*\b[^;:]*?\bin the work of the (?P<body>(?:\d{4} )?"
-    r"[A-Z][\w\u2019'-]*(?:\s+(?:(?:of|on|for|and|the|to)\s+)*[A-Z][\w\u2019'-]*)*)"
+    rf"\bparticipat\w*\b[^;:]*?\bin the work of the (?P<body>(?:\d{{4}} )?{BODY_NAME})"
 )
+# The body whose members a paragraph lists ("the Security Council is composed of the following 15
+# Member States: ..." / "the Organizational Committee of the Peacebuilding Commission is composed
+# of ..."): its composition, however many States the lists share.
+COMPOSED_RE = re.compile(rf"\bthe (?P<body>{BODY_NAME}) (?:is|are|was|were|shall be) composed of\b")
 # A meeting named by its subject, in small letters ("the high-level meeting on the fight against
 # tuberculosis, held on ..."), not by its date ("the meeting on 8 September 2017").
 MEETING_ON_RE = re.compile(
@@ -480,6 +486,8 @@ class Wording:
             bodies.setdefault(match["role"].lower(), tuple(WORD_RE.findall(match["body"].lower())))
         if "participat" in self.body and (participation := PARTICIPATION_RE.search(self.body)):
             bodies["participation"] = tuple(WORD_RE.findall(participation["body"].lower()))
+        if "composed of" in self.body and (composed := COMPOSED_RE.search(self.body)):
+            bodies["composition"] = tuple(WORD_RE.findall(composed["body"].lower()))
         if "meeting on" in self.body and (meeting := MEETING_ON_RE.search(self.body)):
             bodies["meeting on"] = tuple(WORD_RE.findall(meeting["subject"].lower()))
         return bodies

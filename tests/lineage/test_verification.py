@@ -896,3 +896,30 @@ def test_declarations_of_meetings_on_other_subjects_are_other_declarations():
         "Recalling the high-level meeting on 8 September 2017 on the appraisal of the Plan,",
         "Recalling the high-level meeting on 11 September 2017 on the appraisal of the Plan,",
     )
+
+
+def test_the_composition_of_other_bodies_is_another_family():
+    composed = (
+        "As a result, as of 1 January {}, the {} is composed of the following {} Member States: {}."
+    )
+    council = composed.format(
+        "2019",
+        "Security Council",
+        "15",
+        "BELGIUM, CHINA, DOMINICAN REPUBLIC, EQUATORIAL GUINEA,* FRANCE, GERMANY, "
+        "INDONESIA, KUWAIT,* PERU,* POLAND,* RUSSIAN FEDERATION, SOUTH AFRICA, UNITED KINGDOM OF "
+        "GREAT BRITAIN AND NORTHERN IRELAND and UNITED STATES OF AMERICA",
+    )
+    states = (
+        "BANGLADESH, BELGIUM, BRAZIL, CANADA, CHINA,* COLOMBIA, EGYPT, FRANCE,* "
+        "GERMANY, INDIA, INDONESIA, JAPAN, KENYA, MEXICO, NIGERIA, RUSSIAN FEDERATION,* SOUTH "
+        "AFRICA, UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND* and UNITED STATES OF "
+        "AMERICA*"
+    )
+    peacebuilding = "Organizational Committee of the Peacebuilding Commission"
+    assert not same(council, composed.format("2018", peacebuilding, "30", states))
+    # the same body's composition updated is one family
+    assert same(
+        composed.format("2020", peacebuilding, "30", states),
+        composed.format("2018", peacebuilding, "31", states.replace("BRAZIL, ", "")),
+    )
