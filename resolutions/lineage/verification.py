@@ -17,8 +17,11 @@ when first needed):
    one ("submitted pursuant to resolution 77/127" / "77/45"); lists of three or more instruments
    each naming two the other does not ("the Universal Declaration ..., the Convention on the
    Rights of the Child ..." / "... the International Covenant on Civil and Political Rights ...")
-   are lists of others, and amendments naming other paragraphs ("Delete the fifteenth preambular
-   paragraph." / "... the twenty-third ...") change other things;
+   are lists of others (the titles in a list of agenda items, "the following agenda items
+   remained for consideration: ... Implementation of the Declaration of Commitment on HIV/AIDS
+   ...", being the agenda's items, not instruments listed), and amendments naming other
+   paragraphs ("Delete the fifteenth preambular paragraph." / "... the twenty-third ...") change
+   other things;
 3. two paragraphs each naming a quoted title the other does not name (TITLE_MATCH, small words
    left out: “The Pact for the Future” is “Pact of the Future”) are about different things
    ("... the sub-item entitled “Cooperation between the United Nations and the Shanghai
@@ -256,6 +259,10 @@ INSTRUMENT_RE = re.compile(
     r"Agreement|Statute)(?:\s+(?:(?:of|on|for|and|the|to|with|against|regard|in)\s+)*"
     r"[A-Z][\w\u2019'-]*)*"
 )
+# A list of agenda items ("decided that the following agenda items remained for consideration
+# during its seventy-first session: Item 9. ..."), whose titles name instruments as the agenda's
+# items ("Implementation of the Declaration of Commitment on HIV/AIDS ...").
+AGENDA_LIST_RE = re.compile(r"\bthe following (?:agenda )?items\b[^:;]*:")
 # Lists of instruments that each name this many the other does not are lists of others.
 OTHER_INSTRUMENTS = 2
 # A decision's opening, not counted in the report's window: "At its 68th plenary meeting, on 23
@@ -333,8 +340,11 @@ class Wording:
 
     @cached_property
     def instruments(self) -> frozenset[tuple[str, ...]]:
-        """The masked words of each instrument it names (INSTRUMENT_RE)."""
-        return frozenset(masked_words(name) for name in INSTRUMENT_RE.findall(self.body))
+        """The masked words of each instrument it names (INSTRUMENT_RE) before a list of agenda
+        items (AGENDA_LIST_RE): an agenda updated lists other items, not other instruments."""
+        items = AGENDA_LIST_RE.search(self.body)
+        text = self.body[: items.start()] if items else self.body
+        return frozenset(masked_words(name) for name in INSTRUMENT_RE.findall(text))
 
     @cached_property
     def titles(self) -> tuple[tuple[str, ...], ...]:
