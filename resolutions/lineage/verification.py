@@ -67,7 +67,10 @@ when first needed):
    different things, a name shortened ("the States parties" / "the States Parties to the
    Convention") being the same body; and a paragraph that says "not" where the other says the
    same words without it ("Member States that have not fulfilled their financial obligations" /
-   "... that have fulfilled ...") decides the opposite;
+   "... that have fulfilled ...") decides the opposite, and one that determines ("Determining
+   that the situation in the Democratic Republic of the Congo continues to constitute a threat
+   to international peace and security in the region") does what one saying the same with
+   another verb ("Noting that ...", "Recognizing that ...") does not, however long the two;
 5. requests addressed to different actors are different requests ("Requests the
    Secretary-General to report ..." / "Requests the Special Committee ... to report ...": no
    addressee, as lineage/addressees.py reads them, in common);
@@ -233,6 +236,10 @@ MEETING_ON_RE = re.compile(
     r"\bmeeting on (?P<subject>[A-Za-z][^,;:.()“\"]*?)"
     r"(?=\s+(?:held|to be held|convened|in accordance|at|on|by|and|of|to|in|as)\b|\s*[,;:.()“\"]|$)"
 )
+# A determination ("Determining that the situation in Mali continues to constitute a threat to
+# international peace and security", "Determines once more that ..."): an act of its own, which
+# noting or recognizing the same situation is not.
+DETERMINATION_RE = re.compile(r"(?:[A-Z]\w* )?[Dd]etermin(?:es|ing) (?:\w+ ){0,2}?that\b")
 # What a decision decided to do: "decided to [further] reopen", "decided to consider".
 DECIDED_TO_RE = re.compile(r"decided to (?:(?:further|also|again|once|then) )*(?P<verb>[a-z]+)")
 # A further act of the same decision: "decided to defer consideration of ... and to include it in
@@ -387,6 +394,11 @@ class Wording:
             elif set(ordinal.split("-")) <= NUMBER_WORDS:
                 places.add(f"{ordinal} {kind}")
         return frozenset(places)
+
+    @cached_property
+    def determines(self) -> bool:
+        """Whether it opens with a determination (DETERMINATION_RE)."""
+        return bool(DETERMINATION_RE.match(self.body))
 
     @cached_property
     def decision_opening(self) -> re.Match[str] | None:
@@ -781,6 +793,8 @@ def _told_apart(a: Wording, b: Wording) -> bool:
     if a.paragraph_places and b.paragraph_places and not a.paragraph_places & b.paragraph_places:
         return True
     if a.only_opening != b.only_opening or _other_acts(a.decision_acts, b.decision_acts):
+        return True
+    if a.determines != b.determines:
         return True
     if a.titles and b.titles and (_name_other_titles(a, b) or _other_frames(a, b)):
         return True

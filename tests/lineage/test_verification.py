@@ -965,3 +965,24 @@ def test_an_agenda_updated_is_no_list_of_other_instruments():
         "Civil and Political Rights and the Convention on the Rights of Persons with "
         "Disabilities, and recalling the following items:",
     )
+
+
+def test_a_determination_is_another_act_than_noting_the_same_situation():
+    situation = (
+        "that the situation in the Democratic Republic of the Congo continues to {} a threat to "
+        "international peace and security in the region,"
+    )
+    determining = "Determining " + situation.format("constitute")
+    assert not same(determining, "Noting " + situation.format("pose"))
+    assert not same(
+        "Determining that the situation in Mali continues to constitute a threat to international "
+        "peace and security in the region,",
+        "Recognizing that the current situation in Abyei and along the border between the Sudan "
+        "and South Sudan continues to constitute a threat to international peace and security,",
+    )
+    # a determination for another situation is the Council's template with one name changed
+    assert same(
+        determining,
+        "Determining "
+        + situation.replace("Democratic Republic of the Congo", "Sudan").format("constitute"),
+    )
