@@ -896,3 +896,93 @@ def test_declarations_of_meetings_on_other_subjects_are_other_declarations():
         "Recalling the high-level meeting on 8 September 2017 on the appraisal of the Plan,",
         "Recalling the high-level meeting on 11 September 2017 on the appraisal of the Plan,",
     )
+
+
+def test_the_composition_of_other_bodies_is_another_family():
+    composed = (
+        "As a result, as of 1 January {}, the {} is composed of the following {} Member States: {}."
+    )
+    council = composed.format(
+        "2019",
+        "Security Council",
+        "15",
+        "BELGIUM, CHINA, DOMINICAN REPUBLIC, EQUATORIAL GUINEA,* FRANCE, GERMANY, "
+        "INDONESIA, KUWAIT,* PERU,* POLAND,* RUSSIAN FEDERATION, SOUTH AFRICA, UNITED KINGDOM OF "
+        "GREAT BRITAIN AND NORTHERN IRELAND and UNITED STATES OF AMERICA",
+    )
+    states = (
+        "BANGLADESH, BELGIUM, BRAZIL, CANADA, CHINA,* COLOMBIA, EGYPT, FRANCE,* "
+        "GERMANY, INDIA, INDONESIA, JAPAN, KENYA, MEXICO, NIGERIA, RUSSIAN FEDERATION,* SOUTH "
+        "AFRICA, UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND* and UNITED STATES OF "
+        "AMERICA*"
+    )
+    peacebuilding = "Organizational Committee of the Peacebuilding Commission"
+    assert not same(council, composed.format("2018", peacebuilding, "30", states))
+    # the same body's composition updated is one family
+    assert same(
+        composed.format("2020", peacebuilding, "30", states),
+        composed.format("2018", peacebuilding, "31", states.replace("BRAZIL, ", "")),
+    )
+
+
+def test_an_agenda_updated_is_no_list_of_other_instruments():
+    remained = (
+        "At its {} plenary meeting, on {}, the General Assembly, apart from organizational matters "
+        "and items that might have to be considered by operation of the rules of procedure of the "
+        "Assembly, {} the following agenda items {} for consideration during its {} session: {}"
+    )
+    items = [
+        "Report of the Economic and Social Council",
+        "Implementation of the Declaration of Commitment on HIV/AIDS and the political "
+        "declarations on HIV/AIDS",
+        "Sport for development and peace",
+        "Culture of peace",
+        "Report of the Security Council",
+        "The role of diamonds in fuelling conflict",
+        "Comprehensive Nuclear-Test-Ban Treaty",
+        "Elimination of racism, racial discrimination, xenophobia and related intolerance: "
+        "comprehensive implementation of and follow-up to the Durban Declaration and Programme of "
+        "Action",
+        "Cooperation between the United Nations and the Collective Security Treaty Organization",
+        "Revitalization of the work of the General Assembly",
+    ]
+    # the agenda of 2020 numbers its items "9. Report ... .", that of 2016 "Item 9 Report ..."
+    assert same(
+        remained.format(
+            "48th", "31 December 2020", "took note of", "that remained", "seventy-fifth",
+            " ".join(f"{n}. {item}." for n, item in enumerate(items[1:], start=10)),
+        ),
+        remained.format(
+            "68th", "23 December 2016", "decided that", "remained", "seventy-first",
+            " ".join(f"Item {n}. {item}" for n, item in enumerate(items[:-1], start=9)),
+        ),
+    )  # fmt: skip
+    # instruments named before the list still tell lists of others apart
+    assert not same(
+        "Reaffirming the Universal Declaration of Human Rights, the Convention on the Rights of "
+        "the Child and the Convention against Torture, and recalling the following items:",
+        "Reaffirming the Universal Declaration of Human Rights, the International Covenant on "
+        "Civil and Political Rights and the Convention on the Rights of Persons with "
+        "Disabilities, and recalling the following items:",
+    )
+
+
+def test_a_determination_is_another_act_than_noting_the_same_situation():
+    situation = (
+        "that the situation in the Democratic Republic of the Congo continues to {} a threat to "
+        "international peace and security in the region,"
+    )
+    determining = "Determining " + situation.format("constitute")
+    assert not same(determining, "Noting " + situation.format("pose"))
+    assert not same(
+        "Determining that the situation in Mali continues to constitute a threat to international "
+        "peace and security in the region,",
+        "Recognizing that the current situation in Abyei and along the border between the Sudan "
+        "and South Sudan continues to constitute a threat to international peace and security,",
+    )
+    # a determination for another situation is the Council's template with one name changed
+    assert same(
+        determining,
+        "Determining "
+        + situation.replace("Democratic Republic of the Congo", "Sudan").format("constitute"),
+    )
