@@ -1,9 +1,10 @@
 """Is the page honest? Its first ten against an exact ranking, and the sample's estimate against
 the exact count, per benchmark query.
 
-- **Ranking**: the page's first ten documents (or paragraphs) against the top ten of the plain
+- **Ranking**: the page's ten documents (or paragraphs) against the same ten places of the plain
   SQL that scores every match with `ts_rank_cd` as `resolutions/ranking.py` defines it
-  and sorts them all: top-10 overlap (shared ids / 10) and whether the top three are the same.
+  and sorts them all (page N of ten a page: places (N - 1) * 10 + 1 onwards): top-10 overlap
+  (shared ids / 10) and whether the first three are the same.
 - **The alternative it replaced**: the same scores over only the `NEWEST_CANDIDATES` newest
   matching documents (what pages past the exact limit used to rank): its top-10 overlap.
 - **Count**: the count the page shows, exact or "about N" (its size and whether it or the
@@ -55,8 +56,9 @@ class Honesty:
         return abs(self.shown - self.exact) / self.exact if self.exact else 0.0
 
 
-def exact_top(match: Match, *, paragraphs: bool) -> list[int]:
-    """The top ten by scoring every match with plain SQL (no probe, no sample, no walk)."""
+def exact_top(match: Match, *, paragraphs: bool, offset: int = 0) -> list[int]:
+    """The ten after `offset` by scoring every match with plain SQL (no probe, no sample, no
+    walk)."""
     where = all_of([match.published("p"), match.text("p"), match.paragraphs("p")])
     score = ranking.paragraph_score("p", TSQUERY)
     documents = match.documents("d")
@@ -64,8 +66,8 @@ def exact_top(match: Match, *, paragraphs: bool) -> list[int]:
         statement = sql.SQL(
             "SELECT p.id FROM resolutions_paragraph p JOIN resolutions_document d "
             "ON d.id = p.document_id WHERE {} AND {} "
-            "ORDER BY {} DESC, d.date DESC NULLS LAST, p.document_id, p.position LIMIT {}"
-        ).format(where, documents, score, sql.Literal(TOP))
+            "ORDER BY {} DESC, d.date DESC NULLS LAST, p.document_id, p.position LIMIT {} OFFSET {}"
+        ).format(where, documents, score, sql.Literal(TOP), sql.Literal(offset))
         return [r[0] for r in fetch(statement, match.params)]
     titles = sql.SQL("")
     if match.title_counts:
@@ -76,7 +78,8 @@ def exact_top(match: Match, *, paragraphs: bool) -> list[int]:
         "SELECT d.id FROM (SELECT s.document_id, max(s.r) AS best, sum(s.r) AS total FROM "
         "(SELECT p.document_id, {score} AS r FROM resolutions_paragraph p WHERE {where}{titles}) s "
         "GROUP BY s.document_id) g JOIN resolutions_document d ON d.id = g.document_id "
-        "WHERE {documents} ORDER BY {order} DESC, d.date DESC NULLS LAST, d.id LIMIT {top}"
+        "WHERE {documents} ORDER BY {order} DESC, d.date DESC NULLS LAST, d.id LIMIT {top} "
+        "OFFSET {offset}"
     ).format(
         score=score,
         where=where,
@@ -88,6 +91,7 @@ def exact_top(match: Match, *, paragraphs: bool) -> list[int]:
             sql.SQL("g.total"),
         ),
         top=sql.Literal(TOP),
+        offset=sql.Literal(offset),
     )
     return [r[0] for r in fetch(statement, match.params)]
 
@@ -128,12 +132,13 @@ def honesty(query: Query) -> Honesty:
         results = search(query.params, per_page=TOP, with_facets=False)
         shown = [row.pk for row in results.rows]
         within = results.ranked_within
-        expected = exact_top(match, paragraphs=paragraphs)
+        # Page N of ten rows a page against the exact ranking's rows (N - 1) * 10 onwards.
+        expected = exact_top(match, paragraphs=paragraphs, offset=(request.page - 1) * TOP)
         if not expected:
             return Honesty(None, None, None, *counted(query, match, request))
         overlap = len(set(shown) & set(expected)) / len(expected)
         same_top3 = shown[:3] == expected[:3]
-        if not paragraphs:
+        if not paragraphs and request.page == 1:
             capped = newest_candidates_top(match)
             newest_overlap = len(set(capped) & set(expected)) / max(len(expected), 1)
     return Honesty(overlap, same_top3, newest_overlap, *counted(query, match, request), within)

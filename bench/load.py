@@ -203,8 +203,11 @@ class LoadResult:
     # Exports refused with "exports are busy" (the archive-wide export limit): not errors.
     refused: list[str] = field(default_factory=list)
     worker_rss_mb: list[float] = field(default_factory=list)
-    # Each worker's RSS when the clients start and when they stop.
+    # Each worker's RSS when the clients start, half-way through the run and when they stop: the
+    # first half warms each worker (its imports, its bounded caches), so growth over the second
+    # half is what a leak would show.
     worker_rss_start_mb: list[float] = field(default_factory=list)
+    worker_rss_middle_mb: list[float] = field(default_factory=list)
     worker_rss_end_mb: list[float] = field(default_factory=list)
     clients: int = 0
     workers: int = 0
@@ -283,7 +286,10 @@ def drive(
         conn.close()
 
     def watch_memory() -> None:
+        middle = time.monotonic() + seconds / 2
         while not stop.wait(0.5):
+            if not result.worker_rss_middle_mb and time.monotonic() >= middle:
+                result.worker_rss_middle_mb = worker_rss_mb(server)
             for worker in server.workers:
                 with contextlib.suppress(psutil.Error):
                     rss = worker.memory_info().rss / 2**20

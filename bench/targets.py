@@ -20,7 +20,8 @@ TOP10_OVERLAP = 0.9
 ESTIMATE_ERROR = 0.05
 LOAD_REQUESTS_PER_SECOND = 50
 LOAD_P95_MS = 1000
-# "Worker memory flat": a worker ends the load test within this share (%) of its start.
+# "Worker memory flat": a worker ends the load test within this share (%) of its RSS half-way
+# through (the first half warms it).
 WORKER_GROWTH = 10
 INGEST_DOCUMENTS_PER_SECOND = 100
 TARGET_DOCUMENTS = 100_000

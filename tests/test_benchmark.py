@@ -126,7 +126,8 @@ def test_a_tiny_run_reports_every_kind_of_query_and_the_load():
     for kind in (*queries.KINDS, "document page"):
         assert f"| {kind} " in table
     assert "requests/s" in output and "errors 0" in output
-    assert "worker peak RSS" in output and "worker RSS start -> end" in output
+    assert "worker peak RSS" in output and "worker RSS start -> middle -> end" in output
+    assert "load: largest worker memory growth, second half" in output
     assert "negation 1/16" in output and "export 1/16" in output
     # Queries are timed with the caches off; the load test's workers have them on.
     assert "count and document page caches off: every run counts and renders" in output

@@ -328,6 +328,34 @@ def test_alternatives_beside_excluded_words_score_no_more_than_their_words(
         assert served.proven and served.ids == exact
 
 
+def test_an_uncommon_excluded_word_allows_a_page_within_the_lists(short_lists, monkeypatch):
+    """An excluded word with a list (common) allows no unproven page; without one it takes few
+    documents out of the lists' order, so a page the lists cannot prove is served from the
+    documents compared, says so, and holds matching documents only."""
+    monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
+    monkeypatch.setattr(rows, "FIRST_DEPTH", 1)
+    read_heads = rows._list_heads
+
+    def looser(*args, **kwargs):
+        """Bounds ten times looser (bounds still): no scored set proves the page."""
+        heads = read_heads(*args, **kwargs)
+        reach = {pk: 10 * bound for pk, bound in heads.reach.items()}
+        return rows.ListHeads(reach, 10 * heads.outside, heads.holders)
+
+    monkeypatch.setattr(rows, "_list_heads", looser)
+    query = "victims -drugs"
+    assert not rows._query_words(Match(read_search({"q": query}, view="documents")))[2]
+    assert not search({"q": query, "sort": "relevance"}, per_page=1).ranked_within
+    TermImpact.objects.filter(lexeme="drug").delete()
+    CommonTerm.objects.filter(lexeme="drug").delete()
+    assert rows._query_words(Match(read_search({"q": query}, view="documents")))[2]
+    results = search({"q": query, "sort": "relevance"}, per_page=1)
+    shown = [row.pk for row in results.rows]
+    assert results.ranked_within
+    assert any(n.startswith("Relevance was computed within") for n in results.notices)
+    assert len(shown) == 1 and set(shown) <= set(document_ids(read_search({"q": query})))
+
+
 def test_a_phrase_or_two_wanted_words_keep_the_factor_for_several_words(short_lists):
     """Only single words that need no other wanted word beside them go without the factor."""
     for query in ("trafficking corruption -victims", '"trafficking in persons" or migrants'):

@@ -81,8 +81,9 @@ MOST_SCORED = 800
 
 def _query_words(match: Match) -> tuple[list[str], float, bool] | None:
     """The wanted words of a query, the bound's factor over the sum of their scores, and whether
-    an unproven page may be served (no word excluded: an excluded word takes documents out of
-    the lists' order); None when a word is a prefix or weighted (no list holds it)."""
+    an unproven page may be served (no excluded word takes more than a few documents out of the
+    lists' order: `_takes_out_few`); None when a word is a prefix or weighted (no list holds
+    it)."""
     if not match.query:
         return None
     if match.whole is not None:
@@ -92,10 +93,10 @@ def _query_words(match: Match) -> tuple[list[str], float, bool] | None:
     if node is None:
         return None
     words: list[str] = []
-    excludes = False
+    excluded: list[Leaf] = []
     for leaf, negated in leaves(node):
         if negated:
-            excludes = True
+            excluded.append(leaf)
             continue
         for word, suffix in leaf.lexemes():
             if suffix:
@@ -105,7 +106,19 @@ def _query_words(match: Match) -> tuple[list[str], float, bool] | None:
     if not words:
         return None
     factor = 1.0 if len(words) == 1 or _alternatives(node) else ranking.SEVERAL_WORDS_BOUND
-    return words, factor, not excludes
+    return words, factor, all(_takes_out_few(leaf) for leaf in excluded)
+
+
+def _takes_out_few(excluded: Leaf) -> bool:
+    """Whether an excluded word or phrase is uncommon: one of its words has no list and is in at
+    most twice COMMON_DOCUMENTS documents (`_holders`, as for a wanted word). It then takes few
+    documents out of the lists' order, and a page ranked within the documents of most reach is
+    as good as for the wanted words alone; a common one ("-terrorism") might take out most of
+    them. A prefix is taken as common."""
+    words = [word for word, suffix in excluded.lexemes() if not suffix]
+    statement = sql.SQL("SELECT lexeme FROM resolutions_commonterm WHERE lexeme = ANY(%(words)s)")
+    listed = {row[0] for row in fetch(statement, {"words": words})}
+    return any(word not in listed and _holders([word]) is not None for word in words)
 
 
 def _alternatives(node: Node) -> bool:
@@ -303,11 +316,11 @@ def bounded_documents(
     that can score most (and every holder of an uncommon word) are scored exactly, and the
     page is proven when its last score is above what any document not scored can reach. The
     scored set grows fourfold until it is, up to `MOST_SCORED`; then a page of documents, with
-    no verb or kind chosen and no word excluded (the lists' order is then the documents' own),
-    is served unproven and says so (paragraphs tie too often for the lists' order to choose
-    among them). Any other page whose rows beat every document in no list is proven by scoring
-    every listed document. None when the lists cannot serve the page: the caller ranks every
-    match."""
+    no verb or kind chosen and no common word excluded (the lists' order is then the documents'
+    own, but for the few an uncommon excluded word takes out), is served unproven and says so
+    (paragraphs tie too often for the lists' order to choose among them). Any other page whose
+    rows beat every document in no list is proven by scoring every listed document. None when
+    the lists cannot serve the page: the caller ranks every match."""
     read = _query_words(match)
     if read is None:
         return None
@@ -321,7 +334,7 @@ def bounded_documents(
     size = max(min(4 * wanted, MOST_SCORED), wanted, FIRST_DEPTH)
     while not rounds.proven_at(size):
         if size >= min(len(order), MOST_SCORED) or not unproven_allowed:
-            break  # an excluded word takes listed documents out: more rarely prove the page
+            break  # a common excluded word takes listed documents out: more rarely proven
         size *= 4
     else:
         return rounds.page(offset, proven=True)
