@@ -228,6 +228,8 @@ OWN_BODY_WORDS: dict[str, tuple[str, ...]] = {
     "CONGRESS": ("Congress",),
     "OTHER": ("Council", "Assembly", "Commission", "Conference", "Congress"),
 }
+# A capitalized word right before "Council" or "Commission": the word ends a body's name.
+NAME_WORD_BEFORE_RE = re.compile(r"\b[A-Z][\w-]*[ ]+$")
 SHORT_BODY_NAMES = {"Assembly": "GA", "Congress": "CONGRESS"}
 
 
@@ -521,11 +523,16 @@ def cited_body(
             return (named or own_body), offset + short.start()
         word = short.group("short")
         body = short_body(word, own_body=own_body)
-        if not body and word in ("Commission", "Council"):
+        if (
+            not body
+            and word in ("Commission", "Council")
+            and not NAME_WORD_BEFORE_RE.search(before[: short.start()])
+        ):
             # "those of the Commission on Human Rights ..., in particular Commission resolution
             # 1998/72", "resolutions of the Human Rights Council, including Council resolutions
             # 52/5": the body of that word named last before it, the archive's or another; if
-            # none, the number's form tells.
+            # none, the number's form tells. Not the last word of a name ("the Economic and
+            # Social Council and resolution 75/290 B").
             body = last_body_called(word, text[max(0, offset - 400) : offset + short.start()])
         return body, offset + short.start()
     tail = text[after : after + 140]

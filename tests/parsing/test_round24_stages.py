@@ -28,6 +28,16 @@ def test_a_preamble_adjective_is_no_statement_verb() -> None:
         "(a)\tTo commit to strengthening international cooperation;\n"
     )
     assert [p.verb for p in parse(statement).paragraphs] == ["decides"]
+    # Found in the whole-corpus comparison (A_DEC_75_510): "in accordance with established
+    # practice" gave "establishes" once "determined to ensure" was no verb.
+    statement = (
+        "General Assembly decision 75/510\n\nProcedure\n\n"
+        "At its 26th plenary meeting, on 13 November 2020, the General Assembly, reaffirming that"
+        " the Assembly shall, as a rule and in accordance with established practice, always meet"
+        " in person; determined to ensure its full functionality:\n"
+        "\t(a)\tDecided that the procedure shall apply only in exceptional circumstances;\n"
+    )
+    assert [p.verb for p in parse(statement).paragraphs] == ["decides"]
     # A past form going on into its object is still the statement's verb.
     assert [
         p.verb
@@ -98,6 +108,17 @@ def test_council_resolutions_after_a_council_named_are_that_council_s() -> None:
     assert "GA 52/5" not in found
     # With no council named before, the number's form still tells the body.
     assert "SC 1540 (2004)" in found
+    # Found in the whole-corpus comparison (A_RES_78_285): "Council" ending a name is no short
+    # name: "General Assembly resolution 75/290 A on the strengthening of the Economic and
+    # Social Council and resolution 75/290 B" stays the Assembly's.
+    text = ASSEMBLY_HEAD + (
+        "Recalling General Assembly resolution 75/290 A on the strengthening of the Economic and"
+        " Social Council and resolution 75/290 B on the high-level political forum,\n\n"
+        "1. Decides to review the resolutions;\n"
+    )
+    found = cited(text)
+    assert {"GA 75/290 A", "GA 75/290 B"} <= found
+    assert "ECOSOC 75/290 B" not in found
 
 
 def test_an_election_s_account_of_the_membership_is_a_paragraph() -> None:
