@@ -13,16 +13,22 @@ from .references import NUMBER_PART, SYMBOL_RE, normalize_number
 from .types import BODY_CODES, DOC_TYPES
 from .verbs import MODIFIERS, is_preambular_opener
 
+# "20 December 2017", "December 20, 2017"; days listed before their month ("on 20 and 24
+# December 2017", meetings held on each): the first.
 DATE_RE = re.compile(
-    rf"\b(\d{{1,2}})[ ]({MONTH_PATTERN})[ ,]+(\d{{4}})\b"
+    rf"\b(\d{{1,2}})(?:(?:,[ ]|[ ]and[ ])\d{{1,2}})*[ ]({MONTH_PATTERN})[ ,]+(\d{{4}})\b"
     rf"|\b({MONTH_PATTERN})[ ](\d{{1,2}}),?[ ](\d{{4}})\b"
 )
 ADOPTION_RE = re.compile(
-    rf"(?:\d{{1,4}}(?:st|nd|rd|th)[ ]+(?:\(\w+\)[ ]+)?(?:plenary[ ]+)?meeting[ ,]+(?:on[ ]+)?"
+    rf"(?:(?:\d{{1,4}}(?:st|nd|rd|th)[ ]+(?:\(\w+\)[ ]+)?(?:plenary[ ]+)?meeting[ ,]+(?:on[ ]+)?"
     rf"|adopted[ ]by[ ]the[ ][A-Z][\w ,]{{3,120}}?[ ]on[ ]"
     rf"|\bOn[ ](?=\d{{1,2}}[ ](?:{MONTH_PATTERN})[ ]\d{{4}},[ ]the[ ][^.;:]{{0,200}}?[ ]decided\b)"
     rf"|(?:^|\n\n)On[ ](?=\d{{1,2}}[ ](?:{MONTH_PATTERN})[ ]\d{{4}},[ ]the[ ]))"
     rf"(?=\d{{1,2}}[ ](?:{MONTH_PATTERN})|(?:{MONTH_PATTERN})[ ]\d)"
+    # A text adopted over plenary meetings, one day each: "At its 74th and 76th plenary
+    # meetings, on 20 and 24 December 2017, respectively".
+    rf"|\d{{1,4}}(?:st|nd|rd|th)[ ]+plenary[ ]+meetings,?[ ]+on[ ]+"
+    rf"(?=\d{{1,2}}(?:(?:,[ ]|[ ]and[ ])\d{{1,2}})+[ ](?:{MONTH_PATTERN})))"
 )
 # A date right after the symbol that opens the text ("S/2021/523 3 June 2021 Draft Resolution").
 SYMBOL_DATE_RE = re.compile(

@@ -48,10 +48,12 @@ NUMBER_PART = (
 PARTS_NUMBER_RE = re.compile(r"(\S+)[ ]([A-Z](?:(?:,[ ][A-Z])*[ ]and[ ][A-Z]|-[A-Z]))")
 NUMBER_RE = re.compile(rf"(?<![\w/.-]){NUMBER_PART}(?![\w/])")
 # A part's further parts, printed as letters alone after it: "75/290 A and B", "79/558 A, B and
-# C", "75/254 A to C", "73/408 A-C".
+# C", "75/254 A to C", "73/408 A-C"; or set off by commas alone before the next number or the
+# sentence's end ("decisions 2021/201 A, B, F and 2022/206").
 FURTHER_PARTS_RE = re.compile(
     r"(?P<listed>(?:,[ ][A-Z](?![\w/-]))*)[ ](?P<joint>and|to)[ ](?P<last>[A-Z])(?![\w/-])"
     r"|[-\u2013](?P<range_last>[A-Z])(?![\w/-])"
+    r"|(?P<commas>(?:,[ ][A-Z](?![\w/-]))+)(?=[ ]and[ ]\d|[ ]?[;:.)])"
 )
 CITATION_RE = re.compile(r"\b(resolutions?|decisions?)\b[ ]*", re.IGNORECASE)
 # In the Council's own text a number with its year is one of its resolutions even without the
@@ -139,10 +141,11 @@ SINGLED_OUT_RE = re.compile(
 )
 # Each number of an enumeration with its date and subject: "77/325 of 25 August 2023 on tackling
 # ... wildlife and 76/185 of ...", "77/158 of 14 December 2022, by which it declared ..., 77/326",
+# "52/5 of 3 April 2023, which extended the mandate ..., as well as 55/15",
 # or its subject alone: "1889 (2009) on women, peace and security, 1674 (2006) and ...".
 ENTITLED_GAP_RE = re.compile(
-    r"^[ ]*(?:of \d{1,2} [A-Z][a-z]+ \d{4},? )?(?:entitled|on|containing|by which|in which) "
-    r"[^;]{1,300}?(?:[,\u201d\"\u2019]{1,3}[ ]*(?:and[ ]*)?|[ ]and[ ])$"
+    r"^[ ]*(?:of \d{1,2} [A-Z][a-z]+ \d{4},? )?(?:entitled|on|containing|by which|in which|which) "
+    r"[^;]{1,300}?(?:[,\u201d\"\u2019]{1,3}[ ]*(?:(?:and|as well as)[ ]*)?|[ ]and[ ])$"
 )
 GAP_MAX = 320
 # Between another organization's resolution and "and resolution N" in the same sentence.
@@ -170,7 +173,7 @@ REPORT_PLACE_RE = re.compile(
 SECOND_ADVERBIAL_RE = re.compile(r"(?:resolution|decision)s?\b", re.IGNORECASE)
 # Words after a symbol that name more documents: "and Add.1", "and Corr.1", a range of them
 # ("and Corr.1-3", each from the first to the last; a PDF may print "Corr.1 -3"); a range of
-# meeting records, "A/72/PV.49 to 53".
+# meeting records, "A/72/PV.49 to 53", or a second record, "A/72/PV.74 and 75".
 ADDENDUM_AFTER_RE = re.compile(
     r"[ ]and[ ]((?:Add|Corr|Rev)\.)(\d{1,2})(?:[ ]?[-\u2013](\d{1,2}))?(?![\w/]|\.\w)"
 )
@@ -198,7 +201,7 @@ OTHER_SERIES_RE = re.compile(
     r"(?:/[A-Za-z\d]+(?:\.[A-Za-z\d]+)*)+)(?![\w/(-]|[ ][IVX]{1,4}/)"
 )
 RECORD_RE = re.compile(r"/(PV|SR)\.(\d{1,4})$")
-RANGE_AFTER_RE = re.compile(r"[ ]to[ ](\d{1,4})(?![\w/.])")
+RANGE_AFTER_RE = re.compile(r"[ ](to|and)[ ](\d{1,4})(?![\w/.])")
 RANGE_MAX = 20
 RES_SYMBOL_RE = re.compile(r"^(A/HRC|A|E|S)/RES/(.+)$")
 SC_NUMBER_RE = re.compile(r"^(\d{3,4}) ?\((\d{4})\)$")
@@ -225,6 +228,8 @@ OWN_BODY_WORDS: dict[str, tuple[str, ...]] = {
     "CONGRESS": ("Congress",),
     "OTHER": ("Council", "Assembly", "Commission", "Conference", "Congress"),
 }
+# A capitalized word right before "Council" or "Commission": the word ends a body's name.
+NAME_WORD_BEFORE_RE = re.compile(r"\b[A-Z][\w-]*[ ]+$")
 SHORT_BODY_NAMES = {"Assembly": "GA", "Congress": "CONGRESS"}
 
 
@@ -333,7 +338,7 @@ def cited_documents(text: str) -> list[ParsedReference]:
 def related_symbols(symbol: str, following: str) -> list[str]:
     """The further documents a symbol's own words name: its addendum or corrigendum ("S/1997/558
     and Add.1", "NPT/CONF.1995/32 (Part I)/Corr.2"), the later meetings of a range of records
-    ("A/72/PV.44 to 45")."""
+    ("A/72/PV.44 to 45"), a second record ("A/72/PV.74 and 75")."""
     addendum = ADDENDUM_AFTER_RE.match(following)
     if addendum:
         first = int(addendum.group(2))
@@ -348,9 +353,9 @@ def related_symbols(symbol: str, following: str) -> list[str]:
         return [f"{symbol}/{addendum.group(1)}"]
     record = RECORD_RE.search(symbol)
     last = RANGE_AFTER_RE.match(following)
-    if record and last and 0 < int(last.group(1)) - int(record.group(2)) <= RANGE_MAX:
-        first = int(record.group(2))
-        return [f"{symbol[: record.start(2)]}{n}" for n in range(first + 1, int(last.group(1)) + 1)]
+    if record and last and 0 < int(last.group(2)) - int(record.group(2)) <= RANGE_MAX:
+        first = int(last.group(2)) if last.group(1) == "and" else int(record.group(2)) + 1
+        return [f"{symbol[: record.start(2)]}{n}" for n in range(first, int(last.group(2)) + 1)]
     return []
 
 
@@ -417,7 +422,11 @@ def with_further_parts(number: str, text: str, end: int) -> tuple[str, int]:
     match = FURTHER_PARTS_RE.match(text, end)
     if not match or "/" not in base or not re.fullmatch(r"[A-Z]", first):
         return number, end
-    if match.group("joint") == "and":
+    if match.group("commas"):
+        letters = re.findall(r"[A-Z]", match.group("commas"))
+        if any(b <= a for a, b in zip([first, *letters[:-1]], letters, strict=True)):
+            return number, end
+    elif match.group("joint") == "and":
         letters = [*re.findall(r"[A-Z]", match.group("listed")), match.group("last")]
         if any(ord(b) - ord(a) != 1 for a, b in zip([first, *letters[:-1]], letters, strict=True)):
             return number, end
@@ -514,9 +523,16 @@ def cited_body(
             return (named or own_body), offset + short.start()
         word = short.group("short")
         body = short_body(word, own_body=own_body)
-        if not body and word == "Commission":
+        if (
+            not body
+            and word in ("Commission", "Council")
+            and not NAME_WORD_BEFORE_RE.search(before[: short.start()])
+        ):
             # "those of the Commission on Human Rights ..., in particular Commission resolution
-            # 1998/72": the commission named last before it, the archive's or another.
+            # 1998/72", "resolutions of the Human Rights Council, including Council resolutions
+            # 52/5": the body of that word named last before it, the archive's or another; if
+            # none, the number's form tells. Not the last word of a name ("the Economic and
+            # Social Council and resolution 75/290 B").
             body = last_body_called(word, text[max(0, offset - 400) : offset + short.start()])
         return body, offset + short.start()
     tail = text[after : after + 140]

@@ -42,6 +42,11 @@ BLOCK_END_RE = re.compile(
     r"\n\n(?:\d{1,3}(?:st|nd|rd|th)[ ]+(?:\(resumed\)[ ]+)?(?:plenary[ ]+)?meeting\b"
     r"|Annex(?:es)?(?:[ ][IVX]{1,5})?(?=[ \n]|$))"
 )
+# A text the resolution adopts and prints after it, without an annex: "Adopts the following
+# political declaration on ...:" / its title / "1. We, the States Members ...".
+ADOPTED_TEXT_RE = re.compile(
+    rf"(?:^|\n)[ ]*(?:Adopts|Approves)[ ]the[ ]following[ ][^\n]{{1,400}}:{SENTINELS}[ ]*\n"
+)
 ANNEX_RE = re.compile(r"(?:^|\n\n|(?<=[.;]) )Annex(?:[ ][IVX]{1,5})?(?=[ \n]|$)")
 # An instrument's first article opening a block, over its heading ("Article 1" / "Scope of
 # application", or on one line): an annex that holds a convention or a statute, whose numbers
@@ -85,10 +90,16 @@ DECISION_START_RE = re.compile(
     rf"[ ](?:{MONTH_PATTERN})[ ]\d{{4}},[ ]the[ ])"
     r"|(?<=\s)At[ ]its[ ](?=[^,.;:]{0,80}?meeting)"
 )
-# A later sentence of a statement that is a decision of its own: "The Commission also decided".
+# A later sentence of a statement that is a decision of its own: "The Commission also decided";
+# or an election's account of the membership, a paragraph of its own even when printed without a
+# break before it ("Pursuant to paragraphs 4 (a) to (d) of resolution 60/180, 28 States have
+# already been elected ...", "As a result, as of 6 March 2018, the Committee on Conferences is
+# composed of ...").
 STATEMENT_SPLIT_RE = re.compile(
     rf"[.]({SENTINELS})[ ]+(?=The[ ](?:Commission|Council|Conference|Assembly|Congress)\b"
-    r"[^.;:]{0,80}?\b(?:decided|took[ ]note|requested|approved|adopted|elected)\b)"
+    r"[^.;:]{0,80}?\b(?:decided|took[ ]note|requested|approved|adopted|elected)\b"
+    r"|As[ ]a[ ]result,[^.;:]{0,80}?\bis[ ]composed[ ]of\b"
+    r"|Pursuant[ ]to[ ]paragraphs?[ ][^.;:]{0,80}?\bhave[ ]already[ ]been[ ](?:elected|selected)\b)"
 )
 # The heading of a draft printed in a report: "Draft resolution", "Draft resolution II".
 DRAFT_HEADING_RE = re.compile(
@@ -412,6 +423,11 @@ def segment_text(
         )
     if intro is not None:
         mark_recommended_draft(pieces, text[body_start:preamble_end])
+    if numbered and ADOPTED_TEXT_RE.search(text, body_start, numbered[0].start()):
+        # The numbered paragraphs are the adopted text's, as an annexed declaration's are.
+        for piece in pieces:
+            if piece.number is not None:
+                piece.kind, piece.lead = "other", None
     pieces.extend(annex_pieces(text, start=body_end, warnings=warnings))
     return Segments(
         head=text[:body_start],

@@ -500,6 +500,10 @@ PARTICIPLE_AFTER = (
 # Prepositions after a past form that follows a plural noun make it a participle qualifying the
 # noun ("the limitations recommended on meetings", "the elections scheduled for June").
 PARTICIPLE_PREPOSITIONS = frozenset({"on", "for", "by", "in", "at", "within", "during", "under"})
+# Words after a preamble's adjective ("determined to", "encouraged by", "alarmed at").
+STANDING_AFTER = ("to ", "by ", "at ", "about ", "with ")
+# Prepositions before a past form that make it an adjective ("with established practice").
+PREPOSITIONS_BEFORE = frozenset({"with", "in", "on", "of", "for", "under", "within", "from"})
 # A statement's verb may follow a long clause of recalled resolutions (about 250 words).
 STATEMENT_WORDS_MAX = 400
 FIRST_ITEM_VERB_RE = re.compile(r":\s+\(a\)[ ]+(?:(?:Also|Further)[ ]+)?([A-Z][a-z]+)")
@@ -538,6 +542,14 @@ def statement_verb(text: str) -> str | None:
         # pursuant to": none of them is the statement's verb.
         clause = before in AUXILIARIES or before == "as" or before.endswith("ing")
         if present and (clause or after.startswith(PARTICIPLE_AFTER)):
+            continue
+        # "and determined to strengthen", "concerned that", "encouraged by": a preamble's
+        # adjective saying how the body stands, not what it did; "in accordance with established
+        # practice": a past form after a preposition qualifies a noun.
+        if present and (
+            (normalize_word(word) in PREAMBULAR_OPENERS and after.startswith(STANDING_AFTER))
+            or (word.endswith("ed") and before in PREPOSITIONS_BEFORE)
+        ):
             continue
         printed_before = previous.group(0) if adjacent else ""
         if (
