@@ -210,6 +210,7 @@ class BenchmarkCommand(BaseCommand):
                     "No benchmark corpus in the database: run without --queries-only."
                 )
             self.print_sizes(size)
+            self.query_set = tuple(queries.held(query) for query in self.query_set)
             if not options["load_only"]:
                 # The caches stay off while queries are timed (each run counts and renders, as
                 # runs before them did), unless --warm-cache.
