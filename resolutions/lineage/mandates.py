@@ -80,8 +80,21 @@ TEENS = {
     "eighteenth": 18,
     "nineteenth": 19,
 }
+ORDINAL = r"[a-z]+(?:[- ]+[a-z]+)?"
+# A session by its number, however the time is put: "at its eighty-first session", "during its
+# eightieth session", "for the seventy-ninth session of the General Assembly", "at the main part
+# of its eighty-second session", "at its seventy-ninth and eightieth sessions" (the first), but
+# not another body's ("the fifty-sixth session of the Human Rights Council").
 SESSION_RE = re.compile(
-    r"\bat its (?P<ordinal>[a-z]+(?:[- ]+[a-z]+)?|\d{4}) session", re.IGNORECASE
+    r"\b(?:at|during|for|before|by|until|than|in|of|from)\s+(?P<whose>its|their|the)\s+"
+    rf"(?:resumed\s+)?(?P<ordinal>{ORDINAL}|\d{{4}})(?:\s+and\s+{ORDINAL})?\s+sessions?\b",
+    re.IGNORECASE,
+)
+# "the Nth session of the Human Rights Council": a session of another body.
+OTHER_BODY_RE = re.compile(r"\s+of\s+the\s+(?!(?:General\s+)?Assembly\b)")
+# The body named right before "at its Nth session": "to the Commission on the Status of Women".
+NAMED_BODY_RE = re.compile(
+    r"\bthe\s+(?P<name>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|on|of|the|and|for))*)\s+$"
 )
 YEAR_RE = re.compile(
     r"\b(?:in|by|before|during|for|(?:beginning|starting) from)\s+(?P<year>20\d\d|19\d\d)\b"
@@ -132,22 +145,41 @@ def ordinal_number(words: str) -> int | None:
     return None
 
 
-def session_named(text: str) -> tuple[int | None, int | None]:
+def another_body(text: str, found: re.Match[str], assembly: bool) -> bool:
+    """Whether a session found is another body's: "the Nth session of the Human Rights
+    Council", or, in the General Assembly's texts, a body other than the Assembly named right
+    before "at its Nth session" ("to the Commission on the Status of Women at its ...")."""
+    whose = found["whose"].lower()
+    if whose == "the":
+        return bool(OTHER_BODY_RE.match(text, found.end()))
+    if not assembly or whose != "its":
+        return False
+    named = NAMED_BODY_RE.search(text[max(0, found.start() - 120) : found.start()])
+    return bool(named) and not named["name"].endswith("Assembly")
+
+
+def session_named(text: str, assembly: bool = False) -> tuple[int | None, int | None]:
     """The first session a text names by number: "at its eighty-first session" -> (81, None),
-    "at its 2026 session" -> (None, 2026)."""
+    "during its eightieth session" -> (80, None), "at its 2026 session" -> (None, 2026), a year
+    whoever's session it is; by number, in the General Assembly's texts (`assembly`), the
+    Assembly's session only."""
     for found in SESSION_RE.finditer(text):
         if found["ordinal"].isdigit():
             return None, int(found["ordinal"])
+        if another_body(text, found, assembly):
+            continue
         if number := ordinal_number(found["ordinal"]):
             return number, None
     return None, None
 
 
-def due_named(text: str, *year_patterns: re.Pattern[str]) -> tuple[int | None, int | None]:
+def due_named(
+    text: str, *year_patterns: re.Pattern[str], assembly: bool = False
+) -> tuple[int | None, int | None]:
     """The session a text names, and the year of the first of `year_patterns` it holds when it
     names none by year: a request's own clause ("in 2026", "by 31 March 2027": YEAR_RE,
     DUE_DATE_RE) or the decision it serves (its meeting's dates: MEETING_RE)."""
-    session, year = session_named(text)
+    session, year = session_named(text, assembly)
     for pattern in year_patterns if year is None else ():
         if found := pattern.search(text):
             return session, int(found["year"])
@@ -184,13 +216,14 @@ def mandate_of(text: str, *, body: str = "") -> Mandate | None:
         clause = text[match.end() : ending.start() if ending else len(text)]
         if not REPORT_RE.search(clause):
             continue
-        session, year = due_named(clause, YEAR_RE, DUE_DATE_RE)
+        assembly = body == "GA"
+        session, year = due_named(clause, YEAR_RE, DUE_DATE_RE, assembly=assembly)
         before = text[clause_start(text, match.start()) : match.start()]
         if (session, year) == (None, None) and serves_decision(clause, before):
-            session, year = due_named(before, MEETING_RE)
+            session, year = due_named(before, MEETING_RE, assembly=assembly)
         if session is None and year is None:
             continue
-        if session and body == "GA":
+        if session and assembly:
             year = GA_FIRST_YEAR + session
         what = " ".join(text[match.start() : match.end() + len(clause)].split())[:500]
         return Mandate(who_of(match.group("who")), what, session, year)
