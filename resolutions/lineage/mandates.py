@@ -8,8 +8,8 @@ A request ("requests", "invites", "reiterates the request to") runs to the end o
 a ";" or the next operative verb after a comma or "and" (", and requests the Special
 Rapporteur", ", recalls"). It is a mandate when that clause asks for a report (to report,
 submit, inform, apprise, brief or present; to prepare or provide a report, proposals or an
-update; to include something in his report) and names when: a session by its number, a year,
-or a due date. A request with no time of its own that serves a decision in the clause before
+update; to include something in his report) and names when: a session by its number (in the
+General Assembly's texts, the Assembly's, not another body's), a year, or a due date. A request with no time of its own that serves a decision in the clause before
 it ("Decides to continue its examination ... at its eightieth session, and to this end
 requests ...") takes the session or meeting dates that decision names. For the General
 Assembly, session N is due in 1945 + N.
