@@ -4,15 +4,15 @@ Pure Python. "Requests the Secretary-General to submit to the General Assembly a
 eighty-first session a report on ..." is a mandate: who (the Secretary-General, UNODC, the
 Executive Director), what (the words of the request), and by when (the session, a year).
 
-A request ("requests", "invites", "reiterates the request to") runs to the end of its clause:
-a ";" or the next operative verb after a comma or "and" (", and requests the Special
-Rapporteur", ", recalls"). It is a mandate when that clause asks for a report (to report,
-submit, inform, apprise, brief or present; to prepare or provide a report, proposals or an
-update; to include something in his report) and names when: a session by its number (in the
-General Assembly's texts, the Assembly's, not another body's), a year, or a due date. A request with no time of its own that serves a decision in the clause before
-it ("Decides to continue its examination ... at its eightieth session, and to this end
-requests ...") takes the session or meeting dates that decision names. For the General
-Assembly, session N is due in 1945 + N.
+A request ("requests", "invites", "reiterates the request to") runs to the end of its clause: a
+";" or the next operative verb after a comma or "and" (", and requests the Special Rapporteur",
+", recalls"). It is a mandate when that clause asks for a report (to report, submit, inform,
+apprise, brief or present; to prepare or provide a report, proposals or an update; to include
+something in his report) and names when: a session by its number (in the General Assembly's
+texts, the Assembly's, not another body's), a year, or a due date. A request with no time of
+its own that serves a decision in the clause before it ("Decides to continue its examination
+... at its eightieth session, and to this end requests ...") takes the session or meeting dates
+that decision names. For the General Assembly, session N is due in 1945 + N.
 """
 
 from __future__ import annotations
@@ -160,9 +160,8 @@ def another_body(text: str, found: re.Match[str], assembly: bool) -> bool:
 
 def session_named(text: str, assembly: bool = False) -> tuple[int | None, int | None]:
     """The first session a text names by number: "at its eighty-first session" -> (81, None),
-    "during its eightieth session" -> (80, None), "at its 2026 session" -> (None, 2026), a year
-    whoever's session it is; by number, in the General Assembly's texts (`assembly`), the
-    Assembly's session only."""
+    "during its eightieth session" -> (80, None); "at its 2026 session" -> (None, 2026),
+    whoever's session it is. An ordinal session of another body is passed over."""
     for found in SESSION_RE.finditer(text):
         if found["ordinal"].isdigit():
             return None, int(found["ordinal"])
@@ -211,12 +210,12 @@ def serves_decision(clause: str, before: str) -> bool:
 def mandate_of(text: str, *, body: str = "") -> Mandate | None:
     """The mandate in an operative paragraph: its first request for a report that is due by
     a session, a year or a date."""
+    assembly = body == "GA"
     for match in REQUEST_RE.finditer(text):
         ending = CLAUSE_END_RE.search(text, match.end())
         clause = text[match.end() : ending.start() if ending else len(text)]
         if not REPORT_RE.search(clause):
             continue
-        assembly = body == "GA"
         session, year = due_named(clause, YEAR_RE, DUE_DATE_RE, assembly=assembly)
         before = text[clause_start(text, match.start()) : match.start()]
         if (session, year) == (None, None) and serves_decision(clause, before):
