@@ -4,15 +4,15 @@ Pure Python. "Requests the Secretary-General to submit to the General Assembly a
 eighty-first session a report on ..." is a mandate: who (the Secretary-General, UNODC, the
 Executive Director), what (the words of the request), and by when (the session, a year).
 
-A request ("requests", "invites", "reiterates the request to") runs to the end of its clause:
-a ";" or the next operative verb after a comma or "and" (", and requests the Special
-Rapporteur", ", recalls"). It is a mandate when that clause asks for a report (to report,
-submit, inform, apprise, brief or present; to prepare or provide a report, proposals or an
-update; to include something in his report) and names when: a session by its number, a year,
-or a due date. A request with no time of its own that serves a decision in the clause before
-it ("Decides to continue its examination ... at its eightieth session, and to this end
-requests ...") takes the session or meeting dates that decision names. For the General
-Assembly, session N is due in 1945 + N.
+A request ("requests", "invites", "reiterates the request to") runs to the end of its clause: a
+";" or the next operative verb after a comma or "and" (", and requests the Special Rapporteur",
+", recalls"). It is a mandate when that clause asks for a report (to report, submit, inform,
+apprise, brief or present; to prepare or provide a report, proposals or an update; to include
+something in his report) and names when: a session by its number (in the General Assembly's
+texts, the Assembly's, not another body's), a year, or a due date. A request with no time of
+its own that serves a decision in the clause before it ("Decides to continue its examination
+... at its eightieth session, and to this end requests ...") takes the session or meeting dates
+that decision names. For the General Assembly, session N is due in 1945 + N.
 """
 
 from __future__ import annotations
@@ -80,8 +80,21 @@ TEENS = {
     "eighteenth": 18,
     "nineteenth": 19,
 }
+ORDINAL = r"[a-z]+(?:[- ]+[a-z]+)?"
+# A session by its number, however the time is put: "at its eighty-first session", "during its
+# eightieth session", "for the seventy-ninth session of the General Assembly", "at the main part
+# of its eighty-second session", "at its seventy-ninth and eightieth sessions" (the first), but
+# not another body's ("the fifty-sixth session of the Human Rights Council").
 SESSION_RE = re.compile(
-    r"\bat its (?P<ordinal>[a-z]+(?:[- ]+[a-z]+)?|\d{4}) session", re.IGNORECASE
+    r"\b(?:at|during|for|before|by|until|than|in|of|from)\s+(?P<whose>its|their|the)\s+"
+    rf"(?:resumed\s+)?(?P<ordinal>{ORDINAL}|\d{{4}})(?:\s+and\s+{ORDINAL})?\s+sessions?\b",
+    re.IGNORECASE,
+)
+# "the Nth session of the Human Rights Council": a session of another body.
+OTHER_BODY_RE = re.compile(r"\s+of\s+the\s+(?!(?:General\s+)?Assembly\b)")
+# The body named right before "at its Nth session": "to the Commission on the Status of Women".
+NAMED_BODY_RE = re.compile(
+    r"\bthe\s+(?P<name>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|on|of|the|and|for))*)\s+$"
 )
 YEAR_RE = re.compile(
     r"\b(?:in|by|before|during|for|(?:beginning|starting) from)\s+(?P<year>20\d\d|19\d\d)\b"
@@ -132,22 +145,40 @@ def ordinal_number(words: str) -> int | None:
     return None
 
 
-def session_named(text: str) -> tuple[int | None, int | None]:
+def another_body(text: str, found: re.Match[str], assembly: bool) -> bool:
+    """Whether a session found is another body's: "the Nth session of the Human Rights
+    Council", or, in the General Assembly's texts, a body other than the Assembly named right
+    before "at its Nth session" ("to the Commission on the Status of Women at its ...")."""
+    whose = found["whose"].lower()
+    if whose == "the":
+        return bool(OTHER_BODY_RE.match(text, found.end()))
+    if not assembly or whose != "its":
+        return False
+    named = NAMED_BODY_RE.search(text[max(0, found.start() - 120) : found.start()])
+    return bool(named) and not named["name"].endswith("Assembly")
+
+
+def session_named(text: str, assembly: bool = False) -> tuple[int | None, int | None]:
     """The first session a text names by number: "at its eighty-first session" -> (81, None),
-    "at its 2026 session" -> (None, 2026)."""
+    "during its eightieth session" -> (80, None); "at its 2026 session" -> (None, 2026),
+    whoever's session it is. An ordinal session of another body is passed over."""
     for found in SESSION_RE.finditer(text):
         if found["ordinal"].isdigit():
             return None, int(found["ordinal"])
+        if another_body(text, found, assembly):
+            continue
         if number := ordinal_number(found["ordinal"]):
             return number, None
     return None, None
 
 
-def due_named(text: str, *year_patterns: re.Pattern[str]) -> tuple[int | None, int | None]:
+def due_named(
+    text: str, *year_patterns: re.Pattern[str], assembly: bool = False
+) -> tuple[int | None, int | None]:
     """The session a text names, and the year of the first of `year_patterns` it holds when it
     names none by year: a request's own clause ("in 2026", "by 31 March 2027": YEAR_RE,
     DUE_DATE_RE) or the decision it serves (its meeting's dates: MEETING_RE)."""
-    session, year = session_named(text)
+    session, year = session_named(text, assembly)
     for pattern in year_patterns if year is None else ():
         if found := pattern.search(text):
             return session, int(found["year"])
@@ -179,18 +210,19 @@ def serves_decision(clause: str, before: str) -> bool:
 def mandate_of(text: str, *, body: str = "") -> Mandate | None:
     """The mandate in an operative paragraph: its first request for a report that is due by
     a session, a year or a date."""
+    assembly = body == "GA"
     for match in REQUEST_RE.finditer(text):
         ending = CLAUSE_END_RE.search(text, match.end())
         clause = text[match.end() : ending.start() if ending else len(text)]
         if not REPORT_RE.search(clause):
             continue
-        session, year = due_named(clause, YEAR_RE, DUE_DATE_RE)
+        session, year = due_named(clause, YEAR_RE, DUE_DATE_RE, assembly=assembly)
         before = text[clause_start(text, match.start()) : match.start()]
         if (session, year) == (None, None) and serves_decision(clause, before):
-            session, year = due_named(before, MEETING_RE)
+            session, year = due_named(before, MEETING_RE, assembly=assembly)
         if session is None and year is None:
             continue
-        if session and body == "GA":
+        if session and assembly:
             year = GA_FIRST_YEAR + session
         what = " ".join(text[match.start() : match.end() + len(clause)].split())[:500]
         return Mandate(who_of(match.group("who")), what, session, year)

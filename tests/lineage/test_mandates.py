@@ -16,6 +16,7 @@ from resolutions.parsing import parse_file
 
 LABELLED = Path(__file__).parent / "data" / "mandates_labelled.json"
 BLIND = Path(__file__).parent / "data" / "mandates_blind.json"
+DATED = Path(__file__).parent / "data" / "mandates_dated.json"
 BLIND10 = Path(__file__).resolve().parents[1] / "parsing" / "blind10"
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "lineage.md"
 
@@ -252,7 +253,7 @@ def test_the_reports_asked_for_and_whom():
 
 def test_extraction_on_hand_labelled_paragraphs_is_measured_and_documented():
     docs = DOCS.read_text(encoding="utf-8")
-    for path in (LABELLED, BLIND):
+    for path in (LABELLED, BLIND, DATED):
         scores = score_mandates(load_labelled(path))
         assert len(scores.outcomes) == 60 and scores.mandates >= 5
         assert scores.exact >= 0.95
@@ -272,11 +273,27 @@ def test_the_blind_set_is_new_and_has_its_provenance():
     assert all(len(row["sha256"]) == 64 and row["file"] and row["body"] for row in rows)
 
 
+def test_the_dated_set_is_new_and_half_dated_requests():
+    earlier = {row["text"] for path in (LABELLED, BLIND) for row in load_labelled(path)}
+    rows = load_labelled(DATED)
+    assert not {" ".join(text.split()) for text in earlier} & {row["text"] for row in rows}
+    assert sum(row["stratum"] == "dated" for row in rows) >= len(rows) / 2
+    assert {row["source"] for row in rows} == {
+        "sc-drafts",
+        "ga-decisions",
+        "ga-resolutions",
+        "ga-drafts",
+    }
+
+
 def test_evaluate_mandates_prints_the_figures_of_each_set():
     out = StringIO()
-    call_command("evaluate_mandates", str(LABELLED), str(BLIND), "--failures", stdout=out)
+    call_command(
+        "evaluate_mandates", str(LABELLED), str(BLIND), str(DATED), "--failures", stdout=out
+    )
     text = out.getvalue()
     assert "| mandates_labelled.json |" in text and "| mandates_blind.json" in text
+    assert "| mandates_dated.json" in text
     assert "precision" in text
 
 
@@ -287,3 +304,62 @@ def test_a_session_ordinal_broken_at_a_pdf_line_end_is_read() -> None:
     text = next(text for text in texts if "in a report to be submitted" in text)
     mandate = mandate_of(text, body="GA")
     assert mandate is not None and (mandate.session, mandate.year) == (79, 2024)
+
+
+def test_a_session_named_in_other_words():
+    assert due(  # A/80/L.41, shortened
+        "We invite the Secretary-General to submit a proposal to the General Assembly during "
+        "its eightieth session;"
+    ) == (SG, 80, 2025)
+    assert due(  # A/RES/78/245
+        "Reiterates the need to continue to improve all conference facilities, including the "
+        "videoconferencing infrastructure, at all four main duty stations, and in this regard "
+        "requests the Secretary-General to report thereon no later than at the seventy-ninth "
+        "session of the General Assembly;"
+    ) == (SG, 79, 2024)
+    assert due(  # A/RES/78/102, shortened
+        "Also requests the Secretary-General to prepare a report containing a general overview "
+        "of national provisions, based on the information received, for the seventy-ninth "
+        "session of the General Assembly, provided that sufficient information has been received;"
+    ) == (SG, 79, 2024)
+    assert due(  # A/C.3/80/L.14, shortened
+        "Requests the Secretary-General to submit a report to the General Assembly at the main "
+        "part of its eighty-second session, under the item entitled “Social development”;"
+    ) == (SG, 82, 2027)
+    assert due(  # A/RES/79/258
+        "Recalls paragraph 60 of the report of the Advisory Committee, and requests the "
+        "Secretary-General to present for the consideration of the General Assembly at the "
+        "second part of its resumed seventy-ninth session an updated report;"
+    ) == (SG, 79, 2024)
+    assert due(  # A/RES/78/229: two sessions, the first
+        "Requests the Secretary-General to submit a report to the General Assembly at its "
+        "seventy-ninth and eightieth sessions on the implementation of the mandates of the "
+        "United Nations crime prevention and criminal justice programme;"
+    ) == (SG, 79, 2024)
+
+
+def test_another_bodys_session_is_not_the_assemblys():
+    oral = (  # A/RES/80/186, shortened
+        "Requests the Secretary-General to provide an oral report to the Commission on the "
+        "Status of Women at its seventieth and seventy-first sessions and to report to the "
+        "General Assembly at its eighty-second session on the improvement in the status of women "
+        "in the United Nations system;"
+    )
+    assert due(oral) == (SG, 82, 2027), "the Commission's seventieth session is not the Assembly's"
+    through = (  # A/RES/78/223: the Commission's session gives the Assembly no due time
+        "Requests the Secretary-General to ensure proper follow-up to the present resolution "
+        "and to report thereon to the General Assembly through the Commission at its "
+        "thirty-third session;"
+    )
+    assert due(through) is None
+    council = (  # constructed: a session named with the body after it
+        "Requests the Secretary-General to submit an interim report for the fifty-sixth session "
+        "of the Human Rights Council;"
+    )
+    assert due(council) is None
+    assert due(council.replace("Human Rights Council", "Assembly")) == (SG, 56, 2001)
+    assert due(  # the Commission's own text: its session is the due one
+        "Requests the United Nations Office on Drugs and Crime to report to the Commission at "
+        "its thirty-fourth session on the implementation of the present resolution;",
+        body="CCPCJ",
+    ) == ("unodc", 34, None)
