@@ -3,16 +3,16 @@
 
 Run by hand on the unpacked shared corpus (the product never reads it):
 
-    python tests/lineage/data/sample_addressees.py /tmp/un-texts ../shared/corpus/MANIFEST.tsv \
-        out.json 20261226
+    PYTHONPATH=. python tests/lineage/data/sample_addressees.py /tmp/un-texts \
+        ../shared/corpus/MANIFEST.tsv out.json 20261226
 
-The development and held-out splits are operative paragraphs of GA resolutions (sessions
-78-80). The corpus holds beyond them Security Council drafts, GA decisions (sessions 71-80) and
-GA drafts (session 80), and no texts of other bodies. Every file of those three sources is split
-into paragraphs by resolutions.parsing.parse_file; operative paragraphs are kept (spaces
-collapsed), texts already labelled are left out, and each text is drawn once (at the first of
-its occurrences in the seeded order). SIZE paragraphs are drawn from each source, a source with
-fewer giving all it has. The classifier is not run.
+The development and held-out splits are operative paragraphs of GA resolutions (sessions 78-80).
+The corpus holds beyond them Security Council drafts, GA decisions (sessions 71-80) and GA drafts
+(session 80), and no texts of other bodies. Every file of those three sources is split into
+paragraphs by resolutions.parsing.parse_file; operative paragraphs are kept (spaces collapsed),
+texts of the development and held-out splits are left out, and each text is drawn once (at the
+first of its occurrences in the seeded order). SIZE paragraphs are drawn from each source, a source
+with fewer giving all it has. The classifier is not run.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ def main(corpus: Path, manifest: Path, out: Path, seed: int) -> None:
     seen = {
         " ".join(p["text"].split())
         for p in json.loads(LABELLED.read_text(encoding="utf-8"))["paragraphs"]
+        if p["split"] != "other-bodies"
     }
     pools: dict[str, list[tuple[str, int, str]]] = {source: [] for source in SOURCES.values()}
     for file, row in sorted(rows.items()):
