@@ -10,24 +10,59 @@ from __future__ import annotations
 
 import re
 
+from resolutions.parsing.countries import COUNTRIES
+
+# A State named ("urges the Islamic Republic of Iran to"), not after a preposition ("the
+# United Nations Integrated Office in Burundi").
+COUNTRY_NAMES = (
+    r"(?<!\bin )(?<!\bfor )(?<!\bof )(?<!\bon )(?<!\bwith )(?<!\bfrom )(?-i:\b(?:"
+    + "|".join(
+        re.escape(name)
+        for name in sorted(
+            {n for c in COUNTRIES for n in (c.name, *c.aliases) if len(n) > 3},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b)"
+)
+
+# The verbs that ask someone to act, in their base form.
+VERBS = r"(?:request|urge|call upon|call on|invite|encourage|appeal to|authorize)"
 # Verbs that ask someone to act, opening the paragraph or a later clause ("..., and urges
-# Member States to"): their addressee stands between the verb and "to".
+# Member States to"): their addressee stands between the verb and "to". Also a call, demand or
+# request reiterated ("Reiterates its demand that the parties"), the base form after
+# "continues to" or "decides to" ("decided to request the Secretary-General"), at the opening
+# of a declaration's paragraph ("Request the Secretary-General") or after "we", and the past
+# tense a decision's clause opens with ("(b) Invited the Bureau ...").
 ADDRESSING_RE = re.compile(
     r"\b(?:[Rr]equests|[Uu]rges|[Cc]alls upon|[Cc]alls on|[Ii]nvites|[Ee]ncourages|"
     r"[Aa]ppeals to|[Rr]ecommends that|[Aa]uthorizes|[Dd]emands that|[Rr]eminds|"
-    r"[Rr]eiterates its call upon|[Ww]e (?:also )?(?:encourage|urge|call upon|invite))\b"
+    r"(?:[Rr]eiterates|[Rr]enews) its (?:call|demand|request|appeal)s? (?:upon|on|to|that)|"
+    rf"(?:[Cc]ontinues|[Dd]ecides|[Dd]ecided)(?:,[^,;]{{1,60}},)? to {VERBS}|"
+    rf"[Ww]e (?:also )?{VERBS}|"
+    r"(?:Requested|Urged|Called upon|Called on|Invited|Encouraged|Authorized))\b"
+    r"|^(?:Also |Further )?(?:Request|Urge|Call upon|Call on|Invite|Encourage)\b"
 )
 # A cheap first look: every addressing verb holds one of these.
-ADDRESSING_HINT_RE = re.compile(r"quest|rge|alls? |vite|courage|ppeal|commend|uthori|emand|emind")
+ADDRESSING_HINT_RE = re.compile(
+    r"quest|rge|all(?:s|ed)? |vite|courage|ppeal|commend|uthori|emand|emind"
+)
 # Checked in order; a phrase found is blanked so that shorter ones inside it do not match again.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
         ("unodc", r"United Nations Office on Drugs and Crime|\bUNODC\b|Executive Director|"
                   r"\bthe Office\b(?! (?:of|for))"),
+        ("un_entity", r"(?:Special |Personal |Deputy )?(?:Representative|Envoy|Advis[eo]r)s? "
+                      r"of the Secretary[- ]General"),
         ("secretary_general", r"Secretary[- ]General(?: of the United Nations)?"),
         ("group_of_states", r"States parties|States Parties|States that have not|"
-                            r"Government of (?:the )?[A-Z]|development partners|donors?\b|"
+                            r"States (?:that|which) are not (?:yet )?part|"
+                            r"Governments? of (?:the )?[A-Z]|development partners|donors?\b|"
+                            r"(?:international|bilateral) partners|"
+                            r"\bthe (?:[\w-]+ ){0,2}?Government\b(?! of)|"
+                            r"(?-i:\b[A-Z][a-z]+ authorities)|"
                             r"nuclear-weapon States|countries of the region|concerned parties|"
                             r"States that are Party|"
                             r"(?:developing|developed|donor|affected|interested|African|"
@@ -35,18 +70,25 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                             r"middle-income)[\w\s,-]{0,40}?(?:countries|States)|"
                             r"States concerned|concerned States|administering Powers?|"
                             r"States members of|\bthe parties\b|all parties|"
+                            r"\b(?:both|the two) (?:parties|sides)\b|\bthe sides\b|"
+                            r"parties to (?:the |an |any )?(?:armed )?conflicts?|"
                             r"High Contracting Parties|States in a position"),
         ("member_states", r"Member States|\ball States\b|\bStates\b|Governments?\b|"
                           r"international community|public officials|authorities|regulators"),
-        ("regional_organizations", r"regional (?:and subregional )?organizations|"
-                                   r"regional and international organizations|African Union|"
-                                   r"intergovernmental organizations|European Union|"
-                                   r"international organizations|regional fisheries management|"
-                                   r"regional organizations|subregional organizations"),
+        ("group_of_states", COUNTRY_NAMES),
+        # "regional economic integration organizations", "international institutions and
+        # organizations", not "intergovernmental bodies and international organizations"
+        ("regional_organizations", r"(?:regional|subregional|international|intergovernmental)"
+                                   r"(?:,? (?:and )?(?!non-|bodies|agencies|entities)[\w-]+){0,3}?"
+                                   r" organizations|"
+                                   r"African Union|(?-i:\bAU\b|AMISOM|ATMIS)|European Union|"
+                                   r"regional fisheries management"),
         ("civil_society", r"civil society|non-governmental organizations|academi[ac]|"
-                          r"relevant stakeholders|all stakeholders|other stakeholders"),
+                          r"relevant stakeholders|all stakeholders|other stakeholders|"
+                          r"relevant actors|\bcommunities\b"),
         ("private_sector", r"private sector|business(?:es)?\b|industry"),
         ("un_entity", r"United Nations|specialized agencies|funds and programmes|"
+                      r"humanitarian agencies|(?-i:\bUN\b|\bUN[A-Z]{2,}\b|\bM[IO]NU[A-Z]+\b)|"
                       r"High Commissioner|Special Rapporteur|Special Committee|Commission\b|"
                       r"Council\b|President of the General Assembly|Conference on Disarmament|"
                       r"Committee\b|Working Group|Programme\b|Organization\b|Fund\b|Entity\b|"
@@ -55,7 +97,20 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       r"\bUnit\b|Law Commission"),
     )
 )  # fmt: skip
-TO_RE = re.compile(r"\s(?:to|in order to|that)\s|;")
+# The "to" (or "that") that ends an addressee: not that of "parties to armed conflict", nor a
+# relative clause's "that" ("States that have not yet done so").
+TO_RE = re.compile(
+    r"\s(?:to(?! (?:the |an |any )?(?:armed )?conflicts?\b)|in order to|"
+    r"that(?! (?:have|has|are|is|were|had)\b))\s|;"
+)
+# A phrase between commas that says with whom or how the addressee acts, not who: ", with the
+# support of the United Nations,", ", in cooperation with ...,", ", including through ...,"
+# (not ", including", nor ", in particular", which name addressees).
+ASIDE_RE = re.compile(
+    r",\s*(?:with|in(?! particular)|through|including through|within|under|upon|subject to|"
+    r"pursuant to|at the request of|consistent with|bearing in mind|taking into account)\b"
+    r"[^,;]*(?=,|$)"
+)
 # "Requests that the Secretary-General submit ...": the addressee follows "that"; a pronoun
 # ("requests that he submit") stands for one named before the verb.
 THAT_RE = re.compile(r"\s+that\s+(?P<pronoun>(?:he|she|they)\s)?")
@@ -76,7 +131,7 @@ def addressee_windows(text: str) -> list[str]:
             continue
         rest = rest[that.end() :] if that else rest
         end = TO_RE.search(rest)
-        windows.append(rest[: end.start()] if end else rest[:200])
+        windows.append(ASIDE_RE.sub("", rest[: end.start()] if end else rest[:200]))
     return windows
 
 

@@ -1,0 +1,82 @@
+"""Draw operative paragraphs of other bodies and kinds of text to label for addressees
+(provenance of the "other-bodies" split of addressees_labelled.json).
+
+Run by hand on the unpacked shared corpus (the product never reads it):
+
+    PYTHONPATH=. python tests/lineage/data/sample_addressees.py /tmp/un-texts \
+        ../shared/corpus/MANIFEST.tsv out.json 20261226
+
+The development and held-out splits are operative paragraphs of GA resolutions (sessions 78-80).
+The corpus holds beyond them Security Council drafts, GA decisions (sessions 71-80) and GA drafts
+(session 80), and no texts of other bodies. Every file of those three sources is split into
+paragraphs by resolutions.parsing.parse_file; operative paragraphs are kept (spaces collapsed),
+texts of the development and held-out splits are left out, and each text is drawn once (at the
+first of its occurrences in the seeded order). SIZE paragraphs are drawn from each source, a source
+with fewer giving all it has. The classifier is not run.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import sys
+from pathlib import Path
+
+from resolutions.parsing import ParseError, parse_file
+
+SIZE = 42
+SOURCES = {"sc-draft": "sc-drafts", "decision": "ga-decisions", "draft": "ga-drafts"}
+LABELLED = Path(__file__).with_name("addressees_labelled.json")
+
+
+def main(corpus: Path, manifest: Path, out: Path, seed: int) -> None:
+    rows = {row["file"]: row for row in csv.DictReader(manifest.open(), delimiter="\t")}
+    seen = {
+        " ".join(p["text"].split())
+        for p in json.loads(LABELLED.read_text(encoding="utf-8"))["paragraphs"]
+        if p["split"] != "other-bodies"
+    }
+    pools: dict[str, list[tuple[str, int, str]]] = {source: [] for source in SOURCES.values()}
+    for file, row in sorted(rows.items()):
+        source = SOURCES.get(row["kind"])
+        if source is None:
+            continue
+        try:
+            document = parse_file((corpus / file).read_bytes(), filename=file)
+        except ParseError:
+            continue
+        for index, paragraph in enumerate(document.paragraphs):
+            text = " ".join(paragraph.text.split())
+            if paragraph.kind == "operative" and text not in seen:
+                pools[source].append((file, index, text))
+    rng = random.Random(seed)
+    drawn = []
+    for source, pool in pools.items():
+        rng.shuffle(pool)
+        firsts: dict[str, tuple[str, int, str]] = {}
+        for occurrence in pool:
+            firsts.setdefault(occurrence[2], occurrence)
+        print(source, len(pool), "operative paragraphs,", len(firsts), "distinct texts")
+        for file, index, text in list(firsts.values())[:SIZE]:
+            row = rows[file]
+            drawn.append(
+                {
+                    "split": "other-bodies",
+                    "source": source,
+                    "file": file,
+                    "sha256": row["sha256"],
+                    "symbol": row["symbol"],
+                    "body": row["body"],
+                    "index": index,
+                    "text": text,
+                }
+            )
+    out.write_text(
+        json.dumps({"seed": seed, "paragraphs": drawn}, ensure_ascii=False, indent=1),
+        encoding="utf-8",
+    )
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
