@@ -141,8 +141,10 @@ def test_accuracy_on_held_out_paragraphs_is_at_least_0_9_and_documented():
     assert held_out >= 0.9
     other_size, other = accuracy("other-bodies")
     assert other_size >= 120
+    blind_size, blind = accuracy("blind-3")
+    assert blind_size == 120
     section = DOCS.read_text(encoding="utf-8").split("## Addressees")[1].split("\n## ")[0]
-    assert all(f"{figure:.3f}" in section for figure in (held_out, development, other))
+    assert all(f"{figure:.3f}" in section for figure in (held_out, development, other, blind))
 
 
 @pytest.mark.django_db
@@ -200,6 +202,7 @@ def test_evaluate_addressees_prints_each_split_and_each_addressee():
     out = StringIO()
     call_command("evaluate_addressees", str(LABELLED), "--failures", stdout=out)
     printed = out.getvalue()
-    for split in ("development", "held-out", "other-bodies", "other-bodies / sc-drafts"):
+    splits = ("development", "held-out", "other-bodies", "other-bodies / sc-drafts", "blind-3")
+    for split in (*splits, "blind-3 / ga-resolutions"):
         assert f"| {split} " in printed
     assert "| secretary_general " in printed and "precision" in printed

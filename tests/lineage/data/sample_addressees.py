@@ -1,18 +1,21 @@
-"""Draw operative paragraphs of other bodies and kinds of text to label for addressees
-(provenance of the "other-bodies" split of addressees_labelled.json).
+"""Draw operative paragraphs to label for addressees (provenance of the "other-bodies" and
+"blind-3" splits of addressees_labelled.json).
 
 Run by hand on the unpacked shared corpus (the product never reads it):
 
     PYTHONPATH=. python tests/lineage/data/sample_addressees.py /tmp/un-texts \
-        ../shared/corpus/MANIFEST.tsv out.json 20261226
+        ../shared/corpus/MANIFEST.tsv out.json 20261226 other-bodies
+    PYTHONPATH=. python tests/lineage/data/sample_addressees.py /tmp/un-texts \
+        ../shared/corpus/MANIFEST.tsv out.json 20261227 blind-3
 
 The development and held-out splits are operative paragraphs of GA resolutions (sessions 78-80).
 The corpus holds beyond them Security Council drafts, GA decisions (sessions 71-80) and GA drafts
-(session 80), and no texts of other bodies. Every file of those three sources is split into
+(session 80), and no texts of other bodies. Every file of the split's sources is split into
 paragraphs by resolutions.parsing.parse_file; operative paragraphs are kept (spaces collapsed),
-texts of the development and held-out splits are left out, and each text is drawn once (at the
-first of its occurrences in the seeded order). SIZE paragraphs are drawn from each source, a source
-with fewer giving all it has. The classifier is not run.
+texts of the other splits are left out, and each text is drawn once (at the first of its
+occurrences in the seeded order). SAMPLES gives how many paragraphs each split draws from each
+source, in the order the sources are shuffled; a source with fewer gives all it has. The
+classifier is not run.
 """
 
 from __future__ import annotations
@@ -25,22 +28,31 @@ from pathlib import Path
 
 from resolutions.parsing import ParseError, parse_file
 
-SIZE = 42
-SOURCES = {"sc-draft": "sc-drafts", "decision": "ga-decisions", "draft": "ga-drafts"}
+SOURCES = {
+    "resolution": "ga-resolutions",
+    "sc-draft": "sc-drafts",
+    "decision": "ga-decisions",
+    "draft": "ga-drafts",
+}
+SAMPLES = {
+    "other-bodies": {"sc-drafts": 42, "ga-decisions": 42, "ga-drafts": 42},
+    "blind-3": {"ga-resolutions": 60, "sc-drafts": 20, "ga-decisions": 20, "ga-drafts": 20},
+}
 LABELLED = Path(__file__).with_name("addressees_labelled.json")
 
 
-def main(corpus: Path, manifest: Path, out: Path, seed: int) -> None:
+def main(corpus: Path, manifest: Path, out: Path, seed: int, split: str) -> None:
+    sizes = SAMPLES[split]
     rows = {row["file"]: row for row in csv.DictReader(manifest.open(), delimiter="\t")}
     seen = {
         " ".join(p["text"].split())
         for p in json.loads(LABELLED.read_text(encoding="utf-8"))["paragraphs"]
-        if p["split"] != "other-bodies"
+        if p["split"] != split
     }
-    pools: dict[str, list[tuple[str, int, str]]] = {source: [] for source in SOURCES.values()}
+    pools: dict[str, list[tuple[str, int, str]]] = {source: [] for source in sizes}
     for file, row in sorted(rows.items()):
         source = SOURCES.get(row["kind"])
-        if source is None:
+        if source not in pools:
             continue
         try:
             document = parse_file((corpus / file).read_bytes(), filename=file)
@@ -58,11 +70,11 @@ def main(corpus: Path, manifest: Path, out: Path, seed: int) -> None:
         for occurrence in pool:
             firsts.setdefault(occurrence[2], occurrence)
         print(source, len(pool), "operative paragraphs,", len(firsts), "distinct texts")
-        for file, index, text in list(firsts.values())[:SIZE]:
+        for file, index, text in list(firsts.values())[: sizes[source]]:
             row = rows[file]
             drawn.append(
                 {
-                    "split": "other-bodies",
+                    "split": split,
                     "source": source,
                     "file": file,
                     "sha256": row["sha256"],
@@ -79,4 +91,4 @@ def main(corpus: Path, manifest: Path, out: Path, seed: int) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
+    main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
