@@ -93,7 +93,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("civil_society", r"civil society|non-governmental organizations|academi[ac]|"
                           r"(?:relevant|all|other|key) stakeholders|"
                           r"(?-i:\b[A-Z][a-z]+ stakeholders)|"
-                          r"\bindividuals\b|"
+                          r"(?:and|concerned|interested|relevant|private) individuals\b|"
                           r"relevant actors|\bcommunities\b"),
         ("private_sector", r"private sector|business(?:es)?\b|industry"),
         ("un_entity", r"United Nations|specialized agencies|funds and programmes|"
@@ -107,10 +107,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )  # fmt: skip
 # The "to" (or "that", ";" or ":") that ends an addressee: not that of "parties to armed
-# conflict", "referred to in" or a second addressee's ("..., as well as to", "and to"), nor a
+# conflict", "States referred to in" or a second addressee's ("..., as well as to", "and to"), nor a
 # relative clause's "that" ("States that have not yet done so").
 TO_RE = re.compile(
-    r"\s(?:(?<!referred )(?<!as well as )(?<!\band )"
+    r"\s(?:(?<!States referred )(?<!as well as )(?<!\band )"
     r"to(?! (?:the |an |any )?(?:armed )?conflicts?\b)|in order to|"
     r"that(?! (?:have|has|are|is|were|had)\b))\s|[;:]"
 )
@@ -127,9 +127,10 @@ ASIDE_RE = re.compile(
 # "Requests that the Secretary-General submit ...": the addressee follows "that"; a pronoun
 # ("requests that he submit") stands for one named before the verb.
 THAT_RE = re.compile(r"\s+that\s+(?P<pronoun>(?:he|she|they)\s)?")
-# An addressee referred back to ("requests the latter to", "calls on him to"): "the latter" or
-# "them" stands for the last addressee named before the verb, "him" or "her" for the last person.
-BACK_REFERENCE_RE = re.compile(r"\s*(?:(?P<anyone>the latter|them)|him|her)\s*")
+# An addressee referred back to ("requests the latter to", "calls on him to"): "the latter"
+# stands for the last addressee named before the verb, "him" or "her" for the last person (not
+# "them", often the subject of a clause followed by other names).
+BACK_REFERENCE_RE = re.compile(r"\s*(?:(?P<anyone>the latter)|him|her)\s*")
 PERSONS_RE = re.compile(
     r"(?:(?:Special |Personal |Deputy )?(?:Representative|Envoy)s? of the )?Secretary[- ]General|"
     r"Executive Director|High Commissioner|Special Rapporteur|"

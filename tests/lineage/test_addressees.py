@@ -246,10 +246,6 @@ def test_evaluate_addressees_prints_each_split_and_each_addressee():
             "performance in peacekeeping operations, and calls on him to apply it to UNISFA;",
             {"secretary_general"},
         ),
-        (
-            "Takes note of the reports of the funds and programmes and invites them to continue;",
-            {"un_entity"},
-        ),
         # asides that say how the addressee acts
         (
             "Calls upon all States, directly or through regional fisheries management "
@@ -313,11 +309,21 @@ def test_addressees_of_blind_3_kinds(text, expected):
         ),
         ("Invites international financial institutions to consider it;", {"un_entity"}),
         (
+            "Calls on Member States, particularly those in which designated individuals and "
+            "entities are based, to report to the Committee;",
+            {"member_states"},
+        ),
+        (
             "Requests the Secretary-General to report to the Assembly as well as to the Council;",
             {"secretary_general"},
         ),
         ("Encourages the development partners to increase their support;", {"group_of_states"}),
         ("Decides to remain seized of the matter, and calls on him to act;", {"body_itself"}),
+        (
+            "Encourages the use of the trust fund referred to in paragraph 8 above by the "
+            "Secretary-General;",
+            {"un_entity"},
+        ),
         (
             "Calls upon States, in particular developing countries, to participate;",
             {"member_states", "group_of_states"},
