@@ -62,9 +62,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                             r"Governments? of (?:the )?[A-Z]|development partners|donors?\b|"
                             r"(?:international|bilateral) partners|"
                             r"\bthe (?:[\w-]+ ){0,2}?Government\b(?! of)|"
-                            r"(?-i:\b[A-Z][a-z]+ authorities)|"
+                            r"(?-i:\b[A-Z][a-z]+ (?:authorities|political institutions))|"
                             r"nuclear-weapon States|countries of the region|concerned parties|"
-                            r"States that are Party|"
+                            r"States that are Part(?:y|ies)|States (?:referred to|mentioned) in|"
+                            r"Member States acting\b[^,;]*|(?:troop|police)[\w\s-]{0,20}?"
+                            r"contributing countries|"
+                            r"members of (?:the )?(?:United Nations )?specialized agencies|"
+                            # the Assembly's observers: States and organizations, both
+                            r"(?=observers of the General Assembly)|"
                             r"(?:developing|developed|donor|affected|interested|African|"
                             r"least developed|landlocked|transit|small island|"
                             r"middle-income)[\w\s,-]{0,40}?(?:countries|States)|"
@@ -82,9 +87,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                                    r"(?:,? (?:and )?(?!non-|bodies|agencies|entities)[\w-]+){0,3}?"
                                    r" organizations|"
                                    r"African Union|(?-i:\bAU\b|AMISOM|ATMIS)|European Union|"
-                                   r"regional fisheries management"),
+                                   r"regional fisheries management|international institutions|"
+                                   r"international governmental\b|"
+                                   r"observers of the General Assembly"),
         ("civil_society", r"civil society|non-governmental organizations|academi[ac]|"
-                          r"relevant stakeholders|all stakeholders|other stakeholders|"
+                          r"(?:relevant|all|other|key) stakeholders|"
+                          r"(?-i:\b[A-Z][a-z]+ stakeholders)|"
+                          r"(?:and|concerned|interested|relevant|private) individuals\b|"
                           r"relevant actors|\bcommunities\b"),
         ("private_sector", r"private sector|business(?:es)?\b|industry"),
         ("un_entity", r"United Nations|specialized agencies|funds and programmes|"
@@ -97,23 +106,42 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       r"\bUnit\b|Law Commission"),
     )
 )  # fmt: skip
-# The "to" (or "that") that ends an addressee: not that of "parties to armed conflict", nor a
+# The "to" (or "that", ";" or ":") that ends an addressee: not that of "parties to armed
+# conflict", "States referred to in" or a second addressee's ("..., as well as to", "and to"), nor a
 # relative clause's "that" ("States that have not yet done so").
 TO_RE = re.compile(
-    r"\s(?:to(?! (?:the |an |any )?(?:armed )?conflicts?\b)|in order to|"
-    r"that(?! (?:have|has|are|is|were|had)\b))\s|;"
+    r"\s(?:(?<!States referred )(?<!as well as )(?<!\band )"
+    r"to(?! (?:the |an |any )?(?:armed )?conflicts?\b)|in order to|"
+    r"that(?! (?:have|has|are|is|were|had)\b))\s|[;:]"
 )
 # A phrase between commas that says with whom or how the addressee acts, not who: ", with the
-# support of the United Nations,", ", in cooperation with ...,", ", including through ...,"
+# support of the United Nations,", ", in cooperation with ...,", ", including through ...,",
+# ", directly or through regional fisheries management organizations,"
 # (not ", including", nor ", in particular", which name addressees).
 ASIDE_RE = re.compile(
     r",\s*(?:with|in(?! particular)|through|including through|within|under|upon|subject to|"
+    r"directly|individually|collectively|jointly|nationally|bilaterally|"
     r"pursuant to|at the request of|consistent with|bearing in mind|taking into account)\b"
     r"[^,;]*(?=,|$)"
 )
 # "Requests that the Secretary-General submit ...": the addressee follows "that"; a pronoun
 # ("requests that he submit") stands for one named before the verb.
 THAT_RE = re.compile(r"\s+that\s+(?P<pronoun>(?:he|she|they)\s)?")
+# An addressee referred back to ("requests the latter to", "calls on him to"): "the latter"
+# stands for the last addressee named before the verb, "him" or "her" for the last person (not
+# "them", often the subject of a clause followed by other names).
+BACK_REFERENCE_RE = re.compile(r"\s*(?:(?P<anyone>the latter)|him|her)\s*")
+PERSONS_RE = re.compile(
+    r"(?:(?:Special |Personal |Deputy )?(?:Representative|Envoy)s? of the )?Secretary[- ]General|"
+    r"Executive Director|High Commissioner|Special Rapporteur|"
+    r"President of the (?:General Assembly|Security Council|Economic and Social Council)"
+)
+# The thing encouraged, not someone asked ("encourages the work and the deployment of ...",
+# "encourages further accelerated actions and multi-stakeholder partnerships"): no addressee.
+THING_RE = re.compile(
+    r"\s*(?:the |further )?(?:[\w-]+ ){0,2}?(?:work|deployment|actions|partnerships|participation)"
+    r"(?= of\b| and\b| at\b|,)"
+)
 
 
 def addressee_windows(text: str) -> list[str]:
@@ -131,8 +159,21 @@ def addressee_windows(text: str) -> list[str]:
             continue
         rest = rest[that.end() :] if that else rest
         end = TO_RE.search(rest)
-        windows.append(ASIDE_RE.sub("", rest[: end.start()] if end else rest[:200]))
+        window = rest[: end.start()] if end else rest[:200]
+        if THING_RE.match(window):
+            continue
+        if back := BACK_REFERENCE_RE.fullmatch(window):
+            window = named_last(text[: match.start()], bool(back["anyone"]))
+        windows.append(ASIDE_RE.sub("", window))
     return windows
+
+
+def named_last(text: str, anyone: bool) -> str:
+    """The addressee named last in the text: anyone, or else a person."""
+    if not anyone:
+        return ["", *PERSONS_RE.findall(text)][-1]
+    found = [m for _, pattern in PATTERNS for m in pattern.finditer(text)]
+    return max(found, key=lambda m: m.end())[0] if found else ""
 
 
 def addressees_of(text: str) -> frozenset[str]:

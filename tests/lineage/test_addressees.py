@@ -206,3 +206,129 @@ def test_evaluate_addressees_prints_each_split_and_each_addressee():
     for split in (*splits, "blind-3 / ga-resolutions"):
         assert f"| {split} " in printed
     assert "| secretary_general " in printed and "precision" in printed
+
+
+# Kinds found on the blind-3 sample; each fails on the rules it was scored with.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # groups of States worded otherwise
+        (
+            "Urges the States referred to in paragraphs 18 and 19 above to provide updates;",
+            {"group_of_states"},
+        ),
+        (
+            "Urges States that are Parties to the 1951 Convention to respect it;",
+            {"group_of_states"},
+        ),
+        (
+            "Requests the AU and troop- and police-contributing countries to screen personnel;",
+            {"group_of_states", "regional_organizations"},
+        ),
+        (
+            "Authorizes the Member States acting through or in cooperation with the EU to "
+            "establish a force;",
+            {"group_of_states"},
+        ),
+        (
+            "Encourages all Member States and members of the United Nations specialized agencies "
+            "to participate, and invites all observers of the General Assembly to be represented;",
+            {"member_states", "group_of_states", "regional_organizations"},
+        ),
+        # an addressee referred back to
+        (
+            "Urges multilateral development banks to act, in consultation with the "
+            "Secretary-General, and requests the latter to update Member States on progress;",
+            {"un_entity", "secretary_general"},
+        ),
+        (
+            "Welcomes the initiatives of the Secretary-General to standardize a culture of "
+            "performance in peacekeeping operations, and calls on him to apply it to UNISFA;",
+            {"secretary_general"},
+        ),
+        # asides that say how the addressee acts
+        (
+            "Calls upon all States, directly or through regional fisheries management "
+            "organizations and arrangements, to apply the precautionary approach;",
+            {"member_states"},
+        ),
+        (
+            "Encourages States, individually or through regional organizations, to promote it;",
+            {"member_states"},
+        ),
+        # the window's ends: a second "to" after "as well as", a list after a colon
+        (
+            "Appeals to Member States, in particular those within the region, as well as to "
+            "international governmental and non-governmental organizations, to make contributions;",
+            {"member_states", "regional_organizations", "civil_society"},
+        ),
+        (
+            "Encourages all States: (a) To afford each other assistance in respect of crimes "
+            "committed by United Nations officials;",
+            {"member_states"},
+        ),
+        # addressees the rules did not know
+        (
+            "Reiterates its call that States and international institutions continue to assist;",
+            {"member_states", "regional_organizations"},
+        ),
+        (
+            "Invites Governments, organizations, institutions and individuals to contribute;",
+            {"member_states", "civil_society"},
+        ),
+        (
+            "Urges the Libyan political institutions and key stakeholders to resolve the issues;",
+            {"group_of_states", "civil_society"},
+        ),
+        # a request without an addressee names no one by those it mentions
+        (
+            "Encourages the work and the deployment of United Nations child protection advisers in "
+            "peacekeeping operations;",
+            {"body_itself"},
+        ),
+        (
+            "Strongly encourages further accelerated actions and multi-stakeholder partnerships at "
+            "all levels, including with the United Nations system, to advance the goals;",
+            {"body_itself"},
+        ),
+    ],
+)
+def test_addressees_of_blind_3_kinds(text, expected):
+    assert addressees_of(text) == expected
+
+
+# Guards: the blind-3 fixes do not reach further than their kinds.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Urges all States to ratify the Convention;", {"member_states"}),
+        (
+            "Invites all major institutional stakeholders, including the International Monetary "
+            "Fund and the World Bank, to support these efforts;",
+            {"un_entity"},
+        ),
+        ("Invites international financial institutions to consider it;", {"un_entity"}),
+        (
+            "Calls on Member States, particularly those in which designated individuals and "
+            "entities are based, to report to the Committee;",
+            {"member_states"},
+        ),
+        (
+            "Requests the Secretary-General to report to the Assembly as well as to the Council;",
+            {"secretary_general"},
+        ),
+        ("Encourages the development partners to increase their support;", {"group_of_states"}),
+        ("Decides to remain seized of the matter, and calls on him to act;", {"body_itself"}),
+        (
+            "Encourages the use of the trust fund referred to in paragraph 8 above by the "
+            "Secretary-General;",
+            {"un_entity"},
+        ),
+        (
+            "Calls upon States, in particular developing countries, to participate;",
+            {"member_states", "group_of_states"},
+        ),
+    ],
+)
+def test_blind_3_fixes_keep_to_their_kinds(text, expected):
+    assert addressees_of(text) == expected
