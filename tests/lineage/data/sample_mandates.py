@@ -59,10 +59,15 @@ def stratum_of(text: str) -> str | None:
     return None
 
 
+# Occurrences of a text: (file, paragraph index, text).
+Pool = list[tuple[str, int, str]]
+
+
 def shares(size: int, available: dict[str, int]) -> dict[str, int]:
-    """Split size equally among the sources; one that has fewer gives all it has."""
+    """Split size equally among the sources (available's keys, in order); one that has fewer
+    gives all it has."""
     share: dict[str, int] = {}
-    open_sources = list(SOURCES)
+    open_sources = list(available)
     left = size
     while open_sources:
         each, extra = divmod(left, len(open_sources))
@@ -84,7 +89,7 @@ def main(corpus: Path, manifest: Path, out: Path, seed: int) -> None:
         " ".join(p["text"].split())
         for p in json.loads(FIRST_SET.read_text(encoding="utf-8"))["paragraphs"]
     }
-    pools: dict[tuple[str, str], list[tuple[str, int, str]]] = {
+    pools: dict[tuple[str, str], Pool] = {
         (stratum, source): [] for stratum in SIZES for source in SOURCES
     }
     for file, row in sorted(rows.items()):
@@ -99,11 +104,24 @@ def main(corpus: Path, manifest: Path, out: Path, seed: int) -> None:
             text = " ".join(paragraph.text.split())
             if paragraph.kind == "operative" and (stratum := stratum_of(text)):
                 pools[stratum, source].append((file, index, text))
+    write(out, seed, draw(pools, rows, seen, SIZES, seed))
+
+
+def draw(
+    pools: dict[tuple[str, str], Pool],
+    rows: dict[str, dict[str, str]],
+    seen: set[str],
+    sizes: dict[str, int],
+    seed: int,
+) -> list[dict]:
+    """Each stratum's size shared among its sources (`shares`), from each pool shuffled by the
+    seed, a text drawn once (at its first occurrence) and never one of `seen`."""
+    sources = list(dict.fromkeys(source for _stratum, source in pools))
     rng = random.Random(seed)
     drawn = []
-    for stratum, size in SIZES.items():
+    for stratum, size in sizes.items():
         available = {}
-        for source in SOURCES:
+        for source in sources:
             pool = pools[stratum, source]
             rng.shuffle(pool)
             firsts: dict[str, tuple[str, int, str]] = {}
@@ -127,7 +145,11 @@ def main(corpus: Path, manifest: Path, out: Path, seed: int) -> None:
                         "text": text,
                     }
                 )
-        print(stratum, {s: len(pools[stratum, s]) for s in SOURCES}, shares(size, available))
+        print(stratum, {s: len(pools[stratum, s]) for s in sources}, shares(size, available))
+    return drawn
+
+
+def write(out: Path, seed: int, drawn: list[dict]) -> None:
     out.write_text(
         json.dumps({"seed": seed, "paragraphs": drawn}, ensure_ascii=False, indent=1),
         encoding="utf-8",

@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import csv
 import json
-import random
 import re
 import sys
 from pathlib import Path
 
-from sample_mandates import OFFICE, stratum_of
+from sample_mandates import OFFICE, draw, stratum_of, write
 
 from resolutions.parsing import ParseError, parse_file
 
@@ -61,25 +60,6 @@ def dated_stratum_of(text: str) -> str | None:
     return "other" if stratum_of(text) else None
 
 
-def shares(size: int, available: dict[str, int]) -> dict[str, int]:
-    """Split size equally among the sources; one that has fewer gives all it has."""
-    share: dict[str, int] = {}
-    open_sources = list(SOURCES)
-    left = size
-    while open_sources:
-        each, extra = divmod(left, len(open_sources))
-        short = [s for s in open_sources if available[s] < each]
-        if not short:
-            for k, source in enumerate(open_sources):
-                share[source] = each + (k < extra)
-            break
-        for source in short:
-            share[source] = available[source]
-            left -= available[source]
-            open_sources.remove(source)
-    return share
-
-
 def main(corpus: Path, manifest: Path, out: Path, seed: int) -> None:
     rows = {row["file"]: row for row in csv.DictReader(manifest.open(), delimiter="\t")}
     here = Path(__file__).parent
@@ -100,39 +80,7 @@ def main(corpus: Path, manifest: Path, out: Path, seed: int) -> None:
             text = " ".join(paragraph.text.split())
             if paragraph.kind == "operative" and (stratum := dated_stratum_of(text)):
                 pools[stratum, source_of(row)].append((file, index, text))
-    rng = random.Random(seed)
-    drawn = []
-    for stratum, size in SIZES.items():
-        available = {}
-        for source in SOURCES:
-            pool = pools[stratum, source]
-            rng.shuffle(pool)
-            firsts: dict[str, tuple[str, int, str]] = {}
-            for occurrence in pool:
-                if occurrence[2] not in seen:
-                    firsts.setdefault(occurrence[2], occurrence)
-            pools[stratum, source] = list(firsts.values())
-            available[source] = len(firsts)
-        for source, count in shares(size, available).items():
-            for file, index, text in pools[stratum, source][:count]:
-                row = rows[file]
-                drawn.append(
-                    {
-                        "stratum": stratum,
-                        "source": source,
-                        "file": file,
-                        "sha256": row["sha256"],
-                        "symbol": row["symbol"],
-                        "body": row["body"],
-                        "index": index,
-                        "text": text,
-                    }
-                )
-        print(stratum, {s: len(pools[stratum, s]) for s in SOURCES}, shares(size, available))
-    out.write_text(
-        json.dumps({"seed": seed, "paragraphs": drawn}, ensure_ascii=False, indent=1),
-        encoding="utf-8",
-    )
+    write(out, seed, draw(pools, rows, seen, SIZES, seed))
 
 
 if __name__ == "__main__":
