@@ -295,10 +295,11 @@ REPORT_RE = re.compile(
     re.IGNORECASE,
 )
 # A report's date, which may stand before or after its author ("the report of 31 May 2023 of the
-# Commissioner-General" / "the report of the Commissioner-General of 31 May 2023"): no part of
-# the author's name.
+# Commissioner-General" / "the report of the Commissioner-General of 31 May 2023"), or the year
+# it covers ("the report of the Unit for 2023"): no part of the author's name.
 REPORT_DATE_RE = re.compile(
     rf"(?:\bof\s+)?\b\d{{1,2}}\s+(?:{MONTH_PATTERN})\s+\d{{4}}\b(?:\s+of\b)?(?:\s+the\b)?"
+    r"|\b\d{4}\b"
 )
 # What a report is said to contain, right after its name ("the report of the International Law
 # Commission on the work of its seventy-first session, which contains the draft articles on ..."):
