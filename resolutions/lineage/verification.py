@@ -159,6 +159,8 @@ SUBJECT_MATCH = 0.5
 BODY_NAME_GOES_ON_RE = re.compile(r"(?:the\s+)?[A-Z]")
 
 NUMBER = "#"
+# A name in a report's subject, read as one word (`Wording.report_frame`).
+NAME = "name"
 NUMBER_WORDS = frozenset(
     re.findall(
         r"[a-z]+",
@@ -285,11 +287,16 @@ RECIPIENT = (
     r"\bto the (?:General Assembly|Human Rights Council|Security Council|"
     r"Economic and Social Council)\b"
 )
-# The report a paragraph acts on (not the verb "to report"): its author ("of the Third
-# Committee") up to "on", and its subject ("on the implementation of ...") up to punctuation or
-# "and the" ("the report of the Secretary-General and the recommendations contained therein").
+# The report a paragraph acts on (not the verb "to report"), or a note by an author ("the note by
+# the Secretary-General on the financing arrangements for ..."), unless the note is on a report,
+# which is then the one acted on ("the note by the Secretary-General on the report of the Unit"):
+# its author ("of the Third Committee") up to "on", and its subject ("on the implementation of
+# ...") up to punctuation or "and the" ("the report of the Secretary-General and the
+# recommendations contained therein").
+NOTE_NOT_ON_A_REPORT = r"notes?(?=\s+by\b)(?![^,;:.()]*?\b(?:on|to|transmitting) the reports?\b)"
 REPORT_RE = re.compile(
-    r"(?<!\bto )\breports?\b(?:\s+of\s+(?:the\s+)?(?P<author>[^,;:.()]+?))?"
+    rf"(?<!\bto )\b(?:reports?|{NOTE_NOT_ON_A_REPORT})\b"
+    r"(?:\s+(?:of|by)\s+(?:the\s+)?(?P<author>[^,;:.()]+?))?"
     r"(?:(?:,(?:\s+[a-z]+){1,8},)?\s+on\s+(?P<subject>[^,;:.()]+?))?"
     r"\s*(?=[,;:.()]|\band the\b|$|(?-i:" + RECIPIENT + "))",
     re.IGNORECASE,
@@ -411,7 +418,8 @@ class Wording:
     def report_match(self) -> re.Match[str] | None:
         """The report named in its first REPORT_OBJECT_WITHIN words (after a decision's opening),
         acted on or asked for."""
-        if "report" not in self.body.lower():
+        lower = self.body.lower()
+        if "report" not in lower and "note by" not in lower:
             return None
         found = [m for m in (REPORT_RE.search(self.body), REPORT_ON_RE.search(self.body)) if m]
         if not found:
@@ -436,6 +444,13 @@ class Wording:
         if BODIES & set(author) and BODY_NAME_GOES_ON_RE.match(parts.get("subject") or ""):
             subject = ()  # the rest of the body's name, not a subject
         return author, subject
+
+    @cached_property
+    def report_frame(self) -> tuple[str, ...]:
+        """The substance words of that report's subject with each name in it (NAME_RE) one word:
+        "the financing of the United Nations Interim Force in Lebanon" is ("financing", NAME)."""
+        subject = (self.report_match["subject"] or "") if self.report_match else ""
+        return substance_words(masked_words(NAME_RE.sub(f" {NAME} ", subject)))
 
     @cached_property
     def report_contents(self) -> tuple[str, ...]:
@@ -609,7 +624,16 @@ def _other_reports(a: Wording, b: Wording) -> bool:
             masked_words(" ".join(subject_a)), masked_words(" ".join(subject_b))
         )
         < SUBJECT_MATCH
+        and not _one_template(a.report_frame, b.report_frame)
     )
+
+
+def _one_template(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two reports' subjects are one template with its name changed: both name one
+    (NAME_RE) and their other substance is alike ("the financing arrangements for the United
+    Nations Support Office in Haiti" / "the financing of the United Nations Multidimensional
+    Integrated Stabilization Mission ...")."""
+    return NAME in a and NAME in b and _words_alike_in_any_order(a, b) >= SUBJECT_MATCH
 
 
 def _acts_on_a_report_on_a_subject(a: Wording, b: Wording) -> bool:

@@ -18,3 +18,38 @@ def test_the_year_a_report_covers_is_no_part_of_its_author():
         "At its 52nd plenary meeting, on 19 December 2019, the General Assembly took note of the "
         "report of the Second Committee (A/74/383).",
     )
+
+
+def test_a_note_by_the_secretary_general_is_a_document_acted_on_as_a_report_is():
+    haiti = (
+        "Having considered the note by the Secretary-General on the financing arrangements for "
+        "the United Nations Support Office in Haiti and the related report of the Advisory "
+        "Committee on Administrative and Budgetary Questions,"
+    )
+    assert not same(
+        haiti,
+        "Having considered the report of the Secretary-General on the financial arrangements and "
+        "procedures for the implementation of resolution 2719 (2023) and the related report of "
+        "the Advisory Committee on Administrative and Budgetary Questions,",
+    )
+    assert not same(
+        "At its 78th plenary meeting, on 11 June 2021, the General Assembly took note of the note "
+        "by the Secretary-General (A/75/300).",
+        "At its 47th plenary meeting, on 13 December 2019, the General Assembly took note of the "
+        "report of the Special Political and Decolonization Committee (Fourth Committee) "
+        "(A/74/411).",
+    )
+    # the financing template for another mission stays one, its name a large part of the subject
+    assert same(
+        haiti,
+        "Having considered the reports of the Secretary-General on the financing of the United "
+        "Nations Multidimensional Integrated Stabilization Mission in the Central African "
+        "Republic and the related report of the Advisory Committee on Administrative and "
+        "Budgetary Questions,",
+    )
+    # a note on a report acts on that report
+    assert not same(
+        "Takes note of the note by the Secretary-General on the report of the Unit for 2023;",
+        "Takes note of the report of the Secretary-General on the implementation of resolution "
+        "77/38;",
+    )
