@@ -59,9 +59,11 @@ when first needed):
    the high-level meeting on the fight against tuberculosis" / "... on universal health
    coverage"), or whose members are listed ("the Security Council is composed of the following 15
    Member States: ..." / "the Organizational Committee of the Peacebuilding Commission is composed
-   of ..."), or on whose recommendation a decision is taken ("appointed ... as a member of
-   the Committee on Contributions" / "... of the Board of Auditors"; "the sixth session of the
-   United Nations Environment Assembly" / "... of the United Nations Habitat Assembly"; "the
+   of ..."), or what is proclaimed ("11 June as the International Day of Play" / "24 May the
+   International Day of the Markhor"), or on whose recommendation a decision is taken
+   ("appointed ... as a member of the Committee on Contributions" / "... of the Board of
+   Auditors"; "the sixth session of the United Nations Environment Assembly" / "... of the
+   United Nations Habitat Assembly"; "the
    Annual Conference of the High Contracting Parties to Amended Protocol II" / "... to Protocol
    V"; "on the recommendation of the Second Committee" / "... of the Third Committee") are about
    different things, a name shortened ("the States parties" / "the States Parties to the
@@ -239,6 +241,10 @@ PARTICIPATION_RE = re.compile(
 # Member States: ..." / "the Organizational Committee of the Peacebuilding Commission is composed
 # of ..."): its composition, however many States the lists share.
 COMPOSED_RE = re.compile(rf"\bthe (?P<body>{BODY_NAME}) (?:is|are|was|were|shall be) composed of\b")
+# What a paragraph proclaims, named without quotes ("Decides to proclaim 11 June as the
+# International Day of Play" / "... 24 May the International Day of the Markhor"): other days,
+# years or decades proclaimed, however much of the frame the two share.
+PROCLAIMED_RE = re.compile(rf"\bproclaim\w*\s+(?:[^;:,“\"]*?\s)?the (?P<body>{BODY_NAME})")
 # A meeting named by its subject, in small letters ("the high-level meeting on the fight against
 # tuberculosis, held on ..."), not by its date ("the meeting on 8 September 2017").
 MEETING_ON_RE = re.compile(
@@ -533,6 +539,8 @@ class Wording:
             bodies["participation"] = tuple(WORD_RE.findall(participation["body"].lower()))
         if "composed of" in self.body and (composed := COMPOSED_RE.search(self.body)):
             bodies["composition"] = tuple(WORD_RE.findall(composed["body"].lower()))
+        if "proclaim" in self.body and (proclaimed := PROCLAIMED_RE.search(self.body)):
+            bodies["proclaimed"] = tuple(WORD_RE.findall(proclaimed["body"].lower()))
         if "meeting on" in self.body and (meeting := MEETING_ON_RE.search(self.body)):
             bodies["meeting on"] = tuple(WORD_RE.findall(meeting["subject"].lower()))
         return bodies

@@ -53,3 +53,15 @@ def test_a_note_by_the_secretary_general_is_a_document_acted_on_as_a_report_is()
         "Takes note of the report of the Secretary-General on the implementation of resolution "
         "77/38;",
     )
+
+
+def test_other_days_proclaimed_are_other_families():
+    play = "Decides to proclaim 11 June as the International Day of Play, to be observed annually;"
+    assert not same(play, "Decides to proclaim 24 May the International Day of the Markhor;")
+    assert not same(
+        play,
+        "Decides to proclaim 16 September as the International Day of Science, Technology and "
+        "Innovation for the South, to be observed annually;",
+    )
+    # the same day proclaimed, its wording edited, stays one
+    assert same(play, "Decides to proclaim 11 June the International Day of Play;")
