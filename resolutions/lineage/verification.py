@@ -72,7 +72,10 @@ when first needed):
    "... that have fulfilled ...") decides the opposite, and one that determines ("Determining
    that the situation in the Democratic Republic of the Congo continues to constitute a threat
    to international peace and security in the region") does what one saying the same with
-   another verb ("Noting that ...", "Recognizing that ...") does not, however long the two;
+   another verb ("Noting that ...", "Recognizing that ...") does not, however long the two, and
+   a decision on a sub-item ("decided to reopen consideration of sub item (b) entitled ... of
+   agenda item 25") is another than one on its whole item ("... of agenda item 25 entitled
+   ...");
 5. requests addressed to different actors are different requests ("Requests the
    Secretary-General to report ..." / "Requests the Special Committee ... to report ...": no
    addressee, as lineage/addressees.py reads them, in common);
@@ -245,6 +248,9 @@ COMPOSED_RE = re.compile(rf"\bthe (?P<body>{BODY_NAME}) (?:is|are|was|were|shall
 # International Day of Play" / "... 24 May the International Day of the Markhor"): other days,
 # years or decades proclaimed, however much of the frame the two share.
 PROCLAIMED_RE = re.compile(rf"\bproclaim\w*\s+(?:[^;:,“\"]*?\s)?the (?P<body>{BODY_NAME})")
+# A sub-item of an agenda item ("sub-item (b) entitled “South-South cooperation for development”
+# of agenda item 25"): a decision on it is another than one on the whole item.
+SUB_ITEM_RE = re.compile(r"\bsub[- ]?items?\b", re.IGNORECASE)
 # A meeting named by its subject, in small letters ("the high-level meeting on the fight against
 # tuberculosis, held on ..."), not by its date ("the meeting on 8 September 2017").
 MEETING_ON_RE = re.compile(
@@ -420,6 +426,11 @@ class Wording:
     def determines(self) -> bool:
         """Whether it opens with a determination (DETERMINATION_RE)."""
         return bool(DETERMINATION_RE.match(self.body))
+
+    @cached_property
+    def names_sub_item(self) -> bool:
+        """Whether it names a sub-item of an agenda item (SUB_ITEM_RE)."""
+        return "item" in self.body and bool(SUB_ITEM_RE.search(self.body))
 
     @cached_property
     def decision_opening(self) -> re.Match[str] | None:
@@ -834,7 +845,7 @@ def _told_apart(a: Wording, b: Wording) -> bool:
         return True
     if a.only_opening != b.only_opening or _other_acts(a.decision_acts, b.decision_acts):
         return True
-    if a.determines != b.determines:
+    if a.determines != b.determines or a.names_sub_item != b.names_sub_item:
         return True
     if a.titles and b.titles and (_name_other_titles(a, b) or _other_frames(a, b)):
         return True

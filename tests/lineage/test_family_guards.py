@@ -65,3 +65,24 @@ def test_other_days_proclaimed_are_other_families():
     )
     # the same day proclaimed, its wording edited, stays one
     assert same(play, "Decides to proclaim 11 June the International Day of Play;")
+
+
+def test_a_decision_on_a_sub_item_is_another_than_one_on_its_whole_item():
+    heading = (
+        "agenda item 25 entitled “Operational activities for development”, under heading A "
+        "(Promotion of sustained economic growth and sustainable development in accordance with "
+        "the relevant resolutions of the General Assembly and recent United Nations conferences),"
+    )
+    whole = (
+        "At the 96th plenary meeting, on 21 July 2022, the General Assembly decided to reopen "
+        f"consideration of {heading} to consider it directly in plenary meeting and to proceed "
+        "expeditiously with the consideration of a draft decision."
+    )
+    sub_item = (
+        "At the same meeting, the General Assembly decided to reopen consideration of sub item (b) "
+        f"entitled “South-South cooperation for development” of {heading} and to proceed "
+        "expeditiously with the consideration of a draft decision (A/73/L.83)."
+    )
+    assert not same(whole, sub_item)
+    # the same sub-item reopened again stays one decision
+    assert same(sub_item, sub_item.replace("(A/73/L.83)", "(A/74/L.90)"))
