@@ -60,7 +60,9 @@ when first needed):
    coverage"), or whose members are listed ("the Security Council is composed of the following 15
    Member States: ..." / "the Organizational Committee of the Peacebuilding Commission is composed
    of ..."), or what is proclaimed ("11 June as the International Day of Play" / "24 May the
-   International Day of the Markhor"), or on whose recommendation a decision is taken
+   International Day of the Markhor"), or what the resolutions recalled concern ("its previous
+   resolutions ... concerning Yemen" / "... concerning the situation in Sierra Leone"), or on
+   whose recommendation a decision is taken
    ("appointed ... as a member of the Committee on Contributions" / "... of the Board of
    Auditors"; "the sixth session of the United Nations Environment Assembly" / "... of the
    United Nations Habitat Assembly"; "the
@@ -248,6 +250,13 @@ COMPOSED_RE = re.compile(rf"\bthe (?P<body>{BODY_NAME}) (?:is|are|was|were|shall
 # International Day of Play" / "... 24 May the International Day of the Markhor"): other days,
 # years or decades proclaimed, however much of the frame the two share.
 PROCLAIMED_RE = re.compile(rf"\bproclaim\w*\s+(?:[^;:,“\"]*?\s)?the (?P<body>{BODY_NAME})")
+# What the resolutions a paragraph recalls concern, named without quotes ("its previous
+# resolutions and the statements of its President concerning Yemen" / "... concerning the
+# situation in Sierra Leone"): resolutions on other situations or countries, other documents.
+CONCERNING_RE = re.compile(
+    r"\bresolutions\b[^;:]*?\bconcerning (?:the (?:situation|question) (?:in|of) )?(?:the )?"
+    rf"(?P<body>{BODY_NAME})"
+)
 # A sub-item of an agenda item ("sub-item (b) entitled “South-South cooperation for development”
 # of agenda item 25"): a decision on it is another than one on the whole item.
 SUB_ITEM_RE = re.compile(r"\bsub[- ]?items?\b", re.IGNORECASE)
@@ -550,6 +559,8 @@ class Wording:
             bodies["participation"] = tuple(WORD_RE.findall(participation["body"].lower()))
         if "composed of" in self.body and (composed := COMPOSED_RE.search(self.body)):
             bodies["composition"] = tuple(WORD_RE.findall(composed["body"].lower()))
+        if "concerning" in self.body and (concerning := CONCERNING_RE.search(self.body)):
+            bodies["concerning"] = tuple(WORD_RE.findall(concerning["body"].lower()))
         if "proclaim" in self.body and (proclaimed := PROCLAIMED_RE.search(self.body)):
             bodies["proclaimed"] = tuple(WORD_RE.findall(proclaimed["body"].lower()))
         if "meeting on" in self.body and (meeting := MEETING_ON_RE.search(self.body)):

@@ -86,3 +86,20 @@ def test_a_decision_on_a_sub_item_is_another_than_one_on_its_whole_item():
     assert not same(whole, sub_item)
     # the same sub-item reopened again stays one decision
     assert same(sub_item, sub_item.replace("(A/73/L.83)", "(A/74/L.90)"))
+
+
+def test_previous_resolutions_on_other_situations_recalled_are_other_documents():
+    yemen = (
+        "Recalling all its previous relevant resolutions and statements of its President "
+        "concerning Yemen,"
+    )
+    assert not same(
+        yemen,
+        "Recalling its previous resolutions and the statements of its President concerning the "
+        "situation in Sierra Leone,",
+    )
+    # the same situation's recall, reworded, stays one
+    assert same(
+        yemen,
+        "Recalling its previous resolutions and the statements of its President concerning Yemen,",
+    )
