@@ -119,7 +119,12 @@ when first needed):
    two open with the same words (after a decision's opening, an adverb after the verb left out:
    "Recalling also" / "Recalling further") for at least half of the longer ("Requests the
    Secretary-General to report ... on the implementation of the present resolution,
-   acknowledging ..." / "..., including the information provided ...").
+   acknowledging ..." / "..., including the information provided ..."), or the same report asked
+   of the same addressees, other clauses around it ("Requests the Secretary-General to submit ...
+   a report on the implementation of the present resolution, with a particular focus on ..." /
+   "... a report, in accordance with existing rules and procedures, on the implementation of the
+   present resolution and including specific recommendations ...": what a report is to include
+   ends its subject).
 
 Words compare with dates, session ordinals and numbers masked ("eightieth session" and
 "seventy-ninth session" agree), so an updated date or session does not break a family. The
@@ -315,6 +320,9 @@ RECIPIENT = (
     r"\bto the (?:General Assembly|Human Rights Council|Security Council|"
     r"Economic and Social Council)\b"
 )
+# What a report is asked to include, which ends its subject ("a report ... on the implementation
+# of the present resolution and including specific recommendations to strengthen ...").
+SUBJECT_ENDS = r"\b(?:and )?including\b"
 # The report a paragraph acts on (not the verb "to report"), or a note by an author ("the note by
 # the Secretary-General on the financing arrangements for ..."), unless the note is on a report,
 # which is then the one acted on ("the note by the Secretary-General on the report of the Unit"):
@@ -326,7 +334,7 @@ REPORT_RE = re.compile(
     rf"(?<!\bto )\b(?:reports?|{NOTE_NOT_ON_A_REPORT})\b"
     r"(?:\s+(?:of|by)\s+(?:the\s+)?(?P<author>[^,;:.()]+?))?"
     r"(?:(?:,(?:\s+[a-z]+){1,8},)?\s+on\s+(?P<subject>[^,;:.()]+?))?"
-    r"\s*(?=[,;:.()]|\band the\b|$|(?-i:" + RECIPIENT + "))",
+    r"\s*(?=[,;:.()]|\band the\b|" + SUBJECT_ENDS + "|$|(?-i:" + RECIPIENT + "))",
     re.IGNORECASE,
 )
 # A report's date, which may stand before or after its author ("the report of 31 May 2023 of the
@@ -344,7 +352,11 @@ CONTENTS_RE = re.compile(r",?\s+(?:which|that)\s+contains?\s+(?P<contents>[^,;:.
 # eightieth session on the implementation of the present resolution".
 REPORT_ON_RE = re.compile(
     r"\bto report\s+(?:to\s+the\s+General\s+Assembly\b[^,;:.()]*?\bsession\s+)?"
-    r"on\s+(?P<subject>[^,;:.()]+?)\s*(?=[,;:.()]|\band the\b|$|(?-i:" + RECIPIENT + "))",
+    r"on\s+(?P<subject>[^,;:.()]+?)\s*(?=[,;:.()]|\band the\b|"
+    + SUBJECT_ENDS
+    + "|$|(?-i:"
+    + RECIPIENT
+    + "))",
     re.IGNORECASE,
 )
 
@@ -825,10 +837,26 @@ def verified_similarity(a: Wording, b: Wording, distance: int) -> float | None:
             or (score >= EDITED_THRESHOLD and _substance_alike(a.words, b.words))
             or _words_opened_alike(a.words_after_opening, b.words_after_opening)
             >= MIN_SHARED_OF_LONGER * longer
+            or _same_report_asked(a, b)
         )
     else:
         alike = True
     return score if alike and not _told_apart(a, b) else None
+
+
+def _same_report_asked(a: Wording, b: Wording) -> bool:
+    """Whether both ask the same addressees for a report on the same subject ("Requests the
+    Secretary-General to submit ... a report on the implementation of the present resolution")."""
+    return (
+        a.report_match is not None
+        and b.report_match is not None
+        and not a.acts_on_report
+        and not b.acts_on_report
+        and bool(a.report[1])
+        and masked_words(" ".join(a.report[1])) == masked_words(" ".join(b.report[1]))
+        and a.addressees is not None
+        and a.addressees == b.addressees
+    )
 
 
 def same_family(a: Wording, b: Wording) -> bool:

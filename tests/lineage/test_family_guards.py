@@ -103,3 +103,31 @@ def test_previous_resolutions_on_other_situations_recalled_are_other_documents()
         yemen,
         "Recalling its previous resolutions and the statements of its President concerning Yemen,",
     )
+
+
+def test_the_same_report_asked_of_the_same_addressee_with_other_clauses_is_one_request():
+    focus = (
+        "Also requests the Secretary-General to submit to the General Assembly at its eightieth "
+        "session a report on the implementation of the present resolution, with a particular "
+        "focus on the impacts of unilateral economic measures on the achievement of sustainable "
+        "development."
+    )
+    assert same(
+        focus,
+        "Requests the Secretary-General to submit to the General Assembly at its eighty-second "
+        "session a report, in accordance with existing rules and procedures, on the "
+        "implementation of the present resolution and including specific recommendations to "
+        "strengthen the ability and effectiveness of the Centre to deliver on its mandated "
+        "activities.",
+    )
+    # another addressee, or a report on another subject, is another request
+    assert not same(
+        focus,
+        focus.replace("Also requests the Secretary-General", "Requests the Independent Expert"),
+    )
+    assert not same(
+        "Requests the Secretary-General to submit to the General Assembly at its eighty-first "
+        "session a report on both the Repertory and the Repertoire;",
+        "Requests the Secretary-General to submit to the General Assembly at its seventy-ninth "
+        "session an updated report on the matter;",
+    )
