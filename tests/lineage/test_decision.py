@@ -65,8 +65,9 @@ def test_ranked_verification_decides_as_verifying_every_candidate():
         expected = verifying_all(mine, wanted, candidates, ORDER, title)
         assert (best, sorted(earlier), top) == expected
         alike += best is not None and best.wording.body != mine.body
-    # Not only each text's own copy: other wordings were found verified too.
-    assert alike > 50
+    # Not only each text's own copy: other wordings were found verified too (50 of the 300 since
+    # a note by the Secretary-General is no longer joined to another body's report).
+    assert alike >= 50
 
 
 def test_a_decision_with_nothing_alike_founds_a_family():

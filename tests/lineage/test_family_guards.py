@@ -1,0 +1,133 @@
+"""Guards for the kinds of error of rounds 20 and 21 of the labelled pairs (docs/lineage.md), each
+on real wording of the kind and its counterpart that must stay as decided (no database)."""
+
+from resolutions.lineage.verification import same_family, wording_of
+
+
+def same(a: str, b: str) -> bool:
+    return same_family(wording_of(a), wording_of(b))
+
+
+def test_the_year_a_report_covers_is_no_part_of_its_author():
+    note = "Takes note of the note by the Secretary-General on the report of the Unit for {};"
+    assert same(note.format(2023), note.format(2024))
+    # another author still tells reports apart
+    assert not same(
+        "At its 46th plenary meeting, on 16 December 2020, the General Assembly took note of the "
+        "report of the Third Committee (A/75/483).",
+        "At its 52nd plenary meeting, on 19 December 2019, the General Assembly took note of the "
+        "report of the Second Committee (A/74/383).",
+    )
+
+
+def test_a_note_by_the_secretary_general_is_a_document_acted_on_as_a_report_is():
+    haiti = (
+        "Having considered the note by the Secretary-General on the financing arrangements for "
+        "the United Nations Support Office in Haiti and the related report of the Advisory "
+        "Committee on Administrative and Budgetary Questions,"
+    )
+    assert not same(
+        haiti,
+        "Having considered the report of the Secretary-General on the financial arrangements and "
+        "procedures for the implementation of resolution 2719 (2023) and the related report of "
+        "the Advisory Committee on Administrative and Budgetary Questions,",
+    )
+    assert not same(
+        "At its 78th plenary meeting, on 11 June 2021, the General Assembly took note of the note "
+        "by the Secretary-General (A/75/300).",
+        "At its 47th plenary meeting, on 13 December 2019, the General Assembly took note of the "
+        "report of the Special Political and Decolonization Committee (Fourth Committee) "
+        "(A/74/411).",
+    )
+    # the financing template for another mission stays one, its name a large part of the subject
+    assert same(
+        haiti,
+        "Having considered the reports of the Secretary-General on the financing of the United "
+        "Nations Multidimensional Integrated Stabilization Mission in the Central African "
+        "Republic and the related report of the Advisory Committee on Administrative and "
+        "Budgetary Questions,",
+    )
+    # a note on a report acts on that report
+    assert not same(
+        "Takes note of the note by the Secretary-General on the report of the Unit for 2023;",
+        "Takes note of the report of the Secretary-General on the implementation of resolution "
+        "77/38;",
+    )
+
+
+def test_other_days_proclaimed_are_other_families():
+    play = "Decides to proclaim 11 June as the International Day of Play, to be observed annually;"
+    assert not same(play, "Decides to proclaim 24 May the International Day of the Markhor;")
+    assert not same(
+        play,
+        "Decides to proclaim 16 September as the International Day of Science, Technology and "
+        "Innovation for the South, to be observed annually;",
+    )
+    # the same day proclaimed, its wording edited, stays one
+    assert same(play, "Decides to proclaim 11 June the International Day of Play;")
+
+
+def test_a_decision_on_a_sub_item_is_another_than_one_on_its_whole_item():
+    heading = (
+        "agenda item 25 entitled “Operational activities for development”, under heading A "
+        "(Promotion of sustained economic growth and sustainable development in accordance with "
+        "the relevant resolutions of the General Assembly and recent United Nations conferences),"
+    )
+    whole = (
+        "At the 96th plenary meeting, on 21 July 2022, the General Assembly decided to reopen "
+        f"consideration of {heading} to consider it directly in plenary meeting and to proceed "
+        "expeditiously with the consideration of a draft decision."
+    )
+    sub_item = (
+        "At the same meeting, the General Assembly decided to reopen consideration of sub item (b) "
+        f"entitled “South-South cooperation for development” of {heading} and to proceed "
+        "expeditiously with the consideration of a draft decision (A/73/L.83)."
+    )
+    assert not same(whole, sub_item)
+    # the same sub-item reopened again stays one decision
+    assert same(sub_item, sub_item.replace("(A/73/L.83)", "(A/74/L.90)"))
+
+
+def test_previous_resolutions_on_other_situations_recalled_are_other_documents():
+    yemen = (
+        "Recalling all its previous relevant resolutions and statements of its President "
+        "concerning Yemen,"
+    )
+    assert not same(
+        yemen,
+        "Recalling its previous resolutions and the statements of its President concerning the "
+        "situation in Sierra Leone,",
+    )
+    # the same situation's recall, reworded, stays one
+    assert same(
+        yemen,
+        "Recalling its previous resolutions and the statements of its President concerning Yemen,",
+    )
+
+
+def test_the_same_report_asked_of_the_same_addressee_with_other_clauses_is_one_request():
+    focus = (
+        "Also requests the Secretary-General to submit to the General Assembly at its eightieth "
+        "session a report on the implementation of the present resolution, with a particular "
+        "focus on the impacts of unilateral economic measures on the achievement of sustainable "
+        "development."
+    )
+    assert same(
+        focus,
+        "Requests the Secretary-General to submit to the General Assembly at its eighty-second "
+        "session a report, in accordance with existing rules and procedures, on the "
+        "implementation of the present resolution and including specific recommendations to "
+        "strengthen the ability and effectiveness of the Centre to deliver on its mandated "
+        "activities.",
+    )
+    # another addressee, or a report on another subject, is another request
+    assert not same(
+        focus,
+        focus.replace("Also requests the Secretary-General", "Requests the Independent Expert"),
+    )
+    assert not same(
+        "Requests the Secretary-General to submit to the General Assembly at its eighty-first "
+        "session a report on both the Repertory and the Repertoire;",
+        "Requests the Secretary-General to submit to the General Assembly at its seventy-ninth "
+        "session an updated report on the matter;",
+    )
