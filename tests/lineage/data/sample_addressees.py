@@ -15,10 +15,10 @@ The corpus holds beyond them Security Council drafts, GA decisions (sessions 71-
 (session 80), and no texts of other bodies. Every file of the split's sources is split into
 paragraphs by resolutions.parsing.parse_file; operative paragraphs are kept (spaces collapsed),
 texts of the splits labelled before it (development, held-out and those before it in SAMPLES)
-are left out, so that each draw is reproduced as it was made, and each text is drawn once (at the first of its
-occurrences in the seeded order). SAMPLES gives how many paragraphs each split draws from each
-source, in the order the sources are shuffled; a source with fewer gives all it has. The
-classifier is not run.
+are left out, so that each draw is reproduced as it was made, and each text is drawn once (at
+the first of its occurrences in the seeded order). SAMPLES gives how many paragraphs each split
+draws from each source, in the order the sources are shuffled; a source with fewer gives all it
+has. The classifier is not run.
 """
 
 from __future__ import annotations
