@@ -33,8 +33,9 @@ VERBS = r"(?:request|urge|call upon|call on|invite|encourage|appeal to|authorize
 # Member States to"): their addressee stands between the verb and "to". Also a call, demand or
 # request reiterated ("Reiterates its demand that the parties"), the base form after
 # "continues to" or "decides to" ("decided to request the Secretary-General"), at the opening
-# of a declaration's paragraph ("Request the Secretary-General") or after "we", and the past
-# tense a decision's clause opens with ("(b) Invited the Bureau ...").
+# of a declaration's paragraph ("Request the Secretary-General") or after "we", or opening a
+# decision's listed clause ("decides: (a) To invite ..."), and the past tense a decision's clause
+# opens with ("(b) Invited the Bureau ...").
 ADDRESSING_RE = re.compile(
     r"\b(?:[Rr]equests|[Uu]rges|[Cc]alls upon|[Cc]alls on|[Ii]nvites|[Ee]ncourages|"
     r"[Aa]ppeals to|[Rr]ecommends that|[Aa]uthorizes|[Dd]emands that|[Rr]eminds|"
@@ -43,7 +44,11 @@ ADDRESSING_RE = re.compile(
     rf"[Ww]e (?:also )?{VERBS}|"
     r"(?:Requested|Urged|Called upon|Called on|Invited|Encouraged|Authorized))\b"
     r"|^(?:Also |Further )?(?:Request|Urge|Call upon|Call on|Invite|Encourage)\b"
+    rf"|(?P<listed>\(\w{{1,4}}\) (?:Also t|T)o {VERBS}\b)"
 )
+# The list a decision's clauses follow ("decides: (a) To invite"), not a mandate's tasks ("(i) To
+# encourage and support") nor decisions recalled.
+DECISION_LIST_RE = re.compile(r"\b[Dd]ecide[sd]:")
 # A cheap first look: every addressing verb holds one of these.
 ADDRESSING_HINT_RE = re.compile(
     r"quest|rge|all(?:s|ed)? |vite|courage|ppeal|commend|uthori|emand|emind"
@@ -58,12 +63,17 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       r"of the Secretary[- ]General"),
         ("secretary_general", r"Secretary[- ]General(?: of the United Nations)?"),
         ("group_of_states", r"States parties|States Parties|States that have not|"
-                            r"States (?:that|which) are not (?:yet )?part|"
+                            r"States (?:(?:that|which) are )?not (?:yet )?part|"
                             r"Governments? of (?:the )?[A-Z]|development partners|donors?\b|"
                             r"(?:international|bilateral) partners|"
                             r"\bthe (?:[\w-]+ ){0,2}?Government\b(?! of)|"
-                            r"(?-i:\b[A-Z][a-z]+ (?:authorities|political institutions))|"
-                            r"nuclear-weapon States|countries of the region|concerned parties|"
+                            r"(?-i:\b[A-Z][A-Za-z]+ (?:authorities|political institutions))|"
+                            r"nuclear-weapon States|"
+                            r"(?:countries|States) of the (?:[\w-]+ ){0,3}?(?:sub)?region\b|"
+                            # members of an organization ("Member States of the ICGLR", "AU
+                            # Member States"), not of the United Nations
+                            r"Member States of (?:the )?(?!United Nations|Organization)(?-i:[A-Z])|"
+                            r"(?-i:\b(?!UN\b)[A-Z]{2,}|African Union|European Union) member States|"
                             r"States that are Part(?:y|ies)|States (?:referred to|mentioned) in|"
                             r"Member States acting\b[^,;]*|(?:troop|police)[\w\s-]{0,20}?"
                             r"contributing countries|"
@@ -71,15 +81,19 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                             # the Assembly's observers: States and organizations, both
                             r"(?=observers of the General Assembly)|"
                             r"(?:developing|developed|donor|affected|interested|African|"
-                            r"least developed|landlocked|transit|small island|"
+                            r"neighbouring|least developed|landlocked|transit|small island|"
                             r"middle-income)[\w\s,-]{0,40}?(?:countries|States)|"
                             r"States concerned|concerned States|administering Powers?|"
-                            r"States members of|\bthe parties\b|all parties|"
-                            r"\b(?:both|the two) (?:parties|sides)\b|\bthe sides\b|"
-                            r"parties to (?:the |an |any )?(?:armed )?conflicts?|"
+                            r"States members of|"
+                            # parties to a treaty or a conflict ("Parties to the Cartagena
+                            # Protocol", "all State parties"), not the Conference of the Parties,
+                            # political or interested parties
+                            r"(?<!of the )(?<!political )(?<!interested )\bparties\b|"
+                            r"\b(?:both|the two) sides\b|\bthe sides\b|"
                             r"High Contracting Parties|States in a position"),
-        ("member_states", r"Member States|\ball States\b|\bStates\b|Governments?\b|"
-                          r"international community|public officials|authorities|regulators"),
+        ("member_states", r"Member States(?: of the United Nations)?|\ball States\b|\bStates\b|"
+                          r"Governments?\b|international community|public officials|authorities|"
+                          r"regulators"),
         ("group_of_states", COUNTRY_NAMES),
         # "regional economic integration organizations", "international institutions and
         # organizations", not "intergovernmental bodies and international organizations"
@@ -94,15 +108,17 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                           r"(?:relevant|all|other|key) stakeholders|"
                           r"(?-i:\b[A-Z][a-z]+ stakeholders)|"
                           r"(?:and|concerned|interested|relevant|private) individuals\b|"
-                          r"relevant actors|\bcommunities\b"),
+                          r"relevant (?:[\w-]+,? (?:and )?){0,3}?actors|\bcommunities\b"),
         ("private_sector", r"private sector|business(?:es)?\b|industry"),
         ("un_entity", r"United Nations|specialized agencies|funds and programmes|"
                       r"humanitarian agencies|(?-i:\bUN\b|\bUN[A-Z]{2,}\b|\bM[IO]NU[A-Z]+\b)|"
                       r"High Commissioner|Special Rapporteur|Special Committee|Commission\b|"
                       r"Council\b|President of the General Assembly|Conference on Disarmament|"
                       r"Committee\b|Working Group|Programme\b|Organization\b|Fund\b|Entity\b|"
-                      r"Bank\b|Mechanism\b|Board\b|Conference of the Parties|Office\b|Centre\b|"
-                      r"intergovernmental bodies|financial institutions|development banks|"
+                      r"Bank\b|Mechanism\b|Board\b|(?:Conference|Meeting)s? of the Parties|"
+                      r"Office\b|Centre\b|intergovernmental bodies|development banks|"
+                      r"(?:international|multilateral)[\w\s,-]{0,30}?financial institutions|"
+                      r"(?:Group|Panel) of (?:[\w-]+ ){0,4}?Experts|"
                       r"\bUnit\b|Law Commission"),
     )
 )  # fmt: skip
@@ -124,6 +140,10 @@ ASIDE_RE = re.compile(
     r"pursuant to|at the request of|consistent with|bearing in mind|taking into account)\b"
     r"[^,;]*(?=,|$)"
 )
+# A relative clause between commas before more addressees or the action (", which have the
+# primary responsibility to counter ..., and"), left out before the window's end is sought, its
+# "to" not the action's.
+RELATIVE_RE = re.compile(r",\s*(?:which|who)\b[^,;]*(?=, (?:and |as well as |to ))")
 # "Requests that the Secretary-General submit ...": the addressee follows "that"; a pronoun
 # ("requests that he submit") stands for one named before the verb.
 THAT_RE = re.compile(r"\s+that\s+(?P<pronoun>(?:he|she|they)\s)?")
@@ -139,7 +159,8 @@ PERSONS_RE = re.compile(
 # The thing encouraged, not someone asked ("encourages the work and the deployment of ...",
 # "encourages further accelerated actions and multi-stakeholder partnerships"): no addressee.
 THING_RE = re.compile(
-    r"\s*(?:the |further )?(?:[\w-]+ ){0,2}?(?:work|deployment|actions|partnerships|participation)"
+    r"\s*(?:the |further )?(?:[\w-]+ ){0,2}?"
+    r"(?:work|deployment|actions|partnerships?|participation|involvement|use|implementation)"
     r"(?= of\b| and\b| at\b|,)"
 )
 
@@ -152,12 +173,15 @@ def addressee_windows(text: str) -> list[str]:
     if not ADDRESSING_HINT_RE.search(text):
         return windows
     for match in ADDRESSING_RE.finditer(text):
+        if match["listed"] and not DECISION_LIST_RE.search(text, 0, match.start()):
+            continue
         rest = text[match.end() :]
         that = None if match[0].endswith("that") else THAT_RE.match(rest)
         if that and that["pronoun"]:
             windows.append(text[: match.start()])
             continue
         rest = rest[that.end() :] if that else rest
+        rest = RELATIVE_RE.sub("", rest)
         end = TO_RE.search(rest)
         window = rest[: end.start()] if end else rest[:200]
         if THING_RE.match(window):

@@ -1,5 +1,5 @@
-"""Draw operative paragraphs to label for addressees (provenance of the "other-bodies" and
-"blind-3" splits of addressees_labelled.json).
+"""Draw operative paragraphs to label for addressees (provenance of the "other-bodies",
+"blind-3" and "blind-4" splits of addressees_labelled.json).
 
 Run by hand on the unpacked shared corpus (the product never reads it):
 
@@ -7,15 +7,18 @@ Run by hand on the unpacked shared corpus (the product never reads it):
         ../shared/corpus/MANIFEST.tsv out.json 20261226 other-bodies
     PYTHONPATH=. python tests/lineage/data/sample_addressees.py /tmp/un-texts \
         ../shared/corpus/MANIFEST.tsv out.json 20261227 blind-3
+    PYTHONPATH=. python tests/lineage/data/sample_addressees.py /tmp/un-texts \
+        ../shared/corpus/MANIFEST.tsv out.json 20261228 blind-4
 
 The development and held-out splits are operative paragraphs of GA resolutions (sessions 78-80).
 The corpus holds beyond them Security Council drafts, GA decisions (sessions 71-80) and GA drafts
 (session 80), and no texts of other bodies. Every file of the split's sources is split into
 paragraphs by resolutions.parsing.parse_file; operative paragraphs are kept (spaces collapsed),
-texts of the other splits are left out, and each text is drawn once (at the first of its
-occurrences in the seeded order). SAMPLES gives how many paragraphs each split draws from each
-source, in the order the sources are shuffled; a source with fewer gives all it has. The
-classifier is not run.
+texts of the splits labelled before it (development, held-out and those before it in SAMPLES)
+are left out, so that each draw is reproduced as it was made, and each text is drawn once (at
+the first of its occurrences in the seeded order). SAMPLES gives how many paragraphs each split
+draws from each source, in the order the sources are shuffled; a source with fewer gives all it
+has. The classifier is not run.
 """
 
 from __future__ import annotations
@@ -37,17 +40,19 @@ SOURCES = {
 SAMPLES = {
     "other-bodies": {"sc-drafts": 42, "ga-decisions": 42, "ga-drafts": 42},
     "blind-3": {"ga-resolutions": 60, "sc-drafts": 20, "ga-decisions": 20, "ga-drafts": 20},
+    "blind-4": {"ga-resolutions": 60, "sc-drafts": 20, "ga-decisions": 20, "ga-drafts": 20},
 }
 LABELLED = Path(__file__).with_name("addressees_labelled.json")
 
 
 def main(corpus: Path, manifest: Path, out: Path, seed: int, split: str) -> None:
     sizes = SAMPLES[split]
+    later = list(SAMPLES)[list(SAMPLES).index(split) :]
     rows = {row["file"]: row for row in csv.DictReader(manifest.open(), delimiter="\t")}
     seen = {
         " ".join(p["text"].split())
         for p in json.loads(LABELLED.read_text(encoding="utf-8"))["paragraphs"]
-        if p["split"] != split
+        if p["split"] not in later
     }
     pools: dict[str, list[tuple[str, int, str]]] = {source: [] for source in sizes}
     for file, row in sorted(rows.items()):
