@@ -196,6 +196,7 @@ def test_rows_beating_every_unlisted_document_prove_the_page_from_the_whole_list
     monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
     monkeypatch.setattr(rows, "FIRST_DEPTH", 1)
     monkeypatch.setattr(rows, "MOST_SCORED", 1)
+    monkeypatch.setattr(rows, "UNPROVEN_DEPTH", 0)
     read_heads = rows._list_heads
 
     def looser(*args, **kwargs):
@@ -354,6 +355,35 @@ def test_an_uncommon_excluded_word_allows_a_page_within_the_lists(short_lists, m
     assert results.ranked_within
     assert any(n.startswith("Relevance was computed within") for n in results.notices)
     assert len(shown) == 1 and set(shown) <= set(document_ids(read_search({"q": query})))
+
+
+def test_a_deeper_unproven_page_compares_more_documents(short_lists, monkeypatch):
+    """A page the lists cannot prove is ranked within `UNPROVEN_DEPTH` documents for each row
+    up to its last (or every listed one), not within the same few as the first page: deep
+    pages of the fixed window matched the exact ranking no better than chance."""
+    monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
+    monkeypatch.setattr(rows, "FIRST_DEPTH", 1)
+    monkeypatch.setattr(rows, "MOST_SCORED", 1)
+    monkeypatch.setattr(rows, "UNPROVEN_DEPTH", 2)
+    read_heads = rows._list_heads
+
+    def looser(*args, **kwargs):
+        """Bounds ten times looser (bounds still): no scored set proves the page."""
+        heads = read_heads(*args, **kwargs)
+        reach = {pk: 10 * bound for pk, bound in heads.reach.items()}
+        return rows.ListHeads(reach, 10 * heads.outside, heads.holders)
+
+    monkeypatch.setattr(rows, "_list_heads", looser)
+    match = Match(read_search({"q": "trafficking"}, view="documents"))
+    heads = looser(match, ["traffick"], 1.0, paragraphs=False)
+    listed = len({*heads.reach, *heads.holders})
+    assert listed >= 6, "too few listed documents to tell the windows apart"
+    for offset in (0, 2):
+        served = rows.bounded_documents(match, offset=offset, limit=1)
+        assert served is not None and not served.proven, offset
+        assert served.compared >= min(listed, 2 * (offset + 1)), offset
+    exact = rows.exact_documents(match, sort="relevance", offset=0, limit=listed)[1]
+    assert served.ids and served.ids[0] in exact
 
 
 def test_a_phrase_or_two_wanted_words_keep_the_factor_for_several_words(short_lists):

@@ -74,9 +74,13 @@ def exact_documents(match: Match, *, sort: str, offset: int, limit: int) -> tupl
 
 
 # Documents first scored exactly: four pages' worth, at least this many; then four times as
-# many each round, up to MOST_SCORED.
+# many each round, up to MOST_SCORED, or for a deep page UNPROVEN_DEPTH times the rows it needs.
 FIRST_DEPTH = 200
 MOST_SCORED = 800
+# An unproven page compares at least this many documents for each row up to its last: the
+# first ten pages fit within MOST_SCORED; page 20 compares 1,600 (docs/performance.md, "Deep
+# pages").
+UNPROVEN_DEPTH = 8
 
 
 def _query_words(match: Match) -> tuple[list[str], float, bool] | None:
@@ -315,7 +319,7 @@ def bounded_documents(
     The common words' lists give each listed document the most it can score; the documents
     that can score most (and every holder of an uncommon word) are scored exactly, and the
     page is proven when its last score is above what any document not scored can reach. The
-    scored set grows fourfold until it is, up to `MOST_SCORED`; then a page of documents, with
+    scored set grows fourfold until it is, up to `most_scored`; then a page of documents, with
     no verb or kind chosen and no common word excluded (the lists' order is then the documents'
     own, but for the few an uncommon excluded word takes out), is served unproven and says so
     (paragraphs tie too often for the lists' order to choose among them). Any other page whose
@@ -331,11 +335,12 @@ def bounded_documents(
         return None
     order = heads.by_reach()
     rounds = _Rounds(match, heads, order, wanted, paragraphs)
-    size = max(min(4 * wanted, MOST_SCORED), wanted, FIRST_DEPTH)
+    most = most_scored(wanted)
+    size = max(min(4 * wanted, most), wanted, FIRST_DEPTH)
     while not rounds.proven_at(size):
-        if size >= min(len(order), MOST_SCORED) or not unproven_allowed:
+        if size >= min(len(order), most) or not unproven_allowed:
             break  # a common excluded word takes listed documents out: more rarely proven
-        size *= 4
+        size = min(4 * size, most)
     else:
         return rounds.page(offset, proven=True)
     if unproven_allowed and match.title_counts and not paragraphs and rounds.full:
@@ -345,6 +350,13 @@ def bounded_documents(
         # list, so scoring the rest of the listed documents (at most KEEP a word) proves it.
         return rounds.page(offset, proven=True)
     return None
+
+
+def most_scored(wanted: int) -> int:
+    """The most documents scored for a page whose last row is the `wanted`th: `MOST_SCORED`, or
+    `UNPROVEN_DEPTH` times `wanted` for a deep page, so that an unproven page ranks within as
+    many documents a row as page ten does."""
+    return max(MOST_SCORED, UNPROVEN_DEPTH * wanted)
 
 
 @dataclass
