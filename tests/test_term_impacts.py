@@ -4,6 +4,7 @@ the page ranking every match gives."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 import pytest
@@ -329,21 +330,27 @@ def test_alternatives_beside_excluded_words_score_no_more_than_their_words(
         assert served.proven and served.ids == exact
 
 
+def unprovable_pages(monkeypatch) -> Callable[..., rows.ListHeads]:
+    """Make every list's bounds ten times looser (bounds still), so that no scored set proves a
+    page; the looser reading of the lists."""
+    read_heads = rows._list_heads
+
+    def looser(*args, **kwargs) -> rows.ListHeads:
+        heads = read_heads(*args, **kwargs)
+        reach = {pk: 10 * bound for pk, bound in heads.reach.items()}
+        return rows.ListHeads(reach, 10 * heads.outside, heads.holders)
+
+    monkeypatch.setattr(rows, "_list_heads", looser)
+    return looser
+
+
 def test_an_uncommon_excluded_word_allows_a_page_within_the_lists(short_lists, monkeypatch):
     """An excluded word with a list (common) allows no unproven page; without one it takes few
     documents out of the lists' order, so a page the lists cannot prove is served from the
     documents compared, says so, and holds matching documents only."""
     monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
     monkeypatch.setattr(rows, "FIRST_DEPTH", 1)
-    read_heads = rows._list_heads
-
-    def looser(*args, **kwargs):
-        """Bounds ten times looser (bounds still): no scored set proves the page."""
-        heads = read_heads(*args, **kwargs)
-        reach = {pk: 10 * bound for pk, bound in heads.reach.items()}
-        return rows.ListHeads(reach, 10 * heads.outside, heads.holders)
-
-    monkeypatch.setattr(rows, "_list_heads", looser)
+    unprovable_pages(monkeypatch)
     query = "victims -drugs"
     assert not rows._query_words(Match(read_search({"q": query}, view="documents")))[2]
     assert not search({"q": query, "sort": "relevance"}, per_page=1).ranked_within
@@ -365,15 +372,7 @@ def test_a_deeper_unproven_page_compares_more_documents(short_lists, monkeypatch
     monkeypatch.setattr(rows, "FIRST_DEPTH", 1)
     monkeypatch.setattr(rows, "MOST_SCORED", 1)
     monkeypatch.setattr(rows, "UNPROVEN_DEPTH", 2)
-    read_heads = rows._list_heads
-
-    def looser(*args, **kwargs):
-        """Bounds ten times looser (bounds still): no scored set proves the page."""
-        heads = read_heads(*args, **kwargs)
-        reach = {pk: 10 * bound for pk, bound in heads.reach.items()}
-        return rows.ListHeads(reach, 10 * heads.outside, heads.holders)
-
-    monkeypatch.setattr(rows, "_list_heads", looser)
+    looser = unprovable_pages(monkeypatch)
     match = Match(read_search({"q": "trafficking"}, view="documents"))
     heads = looser(match, ["traffick"], 1.0, paragraphs=False)
     listed = len({*heads.reach, *heads.holders})
