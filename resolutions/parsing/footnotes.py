@@ -17,15 +17,17 @@ STAR_NOTE_RE = re.compile(r"(\*{1,3})[ \t]+([A-Z][^\n]*(?:\n(?!\n)[^\n]*)*)$")
 # A block noting later sponsors: "Subsequently, Estonia and Peru joined in sponsoring the draft".
 JOINED_NOTE_RE = re.compile(r"[^\n]{0,2000}\bjoined[ ]in[ ]sponsoring\b[^\n]{0,300}$")
 # A note written out in parentheses, with the marker printed before it or not: after the
-# punctuation ("resolution.7 (Footnote: ...)"), in brackets ("resolution. [2] (footnote: ...)")
-# or glued to the word before the punctuation ("Fifth Committee8. (Footnote: ...)").
+# punctuation ("resolution.7 (Footnote: ...)"), in brackets after it or after a word
+# ("resolution. [2] (footnote: ...)", "President[1] (Footnote: ...)") or glued to the word
+# before the punctuation ("Fifth Committee8. (Footnote: ...)").
 # Square brackets hold a note between a decision's parts ("[Footnote: Decision 77/538, in ...]"),
 # parentheses one after a part's heading ("DECISION A (Decision 75/553, in section B.6 ...)").
 # The label's colon may be missing before a capital ("(footnote A/77/L.1; see also A/77/PV.3)").
 # A bracketed symbol with its paragraph after a comma is a note printed without its label
 # ("on the recommendation of the Sixth Committee, (A/79/487, para.7.)").
 PARENTHESIZED_NOTE_RE = re.compile(
-    r"(?:(?<=[,.;:\u201d\u2019)])(?P<marker>\d{1,3})|(?<=[,.;:])[ ]?\[(?P<bracketed>\d{1,3})\]"
+    r"(?:(?<=[,.;:\u201d\u2019)])(?P<marker>\d{1,3})"
+    r"|(?<=[,.;:A-Za-z])[ ]?\[(?P<bracketed>\d{1,3})\]"
     r"|(?<=[a-z])(?P<glued>\d{1,3})(?P<stop>[.,;:])(?=[ ]*[(\[][Ff]ootnote:))?[ ]*"
     r"(?:\([Ff]ootnote(?::[ ]*|[ ]+(?=[A-Z]))(?P<body>[^()]*(?:\([^()]*\)[^()]*)*)\)"
     r"|\[[Ff]ootnote:[ ]*(?P<between>[^\[\]]*)\]"
