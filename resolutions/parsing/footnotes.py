@@ -35,6 +35,9 @@ PARENTHESIZED_NOTE_RE = re.compile(
     r"|\((?P<published>Decision[ ]+\d+/\d+,[ ]in[ ]section\b[^()]*(?:\([^()]*\)[^()]*)*)\))"
     r"(?P<again>\.(?![\w/]))?"
 )
+# A note written out between two commas leaves one ("abstentions, (Footnote: See A/78/PV.99.),
+# recalling").
+DOUBLED_COMMA_RE = re.compile(r"(,[ ]*\ue000[^\ue001\ue000]{1,12}\ue001)[ ]*,")
 # The word part of a slashed symbol just before its number: "1/CP.", "A/72/L.", "Add.".
 SYMBOL_PART_BEFORE_RE = re.compile(r"/(?:[\w.]*/)?[A-Z][A-Za-z]{0,4}\.$")
 SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
@@ -271,7 +274,7 @@ def separate_parenthesized_notes(text: str) -> tuple[str, dict[str, str]]:
             kept + sentinel(key) + (match["stop"] or "") + ("" if stopped else match["again"] or "")
         )
 
-    return PARENTHESIZED_NOTE_RE.sub(take, text), bodies
+    return DOUBLED_COMMA_RE.sub(r"\1", PARENTHESIZED_NOTE_RE.sub(take, text)), bodies
 
 
 def symbol_goes_on(text: str, start: int) -> bool:

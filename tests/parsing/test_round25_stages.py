@@ -69,3 +69,23 @@ def test_a_working_group_s_own_decision_is_no_reference() -> None:
         " 65/182;\n"
     )
     assert "GA 65/182" in cited(text)
+
+
+def test_a_note_between_two_commas_leaves_one() -> None:
+    # blind26 A_DEC_78_528_A and A_DEC_78_556: "on the proposal of its President, (Footnote:
+    # A/78/L.23.), recalling ..." kept both commas (punctuation, which the scores do not weigh).
+    text = (
+        "General Assembly decision 78/528 A\n\nParticipation in the Conference\n\n"
+        "At its 45th plenary meeting, on 7 December 2023, the General Assembly, on the proposal of"
+        " its President, (Footnote: A/78/L.23.), recalling its resolution 77/246, decided to"
+        " approve the participation of the organizations listed.\n"
+    )
+    parsed = parse(text)
+    assert "its President, recalling its resolution" in parsed.paragraphs[0].text
+    assert [note.text for note in parsed.paragraphs[0].footnotes] == ["A/78/L.23."]
+    # A note with one comma, after it, leaves that comma.
+    text = text.replace(
+        "President, (Footnote: A/78/L.23.), recalling",
+        "President (Footnote: A/78/L.23.), recalling",
+    )
+    assert "its President, recalling its resolution" in parse(text).paragraphs[0].text
