@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import MONTHS
+from .dates import MONTH_PATTERN, MONTHS
 from .references import SYMBOL_RE
 from .verbs import is_known_opener, normalize_word, present_form
 
@@ -78,6 +78,9 @@ NOTE_OPENING_AFTER_RE = re.compile(r"[ \t]+[A-Z]")
 # The heading of a list of notes (a web page's "Notes" before the footnote bodies).
 NOTES_HEADING_RE = re.compile(r"^[ ]*(?:Notes|Footnotes|Endnotes)[ ]*:?[ ]*$", re.MULTILINE)
 SPACES_RE = re.compile(r"[ ]{2,}")
+# A date's day glued to the preposition before it, the extraction's lost space ("decisions ...,
+# 67/561 of29 August 2013").
+GLUED_DAY_RE = re.compile(rf"\b(of|on|dated)(?=\d{{1,2}}[ ](?:{MONTH_PATTERN})\b)")
 HYPHEN_BREAK_RE = re.compile(r"(?<=[a-z])-[ ]*\n[ ]*(?=[a-z])")
 # A line broken after a hyphen before a lower-case letter: a compound's ("seventy-" / "ninth"),
 # a suspended one's ("low-" / "and middle-income"), or a word's split by the layout ("resolu-").
@@ -367,7 +370,7 @@ def clean_text(text: str) -> str:
     text = cut_debris(text)
     text = drop_page_break_lines(text)
     text = remove_furniture(text)
-    return join_spaced_hyphens(join_lines(text))
+    return join_spaced_hyphens(join_lines(GLUED_DAY_RE.sub(r"\1 ", text)))
 
 
 def join_spaced_hyphens(text: str) -> str:

@@ -17,15 +17,17 @@ STAR_NOTE_RE = re.compile(r"(\*{1,3})[ \t]+([A-Z][^\n]*(?:\n(?!\n)[^\n]*)*)$")
 # A block noting later sponsors: "Subsequently, Estonia and Peru joined in sponsoring the draft".
 JOINED_NOTE_RE = re.compile(r"[^\n]{0,2000}\bjoined[ ]in[ ]sponsoring\b[^\n]{0,300}$")
 # A note written out in parentheses, with the marker printed before it or not: after the
-# punctuation ("resolution.7 (Footnote: ...)"), in brackets ("resolution. [2] (footnote: ...)")
-# or glued to the word before the punctuation ("Fifth Committee8. (Footnote: ...)").
+# punctuation ("resolution.7 (Footnote: ...)"), in brackets after it or after a word
+# ("resolution. [2] (footnote: ...)", "President[1] (Footnote: ...)") or glued to the word
+# before the punctuation ("Fifth Committee8. (Footnote: ...)").
 # Square brackets hold a note between a decision's parts ("[Footnote: Decision 77/538, in ...]"),
 # parentheses one after a part's heading ("DECISION A (Decision 75/553, in section B.6 ...)").
 # The label's colon may be missing before a capital ("(footnote A/77/L.1; see also A/77/PV.3)").
 # A bracketed symbol with its paragraph after a comma is a note printed without its label
 # ("on the recommendation of the Sixth Committee, (A/79/487, para.7.)").
 PARENTHESIZED_NOTE_RE = re.compile(
-    r"(?:(?<=[,.;:\u201d\u2019)])(?P<marker>\d{1,3})|(?<=[,.;:])[ ]?\[(?P<bracketed>\d{1,3})\]"
+    r"(?:(?<=[,.;:\u201d\u2019)])(?P<marker>\d{1,3})"
+    r"|(?<=[,.;:A-Za-z])[ ]?\[(?P<bracketed>\d{1,3})\]"
     r"|(?<=[a-z])(?P<glued>\d{1,3})(?P<stop>[.,;:])(?=[ ]*[(\[][Ff]ootnote:))?[ ]*"
     r"(?:\([Ff]ootnote(?::[ ]*|[ ]+(?=[A-Z]))(?P<body>[^()]*(?:\([^()]*\)[^()]*)*)\)"
     r"|\[[Ff]ootnote:[ ]*(?P<between>[^\[\]]*)\]"
@@ -33,6 +35,9 @@ PARENTHESIZED_NOTE_RE = re.compile(
     r"|\((?P<published>Decision[ ]+\d+/\d+,[ ]in[ ]section\b[^()]*(?:\([^()]*\)[^()]*)*)\))"
     r"(?P<again>\.(?![\w/]))?"
 )
+# A note written out between two commas leaves one ("abstentions, (Footnote: See A/78/PV.99.),
+# recalling").
+DOUBLED_COMMA_RE = re.compile(r"(,[ ]*\ue000[^\ue001\ue000]{1,12}\ue001)[ ]*,")
 # The word part of a slashed symbol just before its number: "1/CP.", "A/72/L.", "Add.".
 SYMBOL_PART_BEFORE_RE = re.compile(r"/(?:[\w.]*/)?[A-Z][A-Za-z]{0,4}\.$")
 SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
@@ -269,7 +274,7 @@ def separate_parenthesized_notes(text: str) -> tuple[str, dict[str, str]]:
             kept + sentinel(key) + (match["stop"] or "") + ("" if stopped else match["again"] or "")
         )
 
-    return PARENTHESIZED_NOTE_RE.sub(take, text), bodies
+    return DOUBLED_COMMA_RE.sub(r"\1", PARENTHESIZED_NOTE_RE.sub(take, text)), bodies
 
 
 def symbol_goes_on(text: str, start: int) -> bool:

@@ -108,10 +108,11 @@ TREATY_BODY_RE = re.compile(r"(?:Conference|Meeting|Assembly) of (?:the )?(?:Sta
 # A body named in full that the archive does not know, right before the citation or as the one
 # "its" names: "Commission on the Status of Women resolutions 49/7 ...", "the Commission for
 # Social Development, in its resolution 42/1", "Statistical Commission decision 53/113", "Indian
-# Ocean Tuna Commission, resolutions 12/07": another body's resolutions, no UN reference. A name
-# opening with a verb or a determiner ("Recalls Commission resolution", "The Commission") is none.
+# Ocean Tuna Commission, resolutions 12/07", "the Open-ended Working Group on Ageing in its
+# decision 14/1": another body's resolutions, no UN reference. A name opening with a verb or a
+# determiner ("Recalls Commission resolution", "The Commission") is none.
 OTHER_BODY_NAME = (
-    r"\b(?:(?:Commission|Committee)[ ](?:on|for|of)"
+    r"\b(?:(?:Commission|Committee|Working[ ]Group)[ ](?:on|for|of)"
     r"(?:[ ](?:[A-Z][\w-]*|the|and|of|for|on|against)){0,9}[ ][A-Z][\w-]*"
     r"|(?!(?:The|This|That|These|Its|Our|Their)\b)[A-Z][a-z]+(?<!ing)(?<!ed)(?<!s)"
     r"(?:[ ][A-Z][a-z]+){0,3}[ ]Commission)"
