@@ -145,8 +145,10 @@ def test_accuracy_on_held_out_paragraphs_is_at_least_0_9_and_documented():
     assert blind_size == 120
     blind_4_size, blind_4 = accuracy("blind-4")
     assert blind_4_size == 120
+    blind_5_size, blind_5 = accuracy("blind-5")
+    assert blind_5_size == 120
     section = DOCS.read_text(encoding="utf-8").split("## Addressees")[1].split("\n## ")[0]
-    figures = (held_out, development, other, blind, blind_4)
+    figures = (held_out, development, other, blind, blind_4, blind_5)
     assert all(f"{figure:.3f}" in section for figure in figures)
 
 
@@ -206,7 +208,8 @@ def test_evaluate_addressees_prints_each_split_and_each_addressee():
     call_command("evaluate_addressees", str(LABELLED), "--failures", stdout=out)
     printed = out.getvalue()
     splits = ("development", "held-out", "other-bodies", "other-bodies / sc-drafts", "blind-3")
-    for split in (*splits, "blind-3 / ga-resolutions", "blind-4", "blind-4 / sc-drafts"):
+    later = ("blind-3 / ga-resolutions", "blind-4", "blind-4 / sc-drafts", "blind-5")
+    for split in (*splits, *later, "blind-5 / sc-drafts"):
         assert f"| {split} " in printed
     assert "| secretary_general " in printed and "precision" in printed
 
