@@ -1,10 +1,10 @@
 """The addressee rules scored on hand-labelled operative paragraphs.
 
 tests/lineage/data/addressees_labelled.json lists paragraphs, each in a split (development,
-held-out, other-bodies, blind-3, blind-4) with its labelled addressees. A paragraph is right when
-the rules give exactly its set; per addressee, precision is the share of the paragraphs given it
-that are labelled with it, recall the share of those labelled with it that are given it
-(docs/lineage.md, Addressees).
+held-out, other-bodies, blind-3, blind-4, blind-5) with its labelled addressees. A paragraph is
+right when the rules give exactly its set; per addressee, precision is the share of the
+paragraphs given it that are labelled with it, recall the share of those labelled with it that
+are given it (docs/lineage.md, Addressees).
 """
 
 from __future__ import annotations

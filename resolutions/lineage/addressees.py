@@ -28,7 +28,7 @@ COUNTRY_NAMES = (
 )
 
 # The verbs that ask someone to act, in their base form.
-VERBS = r"(?:request|urge|call upon|call on|invite|encourage|appeal to|authorize)"
+VERBS = r"(?:request|urge|call upon|call on|invite|encourage|appeal to|authori[sz]e)"
 # Verbs that ask someone to act, opening the paragraph or a later clause ("..., and urges
 # Member States to"): their addressee stands between the verb and "to". Also a call, demand or
 # request reiterated ("Reiterates its demand that the parties"), the base form after
@@ -38,11 +38,11 @@ VERBS = r"(?:request|urge|call upon|call on|invite|encourage|appeal to|authorize
 # opens with ("(b) Invited the Bureau ...").
 ADDRESSING_RE = re.compile(
     r"\b(?:[Rr]equests|[Uu]rges|[Cc]alls upon|[Cc]alls on|[Ii]nvites|[Ee]ncourages|"
-    r"[Aa]ppeals to|[Rr]ecommends that|[Aa]uthorizes|[Dd]emands that|[Rr]eminds|"
+    r"[Aa]ppeals to|[Rr]ecommends that|[Aa]uthori[sz]es|[Dd]emands that|[Rr]eminds|"
     r"(?:[Rr]eiterates|[Rr]enews) its (?:call|demand|request|appeal)s? (?:upon|on|to|that)|"
     rf"(?:[Cc]ontinues|[Dd]ecides|[Dd]ecided)(?:,[^,;]{{1,60}},)? to {VERBS}|"
     rf"[Ww]e (?:also )?{VERBS}|"
-    r"(?:Requested|Urged|Called upon|Called on|Invited|Encouraged|Authorized))\b"
+    r"(?:Requested|Urged|Called upon|Called on|Invited|Encouraged|Authori[sz]ed))\b"
     r"|^(?:Also |Further )?(?:Request|Urge|Call upon|Call on|Invite|Encourage)\b"
     rf"|(?P<listed>\(\w{{1,4}}\) (?:Also t|T)o {VERBS}\b)"
 )
@@ -62,12 +62,32 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("un_entity", r"(?:Special |Personal |Deputy )?(?:Representative|Envoy|Advis[eo]r)s? "
                       r"of the Secretary[- ]General"),
         ("secretary_general", r"Secretary[- ]General(?: of the United Nations)?"),
+        # regional organizations by name ("the Council of Europe", "the League of Arab States"),
+        # before the States and Councils their names hold
+        ("regional_organizations", r"Council of Europe|League of Arab States|"
+                                   r"Organi[sz]ation (?:of American States|of Islamic Cooperation|"
+                                   r"for Security and Co-?operation in Europe)|"
+                                   r"Economic Community of (?:West|Central) African States|"
+                                   r"Southern African Development Community|Caribbean Community|"
+                                   r"Association of Southeast Asian Nations|"
+                                   r"Intergovernmental Authority on Development|"
+                                   r"(?-i:\b(?:OSCE|ECOWAS|ECCAS|SADC|ASEAN|CARICOM|IGAD)\b)"),
         ("group_of_states", r"States parties|States Parties|States that have not|"
                             r"States (?:(?:that|which) are )?not (?:yet )?part|"
                             r"Governments? of (?:the )?[A-Z]|development partners|donors?\b|"
                             r"(?:international|bilateral) partners|"
                             r"\bthe (?:[\w-]+ ){0,2}?Government\b(?! of)|"
                             r"(?-i:\b[A-Z][A-Za-z]+ (?:authorities|political institutions))|"
+                            # a nationality's forces or a side ("Turkish forces", "the Turkish
+                            # Cypriot side"); Governments by acronym ("the FGS", "the TGNU")
+                            r"(?-i:\b[A-Z][a-z]+(?:ish|ese|ian|an|i|ch) (?:[Aa]rmed |[Ss]ecurity "
+                            r"|[Dd]efen[cs]e )?[Ff]orces\b|\b[A-Z][\w-]+ side\b)|"
+                            r"(?-i:\b(?:FGS|TFG|TGNU|R?TGoNU|LNTG|GNA|GNU|FMS)\b)|"
+                            r"Federal Member States|"
+                            # States qualified by what they do or have ("States operating open
+                            # registry", "Member States with strong external positions")
+                            r"\bStates (?!parties\b|(?:includ|regard|concern|follow|accord|"
+                            r"pend|tak|bear)ing\b)[a-z]+ing\b|\bStates with (?!the\b|an?\b)|"
                             r"nuclear-weapon States|"
                             r"(?:countries|States) of the (?:[\w-]+ ){0,3}?(?:sub)?region\b|"
                             # members of an organization ("Member States of the ICGLR", "AU
@@ -79,7 +99,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                             r"contributing countries|"
                             r"members of (?:the )?(?:United Nations )?specialized agencies|"
                             # the Assembly's observers: States and organizations, both
-                            r"(?=observers of the General Assembly)|"
+                            r"(?=observers of the (?:General Assembly|United Nations))|"
                             r"(?:developing|developed|donor|affected|interested|African|"
                             r"neighbouring|least developed|landlocked|transit|small island|"
                             r"middle-income)[\w\s,-]{0,40}?(?:countries|States)|"
@@ -97,15 +117,16 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("group_of_states", COUNTRY_NAMES),
         # "regional economic integration organizations", "international institutions and
         # organizations", not "intergovernmental bodies and international organizations"
-        ("regional_organizations", r"(?:regional|subregional|international|intergovernmental)"
+        ("regional_organizations", r"(?:regional|subregional|international|intergovernmental|"
+                                   r"multilateral)"
                                    r"(?:,? (?:and )?(?!non-|bodies|agencies|entities)[\w-]+){0,3}?"
                                    r" organizations|"
                                    r"African Union|(?-i:\bAU\b|AMISOM|ATMIS)|European Union|"
                                    r"regional fisheries management|international institutions|"
                                    r"international governmental\b|"
-                                   r"observers of the General Assembly"),
+                                   r"observers of the (?:General Assembly|United Nations)"),
         ("civil_society", r"civil society|non-governmental organizations|academi[ac]|"
-                          r"(?:relevant|all|other|key) stakeholders|"
+                          r"(?:relevant|all|other|key)(?: [\w-]+)? stakeholders|foundations\b|"
                           r"(?-i:\b[A-Z][a-z]+ stakeholders)|"
                           r"(?:and|concerned|interested|relevant|private) individuals\b|"
                           r"relevant (?:[\w-]+,? (?:and )?){0,3}?actors|\bcommunities\b"),
@@ -119,14 +140,16 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       r"Office\b|Centre\b|intergovernmental bodies|development banks|"
                       r"(?:international|multilateral)[\w\s,-]{0,30}?financial institutions|"
                       r"(?:Group|Panel) of (?:[\w-]+ ){0,4}?Experts|"
-                      r"\bUnit\b|Law Commission"),
+                      r"\bUnit\b|Law Commission|Secretariat\b|(?-i:\bPanel\b)"),
     )
 )  # fmt: skip
 # The "to" (or "that", ";" or ":") that ends an addressee: not that of "parties to armed
-# conflict", "States referred to in" or a second addressee's ("..., as well as to", "and to"), nor a
-# relative clause's "that" ("States that have not yet done so").
+# conflict", "States referred to in", a second addressee's ("..., as well as to", "and to") or a
+# qualifying phrase's ("organizations with the competence to manage"), nor a relative clause's
+# "that" ("States that have not yet done so").
 TO_RE = re.compile(
-    r"\s(?:(?<!States referred )(?<!as well as )(?<!\band )"
+    r"\s(?:(?<!States referred )(?<!as well as )(?<!\band )(?<!competence )(?<!capacity )"
+    r"(?<!capacities )(?<!ability )(?<!means )"
     r"to(?! (?:the |an |any )?(?:armed )?conflicts?\b)|in order to|"
     r"that(?! (?:have|has|are|is|were|had)\b))\s|[;:]"
 )
@@ -156,12 +179,17 @@ PERSONS_RE = re.compile(
     r"Executive Director|High Commissioner|Special Rapporteur|"
     r"President of the (?:General Assembly|Security Council|Economic and Social Council)"
 )
+# "the Office" stands for UNODC unless another Office is named before the verb ("the United
+# Nations Office for South-South Cooperation ..., and calls upon the Office", "the Office of the
+# High Commissioner ...").
+THE_OFFICE_RE = re.compile(r"\bthe Office\b(?! (?:of|for|on|in)\b)")
+OFFICE_RE = re.compile(r"\bOffice (?:of|for|on|in) (?:the )?[A-Z][\w-]*")
 # The thing encouraged, not someone asked ("encourages the work and the deployment of ...",
 # "encourages further accelerated actions and multi-stakeholder partnerships"): no addressee.
 THING_RE = re.compile(
     r"\s*(?:the |further )?(?:[\w-]+ ){0,2}?"
-    r"(?:work|deployment|actions|partnerships?|participation|involvement|use|implementation)"
-    r"(?= of\b| and\b| at\b|,)"
+    r"(?:work|deployment|actions|partnerships?|participation|involvement|use|implementation|"
+    r"commitment|support)(?= of\b| and\b| at\b| for\b|,)"
 )
 
 
@@ -188,6 +216,9 @@ def addressee_windows(text: str) -> list[str]:
             continue
         if back := BACK_REFERENCE_RE.fullmatch(window):
             window = named_last(text[: match.start()], bool(back["anyone"]))
+        offices = OFFICE_RE.findall(text, 0, match.start()) if "the Office" in window else []
+        if offices and not offices[-1].startswith("Office on Drugs"):
+            window = THE_OFFICE_RE.sub(offices[-1], window)
         windows.append(ASIDE_RE.sub("", window))
     return windows
 
