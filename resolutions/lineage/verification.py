@@ -8,7 +8,10 @@ when first needed):
    family only when they cite the same documents (the same numbers and symbols), however the
    other side is worded ("General Assembly resolution 69/313, annex" / "Resolution 69/313, annex");
 2. lists of resolutions (a number inside another document's symbol, "A/77/275",
-   "A/AC.292/2022/INF/4", being none), three or more on one side and two or more on the other,
+   "A/AC.292/2022/INF/4", being none; a list being resolutions named one after another with
+   their dates or subjects between, where one each cited in a clause of its own, "in accordance
+   with the levels updated in its resolution 79/250 ..., as set out in its resolution 79/249",
+   makes none), three or more on one side and two or more on the other,
    are one family only when half of them are shared, unless both give most of their resolutions
    a subject ("78/132 of 19 December 2023 on information and communications technologies ..."):
    then the subjects, in the words, decide (a list updated to each subject's latest resolution);
@@ -218,6 +221,16 @@ REFERENCE_RE = re.compile(r"\b[A-Z]{1,4}(?:/[A-Za-z0-9.]+)+|\d+(?:/\d+)*")
 # A resolution's number ("77/237", "A/RES/78/18"), not a number inside another document's symbol
 # ("A/77/275", "A/AC.292/2022/INF/4").
 RESOLUTION_RE = re.compile(r"(?:(?<![/.\w])|(?<=RES/))\d{1,3}/\d{1,4}(?![/\w])")
+# What may stand between two resolutions of one list: their dates, subjects ("on information and
+# communications technologies ..."), "and", "as well as", "in particular", "resolution(s)",
+# "decision(s)", a symbol's "A/RES/". A resolution cited in a clause of its own ("in accordance
+# with the levels updated in its resolution 79/250 ..., taking into account the scale of
+# assessments ..., as set out in its resolution 79/249") is no part of a list.
+LIST_GAP_RE = re.compile(
+    r"(?:\s+|[,;]|\band\b|\bas well as\b|\bin particular\b|\bincluding\b|\b(?:its|the)\b"
+    r"|\b[A-Z]\b|\bof \d{1,2} [A-Z][a-z]+ \d{4}\b|\b(?:resolutions?|decisions?)\b|\bA/RES/"
+    r"|\bon [^,;]*)*"
+)
 # A listed resolution with its subject ("78/132 of 19 December 2023 on information and ...").
 RESOLUTION_ON_RE = re.compile(r"\b\d{1,3}/\d{1,4}(?: [A-Z])? of \d{1,2} [A-Z][a-z]+ \d{4},? on\b")
 # A resolution named as such ("its resolution 78/61"), not a document symbol ("A/70/142").
@@ -378,6 +391,22 @@ class Wording:
     def resolutions(self) -> frozenset[str]:
         """The resolutions it names ("77/237")."""
         return frozenset(RESOLUTION_RE.findall(self.body)) if "/" in self.body else frozenset()
+
+    @cached_property
+    def listed_resolutions(self) -> frozenset[str]:
+        """The resolutions it names in lists (LIST_GAP_RE between each and the next), none where
+        it names each in a clause of its own; all it names when they are fewer than two."""
+        if len(self.resolutions) < SHORTEST_LIST:
+            return self.resolutions
+        runs: list[list[str]] = []
+        end = None
+        for match in RESOLUTION_RE.finditer(self.body):
+            if end is not None and LIST_GAP_RE.fullmatch(self.body, end, match.start()):
+                runs[-1].append(match[0])
+            else:
+                runs.append([match[0]])
+            end = match.end()
+        return frozenset(resolution for run in runs if len(run) > 1 for resolution in run)
 
     @cached_property
     def lists_subjects(self) -> bool:
@@ -866,11 +895,11 @@ def same_family(a: Wording, b: Wording) -> bool:
 
 def _told_apart(a: Wording, b: Wording) -> bool:
     """Rules 2 to 6: other resolutions, titles, verb, bodies, addressees or reports."""
-    listed = a.resolutions | b.resolutions
+    list_a, list_b = a.listed_resolutions, b.listed_resolutions
     if (
-        min(len(a.resolutions), len(b.resolutions)) >= SHORTEST_LIST
-        and max(len(a.resolutions), len(b.resolutions)) >= MIN_LISTED_RESOLUTIONS
-        and len(a.resolutions & b.resolutions) < MIN_SHARED_OF_LONGER * len(listed)
+        min(len(list_a), len(list_b)) >= SHORTEST_LIST
+        and max(len(list_a), len(list_b)) >= MIN_LISTED_RESOLUTIONS
+        and len(list_a & list_b) < MIN_SHARED_OF_LONGER * len(list_a | list_b)
         and not (a.lists_subjects and b.lists_subjects)
     ):
         return True
