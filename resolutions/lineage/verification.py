@@ -16,8 +16,9 @@ when first needed):
    a subject ("78/132 of 19 December 2023 on information and communications technologies ..."):
    then the subjects, in the words, decide (a list updated to each subject's latest resolution);
    two paragraphs each naming one resolution, of one session and not the same ("its resolution
-   78/61" / "78/85"), cite different documents, and so do two reports each submitted pursuant to
-   one ("submitted pursuant to resolution 77/127" / "77/45"); lists of three or more instruments
+   78/61" / "78/85"), or each a list of two of the same sessions, none in common ("78/240 ... and
+   79/60" / "78/241 ... and 79/62"), cite different documents, and so do two reports each
+   submitted pursuant to one ("submitted pursuant to resolution 77/127" / "77/45"); lists of three or more instruments
    each naming two the other does not ("the Universal Declaration ..., the Convention on the
    Rights of the Child ..." / "... the International Covenant on Civil and Political Rights ...")
    are lists of others (the titles in a list of agenda items, "the following agenda items
@@ -409,6 +410,11 @@ class Wording:
         return frozenset(resolution for run in runs if len(run) > 1 for resolution in run)
 
     @cached_property
+    def listed_sessions(self) -> frozenset[tuple[str, ...]]:
+        """The (session, number) of each resolution of its lists."""
+        return frozenset(tuple(r.split("/")) for r in self.listed_resolutions)
+
+    @cached_property
     def lists_subjects(self) -> bool:
         """Whether at least half of the resolutions it names are given their subject."""
         return len(RESOLUTION_ON_RE.findall(self.body)) >= MIN_SHARED_OF_LONGER * len(
@@ -798,10 +804,16 @@ def _other_instruments(a: frozenset, b: frozenset) -> bool:
 
 
 def _other_resolution_of_one_session(a: frozenset, b: frozenset) -> bool:
-    """Whether each names one resolution, the two of one session and not the same ("78/61" /
-    "78/85"): different documents, where a later session's number ("77/84" / "78/59") may be the
-    same text's update."""
-    return len(a) == 1 and len(b) == 1 and a != b and next(iter(a))[0] == next(iter(b))[0]
+    """Whether each names one or two resolutions (session, number), of the same sessions and none
+    in common ("78/61" / "78/85"; "78/240 ... and 79/60" / "78/241 ... and 79/62"): different
+    documents, where a later session's number ("77/84" / "78/59"; "45/266 ... the latest of which
+    was 78/307" / "66/243 ... 78/306") may be the same text's update."""
+    return (
+        0 < len(a) < MIN_LISTED_RESOLUTIONS
+        and 0 < len(b) < MIN_LISTED_RESOLUTIONS
+        and not a & b
+        and {session for session, _ in a} == {session for session, _ in b}
+    )
 
 
 def _other_acts(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -906,6 +918,8 @@ def _told_apart(a: Wording, b: Wording) -> bool:
     if _other_instruments(a.instruments, b.instruments):
         return True
     if _other_resolution_of_one_session(a.named_resolutions, b.named_resolutions):
+        return True
+    if _other_resolution_of_one_session(a.listed_sessions, b.listed_sessions):
         return True
     if _other_resolution_of_one_session(a.provenance, b.provenance):
         return True

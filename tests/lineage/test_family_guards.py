@@ -158,3 +158,22 @@ def test_resolutions_each_cited_in_a_clause_of_their_own_are_no_list():
     assert not same(
         recalling.format("77/60", "78/61", "79/62"), recalling.format("77/70", "78/71", "79/72")
     )
+
+
+def test_two_resolutions_recalled_of_the_same_sessions_none_in_common_are_other_documents():
+    recalling = "Recalling its resolutions {} of 22 December 2023 and {} of 2 December 2024,"
+    assert not same(recalling.format("78/240", "79/60"), recalling.format("78/241", "79/62"))
+    # the same recall updated a session on keeps one resolution, and stays one
+    assert same(
+        recalling.format("78/240", "79/60"),
+        "Recalling its resolutions 79/60 of 2 December 2024 and 80/12 of 1 December 2025,",
+    )
+    # the financing recall for another mission names its first and latest resolutions
+    financing = (
+        "Recalling also its resolution {} on the financing of the Mission and its subsequent "
+        "resolutions thereon, the latest of which was resolution {} of 28 June 2024,"
+    )
+    assert same(
+        financing.format("45/266 of 17 May 1991", "78/307"),
+        financing.format("66/243 A of 24 December 2011", "78/306"),
+    )
