@@ -19,8 +19,8 @@ when first needed):
    78/61" / "78/85"), or each a list of two of the same sessions, none in common ("78/240 ... and
    79/60" / "78/241 ... and 79/62"), cite different documents, and so do two reports each
    submitted pursuant to one ("submitted pursuant to resolution 77/127" / "77/45"); lists of
-   three or more instruments each naming two the other does not ("the Universal Declaration ..., the Convention on the
-   Rights of the Child ..." / "... the International Covenant on Civil and Political Rights ...")
+   three or more instruments each naming two the other does not ("the Universal Declaration
+   ..., the Convention on the Rights of the Child ..." / "... the International Covenant on Civil and Political Rights ...")
    are lists of others (the titles in a list of agenda items, "the following agenda items
    remained for consideration: ... Implementation of the Declaration of Commitment on HIV/AIDS
    ...", being the agenda's items, not instruments listed), and amendments naming other
