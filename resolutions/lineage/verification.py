@@ -20,8 +20,8 @@ when first needed):
    79/60" / "78/241 ... and 79/62"), cite different documents, and so do two reports each
    submitted pursuant to one ("submitted pursuant to resolution 77/127" / "77/45"); lists of
    three or more instruments each naming two the other does not ("the Universal Declaration
-   ..., the Convention on the Rights of the Child ..." / "... the International Covenant on Civil and Political Rights ...")
-   are lists of others (the titles in a list of agenda items, "the following agenda items
+   ..., the Convention on the Rights of the Child ..." / "... the International Covenant on
+   Civil and Political Rights ...") are lists of others (the titles in a list of agenda items, "the following agenda items
    remained for consideration: ... Implementation of the Declaration of Commitment on HIV/AIDS
    ...", being the agenda's items, not instruments listed), and amendments naming other
    paragraphs ("Delete the fifteenth preambular paragraph." / "... the twenty-third ...") change
