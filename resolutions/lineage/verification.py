@@ -8,24 +8,23 @@ when first needed):
    family only when they cite the same documents (the same numbers and symbols), however the
    other side is worded ("General Assembly resolution 69/313, annex" / "Resolution 69/313, annex");
 2. lists of resolutions (a number inside another document's symbol, "A/77/275",
-   "A/AC.292/2022/INF/4", being none; a list being resolutions named one after another with
-   their dates or subjects between, where one each cited in a clause of its own, "in accordance
-   with the levels updated in its resolution 79/250 ..., as set out in its resolution 79/249",
-   makes none), three or more on one side and two or more on the other,
-   are one family only when half of them are shared, unless both give most of their resolutions
-   a subject ("78/132 of 19 December 2023 on information and communications technologies ..."):
-   then the subjects, in the words, decide (a list updated to each subject's latest resolution);
-   two paragraphs each naming one resolution, of one session and not the same ("its resolution
-   78/61" / "78/85"), or each a list of two of the same sessions, none in common ("78/240 ... and
-   79/60" / "78/241 ... and 79/62"), cite different documents, and so do two reports each
-   submitted pursuant to one ("submitted pursuant to resolution 77/127" / "77/45"); lists of
-   three or more instruments each naming two the other does not ("the Universal Declaration
-   ..., the Convention on the Rights of the Child ..." / "... the International Covenant on
-   Civil and Political Rights ...") are lists of others (the titles in a list of agenda items, "the following agenda items
-   remained for consideration: ... Implementation of the Declaration of Commitment on HIV/AIDS
-   ...", being the agenda's items, not instruments listed), and amendments naming other
-   paragraphs ("Delete the fifteenth preambular paragraph." / "... the twenty-third ...") change
-   other things;
+   "A/AC.292/2022/INF/4", being none; a list being resolutions named one after another with their
+   dates or subjects between, where one each cited in a clause of its own, "in accordance with the
+   levels updated in its resolution 79/250 ..., as set out in its resolution 79/249", makes none),
+   three or more on one side and two or more on the other, are one family only when half of them are
+   shared, unless both give most of their resolutions a subject ("78/132 of 19 December 2023 on
+   information and communications technologies ..."): then the subjects, in the words, decide (a
+   list updated to each subject's latest resolution); two paragraphs each naming one resolution, of
+   one session and not the same ("its resolution 78/61" / "78/85"), or each a list of two of the
+   same sessions, none in common ("78/240 ... and 79/60" / "78/241 ... and 79/62"), cite different
+   documents, and so do two reports each submitted pursuant to one ("submitted pursuant to
+   resolution 77/127" / "77/45"); lists of three or more instruments each naming two the other does
+   not ("the Universal Declaration ..., the Convention on the Rights of the Child ..." / "... the
+   International Covenant on Civil and Political Rights ...") are lists of others (the titles in a
+   list of agenda items, "the following agenda items remained for consideration: ... Implementation
+   of the Declaration of Commitment on HIV/AIDS ...", being the agenda's items, not instruments
+   listed), and amendments naming other paragraphs ("Delete the fifteenth preambular paragraph." /
+   "... the twenty-third ...") change other things;
 3. two paragraphs each naming a quoted title the other does not name (TITLE_MATCH, small words
    left out: “The Pact for the Future” is “Pact of the Future”) are about different things
    ("... the sub-item entitled “Cooperation between the United Nations and the Shanghai
