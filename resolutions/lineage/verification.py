@@ -64,7 +64,9 @@ when first needed):
    Member States: ..." / "the Organizational Committee of the Peacebuilding Commission is composed
    of ..."), or what is proclaimed ("11 June as the International Day of Play" / "24 May the
    International Day of the Markhor"), or what the resolutions recalled concern ("its previous
-   resolutions ... concerning Yemen" / "... concerning the situation in Sierra Leone"), or on
+   resolutions ... concerning Yemen" / "... concerning the situation in Sierra Leone"; "its
+   previous resolutions on the subject of chemical weapons" / "... on the subject", its own
+   document's, unnamed), or on
    whose recommendation a decision is taken
    ("appointed ... as a member of the Committee on Contributions" / "... of the Board of
    Auditors"; "the sixth session of the United Nations Environment Assembly" / "... of the
@@ -275,6 +277,10 @@ CONCERNING_RE = re.compile(
     r"\bresolutions\b[^;:]*?\bconcerning (?:the (?:situation|question) (?:in|of) )?(?:the )?"
     rf"(?P<body>{BODY_NAME})"
 )
+# What a paragraph says it is on: "its previous resolutions on the subject of chemical weapons",
+# or, unnamed, its own document's subject ("on the subject", "on the question"): a subject named
+# on one side only is another.
+ON_THE_SUBJECT_RE = re.compile(r"\bon the (?:subject|question|issue|matter)\b(?P<named> of\b)?")
 # A sub-item of an agenda item ("sub-item (b) entitled “South-South cooperation for development”
 # of agenda item 25"): a decision on it is another than one on the whole item.
 SUB_ITEM_RE = re.compile(r"\bsub[- ]?items?\b", re.IGNORECASE)
@@ -481,6 +487,15 @@ class Wording:
     def determines(self) -> bool:
         """Whether it opens with a determination (DETERMINATION_RE)."""
         return bool(DETERMINATION_RE.match(self.body))
+
+    @cached_property
+    def names_its_subject(self) -> bool | None:
+        """Whether it names what it is on ("on the subject of chemical weapons") or leaves it its
+        document's ("on the subject"); None when it says neither (ON_THE_SUBJECT_RE)."""
+        if "on the " not in self.body:
+            return None
+        match = ON_THE_SUBJECT_RE.search(self.body)
+        return bool(match["named"]) if match else None
 
     @cached_property
     def names_sub_item(self) -> bool:
@@ -927,6 +942,9 @@ def _told_apart(a: Wording, b: Wording) -> bool:
     if a.only_opening != b.only_opening or _other_acts(a.decision_acts, b.decision_acts):
         return True
     if a.determines != b.determines or a.names_sub_item != b.names_sub_item:
+        return True
+    subjects = (a.names_its_subject, b.names_its_subject)
+    if None not in subjects and subjects[0] != subjects[1]:
         return True
     if a.titles and b.titles and (_name_other_titles(a, b) or _other_frames(a, b)):
         return True

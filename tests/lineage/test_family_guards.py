@@ -177,3 +177,21 @@ def test_two_resolutions_recalled_of_the_same_sessions_none_in_common_are_other_
         financing.format("45/266 of 17 May 1991", "78/307"),
         financing.format("66/243 A of 24 December 2011", "78/306"),
     )
+
+
+def test_a_subject_named_on_one_side_only_is_another_subject():
+    unnamed = (
+        "Recalling its previous resolutions on the subject, including resolution 78/65 of "
+        "4 December 2023,"
+    )
+    assert not same(
+        "Recalling its previous resolutions on the subject of chemical weapons, in particular "
+        "resolution 79/56 of 2 December 2024,",
+        unnamed,
+    )
+    # the same recall, unnamed on both sides, a later resolution named, stays one
+    assert same(
+        unnamed,
+        "Recalling its previous resolutions on the subject, including resolution 79/61 of "
+        "2 December 2024,",
+    )
