@@ -134,7 +134,7 @@ when first needed):
 Words compare with dates, session ordinals and numbers masked ("eightieth session" and
 "seventy-ninth session" agree), so an updated date or session does not break a family. The
 thresholds and rules were tuned on the tuning pairs of tests/lineage/data/labelled_pairs.json
-(round 1's even ids, rounds 3 to 10 and 12 to 21, each of the last seventeen after its blind
+(round 1's even ids, rounds 3 to 10 and 12 to 22, each of the last eighteen after its blind
 score).
 """
 
