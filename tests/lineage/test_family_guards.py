@@ -1,4 +1,4 @@
-"""Guards for the kinds of error of rounds 20 and 21 of the labelled pairs (docs/lineage.md), each
+"""Guards for the kinds of error of rounds 20 to 22 of the labelled pairs (docs/lineage.md), each
 on real wording of the kind and its counterpart that must stay as decided (no database)."""
 
 from resolutions.lineage.verification import same_family, wording_of
@@ -130,4 +130,68 @@ def test_the_same_report_asked_of_the_same_addressee_with_other_clauses_is_one_r
         "session a report on both the Repertory and the Repertoire;",
         "Requests the Secretary-General to submit to the General Assembly at its seventy-ninth "
         "session an updated report on the matter;",
+    )
+
+
+def test_resolutions_each_cited_in_a_clause_of_their_own_are_no_list():
+    central_african_republic = (
+        "Decides to apportion among Member States the amount of 486,717,100 dollars for the "
+        "period from 1 July to 15 November 2025, in accordance with the levels updated in its "
+        "resolution 79/250 of 24 December 2024, taking into account the scale of assessments for "
+        "2025, as set out in its resolution 79/249 of 24 December 2024;"
+    )
+    assert same(
+        central_african_republic,
+        "Decides, taking into account the amount of 590,000,000 dollars already apportioned under "
+        "the terms of its resolution 77/312 for the period from 1 July to 31 December 2023, to "
+        "apportion among Member States the additional amount of 276,865,700 dollars for the "
+        "maintenance of the Mission for the period from 1 July 2023 to 30 June 2024, in "
+        "accordance with the levels updated in its resolution 76/239 of 24 December 2021, taking "
+        "into account the scale of assessments for 2023 and 2024, as set out in its resolution "
+        "76/238 of 24 December 2021;",
+    )
+    # lists of other resolutions, however alike their words, stay other families
+    recalling = (
+        "Recalling its resolutions {} of 5 December 2022, {} of 4 December 2023 and {} of "
+        "2 December 2024,"
+    )
+    assert not same(
+        recalling.format("77/60", "78/61", "79/62"), recalling.format("77/70", "78/71", "79/72")
+    )
+
+
+def test_two_resolutions_recalled_of_the_same_sessions_none_in_common_are_other_documents():
+    recalling = "Recalling its resolutions {} of 22 December 2023 and {} of 2 December 2024,"
+    assert not same(recalling.format("78/240", "79/60"), recalling.format("78/241", "79/62"))
+    # the same recall updated a session on keeps one resolution, and stays one
+    assert same(
+        recalling.format("78/240", "79/60"),
+        "Recalling its resolutions 79/60 of 2 December 2024 and 80/12 of 1 December 2025,",
+    )
+    # the financing recall for another mission names its first and latest resolutions
+    financing = (
+        "Recalling also its resolution {} on the financing of the Mission and its subsequent "
+        "resolutions thereon, the latest of which was resolution {} of 28 June 2024,"
+    )
+    assert same(
+        financing.format("45/266 of 17 May 1991", "78/307"),
+        financing.format("66/243 A of 24 December 2011", "78/306"),
+    )
+
+
+def test_a_subject_named_on_one_side_only_is_another_subject():
+    unnamed = (
+        "Recalling its previous resolutions on the subject, including resolution 78/65 of "
+        "4 December 2023,"
+    )
+    assert not same(
+        "Recalling its previous resolutions on the subject of chemical weapons, in particular "
+        "resolution 79/56 of 2 December 2024,",
+        unnamed,
+    )
+    # the same recall, unnamed on both sides, a later resolution named, stays one
+    assert same(
+        unnamed,
+        "Recalling its previous resolutions on the subject, including resolution 79/61 of "
+        "2 December 2024,",
     )
