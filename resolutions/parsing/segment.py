@@ -111,8 +111,11 @@ CHAPTER_HEADING_RE = re.compile(r"Chapter[ ][IVXL]{1,5}")
 LIST_ITEM_RE = re.compile(r"^(?:Item[ ]+)?\d{1,3}\.[ ]")
 # Within a statement: the meeting of a later sentence ("At its 48th plenary meeting").
 # Also after the body's name: "The General Assembly, at its 44th plenary meeting, ..., and the
-# Security Council, at its 8092nd meeting, ..., proceeded ... to elect".
-STATEMENT_MEETING_BEFORE_RE = re.compile(r"\b[Aa]t[ ](?:its|the)[ ](?:\(\w+\)[ ])?$|\bthe[ ]$")
+# Security Council, at its 8092nd meeting, ..., proceeded ... to elect". Or another body's
+# meeting named in a listed document ("the report of the Chairs ... on their 29th meeting").
+STATEMENT_MEETING_BEFORE_RE = re.compile(
+    r"\b[Aa]t[ ](?:its|the)[ ](?:\(\w+\)[ ])?$|\bthe[ ]$|\btheir[ ]$"
+)
 # A note naming the volume that will publish the decision: not part of it, nor a citation.
 PUBLICATION_NOTE_RE = re.compile(
     r"(?:The[ ](?:final[ ])?(?:text|version)[ ]of[ ]|Decision[ ]+\d+/\d+,[ ]in[ ]section\b)"

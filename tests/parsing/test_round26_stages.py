@@ -71,3 +71,26 @@ def test_a_list_announced_by_a_colon_goes_on_past_an_item_closed_by_a_semicolon(
         "At its 99th plenary meeting, on 11 July 2024, the General Assembly decided",
     )
     assert len(texts(text)) == 2
+
+
+def test_another_body_s_meeting_in_a_listed_document_does_not_end_the_statement() -> None:
+    # Whole-corpus comparison, A_DEC_72_533 (and A_DEC_73_525): "(g) Note by the Secretary-General
+    # transmitting the annual report of the Chairs of the human rights treaty bodies on their 29th
+    # meeting;" was read as the meeting line that ends the statement, which was cut at "on their".
+    statement = (
+        "At its 73rd meeting, on 19 December 2017, the General Assembly, on the recommendation of"
+        " the Third Committee, took note of the following documents:\n\n"
+        "Under sub-item 72 (a):\n"
+        "(a)\tNote by the Secretary-General transmitting the annual report of the Chairs of the"
+        " human rights treaty bodies on their 29th meeting;\n"
+        "(b)\tNote by the Secretariat on the Special Fund.\n"
+    )
+    text = (
+        "General Assembly decision 72/533\n\nDocuments considered by the General Assembly\n\n"
+        "Agenda item 72\n\n" + statement
+    )
+    (only,) = texts(text)
+    assert only.endswith("on their 29th meeting; (b) Note by the Secretariat on the Special Fund.")
+    # A meeting line after the statement still ends it.
+    (only,) = texts(text + "\n73rd plenary meeting\n19 December 2017\n")
+    assert only.endswith("on the Special Fund.")
