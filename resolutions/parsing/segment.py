@@ -111,8 +111,11 @@ CHAPTER_HEADING_RE = re.compile(r"Chapter[ ][IVXL]{1,5}")
 LIST_ITEM_RE = re.compile(r"^(?:Item[ ]+)?\d{1,3}\.[ ]")
 # Within a statement: the meeting of a later sentence ("At its 48th plenary meeting").
 # Also after the body's name: "The General Assembly, at its 44th plenary meeting, ..., and the
-# Security Council, at its 8092nd meeting, ..., proceeded ... to elect".
-STATEMENT_MEETING_BEFORE_RE = re.compile(r"\b[Aa]t[ ](?:its|the)[ ](?:\(\w+\)[ ])?$|\bthe[ ]$")
+# Security Council, at its 8092nd meeting, ..., proceeded ... to elect". Or another body's
+# meeting named in a listed document ("the report of the Chairs ... on their 29th meeting").
+STATEMENT_MEETING_BEFORE_RE = re.compile(
+    r"\b[Aa]t[ ](?:its|the)[ ](?:\(\w+\)[ ])?$|\bthe[ ]$|\btheir[ ]$"
+)
 # A note naming the volume that will publish the decision: not part of it, nor a citation.
 PUBLICATION_NOTE_RE = re.compile(
     r"(?:The[ ](?:final[ ])?(?:text|version)[ ]of[ ]|Decision[ ]+\d+/\d+,[ ]in[ ]section\b)"
@@ -581,14 +584,15 @@ def segment_statement(text: str, *, start: int, warnings: list[str]) -> Segments
             continues_paragraph(stripped)
             or LIST_ITEM_RE.match(stripped)
             or strip_sentinels_end(pieces[-1].text).endswith(":")
-            or (listing and not closed)
+            or (listing and (not closed or list_goes_on(pieces[-1].text, stripped)))
             or unfinished_statement(pieces[-1].text, stripped)
-            or heads_list(stripped, blocks[index + 1 : index + 2])
+            or heads_list(stripped, blocks[index + 1 :])
         ):
             pieces[-1].text += "\n\n" + block
         else:
             pieces.append(Piece(kind="operative", number=None, text=block, statement=True))
-        listing = strip_sentinels_end(pieces[-1].text).endswith(":") or (listing and not closed)
+        last = strip_sentinels_end(pieces[-1].text)
+        listing = last.endswith(":") or (listing and (not closed or last.endswith(";")))
     # After an annex, too, the note naming the volume that will publish the decision is no
     # citation of it; an annex between parts stays in the tail, whose citations are the
     # document's.
@@ -623,13 +627,20 @@ def statement_regions(text: str, start: int) -> list[tuple[int, int]]:
 
 def heads_list(block: str, following: list[str]) -> bool:
     """Whether a statement's block is the heading of a numbered list set out after it ("Draft
-    programme of work" over "1. Information and communications ..."): part of the statement
-    that announced the list ("... as set out below;")."""
-    return bool(
-        following
-        and is_statement_heading(strip_sentinels_end(block))
-        and LIST_ITEM_RE.match(strip_leading_sentinels(following[0].strip()))
+    programme of work" over "1. Information and communications ..."), a note written out
+    between the two passed over: part of the statement that announced the list ("... as set
+    out below;")."""
+    after = next(
+        (text for part in following if (text := strip_leading_sentinels(part.strip()))), ""
     )
+    return is_statement_heading(strip_sentinels_end(block)) and bool(LIST_ITEM_RE.match(after))
+
+
+def list_goes_on(previous: str, block: str) -> bool:
+    """Whether a list announced by a colon goes on into `block`: its item before ends with a
+    semicolon ("Sunday, 22 September 2024: from 9 a.m. to 3 p.m.;" / "Monday, ...") and `block`
+    opens no statement of its own ("At its ...", "On 11 August 2020, the ...")."""
+    return strip_sentinels_end(previous).endswith(";") and not DECISION_START_RE.match(block)
 
 
 def unfinished_statement(previous: str, block: str) -> bool:
