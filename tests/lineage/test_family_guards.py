@@ -1,4 +1,4 @@
-"""Guards for the kinds of error of rounds 20 to 22 of the labelled pairs (docs/lineage.md), each
+"""Guards for the kinds of error of rounds 20 to 23 of the labelled pairs (docs/lineage.md), each
 on real wording of the kind and its counterpart that must stay as decided (no database)."""
 
 from resolutions.lineage.verification import same_family, wording_of
@@ -194,4 +194,31 @@ def test_a_subject_named_on_one_side_only_is_another_subject():
         unnamed,
         "Recalling its previous resolutions on the subject, including resolution 79/61 of "
         "2 December 2024,",
+    )
+
+
+def test_a_titled_report_asked_of_two_organs_is_another_report():
+    migrants = (
+        "Requests the Secretary-General to submit to the General Assembly and the Human Rights "
+        "Council at their eighty-second and sixty-sixth sessions, respectively, a comprehensive "
+        "report entitled “Human rights of migrants”, covering all aspects of the implementation "
+        "of the present resolution;"
+    )
+    assert not same(
+        migrants,
+        "Requests the Secretary-General to submit to the General Assembly, at its eighty-first "
+        "session, a report on the implementation of the present resolution;",
+    )
+    # the same titled report asked for a later session stays one
+    assert same(
+        migrants,
+        migrants.replace("eighty-second and sixty-sixth", "eighty-fourth and seventy-second"),
+    )
+    # the closing request with its organs and timing edited stays one
+    assert same(
+        "Requests the Secretary-General to submit to the General Assembly at its eighty-first "
+        "session a report on the implementation of the present resolution;",
+        "Requests the Secretary-General to submit to the General Assembly and the Human Rights "
+        "Council at their eighty-second and sixty-first sessions, respectively, a report on the "
+        "implementation of the present resolution;",
     )
