@@ -63,7 +63,9 @@ when first needed):
    coverage"), or whose members are listed ("the Security Council is composed of the following 15
    Member States: ..." / "the Organizational Committee of the Peacebuilding Commission is composed
    of ..."), or what is proclaimed ("11 June as the International Day of Play" / "24 May the
-   International Day of the Markhor"), or what the resolutions recalled concern ("its previous
+   International Day of the Markhor"), or what all are invited to observe ("World Duchenne
+   Awareness Day" / "the International Day of the Markhor"), or what the resolutions recalled
+   concern ("its previous
    resolutions ... concerning Yemen" / "... concerning the situation in Sierra Leone"; "its
    previous resolutions on the subject of chemical weapons" / "... on the subject", its own
    document's, unnamed), or on
@@ -273,6 +275,10 @@ COMPOSED_RE = re.compile(rf"\bthe (?P<body>{BODY_NAME}) (?:is|are|was|were|shall
 # International Day of Play" / "... 24 May the International Day of the Markhor"): other days,
 # years or decades proclaimed, however much of the frame the two share.
 PROCLAIMED_RE = re.compile(rf"\bproclaim\w*\s+(?:[^;:,“\"]*?\s)?the (?P<body>{BODY_NAME})")
+# What a paragraph invites all to observe, named without quotes ("to observe World Duchenne
+# Awareness Day in an appropriate manner" / "to observe the International Day of the Markhor"):
+# other days observed, however much of the invitees' frame the two share.
+OBSERVED_RE = re.compile(rf"\bto observe (?:the )?(?P<body>{BODY_NAME})")
 # What the resolutions a paragraph recalls concern, named without quotes ("its previous
 # resolutions and the statements of its President concerning Yemen" / "... concerning the
 # situation in Sierra Leone"): resolutions on other situations or countries, other documents.
@@ -635,6 +641,8 @@ class Wording:
             bodies["concerning"] = tuple(WORD_RE.findall(concerning["body"].lower()))
         if "proclaim" in self.body and (proclaimed := PROCLAIMED_RE.search(self.body)):
             bodies["proclaimed"] = tuple(WORD_RE.findall(proclaimed["body"].lower()))
+        if "to observe" in self.body and (observed := OBSERVED_RE.search(self.body)):
+            bodies["observed"] = tuple(WORD_RE.findall(observed["body"].lower()))
         if "meeting on" in self.body and (meeting := MEETING_ON_RE.search(self.body)):
             bodies["meeting on"] = tuple(WORD_RE.findall(meeting["subject"].lower()))
         return bodies

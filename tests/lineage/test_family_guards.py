@@ -222,3 +222,27 @@ def test_a_titled_report_asked_of_two_organs_is_another_report():
         "Council at their eighty-second and sixty-first sessions, respectively, a report on the "
         "implementation of the present resolution;",
     )
+
+
+def test_other_days_observed_in_one_invitation_are_other_families():
+    duchenne = (
+        "Invites all Member States, organizations of the United Nations system and other "
+        "international and regional organizations, as well as civil society, including "
+        "non-governmental organizations and individuals, to observe World Duchenne Awareness Day "
+        "in an appropriate manner."
+    )
+    assert not same(
+        duchenne,
+        "Invites all Member States, organizations of the United Nations system, other "
+        "international and regional organizations, civil society, non-governmental "
+        "organizations, individuals and other relevant stakeholders to observe the International "
+        "Day of the Markhor, as appropriate;",
+    )
+    # the same day observed, the invitees reworded, stays one
+    assert same(
+        duchenne,
+        "Invites all Member States, organizations of the United Nations system, other "
+        "international and regional organizations, civil society, non-governmental "
+        "organizations, individuals and other relevant stakeholders to observe World Duchenne "
+        "Awareness Day, as appropriate;",
+    )
