@@ -76,7 +76,11 @@ when first needed):
    Annual Conference of the High Contracting Parties to Amended Protocol II" / "... to Protocol
    V"; "on the recommendation of the Second Committee" / "... of the Third Committee") are about
    different things, a name shortened ("the States parties" / "the States Parties to the
-   Convention") being the same body; and a paragraph that says "not" where the other says the
+   Convention") being the same body, and a meeting, conference or session of an instrument named
+   in full on one side ("the third Review Conference of the Convention on Cluster Munitions") and
+   only as "the Convention", its own document's, on the other ("the Twenty-first Meeting of the
+   States Parties to the Convention") being another instrument's; and a paragraph that says "not"
+   where the other says the
    same words without it ("Member States that have not fulfilled their financial obligations" /
    "... that have fulfilled ...") decides the opposite, and one that determines ("Determining
    that the situation in the Democratic Republic of the Congo continues to constitute a threat
@@ -261,6 +265,9 @@ NAMED_BODY_RE = re.compile(
     r"(?P<role>member|session|recommendation|[Cc]onference|[Mm]eeting)s? of the "
     rf"(?P<body>{BODY_NAME})"
 )
+# The roles of NAMED_BODY_RE that name an event held: an instrument's named in full on one side
+# and only as "the Convention" (its own document's) on the other are other instruments' events.
+EVENT_ROLES = frozenset({"meeting", "conference", "session"})
 # The body in whose work an organization or State is invited to participate ("invited it to
 # participate as an intergovernmental organization in the work of the Fifth United Nations
 # Conference on the Least Developed Countries"; "the 2022 United Nations Conference ...").
@@ -647,6 +654,20 @@ class Wording:
             bodies["meeting on"] = tuple(WORD_RE.findall(meeting["subject"].lower()))
         return bodies
 
+    @cached_property
+    def names_events_instrument(self) -> bool | None:
+        """Whether the instruments whose meeting, conference or session it names (EVENT_ROLES) are
+        named in full ("the third Review Conference of the Convention on Cluster Munitions"):
+        True; only as "the Convention", its own document's ("the Twenty-first Meeting of the
+        States Parties to the Convention"): False; None when it names no event of an instrument."""
+        instruments = [
+            masked_words(name)
+            for match in NAMED_BODY_RE.finditer(self.body)
+            if match["role"].lower() in EVENT_ROLES
+            for name in INSTRUMENT_RE.findall(match["body"])
+        ]
+        return any(len(name) > 1 for name in instruments) if instruments else None
+
 
 def _is_body(name: re.Match[str]) -> bool:
     """Whether a name is a body's: its head, the words before the first small word, names one
@@ -986,6 +1007,10 @@ def _told_apart(a: Wording, b: Wording) -> bool:
         if role in b.named_bodies
     ):
         return True
+    if a.named_bodies.keys() & EVENT_ROLES and b.named_bodies.keys() & EVENT_ROLES:
+        named = (a.names_events_instrument, b.names_events_instrument)
+        if None not in named and named[0] != named[1]:
+            return True
     if a.addressees is not None and b.addressees is not None and not a.addressees & b.addressees:
         return True
     return _other_reports(a, b)

@@ -246,3 +246,38 @@ def test_other_days_observed_in_one_invitation_are_other_families():
         "organizations, individuals and other relevant stakeholders to observe World Duchenne "
         "Awareness Day, as appropriate;",
     )
+
+
+def test_an_event_of_a_convention_named_on_one_side_only_is_another_conventions():
+    invites = (
+        "Invites and encourages all interested States, the United Nations, other relevant "
+        "international organizations or institutions, regional organizations, the International "
+        "Committee of the Red Cross and relevant non-governmental organizations to attend the {}, "
+        "to be held in {}, and to participate in the future programme of meetings of the States "
+        "{} to the Convention;"
+    )
+    assert not same(
+        invites.format(
+            "Twenty-first Meeting of the States Parties to the Convention",
+            "Geneva from 20 to 24 November 2023",
+            "parties",
+        ),
+        invites.format(
+            "third Review Conference of the Convention on Cluster Munitions",
+            "Vientiane during the week of 14 to 18 September 2026",
+            "Parties",
+        ),
+    )
+    # one convention's review conference one year and its parties' meeting another stay one
+    assert same(
+        invites.format(
+            "Fifth Review Conference of the Convention",
+            "Siem Reap, Cambodia, from 25 to 29 November 2024",
+            "parties",
+        ),
+        invites.format(
+            "Twenty-second Meeting of the States Parties",
+            "Geneva from 1 to 5 December 2025",
+            "Parties",
+        ),
+    )
