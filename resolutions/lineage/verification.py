@@ -138,7 +138,10 @@ when first needed):
    a report on the implementation of the present resolution, with a particular focus on ..." /
    "... a report, in accordance with existing rules and procedures, on the implementation of the
    present resolution and including specific recommendations ...": what a report is to include
-   ends its subject).
+   ends its subject), or the same resolutions named with the same quoted titles, their verbs
+   and descriptions reworded ("Reaffirming its resolution 70/1 ..., entitled “Transforming our
+   world: ...”, by which it adopted ..." / "Recalling its resolution 70/1 ..., entitled ...,
+   reaffirming its commitment to ...": one recall edited, which rule 3's frames do not part).
 
 Words compare with dates, session ordinals and numbers masked ("eightieth session" and
 "seventy-ninth session" agree), so an updated date or session does not break a family. The
@@ -933,6 +936,7 @@ def verified_similarity(a: Wording, b: Wording, distance: int) -> float | None:
             or _words_opened_alike(a.words_after_opening, b.words_after_opening)
             >= MIN_SHARED_OF_LONGER * longer
             or _same_report_asked(a, b)
+            or _same_resolution_entitled(a, b)
         )
     else:
         alike = True
@@ -951,6 +955,16 @@ def _same_report_asked(a: Wording, b: Wording) -> bool:
         and masked_words(" ".join(a.report[1])) == masked_words(" ".join(b.report[1]))
         and a.addressees is not None
         and a.addressees == b.addressees
+    )
+
+
+def _same_resolution_entitled(a: Wording, b: Wording) -> bool:
+    """Whether both name the same resolutions with the same quoted titles ("its resolution 70/1 of
+    25 September 2015, entitled “Transforming our world: ...”"), whatever their verbs and the
+    descriptions after them ("by which it adopted ... Goals and targets" / "reaffirming its
+    commitment to the ... Goals and targets"): one recall edited."""
+    return bool(a.named_resolutions and a.titles) and (
+        a.named_resolutions == b.named_resolutions and a.titles == b.titles
     )
 
 
@@ -986,7 +1000,12 @@ def _told_apart(a: Wording, b: Wording) -> bool:
     subjects = (a.names_its_subject, b.names_its_subject)
     if None not in subjects and subjects[0] != subjects[1]:
         return True
-    if a.titles and b.titles and (_name_other_titles(a, b) or _other_frames(a, b)):
+    if (
+        a.titles
+        and b.titles
+        and (_name_other_titles(a, b) or _other_frames(a, b))
+        and not _same_resolution_entitled(a, b)
+    ):
         return True
     if (
         a.opening != b.opening

@@ -281,3 +281,28 @@ def test_an_event_of_a_convention_named_on_one_side_only_is_another_conventions(
             "Parties",
         ),
     )
+
+
+def test_one_resolution_recalled_by_its_title_with_its_description_reworded_is_one():
+    agenda = (
+        "its resolution 70/1 of 25 September 2015, entitled “Transforming our world: the 2030 "
+        "Agenda for Sustainable Development”, "
+    )
+    reaffirming = (
+        f"Reaffirming {agenda}by which it adopted a comprehensive, far-reaching and "
+        "people-centred set of universal and transformative Sustainable Development Goals and "
+        "targets,"
+    )
+    assert same(
+        reaffirming,
+        f"Recalling {agenda}reaffirming its commitment to the Sustainable Development Goals and "
+        "targets, and recognizing that stronger partnerships and cooperation are needed,",
+    )
+    # the same recall with other substance as long as itself appended stays another paragraph
+    assert not same(
+        reaffirming,
+        f"Recalling {agenda}and stressing the need to address the specific challenges facing "
+        "middle-income countries, landlocked developing countries and small island developing "
+        "States through enhanced international cooperation, capacity-building and the transfer "
+        "of technology on mutually agreed terms,",
+    )
