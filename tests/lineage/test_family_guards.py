@@ -1,4 +1,4 @@
-"""Guards for the kinds of error of rounds 20 to 22 of the labelled pairs (docs/lineage.md), each
+"""Guards for the kinds of error of rounds 20 to 23 of the labelled pairs (docs/lineage.md), each
 on real wording of the kind and its counterpart that must stay as decided (no database)."""
 
 from resolutions.lineage.verification import same_family, wording_of
@@ -194,4 +194,115 @@ def test_a_subject_named_on_one_side_only_is_another_subject():
         unnamed,
         "Recalling its previous resolutions on the subject, including resolution 79/61 of "
         "2 December 2024,",
+    )
+
+
+def test_a_titled_report_asked_of_two_organs_is_another_report():
+    migrants = (
+        "Requests the Secretary-General to submit to the General Assembly and the Human Rights "
+        "Council at their eighty-second and sixty-sixth sessions, respectively, a comprehensive "
+        "report entitled “Human rights of migrants”, covering all aspects of the implementation "
+        "of the present resolution;"
+    )
+    assert not same(
+        migrants,
+        "Requests the Secretary-General to submit to the General Assembly, at its eighty-first "
+        "session, a report on the implementation of the present resolution;",
+    )
+    # the same titled report asked for a later session stays one
+    assert same(
+        migrants,
+        migrants.replace("eighty-second and sixty-sixth", "eighty-fourth and seventy-second"),
+    )
+    # the closing request with its organs and timing edited stays one
+    assert same(
+        "Requests the Secretary-General to submit to the General Assembly at its eighty-first "
+        "session a report on the implementation of the present resolution;",
+        "Requests the Secretary-General to submit to the General Assembly and the Human Rights "
+        "Council at their eighty-second and sixty-first sessions, respectively, a report on the "
+        "implementation of the present resolution;",
+    )
+
+
+def test_other_days_observed_in_one_invitation_are_other_families():
+    duchenne = (
+        "Invites all Member States, organizations of the United Nations system and other "
+        "international and regional organizations, as well as civil society, including "
+        "non-governmental organizations and individuals, to observe World Duchenne Awareness Day "
+        "in an appropriate manner."
+    )
+    assert not same(
+        duchenne,
+        "Invites all Member States, organizations of the United Nations system, other "
+        "international and regional organizations, civil society, non-governmental "
+        "organizations, individuals and other relevant stakeholders to observe the International "
+        "Day of the Markhor, as appropriate;",
+    )
+    # the same day observed, the invitees reworded, stays one
+    assert same(
+        duchenne,
+        "Invites all Member States, organizations of the United Nations system, other "
+        "international and regional organizations, civil society, non-governmental "
+        "organizations, individuals and other relevant stakeholders to observe World Duchenne "
+        "Awareness Day, as appropriate;",
+    )
+
+
+def test_an_event_of_a_convention_named_on_one_side_only_is_another_conventions():
+    invites = (
+        "Invites and encourages all interested States, the United Nations, other relevant "
+        "international organizations or institutions, regional organizations, the International "
+        "Committee of the Red Cross and relevant non-governmental organizations to attend the {}, "
+        "to be held in {}, and to participate in the future programme of meetings of the States "
+        "{} to the Convention;"
+    )
+    assert not same(
+        invites.format(
+            "Twenty-first Meeting of the States Parties to the Convention",
+            "Geneva from 20 to 24 November 2023",
+            "parties",
+        ),
+        invites.format(
+            "third Review Conference of the Convention on Cluster Munitions",
+            "Vientiane during the week of 14 to 18 September 2026",
+            "Parties",
+        ),
+    )
+    # one convention's review conference one year and its parties' meeting another stay one
+    assert same(
+        invites.format(
+            "Fifth Review Conference of the Convention",
+            "Siem Reap, Cambodia, from 25 to 29 November 2024",
+            "parties",
+        ),
+        invites.format(
+            "Twenty-second Meeting of the States Parties",
+            "Geneva from 1 to 5 December 2025",
+            "Parties",
+        ),
+    )
+
+
+def test_one_resolution_recalled_by_its_title_with_its_description_reworded_is_one():
+    agenda = (
+        "its resolution 70/1 of 25 September 2015, entitled “Transforming our world: the 2030 "
+        "Agenda for Sustainable Development”, "
+    )
+    reaffirming = (
+        f"Reaffirming {agenda}by which it adopted a comprehensive, far-reaching and "
+        "people-centred set of universal and transformative Sustainable Development Goals and "
+        "targets,"
+    )
+    assert same(
+        reaffirming,
+        f"Recalling {agenda}reaffirming its commitment to the Sustainable Development Goals and "
+        "targets, and recognizing that stronger partnerships and cooperation are needed,",
+    )
+    # the same recall with other substance as long as itself appended stays another paragraph
+    assert not same(
+        reaffirming,
+        f"Recalling {agenda}and stressing the need to address the specific challenges facing "
+        "middle-income countries, landlocked developing countries and small island developing "
+        "States through enhanced international cooperation, capacity-building and the transfer "
+        "of technology on mutually agreed terms,",
     )
