@@ -22,7 +22,8 @@ texts of the splits labelled before it (development, held-out and those before i
 are left out, so that each draw is reproduced as it was made, and each text is drawn once (at
 the first of its occurrences in the seeded order). SAMPLES gives how many paragraphs each split
 draws from each source, in the order the sources are shuffled; a source with fewer gives all it
-has. The classifier is not run.
+has. The classifier is not run. A draw reproduces with the parser of the commit that added its
+split: a later change to the parser can split some texts otherwise.
 """
 
 from __future__ import annotations
