@@ -1,5 +1,5 @@
 """Draw operative paragraphs to label for addressees (provenance of the "other-bodies",
-"blind-3", "blind-4" and "blind-5" splits of addressees_labelled.json).
+"blind-3", "blind-4", "blind-5" and "blind-6" splits of addressees_labelled.json).
 
 Run by hand on the unpacked shared corpus (the product never reads it):
 
@@ -11,6 +11,8 @@ Run by hand on the unpacked shared corpus (the product never reads it):
         ../shared/corpus/MANIFEST.tsv out.json 20261228 blind-4
     PYTHONPATH=. python tests/lineage/data/sample_addressees.py /tmp/un-texts \
         ../shared/corpus/MANIFEST.tsv out.json 20261231 blind-5
+    PYTHONPATH=. python tests/lineage/data/sample_addressees.py /tmp/un-texts \
+        ../shared/corpus/MANIFEST.tsv out.json 20261236 blind-6
 
 The development and held-out splits are operative paragraphs of GA resolutions (sessions 78-80).
 The corpus holds beyond them Security Council drafts, GA decisions (sessions 71-80) and GA drafts
@@ -20,7 +22,8 @@ texts of the splits labelled before it (development, held-out and those before i
 are left out, so that each draw is reproduced as it was made, and each text is drawn once (at
 the first of its occurrences in the seeded order). SAMPLES gives how many paragraphs each split
 draws from each source, in the order the sources are shuffled; a source with fewer gives all it
-has. The classifier is not run.
+has. The classifier is not run. A draw reproduces with the parser of the commit that added its
+split: a later change to the parser can split some texts otherwise.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ SAMPLES = {
     "blind-3": {"ga-resolutions": 60, "sc-drafts": 20, "ga-decisions": 20, "ga-drafts": 20},
     "blind-4": {"ga-resolutions": 60, "sc-drafts": 20, "ga-decisions": 20, "ga-drafts": 20},
     "blind-5": {"ga-resolutions": 60, "sc-drafts": 20, "ga-decisions": 20, "ga-drafts": 20},
+    "blind-6": {"ga-resolutions": 60, "sc-drafts": 20, "ga-decisions": 20, "ga-drafts": 20},
 }
 LABELLED = Path(__file__).with_name("addressees_labelled.json")
 
