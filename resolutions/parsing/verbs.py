@@ -404,11 +404,17 @@ def extract_verb(text: str, *, kind: str, first_person: bool = False) -> str | N
     phrase = match_fixed_phrase(words) or perfect_participle(words)
     if phrase:
         return phrase
-    if kind == "operative" and not is_known_opener(words[0]):
+    if kind == "operative" and not is_known_opener(words[0]) and not third_person(words[0]):
         after = verb_after_clause(text)
         if after:
             return after
     return words[0] if first_person else standardize_verb(words[0], kind=kind)
+
+
+def third_person(word: str) -> bool:
+    """Whether a word reads as a verb of the third person, the paragraph's own though missing
+    from the vocabulary ("Pays tribute ...", "Remains concerned ...")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
 
 
 def verb_after_clause(text: str) -> str | None:

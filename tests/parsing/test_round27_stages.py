@@ -74,6 +74,10 @@ def test_an_operative_paragraph_opening_with_a_clause_takes_the_verb_after_it() 
     )
     verbs = [p.verb for p in parse(text).paragraphs]
     assert verbs == ["recalling", "demands", "urges", "requests", "decides"]
-    # No verb after the clause: the first word stays the verb, as before.
+    # No verb after the clause, or a verb of its own opening the paragraph (A_RES_78_331: "Pays
+    # tribute to all peacekeepers ..., underscores ..."): the first word stays the verb.
     text = text.replace("urges those States", "the States")
     assert [p.verb for p in parse(text).paragraphs][2] == "pending"
+    text = text.replace("Pending the total elimination", "Pays tribute to the peacekeepers")
+    text = text.replace("nuclear weapons, the States", "nuclear weapons, underscores that States")
+    assert [p.verb for p in parse(text).paragraphs][2] == "pays"
