@@ -16,6 +16,8 @@ PREAMBLE_SPLIT_RE = re.compile(
     rf"[,;:.]{SENTINELS}(?:[ ]|\n\n)+(?=([A-Z][a-z]+(?:-[a-z]+)?)(?:[ ]([a-z]+))?)"
 )
 FIRST_WORDS_RE = re.compile(r"^\W{0,3}([A-Za-z][a-z]+(?:-[a-z]+)?)(?:[ ]([a-z]+))?")
+# Two capitalized words opening a block: a name going on ("Illicit Small Arms ...").
+NAME_START_RE = re.compile(r"^([A-Z][a-z]+)[ ]([A-Z][a-z]+)\b")
 # A resolution's number and its date opening a block: an enumeration a page break cut.
 CITED_NUMBER_START_RE = re.compile(r"\d{1,4}/\d{1,4}(?:[ ][A-Z](?:[ ]and[ ][A-Z])?)?[ ]of[ ]")
 # A footnote's number and its text, left in the running text: "4 Adopted under the UNFCCC ...",
@@ -908,7 +910,7 @@ def continues_after_break(previous: str, block: str) -> bool:
     "... by Member" / "States of the Declaration"); after a comma, with such a noun
     ("... held in Vienna from 14 to 25 June 1993," / "States were called upon ...")."""
     if previous and strip_sentinels_end(previous).endswith(","):
-        return reads_as_noun(block)
+        return reads_as_noun(block) or runs_on_as_name(block)
     if not previous or strip_sentinels_end(previous).endswith((";", ":", ".")):
         return False
     if block[:1].isdigit():  # a date or a number: "... 67/4 of" / "13 November 2012, 68/8 of ..."
@@ -920,6 +922,21 @@ def continues_after_break(previous: str, block: str) -> bool:
         opens_preambular(words.group(1), words.group(2))
         or (is_operative_verb(words.group(1)) and not reads_as_noun(block))
         or (is_heading_block(previous) and not opens_with_opener(previous))
+    )
+
+
+def runs_on_as_name(block: str) -> bool:
+    """Whether a block after a comma carries on a name a page break cut ("... to Identify and
+    Trace, in a Timely and Reliable Manner," / "Illicit Small Arms and Light Weapons ..."): two
+    capitalized words, the first no opener, known or apparent, and no operative verb."""
+    name = NAME_START_RE.match(block)
+    if name is None:
+        return False
+    first, second = name.group(1), name.group(2)
+    return not (
+        opens_preambular(first, second)
+        or looks_like_opener(first, second)
+        or is_operative_verb(first)
     )
 
 

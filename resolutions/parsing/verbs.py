@@ -378,6 +378,8 @@ del _verb
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z\u2019'-]*")
 OPENER_WORDS_MAX = 6
+# An opening clause of a few words to its first comma, then the words after it.
+CLAUSE_THEN_WORDS_RE = re.compile(r"[A-Z][^,;:.]{0,120},[ ]+((?:[a-z]+[ ]+){0,5}[a-z]+)")
 
 
 def normalize_word(word: str) -> str:
@@ -402,7 +404,32 @@ def extract_verb(text: str, *, kind: str, first_person: bool = False) -> str | N
     phrase = match_fixed_phrase(words) or perfect_participle(words)
     if phrase:
         return phrase
+    if kind == "operative" and not is_known_opener(words[0]) and not third_person(words[0]):
+        after = verb_after_clause(text)
+        if after:
+            return after
     return words[0] if first_person else standardize_verb(words[0], kind=kind)
+
+
+def third_person(word: str) -> bool:
+    """Whether a word reads as a verb of the third person, the paragraph's own though missing
+    from the vocabulary ("Pays tribute ...", "Remains concerned ...")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+
+
+def verb_after_clause(text: str) -> str | None:
+    """The verb after an opening clause of an operative paragraph ("Pending the total
+    elimination of nuclear weapons, urges ...", "In this regard, also requests ..."): an
+    operative verb in its standard form right after the first comma, modifiers skipped."""
+    clause = CLAUSE_THEN_WORDS_RE.match(text)
+    if clause is None:
+        return None
+    words = [normalize_word(word) for word in WORD_RE.findall(clause.group(1))]
+    while len(words) > 1 and is_modifier(words[0], following=words[1]):
+        words = words[1:]
+    if not words or words[0] not in OPERATIVE_VERBS:
+        return None
+    return match_fixed_phrase(words) or words[0]
 
 
 def is_modifier(word: str, *, following: str) -> bool:
