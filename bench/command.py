@@ -494,6 +494,7 @@ class BenchmarkCommand(BaseCommand):
                     query.label[:60],
                     "-" if found.overlap is None else f"{found.overlap:.1f}",
                     "-" if found.same_top3 is None else ("yes" if found.same_top3 else "NO"),
+                    "-" if found.shortfall is None else f"{100 * found.shortfall:.2f} %",
                     "-" if found.newest_overlap is None else f"{found.newest_overlap:.1f}",
                     f"about {found.shown:,}" if found.count_estimated else f"{found.shown:,}",
                     "estimated" if found.facets_estimated else "exact",
@@ -504,9 +505,10 @@ class BenchmarkCommand(BaseCommand):
             )
         self.say(
             "\nHonesty per query: the page's first ten against an exact ts_rank_cd over every "
-            "match (target: overlap >= 0.9, the same top 3; '200 newest' ranks only the 200 newest "
-            "matches, as pages past the exact limit did), and the count the page shows "
-            "against the exact count (target: exact under 10,000, estimates within 5 %):"
+            "match (target: overlap >= 0.9, the same top 3; 'lowest score below' is how far the "
+            "page's lowest document score falls under the exact ten's; '200 newest' ranks only "
+            "the 200 newest matches, as pages past the exact limit did), and the count the page "
+            "shows against the exact count (target: exact under 10,000, estimates within 5 %):"
         )
         self.say(
             table(
@@ -515,6 +517,7 @@ class BenchmarkCommand(BaseCommand):
                     "query",
                     "top-10 overlap",
                     "same top 3",
+                    "lowest score below",
                     "200 newest: overlap",
                     "page shows",
                     "facets",

@@ -45,6 +45,9 @@ class Honesty:
     exact: int
     # Relevance computed within this many documents (unproven lists); 0: over every match.
     ranked_within: int = 0
+    # How far the page's lowest document score falls below the exact ranking's on the same
+    # places, as a share of it (0 when the page holds the exact scores; None for paragraphs).
+    shortfall: float | None = None
 
     @property
     def estimated(self) -> bool:
@@ -126,7 +129,7 @@ def honesty(query: Query) -> Honesty:
     request = read_search(query.params)
     match = Match(request)
     paragraphs = request.view == "paragraphs"
-    overlap = same_top3 = newest_overlap = None
+    overlap = same_top3 = newest_overlap = shortfall = None
     within = 0
     if request.query and request.sort == "relevance":
         results = search(query.params, per_page=TOP, with_facets=False)
@@ -138,10 +141,26 @@ def honesty(query: Query) -> Honesty:
             return Honesty(None, None, None, *counted(query, match, request))
         overlap = len(set(shown) & set(expected)) / len(expected)
         same_top3 = shown[:3] == expected[:3]
+        if not paragraphs:
+            shortfall = score_shortfall(match, shown, expected)
         if not paragraphs and request.page == 1:
             capped = newest_candidates_top(match)
             newest_overlap = len(set(capped) & set(expected)) / max(len(expected), 1)
-    return Honesty(overlap, same_top3, newest_overlap, *counted(query, match, request), within)
+    return Honesty(
+        overlap, same_top3, newest_overlap, *counted(query, match, request), within, shortfall
+    )
+
+
+def score_shortfall(match: Match, shown: list[int], expected: list[int]) -> float:
+    """How far the lowest score among the documents shown falls below the lowest among the
+    exact ranking's, as a share of the latter: near 0 where near-equal scores decide the order,
+    large where the page misses better documents."""
+
+    def lowest(ids: list[int]) -> float:
+        return min(score for _pk, score, _document in rows._scored_candidates(match, ids, len(ids)))
+
+    exact = lowest(expected)
+    return max(0.0, (exact - lowest(shown)) / exact) if shown and exact > 0 else 0.0
 
 
 def counted(query: Query, match: Match, request: SearchRequest) -> tuple[int, bool, bool, int]:

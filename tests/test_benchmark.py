@@ -171,6 +171,10 @@ def test_a_tiny_run_reports_every_kind_of_query_and_the_load():
     # Every ranked query's first ten equal the exact ranking of every match.
     honesty = again.split("Honesty per query")[1].split("Targets (")[0]
     assert "| NO " not in honesty and "top-10 overlap" in honesty
+    # ... and so hold the exact ten's scores: no shortfall where a page is ranked.
+    cells = [[c.strip() for c in line.split("|")[1:-1]] for line in honesty.splitlines()[3:]]
+    shortfalls = [row[4] for row in cells if len(row) > 4 and row[3] == "yes"]
+    assert "0.00 %" in shortfalls and set(shortfalls) <= {"0.00 %", "-"}
 
 
 @pytest.mark.django_db

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from search_oracle import document_ids, paragraph_ids
 from test_search_oracle import WORDS, requests, varied_archive  # noqa: F401
 
+from bench.honesty import score_shortfall
 from resolutions import ranking, term_impacts
 from resolutions.ingest import IngestSource, ingest_document
 from resolutions.models import CommonTerm, Paragraph, TermImpact
@@ -383,6 +384,43 @@ def test_a_deeper_unproven_page_compares_more_documents(short_lists, monkeypatch
         assert served.compared >= min(listed, 2 * (offset + 1)), offset
     exact = rows.exact_documents(match, sort="relevance", offset=0, limit=listed)[1]
     assert served.ids and served.ids[0] in exact
+
+
+def test_a_document_leading_by_its_title_is_compared_though_in_no_list(short_lists, monkeypatch):
+    """The exact ranking's first document, taken out of every list (as a document whose title
+    names the query while its words are spread thin), is still compared on an unproven page:
+    the documents whose titles rank highest are scored in every round."""
+    monkeypatch.setattr(statements, "EXACT_LIMIT", 1)
+    monkeypatch.setattr(rows, "FIRST_DEPTH", 1)
+    monkeypatch.setattr(rows, "MOST_SCORED", 1)
+    monkeypatch.setattr(rows, "UNPROVEN_DEPTH", 0)
+    match = Match(read_search({"q": "trafficking"}, view="documents"))
+    first = rows.exact_documents(match, sort="relevance", offset=0, limit=1)[1][0]
+    assert first in rows._title_leaders(match), "the first document's title holds no query word"
+    read_heads = rows._list_heads
+
+    def without_first(*args, **kwargs) -> rows.ListHeads:
+        heads = read_heads(*args, **kwargs)
+        reach = {pk: 10 * bound for pk, bound in heads.reach.items() if pk != first}
+        return rows.ListHeads(reach, 10 * heads.outside, heads.holders)
+
+    monkeypatch.setattr(rows, "_list_heads", without_first)
+    served = rows.bounded_documents(match, offset=0, limit=1)
+    assert served is not None and not served.proven
+    assert served.ids == [first]
+
+
+def test_the_score_shortfall_tells_the_exact_page_from_a_poorer_one(short_lists):
+    """bench.honesty.score_shortfall: 0 for the exact ranking's own documents, and the share by
+    which a page of lower-ranked documents falls below them."""
+    match = Match(read_search({"q": "trafficking"}, view="documents"))
+    ranked = rows.exact_documents(match, sort="relevance", offset=0, limit=100)[1]
+    top, last = ranked[:2], ranked[-2:]
+    scores = {pk: score for pk, score, _d in rows._scored_candidates(match, ranked, len(ranked))}
+    assert min(scores[pk] for pk in last) < min(scores[pk] for pk in top)
+    assert score_shortfall(match, top, top) == 0
+    expected = 1 - min(scores[pk] for pk in last) / min(scores[pk] for pk in top)
+    assert score_shortfall(match, last, top) == pytest.approx(expected)
 
 
 def test_a_phrase_or_two_wanted_words_keep_the_factor_for_several_words(short_lists):

@@ -11,7 +11,7 @@ the walk stops once the page is full.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from psycopg import sql
 
@@ -157,11 +157,37 @@ def _holders(words: list[str]) -> list[int] | None:
     return None if n > limit else list(ids or ())
 
 
+# Documents whose titles weigh most for the query, scored in every round beside the lists' (a
+# title counts twice in a document's score, ranking.py): documents sharing a title that names
+# the query ("Promotion of international cooperation to ...") can lead the ranking while in no
+# word's list (docs/performance.md, "Titles in no list").
+TITLE_LEADERS = 100
+
+
+def _title_leaders(match: Match) -> list[int]:
+    """The `TITLE_LEADERS` documents whose titles rank highest for the query, when titles count.
+
+    Uses index: document_title_search_gin"""
+    if not match.title_counts:
+        return []
+    statement = sql.SQL(
+        "SELECT d.id FROM resolutions_document d WHERE {} AND d.title_search @@ {} "
+        "ORDER BY {} DESC, d.id LIMIT {}"
+    ).format(
+        all_of([match.published("d"), match.documents("d")]),
+        TSQUERY,
+        match.rank("d", "title_search"),
+        sql.Literal(TITLE_LEADERS),
+    )
+    return [row[0] for row in fetch(statement, match.params)]
+
+
 @dataclass(frozen=True)
 class ListHeads:
     """What the common words' lists say of a query: each listed document's most possible score
     (its known word scores, and for a word whose list it is not in, that word's bound), the
-    most a document in no list can score, and the documents holding an uncommon word."""
+    most a document in no list can score, and the documents always scored: those holding an
+    uncommon word, and the title leaders (`_title_leaders`)."""
 
     reach: dict[int, float]
     outside: float
@@ -333,6 +359,8 @@ def bounded_documents(
     heads = _list_heads(match, words, factor, paragraphs=paragraphs)
     if heads is None:
         return None
+    if not paragraphs:
+        heads = replace(heads, holders=sorted({*heads.holders, *_title_leaders(match)}))
     order = heads.by_reach()
     rounds = _Rounds(match, heads, order, wanted, paragraphs)
     most = most_scored(wanted)
