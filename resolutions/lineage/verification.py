@@ -309,6 +309,17 @@ MEETING_ON_RE = re.compile(
     r"\bmeeting on (?P<subject>[A-Za-z][^,;:.()“\"]*?)"
     r"(?=\s+(?:held|to be held|convened|in accordance|at|on|by|and|of|to|in|as)\b|\s*[,;:.()“\"]|$)"
 )
+# The things a paragraph names beside NAMED_BODY_RE's roles, one role each: (role, a word that
+# must be there, the pattern, its group naming the thing). Two paragraphs naming other things
+# in one role are other families.
+NAMED_THINGS: tuple[tuple[str, str, re.Pattern[str], str], ...] = (
+    ("participation", "participat", PARTICIPATION_RE, "body"),
+    ("composition", "composed of", COMPOSED_RE, "body"),
+    ("concerning", "concerning", CONCERNING_RE, "body"),
+    ("proclaimed", "proclaim", PROCLAIMED_RE, "body"),
+    ("observed", "to observe", OBSERVED_RE, "body"),
+    ("meeting on", "meeting on", MEETING_ON_RE, "subject"),
+)
 # A determination ("Determining that the situation in Mali continues to constitute a threat to
 # international peace and security", "Determines once more that ..."): an act of its own, which
 # noting or recognizing the same situation is not.
@@ -643,18 +654,9 @@ class Wording:
         bodies: dict[str, tuple[str, ...]] = {}
         for match in NAMED_BODY_RE.finditer(self.body):
             bodies.setdefault(match["role"].lower(), tuple(WORD_RE.findall(match["body"].lower())))
-        if "participat" in self.body and (participation := PARTICIPATION_RE.search(self.body)):
-            bodies["participation"] = tuple(WORD_RE.findall(participation["body"].lower()))
-        if "composed of" in self.body and (composed := COMPOSED_RE.search(self.body)):
-            bodies["composition"] = tuple(WORD_RE.findall(composed["body"].lower()))
-        if "concerning" in self.body and (concerning := CONCERNING_RE.search(self.body)):
-            bodies["concerning"] = tuple(WORD_RE.findall(concerning["body"].lower()))
-        if "proclaim" in self.body and (proclaimed := PROCLAIMED_RE.search(self.body)):
-            bodies["proclaimed"] = tuple(WORD_RE.findall(proclaimed["body"].lower()))
-        if "to observe" in self.body and (observed := OBSERVED_RE.search(self.body)):
-            bodies["observed"] = tuple(WORD_RE.findall(observed["body"].lower()))
-        if "meeting on" in self.body and (meeting := MEETING_ON_RE.search(self.body)):
-            bodies["meeting on"] = tuple(WORD_RE.findall(meeting["subject"].lower()))
+        for role, cue, pattern, group in NAMED_THINGS:
+            if cue in self.body and (found := pattern.search(self.body)):
+                bodies[role] = tuple(WORD_RE.findall(found[group].lower()))
         return bodies
 
     @cached_property
